@@ -1,0 +1,109 @@
+package org.custodian.application.job;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.shared.RuleCheck;
+
+/**
+ * Lives in the batch module so that, in an EAR, the job XMLs in this jar are visible to the
+ * thread that starts them. Runs outside a container transaction: the job repository commits on
+ * its own, and policy and audit each commit their event in a transaction of their own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultJobService implements JobService {
+
+    /** Jobs that can be launched through the API, with the parameters each accepts. */
+    static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"));
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Override
+    public JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters) {
+        policy.enforce(caller, Permission.JOB_RUN, null, AuditActions.JOB, jobName);
+        if (!LAUNCHABLE.containsKey(jobName)) {
+            throw new ResourceNotFoundException("job", jobName + " (launchable jobs: " + LAUNCHABLE.keySet() + ")");
+        }
+        List<String> accepted = LAUNCHABLE.get(jobName);
+        RuleCheck check = new RuleCheck();
+        Properties jobParameters = new Properties();
+        parameters.forEach((name, value) -> {
+            check.require(accepted.contains(name), name, "is not a parameter of " + jobName + "; accepted: " + accepted);
+            jobParameters.setProperty(name, value);
+        });
+        if (parameters.containsKey("itemCount")) {
+            String value = parameters.get("itemCount");
+            check.require(value != null && value.matches("[0-9]{1,5}") && Integer.parseInt(value) >= 1
+                    && Integer.parseInt(value) <= 10_000, "itemCount", "must be a whole number from 1 to 10000");
+        }
+        check.throwIfAny();
+        JobOperator operator = BatchRuntime.getJobOperator();
+        long executionId = operator.start(jobName, jobParameters);
+        audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, jobName + "/" + executionId,
+                new ArrayList<>(parameters.keySet()), AuditOutcome.SUCCESS);
+        return view(operator, executionId);
+    }
+
+    @Override
+    public JobExecutionView execution(Caller caller, long executionId) {
+        policy.enforce(caller, Permission.JOB_READ, null, AuditActions.JOB, String.valueOf(executionId));
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobExecutionView view;
+        try {
+            view = view(operator, executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ResourceNotFoundException("job execution", executionId);
+        }
+        audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, view.jobName() + "/" + executionId, null,
+                AuditOutcome.SUCCESS);
+        return view;
+    }
+
+    private static JobExecutionView view(JobOperator operator, long executionId) {
+        JobExecution execution = operator.getJobExecution(executionId);
+        List<JobExecutionView.StepView> steps = new ArrayList<>();
+        for (StepExecution step : operator.getStepExecutions(executionId)) {
+            Map<String, Long> metrics = new TreeMap<>();
+            if (step.getMetrics() != null) {
+                for (Metric metric : step.getMetrics()) {
+                    metrics.put(metric.getType().name(), metric.getValue());
+                }
+            }
+            steps.add(new JobExecutionView.StepView(step.getStepName(), String.valueOf(step.getBatchStatus()),
+                    step.getExitStatus(), instant(step.getStartTime()), instant(step.getEndTime()), metrics));
+        }
+        return new JobExecutionView(executionId, execution.getJobName(), String.valueOf(execution.getBatchStatus()),
+                execution.getExitStatus(), instant(execution.getCreateTime()), instant(execution.getStartTime()),
+                instant(execution.getEndTime()), steps);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

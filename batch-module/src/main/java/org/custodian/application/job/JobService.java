@@ -1,0 +1,13 @@
+package org.custodian.application.job;
+
+import java.util.Map;
+import org.custodian.application.shared.Caller;
+
+/** Launching and watching batch jobs, through policy and audit like everything else. */
+public interface JobService {
+
+    /** Starts a job by name; unknown names are a 404, bad parameters a 422. */
+    JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters);
+
+    JobExecutionView execution(Caller caller, long executionId);
+}

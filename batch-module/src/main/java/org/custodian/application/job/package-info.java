@@ -1,0 +1,2 @@
+/** Launching and observing Jakarta Batch jobs. */
+package org.custodian.application.job;

@@ -1,0 +1,15 @@
+package org.custodian.infrastructure.batch.audit;
+
+import java.io.Serializable;
+import org.custodian.domain.model.audit.AuditEvent;
+
+/**
+ * One link to check: the event read and what the chain expects there. A link without an event
+ * stands for events missing at the end of the chain (the head says there should be more).
+ */
+public record AuditLink(AuditEvent event, long expectedSequence, String expectedPreviousHash) implements Serializable {
+
+    public static AuditLink missingTail(long expectedSequence) {
+        return new AuditLink(null, expectedSequence, null);
+    }
+}

@@ -1,0 +1,72 @@
+package org.custodian.application.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditChainHead;
+import org.custodian.domain.model.audit.AuditChainVerifier;
+import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditRecord;
+
+@Stateless
+public class AuditServiceBean implements AuditService {
+
+    /** Events read per round trip during verification; the persistence context is cleared between pages. */
+    static final int VERIFY_PAGE = 1000;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @EJB
+    private PolicyService policy;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public void record(Caller caller, String action, String resourceType, String resourceId,
+            Collection<String> fields, AuditOutcome outcome) {
+        String fieldList = fields == null || fields.isEmpty() ? null : String.join(",", new TreeSet<>(fields));
+        AuditRecord record = new AuditRecord(caller.username(), caller.rolesText(), action, resourceType,
+                resourceId, fieldList, outcome, caller.requestId(), caller.clientAddress());
+        AuditChainHead head = events.lockHead();
+        events.store(head.append(record, clock.instant()));
+    }
+
+    @Override
+    public AuditVerification verify(Caller caller) {
+        policy.enforce(caller, Permission.AUDIT_VERIFY, null, AuditActions.AUDIT_TRAIL, null);
+        AuditVerification result = walkChain();
+        record(caller, AuditActions.AUDIT_VERIFY, AuditActions.AUDIT_TRAIL, null, null, AuditOutcome.SUCCESS);
+        return result;
+    }
+
+    private AuditVerification walkChain() {
+        // The head is read first: events appended while we walk are not part of this verification.
+        AuditChainHead head = events.readHead();
+        AuditChainVerifier verifier = new AuditChainVerifier();
+        long after = 0;
+        while (verifier.isIntact() && after < head.getLastSequence()) {
+            List<AuditEvent> page = events.findAfter(after, VERIFY_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AuditEvent event : page) {
+                if (event.getSequence() > head.getLastSequence() || !verifier.accept(event)) {
+                    break;
+                }
+            }
+            after = page.get(page.size() - 1).getSequence();
+        }
+        verifier.finish(head.getLastSequence(), head.getLastHash());
+        return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence());
+    }
+}

@@ -1,0 +1,83 @@
+package org.custodian.application.auth;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.user.LoginThrottle;
+import org.custodian.domain.model.user.User;
+import org.custodian.domain.model.user.UserRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@Stateless
+public class DefaultAuthenticationService implements AuthenticationService {
+
+    /** Checked when the username is unknown, so both failures cost the same time. */
+    private static final String DECOY_HASH = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
+            .hash("decoy-password-never-matches".toCharArray());
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private TokenIssuer tokens;
+
+    @Inject
+    @ConfigProperty(name = "custodian.login.free-attempts", defaultValue = "5")
+    int freeAttempts;
+
+    @Inject
+    @ConfigProperty(name = "custodian.login.window", defaultValue = "PT15M")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "custodian.login.block", defaultValue = "PT30S")
+    Duration baseBlock;
+
+    @Inject
+    @ConfigProperty(name = "custodian.login.max-block", defaultValue = "PT15M")
+    Duration maxBlock;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public AccessToken signIn(String username, char[] password, String requestId, String clientAddress) {
+        String name = username.trim().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        Caller claimant = Caller.anonymous(name, requestId, clientAddress);
+
+        LoginThrottle throttle = users.lockThrottle(name).orElse(null);
+        if (throttle != null && throttle.isBlocked(now)) {
+            audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.DENIED);
+            throw new TooManyAttemptsException(Math.max(1, throttle.remainingBlock(now).toSeconds()));
+        }
+        User user = users.findByUsername(name).filter(User::isEnabled).orElse(null);
+        boolean matches = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
+                .verify(password, user == null ? DECOY_HASH : user.getPasswordHash());
+        if (user == null || !matches) {
+            if (throttle == null) {
+                throttle = new LoginThrottle(name, now);
+                users.store(throttle);
+            }
+            throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
+            audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.FAILURE);
+            throw new AuthenticationFailedException();
+        }
+        if (throttle != null) {
+            users.clearThrottle(name);
+        }
+        Caller signedIn = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
+        audit.record(signedIn, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.SUCCESS);
+        return tokens.issue(user, now);
+    }
+}

@@ -1,0 +1,187 @@
+package org.custodian.application.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.Inputs;
+import org.custodian.application.shared.PageResult;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.ticket.Comment;
+import org.custodian.domain.model.ticket.CommentVisibility;
+import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketPriority;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.domain.model.ticket.TicketSearch;
+import org.custodian.domain.model.ticket.TicketStatus;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultTicketService implements TicketService {
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private TicketRepository tickets;
+
+    @Inject
+    private CustomerRepository customers;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public TicketView open(Caller caller, NewTicket input) {
+        policy.enforce(caller, Permission.TICKET_WRITE, null, AuditActions.TICKET, null);
+        RuleCheck check = new RuleCheck();
+        TicketPriority priority = input.priority() == null ? TicketPriority.NORMAL
+                : Inputs.enumValue(TicketPriority.class, input.priority(), "priority", true, check);
+        Region requestedRegion = Inputs.enumValue(Region.class, input.region(), "region", false, check);
+        check.require(input.customerId() != null, "customerId", "is required: the id of an existing customer");
+        check.throwIfAny();
+
+        Customer customer = customers.find(input.customerId()).orElse(null);
+        if (customer == null) {
+            new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " does not exist")
+                    .throwIfAny();
+        }
+        Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
+        policy.enforce(caller, Permission.TICKET_WRITE, region, AuditActions.TICKET, null);
+        TicketDetails details = new TicketDetails(input.subject(), input.description(), priority,
+                input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
+                Inputs.blankToNull(input.assignee()));
+        Ticket ticket = new Ticket(details, customer, region, clock.instant());
+        tickets.store(ticket);
+        audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
+                TicketView.FIELDS, AuditOutcome.SUCCESS);
+        return TicketView.of(ticket);
+    }
+
+    @Override
+    public TicketView get(Caller caller, long id) {
+        Ticket ticket = readable(caller, id, Permission.TICKET_READ, AuditActions.TICKET_READ);
+        audit.record(caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), TicketView.FIELDS,
+                AuditOutcome.SUCCESS);
+        return TicketView.of(ticket);
+    }
+
+    @Override
+    public TicketView revise(Caller caller, long id, TicketChanges changes) {
+        Ticket ticket = readable(caller, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
+        RuleCheck check = new RuleCheck();
+        for (String field : changes.values().keySet()) {
+            check.require(TicketChanges.PATCHABLE.contains(field), field,
+                    "cannot be changed; patchable fields are " + TicketChanges.PATCHABLE);
+        }
+        TicketDetails current = ticket.details();
+        TicketPriority priority = changes.has("priority")
+                ? Inputs.enumValue(TicketPriority.class, changes.get("priority"), "priority", true, check)
+                : current.priority();
+        TicketStatus status = changes.has("status")
+                ? Inputs.enumValue(TicketStatus.class, changes.get("status"), "status", true, check)
+                : null;
+        Instant resolvedAt = null;
+        if (changes.has("resolvedAt") && changes.get("resolvedAt") != null) {
+            try {
+                resolvedAt = TicketChanges.parseInstant(changes.get("resolvedAt"));
+            } catch (DateTimeParseException e) {
+                check.require(false, "resolvedAt", "must be an ISO-8601 UTC time such as 2026-01-31T17:45:00Z");
+            }
+        }
+        check.throwIfAny();
+        TicketDetails revised = new TicketDetails(changes.getOr("subject", current.subject()),
+                changes.getOr("description", current.description()), priority,
+                changes.getOr("category", current.category()),
+                Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
+                Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
+                Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
+        Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
+        audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id), changed,
+                AuditOutcome.SUCCESS);
+        return TicketView.of(ticket);
+    }
+
+    @Override
+    public PageResult<TicketView> search(Caller caller, TicketQuery query) {
+        policy.enforce(caller, Permission.TICKET_READ, null, AuditActions.TICKET, null);
+        RuleCheck check = new RuleCheck()
+                .require(query.page() >= 0, "page", "must be 0 or more (pages count from 0)")
+                .require(query.size() >= 1 && query.size() <= TicketQuery.MAX_SIZE, "size",
+                        "must be between 1 and " + TicketQuery.MAX_SIZE)
+                .optionalText(query.text(), "q", 200);
+        TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
+        Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
+        check.throwIfAny();
+
+        Set<Region> regions = policy.readableRegions(caller);
+        if (region != null) {
+            // asking for a region outside one's own is refused, not silently emptied
+            policy.enforce(caller, Permission.TICKET_READ, region, AuditActions.TICKET, "region=" + region);
+            regions = EnumSet.of(region);
+        }
+        TicketRepository.PageOf<Ticket> found = tickets.search(
+                new TicketSearch(status, regions, Inputs.blankToNull(query.text()), query.page(), query.size()));
+        List<TicketView> items = found.items().stream().map(TicketView::of).toList();
+        String ids = items.stream().map(view -> String.valueOf(view.id())).collect(Collectors.joining(","));
+        audit.record(caller, AuditActions.TICKET_SEARCH, AuditActions.TICKET, ids.isEmpty() ? null : ids,
+                items.isEmpty() ? null : TicketView.FIELDS, AuditOutcome.SUCCESS);
+        return new PageResult<>(items, query.page(), query.size(), found.total());
+    }
+
+    @Override
+    public CommentView comment(Caller caller, long ticketId, NewComment input) {
+        Ticket ticket = readable(caller, ticketId, Permission.TICKET_WRITE, AuditActions.COMMENT_CREATE);
+        RuleCheck check = new RuleCheck();
+        CommentVisibility visibility = input.visibility() == null ? CommentVisibility.INTERNAL
+                : Inputs.enumValue(CommentVisibility.class, input.visibility(), "visibility", true, check);
+        check.throwIfAny();
+        Comment comment = new Comment(ticket, input.body(), visibility, caller.username(), clock.instant());
+        tickets.store(comment);
+        audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
+                ticketId + "/" + comment.getId(), CommentView.FIELDS, AuditOutcome.SUCCESS);
+        return CommentView.of(comment);
+    }
+
+    @Override
+    public List<CommentView> comments(Caller caller, long ticketId) {
+        readable(caller, ticketId, Permission.TICKET_READ, AuditActions.TICKET_READ);
+        List<CommentView> views = tickets.commentsOf(ticketId).stream().map(CommentView::of).toList();
+        audit.record(caller, AuditActions.TICKET_READ, AuditActions.COMMENT, ticketId + "/*", CommentView.FIELDS,
+                AuditOutcome.SUCCESS);
+        return views;
+    }
+
+    /**
+     * Role first (so a caller without the role learns nothing, not even whether the id exists),
+     * then existence, then the ticket's region.
+     */
+    private Ticket readable(Caller caller, long id, Permission permission, String action) {
+        policy.enforce(caller, permission, null, AuditActions.TICKET, String.valueOf(id));
+        Ticket ticket = tickets.find(id).orElse(null);
+        if (ticket == null) {
+            audit.record(caller, action, AuditActions.TICKET, String.valueOf(id), null, AuditOutcome.FAILURE);
+            throw new ResourceNotFoundException("ticket", id);
+        }
+        policy.enforce(caller, permission, ticket.getRegion(), AuditActions.TICKET, String.valueOf(id));
+        return ticket;
+    }
+}

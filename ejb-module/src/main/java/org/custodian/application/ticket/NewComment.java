@@ -1,0 +1,4 @@
+package org.custodian.application.ticket;
+
+public record NewComment(String body, String visibility) {
+}

@@ -1,0 +1,46 @@
+package org.custodian.domain.model.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The single row that orders appends: an append locks it, takes the next sequence and the
+ * previous hash from it, and moves it forward in the same transaction. It also lets verification
+ * notice a truncated tail (events deleted from the end).
+ */
+@Entity
+@Table(name = "audit_chain_head")
+public class AuditChainHead {
+
+    public static final int SINGLETON_ID = 1;
+
+    @Id
+    private int id;
+
+    @Column(name = "last_sequence", nullable = false)
+    private long lastSequence;
+
+    @Column(name = "last_hash", nullable = false, length = 64)
+    private String lastHash;
+
+    protected AuditChainHead() {
+        // for JPA
+    }
+
+    public AuditEvent append(AuditRecord record, java.time.Instant now) {
+        AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
+        lastSequence = event.getSequence();
+        lastHash = event.getHash();
+        return event;
+    }
+
+    public long getLastSequence() {
+        return lastSequence;
+    }
+
+    public String getLastHash() {
+        return lastHash;
+    }
+}

@@ -1,0 +1,92 @@
+package org.custodian.domain.model.audit;
+
+/**
+ * Walks the chain in sequence order, one event at a time, so any number of events can be checked
+ * in constant memory. The first event that does not verify is remembered; the walk can be resumed
+ * from a checkpoint (last verified sequence and hash), which is what the batch job does.
+ */
+public final class AuditChainVerifier {
+
+    private long expectedSequence;
+    private String expectedPreviousHash;
+    private long verified;
+    private Long firstBadSequence;
+
+    public AuditChainVerifier() {
+        this(0, AuditEvent.GENESIS_HASH, 0);
+    }
+
+    public AuditChainVerifier(long lastVerifiedSequence, String lastVerifiedHash, long verifiedSoFar) {
+        this.expectedSequence = lastVerifiedSequence + 1;
+        this.expectedPreviousHash = lastVerifiedHash;
+        this.verified = verifiedSoFar;
+    }
+
+    /** @return true when the event continues the chain; false (and remembered) at the first break */
+    public boolean accept(AuditEvent event) {
+        if (firstBadSequence != null) {
+            return false;
+        }
+        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash);
+        if (firstBadSequence != null) {
+            return false;
+        }
+        expectedSequence++;
+        expectedPreviousHash = event.getHash();
+        verified++;
+        return true;
+    }
+
+    /**
+     * Checks one link on its own: the event must sit at {@code expectedSequence}, point at
+     * {@code expectedPreviousHash}, and hash to what it stores.
+     *
+     * @return null when it does; otherwise the sequence to report as the first bad one (a deleted
+     *         event leaves a gap, an inserted or renumbered one breaks the order)
+     */
+    public static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash) {
+        if (event.getSequence() != expectedSequence) {
+            return expectedSequence;
+        }
+        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !event.computeHash().equals(event.getHash())) {
+            return event.getSequence();
+        }
+        return null;
+    }
+
+    /**
+     * Checks that the walk reached the head read before it started (events appended later are not
+     * part of this verification): events removed from the end are caught here.
+     */
+    public void finish(long headSequence, String headHash) {
+        if (firstBadSequence != null) {
+            return;
+        }
+        long lastVerified = expectedSequence - 1;
+        if (lastVerified < headSequence) {
+            firstBadSequence = expectedSequence;
+        } else if (lastVerified == headSequence && !expectedPreviousHash.equals(headHash)) {
+            firstBadSequence = headSequence;
+        }
+    }
+
+    public boolean isIntact() {
+        return firstBadSequence == null;
+    }
+
+    public Long firstBadSequence() {
+        return firstBadSequence;
+    }
+
+    public long verifiedCount() {
+        return verified;
+    }
+
+    public long lastVerifiedSequence() {
+        return expectedSequence - 1;
+    }
+
+    public String lastVerifiedHash() {
+        return expectedPreviousHash;
+    }
+}

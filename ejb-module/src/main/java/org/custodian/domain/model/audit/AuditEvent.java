@@ -1,0 +1,201 @@
+package org.custodian.domain.model.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * One entry of the tamper-evident audit trail. Each event stores the SHA-256 of its canonical
+ * form, and the canonical form includes the previous event's hash, so altering, removing or
+ * reordering any stored event breaks every hash after it.
+ *
+ * <p>Canonical form (version {@value #FORMAT}): the UTF-8 bytes of a JSON array, without any
+ * white space, of: {@code "custodian-audit-v1"}, sequence (number), occurredAt (ISO-8601 UTC with
+ * exactly three fraction digits and a {@code Z}), actor, actorRoles, action, resourceType,
+ * resourceId, fields, outcome, requestId, clientAddress, previousHash. Absent values are
+ * {@code null}; strings escape only {@code "} and {@code \} (as {@code \"} and {@code \\}) and
+ * characters below U+0020 (as backslash, "u00" and two lower-case hex digits).
+ */
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(name = "AuditEvent.findAfterSequence",
+        query = "SELECT e FROM AuditEvent e WHERE e.sequence > :after ORDER BY e.sequence")
+public class AuditEvent {
+
+    public static final String FORMAT = "custodian-audit-v1";
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    @Id
+    private long sequence;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false, length = 128)
+    private String actor;
+
+    @Column(name = "actor_roles", length = 256)
+    private String actorRoles;
+
+    @Column(nullable = false, length = 64)
+    private String action;
+
+    @Column(name = "resource_type", length = 64)
+    private String resourceType;
+
+    @Column(name = "resource_id", length = 2048)
+    private String resourceId;
+
+    @Column(length = 1024)
+    private String fields;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AuditOutcome outcome;
+
+    @Column(name = "request_id", length = 64)
+    private String requestId;
+
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
+    @Column(name = "previous_hash", nullable = false, length = 64)
+    private String previousHash;
+
+    @Column(nullable = false, length = 64)
+    private String hash;
+
+    protected AuditEvent() {
+        // for JPA
+    }
+
+    /** Builds the event that follows {@code previousHash} at {@code sequence} and seals it. */
+    public AuditEvent(long sequence, Instant occurredAt, AuditRecord record, String previousHash) {
+        this.sequence = sequence;
+        // The database keeps microseconds at best; the canonical form keeps milliseconds.
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        this.actor = record.actor();
+        this.actorRoles = record.actorRoles();
+        this.action = record.action();
+        this.resourceType = record.resourceType();
+        this.resourceId = record.resourceId();
+        this.fields = record.fields();
+        this.outcome = record.outcome();
+        this.requestId = record.requestId();
+        this.clientAddress = record.clientAddress();
+        this.previousHash = previousHash;
+        this.hash = computeHash();
+    }
+
+    public String canonicalForm() {
+        StringBuilder out = new StringBuilder(256).append('[');
+        appendString(out, FORMAT).append(',').append(sequence).append(',');
+        appendString(out, TIME.format(occurredAt)).append(',');
+        appendString(out, actor).append(',');
+        appendString(out, actorRoles).append(',');
+        appendString(out, action).append(',');
+        appendString(out, resourceType).append(',');
+        appendString(out, resourceId).append(',');
+        appendString(out, fields).append(',');
+        appendString(out, outcome == null ? null : outcome.name()).append(',');
+        appendString(out, requestId).append(',');
+        appendString(out, clientAddress).append(',');
+        appendString(out, previousHash);
+        return out.append(']').toString();
+    }
+
+    /** SHA-256 of the canonical form, in lower-case hex. */
+    public String computeHash() {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonicalForm().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static StringBuilder appendString(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"');
+    }
+
+    public long getSequence() {
+        return sequence;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getActorRoles() {
+        return actorRoles;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getResourceType() {
+        return resourceType;
+    }
+
+    public String getResourceId() {
+        return resourceId;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public AuditOutcome getOutcome() {
+        return outcome;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
+    }
+
+    public String getPreviousHash() {
+        return previousHash;
+    }
+
+    public String getHash() {
+        return hash;
+    }
+}

@@ -1,0 +1,114 @@
+package org.custodian.domain.model.customer;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.custodian.domain.shared.RuleCheck;
+
+/** The data subject: the person a ticket is about. */
+@Entity
+@Table(name = "customer")
+@NamedQuery(name = "Customer.findByExternalId",
+        query = "SELECT c FROM Customer c WHERE c.externalId = :externalId")
+public class Customer {
+
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /** E.164 or a national number with common separators: 6 to 15 digits in all. */
+    static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().-]{4,22}[0-9]$");
+    static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
+    @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "external_id", length = 64, unique = true)
+    private String externalId;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(length = 32)
+    private String phone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Region region;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Customer() {
+        // for JPA
+    }
+
+    public Customer(String externalId, String name, String email, String phone, Region region, Instant now) {
+        validate(externalId, name, email, phone, region);
+        this.externalId = externalId;
+        this.name = name.trim();
+        this.email = email == null ? null : email.trim();
+        this.phone = phone == null ? null : phone.trim();
+        this.region = region;
+        this.createdAt = now;
+    }
+
+    static void validate(String externalId, String name, String email, String phone, Region region) {
+        RuleCheck check = new RuleCheck()
+                .requireText(name, "name", 200)
+                .require(region != null, "region", "is required; one of " + Region.allowedValues());
+        if (externalId != null) {
+            check.require(EXTERNAL_ID.matcher(externalId).matches(), "externalId",
+                    "must be 1-64 letters, digits or . _ : - and start with a letter or digit");
+        }
+        if (email != null) {
+            check.require(email.length() <= 254 && EMAIL.matcher(email.trim()).matches(), "email",
+                    "must be an e-mail address such as jane.doe@example.com");
+        }
+        if (phone != null) {
+            String digits = phone.replaceAll("[^0-9]", "");
+            check.require(PHONE.matcher(phone.trim()).matches() && digits.length() >= 6 && digits.length() <= 15,
+                    "phone", "must be a phone number with 6 to 15 digits, e.g. +44 20 7946 0958");
+        }
+        check.throwIfAny();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,89 @@
+package org.custodian.domain.model.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.custodian.domain.shared.RuleCheck;
+
+@Entity
+@Table(name = "ticket_comment")
+@NamedQuery(name = "Comment.findByTicket",
+        query = "SELECT c FROM Comment c WHERE c.ticket.id = :ticketId ORDER BY c.createdAt, c.id")
+public class Comment {
+
+    public static final int BODY_MAX = 20_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
+    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "ticket_id", nullable = false)
+    private Ticket ticket;
+
+    @Column(nullable = false, length = BODY_MAX)
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CommentVisibility visibility;
+
+    @Column(nullable = false, length = 64)
+    private String author;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Comment() {
+        // for JPA
+    }
+
+    public Comment(Ticket ticket, String body, CommentVisibility visibility, String author, Instant now) {
+        new RuleCheck()
+                .requireText(body, "body", BODY_MAX)
+                .require(visibility != null, "visibility", "is required; one of PUBLIC, INTERNAL")
+                .throwIfAny();
+        ticket.recordActivity(now);
+        this.ticket = ticket;
+        this.body = body;
+        this.visibility = visibility;
+        this.author = author;
+        this.createdAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Ticket getTicket() {
+        return ticket;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public CommentVisibility getVisibility() {
+        return visibility;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,6 @@
+package org.custodian.domain.model.ticket;
+
+/** PUBLIC comments are shown to the customer; INTERNAL ones only to staff. */
+public enum CommentVisibility {
+    PUBLIC, INTERNAL
+}

@@ -1,0 +1,240 @@
+package org.custodian.domain.model.ticket;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.RuleCheck;
+
+/** A support case about one customer, kept in that customer's residency region. */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, length = TicketDetails.SUBJECT_MAX)
+    private String subject;
+
+    @Column(nullable = false, length = TicketDetails.DESCRIPTION_MAX)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private TicketPriority priority;
+
+    @Column(nullable = false, length = 40)
+    private String category;
+
+    @Column(name = "product_sku", length = 20)
+    private String productSku;
+
+    @Column(name = "site_code", length = 6)
+    private String siteCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Region region;
+
+    @Column(length = 64)
+    private String assignee;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "customer_id", nullable = false)
+    private Customer customer;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Version
+    private long version;
+
+    protected Ticket() {
+        // for JPA
+    }
+
+    public Ticket(TicketDetails details, Customer customer, Region region, Instant now) {
+        details.validate();
+        new RuleCheck()
+                .require(customer != null, "customerId", "must name an existing customer")
+                .require(region != null, "region", "is required; one of " + Region.allowedValues())
+                .throwIfAny();
+        apply(details);
+        this.customer = customer;
+        this.region = region;
+        this.status = TicketStatus.OPEN;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Replaces the descriptive fields and moves the ticket to {@code newStatus}. Everything is
+     * checked before anything changes.
+     *
+     * @param requestedResolvedAt a resolution time supplied by the caller, or null for "now" when
+     *                            the ticket becomes resolved
+     * @return the names of the fields that actually changed
+     */
+    public Set<String> revise(TicketDetails details, TicketStatus newStatus, Instant requestedResolvedAt, Instant now) {
+        details.validate();
+        TicketStatus target = newStatus == null ? status : newStatus;
+        RuleCheck check = new RuleCheck();
+        check.require(status.canMoveTo(target), "status",
+                "cannot change from " + status + " to " + target + "; allowed next: " + status.allowedNext());
+        Instant targetResolvedAt = resolvedAt;
+        if (target.isResolved()) {
+            if (requestedResolvedAt != null) {
+                targetResolvedAt = requestedResolvedAt;
+            } else if (!status.isResolved()) {
+                targetResolvedAt = now;
+            }
+        } else {
+            check.require(requestedResolvedAt == null, "resolvedAt",
+                    "can only be set when the status is RESOLVED or CLOSED");
+            targetResolvedAt = null;
+        }
+        if (targetResolvedAt != null) {
+            check.require(!targetResolvedAt.isAfter(now), "resolvedAt", "must not be in the future");
+            check.require(!targetResolvedAt.isBefore(createdAt), "resolvedAt",
+                    "must not be before the ticket was created (" + createdAt + ")");
+        }
+        check.throwIfAny();
+
+        Set<String> changed = new LinkedHashSet<>();
+        diff(changed, "subject", subject, details.subject());
+        diff(changed, "description", description, details.description());
+        diff(changed, "priority", priority, details.priority());
+        diff(changed, "category", category, details.category());
+        diff(changed, "productSku", productSku, details.productSku());
+        diff(changed, "siteCode", siteCode, details.siteCode());
+        diff(changed, "assignee", assignee, details.assignee());
+        diff(changed, "status", status, target);
+        diff(changed, "resolvedAt", resolvedAt, targetResolvedAt);
+        if (changed.isEmpty()) {
+            return changed;
+        }
+        apply(details);
+        this.status = target;
+        this.resolvedAt = targetResolvedAt;
+        this.updatedAt = now;
+        return changed;
+    }
+
+    /** A comment counts as activity; a closed ticket takes no more comments. */
+    public void recordActivity(Instant now) {
+        if (status == TicketStatus.CLOSED) {
+            throw new DomainRuleViolationException("ticketId",
+                    "ticket is CLOSED and takes no more comments; open a follow-up ticket");
+        }
+        this.updatedAt = now;
+    }
+
+    public TicketDetails details() {
+        return new TicketDetails(subject, description, priority, category, productSku, siteCode, assignee);
+    }
+
+    private void apply(TicketDetails details) {
+        this.subject = details.subject().trim();
+        this.description = details.description();
+        this.priority = details.priority();
+        this.category = details.category();
+        this.productSku = details.productSku();
+        this.siteCode = details.siteCode();
+        this.assignee = details.assignee();
+    }
+
+    private static void diff(Set<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public TicketStatus getStatus() {
+        return status;
+    }
+
+    public TicketPriority getPriority() {
+        return priority;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getProductSku() {
+        return productSku;
+    }
+
+    public String getSiteCode() {
+        return siteCode;
+    }
+
+    public Region getRegion() {
+        return region;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public Customer getCustomer() {
+        return customer;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

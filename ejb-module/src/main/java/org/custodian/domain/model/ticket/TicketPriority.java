@@ -1,0 +1,5 @@
+package org.custodian.domain.model.ticket;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,70 @@
+package org.custodian.domain.model.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Failed sign-in attempts for one submitted username (known or not, so the answer never tells
+ * which usernames exist). After {@code freeAttempts} failures inside the window every further
+ * attempt is refused until a back-off that doubles with each extra failure has passed.
+ */
+@Entity
+@Table(name = "login_throttle")
+public class LoginThrottle {
+
+    @Id
+    @Column(length = 64)
+    private String username;
+
+    @Column(nullable = false)
+    private int failures;
+
+    @Column(name = "first_failure_at", nullable = false)
+    private Instant firstFailureAt;
+
+    @Column(name = "blocked_until")
+    private Instant blockedUntil;
+
+    protected LoginThrottle() {
+        // for JPA
+    }
+
+    public LoginThrottle(String username, Instant now) {
+        this.username = username;
+        this.firstFailureAt = now;
+    }
+
+    public boolean isBlocked(Instant now) {
+        return blockedUntil != null && now.isBefore(blockedUntil);
+    }
+
+    public Duration remainingBlock(Instant now) {
+        return blockedUntil == null || !now.isBefore(blockedUntil) ? Duration.ZERO : Duration.between(now, blockedUntil);
+    }
+
+    public void recordFailure(Instant now, int freeAttempts, Duration window, Duration baseBlock, Duration maxBlock) {
+        if (Duration.between(firstFailureAt, now).compareTo(window) > 0) {
+            failures = 0;
+            firstFailureAt = now;
+            blockedUntil = null;
+        }
+        failures++;
+        if (failures >= freeAttempts) {
+            int extra = Math.min(failures - freeAttempts, 16);
+            Duration block = baseBlock.multipliedBy(1L << extra);
+            blockedUntil = now.plus(block.compareTo(maxBlock) > 0 ? maxBlock : block);
+        }
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public int getFailures() {
+        return failures;
+    }
+}

@@ -1,0 +1,67 @@
+package org.custodian.infrastructure.migration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date before anything else touches the database. Flyway is the only
+ * thing that creates or alters tables; migrations live per vendor under {@code db/migration}.
+ */
+@Singleton
+@Startup
+public class DatabaseMigrator {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    @Resource(lookup = "jdbc/custodian")
+    private DataSource dataSource;
+
+    private String schemaVersion;
+
+    /** Flyway commits each migration itself, so no container transaction may be open around it. */
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        String vendor = vendor();
+        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + vendor)
+                .table("flyway_schema_history")
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Custodian schema on " + vendor + " at version " + schemaVersion + " ("
+                + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+
+    private String vendor() {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            throw new IllegalStateException("Custodian supports PostgreSQL and H2, not " + product);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database behind jdbc/custodian: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.custodian.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.custodian.domain.model.user.LoginThrottle;
+import org.custodian.domain.model.user.User;
+import org.custodian.domain.model.user.UserRepository;
+
+@ApplicationScoped
+public class JpaUserRepository implements UserRepository {
+
+    @PersistenceContext(unitName = "custodian")
+    private EntityManager entityManager;
+
+    @Override
+    public Optional<User> findByUsername(String username) {
+        return entityManager.createNamedQuery("User.findByUsername", User.class)
+                .setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public void store(User user) {
+        entityManager.persist(user);
+    }
+
+    @Override
+    public long count() {
+        return entityManager.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+    }
+
+    @Override
+    public Optional<LoginThrottle> lockThrottle(String username) {
+        return Optional.ofNullable(entityManager.find(LoginThrottle.class, username, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void store(LoginThrottle throttle) {
+        entityManager.persist(throttle);
+    }
+
+    @Override
+    public void clearThrottle(String username) {
+        LoginThrottle throttle = entityManager.find(LoginThrottle.class, username);
+        if (throttle != null) {
+            entityManager.remove(throttle);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** /api/v1/audit: verification of the trail. */
+package org.custodian.interfaces.rest.audit;

@@ -1,0 +1,44 @@
+package org.custodian.interfaces.rest.auth;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custodian.application.auth.AccessToken;
+import org.custodian.application.auth.AuthenticationService;
+import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.PublicEndpoint;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("auth/token")
+@RequestScoped
+@PublicEndpoint
+public class TokenResource {
+
+    @EJB
+    AuthenticationService authentication;
+
+    @Inject
+    CurrentCaller request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange username and password for an RS256 access token (at most 15 minutes)")
+    @APIResponse(responseCode = "200", description = "access_token, token_type Bearer, expires_in seconds")
+    @APIResponse(responseCode = "401", description = "wrong username or password (one answer for both)")
+    @APIResponse(responseCode = "429", description = "too many failed attempts for this username; see Retry-After")
+    public TokenResponse issue(@NotNull(message = "a JSON body with username and password is required")
+            @Valid TokenRequest credentials) {
+        AccessToken token = authentication.signIn(credentials.getUsername(), credentials.getPassword().toCharArray(),
+                request.requestId(), request.clientAddress());
+        return new TokenResponse(token.accessToken(), token.tokenType(), token.expiresIn());
+    }
+}

@@ -1,0 +1,49 @@
+package org.custodian.interfaces.rest.customer;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.custodian.application.customer.CustomerService;
+import org.custodian.application.customer.CustomerView;
+import org.custodian.application.customer.NewCustomer;
+import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("customers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class CustomerResource {
+
+    @EJB
+    CustomerService customers;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@NotNull(message = "a JSON body is required") NewCustomer customer,
+            @Context UriInfo uri) {
+        CustomerView created = customers.register(caller.get(), customer);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,18}}")
+    public CustomerView get(@PathParam("id") long id) {
+        return customers.get(caller.get(), id);
+    }
+}

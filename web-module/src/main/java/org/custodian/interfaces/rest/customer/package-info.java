@@ -1,0 +1,2 @@
+/** /api/v1/customers */
+package org.custodian.interfaces.rest.customer;

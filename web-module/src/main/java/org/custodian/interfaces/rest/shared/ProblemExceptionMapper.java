@@ -1,0 +1,139 @@
+package org.custodian.interfaces.rest.shared;
+
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.auth.AuthenticationFailedException;
+import org.custodian.application.auth.TooManyAttemptsException;
+import org.custodian.application.shared.AccessDeniedException;
+import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.shared.DomainRuleViolationException;
+
+/**
+ * Every failure leaves the API as an RFC 9457 problem. Failures caused by the request get a 4xx
+ * that says what was wrong; only genuine server faults are 500, logged with the request id and
+ * without internals in the body.
+ */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
+
+    @Inject
+    RequestCoordinates coordinates;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        String requestId = coordinates.requestId();
+        Throwable cause = unwrap(thrown);
+        if (cause instanceof DomainRuleViolationException invalid) {
+            return Problems.response(422, "invalid-input", "Invalid input",
+                    "the request is well-formed but some fields are invalid: " + invalid.getMessage(), requestId,
+                    invalid.getViolations());
+        }
+        if (cause instanceof AccessDeniedException denied) {
+            return Problems.response(403, "forbidden", "Forbidden", denied.getMessage(), requestId);
+        }
+        if (cause instanceof ResourceNotFoundException missing) {
+            return Problems.response(404, "not-found", "Not found", missing.getMessage(), requestId);
+        }
+        if (cause instanceof ConflictException conflict) {
+            return Problems.response(409, "conflict", "Conflict", conflict.getMessage(), requestId);
+        }
+        if (cause instanceof OptimisticLockException) {
+            return Problems.response(409, "conflict", "Conflict",
+                    "someone else changed this resource at the same time; read it again and repeat the change",
+                    requestId);
+        }
+        if (cause instanceof AuthenticationFailedException failed) {
+            return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized", failed.getMessage(),
+                    requestId)).header("WWW-Authenticate", "Bearer realm=\"custodian\"").build();
+        }
+        if (cause instanceof TooManyAttemptsException throttled) {
+            return Response.fromResponse(Problems.response(429, "too-many-attempts", "Too many attempts",
+                    throttled.getMessage(), requestId))
+                    .header("Retry-After", throttled.getRetryAfterSeconds()).build();
+        }
+        if (cause instanceof JsonbException || cause instanceof JsonException) {
+            return Problems.response(400, "malformed-json", "Malformed JSON",
+                    "the body is not valid JSON of the expected shape: " + firstLine(cause.getMessage()), requestId);
+        }
+        if (cause instanceof WebApplicationException web) {
+            return fromWebApplicationException(web, requestId);
+        }
+        LOG.log(Level.SEVERE, "request " + requestId + " failed", thrown);
+        return Problems.response(500, "internal-error", "Internal error",
+                "the server failed to handle this request; quote request id " + requestId + " to an operator",
+                requestId);
+    }
+
+    private static Response fromWebApplicationException(WebApplicationException web, String requestId) {
+        int status = web.getResponse().getStatus();
+        if (web instanceof NotFoundException) {
+            return Problems.response(404, "not-found", "Not found", "no such resource", requestId);
+        }
+        if (web instanceof NotAllowedException) {
+            return Response.fromResponse(Problems.response(405, "method-not-allowed", "Method not allowed",
+                    "allowed: " + web.getResponse().getAllowedMethods(), requestId))
+                    .allow(web.getResponse().getAllowedMethods()).build();
+        }
+        if (web instanceof NotSupportedException) {
+            return Problems.response(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json", requestId);
+        }
+        if (web instanceof NotAuthorizedException) {
+            return Problems.response(401, "unauthorized", "Unauthorized", "a valid bearer token is needed", requestId);
+        }
+        if (status == 400 && web.getCause() != null) {
+            return Problems.response(400, "malformed-request", "Malformed request",
+                    "the request could not be read: " + firstLine(web.getCause().getMessage()), requestId);
+        }
+        String reason = web.getResponse().getStatusInfo().getReasonPhrase();
+        return Problems.response(status, "http-" + status, reason, firstLine(web.getMessage()), requestId);
+    }
+
+    /** EJB and JAX-RS wrap causes; the innermost one we know decides the answer. */
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable current = thrown;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof DomainRuleViolationException || current instanceof AccessDeniedException
+                    || current instanceof ResourceNotFoundException || current instanceof ConflictException
+                    || current instanceof OptimisticLockException || current instanceof JsonbException
+                    || current instanceof JsonException || current instanceof AuthenticationFailedException
+                    || current instanceof TooManyAttemptsException) {
+                return current;
+            }
+            if (!(current instanceof EJBException || current instanceof ProcessingException
+                    || current instanceof jakarta.persistence.PersistenceException
+                    || current instanceof WebApplicationException && current.getCause() != null
+                    || current.getClass().getName().startsWith("org.eclipse.persistence"))) {
+                break;
+            }
+            current = current.getCause();
+        }
+        return thrown;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+}

@@ -1,0 +1,121 @@
+package org.custodian.interfaces.rest.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.shared.PageResult;
+import org.custodian.application.ticket.CommentView;
+import org.custodian.application.ticket.NewComment;
+import org.custodian.application.ticket.NewTicket;
+import org.custodian.application.ticket.TicketChanges;
+import org.custodian.application.ticket.TicketQuery;
+import org.custodian.application.ticket.TicketService;
+import org.custodian.application.ticket.TicketView;
+import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("tickets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class TicketResource {
+
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @EJB
+    TicketService tickets;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a ticket for a customer; region defaults to the customer's")
+    public Response open(@NotNull(message = "a JSON body is required") NewTicket ticket, @Context UriInfo uri) {
+        TicketView created = tickets.open(caller.get(), ticket);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,18}}")
+    public TicketView get(@PathParam("id") long id) {
+        return tickets.get(caller.get(), id);
+    }
+
+    @PATCH
+    @Path("{id: [0-9]{1,18}}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change some fields (JSON merge patch); status changes follow the ticket lifecycle")
+    public TicketView revise(@PathParam("id") long id,
+            @NotNull(message = "a JSON object naming the fields to change is required") JsonObject patch) {
+        return tickets.revise(caller.get(), id, toChanges(patch));
+    }
+
+    @GET
+    @Operation(summary = "List tickets of your regions, newest first; page counts from 0")
+    public PageResult<TicketView> search(@QueryParam("status") String status, @QueryParam("region") String region,
+            @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        // ranges are checked by the service (422 naming page or size); Payara's OpenAPI scanner
+        // cannot digest Bean Validation annotations on query parameters
+        return tickets.search(caller.get(), new TicketQuery(status, region, q, page, size));
+    }
+
+    @POST
+    @Path("{id: [0-9]{1,18}}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response comment(@PathParam("id") long id,
+            @NotNull(message = "a JSON body is required") NewComment comment, @Context UriInfo uri) {
+        CommentView created = tickets.comment(caller.get(), id, comment);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,18}}/comments")
+    public List<CommentView> comments(@PathParam("id") long id) {
+        return tickets.comments(caller.get(), id);
+    }
+
+    /** Merge-patch values are strings or null; anything else is named as a bad field. */
+    static TicketChanges toChanges(JsonObject patch) {
+        Map<String, String> values = new LinkedHashMap<>();
+        RuleCheck check = new RuleCheck();
+        for (Map.Entry<String, JsonValue> entry : patch.entrySet()) {
+            JsonValue value = entry.getValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                values.put(entry.getKey(), null);
+            } else if (value instanceof JsonString text) {
+                values.put(entry.getKey(), text.getString());
+            } else {
+                check.require(false, entry.getKey(), "must be a string, or null to clear an optional field");
+            }
+        }
+        check.require(!patch.isEmpty(), "body", "name at least one field to change");
+        check.throwIfAny();
+        return new TicketChanges(values);
+    }
+}

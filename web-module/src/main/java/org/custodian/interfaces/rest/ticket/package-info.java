@@ -1,0 +1,2 @@
+/** /api/v1/tickets and their comments. */
+package org.custodian.interfaces.rest.ticket;
