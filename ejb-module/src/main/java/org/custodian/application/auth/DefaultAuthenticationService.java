@@ -59,7 +59,8 @@ public class DefaultAuthenticationService implements AuthenticationService {
         LoginThrottle throttle = users.lockThrottle(name).orElse(null);
         if (throttle != null && throttle.isBlocked(now)) {
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.DENIED);
-            throw new TooManyAttemptsException(Math.max(1, throttle.remainingBlock(now).toSeconds()));
+            long waitMillis = throttle.remainingBlock(now).toMillis();
+            throw new TooManyAttemptsException(Math.max(1, (waitMillis + 999) / 1000));
         }
         User user = users.findByUsername(name).filter(User::isEnabled).orElse(null);
         boolean matches = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)

@@ -42,7 +42,7 @@ public class CustomerResource {
     }
 
     @GET
-    @Path("{id: [0-9]{1,18}}")
+    @Path("{id}")
     public CustomerView get(@PathParam("id") long id) {
         return customers.get(caller.get(), id);
     }

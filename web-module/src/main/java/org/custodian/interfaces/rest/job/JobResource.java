@@ -3,11 +3,12 @@ package org.custodian.interfaces.rest.job;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.custodian.application.job.JobExecutionView;
@@ -39,35 +41,33 @@ public class JobResource {
     CurrentCaller caller;
 
     @POST
-    @Path("{jobName: [a-z][a-z0-9-]{0,63}}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a batch job; the body (optional) holds its parameters, e.g. {\"itemCount\": 500}")
-    public Response start(@PathParam("jobName") String jobName, JsonObject body, @Context UriInfo uri) {
+    @Path("{jobName}")
+    @Operation(summary = "Start a batch job; an optional JSON body holds its parameters, e.g. {\"itemCount\": 500}")
+    public Response start(@PathParam("jobName") String jobName, String body, @Context UriInfo uri) {
         JobExecutionView started = jobs.start(caller.get(), jobName, parameters(body));
         return Response.accepted(started)
                 .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(started.executionId()))
                 .build();
     }
 
-    @POST
-    @Path("{jobName: [a-z][a-z0-9-]{0,63}}")
-    public Response startWithoutBody(@PathParam("jobName") String jobName, @Context UriInfo uri) {
-        return start(jobName, null, uri);
-    }
-
     @GET
-    @Path("executions/{id: [0-9]{1,18}}")
+    @Path("executions/{id}")
     public JobExecutionView execution(@PathParam("id") long id) {
         return jobs.execution(caller.get(), id);
     }
 
-    private static Map<String, String> parameters(JsonObject body) {
+    /** No body, or a JSON object of parameters (a malformed one is a 400 via the problem mapper). */
+    private static Map<String, String> parameters(String body) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (body == null) {
+        if (body == null || body.isBlank()) {
             return parameters;
         }
+        JsonObject object;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            object = reader.readObject();
+        }
         RuleCheck check = new RuleCheck();
-        for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             JsonValue value = entry.getValue();
             if (value instanceof JsonString text) {
                 parameters.put(entry.getKey(), text.getString());

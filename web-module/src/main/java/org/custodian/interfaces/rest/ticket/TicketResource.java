@@ -60,13 +60,13 @@ public class TicketResource {
     }
 
     @GET
-    @Path("{id: [0-9]{1,18}}")
+    @Path("{id}")
     public TicketView get(@PathParam("id") long id) {
         return tickets.get(caller.get(), id);
     }
 
     @PATCH
-    @Path("{id: [0-9]{1,18}}")
+    @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields (JSON merge patch); status changes follow the ticket lifecycle")
     public TicketView revise(@PathParam("id") long id,
@@ -85,7 +85,7 @@ public class TicketResource {
     }
 
     @POST
-    @Path("{id: [0-9]{1,18}}/comments")
+    @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response comment(@PathParam("id") long id,
             @NotNull(message = "a JSON body is required") NewComment comment, @Context UriInfo uri) {
@@ -95,7 +95,7 @@ public class TicketResource {
     }
 
     @GET
-    @Path("{id: [0-9]{1,18}}/comments")
+    @Path("{id}/comments")
     public List<CommentView> comments(@PathParam("id") long id) {
         return tickets.comments(caller.get(), id);
     }

@@ -1,0 +1,103 @@
+package org.custodian.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A plain HTTP client for the API, as an integrator would use it. */
+final class Api {
+
+    static final String DEMO_PASSWORD = "Custodian-Demo-1";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    Api(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    Reply send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Reply get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Reply post(String path, String token, String json) {
+        return send("POST", path, token, "application/json", json);
+    }
+
+    Reply patch(String path, String token, String json) {
+        return send("PATCH", path, token, "application/merge-patch+json", json);
+    }
+
+    Reply login(String username, String password) {
+        return post("api/v1/auth/token", null,
+                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    }
+
+    String token(String username) {
+        Reply reply = login(username, DEMO_PASSWORD);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + reply);
+        }
+        return reply.json().getString("access_token");
+    }
+
+    record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+
+        JsonArray array() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}

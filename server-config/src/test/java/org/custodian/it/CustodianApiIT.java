@@ -1,0 +1,525 @@
+package org.custodian.it;
+
+import static org.custodian.it.Api.DEMO_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.custodian.it.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole API, black-box, over HTTP against the WAR that ships (target/ROOT.war) on Payara
+ * Micro and a real PostgreSQL. One class, one deployment: each test makes its own data and puts
+ * back anything it breaks, so the tests do not depend on their order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CustodianApiIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
+    }
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Test
+    void issuesRs256TokensThatCarryRolesAndRegions() throws Exception {
+        Reply reply = api().login("agent.eu", DEMO_PASSWORD);
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject body = reply.json();
+        assertEquals("Bearer", body.getString("token_type"));
+        int expiresIn = body.getInt("expires_in");
+        assertTrue(expiresIn > 0 && expiresIn <= 900, "expires_in " + expiresIn);
+
+        SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));
+        assertEquals(JWSAlgorithm.RS256, jwt.getHeader().getAlgorithm());
+        assertTrue(jwt.verify(new RSASSAVerifier(DevKeys.verifyKey())), "signature verifies with the dev public key");
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertEquals("urn:custodian", claims.getIssuer());
+        assertEquals(List.of("custodian-api"), claims.getAudience());
+        assertEquals("agent.eu", claims.getSubject());
+        assertEquals("agent.eu", claims.getStringClaim("upn"));
+        assertEquals(List.of("AGENT"), claims.getStringListClaim("groups"));
+        assertEquals(List.of("EU"), claims.getStringListClaim("region"));
+        assertNotNull(claims.getJWTID());
+        long lifetime = claims.getExpirationTime().toInstant().getEpochSecond()
+                - claims.getIssueTime().toInstant().getEpochSecond();
+        assertTrue(lifetime > 0 && lifetime <= 900, "lifetime " + lifetime);
+    }
+
+    @Test
+    void rejectsBadCredentialsAndBadTokensWithProblems() throws Exception {
+        Api api = api();
+        Reply wrongPassword = api.login("agent.eu", "not-the-password");
+        Reply unknownUser = api.login("nobody." + UUID.randomUUID().toString().substring(0, 8), "whatever");
+        assertProblem(wrongPassword, 401);
+        assertProblem(unknownUser, 401);
+        assertEquals(wrongPassword.json().getString("detail"), unknownUser.json().getString("detail"),
+                "the answer must not tell which usernames exist");
+        assertProblem(api.post("api/v1/auth/token", null, "{\"username\":\"\"}"), 400);
+
+        assertProblem(api.get("api/v1/tickets", null), 401);
+        assertTrue(api.get("api/v1/tickets", null).header("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertProblem(api.get("api/v1/tickets", "not.a.token"), 401);
+
+        Instant now = Instant.now();
+        PrivateKey devKey = DevKeys.signingKey();
+        // control: a token forged exactly like the server's is accepted, so the rejections below
+        // are caused by the one thing each of them changes
+        assertEquals(200, api.get("api/v1/tickets", forge(devKey, "urn:custodian", "custodian-api", now,
+                now.plusSeconds(300))).status());
+        assertProblem(api.get("api/v1/tickets", forge(devKey, "urn:custodian", "custodian-api",
+                now.minusSeconds(1200), now.minusSeconds(300))), 401);
+        assertProblem(api.get("api/v1/tickets", forge(devKey, "https://evil.example", "custodian-api", now,
+                now.plusSeconds(300))), 401);
+        assertProblem(api.get("api/v1/tickets", forge(devKey, "urn:custodian", "someone-else", now,
+                now.plusSeconds(300))), 401);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        assertProblem(api.get("api/v1/tickets", forge(generator.generateKeyPair().getPrivate(), "urn:custodian",
+                "custodian-api", now, now.plusSeconds(300))), 401);
+    }
+
+    @Test
+    void throttlesRepeatedFailuresPerUsername() throws Exception {
+        Api api = api();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertProblem(api.login("contractor", "wrong-" + attempt), 401);
+        }
+        Reply blocked = api.login("contractor", DEMO_PASSWORD);
+        assertProblem(blocked, 429);
+        long retryAfter = Long.parseLong(blocked.header("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 900, "Retry-After " + retryAfter);
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'LOGIN' and actor = 'contractor'"
+                + " and outcome = 'DENIED' and sequence > (select max(sequence) - 10 from audit_event)"));
+
+        Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(500).toMillis());
+        assertEquals(200, api.login("contractor", DEMO_PASSWORD).status(), "the block ends by itself");
+    }
+
+    // ---------------------------------------------------------------- tickets
+
+    @Test
+    void createsReadsUpdatesAndCommentsOnTicketsWithEveryStepAudited() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long customerId = createCustomer(api, agent, "EU");
+        Reply customer = api.get("api/v1/customers/" + customerId, agent);
+        assertEquals(200, customer.status(), customer.toString());
+        assertEquals("EU", customer.json().getString("region"));
+
+        Reply created = api.post("api/v1/tickets", agent, Json.createObjectBuilder()
+                .add("customerId", customerId).add("subject", "Docking station flickers")
+                .add("description", "Second screen flickers when the lid closes.").add("priority", "HIGH")
+                .add("category", "HARDWARE").add("productSku", "DCK-4410").add("siteCode", "BER-01")
+                .build().toString());
+        assertEquals(201, created.status(), created.toString());
+        JsonObject ticket = created.json();
+        long id = ticket.getJsonNumber("id").longValue();
+        assertTrue(created.header("Location").orElseThrow().endsWith("/api/v1/tickets/" + id));
+        assertEquals("OPEN", ticket.getString("status"));
+        assertEquals("EU", ticket.getString("region"), "region defaults to the customer's");
+        assertTrue(ticket.getString("createdAt").endsWith("Z"), "timestamps are UTC");
+
+        Reply read = api.get("api/v1/tickets/" + id, agent);
+        assertEquals(200, read.status());
+        assertEquals("Docking station flickers", read.json().getString("subject"));
+
+        Reply started = api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"IN_PROGRESS\",\"assignee\":\"engineer\"}");
+        assertEquals(200, started.status(), started.toString());
+        assertEquals("IN_PROGRESS", started.json().getString("status"));
+        assertEquals("engineer", started.json().getString("assignee"));
+
+        assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"CLOSED\"}"), "status");
+        assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"RESOLVED\",\"resolvedAt\":\""
+                + Instant.now().plus(Duration.ofDays(1)) + "\"}"), "resolvedAt");
+        assertViolation(api.patch("api/v1/tickets/" + id, agent,
+                "{\"status\":\"RESOLVED\",\"resolvedAt\":\"2001-01-01T00:00:00Z\"}"), "resolvedAt");
+        assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"region\":\"US\"}"), "region");
+        assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"priority\":7}"), "priority");
+
+        Reply resolved = api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"RESOLVED\"}");
+        assertEquals(200, resolved.status(), resolved.toString());
+        assertFalse(resolved.json().isNull("resolvedAt"));
+
+        Reply comment = api.post("api/v1/tickets/" + id + "/comments", agent,
+                "{\"body\":\"Replaced the cable; customer confirms.\",\"visibility\":\"PUBLIC\"}");
+        assertEquals(201, comment.status(), comment.toString());
+        assertEquals("agent.eu", comment.json().getString("author"));
+        JsonArray comments = api.get("api/v1/tickets/" + id + "/comments", agent).array();
+        assertEquals(1, comments.size());
+
+        for (String action : List.of("TICKET_CREATE", "TICKET_READ", "TICKET_UPDATE")) {
+            assertTrue(Sql.longValue("select count(*) from audit_event where action = ? and resource_id = ?"
+                    + " and outcome = 'SUCCESS' and actor = 'agent.eu' and request_id is not null"
+                    + " and client_address is not null", action, String.valueOf(id)) >= 1, action + " audited");
+        }
+        assertEquals("assignee,status", Sql.text("select fields from audit_event where action = 'TICKET_UPDATE'"
+                + " and resource_id = ? order by sequence limit 1", String.valueOf(id)), "fields touched");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'COMMENT_CREATE'"
+                + " and resource_id like ?", id + "/%"));
+        assertEquals("RESOLVED", Sql.text("select status from ticket where id = ?", id));
+    }
+
+    @Test
+    void answersBadInputWithProblemsNamingTheFields() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long customerId = createCustomer(api, agent, "EU");
+
+        Reply invalid = api.post("api/v1/tickets", agent, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", " ").add("description", "x").add("priority", "SOON").add("category", "HARDWARE")
+                .add("productSku", "not a sku").add("siteCode", "berlin").build().toString());
+        assertViolation(invalid, "priority");
+        invalid = api.post("api/v1/tickets", agent, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", " ").add("description", "x").add("category", "HARDWARE")
+                .add("productSku", "not a sku").add("siteCode", "berlin").build().toString());
+        assertEquals(Set.of("subject", "productSku", "siteCode"), violatedFields(invalid));
+        assertViolation(api.post("api/v1/tickets", agent, "{\"customerId\":987654321,\"subject\":\"s\","
+                + "\"description\":\"d\",\"category\":\"HARDWARE\"}"), "customerId");
+        assertViolation(api.post("api/v1/customers", agent,
+                "{\"name\":\"Bad Mail\",\"email\":\"not-an-email\",\"region\":\"EU\"}"), "email");
+        assertViolation(api.post("api/v1/customers", agent, "{\"name\":\"No Region\"}"), "region");
+
+        assertProblem(api.post("api/v1/tickets", agent, "{\"customerId\": 1, "), 400);
+        assertProblem(api.post("api/v1/tickets", agent, "{\"customerId\": \"abc\"}"), 400);
+        assertProblem(api.post("api/v1/tickets", agent, null), 400);
+        assertProblem(api.get("api/v1/tickets/987654321", agent), 404);
+        assertProblem(api.get("api/v1/customers/987654321", agent), 404);
+        assertProblem(api.get("api/v1/nothing-here", agent), 404);
+        assertViolation(api.get("api/v1/tickets?size=500", agent), "size");
+        assertViolation(api.get("api/v1/tickets?page=-1", agent), "page");
+        assertViolation(api.get("api/v1/tickets?status=SOMETIMES", agent), "status");
+        assertProblem(api.send("DELETE", "api/v1/tickets/1", agent, null, null), 405);
+    }
+
+    @Test
+    void pagesAndFiltersWithTotals() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long customerId = createCustomer(api, agent, "EU");
+        String marker = "pg" + UUID.randomUUID().toString().substring(0, 8);
+        Set<Long> created = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(createTicket(api, agent, customerId, "Paging " + marker + " #" + i));
+        }
+        long first = created.iterator().next();
+        assertEquals(200, api.patch("api/v1/tickets/" + first, agent, "{\"status\":\"IN_PROGRESS\"}").status());
+
+        JsonObject page0 = api.get("api/v1/tickets?q=" + marker + "&size=2&page=0", agent).json();
+        JsonObject page1 = api.get("api/v1/tickets?q=" + marker.toUpperCase() + "&size=2&page=1", agent).json();
+        assertEquals(3, page0.getJsonNumber("total").longValue());
+        assertEquals(3, page1.getJsonNumber("total").longValue(), "search ignores case");
+        assertEquals(2, page0.getJsonArray("items").size());
+        assertEquals(1, page1.getJsonArray("items").size());
+        Set<Long> seen = new HashSet<>();
+        for (JsonObject page : List.of(page0, page1)) {
+            page.getJsonArray("items").forEach(item -> seen.add(item.asJsonObject().getJsonNumber("id").longValue()));
+        }
+        assertEquals(created, seen, "pages neither repeat nor skip");
+
+        JsonObject inProgress = api.get("api/v1/tickets?q=" + marker + "&status=IN_PROGRESS", agent).json();
+        assertEquals(1, inProgress.getJsonNumber("total").longValue());
+        assertEquals(first, inProgress.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(3, api.get("api/v1/tickets?q=" + marker + "&region=EU", agent).json()
+                .getJsonNumber("total").longValue());
+        assertEquals(0, api.get("api/v1/tickets?q=" + marker + "%25", agent).json().getJsonNumber("total").longValue(),
+                "% in the search text is a literal, not a wildcard");
+    }
+
+    @Test
+    void keepsUsersInsideTheirRegionsAndRolesAndAuditsTheDenials() throws Exception {
+        Api api = api();
+        String agentEu = api.token("agent.eu");
+        long customerId = createCustomer(api, agentEu, "EU");
+        String marker = "rg" + UUID.randomUUID().toString().substring(0, 8);
+        long ticketId = createTicket(api, agentEu, customerId, "Region " + marker);
+
+        String agentUs = api.token("agent.us");
+        assertProblem(api.get("api/v1/tickets/" + ticketId, agentUs), 403);
+        assertProblem(api.patch("api/v1/tickets/" + ticketId, agentUs, "{\"priority\":\"LOW\"}"), 403);
+        assertProblem(api.get("api/v1/customers/" + customerId, agentUs), 403);
+        assertProblem(api.get("api/v1/tickets?region=EU", agentUs), 403);
+        assertEquals(0, api.get("api/v1/tickets?q=" + marker, agentUs).json().getJsonNumber("total").longValue());
+        assertProblem(api.post("api/v1/tickets", agentUs, "{\"customerId\":" + customerId + ",\"subject\":\"s\","
+                + "\"description\":\"d\",\"category\":\"HARDWARE\"}"), 403);
+
+        for (String noTicketAccess : List.of("operator", "auditor", "contractor")) {
+            assertProblem(api.get("api/v1/tickets/" + ticketId, api.token(noTicketAccess)), 403);
+        }
+        assertEquals(200, api.get("api/v1/tickets/" + ticketId, api.token("engineer")).status(), "EU+US engineer");
+        assertEquals("NORMAL", Sql.text("select priority from ticket where id = ?", ticketId),
+                "the denied PATCH changed nothing");
+        assertTrue(Sql.longValue("select count(*) from audit_event where actor = 'agent.us' and outcome = 'DENIED'"
+                + " and resource_type = 'TICKET' and resource_id = ?", String.valueOf(ticketId)) >= 2);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    @Test
+    void detectsAlteredAndDeletedAuditEventsAtTheRightSequence() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Audit target");
+        String auditor = api.token("auditor");
+        JsonObject ok = api.get("api/v1/audit/verify", auditor).json();
+        assertEquals("OK", ok.getString("status"), ok.toString());
+        assertTrue(ok.getJsonNumber("events").longValue() > 0);
+        assertProblem(api.get("api/v1/audit/verify", agent), 403);
+
+        long sequence = Sql.longValue("select sequence from audit_event where action = 'TICKET_CREATE'"
+                + " and resource_id = ?", String.valueOf(ticketId));
+        String actor = Sql.text("select actor from audit_event where sequence = ?", sequence);
+        try {
+            assertEquals(1, Sql.update("update audit_event set actor = 'mallory' where sequence = ?", sequence));
+            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
+            assertEquals("BROKEN", broken.getString("status"), broken.toString());
+            assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue());
+        } finally {
+            Sql.update("update audit_event set actor = ? where sequence = ?", actor, sequence);
+        }
+        assertEquals("OK", api.get("api/v1/audit/verify", auditor).json().getString("status"));
+
+        try {
+            Sql.script("create table it_saved_event as select * from audit_event where sequence = " + sequence,
+                    "delete from audit_event where sequence = " + sequence);
+            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
+            assertEquals("BROKEN", broken.getString("status"));
+            assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue(), "a deleted event leaves a gap");
+        } finally {
+            Sql.script("insert into audit_event select * from it_saved_event", "drop table it_saved_event");
+        }
+        assertEquals("OK", api.get("api/v1/audit/verify", auditor).json().getString("status"));
+    }
+
+    @Test
+    void aRolledBackWriteLeavesNoEventAndAFailedAppendFailsTheWrite() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Atomic subject");
+        String id = String.valueOf(ticketId);
+        long eventsBefore = Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
+                + " and resource_id = ?", id);
+
+        // the database refuses the ticket change at commit time, after the audit event was appended
+        Sql.script("create or replace function it_reject_ticket() returns trigger as $$ begin"
+                + " if new.subject = 'Rejected by the database' then raise exception 'rejected by test trigger';"
+                + " end if; return new; end $$ language plpgsql",
+                "create trigger it_reject_ticket before update on ticket for each row execute function it_reject_ticket()");
+        try {
+            Reply refused = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Rejected by the database\"}");
+            assertEquals(500, refused.status(), refused.toString());
+            assertEquals(PROBLEM_JSON, refused.contentType().split(";")[0]);
+        } finally {
+            Sql.script("drop trigger it_reject_ticket on ticket", "drop function it_reject_ticket()");
+        }
+        assertEquals(eventsBefore, Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
+                + " and resource_id = ?", id), "the rolled-back update left no event");
+        assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
+
+        // the audit append itself fails: the ticket change must not survive
+        Sql.script("create or replace function it_reject_audit() returns trigger as $$ begin"
+                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + ticketId + "' then"
+                + " raise exception 'audit store refused'; end if; return new; end $$ language plpgsql",
+                "create trigger it_reject_audit before insert on audit_event for each row execute function it_reject_audit()");
+        try {
+            Reply refused = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Changed without a trace\"}");
+            assertEquals(500, refused.status(), refused.toString());
+        } finally {
+            Sql.script("drop trigger it_reject_audit on audit_event", "drop function it_reject_audit()");
+        }
+        assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"),
+                "no sequence was lost to the rolled-back transactions");
+    }
+
+    // ---------------------------------------------------------------- batch
+
+    @Test
+    void runsTheAuditVerifyJobToCompletionWithMetrics() throws Exception {
+        Api api = api();
+        String operator = api.token("operator");
+        long headBefore = Sql.longValue("select last_sequence from audit_chain_head");
+
+        Reply started = api.post("api/v1/jobs/audit-verify", operator, "{\"itemCount\": 5}");
+        assertEquals(202, started.status(), started.toString());
+        long executionId = started.json().getJsonNumber("executionId").longValue();
+        assertTrue(started.header("Location").orElseThrow().endsWith("/api/v1/jobs/executions/" + executionId));
+
+        JsonObject execution = awaitTerminal(api, operator, executionId);
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        JsonObject step = execution.getJsonArray("steps").getJsonObject(0);
+        assertEquals("verify-chain", step.getString("name"));
+        JsonObject metrics = step.getJsonObject("metrics");
+        long read = metrics.getJsonNumber("READ_COUNT").longValue();
+        assertTrue(read >= headBefore && read <= headBefore + 2, "read " + read + ", head was " + headBefore);
+        assertEquals(read, metrics.getJsonNumber("FILTER_COUNT").longValue(), "every link intact");
+        assertEquals(0, metrics.getJsonNumber("WRITE_COUNT").longValue());
+        assertEquals(0, metrics.getJsonNumber("ROLLBACK_COUNT").longValue());
+        assertTrue(metrics.getJsonNumber("COMMIT_COUNT").longValue() >= (read + 4) / 5, metrics.toString());
+        assertEquals("OK events=" + read, execution.getString("exitStatus"));
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'JOB_END'"
+                + " and resource_id = ?", "audit-verify/" + executionId));
+
+        assertEquals(200, api.get("api/v1/jobs/executions/" + executionId, api.token("auditor")).status());
+        assertProblem(api.post("api/v1/jobs/audit-verify", api.token("agent.eu"), "{}"), 403);
+        assertProblem(api.post("api/v1/jobs/no-such-job", operator, "{}"), 404);
+        assertProblem(api.get("api/v1/jobs/executions/987654321", operator), 404);
+        assertViolation(api.post("api/v1/jobs/audit-verify", operator, "{\"itemCount\": \"many\"}"), "itemCount");
+        assertViolation(api.post("api/v1/jobs/audit-verify", operator, "{\"color\": \"blue\"}"), "color");
+    }
+
+    @Test
+    void theAuditVerifyJobReportsTheFirstBrokenLink() throws Exception {
+        Api api = api();
+        String operator = api.token("operator");
+        long sequence = Sql.longValue("select max(sequence) - 2 from audit_event");
+        String action = Sql.text("select action from audit_event where sequence = ?", sequence);
+        JsonObject execution;
+        try {
+            Sql.update("update audit_event set action = 'FORGED' where sequence = ?", sequence);
+            Reply started = api.post("api/v1/jobs/audit-verify", operator, null);
+            assertEquals(202, started.status(), started.toString());
+            execution = awaitTerminal(api, operator, started.json().getJsonNumber("executionId").longValue());
+        } finally {
+            Sql.update("update audit_event set action = ? where sequence = ?", action, sequence);
+        }
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        assertEquals("BROKEN firstBadSequence=" + sequence, execution.getString("exitStatus"));
+        JsonObject metrics = execution.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
+        assertEquals(1, metrics.getJsonNumber("WRITE_COUNT").longValue(), metrics.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'AUDIT_CHAIN_BROKEN'"
+                + " and resource_id = ?", String.valueOf(sequence)));
+    }
+
+    // ---------------------------------------------------------------- platform
+
+    @Test
+    void reportsHealthAndDescribesTheApi() {
+        Api api = api();
+        Reply health = api.get("health", null);
+        assertEquals(200, health.status(), health.toString());
+        JsonObject body = health.json();
+        assertEquals("UP", body.getString("status"));
+        JsonObject database = body.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> "database".equals(check.getString("name"))).findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        assertEquals("PostgreSQL", database.getJsonObject("data").getString("product"));
+
+        Reply openApi = api.get("openapi", null);
+        assertEquals(200, openApi.status());
+        for (String path : List.of("/api/v1/auth/token", "/api/v1/tickets", "/api/v1/tickets/{id}",
+                "/api/v1/customers", "/api/v1/audit/verify", "/api/v1/jobs/executions/{id}")) {
+            assertTrue(openApi.body().contains(path + ":"), "OpenAPI documents " + path);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static long createCustomer(Api api, String token, String region) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
+                .add("externalId", "IT-" + suffix).add("name", "Test Customer " + suffix)
+                .add("email", "customer." + suffix + "@example.com").add("phone", "+49 30 5550 1234")
+                .add("region", region).build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static long createTicket(Api api, String token, long customerId, String subject) {
+        JsonObjectBuilder ticket = Json.createObjectBuilder().add("customerId", customerId).add("subject", subject)
+                .add("description", "Created by an integration test.").add("category", "SOFTWARE");
+        Reply reply = api.post("api/v1/tickets", token, ticket.build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static JsonObject awaitTerminal(Api api, String token, long executionId) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            Reply reply = api.get("api/v1/jobs/executions/" + executionId, token);
+            assertEquals(200, reply.status(), reply.toString());
+            JsonObject execution = reply.json();
+            if (TERMINAL.contains(execution.getString("status"))) {
+                return execution;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "job did not end in time: " + execution);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String forge(PrivateKey key, String issuer, String audience, Instant issuedAt, Instant expires)
+            throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("agent.eu")
+                .claim("upn", "agent.eu").claim("groups", List.of("AGENT")).claim("region", List.of("EU"))
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(issuedAt)).expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("custodian-dev").build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static void assertProblem(Reply reply, int status) {
+        assertEquals(status, reply.status(), reply.toString());
+        assertEquals(PROBLEM_JSON, reply.contentType().split(";")[0].trim(), reply.toString());
+        JsonObject problem = reply.json();
+        assertEquals(status, problem.getInt("status"));
+        assertNotNull(problem.getString("title"));
+        assertFalse(problem.getString("detail", "").isBlank(), "a problem says what was wrong: " + reply);
+    }
+
+    private static void assertViolation(Reply reply, String field) {
+        assertTrue(reply.status() == 400 || reply.status() == 422, reply.toString());
+        assertProblem(reply, reply.status());
+        assertTrue(violatedFields(reply).contains(field), "violation on '" + field + "' expected: " + reply);
+    }
+
+    private static Set<String> violatedFields(Reply reply) {
+        Set<String> fields = new HashSet<>();
+        JsonArray violations = reply.json().getJsonArray("violations");
+        assertNotNull(violations, "violations list expected: " + reply);
+        violations.forEach(violation -> fields.add(violation.asJsonObject().getString("field")));
+        return fields;
+    }
+}

@@ -1,0 +1,59 @@
+package org.custodian.it;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Small direct-SQL helpers: what the tests check (or break) underneath the application. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    static long longValue(String query, Object... parameters) throws SQLException {
+        try (Connection connection = EmbeddedPostgresSession.connect();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("no row for " + query);
+                }
+                return result.getLong(1);
+            }
+        }
+    }
+
+    static String text(String query, Object... parameters) throws SQLException {
+        try (Connection connection = EmbeddedPostgresSession.connect();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    static int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = EmbeddedPostgresSession.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    static void script(String... statements) throws SQLException {
+        try (Connection connection = EmbeddedPostgresSession.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+}
