@@ -231,6 +231,11 @@ class CustodianApiIT {
         assertViolation(api.get("api/v1/tickets?size=500", agent), "size");
         assertViolation(api.get("api/v1/tickets?page=-1", agent), "page");
         assertViolation(api.get("api/v1/tickets?status=SOMETIMES", agent), "status");
+        assertViolation(api.get("api/v1/tickets?size=ten", agent), "size");
+        String externalId = "DUP-" + UUID.randomUUID().toString().substring(0, 8);
+        String duplicate = "{\"externalId\":\"" + externalId + "\",\"name\":\"Twice\",\"region\":\"EU\"}";
+        assertEquals(201, api.post("api/v1/customers", agent, duplicate).status());
+        assertProblem(api.post("api/v1/customers", agent, duplicate), 409);
         assertProblem(api.send("DELETE", "api/v1/tickets/1", agent, null, null), 405);
     }
 

@@ -12,41 +12,42 @@ final class Sql {
     private Sql() {
     }
 
-    static long longValue(String query, Object... parameters) throws SQLException {
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T with(String sql, Object[] parameters, Work<T> work) throws SQLException {
         try (Connection connection = EmbeddedPostgresSession.connect();
-                PreparedStatement statement = connection.prepareStatement(query)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
+            return work.run(statement);
+        }
+    }
+
+    static long longValue(String query, Object... parameters) throws SQLException {
+        return with(query, parameters, statement -> {
             try (ResultSet result = statement.executeQuery()) {
                 if (!result.next()) {
                     throw new IllegalStateException("no row for " + query);
                 }
                 return result.getLong(1);
             }
-        }
+        });
     }
 
     static String text(String query, Object... parameters) throws SQLException {
-        try (Connection connection = EmbeddedPostgresSession.connect();
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        return with(query, parameters, statement -> {
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
             }
-        }
+        });
     }
 
     static int update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = EmbeddedPostgresSession.connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        }
+        return with(sql, parameters, PreparedStatement::executeUpdate);
     }
 
     static void script(String... statements) throws SQLException {

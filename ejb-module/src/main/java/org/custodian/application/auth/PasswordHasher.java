@@ -16,7 +16,9 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHasher {
 
     public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
-    public static final int DEFAULT_ITERATIONS = 310_000;
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+    public static final int DEFAULT_ITERATIONS = 600_000;
+    static final int MIN_ITERATIONS = 10_000;
     private static final int SALT_BYTES = 32;
     private static final int KEY_BITS = 256;
 
@@ -25,7 +27,7 @@ public final class PasswordHasher {
     private final int iterations;
 
     public PasswordHasher(int iterations) {
-        if (iterations < 10_000) {
+        if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException("PBKDF2 needs at least 10,000 iterations, got " + iterations);
         }
         this.iterations = iterations;
@@ -47,6 +49,9 @@ public final class PasswordHasher {
         }
         try {
             int storedIterations = Integer.parseInt(parts[1]);
+            if (storedIterations < MIN_ITERATIONS) {
+                return false;   // a weakened stored hash is treated as no hash
+            }
             byte[] salt = Base64.getDecoder().decode(parts[2]);
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             byte[] actual = derive(password, salt, storedIterations);

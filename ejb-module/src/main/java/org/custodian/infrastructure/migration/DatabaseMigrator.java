@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,7 +18,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date before anything else touches the database. Flyway is the only
- * thing that creates or alters tables; migrations live per vendor under {@code db/migration}.
+ * thing that creates or alters tables. Migrations both databases run live in
+ * {@code db/migration/common}; a vendor-only one would go to {@code db/migration/postgresql} or
+ * {@code db/migration/h2} (one version-number sequence across all three).
  */
 @Singleton
 @Startup
@@ -34,9 +38,14 @@ public class DatabaseMigrator {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         String vendor = vendor();
-        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+        ClassLoader classLoader = DatabaseMigrator.class.getClassLoader();
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
+        if (classLoader.getResource("db/migration/" + vendor) != null) {
+            locations.add("classpath:db/migration/" + vendor);
+        }
+        MigrateResult result = Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
+                .locations(locations.toArray(new String[0]))
                 .table("flyway_schema_history")
                 .validateMigrationNaming(true)
                 .load()

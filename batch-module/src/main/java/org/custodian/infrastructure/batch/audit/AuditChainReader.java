@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.custodian.domain.model.audit.AuditChainHead;
+import org.custodian.domain.model.audit.AuditChainVerifier;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 
@@ -48,11 +49,12 @@ public class AuditChainReader extends AbstractItemReader {
         }
         AuditEvent event = buffer.pollFirst();
         if (event == null || event.getSequence() > position.headSequence()) {
-            boolean truncated = position.lastSequence() < position.headSequence();
-            long expected = position.lastSequence() + 1;
+            // the end: the walk must have reached the head, and the head must name the last hash
+            AuditChainVerifier end = new AuditChainVerifier(position.lastSequence(), position.lastHash(), 0);
+            end.finish(position.headSequence(), position.headHash());
             position = new AuditChainCheckpoint(position.lastSequence(), position.lastHash(),
                     position.headSequence(), position.headHash(), true);
-            return truncated ? AuditLink.missingTail(expected) : null;
+            return end.isIntact() ? null : AuditLink.missingTail(end.firstBadSequence());
         }
         AuditLink link = new AuditLink(event, position.lastSequence() + 1, position.lastHash());
         position = new AuditChainCheckpoint(event.getSequence(), event.getHash(), position.headSequence(),

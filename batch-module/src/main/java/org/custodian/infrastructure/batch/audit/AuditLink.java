@@ -5,7 +5,8 @@ import org.custodian.domain.model.audit.AuditEvent;
 
 /**
  * One link to check: the event read and what the chain expects there. A link without an event
- * stands for events missing at the end of the chain (the head says there should be more).
+ * stands for a break found at the end of the walk: events missing from the tail, or a last event
+ * whose hash is not the one the chain head recorded.
  */
 public record AuditLink(AuditEvent event, long expectedSequence, String expectedPreviousHash) implements Serializable {
 

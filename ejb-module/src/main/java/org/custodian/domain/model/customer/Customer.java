@@ -23,7 +23,7 @@ public class Customer {
 
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** E.164 or a national number with common separators: 6 to 15 digits in all. */
-    static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ().-]{4,22}[0-9]$");
+    static final Pattern PHONE = Pattern.compile("^\\+?[0-9(][0-9 ().-]{4,22}[0-9]$");
     static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$");
 
     @Id

@@ -83,11 +83,16 @@ public class Ticket {
     }
 
     public Ticket(TicketDetails details, Customer customer, Region region, Instant now) {
-        details.validate();
-        new RuleCheck()
-                .require(customer != null, "customerId", "must name an existing customer")
-                .require(region != null, "region", "is required; one of " + Region.allowedValues())
-                .throwIfAny();
+        RuleCheck check = new RuleCheck();
+        details.check(check);
+        check.require(customer != null, "customerId", "must name an existing customer")
+                .require(region != null, "region", "is required; one of " + Region.allowedValues());
+        if (customer != null && region != null) {
+            // a ticket holds the customer's personal data, which stays in the customer's residency region
+            check.require(region == customer.getRegion(), "region",
+                    "must be the customer's region (" + customer.getRegion() + ")");
+        }
+        check.throwIfAny();
         apply(details);
         this.customer = customer;
         this.region = region;
@@ -105,9 +110,13 @@ public class Ticket {
      * @return the names of the fields that actually changed
      */
     public Set<String> revise(TicketDetails details, TicketStatus newStatus, Instant requestedResolvedAt, Instant now) {
-        details.validate();
+        if (status == TicketStatus.CLOSED) {
+            throw new DomainRuleViolationException("status",
+                    "the ticket is CLOSED and can no longer change; open a follow-up ticket");
+        }
         TicketStatus target = newStatus == null ? status : newStatus;
         RuleCheck check = new RuleCheck();
+        details.check(check);
         check.require(status.canMoveTo(target), "status",
                 "cannot change from " + status + " to " + target + "; allowed next: " + status.allowedNext());
         Instant targetResolvedAt = resolvedAt;
@@ -130,7 +139,7 @@ public class Ticket {
         check.throwIfAny();
 
         Set<String> changed = new LinkedHashSet<>();
-        diff(changed, "subject", subject, details.subject());
+        diff(changed, "subject", subject, details.subject().trim());
         diff(changed, "description", description, details.description());
         diff(changed, "priority", priority, details.priority());
         diff(changed, "category", category, details.category());

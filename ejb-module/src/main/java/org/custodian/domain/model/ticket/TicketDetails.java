@@ -23,8 +23,14 @@ public record TicketDetails(String subject, String description, TicketPriority p
     public static final int DESCRIPTION_MAX = 20_000;
 
     public void validate() {
-        RuleCheck check = new RuleCheck()
-                .requireText(subject, "subject", SUBJECT_MAX)
+        RuleCheck check = new RuleCheck();
+        check(check);
+        check.throwIfAny();
+    }
+
+    /** Adds every broken rule of these details to {@code check}, so callers can report them with their own. */
+    public void check(RuleCheck check) {
+        check.requireText(subject, "subject", SUBJECT_MAX)
                 .requireText(description, "description", DESCRIPTION_MAX)
                 .require(priority != null, "priority", "is required; one of LOW, NORMAL, HIGH, URGENT")
                 .require(category != null && CATEGORY.matcher(category).matches(), "category",
@@ -41,6 +47,5 @@ public record TicketDetails(String subject, String description, TicketPriority p
             check.require(USERNAME.matcher(assignee).matches(), "assignee",
                     "must be a username (2-64 lower-case letters, digits, '.', '_' or '-')");
         }
-        check.throwIfAny();
     }
 }

@@ -9,8 +9,9 @@ import java.time.Instant;
 
 /**
  * Failed sign-in attempts for one submitted username (known or not, so the answer never tells
- * which usernames exist). After {@code freeAttempts} failures inside the window every further
- * attempt is refused until a back-off that doubles with each extra failure has passed.
+ * which usernames exist). After {@code freeAttempts} failures every further attempt is refused
+ * until a back-off that doubles with each extra failure has passed. Failures are forgotten only
+ * after a whole quiet window with none, so a steady attacker never earns the free attempts back.
  */
 @Entity
 @Table(name = "login_throttle")
@@ -23,8 +24,8 @@ public class LoginThrottle {
     @Column(nullable = false)
     private int failures;
 
-    @Column(name = "first_failure_at", nullable = false)
-    private Instant firstFailureAt;
+    @Column(name = "last_failure_at", nullable = false)
+    private Instant lastFailureAt;
 
     @Column(name = "blocked_until")
     private Instant blockedUntil;
@@ -35,7 +36,7 @@ public class LoginThrottle {
 
     public LoginThrottle(String username, Instant now) {
         this.username = username;
-        this.firstFailureAt = now;
+        this.lastFailureAt = now;
     }
 
     public boolean isBlocked(Instant now) {
@@ -47,11 +48,11 @@ public class LoginThrottle {
     }
 
     public void recordFailure(Instant now, int freeAttempts, Duration window, Duration baseBlock, Duration maxBlock) {
-        if (Duration.between(firstFailureAt, now).compareTo(window) > 0) {
+        if (Duration.between(lastFailureAt, now).compareTo(window) > 0) {
             failures = 0;
-            firstFailureAt = now;
             blockedUntil = null;
         }
+        lastFailureAt = now;
         failures++;
         if (failures >= freeAttempts) {
             int extra = Math.min(failures - freeAttempts, 16);

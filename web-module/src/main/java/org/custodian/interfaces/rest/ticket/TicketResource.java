@@ -8,7 +8,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -75,13 +74,16 @@ public class TicketResource {
     }
 
     @GET
-    @Operation(summary = "List tickets of your regions, newest first; page counts from 0")
+    @Operation(summary = "List tickets of your regions, newest first; page counts from 0, size 1-100")
     public PageResult<TicketView> search(@QueryParam("status") String status, @QueryParam("region") String region,
-            @QueryParam("q") String q,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        // ranges are checked by the service (422 naming page or size); Payara's OpenAPI scanner
-        // cannot digest Bean Validation annotations on query parameters
-        return tickets.search(caller.get(), new TicketQuery(status, region, q, page, size));
+            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+        // paging arrives as text so that "size=abc" is a 422 naming the field, not JAX-RS's 404;
+        // ranges are checked by the service
+        RuleCheck check = new RuleCheck();
+        int pageNumber = wholeNumber(page, 0, "page", check);
+        int pageSize = wholeNumber(size, 20, "size", check);
+        check.throwIfAny();
+        return tickets.search(caller.get(), new TicketQuery(status, region, q, pageNumber, pageSize));
     }
 
     @POST
@@ -98,6 +100,18 @@ public class TicketResource {
     @Path("{id}/comments")
     public List<CommentView> comments(@PathParam("id") long id) {
         return tickets.comments(caller.get(), id);
+    }
+
+    private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            check.require(false, field, "must be a whole number");
+            return defaultValue;
+        }
     }
 
     /** Merge-patch values are strings or null; anything else is named as a bad field. */

@@ -1,4 +1,4 @@
--- Custodian foundation schema: customers, tickets, comments, users, sign-in throttling and the
+-- Custodian foundation schema (plain SQL that PostgreSQL and H2 both run): customers, tickets, comments, users, sign-in throttling and the
 -- hash-chained audit trail. Sequences start at their increment because EclipseLink treats the
 -- value it draws as the last id of a preallocated block of 50.
 
@@ -77,7 +77,7 @@ create table app_user_region (
 create table login_throttle (
     username         varchar(64) primary key,
     failures         integer not null,
-    first_failure_at timestamp with time zone not null,
+    last_failure_at  timestamp with time zone not null,
     blocked_until    timestamp with time zone
 );
 
