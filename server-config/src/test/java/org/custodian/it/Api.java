@@ -30,7 +30,7 @@ final class Api {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    Reply send(String method, String path, String token, String contentType, String body) {
+    Reply send(String method, String path, String token, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -39,6 +39,9 @@ final class Api {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -164,6 +164,8 @@ class CustodianApiIT {
 
         Reply read = api.get("api/v1/tickets/" + id, agent);
         assertEquals(200, read.status());
+        assertEquals(ticket.getJsonNumber("version").longValue(), read.json().getJsonNumber("version").longValue(),
+                "the version a create returns is the stored one");
         assertEquals("Docking station flickers", read.json().getString("subject"));
 
         Reply started = api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"IN_PROGRESS\",\"assignee\":\"engineer\"}");
@@ -178,6 +180,15 @@ class CustodianApiIT {
                 "{\"status\":\"RESOLVED\",\"resolvedAt\":\"2001-01-01T00:00:00Z\"}"), "resolvedAt");
         assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"region\":\"US\"}"), "region");
         assertViolation(api.patch("api/v1/tickets/" + id, agent, "{\"priority\":7}"), "priority");
+
+        // optimistic concurrency: an If-Match with the version read earlier is refused once stale
+        String etag = read.header("ETag").orElseThrow();
+        Reply stale = api.send("PATCH", "api/v1/tickets/" + id, agent, "application/merge-patch+json", "{\"priority\":\"LOW\"}",
+                "If-Match", etag);
+        assertProblem(stale, 412);
+        String currentTag = api.get("api/v1/tickets/" + id, agent).header("ETag").orElseThrow();
+        assertEquals(200, api.send("PATCH", "api/v1/tickets/" + id, agent, "application/merge-patch+json",
+                "{\"priority\":\"URGENT\"}", "If-Match", currentTag).status());
 
         Reply resolved = api.patch("api/v1/tickets/" + id, agent, "{\"status\":\"RESOLVED\"}");
         assertEquals(200, resolved.status(), resolved.toString());
@@ -347,7 +358,7 @@ class CustodianApiIT {
         long eventsBefore = Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
                 + " and resource_id = ?", id);
 
-        // the database refuses the ticket change at commit time, after the audit event was appended
+        // the database refuses the ticket change when it is written, after the audit event was appended
         Sql.script("create or replace function it_reject_ticket() returns trigger as $$ begin"
                 + " if new.subject = 'Rejected by the database' then raise exception 'rejected by test trigger';"
                 + " end if; return new; end $$ language plpgsql",

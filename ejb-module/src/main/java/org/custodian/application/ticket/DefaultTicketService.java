@@ -18,6 +18,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -73,6 +74,7 @@ public class DefaultTicketService implements TicketService {
         tickets.store(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 TicketView.FIELDS, AuditOutcome.SUCCESS);
+        tickets.flush();
         return TicketView.of(ticket);
     }
 
@@ -85,8 +87,11 @@ public class DefaultTicketService implements TicketService {
     }
 
     @Override
-    public TicketView revise(Caller caller, long id, TicketChanges changes) {
+    public TicketView revise(Caller caller, long id, TicketChanges changes, Long expectedVersion) {
         Ticket ticket = readable(caller, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
+        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
+            throw new StaleVersionException("ticket " + id, expectedVersion, ticket.getVersion());
+        }
         RuleCheck check = new RuleCheck();
         for (String field : changes.values().keySet()) {
             check.require(TicketChanges.PATCHABLE.contains(field), field,
@@ -117,6 +122,7 @@ public class DefaultTicketService implements TicketService {
         Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
         audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id), changed,
                 AuditOutcome.SUCCESS);
+        tickets.flush();
         return TicketView.of(ticket);
     }
 

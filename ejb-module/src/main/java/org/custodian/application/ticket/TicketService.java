@@ -10,7 +10,11 @@ public interface TicketService {
 
     TicketView get(Caller caller, long id);
 
-    TicketView revise(Caller caller, long id, TicketChanges changes);
+    /**
+     * Applies a partial update. With {@code expectedVersion} (from an If-Match header) the change is
+     * refused when someone else changed the ticket since the client read it.
+     */
+    TicketView revise(Caller caller, long id, TicketChanges changes, Long expectedVersion);
 
     PageResult<TicketView> search(Caller caller, TicketQuery query);
 

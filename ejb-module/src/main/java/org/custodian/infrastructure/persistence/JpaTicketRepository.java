@@ -40,6 +40,11 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public void flush() {
+        entityManager.flush();
+    }
+
+    @Override
     public List<Comment> commentsOf(long ticketId) {
         return entityManager.createNamedQuery("Comment.findByTicket", Comment.class)
                 .setParameter("ticketId", ticketId)

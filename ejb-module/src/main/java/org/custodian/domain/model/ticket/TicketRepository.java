@@ -11,6 +11,12 @@ public interface TicketRepository {
 
     void store(Comment comment);
 
+    /**
+     * Writes pending changes now, inside the transaction: the caller then sees the new version
+     * number, and the database's refusal (a constraint) surfaces here, before the reply is built.
+     */
+    void flush();
+
     List<Comment> commentsOf(long ticketId);
 
     /** One page of matching tickets, newest first, and the total number of matches. */

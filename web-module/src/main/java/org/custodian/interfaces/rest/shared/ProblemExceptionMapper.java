@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.auth.AuthenticationFailedException;
@@ -21,6 +22,7 @@ import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.shared.DomainRuleViolationException;
 
 /**
@@ -53,6 +55,14 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof ConflictException conflict) {
             return Problems.response(409, "conflict", "Conflict", conflict.getMessage(), requestId);
+        }
+        if (cause instanceof StaleVersionException stale) {
+            return Problems.response(412, "stale-version", "Precondition failed", stale.getMessage(), requestId);
+        }
+        if (isIntegrityViolation(thrown)) {
+            // a concurrent request won a uniqueness race (same externalId, same throttle row)
+            return Problems.response(409, "conflict", "Conflict",
+                    "the change clashes with data written at the same time; read again and retry", requestId);
         }
         if (cause instanceof OptimisticLockException) {
             return Problems.response(409, "conflict", "Conflict",
@@ -106,6 +116,19 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return Problems.response(status, "http-" + status, reason, firstLine(web.getMessage()), requestId);
     }
 
+    /** SQLSTATE class 23: the database refused a duplicate key or a broken reference. */
+    private static boolean isIntegrityViolation(Throwable thrown) {
+        for (Throwable current = thrown; current != null; current = current.getCause()) {
+            if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** EJB and JAX-RS wrap causes; the innermost one we know decides the answer. */
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
@@ -114,7 +137,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
-                    || current instanceof TooManyAttemptsException) {
+                    || current instanceof TooManyAttemptsException || current instanceof StaleVersionException) {
                 return current;
             }
             if (!(current instanceof EJBException || current instanceof ProcessingException

@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,6 +33,7 @@ import org.custodian.application.ticket.TicketChanges;
 import org.custodian.application.ticket.TicketQuery;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,17 +64,20 @@ public class TicketResource {
 
     @GET
     @Path("{id}")
-    public TicketView get(@PathParam("id") long id) {
-        return tickets.get(caller.get(), id);
+    @Operation(summary = "Read a ticket; the ETag carries its version for If-Match on PATCH")
+    public Response get(@PathParam("id") long id) {
+        TicketView ticket = tickets.get(caller.get(), id);
+        return Response.ok(ticket).tag(etag(ticket)).build();
     }
 
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields (JSON merge patch); status changes follow the ticket lifecycle")
-    public TicketView revise(@PathParam("id") long id,
+    public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull(message = "a JSON object naming the fields to change is required") JsonObject patch) {
-        return tickets.revise(caller.get(), id, toChanges(patch));
+        TicketView ticket = tickets.revise(caller.get(), id, toChanges(patch), expectedVersion(ifMatch));
+        return Response.ok(ticket).tag(etag(ticket)).build();
     }
 
     @GET
@@ -100,6 +107,24 @@ public class TicketResource {
     @Path("{id}/comments")
     public List<CommentView> comments(@PathParam("id") long id) {
         return tickets.comments(caller.get(), id);
+    }
+
+    private static EntityTag etag(TicketView ticket) {
+        return new EntityTag(String.valueOf(ticket.version()));
+    }
+
+    /** If-Match carries the ETag of the version the client read; "*" or nothing means "any". */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new DomainRuleViolationException("If-Match",
+                    "must be the ETag from reading the ticket, e.g. \"3\"");
+        }
     }
 
     private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
