@@ -28,6 +28,10 @@ public class ProblemErrorServlet extends HttpServlet {
         int status = code instanceof Integer value ? value : response.getStatus();
         String[] known = KNOWN.getOrDefault(status,
                 new String[] {"internal-error", "Internal error", "the server failed to handle this request"});
+        if (status == 401 && request.getHeader("Authorization") == null) {
+            known = new String[] {"unauthorized", "Unauthorized",
+                "this endpoint needs 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token"};
+        }
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"custodian\"");
         }

@@ -28,6 +28,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        caller.accept(request.getSecurityContext().getUserPrincipal());
         if (resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
                 || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class))) {

@@ -3,8 +3,10 @@ package org.custodian.interfaces.rest.shared;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,21 +19,45 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The authenticated caller of this request, read from the verified token: {@code upn} is the
  * user, {@code groups} the roles, {@code region} the regions. Unknown role or region names are
  * ignored (least privilege), never guessed.
+ *
+ * <p>The token arrives as the request's caller principal (MicroProfile JWT makes it a
+ * {@link JsonWebToken}), handed over by {@link BearerTokenFilter}. Injecting JsonWebToken instead
+ * fails inside an EAR on Payara Server, where its producer cannot find the CDI bean manager.
  */
 @RequestScoped
 public class CurrentCaller {
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
     RequestCoordinates coordinates;
 
+    @Inject
+    SecurityContext security;
+
+    private JsonWebToken token;
+
+    /**
+     * Takes the verified token from the JAX-RS principal or, where the server wraps that
+     * principal, from the Jakarta Security caller principals.
+     */
+    void accept(Principal principal) {
+        JsonWebToken found = principal instanceof JsonWebToken jwt ? jwt : null;
+        if (found == null && security.getCallerPrincipal() instanceof JsonWebToken jwt) {
+            found = jwt;
+        }
+        if (found == null) {
+            found = security.getPrincipalsByType(JsonWebToken.class).stream().findFirst().orElse(null);
+        }
+        token = found != null && found.getName() != null && found.getRawToken() != null ? found : null;
+    }
+
     public boolean isAuthenticated() {
-        return token != null && token.getName() != null && token.getRawToken() != null;
+        return token != null;
     }
 
     public Caller get() {
+        if (token == null) {
+            throw new IllegalStateException("no verified token for this request");
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : token.getGroups()) {
             for (Role role : Role.values()) {
