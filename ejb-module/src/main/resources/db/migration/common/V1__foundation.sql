@@ -84,7 +84,7 @@ create table login_throttle (
 create table audit_event (
     sequence       bigint primary key,
     occurred_at    timestamp with time zone not null,
-    actor          varchar(128) not null,
+    actor          varchar(256) not null,
     actor_roles    varchar(256),
     action         varchar(64) not null,
     resource_type  varchar(64),

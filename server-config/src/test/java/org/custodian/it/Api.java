@@ -31,9 +31,14 @@ final class Api {
     }
 
     Reply send(String method, String path, String token, String contentType, String body, String... headers) {
+        return sendBytes(method, path, token, contentType,
+                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+    }
+
+    Reply sendBytes(String method, String path, String token, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

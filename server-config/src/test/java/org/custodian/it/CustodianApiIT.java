@@ -20,15 +20,20 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.custodian.it.Api.Reply;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -234,7 +239,7 @@ class CustodianApiIT {
         assertViolation(api.post("api/v1/customers", agent, "{\"name\":\"No Region\"}"), "region");
 
         assertProblem(api.post("api/v1/tickets", agent, "{\"customerId\": 1, "), 400);
-        assertProblem(api.post("api/v1/tickets", agent, "{\"customerId\": \"abc\"}"), 400);
+        assertViolation(api.post("api/v1/tickets", agent, "{\"customerId\": \"abc\"}"), "customerId");
         assertProblem(api.post("api/v1/tickets", agent, null), 400);
         assertProblem(api.get("api/v1/tickets/987654321", agent), 404);
         assertProblem(api.get("api/v1/customers/987654321", agent), 404);
@@ -248,6 +253,85 @@ class CustodianApiIT {
         assertEquals(201, api.post("api/v1/customers", agent, duplicate).status());
         assertProblem(api.post("api/v1/customers", agent, duplicate), 409);
         assertProblem(api.send("DELETE", "api/v1/tickets/1", agent, null, null), 405);
+    }
+
+    @Test
+    void readsBodiesStrictlyAndNeverAnswers500ToBadInput() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long customerId = createCustomer(api, agent, "EU");
+        long ticketId = createTicket(api, agent, customerId, "Strict input");
+        String valid = "{\"customerId\":" + customerId + ",\"subject\":\"s\",\"description\":\"d\",\"category\":\"HARDWARE\"}";
+
+        assertProblem(api.post("api/v1/tickets", agent, valid + " trailing"), 400);
+        assertProblem(api.post("api/v1/tickets", agent, "[" + valid + "]"), 400);
+        assertProblem(api.post("api/v1/tickets", agent, "{\"a\":".repeat(2000) + "1" + "}".repeat(2000)), 400);
+        // "ÿ" as the single byte 0xFF: not UTF-8
+        Reply notUtf8 = api.sendBytes("POST", "api/v1/tickets", agent, "application/json",
+                valid.replace("\"s\"", "\"s\u00ff\"").getBytes(StandardCharsets.ISO_8859_1));
+        assertProblem(notUtf8, 400);
+        assertFalse(api.post("api/v1/tickets", agent, "[]").body().contains("org.custodian"), "no class names leak");
+
+        assertViolation(api.post("api/v1/tickets", agent, valid.replace("\"customerId\":" + customerId,
+                "\"customerId\":1.5")), "customerId");
+        assertViolation(api.post("api/v1/tickets", agent, valid.replace("\"customerId\":" + customerId,
+                "\"customerId\":9223372036854775808")), "customerId");
+        assertViolation(api.post("api/v1/tickets", agent, valid.replace("\"s\"", "123")), "subject");
+        assertViolation(api.post("api/v1/tickets", agent, valid.replace("}", ",\"status\":\"CLOSED\"}")), "status");
+        assertViolation(api.post("api/v1/tickets", agent, valid.replace("\"s\"", "\"\\u0000\"")), "subject");
+        assertViolation(api.post("api/v1/customers", agent, "{\"name\":\"\\u0001\",\"region\":\"EU\"}"), "name");
+
+        for (String notAnObject : List.of("null", "[]", "\"x\"", "42")) {
+            assertProblem(api.patch("api/v1/tickets/" + ticketId, agent, notAnObject), 400);
+        }
+        assertViolation(api.get("api/v1/tickets?page=2147483647&size=100", agent), "page");
+        assertProblem(api.send("POST", "api/v1/tickets", agent, "garbage", valid), 400);
+        assertProblem(api.send("POST", "api/v1/tickets", agent, "text/plain", valid), 415);
+        Reply options = api.send("OPTIONS", "api/v1/tickets/" + ticketId, agent, null, null);
+        assertFalse(options.contentType().contains("wadl"), "no WADL (it names the server's libraries): " + options);
+
+        Instant now = Instant.now();
+        JWTClaimsSet noGroups = new JWTClaimsSet.Builder().issuer("urn:custodian").audience("custodian-api")
+                .subject("agent.eu").claim("upn", "agent.eu").jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
+        assertProblem(api.get("api/v1/tickets/" + ticketId, sign(DevKeys.signingKey(), noGroups)), 403);
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+    }
+
+    @Test
+    void staysCorrectUnderConcurrentRequests() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Busy ticket");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Reply>> comments = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = "{\"body\":\"parallel comment " + i + "\"}";
+                comments.add(pool.submit(() -> api.post("api/v1/tickets/" + ticketId + "/comments", agent, body)));
+            }
+            for (Future<Reply> reply : comments) {
+                assertEquals(201, reply.get().status(), reply.get().toString());
+            }
+            assertEquals(16, api.get("api/v1/tickets/" + ticketId + "/comments", agent).array().size());
+
+            // parallel wrong passwords for a username never seen before: every one is counted
+            String username = "parallel." + UUID.randomUUID().toString().substring(0, 8);
+            List<Future<Reply>> guesses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                guesses.add(pool.submit(() -> api.login(username, "guess")));
+            }
+            int refused = 0;
+            for (Future<Reply> guess : guesses) {
+                int status = guess.get().status();
+                assertTrue(status == 401 || status == 429, guess.get().toString());
+                refused += status == 429 ? 1 : 0;
+            }
+            assertTrue(refused >= 6, "after 5 counted failures the rest are blocked, got " + refused + " blocked");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
     }
 
     @Test
@@ -511,7 +595,12 @@ class CustodianApiIT {
                 .claim("upn", "agent.eu").claim("groups", List.of("AGENT")).claim("region", List.of("EU"))
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(issuedAt)).expirationTime(Date.from(expires))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID("custodian-dev").build(), claims);
+        return sign(key, claims);
+    }
+
+    private static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID("custodian-dev").build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -48,7 +48,8 @@ public class DefaultJobService implements JobService {
     public JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters) {
         policy.enforce(caller, Permission.JOB_RUN, null, AuditActions.JOB, jobName);
         if (!LAUNCHABLE.containsKey(jobName)) {
-            throw new ResourceNotFoundException("job", jobName + " (launchable jobs: " + LAUNCHABLE.keySet() + ")");
+            String shown = jobName.length() > 64 ? jobName.substring(0, 64) + "..." : jobName;
+            throw new ResourceNotFoundException("job", shown + " (launchable jobs: " + LAUNCHABLE.keySet() + ")");
         }
         List<String> accepted = LAUNCHABLE.get(jobName);
         RuleCheck check = new RuleCheck();

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class DefaultAuthenticationService implements AuthenticationService {
 
+    static final int MAX_USERNAME = 64;
+
     /** Checked when the username is unknown, so both failures cost the same time. */
     private static final String DECOY_HASH = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
             .hash("decoy-password-never-matches".toCharArray());
@@ -31,6 +33,9 @@ public class DefaultAuthenticationService implements AuthenticationService {
 
     @Inject
     private TokenIssuer tokens;
+
+    @EJB
+    private LoginThrottleRows throttles;
 
     @Inject
     @ConfigProperty(name = "custodian.login.free-attempts", defaultValue = "5")
@@ -54,10 +59,18 @@ public class DefaultAuthenticationService implements AuthenticationService {
     public AccessToken signIn(String username, char[] password, String requestId, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
+        if (name.length() > MAX_USERNAME) {
+            // lower-casing can lengthen text (U+0130 becomes two chars): no such user can exist
+            audit.record(Caller.anonymous(name.substring(0, MAX_USERNAME), requestId, clientAddress),
+                    AuditActions.LOGIN, AuditActions.USER, null, null, AuditOutcome.FAILURE);
+            throw new AuthenticationFailedException();
+        }
         Caller claimant = Caller.anonymous(name, requestId, clientAddress);
 
-        LoginThrottle throttle = users.lockThrottle(name).orElse(null);
-        if (throttle != null && throttle.isBlocked(now)) {
+        // every attempt for a username queues on its throttle row, so parallel guesses are all counted
+        throttles.ensureRow(name, now);
+        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
+        if (throttle.isBlocked(now)) {
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.DENIED);
             long waitMillis = throttle.remainingBlock(now).toMillis();
             throw new TooManyAttemptsException(Math.max(1, (waitMillis + 999) / 1000));
@@ -66,17 +79,11 @@ public class DefaultAuthenticationService implements AuthenticationService {
         boolean matches = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
                 .verify(password, user == null ? DECOY_HASH : user.getPasswordHash());
         if (user == null || !matches) {
-            if (throttle == null) {
-                throttle = new LoginThrottle(name, now);
-                users.store(throttle);
-            }
             throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.FAILURE);
             throw new AuthenticationFailedException();
         }
-        if (throttle != null) {
-            users.clearThrottle(name);
-        }
+        throttle.reset();
         Caller signedIn = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
         audit.record(signedIn, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.SUCCESS);
         return tokens.issue(user, now);

@@ -65,8 +65,9 @@ public class DefaultTicketService implements TicketService {
             new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " does not exist")
                     .throwIfAny();
         }
+        // the customer's region first: a refusal must not reveal anything about another region's customer
+        policy.enforce(caller, Permission.TICKET_WRITE, customer.getRegion(), AuditActions.TICKET, null);
         Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
-        policy.enforce(caller, Permission.TICKET_WRITE, region, AuditActions.TICKET, null);
         TicketDetails details = new TicketDetails(input.subject(), input.description(), priority,
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
@@ -133,6 +134,8 @@ public class DefaultTicketService implements TicketService {
                 .require(query.page() >= 0, "page", "must be 0 or more (pages count from 0)")
                 .require(query.size() >= 1 && query.size() <= TicketQuery.MAX_SIZE, "size",
                         "must be between 1 and " + TicketQuery.MAX_SIZE)
+                .require((long) query.page() * Math.max(1, query.size()) <= Integer.MAX_VALUE, "page",
+                        "is beyond any result for this page size")
                 .optionalText(query.text(), "q", 200);
         TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
@@ -156,6 +159,8 @@ public class DefaultTicketService implements TicketService {
     @Override
     public CommentView comment(Caller caller, long ticketId, NewComment input) {
         Ticket ticket = readable(caller, ticketId, Permission.TICKET_WRITE, AuditActions.COMMENT_CREATE);
+        // comments touch the ticket (last activity): concurrent ones queue on the row instead of failing
+        tickets.lock(ticket);
         RuleCheck check = new RuleCheck();
         CommentVisibility visibility = input.visibility() == null ? CommentVisibility.INTERNAL
                 : Inputs.enumValue(CommentVisibility.class, input.visibility(), "visibility", true, check);
@@ -164,6 +169,7 @@ public class DefaultTicketService implements TicketService {
         tickets.store(comment);
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
                 ticketId + "/" + comment.getId(), CommentView.FIELDS, AuditOutcome.SUCCESS);
+        tickets.flush();
         return CommentView.of(comment);
     }
 

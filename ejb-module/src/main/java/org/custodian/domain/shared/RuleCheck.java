@@ -15,20 +15,52 @@ public final class RuleCheck {
         return this;
     }
 
+    /** Required single-line text: not blank, at most {@code maxLength}, no control characters. */
     public RuleCheck requireText(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            violations.add(new FieldViolation(field, "is required and must not be blank"));
+        return text(value, field, maxLength, true, false);
+    }
+
+    /** Required text that may span lines (tabs and line breaks allowed, other control characters not). */
+    public RuleCheck requireMultilineText(String value, String field, int maxLength) {
+        return text(value, field, maxLength, true, true);
+    }
+
+    /** Optional single-line text: null passes; anything else follows the rules of {@link #requireText}. */
+    public RuleCheck optionalText(String value, String field, int maxLength) {
+        return value == null ? this : text(value, field, maxLength, false, false);
+    }
+
+    private RuleCheck text(String value, String field, int maxLength, boolean required, boolean multiline) {
+        if (value == null || value.isBlank() || value.trim().isEmpty()) {
+            if (required) {
+                violations.add(new FieldViolation(field, "is required and must not be blank"));
+            }
         } else if (value.length() > maxLength) {
             violations.add(new FieldViolation(field, "must be at most " + maxLength + " characters"));
+        } else if (!isCleanText(value, multiline)) {
+            violations.add(new FieldViolation(field, multiline
+                    ? "must be text without control characters (line breaks and tabs are fine)"
+                    : "must be one line of text without control characters"));
         }
         return this;
     }
 
-    public RuleCheck optionalText(String value, String field, int maxLength) {
-        if (value != null && value.length() > maxLength) {
-            violations.add(new FieldViolation(field, "must be at most " + maxLength + " characters"));
+    /** No control characters (except line breaks and tabs where allowed) and no broken surrogate pairs. */
+    static boolean isCleanText(String value, boolean multiline) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            } else if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+                return false;
+            }
         }
-        return this;
+        return true;
     }
 
     public boolean hasViolations() {

@@ -2,6 +2,7 @@ package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -42,6 +43,11 @@ public class JpaTicketRepository implements TicketRepository {
     @Override
     public void flush() {
         entityManager.flush();
+    }
+
+    @Override
+    public void lock(Ticket ticket) {
+        entityManager.refresh(ticket, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override

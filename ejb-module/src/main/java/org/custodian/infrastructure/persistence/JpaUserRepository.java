@@ -43,10 +43,12 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public void clearThrottle(String username) {
-        LoginThrottle throttle = entityManager.find(LoginThrottle.class, username);
-        if (throttle != null) {
-            entityManager.remove(throttle);
-        }
+    public Optional<LoginThrottle> findThrottle(String username) {
+        return Optional.ofNullable(entityManager.find(LoginThrottle.class, username));
+    }
+
+    @Override
+    public void flush() {
+        entityManager.flush();
     }
 }

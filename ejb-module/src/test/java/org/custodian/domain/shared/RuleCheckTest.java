@@ -69,4 +69,27 @@ class RuleCheckTest {
         assertEquals(1, e.getViolations().size());
         assertThrows(UnsupportedOperationException.class, () -> e.getViolations().add(new FieldViolation("c", "m")));
     }
+
+    @Test
+    void textWithControlCharactersOrBrokenSurrogatesIsRefused() {
+        // NUL-only text is not blank to isBlank() but trims to nothing: it must never be stored
+        assertEquals(1, violationsOf(new RuleCheck().requireText("\u0000", "subject", 10)));
+        assertEquals(1, violationsOf(new RuleCheck().requireText("a\u0007b", "subject", 10)));
+        assertEquals(1, violationsOf(new RuleCheck().requireText("line\nbreak", "subject", 20)));
+        assertEquals(0, violationsOf(new RuleCheck().requireMultilineText("line\nbreak\tand tab", "body", 40)));
+        assertEquals(1, violationsOf(new RuleCheck().requireMultilineText("bell\u0007", "body", 40)));
+        assertEquals(1, violationsOf(new RuleCheck().requireText("lone \ud800 surrogate", "subject", 40)));
+        assertEquals(0, violationsOf(new RuleCheck().requireText("emoji \ud83d\ude00 ok", "subject", 40)));
+        assertEquals(0, violationsOf(new RuleCheck().optionalText(null, "q", 10)));
+        assertEquals(1, violationsOf(new RuleCheck().optionalText("\u001b[2J", "q", 10)));
+    }
+
+    private static int violationsOf(RuleCheck check) {
+        try {
+            check.throwIfAny();
+            return 0;
+        } catch (DomainRuleViolationException e) {
+            return e.getViolations().size();
+        }
+    }
 }

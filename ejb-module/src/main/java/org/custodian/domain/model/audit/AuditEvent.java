@@ -46,7 +46,7 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
-    @Column(nullable = false, length = 128)
+    @Column(nullable = false, length = 256)
     private String actor;
 
     @Column(name = "actor_roles", length = 256)

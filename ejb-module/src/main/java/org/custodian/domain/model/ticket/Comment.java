@@ -52,7 +52,7 @@ public class Comment {
 
     public Comment(Ticket ticket, String body, CommentVisibility visibility, String author, Instant now) {
         new RuleCheck()
-                .requireText(body, "body", BODY_MAX)
+                .requireMultilineText(body, "body", BODY_MAX)
                 .require(visibility != null, "visibility", "is required; one of PUBLIC, INTERNAL")
                 .throwIfAny();
         ticket.recordActivity(now);

@@ -31,7 +31,7 @@ public record TicketDetails(String subject, String description, TicketPriority p
     /** Adds every broken rule of these details to {@code check}, so callers can report them with their own. */
     public void check(RuleCheck check) {
         check.requireText(subject, "subject", SUBJECT_MAX)
-                .requireText(description, "description", DESCRIPTION_MAX)
+                .requireMultilineText(description, "description", DESCRIPTION_MAX)
                 .require(priority != null, "priority", "is required; one of LOW, NORMAL, HIGH, URGENT")
                 .require(category != null && CATEGORY.matcher(category).matches(), "category",
                         "is required: an upper-case word of 2-40 letters or underscores, e.g. HARDWARE");

@@ -17,6 +17,9 @@ public interface TicketRepository {
      */
     void flush();
 
+    /** Locks the ticket's row until the transaction ends and reloads its current state. */
+    void lock(Ticket ticket);
+
     List<Comment> commentsOf(long ticketId);
 
     /** One page of matching tickets, newest first, and the total number of matches. */

@@ -61,6 +61,12 @@ public class LoginThrottle {
         }
     }
 
+    /** A successful sign-in clears the record (the row stays, so later attempts can lock it). */
+    public void reset() {
+        failures = 0;
+        blockedUntil = null;
+    }
+
     public String getUsername() {
         return username;
     }

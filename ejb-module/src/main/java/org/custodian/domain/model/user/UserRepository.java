@@ -15,5 +15,9 @@ public interface UserRepository {
 
     void store(LoginThrottle throttle);
 
-    void clearThrottle(String username);
+    /** The throttle row as committed, without a lock. */
+    Optional<LoginThrottle> findThrottle(String username);
+
+    /** Writes pending changes now (so a duplicate key surfaces inside the caller). */
+    void flush();
 }

@@ -3,8 +3,9 @@ package org.custodian.interfaces.rest.auth;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.custodian.application.auth.AccessToken;
 import org.custodian.application.auth.AuthenticationService;
+import java.util.Set;
+import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.JsonBody;
 import org.custodian.interfaces.rest.shared.PublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +32,9 @@ public class TokenResource {
     @Inject
     CurrentCaller request;
 
+    @Inject
+    Validator validator;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -35,8 +42,17 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "access_token, token_type Bearer, expires_in seconds")
     @APIResponse(responseCode = "401", description = "wrong username or password (one answer for both)")
     @APIResponse(responseCode = "429", description = "too many failed attempts for this username; see Retry-After")
-    public TokenResponse issue(@NotNull(message = "a JSON body with username and password is required")
-            @Valid TokenRequest credentials) {
+    public TokenResponse issue(byte[] body) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, Set.of("username", "password"), check);
+        TokenRequest credentials = new TokenRequest();
+        credentials.setUsername(json.text("username"));
+        credentials.setPassword(json.text("password"));
+        check.throwIfAny();
+        Set<ConstraintViolation<TokenRequest>> invalid = validator.validate(credentials);
+        if (!invalid.isEmpty()) {
+            throw new ConstraintViolationException(invalid);
+        }
         AccessToken token = authentication.signIn(credentials.getUsername(), credentials.getPassword().toCharArray(),
                 request.requestId(), request.clientAddress());
         return new TokenResponse(token.accessToken(), token.tokenType(), token.expiresIn());

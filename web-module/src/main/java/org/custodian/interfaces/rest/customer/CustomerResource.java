@@ -3,7 +3,6 @@ package org.custodian.interfaces.rest.customer;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,10 +13,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.NewCustomer;
+import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("customers")
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class CustomerResource {
+
+    private static final Set<String> FIELDS = Set.of("externalId", "name", "email", "phone", "region");
 
     @EJB
     CustomerService customers;
@@ -34,8 +38,12 @@ public class CustomerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@NotNull(message = "a JSON body is required") NewCustomer customer,
-            @Context UriInfo uri) {
+    public Response register(byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, FIELDS, check);
+        NewCustomer customer = new NewCustomer(json.text("externalId"), json.text("name"), json.text("email"),
+                json.text("phone"), json.text("region"));
+        check.throwIfAny();
         CustomerView created = customers.register(caller.get(), customer);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();

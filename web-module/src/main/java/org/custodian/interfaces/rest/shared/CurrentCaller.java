@@ -27,6 +27,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentCaller {
 
+    static final int MAX_NAME = 254;
+
     @Inject
     RequestCoordinates coordinates;
 
@@ -47,7 +49,9 @@ public class CurrentCaller {
         if (found == null) {
             found = security.getPrincipalsByType(JsonWebToken.class).stream().findFirst().orElse(null);
         }
-        token = found != null && found.getName() != null && found.getRawToken() != null ? found : null;
+        // a name longer than any username or e-mail address is not a caller we can record
+        token = found != null && found.getName() != null && found.getName().length() <= MAX_NAME
+                && found.getRawToken() != null ? found : null;
     }
 
     public boolean isAuthenticated() {
@@ -59,7 +63,8 @@ public class CurrentCaller {
             throw new IllegalStateException("no verified token for this request");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String group : token.getGroups()) {
+        Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
+        for (String group : groups) {
             for (Role role : Role.values()) {
                 if (role.name().equals(group)) {
                     roles.add(role);

@@ -78,9 +78,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     throttled.getMessage(), requestId))
                     .header("Retry-After", throttled.getRetryAfterSeconds()).build();
         }
+        if (cause instanceof MalformedBodyException malformed) {
+            return Problems.response(400, "malformed-json", "Malformed JSON", malformed.getMessage(), requestId);
+        }
         if (cause instanceof JsonbException || cause instanceof JsonException) {
+            // the parser's own message names internal classes: say what is wrong in API terms only
             return Problems.response(400, "malformed-json", "Malformed JSON",
-                    "the body is not valid JSON of the expected shape: " + firstLine(cause.getMessage()), requestId);
+                    "the body is not valid JSON of the expected shape", requestId);
         }
         if (cause instanceof WebApplicationException web) {
             return fromWebApplicationException(web, requestId);
@@ -93,7 +97,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static Response fromWebApplicationException(WebApplicationException web, String requestId) {
         int status = web.getResponse().getStatus();
-        if (web instanceof NotFoundException) {
+        if (web instanceof NotFoundException || status == 404) {
             return Problems.response(404, "not-found", "Not found", "no such resource", requestId);
         }
         if (web instanceof NotAllowedException) {
@@ -133,7 +137,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof DomainRuleViolationException || current instanceof AccessDeniedException
+            if (current instanceof MalformedBodyException || current instanceof DomainRuleViolationException
+                    || current instanceof AccessDeniedException
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
@@ -141,6 +146,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 return current;
             }
             if (!(current instanceof EJBException || current instanceof ProcessingException
+                    || current instanceof jakarta.transaction.RollbackException
                     || current instanceof jakarta.persistence.PersistenceException
                     || current instanceof WebApplicationException && current.getCause() != null
                     || current.getClass().getName().startsWith("org.eclipse.persistence"))) {

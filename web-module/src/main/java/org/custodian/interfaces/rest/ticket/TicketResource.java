@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.ticket.CommentView;
 import org.custodian.application.ticket.NewComment;
@@ -36,6 +36,7 @@ import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,6 +48,10 @@ public class TicketResource {
 
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
+    private static final Set<String> NEW_TICKET_FIELDS = Set.of("customerId", "subject", "description", "priority",
+            "category", "productSku", "siteCode", "region", "assignee");
+    private static final Set<String> COMMENT_FIELDS = Set.of("body", "visibility");
+
     @EJB
     TicketService tickets;
 
@@ -56,7 +61,13 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a ticket for a customer; region defaults to the customer's")
-    public Response open(@NotNull(message = "a JSON body is required") NewTicket ticket, @Context UriInfo uri) {
+    public Response open(byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, NEW_TICKET_FIELDS, check);
+        NewTicket ticket = new NewTicket(json.wholeNumber("customerId"), json.text("subject"),
+                json.text("description"), json.text("priority"), json.text("category"), json.text("productSku"),
+                json.text("siteCode"), json.text("region"), json.text("assignee"));
+        check.throwIfAny();
         TicketView created = tickets.open(caller.get(), ticket);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
@@ -74,9 +85,9 @@ public class TicketResource {
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields (JSON merge patch); status changes follow the ticket lifecycle")
-    public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull(message = "a JSON object naming the fields to change is required") JsonObject patch) {
-        TicketView ticket = tickets.revise(caller.get(), id, toChanges(patch), expectedVersion(ifMatch));
+    public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        TicketChanges changes = toChanges(JsonBody.parseObject(body));
+        TicketView ticket = tickets.revise(caller.get(), id, changes, expectedVersion(ifMatch));
         return Response.ok(ticket).tag(etag(ticket)).build();
     }
 
@@ -96,8 +107,11 @@ public class TicketResource {
     @POST
     @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response comment(@PathParam("id") long id,
-            @NotNull(message = "a JSON body is required") NewComment comment, @Context UriInfo uri) {
+    public Response comment(@PathParam("id") long id, byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, COMMENT_FIELDS, check);
+        NewComment comment = new NewComment(json.text("body"), json.text("visibility"));
+        check.throwIfAny();
         CommentView created = tickets.comment(caller.get(), id, comment);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
                 .entity(created).build();
