@@ -58,7 +58,6 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public AccessToken signIn(String username, char[] password, String requestId, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
-        Instant now = clock.instant();
         if (name.length() > MAX_USERNAME) {
             // lower-casing can lengthen text (U+0130 becomes two chars): no such user can exist
             audit.record(Caller.anonymous(name.substring(0, MAX_USERNAME), requestId, clientAddress),
@@ -68,8 +67,9 @@ public class DefaultAuthenticationService implements AuthenticationService {
         Caller claimant = Caller.anonymous(name, requestId, clientAddress);
 
         // every attempt for a username queues on its throttle row, so parallel guesses are all counted
-        throttles.ensureRow(name, now);
+        throttles.ensureRow(name, clock.instant());
         LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
+        Instant now = clock.instant();   // taken after the lock: the wait for it must not shorten a block
         if (throttle.isBlocked(now)) {
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.DENIED);
             long waitMillis = throttle.remainingBlock(now).toMillis();
