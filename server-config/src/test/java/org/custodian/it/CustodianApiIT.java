@@ -52,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustodianApiIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final int PII_LIMIT = 1 << 20;
     private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     @ArquillianResource
@@ -393,6 +394,53 @@ class CustodianApiIT {
                 "the denied PATCH changed nothing");
         assertTrue(Sql.longValue("select count(*) from audit_event where actor = 'agent.us' and outcome = 'DENIED'"
                 + " and resource_type = 'TICKET' and resource_id = ?", String.valueOf(ticketId)) >= 2);
+    }
+
+    // ---------------------------------------------------------------- PII
+
+    @Test
+    void scansTextForPiiAndNeverStoresCardNumbersOrSecrets() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        String text = "Grüße! Card 4111 1111 1111 1111, mail jane.doe@example.com";
+        Reply scan = api.post("api/v1/pii/scan", agent, Json.createObjectBuilder().add("text", text).build().toString());
+        assertEquals(200, scan.status(), scan.toString());
+        JsonObject body = scan.json();
+        Set<String> found = new HashSet<>();
+        for (JsonValue finding : body.getJsonArray("findings")) {
+            JsonObject f = finding.asJsonObject();
+            found.add(f.getString("type") + ":" + text.substring(f.getInt("start"), f.getInt("end")));
+        }
+        assertEquals(Set.of("CREDIT_CARD:4111 1111 1111 1111", "EMAIL:jane.doe@example.com"), found);
+        assertFalse(body.getString("masked").contains("4111 1111 1111 1111"), body.toString());
+        assertFalse(body.getString("masked").contains("jane.doe@"), body.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_SCAN' and actor = 'agent.eu'"
+                + " and fields = 'CREDIT_CARD=1,EMAIL=1' and sequence > (select max(sequence) - 5 from audit_event)"));
+
+        String huge = "x".repeat(PII_LIMIT + 1);
+        assertProblem(api.post("api/v1/pii/scan", agent, "{\"text\":\"" + huge + "\"}"), 413);
+        assertProblem(api.post("api/v1/pii/scan", agent, "{\"text\": "), 400);
+        assertViolation(api.post("api/v1/pii/scan", agent, "{}"), "text");
+
+        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Payment issue");
+        Reply comment = api.post("api/v1/tickets/" + ticketId + "/comments", agent,
+                "{\"body\":\"Customer read out card 5500 0000 0000 0004 and order 4111 1111 1111 1112.\"}");
+        assertEquals(201, comment.status(), comment.toString());
+        assertFalse(comment.json().getString("body").contains("5500 0000 0000 0004"));
+        assertEquals(0, Sql.longValue("select count(*) from ticket_comment where body like '%5500 0000 0000 0004%'"),
+                "the card number never reached the database");
+        assertEquals(1, Sql.longValue("select count(*) from ticket_comment where ticket_id = ?"
+                + " and body like '%4111 1111 1111 1112%'", ticketId), "a Luhn-invalid number is not a card");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
+                + " and resource_id like ? and fields = 'CREDIT_CARD=1'", ticketId + "/%"));
+
+        Reply secret = api.patch("api/v1/tickets/" + ticketId, agent,
+                "{\"description\":\"VPN login fails, password: hunter2-Secret\"}");
+        assertEquals(200, secret.status(), secret.toString());
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and description like '%hunter2%'",
+                ticketId), "the secret never reached the database");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
+                + " and resource_id = ? and fields = 'SECRET=1'", String.valueOf(ticketId)));
     }
 
     // ---------------------------------------------------------------- audit

@@ -16,6 +16,8 @@ public final class AuditActions {
     public static final String JOB_END = "JOB_END";
     public static final String JOB_READ = "JOB_READ";
     public static final String DEMO_SEED = "DEMO_SEED";
+    public static final String PII_SCAN = "PII_SCAN";
+    public static final String PII_REDACTED = "PII_REDACTED";
 
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
@@ -23,6 +25,7 @@ public final class AuditActions {
     public static final String USER = "USER";
     public static final String AUDIT_TRAIL = "AUDIT_TRAIL";
     public static final String JOB = "JOB";
+    public static final String PII = "PII";
 
     private AuditActions() {
     }

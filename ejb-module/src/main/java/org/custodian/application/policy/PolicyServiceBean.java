@@ -33,6 +33,8 @@ public class PolicyServiceBean implements PolicyService {
         GRANTED_TO.put(Permission.AUDIT_VERIFY, EnumSet.of(Role.AUDITOR));
         GRANTED_TO.put(Permission.JOB_RUN, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         GRANTED_TO.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it
+        GRANTED_TO.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));
     }
 
     @EJB

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
+import org.custodian.application.pii.PiiService;
+import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Inputs;
@@ -42,6 +44,9 @@ public class DefaultTicketService implements TicketService {
     @EJB
     private AuditService audit;
 
+    @EJB
+    private PiiService pii;
+
     @Inject
     private TicketRepository tickets;
 
@@ -68,13 +73,16 @@ public class DefaultTicketService implements TicketService {
         // the customer's region first: a refusal must not reveal anything about another region's customer
         policy.enforce(caller, Permission.TICKET_WRITE, customer.getRegion(), AuditActions.TICKET, null);
         Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
-        TicketDetails details = new TicketDetails(input.subject(), input.description(), priority,
+        Redaction subject = pii.redactForStorage(input.subject());
+        Redaction description = pii.redactForStorage(input.description());
+        TicketDetails details = new TicketDetails(subject.text(), description.text(), priority,
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
         Ticket ticket = new Ticket(details, customer, region, clock.instant());
         tickets.store(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 TicketView.FIELDS, AuditOutcome.SUCCESS);
+        recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
         return TicketView.of(ticket);
     }
@@ -114,8 +122,9 @@ public class DefaultTicketService implements TicketService {
             }
         }
         check.throwIfAny();
-        TicketDetails revised = new TicketDetails(changes.getOr("subject", current.subject()),
-                changes.getOr("description", current.description()), priority,
+        Redaction subject = pii.redactForStorage(changes.getOr("subject", current.subject()));
+        Redaction description = pii.redactForStorage(changes.getOr("description", current.description()));
+        TicketDetails revised = new TicketDetails(subject.text(), description.text(), priority,
                 changes.getOr("category", current.category()),
                 Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
                 Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
@@ -123,6 +132,7 @@ public class DefaultTicketService implements TicketService {
         Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
         audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id), changed,
                 AuditOutcome.SUCCESS);
+        recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
         return TicketView.of(ticket);
     }
@@ -165,10 +175,12 @@ public class DefaultTicketService implements TicketService {
         CommentVisibility visibility = input.visibility() == null ? CommentVisibility.INTERNAL
                 : Inputs.enumValue(CommentVisibility.class, input.visibility(), "visibility", true, check);
         check.throwIfAny();
-        Comment comment = new Comment(ticket, input.body(), visibility, caller.username(), clock.instant());
+        Redaction body = pii.redactForStorage(input.body());
+        Comment comment = new Comment(ticket, body.text(), visibility, caller.username(), clock.instant());
         tickets.store(comment);
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
                 ticketId + "/" + comment.getId(), CommentView.FIELDS, AuditOutcome.SUCCESS);
+        recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
         return CommentView.of(comment);
     }
@@ -180,6 +192,15 @@ public class DefaultTicketService implements TicketService {
         audit.record(caller, AuditActions.TICKET_READ, AuditActions.COMMENT, ticketId + "/*", CommentView.FIELDS,
                 AuditOutcome.SUCCESS);
         return views;
+    }
+
+    /** Card numbers and secrets were removed before writing: the trail says which types and how many. */
+    private void recordRedaction(Caller caller, String resourceType, String resourceId, Redaction... parts) {
+        Redaction all = new Redaction(null, Redaction.merge(parts));
+        if (all.changed()) {
+            audit.record(caller, AuditActions.PII_REDACTED, resourceType, resourceId, all.summaryEntries(),
+                    AuditOutcome.SUCCESS);
+        }
     }
 
     /**

@@ -78,6 +78,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     throttled.getMessage(), requestId))
                     .header("Retry-After", throttled.getRetryAfterSeconds()).build();
         }
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return Problems.response(413, "too-large", "Content too large", tooLarge.getMessage(), requestId);
+        }
         if (cause instanceof MalformedBodyException malformed) {
             return Problems.response(400, "malformed-json", "Malformed JSON", malformed.getMessage(), requestId);
         }
@@ -137,7 +140,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static Throwable unwrap(Throwable thrown) {
         Throwable current = thrown;
         for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof MalformedBodyException || current instanceof DomainRuleViolationException
+            if (current instanceof MalformedBodyException || current instanceof PayloadTooLargeException
+                    || current instanceof DomainRuleViolationException
                     || current instanceof AccessDeniedException
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException

@@ -1,0 +1,126 @@
+package org.custodian.domain.model.pii;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Replaces detected values by a masked form that still lets an agent recognise which card, account or contact a
+ * customer meant (last digits, domain) without exposing the value itself.
+ */
+public final class PiiMasker {
+
+    static final String REDACTED = "[REDACTED]";
+    private static final int CARD_KEPT_LEADING_DIGITS = 6;
+    private static final int KEPT_TRAILING_DIGITS = 4;
+    private static final int PHONE_KEPT_TRAILING_DIGITS = 2;
+    private static final int IBAN_KEPT_PREFIX = 4;
+
+    private PiiMasker() {
+    }
+
+    /**
+     * Returns {@code text} with every finding replaced by its masked form. Findings may come in any order; one that
+     * overlaps an earlier (by start) finding is ignored.
+     */
+    public static String mask(String text, List<PiiFinding> findings) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(findings, "findings");
+        if (findings.isEmpty()) {
+            return text;
+        }
+        List<PiiFinding> ordered = new ArrayList<>(findings);
+        ordered.sort(Comparator.comparingInt(PiiFinding::start));
+        StringBuilder masked = new StringBuilder(text.length() + 16);
+        int copiedUpTo = 0;
+        for (PiiFinding finding : ordered) {
+            if (finding.start() < copiedUpTo) {
+                continue;
+            }
+            if (finding.end() > text.length()) {
+                throw new IllegalArgumentException("finding " + finding + " lies outside the text");
+            }
+            masked.append(text, copiedUpTo, finding.start());
+            masked.append(maskValue(finding.type(), text.substring(finding.start(), finding.end())));
+            copiedUpTo = finding.end();
+        }
+        return masked.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    /** Masks a single value of the given type (the whole string is taken as the value). */
+    public static String maskValue(PiiType type, String value) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+        return switch (type) {
+            case CREDIT_CARD -> maskDigits(value, CARD_KEPT_LEADING_DIGITS, KEPT_TRAILING_DIGITS);
+            case US_SSN -> "***-**-" + lastDigits(value, KEPT_TRAILING_DIGITS);
+            case IBAN -> maskIban(value);
+            case EMAIL -> maskEmail(value);
+            case PHONE -> maskDigits(value, 0, PHONE_KEPT_TRAILING_DIGITS);
+            case SECRET -> REDACTED;
+        };
+    }
+
+    /** Keeps the first {@code leading} and last {@code trailing} digits, stars the others, keeps separators. */
+    private static String maskDigits(String value, int leading, int trailing) {
+        int total = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (PiiDetector.isDigit(value.charAt(i))) {
+                total++;
+            }
+        }
+        StringBuilder masked = new StringBuilder(value.length());
+        int index = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (PiiDetector.isDigit(c)) {
+                masked.append(index < leading || index >= total - trailing ? c : '*');
+                index++;
+            } else {
+                masked.append(c);
+            }
+        }
+        return masked.toString();
+    }
+
+    private static String lastDigits(String value, int count) {
+        StringBuilder digits = new StringBuilder(count);
+        for (int i = value.length() - 1; i >= 0 && digits.length() < count; i--) {
+            if (PiiDetector.isDigit(value.charAt(i))) {
+                digits.append(value.charAt(i));
+            }
+        }
+        return digits.reverse().toString();
+    }
+
+    /** Country code and check digits plus the last four characters stay; spaces are kept. */
+    private static String maskIban(String value) {
+        int total = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) != ' ') {
+                total++;
+            }
+        }
+        StringBuilder masked = new StringBuilder(value.length());
+        int index = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                masked.append(c);
+                continue;
+            }
+            masked.append(index < IBAN_KEPT_PREFIX || index >= total - KEPT_TRAILING_DIGITS ? c : '*');
+            index++;
+        }
+        return masked.toString();
+    }
+
+    private static String maskEmail(String value) {
+        int at = value.lastIndexOf('@');
+        if (at <= 0) {
+            return REDACTED;
+        }
+        return value.charAt(0) + "***" + value.substring(at);
+    }
+}
