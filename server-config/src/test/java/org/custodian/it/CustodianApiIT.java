@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -378,11 +375,10 @@ class CustodianApiIT {
         long ticketId = createTicket(api, agentEu, customerId, "Region " + marker);
 
         String agentUs = api.token("agent.us");
-        assertProblem(api.get("api/v1/tickets/" + ticketId, agentUs), 403);
+        // reading another region's record shows its operational fields only (see PolicyApiIT); changing it is refused
         assertProblem(api.patch("api/v1/tickets/" + ticketId, agentUs, "{\"priority\":\"LOW\"}"), 403);
-        assertProblem(api.get("api/v1/customers/" + customerId, agentUs), 403);
-        assertProblem(api.get("api/v1/tickets?region=EU", agentUs), 403);
-        assertEquals(0, api.get("api/v1/tickets?q=" + marker, agentUs).json().getJsonNumber("total").longValue());
+        assertEquals(0, api.get("api/v1/tickets?q=" + marker, agentUs).json().getJsonNumber("total").longValue(),
+                "without a region filter a user searches their own regions");
         assertProblem(api.post("api/v1/tickets", agentUs, "{\"customerId\":" + customerId + ",\"subject\":\"s\","
                 + "\"description\":\"d\",\"category\":\"HARDWARE\"}"), 403);
 
@@ -393,7 +389,7 @@ class CustodianApiIT {
         assertEquals("NORMAL", Sql.text("select priority from ticket where id = ?", ticketId),
                 "the denied PATCH changed nothing");
         assertTrue(Sql.longValue("select count(*) from audit_event where actor = 'agent.us' and outcome = 'DENIED'"
-                + " and resource_type = 'TICKET' and resource_id = ?", String.valueOf(ticketId)) >= 2);
+                + " and resource_type = 'TICKET' and resource_id = ?", String.valueOf(ticketId)) >= 1);
     }
 
     // ---------------------------------------------------------------- PII
@@ -647,10 +643,7 @@ class CustodianApiIT {
     }
 
     private static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID("custodian-dev").build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return Tokens.sign(key, claims);
     }
 
     private static void assertProblem(Reply reply, int status) {

@@ -46,7 +46,7 @@ public class DefaultJobService implements JobService {
 
     @Override
     public JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters) {
-        policy.enforce(caller, Permission.JOB_RUN, null, AuditActions.JOB, jobName);
+        policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, jobName);
         if (!LAUNCHABLE.containsKey(jobName)) {
             String shown = jobName.length() > 64 ? jobName.substring(0, 64) + "..." : jobName;
             throw new ResourceNotFoundException("job", shown + " (launchable jobs: " + LAUNCHABLE.keySet() + ")");
@@ -73,7 +73,7 @@ public class DefaultJobService implements JobService {
 
     @Override
     public JobExecutionView execution(Caller caller, long executionId) {
-        policy.enforce(caller, Permission.JOB_READ, null, AuditActions.JOB, String.valueOf(executionId));
+        policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, String.valueOf(executionId));
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecutionView view;
         try {

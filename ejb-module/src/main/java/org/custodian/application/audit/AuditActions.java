@@ -18,6 +18,19 @@ public final class AuditActions {
     public static final String DEMO_SEED = "DEMO_SEED";
     public static final String PII_SCAN = "PII_SCAN";
     public static final String PII_REDACTED = "PII_REDACTED";
+    /** Personal fields of another region's record withheld for want of a transfer rule. */
+    public static final String PERSONAL_DATA_WITHHELD = "PERSONAL_DATA_WITHHELD";
+    public static final String CLASSIFICATION_CHANGE = "CLASSIFICATION_CHANGE";
+    public static final String VISIBILITY_CHANGE = "VISIBILITY_CHANGE";
+    public static final String POLICY_READ = "POLICY_READ";
+    public static final String TRANSFER_RULE_CREATE = "TRANSFER_RULE_CREATE";
+    public static final String TRANSFER_RULE_REVOKE = "TRANSFER_RULE_REVOKE";
+    public static final String GRANT_CREATE = "GRANT_CREATE";
+    public static final String GRANT_REVOKE = "GRANT_REVOKE";
+    public static final String GRANT_LIST = "GRANT_LIST";
+    public static final String OVERRIDE_CREATE = "OVERRIDE_CREATE";
+    public static final String OVERRIDE_LIST = "OVERRIDE_LIST";
+    public static final String NOTIFICATION_LIST = "NOTIFICATION_LIST";
 
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
@@ -26,6 +39,11 @@ public final class AuditActions {
     public static final String AUDIT_TRAIL = "AUDIT_TRAIL";
     public static final String JOB = "JOB";
     public static final String PII = "PII";
+    public static final String POLICY = "POLICY";
+    public static final String TRANSFER_RULE = "TRANSFER_RULE";
+    public static final String GRANT = "GRANT";
+    public static final String OVERRIDE = "OVERRIDE";
+    public static final String NOTIFICATION = "NOTIFICATION";
 
     private AuditActions() {
     }

@@ -1,17 +1,24 @@
 package org.custodian.application.customer;
 
-import java.time.Instant;
+import java.util.Map;
+import org.custodian.application.policy.Decision;
+import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.customer.Customer;
 
-/** A customer as the API returns it. */
-public record CustomerView(Long id, String externalId, String name, String email, String phone, String region,
-        Instant createdAt) {
+/** A customer as one caller may see it: only the fields their decision shows. */
+public record CustomerView(long id, Map<String, Object> body) {
 
-    public static final java.util.List<String> FIELDS =
-            java.util.List.of("externalId", "name", "email", "phone", "region", "createdAt");
+    public static final String ENTITY = "customer";
 
-    public static CustomerView of(Customer customer) {
-        return new CustomerView(customer.getId(), customer.getExternalId(), customer.getName(), customer.getEmail(),
-                customer.getPhone(), customer.getRegion().name(), customer.getCreatedAt());
+    static Shown show(Decision decision, Customer customer) {
+        return decision.show(ENTITY)
+                .structural("id", customer.getId())
+                .field("externalId", customer.getExternalId())
+                .field("name", customer.getName())
+                .field("email", customer.getEmail())
+                .field("phone", customer.getPhone())
+                .field("nationalId", customer.getNationalId())
+                .field("region", customer.getRegion().name())
+                .field("createdAt", customer.getCreatedAt());
     }
 }

@@ -4,6 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
+import org.custodian.application.audit.ReadAudit;
+import org.custodian.application.policy.Decision;
+import org.custodian.application.policy.ResourceScope;
+import org.custodian.application.policy.Shown;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
@@ -21,6 +26,9 @@ import org.custodian.domain.shared.RuleCheck;
 @Stateless
 public class DefaultCustomerService implements CustomerService {
 
+    private static final List<String> WRITTEN_FIELDS =
+            List.of("externalId", "name", "email", "phone", "nationalId", "region");
+
     @EJB
     private PolicyService policy;
 
@@ -34,37 +42,39 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public CustomerView register(Caller caller, NewCustomer input) {
-        policy.enforce(caller, Permission.CUSTOMER_WRITE, null, AuditActions.CUSTOMER, null);
+        policy.enforce(caller, Permission.CUSTOMER_WRITE, AuditActions.CUSTOMER, null);
         RuleCheck check = new RuleCheck();
         Region region = Inputs.enumValue(Region.class, input.region(), "region", true, check);
         check.throwIfAny();
-        policy.enforce(caller, Permission.CUSTOMER_WRITE, region, AuditActions.CUSTOMER, null);
+        Decision decision = policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_WRITE,
+                ResourceScope.newCustomer(region));
 
         String externalId = Inputs.blankToNull(input.externalId());
         if (externalId != null && customers.findByExternalId(externalId).isPresent()) {
             throw new ConflictException("a customer with externalId '" + externalId + "' already exists");
         }
         Customer customer = new Customer(externalId, input.name(), Inputs.blankToNull(input.email()),
-                Inputs.blankToNull(input.phone()), region, clock.instant());
+                Inputs.blankToNull(input.phone()), Inputs.blankToNull(input.nationalId()), region, clock.instant());
         customers.store(customer);
         audit.record(caller, AuditActions.CUSTOMER_CREATE, AuditActions.CUSTOMER, String.valueOf(customer.getId()),
-                CustomerView.FIELDS, AuditOutcome.SUCCESS);
-        return CustomerView.of(customer);
+                WRITTEN_FIELDS, AuditOutcome.SUCCESS);
+        // the registering agent gets back what the policy shows them, not an echo of the clear values
+        return new CustomerView(customer.getId(), CustomerView.show(decision, customer).body());
     }
 
     @Override
     public CustomerView get(Caller caller, long id) {
-        policy.enforce(caller, Permission.CUSTOMER_READ, null, AuditActions.CUSTOMER, String.valueOf(id));
+        policy.enforce(caller, Permission.CUSTOMER_READ, AuditActions.CUSTOMER, String.valueOf(id));
         Customer customer = customers.find(id).orElse(null);
         if (customer == null) {
             audit.record(caller, AuditActions.CUSTOMER_READ, AuditActions.CUSTOMER, String.valueOf(id), null,
                     AuditOutcome.FAILURE);
             throw new ResourceNotFoundException("customer", id);
         }
-        policy.enforce(caller, Permission.CUSTOMER_READ, customer.getRegion(), AuditActions.CUSTOMER,
-                String.valueOf(id));
-        audit.record(caller, AuditActions.CUSTOMER_READ, AuditActions.CUSTOMER, String.valueOf(id),
-                CustomerView.FIELDS, AuditOutcome.SUCCESS);
-        return CustomerView.of(customer);
+        Decision decision = policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_READ,
+                ResourceScope.of(customer));
+        Shown shown = CustomerView.show(decision, customer);
+        ReadAudit.record(audit, caller, AuditActions.CUSTOMER_READ, AuditActions.CUSTOMER, String.valueOf(id), shown);
+        return new CustomerView(customer.getId(), shown.body());
     }
 }

@@ -35,7 +35,7 @@ public class DefaultPiiService implements PiiService {
 
     @Override
     public ScanResult scan(Caller caller, String text) {
-        policy.enforce(caller, Permission.PII_SCAN, null, AuditActions.PII, null);
+        policy.enforce(caller, Permission.PII_SCAN, AuditActions.PII, null);
         List<PiiFinding> findings = DETECTOR.scan(text);
         // what was found, by type and count: never the values
         audit.record(caller, AuditActions.PII_SCAN, AuditActions.PII, null,

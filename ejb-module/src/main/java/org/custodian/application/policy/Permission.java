@@ -2,5 +2,19 @@ package org.custodian.application.policy;
 
 /** The operations the policy decides on. */
 public enum Permission {
-    TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUDIT_VERIFY, JOB_RUN, JOB_READ, PII_SCAN
+    TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUDIT_VERIFY, JOB_RUN, JOB_READ, PII_SCAN,
+    /** Read the classification catalog, the matrix and transfer rules (policy is not secret). */
+    POLICY_READ,
+    /** Change classifications, the matrix and transfer rules. */
+    POLICY_MANAGE,
+    /** Give and revoke contractor grants. */
+    GRANT_MANAGE,
+    /** List grants (a contractor sees only their own). */
+    GRANT_READ,
+    /** Open a break-glass override on a ticket. */
+    BREAK_GLASS,
+    /** List break-glass overrides (a supervisor sees only their own). */
+    OVERRIDE_READ,
+    /** Read the notifications addressed to one's roles. */
+    NOTIFICATION_READ
 }

@@ -1,26 +1,33 @@
 package org.custodian.application.policy;
 
-import java.util.Set;
+import java.util.List;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.customer.Region;
 
 /**
- * The one place that decides who may do what with which data. Every service asks it; nothing
- * returns data without it.
+ * The one place that decides who may do what with which data, and what of it they see. Every service asks it;
+ * nothing returns data without a {@link Decision} from it.
  */
 public interface PolicyService {
 
-    /** Whether the caller's roles allow the operation at all (regardless of region). */
+    /** Whether the caller's roles allow the operation at all (for contractors: given a covering grant). */
     boolean allows(Caller caller, Permission permission);
 
     /**
-     * Allows the operation on a resource in {@code region}, or records a DENIED audit event and
-     * throws {@link org.custodian.application.shared.AccessDeniedException}.
-     *
-     * @param region the resource's region, or null for operations not bound to a region
+     * Allows an operation that is not about one record's data (jobs, audit verification, policy management),
+     * or records a DENIED audit event and throws {@link org.custodian.application.shared.AccessDeniedException}.
      */
-    void enforce(Caller caller, Permission permission, Region region, String resourceType, String resourceId);
+    void enforce(Caller caller, Permission permission, String resourceType, String resourceId);
 
-    /** The regions whose data the caller may read (used to narrow searches before they run). */
-    Set<Region> readableRegions(Caller caller);
+    /** Reads what this request's decisions depend on (policy, transfer rules, the caller's grants, overrides). */
+    AccessContext contextFor(Caller caller);
+
+    /**
+     * Decides on one record: returns what the caller sees of it, or records a DENIED audit event and throws
+     * {@link org.custodian.application.shared.AccessDeniedException}.
+     */
+    Decision authorize(AccessContext context, Permission permission, ResourceScope scope);
+
+    /** The areas a search may cover; empty when the caller may search nothing (then nothing is found). */
+    List<AccessContext.SearchArea> searchAreas(AccessContext context, Permission permission, Region requested);
 }

@@ -2,43 +2,74 @@ package org.custodian.application.policy;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.policy.PolicyRepository;
 import org.custodian.domain.model.user.Role;
 
 /**
- * Least privilege by default: operators and auditors see no ticket or customer data at all, and
- * contractors see nothing until grants exist. Region isolation: a user reads only the regions
- * assigned to them.
+ * Least privilege by default: operators and auditors see no ticket or customer data at all; contractors see
+ * only what an active grant covers; personal data of another region needs a transfer rule. What each role
+ * sees of each classification is data (the visibility matrix), read afresh for every request.
  */
 @Stateless
 public class PolicyServiceBean implements PolicyService {
 
-    private static final Map<Permission, Set<Role>> GRANTED_TO = new EnumMap<>(Permission.class);
+    /** Which roles may attempt each operation. CONTRACTOR listed means: only within an active grant. */
+    static final Map<Permission, Set<Role>> GRANTED_TO;
 
     static {
-        GRANTED_TO.put(Permission.TICKET_READ,
+        Map<Permission, Set<Role>> granted = new EnumMap<>(Permission.class);
+        granted.put(Permission.TICKET_READ,
+                EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.CONTRACTOR));
+        granted.put(Permission.TICKET_WRITE, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.CONTRACTOR));
+        granted.put(Permission.CUSTOMER_READ,
                 EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
-        GRANTED_TO.put(Permission.TICKET_WRITE, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR));
-        GRANTED_TO.put(Permission.CUSTOMER_READ,
-                EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
-        GRANTED_TO.put(Permission.CUSTOMER_WRITE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
-        GRANTED_TO.put(Permission.AUDIT_VERIFY, EnumSet.of(Role.AUDITOR));
-        GRANTED_TO.put(Permission.JOB_RUN, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
-        GRANTED_TO.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        granted.put(Permission.CUSTOMER_WRITE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
+        granted.put(Permission.AUDIT_VERIFY, EnumSet.of(Role.AUDITOR));
+        granted.put(Permission.JOB_RUN, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it
-        GRANTED_TO.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));
+        granted.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));
+        // what is classified how, and who sees what, is not secret: everyone may know why a field is masked
+        granted.put(Permission.POLICY_READ, EnumSet.allOf(Role.class));
+        granted.put(Permission.POLICY_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
+        granted.put(Permission.GRANT_MANAGE, EnumSet.of(Role.SUPERVISOR));
+        granted.put(Permission.GRANT_READ,
+                EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.CONTRACTOR));
+        granted.put(Permission.BREAK_GLASS, EnumSet.of(Role.SUPERVISOR));
+        granted.put(Permission.OVERRIDE_READ, EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.NOTIFICATION_READ, EnumSet.allOf(Role.class));
+        for (Permission permission : Permission.values()) {
+            granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
+            granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));
+        }
+        GRANTED_TO = Collections.unmodifiableMap(granted);
     }
 
     @EJB
     private AuditService audit;
+
+    @Inject
+    private PolicyRepository policies;
+
+    @Inject
+    private AccessRepository access;
+
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public boolean allows(Caller caller, Permission permission) {
@@ -51,23 +82,50 @@ public class PolicyServiceBean implements PolicyService {
     }
 
     @Override
-    public void enforce(Caller caller, Permission permission, Region region, String resourceType, String resourceId) {
-        String refusal = null;
+    public void enforce(Caller caller, Permission permission, String resourceType, String resourceId) {
         if (!allows(caller, permission)) {
-            refusal = "your roles (" + caller.rolesText() + ") do not allow " + permission;
-        } else if (region != null && !caller.regions().contains(region)) {
-            refusal = "this " + resourceType.toLowerCase() + " belongs to region " + region
-                    + ", outside your regions " + caller.regions();
-        }
-        if (refusal != null) {
-            audit.record(caller, permission.name(), resourceType, resourceId, null, AuditOutcome.DENIED);
-            throw new AccessDeniedException(refusal);
+            deny(caller, permission, resourceType, resourceId,
+                    "your roles (" + caller.rolesText() + ") do not allow " + permission);
         }
     }
 
     @Override
-    public Set<Region> readableRegions(Caller caller) {
-        return allows(caller, Permission.TICKET_READ) || allows(caller, Permission.CUSTOMER_READ)
-                ? caller.regions() : Set.of();
+    public AccessContext contextFor(Caller caller) {
+        Instant now = clock.instant();
+        boolean contractor = caller.hasRole(Role.CONTRACTOR);
+        return new AccessContext(caller, policies.snapshot(), now, access.transferRules(true),
+                contractor ? access.activeGrants(caller.username(), now) : List.of(),
+                allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
+                GRANTED_TO);
+    }
+
+    @Override
+    public Decision authorize(AccessContext context, Permission permission, ResourceScope scope) {
+        AccessContext.Outcome outcome = context.decide(permission, scope);
+        if (!outcome.allowed()) {
+            deny(context.caller(), permission, scope.type(), scope.id(), outcome.refusal());
+        }
+        return outcome.decision();
+    }
+
+    @Override
+    public List<AccessContext.SearchArea> searchAreas(AccessContext context, Permission permission, Region requested) {
+        if (!context.rolesAllow(permission) && !context.onlyAsContractor(permission)) {
+            deny(context.caller(), permission, "TICKET", requested == null ? null : "region=" + requested,
+                    "your roles (" + context.caller().rolesText() + ") do not allow " + permission);
+        }
+        List<AccessContext.SearchArea> areas = context.searchAreas(permission, requested);
+        if (areas.isEmpty() && context.onlyAsContractor(permission)) {
+            deny(context.caller(), permission, "TICKET", requested == null ? null : "region=" + requested,
+                    context.grants().isEmpty()
+                            ? "you have no active access grant (contractors see nothing without one)"
+                            : "none of your active access grants covers region " + requested);
+        }
+        return areas;
+    }
+
+    private void deny(Caller caller, Permission permission, String resourceType, String resourceId, String why) {
+        audit.record(caller, permission.name(), resourceType, resourceId, null, AuditOutcome.DENIED);
+        throw new AccessDeniedException(why);
     }
 }

@@ -1,15 +1,22 @@
 package org.custodian.application.ticket;
 
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import org.custodian.application.policy.Decision;
+import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.ticket.Comment;
 
-public record CommentView(Long id, Long ticketId, String body, String visibility, String author, Instant createdAt) {
+/** A comment as one caller may see it, shaped by the decision on its ticket. */
+public record CommentView(long id, Map<String, Object> body) {
 
-    public static final List<String> FIELDS = List.of("body", "visibility", "author", "createdAt");
+    public static final String ENTITY = "comment";
 
-    public static CommentView of(Comment comment) {
-        return new CommentView(comment.getId(), comment.getTicket().getId(), comment.getBody(),
-                comment.getVisibility().name(), comment.getAuthor(), comment.getCreatedAt());
+    static Shown show(Decision decision, Comment comment) {
+        return decision.show(ENTITY)
+                .structural("id", comment.getId())
+                .structural("ticketId", comment.getTicket().getId())
+                .text("body", comment.getBody(), comment.getBodyMasked())
+                .field("visibility", comment.getVisibility().name())
+                .field("author", comment.getAuthor())
+                .field("createdAt", comment.getCreatedAt());
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +16,13 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
+import org.custodian.application.audit.ReadAudit;
+import org.custodian.application.policy.AccessContext;
+import org.custodian.application.policy.Decision;
+import org.custodian.application.policy.ResourceScope;
+import org.custodian.application.policy.Shown;
+import org.custodian.domain.model.policy.MaskStyle;
+import org.custodian.domain.model.policy.Visibility;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
@@ -38,6 +45,10 @@ import org.custodian.domain.shared.RuleCheck;
 @Stateless
 public class DefaultTicketService implements TicketService {
 
+    /** The fields a client sets when opening a ticket (names only: values are not copied into the trail). */
+    private static final List<String> WRITTEN_FIELDS = List.of("subject", "description", "priority", "category",
+            "productSku", "siteCode", "region", "assignee", "customerId");
+
     @EJB
     private PolicyService policy;
 
@@ -57,7 +68,7 @@ public class DefaultTicketService implements TicketService {
 
     @Override
     public TicketView open(Caller caller, NewTicket input) {
-        policy.enforce(caller, Permission.TICKET_WRITE, null, AuditActions.TICKET, null);
+        policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
         RuleCheck check = new RuleCheck();
         TicketPriority priority = input.priority() == null ? TicketPriority.NORMAL
                 : Inputs.enumValue(TicketPriority.class, input.priority(), "priority", true, check);
@@ -71,7 +82,9 @@ public class DefaultTicketService implements TicketService {
                     .throwIfAny();
         }
         // the customer's region first: a refusal must not reveal anything about another region's customer
-        policy.enforce(caller, Permission.TICKET_WRITE, customer.getRegion(), AuditActions.TICKET, null);
+        AccessContext context = policy.contextFor(caller);
+        Decision decision = policy.authorize(context, Permission.TICKET_WRITE,
+                ResourceScope.newTicket(customer.getRegion(), input.category()));
         Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
         Redaction subject = pii.redactForStorage(input.subject());
         Redaction description = pii.redactForStorage(input.description());
@@ -81,23 +94,27 @@ public class DefaultTicketService implements TicketService {
         Ticket ticket = new Ticket(details, customer, region, clock.instant());
         tickets.store(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
-                TicketView.FIELDS, AuditOutcome.SUCCESS);
+                WRITTEN_FIELDS, AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
-        return TicketView.of(ticket);
+        return reply(decision, ticket);
     }
 
     @Override
     public TicketView get(Caller caller, long id) {
-        Ticket ticket = readable(caller, id, Permission.TICKET_READ, AuditActions.TICKET_READ);
-        audit.record(caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), TicketView.FIELDS,
-                AuditOutcome.SUCCESS);
-        return TicketView.of(ticket);
+        AccessContext context = policy.contextFor(caller);
+        Ticket ticket = find(context, id, Permission.TICKET_READ, AuditActions.TICKET_READ);
+        Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
+        Shown shown = TicketView.show(decision, ticket);
+        ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), shown);
+        return TicketView.of(shown, ticket);
     }
 
     @Override
     public TicketView revise(Caller caller, long id, TicketChanges changes, Long expectedVersion) {
-        Ticket ticket = readable(caller, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
+        AccessContext context = policy.contextFor(caller);
+        Ticket ticket = find(context, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
+        Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
         if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
             throw new StaleVersionException("ticket " + id, expectedVersion, ticket.getVersion());
         }
@@ -134,12 +151,16 @@ public class DefaultTicketService implements TicketService {
                 AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
-        return TicketView.of(ticket);
+        if (changes.has("category")) {
+            // a contractor may not move a ticket out of what their grant covers
+            policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
+        }
+        return reply(decision, ticket);
     }
 
     @Override
     public PageResult<TicketView> search(Caller caller, TicketQuery query) {
-        policy.enforce(caller, Permission.TICKET_READ, null, AuditActions.TICKET, null);
+        policy.enforce(caller, Permission.TICKET_READ, AuditActions.TICKET, null);
         RuleCheck check = new RuleCheck()
                 .require(query.page() >= 0, "page", "must be 0 or more (pages count from 0)")
                 .require(query.size() >= 1 && query.size() <= TicketQuery.MAX_SIZE, "size",
@@ -151,24 +172,47 @@ public class DefaultTicketService implements TicketService {
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
         check.throwIfAny();
 
-        Set<Region> regions = policy.readableRegions(caller);
-        if (region != null) {
-            // asking for a region outside one's own is refused, not silently emptied
-            policy.enforce(caller, Permission.TICKET_READ, region, AuditActions.TICKET, "region=" + region);
-            regions = EnumSet.of(region);
+        AccessContext context = policy.contextFor(caller);
+        List<TicketSearch.Area> areas = new ArrayList<>();
+        for (AccessContext.SearchArea area : policy.searchAreas(context, Permission.TICKET_READ, region)) {
+            Decision decision = area.decision();
+            areas.add(new TicketSearch.Area(area.regions(), area.categories(),
+                    textSource(decision, "subject"), textSource(decision, "description"),
+                    decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL));
         }
         TicketRepository.PageOf<Ticket> found = tickets.search(
-                new TicketSearch(status, regions, Inputs.blankToNull(query.text()), query.page(), query.size()));
-        List<TicketView> items = found.items().stream().map(TicketView::of).toList();
-        String ids = items.stream().map(view -> String.valueOf(view.id())).collect(Collectors.joining(","));
-        audit.record(caller, AuditActions.TICKET_SEARCH, AuditActions.TICKET, ids.isEmpty() ? null : ids,
-                items.isEmpty() ? null : TicketView.FIELDS, AuditOutcome.SUCCESS);
+                new TicketSearch(status, Inputs.blankToNull(query.text()), areas, query.page(), query.size()));
+        List<Shown> shown = new ArrayList<>();
+        for (Ticket ticket : found.items()) {
+            shown.add(TicketView.show(policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket)),
+                    ticket));
+        }
+        String ids = found.items().stream().map(ticket -> String.valueOf(ticket.getId()))
+                .collect(Collectors.joining(","));
+        ReadAudit.record(audit, caller, AuditActions.TICKET_SEARCH, AuditActions.TICKET, ids.isEmpty() ? null : ids,
+                shown);
+        List<TicketView> items = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            items.add(TicketView.of(shown.get(i), found.items().get(i)));
+        }
         return new PageResult<>(items, query.page(), query.size(), found.total());
+    }
+
+    /** A text filter runs against exactly what the caller is shown of the field, never more. */
+    private static TicketSearch.TextSource textSource(Decision decision, String field) {
+        return switch (decision.visibilityOf(TicketView.ENTITY, field)) {
+            case FULL -> TicketSearch.TextSource.ORIGINAL;
+            case MASKED -> decision.policy().field(TicketView.ENTITY, field).maskStyle() == MaskStyle.FREE_TEXT
+                    ? TicketSearch.TextSource.MASKED : TicketSearch.TextSource.NONE;
+            case HIDDEN -> TicketSearch.TextSource.NONE;
+        };
     }
 
     @Override
     public CommentView comment(Caller caller, long ticketId, NewComment input) {
-        Ticket ticket = readable(caller, ticketId, Permission.TICKET_WRITE, AuditActions.COMMENT_CREATE);
+        AccessContext context = policy.contextFor(caller);
+        Ticket ticket = find(context, ticketId, Permission.TICKET_WRITE, AuditActions.COMMENT_CREATE);
+        Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
         // comments touch the ticket (last activity): concurrent ones queue on the row instead of failing
         tickets.lock(ticket);
         RuleCheck check = new RuleCheck();
@@ -179,19 +223,35 @@ public class DefaultTicketService implements TicketService {
         Comment comment = new Comment(ticket, body.text(), visibility, caller.username(), clock.instant());
         tickets.store(comment);
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
-                ticketId + "/" + comment.getId(), CommentView.FIELDS, AuditOutcome.SUCCESS);
+                ticketId + "/" + comment.getId(), List.of("body", "visibility"), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
-        return CommentView.of(comment);
+        // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
+        return new CommentView(comment.getId(), CommentView.show(decision, comment).body());
     }
 
     @Override
     public List<CommentView> comments(Caller caller, long ticketId) {
-        readable(caller, ticketId, Permission.TICKET_READ, AuditActions.TICKET_READ);
-        List<CommentView> views = tickets.commentsOf(ticketId).stream().map(CommentView::of).toList();
-        audit.record(caller, AuditActions.TICKET_READ, AuditActions.COMMENT, ticketId + "/*", CommentView.FIELDS,
-                AuditOutcome.SUCCESS);
+        AccessContext context = policy.contextFor(caller);
+        Ticket ticket = find(context, ticketId, Permission.TICKET_READ, AuditActions.TICKET_READ);
+        Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
+        List<Shown> shown = new ArrayList<>();
+        List<CommentView> views = new ArrayList<>();
+        for (Comment comment : tickets.commentsOf(ticketId)) {
+            Shown one = CommentView.show(decision, comment);
+            shown.add(one);
+            views.add(new CommentView(comment.getId(), one.body()));
+        }
+        if (shown.isEmpty()) {
+            shown.add(decision.show(CommentView.ENTITY));
+        }
+        ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.COMMENT, ticketId + "/*", shown);
         return views;
+    }
+
+    /** A written ticket comes back as the caller may see it (a masked agent does not get the clear text back). */
+    private static TicketView reply(Decision decision, Ticket ticket) {
+        return TicketView.of(TicketView.show(decision, ticket), ticket);
     }
 
     /** Card numbers and secrets were removed before writing: the trail says which types and how many. */
@@ -204,17 +264,17 @@ public class DefaultTicketService implements TicketService {
     }
 
     /**
-     * Role first (so a caller without the role learns nothing, not even whether the id exists),
-     * then existence, then the ticket's region.
+     * Role first (so a caller without the role learns nothing, not even whether the id exists), then existence.
+     * The record's own decision (region, grant, override) follows with {@link PolicyService#authorize}.
      */
-    private Ticket readable(Caller caller, long id, Permission permission, String action) {
-        policy.enforce(caller, permission, null, AuditActions.TICKET, String.valueOf(id));
+    private Ticket find(AccessContext context, long id, Permission permission, String action) {
+        policy.enforce(context.caller(), permission, AuditActions.TICKET, String.valueOf(id));
         Ticket ticket = tickets.find(id).orElse(null);
         if (ticket == null) {
-            audit.record(caller, action, AuditActions.TICKET, String.valueOf(id), null, AuditOutcome.FAILURE);
+            audit.record(context.caller(), action, AuditActions.TICKET, String.valueOf(id), null,
+                    AuditOutcome.FAILURE);
             throw new ResourceNotFoundException("ticket", id);
         }
-        policy.enforce(caller, permission, ticket.getRegion(), AuditActions.TICKET, String.valueOf(id));
         return ticket;
     }
 }

@@ -1,21 +1,38 @@
 package org.custodian.application.ticket;
 
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import org.custodian.application.policy.Decision;
+import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.ticket.Ticket;
 
-/** A ticket as the API returns it. */
-public record TicketView(Long id, String subject, String description, String status, String priority,
-        String category, String productSku, String siteCode, String region, String assignee, Long customerId,
-        Instant createdAt, Instant updatedAt, Instant resolvedAt, long version) {
+/**
+ * A ticket as one caller may see it: {@code body} holds only the fields their decision shows (masked ones in
+ * masked form); id and version are always there, the latter for If-Match.
+ */
+public record TicketView(long id, long version, Map<String, Object> body) {
 
-    public static final List<String> FIELDS = List.of("subject", "description", "status", "priority", "category",
-            "productSku", "siteCode", "region", "assignee", "customerId", "createdAt", "updatedAt", "resolvedAt");
+    public static final String ENTITY = "ticket";
 
-    public static TicketView of(Ticket ticket) {
-        return new TicketView(ticket.getId(), ticket.getSubject(), ticket.getDescription(), ticket.getStatus().name(),
-                ticket.getPriority().name(), ticket.getCategory(), ticket.getProductSku(), ticket.getSiteCode(),
-                ticket.getRegion().name(), ticket.getAssignee(), ticket.getCustomer().getId(), ticket.getCreatedAt(),
-                ticket.getUpdatedAt(), ticket.getResolvedAt(), ticket.getVersion());
+    static Shown show(Decision decision, Ticket ticket) {
+        return decision.show(ENTITY)
+                .structural("id", ticket.getId())
+                .text("subject", ticket.getSubject(), ticket.getSubjectMasked())
+                .text("description", ticket.getDescription(), ticket.getDescriptionMasked())
+                .field("status", ticket.getStatus().name())
+                .field("priority", ticket.getPriority().name())
+                .field("category", ticket.getCategory())
+                .field("productSku", ticket.getProductSku())
+                .field("siteCode", ticket.getSiteCode())
+                .field("region", ticket.getRegion().name())
+                .field("assignee", ticket.getAssignee())
+                .field("customerId", ticket.getCustomer().getId())
+                .field("createdAt", ticket.getCreatedAt())
+                .field("updatedAt", ticket.getUpdatedAt())
+                .field("resolvedAt", ticket.getResolvedAt())
+                .structural("version", ticket.getVersion());
+    }
+
+    static TicketView of(Shown shown, Ticket ticket) {
+        return new TicketView(ticket.getId(), ticket.getVersion(), shown.body());
     }
 }

@@ -20,6 +20,17 @@ public final class RuleCheck {
         return text(value, field, maxLength, true, false);
     }
 
+    /** Required single-line text of at least {@code minLength} characters once trimmed (reasons, justifications). */
+    public RuleCheck requireText(String value, String field, int minLength, int maxLength) {
+        int before = violations.size();
+        text(value, field, maxLength, true, false);
+        if (violations.size() == before && value.trim().length() < minLength) {
+            violations.add(new FieldViolation(field, "must be at least " + minLength
+                    + " characters: say specifically why (it is kept in the audit trail)"));
+        }
+        return this;
+    }
+
     /** Required text that may span lines (tabs and line breaks allowed, other control characters not). */
     public RuleCheck requireMultilineText(String value, String field, int maxLength) {
         return text(value, field, maxLength, true, true);

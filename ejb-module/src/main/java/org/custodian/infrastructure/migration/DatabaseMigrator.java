@@ -46,6 +46,8 @@ public class DatabaseMigrator {
         MigrateResult result = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(locations.toArray(new String[0]))
+                // registered, not scanned: class scanning is unreliable inside application-server class loaders
+                .javaMigrations(new V2_1__MaskedCopies())
                 .table("flyway_schema_history")
                 .validateMigrationNaming(true)
                 .load()

@@ -23,6 +23,8 @@ import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.domain.model.access.AccessGrant;
+import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.User;
@@ -55,6 +57,9 @@ public class DemoData {
     @Inject
     private TicketRepository tickets;
 
+    @Inject
+    private AccessRepository access;
+
     private final Clock clock = Clock.systemUTC();
 
     /** @return true when data was written, false when users already existed */
@@ -70,15 +75,16 @@ public class DemoData {
             users.store(new User((String) user[0], (String) user[1], hasher.hash(password.toCharArray()),
                     EnumSet.of((Role) user[2]), regions, now));
         }
-        Customer jane = customer("CUST-1001", "Jane Doe", "jane.doe@example.com", "+49 30 1234567", Region.EU, now);
-        Customer pierre = customer("CUST-1002", "Pierre Martin", "pierre.martin@example.fr", "+33 1 42 68 53 00",
+        Customer jane = customer("CUST-1001", "Jane Doe", "jane.doe@example.com", "+49 30 1234567", "T22000129",
                 Region.EU, now);
-        Customer john = customer("CUST-2001", "John Smith", "john.smith@example.com", "+1 212 555 0147", Region.US,
-                now);
+        Customer pierre = customer("CUST-1002", "Pierre Martin", "pierre.martin@example.fr", "+33 1 42 68 53 00",
+                null, Region.EU, now);
+        Customer john = customer("CUST-2001", "John Smith", "john.smith@example.com", "+1 212 555 0147",
+                "078-05-1120", Region.US, now);
         Customer maria = customer("CUST-2002", "Maria Garcia", "maria.garcia@example.com", "+1 415 555 0199",
-                Region.US, now);
+                null, Region.US, now);
         Customer kenji = customer("CUST-3001", "Kenji Tanaka", "kenji.tanaka@example.jp", "+81 3 1234 5678",
-                Region.APAC, now);
+                null, Region.APAC, now);
 
         Instant opened = now.minus(Duration.ofDays(3));
         ticket(jane, "Laptop does not boot after update", "Black screen after the firmware update on Monday.",
@@ -89,7 +95,8 @@ public class DemoData {
                 "agent.eu", now));
         ticket(pierre, "Invoice shows wrong VAT rate", "March invoice uses 19% instead of 20%.",
                 TicketPriority.NORMAL, "BILLING", null, "PAR-02", TicketStatus.RESOLVED, opened, now);
-        ticket(pierre, "Password reset mail never arrives", "Checked spam folder; nothing there.",
+        ticket(pierre, "Password reset mail never arrives", "Checked spam folder; nothing there. Please send it to my private address"
+                + " pierre.m@example.org or call me on +33 6 12 34 56 78.",
                 TicketPriority.LOW, "ACCOUNT", null, null, TicketStatus.OPEN, opened, now);
         ticket(john, "Printer on floor 3 jams", "Tray 2 jams on every duplex job.", TicketPriority.LOW, "HARDWARE",
                 "PRN-220", "NYC-03", TicketStatus.OPEN, opened, now);
@@ -100,14 +107,19 @@ public class DemoData {
         ticket(kenji, "Slow ERP reports", "Month-end report takes 40 minutes.", TicketPriority.URGENT, "SOFTWARE",
                 "ERP-100", "TYO-01", TicketStatus.OPEN, opened, now);
 
+        // the demo contractor can work EU network tickets for 30 days, as if the supervisor had granted it
+        access.store(new AccessGrant("contractor", Set.of("NETWORK"), EnumSet.of(Region.EU), now,
+                now.plus(Duration.ofDays(30)), "Demo: VPN outage support by the network contractor", "supervisor",
+                now));
+
         audit.record(Caller.system("demo-seed", null), AuditActions.DEMO_SEED, null, null,
-                List.of("users", "customers", "tickets"), AuditOutcome.SUCCESS);
+                List.of("users", "customers", "tickets", "grants"), AuditOutcome.SUCCESS);
         return true;
     }
 
-    private Customer customer(String externalId, String name, String email, String phone, Region region,
-            Instant now) {
-        Customer customer = new Customer(externalId, name, email, phone, region, now);
+    private Customer customer(String externalId, String name, String email, String phone, String nationalId,
+            Region region, Instant now) {
+        Customer customer = new Customer(externalId, name, email, phone, nationalId, region, now);
         customers.store(customer);
         return customer;
     }

@@ -59,19 +59,19 @@ public class JpaTicketRepository implements TicketRepository {
 
     @Override
     public PageOf<Ticket> search(TicketSearch search) {
-        if (search.regions().isEmpty()) {
+        if (search.areas().isEmpty()) {
             return new PageOf<>(List.of(), 0);
         }
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
 
         CriteriaQuery<Long> countQuery = builder.createQuery(Long.class);
         Root<Ticket> countRoot = countQuery.from(Ticket.class);
-        countQuery.select(builder.count(countRoot)).where(conditions(builder, countRoot, search));
+        countQuery.select(builder.count(countRoot)).where(matching(builder, countRoot, search));
         long total = entityManager.createQuery(countQuery).getSingleResult();
 
         CriteriaQuery<Ticket> pageQuery = builder.createQuery(Ticket.class);
         Root<Ticket> root = pageQuery.from(Ticket.class);
-        pageQuery.select(root).where(conditions(builder, root, search))
+        pageQuery.select(root).where(matching(builder, root, search))
                 .orderBy(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
         List<Ticket> items = entityManager.createQuery(pageQuery)
                 .setFirstResult(search.page() * search.size())
@@ -80,19 +80,39 @@ public class JpaTicketRepository implements TicketRepository {
         return new PageOf<>(items, total);
     }
 
-    private static Predicate[] conditions(CriteriaBuilder builder, Root<Ticket> ticket, TicketSearch search) {
-        List<Predicate> conditions = new ArrayList<>();
-        conditions.add(ticket.get("region").in(search.regions()));
-        if (search.status() != null) {
-            conditions.add(builder.equal(ticket.get("status"), search.status()));
+    /** One branch per area, OR-ed: inside an area, filters test only what the caller sees there. */
+    private static Predicate matching(CriteriaBuilder builder, Root<Ticket> ticket, TicketSearch search) {
+        String pattern = search.text() == null || search.text().isBlank() ? null
+                : "%" + escapeLike(search.text().trim().toLowerCase(Locale.ROOT)) + "%";
+        List<Predicate> branches = new ArrayList<>();
+        for (TicketSearch.Area area : search.areas()) {
+            List<Predicate> conditions = new ArrayList<>();
+            conditions.add(ticket.get("region").in(area.regions()));
+            if (!area.categories().isEmpty()) {
+                conditions.add(ticket.get("category").in(area.categories()));
+            }
+            if (search.status() != null) {
+                conditions.add(area.statusVisible() ? builder.equal(ticket.get("status"), search.status())
+                        : builder.disjunction());
+            }
+            if (pattern != null) {
+                List<Predicate> texts = new ArrayList<>();
+                textCondition(builder, ticket, "subject", area.subject(), pattern).ifPresent(texts::add);
+                textCondition(builder, ticket, "description", area.description(), pattern).ifPresent(texts::add);
+                conditions.add(texts.isEmpty() ? builder.disjunction() : builder.or(texts.toArray(new Predicate[0])));
+            }
+            branches.add(builder.and(conditions.toArray(new Predicate[0])));
         }
-        if (search.text() != null && !search.text().isBlank()) {
-            String pattern = "%" + escapeLike(search.text().trim().toLowerCase(Locale.ROOT)) + "%";
-            conditions.add(builder.or(
-                    builder.like(builder.lower(ticket.get("subject")), pattern, LIKE_ESCAPE),
-                    builder.like(builder.lower(ticket.get("description")), pattern, LIKE_ESCAPE)));
-        }
-        return conditions.toArray(new Predicate[0]);
+        return builder.or(branches.toArray(new Predicate[0]));
+    }
+
+    private static Optional<Predicate> textCondition(CriteriaBuilder builder, Root<Ticket> ticket, String field,
+            TicketSearch.TextSource source, String pattern) {
+        return switch (source) {
+            case ORIGINAL -> Optional.of(builder.like(builder.lower(ticket.get(field)), pattern, LIKE_ESCAPE));
+            case MASKED -> Optional.of(builder.like(builder.lower(ticket.get(field + "Masked")), pattern, LIKE_ESCAPE));
+            case NONE -> Optional.empty();
+        };
     }
 
     /** The search text is data, never a pattern: its own % and _ match literally. */

@@ -24,6 +24,8 @@ public class Customer {
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** E.164 or a national number with common separators: 6 to 15 digits in all. */
     static final Pattern PHONE = Pattern.compile("^\\+?[0-9(][0-9 ().-]{4,22}[0-9]$");
+    /** A government identifier (passport, national id, tax or social security number): letters, digits, separators. */
+    static final Pattern NATIONAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ./-]{3,30}[A-Za-z0-9]$");
     static final Pattern EXTERNAL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$");
 
     @Id
@@ -43,6 +45,9 @@ public class Customer {
     @Column(length = 32)
     private String phone;
 
+    @Column(name = "national_id", length = 32)
+    private String nationalId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
     private Region region;
@@ -55,7 +60,13 @@ public class Customer {
     }
 
     public Customer(String externalId, String name, String email, String phone, Region region, Instant now) {
-        validate(externalId, name, email, phone, region);
+        this(externalId, name, email, phone, null, region, now);
+    }
+
+    public Customer(String externalId, String name, String email, String phone, String nationalId, Region region,
+            Instant now) {
+        validate(externalId, name, email, phone, nationalId, region);
+        this.nationalId = nationalId == null ? null : nationalId.trim();
         this.externalId = externalId;
         this.name = name.trim();
         this.email = email == null ? null : email.trim();
@@ -64,7 +75,8 @@ public class Customer {
         this.createdAt = now;
     }
 
-    static void validate(String externalId, String name, String email, String phone, Region region) {
+    static void validate(String externalId, String name, String email, String phone, String nationalId,
+            Region region) {
         RuleCheck check = new RuleCheck()
                 .requireText(name, "name", 200)
                 .require(region != null, "region", "is required; one of " + Region.allowedValues());
@@ -80,6 +92,10 @@ public class Customer {
             String digits = phone.replaceAll("[^0-9]", "");
             check.require(PHONE.matcher(phone.trim()).matches() && digits.length() >= 6 && digits.length() <= 15,
                     "phone", "must be a phone number with 6 to 15 digits, e.g. +44 20 7946 0958");
+        }
+        if (nationalId != null) {
+            check.require(NATIONAL_ID.matcher(nationalId.trim()).matches(), "nationalId",
+                    "must be 5-32 letters, digits or . / - and spaces, e.g. 123-45-6789 or AB123456C");
         }
         check.throwIfAny();
     }
@@ -102,6 +118,10 @@ public class Customer {
 
     public String getPhone() {
         return phone;
+    }
+
+    public String getNationalId() {
+        return nationalId;
     }
 
     public Region getRegion() {

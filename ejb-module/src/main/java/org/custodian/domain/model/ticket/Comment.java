@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.RuleCheck;
 
 @Entity
@@ -35,6 +36,10 @@ public class Comment {
 
     @Column(nullable = false, length = BODY_MAX)
     private String body;
+
+    /** The body with detected PII spans masked: what MASKED callers see. */
+    @Column(name = "body_masked", length = 2 * BODY_MAX)
+    private String bodyMasked;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -58,6 +63,7 @@ public class Comment {
         ticket.recordActivity(now);
         this.ticket = ticket;
         this.body = body;
+        this.bodyMasked = FieldMasks.maskDetected(body);
         this.visibility = visibility;
         this.author = author;
         this.createdAt = now;
@@ -73,6 +79,10 @@ public class Comment {
 
     public String getBody() {
         return body;
+    }
+
+    public String getBodyMasked() {
+        return bodyMasked;
     }
 
     public CommentVisibility getVisibility() {

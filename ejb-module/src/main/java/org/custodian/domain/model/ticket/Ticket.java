@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -37,6 +38,13 @@ public class Ticket {
 
     @Column(nullable = false, length = TicketDetails.DESCRIPTION_MAX)
     private String description;
+
+    /** The subject with detected PII spans masked: what MASKED callers see and search. */
+    @Column(name = "subject_masked", length = 2 * TicketDetails.SUBJECT_MAX)
+    private String subjectMasked;
+
+    @Column(name = "description_masked", length = 2 * TicketDetails.DESCRIPTION_MAX)
+    private String descriptionMasked;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -174,6 +182,8 @@ public class Ticket {
     private void apply(TicketDetails details) {
         this.subject = details.subject().trim();
         this.description = details.description();
+        this.subjectMasked = FieldMasks.maskDetected(subject);
+        this.descriptionMasked = FieldMasks.maskDetected(description);
         this.priority = details.priority();
         this.category = details.category();
         this.productSku = details.productSku();
@@ -197,6 +207,14 @@ public class Ticket {
 
     public String getDescription() {
         return description;
+    }
+
+    public String getSubjectMasked() {
+        return subjectMasked;
+    }
+
+    public String getDescriptionMasked() {
+        return descriptionMasked;
     }
 
     public TicketStatus getStatus() {

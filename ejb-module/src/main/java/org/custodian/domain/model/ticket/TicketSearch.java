@@ -1,11 +1,42 @@
 package org.custodian.domain.model.ticket;
 
+import java.util.List;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
 
 /**
- * What a ticket list asks for. {@code regions} is already narrowed to what the caller may read;
- * {@code text} matches subject or description case-insensitively.
+ * What a ticket list asks for. The areas are what the caller may see, already decided by the policy: a ticket
+ * is found only inside an area, and filters match only what the caller sees there, so that neither the list
+ * nor its total reveals a value the caller cannot read. {@code text} matches subject or description
+ * case-insensitively.
  */
-public record TicketSearch(TicketStatus status, Set<Region> regions, String text, int page, int size) {
+public record TicketSearch(TicketStatus status, String text, List<Area> areas, int page, int size) {
+
+    public TicketSearch {
+        areas = List.copyOf(areas);
+    }
+
+    /**
+     * Regions (and, if not empty, categories) searched with one view of the fields.
+     *
+     * @param statusVisible whether the caller sees the status here; if not, a status filter matches nothing
+     */
+    public record Area(Set<Region> regions, Set<String> categories, TextSource subject, TextSource description,
+            boolean statusVisible) {
+
+        public Area {
+            regions = Set.copyOf(regions);
+            categories = Set.copyOf(categories);
+        }
+    }
+
+    /** Which stored form of a text field the caller's search runs against. */
+    public enum TextSource {
+        /** The text as stored: the caller sees it in full. */
+        ORIGINAL,
+        /** The masked copy: the caller sees the text with PII spans masked and must not match inside them. */
+        MASKED,
+        /** Nothing: the caller does not see the field, so the text never matches it. */
+        NONE
+    }
 }

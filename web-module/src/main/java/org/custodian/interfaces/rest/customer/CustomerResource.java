@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.Set;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class CustomerResource {
 
-    private static final Set<String> FIELDS = Set.of("externalId", "name", "email", "phone", "region");
+    private static final Set<String> FIELDS = Set.of("externalId", "name", "email", "phone", "nationalId", "region");
 
     @EJB
     CustomerService customers;
@@ -42,16 +43,16 @@ public class CustomerResource {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, FIELDS, check);
         NewCustomer customer = new NewCustomer(json.text("externalId"), json.text("name"), json.text("email"),
-                json.text("phone"), json.text("region"));
+                json.text("phone"), json.text("nationalId"), json.text("region"));
         check.throwIfAny();
         CustomerView created = customers.register(caller.get(), customer);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+                .entity(created.body()).build();
     }
 
     @GET
     @Path("{id}")
-    public CustomerView get(@PathParam("id") long id) {
-        return customers.get(caller.get(), id);
+    public Map<String, Object> get(@PathParam("id") long id) {
+        return customers.get(caller.get(), id).body();
     }
 }

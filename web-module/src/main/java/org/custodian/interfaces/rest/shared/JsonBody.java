@@ -102,6 +102,27 @@ public final class JsonBody {
         return null;
     }
 
+    /** An array of strings, or null when absent or JSON null; anything else is a violation. */
+    public java.util.List<String> textList(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            java.util.List<String> texts = new java.util.ArrayList<>(array.size());
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonString string)) {
+                    check.require(false, field, "must be an array of strings");
+                    return null;
+                }
+                texts.add(string.getString());
+            }
+            return texts;
+        }
+        check.require(false, field, "must be an array of strings, e.g. [\"EU\"]");
+        return null;
+    }
+
     /** A whole-number field within the range of a long, or null when absent or JSON null. */
     public Long wholeNumber(String field) {
         JsonValue value = object.get(field);

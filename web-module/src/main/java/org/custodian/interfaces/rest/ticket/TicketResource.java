@@ -33,9 +33,9 @@ import org.custodian.application.ticket.TicketChanges;
 import org.custodian.application.ticket.TicketQuery;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
-import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,7 +70,7 @@ public class TicketResource {
         check.throwIfAny();
         TicketView created = tickets.open(caller.get(), ticket);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+                .entity(created.body()).build();
     }
 
     @GET
@@ -78,7 +78,7 @@ public class TicketResource {
     @Operation(summary = "Read a ticket; the ETag carries its version for If-Match on PATCH")
     public Response get(@PathParam("id") long id) {
         TicketView ticket = tickets.get(caller.get(), id);
-        return Response.ok(ticket).tag(etag(ticket)).build();
+        return Response.ok(ticket.body()).tag(etag(ticket)).build();
     }
 
     @PATCH
@@ -87,13 +87,13 @@ public class TicketResource {
     @Operation(summary = "Change some fields (JSON merge patch); status changes follow the ticket lifecycle")
     public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
         TicketChanges changes = toChanges(JsonBody.parseObject(body));
-        TicketView ticket = tickets.revise(caller.get(), id, changes, expectedVersion(ifMatch));
-        return Response.ok(ticket).tag(etag(ticket)).build();
+        TicketView ticket = tickets.revise(caller.get(), id, changes, IfMatch.expectedVersion(ifMatch, "ticket"));
+        return Response.ok(ticket.body()).tag(etag(ticket)).build();
     }
 
     @GET
     @Operation(summary = "List tickets of your regions, newest first; page counts from 0, size 1-100")
-    public PageResult<TicketView> search(@QueryParam("status") String status, @QueryParam("region") String region,
+    public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
         // paging arrives as text so that "size=abc" is a 422 naming the field, not JAX-RS's 404;
         // ranges are checked by the service
@@ -101,7 +101,10 @@ public class TicketResource {
         int pageNumber = wholeNumber(page, 0, "page", check);
         int pageSize = wholeNumber(size, 20, "size", check);
         check.throwIfAny();
-        return tickets.search(caller.get(), new TicketQuery(status, region, q, pageNumber, pageSize));
+        PageResult<TicketView> found = tickets.search(caller.get(),
+                new TicketQuery(status, region, q, pageNumber, pageSize));
+        return new PageResult<>(found.items().stream().map(TicketView::body).toList(), found.page(), found.size(),
+                found.total());
     }
 
     @POST
@@ -114,31 +117,17 @@ public class TicketResource {
         check.throwIfAny();
         CommentView created = tickets.comment(caller.get(), id, comment);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+                .entity(created.body()).build();
     }
 
     @GET
     @Path("{id}/comments")
-    public List<CommentView> comments(@PathParam("id") long id) {
-        return tickets.comments(caller.get(), id);
+    public List<Map<String, Object>> comments(@PathParam("id") long id) {
+        return tickets.comments(caller.get(), id).stream().map(CommentView::body).toList();
     }
 
     private static EntityTag etag(TicketView ticket) {
         return new EntityTag(String.valueOf(ticket.version()));
-    }
-
-    /** If-Match carries the ETag of the version the client read; "*" or nothing means "any". */
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new DomainRuleViolationException("If-Match",
-                    "must be the ETag from reading the ticket, e.g. \"3\"");
-        }
     }
 
     private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {

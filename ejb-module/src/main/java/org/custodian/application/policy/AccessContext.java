@@ -1,0 +1,229 @@
+package org.custodian.application.policy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.access.AccessGrant;
+import org.custodian.domain.model.access.AccessOverride;
+import org.custodian.domain.model.access.TransferRule;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.policy.Classification;
+import org.custodian.domain.model.policy.FieldPolicy;
+import org.custodian.domain.model.policy.Visibility;
+import org.custodian.domain.model.user.Role;
+
+/**
+ * Everything one request's access decisions depend on, read from the database when the request starts: the
+ * field policy, transfer rules, and the caller's grants and overrides in force at that instant. Decisions are
+ * then pure functions of it, so a page of fifty tickets costs four queries, not two hundred, and nothing
+ * outlives the request (a revoked grant stops working at the next one).
+ */
+public final class AccessContext {
+
+    private final Caller caller;
+    private final FieldPolicy policy;
+    private final Instant now;
+    private final List<TransferRule> transferRules;
+    private final List<AccessGrant> grants;
+    private final List<AccessOverride> overrides;
+    private final Map<Permission, Set<Role>> grantedTo;
+
+    AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
+            List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo) {
+        this.caller = caller;
+        this.policy = policy;
+        this.now = now;
+        this.transferRules = List.copyOf(transferRules);
+        this.grants = List.copyOf(grants);
+        this.overrides = List.copyOf(overrides);
+        this.grantedTo = grantedTo;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public FieldPolicy policy() {
+        return policy;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    /** Either the decision or, when refused, why (in words for the caller; nothing about the record's data). */
+    public record Outcome(Decision decision, String refusal) {
+        public boolean allowed() {
+            return decision != null;
+        }
+    }
+
+    boolean rolesAllow(Permission permission) {
+        return !rolesGranting(permission, false).isEmpty();
+    }
+
+    /** Whether the caller may do this only as a contractor (then a grant must cover each record). */
+    boolean onlyAsContractor(Permission permission) {
+        return rolesGranting(permission, false).isEmpty() && !rolesGranting(permission, true).isEmpty();
+    }
+
+    private Set<Role> rolesGranting(Permission permission, boolean contractor) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : caller.roles()) {
+            if ((role == Role.CONTRACTOR) == contractor && grantedTo.get(permission).contains(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    public Outcome decide(Permission permission, ResourceScope scope) {
+        return decide(permission, scope, null);
+    }
+
+    /** @param knownGrant for a search area built from one grant: the grant, already known to cover it */
+    private Outcome decide(Permission permission, ResourceScope scope, AccessGrant knownGrant) {
+        boolean asContractor = onlyAsContractor(permission);
+        if (!asContractor && !rolesAllow(permission)) {
+            return refused("your roles (" + caller.rolesText() + ") do not allow " + permission);
+        }
+        boolean reading = permission == Permission.TICKET_READ || permission == Permission.CUSTOMER_READ;
+        AccessOverride override = reading ? overrideFor(scope) : null;
+        boolean inOwnRegion = caller.regions().contains(scope.region());
+        TransferRule transfer = inOwnRegion ? null : transferInto(scope.region());
+
+        Basis basis;
+        Long basisId = null;
+        if (override != null && !asContractor) {
+            basis = Basis.BREAK_GLASS;
+            basisId = override.getId();
+        } else if (asContractor) {
+            AccessGrant grant = knownGrant != null ? knownGrant : grantCovering(scope);
+            if (grant == null) {
+                return refused(grants.isEmpty()
+                        ? "you have no active access grant (contractors see nothing without one)"
+                        : "none of your active access grants covers this " + scope.type().toLowerCase()
+                                + " (region " + scope.region() + (scope.category() == null ? ""
+                                : ", category " + scope.category()) + ")");
+            }
+            basis = Basis.GRANT;
+            basisId = grant.getId();
+        } else if (inOwnRegion) {
+            basis = Basis.OWN_REGION;
+        } else if (!reading) {
+            return refused("this " + scope.type().toLowerCase() + " belongs to region " + scope.region()
+                    + ", outside your regions " + caller.regions() + "; changes need a user of that region");
+        } else if (transfer != null) {
+            basis = Basis.TRANSFER_RULE;
+            basisId = transfer.getId();
+        } else {
+            basis = Basis.NO_TRANSFER_RULE;
+        }
+
+        boolean personalAllowed = inOwnRegion || transfer != null;
+        Map<Classification, Visibility> visibilities = new EnumMap<>(Classification.class);
+        for (Classification classification : Classification.values()) {
+            Visibility visibility = policy.visibility(caller.roles(), classification);
+            if (classification.isPersonal() && !personalAllowed) {
+                visibility = Visibility.HIDDEN;
+            }
+            if (basis == Basis.BREAK_GLASS) {
+                if (classification == Classification.CONFIDENTIAL) {
+                    visibility = Visibility.FULL;
+                } else if (classification == Classification.RESTRICTED) {
+                    // break-glass is for outages, not payment or special-category data
+                    visibility = Visibility.narrowest(policy.visibility(caller.roles(), classification),
+                            Visibility.MASKED);
+                }
+            }
+            visibilities.put(classification, visibility);
+        }
+        return new Outcome(new Decision(basis, basisId, visibilities, policy), null);
+    }
+
+    /**
+     * The parts of the ticket table a search may cover, each with what the caller sees there. Without a region
+     * filter: the caller's own regions (a contractor: what their grants cover). With one: that region only.
+     * Overrides do not widen searches: they open one ticket, read by id.
+     */
+    public List<SearchArea> searchAreas(Permission permission, Region requested) {
+        List<SearchArea> areas = new ArrayList<>();
+        if (onlyAsContractor(permission)) {
+            for (AccessGrant grant : grants) {
+                for (Region region : grant.getRegions()) {
+                    if (requested == null || requested == region) {
+                        Outcome outcome = decide(permission, new ResourceScope("TICKET", null, region, null, null),
+                                grant);
+                        if (outcome.allowed()) {
+                            areas.add(new SearchArea(EnumSet.of(region), grant.getCategories(), outcome.decision()));
+                        }
+                    }
+                }
+            }
+            return areas;
+        }
+        if (!rolesAllow(permission)) {
+            return areas;
+        }
+        Set<Region> regions = requested != null ? EnumSet.of(requested) : caller.regions();
+        // regions whose decisions show the same things share one area (one OR branch in the query)
+        Map<Map<Classification, Visibility>, SearchArea> byVisibility = new LinkedHashMap<>();
+        for (Region region : regions) {
+            Decision decision = decide(permission, new ResourceScope("TICKET", null, region, null, null)).decision();
+            SearchArea area = byVisibility.computeIfAbsent(decision.visibilities(),
+                    key -> new SearchArea(EnumSet.noneOf(Region.class), Set.of(), decision));
+            area.regions().add(region);
+        }
+        areas.addAll(byVisibility.values());
+        return areas;
+    }
+
+    /** Regions (and for contractors, categories) searched under one decision; empty categories mean all. */
+    public record SearchArea(Set<Region> regions, Set<String> categories, Decision decision) {
+    }
+
+    public List<AccessGrant> grants() {
+        return grants;
+    }
+
+    private AccessOverride overrideFor(ResourceScope scope) {
+        if (scope.ticketId() == null) {
+            return null;
+        }
+        for (AccessOverride override : overrides) {
+            if (override.getTicketId() == scope.ticketId() && override.isActiveAt(now)) {
+                return override;
+            }
+        }
+        return null;
+    }
+
+    private TransferRule transferInto(Region from) {
+        for (TransferRule rule : transferRules) {
+            if (rule.isActive() && rule.getFromRegion() == from && caller.regions().contains(rule.getToRegion())) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private AccessGrant grantCovering(ResourceScope scope) {
+        for (AccessGrant grant : grants) {
+            // grants are by category: a record without one (a customer) is never covered
+            if (scope.category() != null && grant.covers(scope.region(), scope.category(), now)) {
+                return grant;
+            }
+        }
+        return null;
+    }
+
+    private static Outcome refused(String why) {
+        return new Outcome(null, why);
+    }
+}

@@ -1,0 +1,88 @@
+package org.custodian.application.policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.domain.model.policy.FieldMasks;
+import org.custodian.domain.model.policy.FieldPolicy.ClassifiedField;
+import org.custodian.domain.model.policy.MaskStyle;
+import org.custodian.domain.model.policy.Visibility;
+
+/**
+ * Builds one record's output under a {@link Decision}: FULL fields as stored, MASKED ones in their type-aware
+ * masked form, HIDDEN ones absent (not null). Also notes what was revealed, for the audit trail.
+ */
+public final class Shown {
+
+    private final Decision decision;
+    private final String entity;
+    private final Map<String, Object> body = new LinkedHashMap<>();
+    private final List<String> revealed = new ArrayList<>();
+    private final List<String> withheldPersonal = new ArrayList<>();
+
+    Shown(Decision decision, String entity) {
+        this.decision = decision;
+        this.entity = entity;
+    }
+
+    /** Identity and concurrency fields (ids, versions): not data about anyone, always present. */
+    public Shown structural(String field, Object value) {
+        body.put(field, value);
+        return this;
+    }
+
+    /** A classified field; non-text values have no partial form and are left out when MASKED. */
+    public Shown field(String field, Object value) {
+        return text(field, value, null);
+    }
+
+    /**
+     * A classified field with a stored masked copy (free text whose PII spans were masked when it was written):
+     * the copy is what a MASKED caller sees, and what their search runs against.
+     */
+    public Shown text(String field, Object value, String storedMaskedCopy) {
+        ClassifiedField classified = decision.policy().field(entity, field);
+        Visibility visibility = decision.visibilities().get(classified.classification());
+        Object output = null;
+        if (visibility == Visibility.FULL) {
+            output = value;
+        } else if (visibility == Visibility.MASKED && value != null) {
+            if (storedMaskedCopy != null && classified.maskStyle() == MaskStyle.FREE_TEXT) {
+                output = storedMaskedCopy;
+            } else if (value instanceof String text) {
+                output = FieldMasks.mask(classified.maskStyle(), text);
+            }
+        }
+        boolean present = visibility != Visibility.HIDDEN && (output != null || value == null);
+        if (present) {
+            body.put(field, output);
+            revealed.add(field + (visibility == Visibility.MASKED ? "~masked" : ""));
+        } else if (classified.classification().isPersonal()) {
+            withheldPersonal.add(field);
+        }
+        return this;
+    }
+
+    public Map<String, Object> body() {
+        return Collections.unmodifiableMap(body);
+    }
+
+    /** For the read's audit event: the basis first, then each field shown ({@code ~masked} when masked). */
+    public List<String> auditEntries() {
+        List<String> entries = new ArrayList<>(revealed.size() + 1);
+        entries.add(decision.basisEntry());
+        entries.addAll(revealed);
+        return entries;
+    }
+
+    /** Personal fields left out because of the decision (for the DENIED event of a read without transfer rule). */
+    public List<String> withheldPersonal() {
+        return Collections.unmodifiableList(withheldPersonal);
+    }
+
+    public Decision decision() {
+        return decision;
+    }
+}

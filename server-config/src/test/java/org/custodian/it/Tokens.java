@@ -1,0 +1,39 @@
+package org.custodian.it;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Tokens made with the development signing key, as an enterprise IdP configured for Custodian would issue them. */
+final class Tokens {
+
+    private Tokens() {
+    }
+
+    /** A valid token for a user the IdP knows (the user need not have a password in Custodian). */
+    static String forUser(String username, String role, List<String> regions) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:custodian").audience("custodian-api")
+                .subject(username).claim("upn", username).claim("groups", List.of(role)).claim("region", regions)
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build();
+        return sign(DevKeys.signingKey(), claims);
+    }
+
+    static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
+        // Payara's MP-JWT insists on typ: JWT in the header
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID("custodian-dev").build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
