@@ -100,10 +100,7 @@ public final class AccessContext {
 
         Basis basis;
         Long basisId = null;
-        if (override != null && !asContractor) {
-            basis = Basis.BREAK_GLASS;
-            basisId = override.getId();
-        } else if (asContractor) {
+        if (asContractor) {
             AccessGrant grant = knownGrant != null ? knownGrant : grantCovering(scope);
             if (grant == null) {
                 return refused(grants.isEmpty()
@@ -130,19 +127,21 @@ public final class AccessContext {
         Map<Classification, Visibility> visibilities = new EnumMap<>(Classification.class);
         for (Classification classification : Classification.values()) {
             Visibility visibility = policy.visibility(caller.roles(), classification);
-            if (classification.isPersonal() && !personalAllowed) {
-                visibility = Visibility.HIDDEN;
+            visibilities.put(classification,
+                    classification.isPersonal() && !personalAllowed ? Visibility.HIDDEN : visibility);
+        }
+        if (override != null && !asContractor) {
+            // break-glass only ever widens: CONFIDENTIAL in full; RESTRICTED (payment, special-category data)
+            // at most masked, unless the caller sees more without the override
+            Map<Classification, Visibility> widened = new EnumMap<>(visibilities);
+            widened.put(Classification.CONFIDENTIAL, Visibility.FULL);
+            widened.put(Classification.RESTRICTED, Visibility.widest(visibilities.get(Classification.RESTRICTED),
+                    Visibility.narrowest(policy.visibility(caller.roles(), Classification.RESTRICTED),
+                            Visibility.MASKED)));
+            if (!widened.equals(visibilities)) {
+                // the trail names the override only when it revealed more than the caller's normal access
+                return new Outcome(new Decision(Basis.BREAK_GLASS, override.getId(), widened, policy), null);
             }
-            if (basis == Basis.BREAK_GLASS) {
-                if (classification == Classification.CONFIDENTIAL) {
-                    visibility = Visibility.FULL;
-                } else if (classification == Classification.RESTRICTED) {
-                    // break-glass is for outages, not payment or special-category data
-                    visibility = Visibility.narrowest(policy.visibility(caller.roles(), classification),
-                            Visibility.MASKED);
-                }
-            }
-            visibilities.put(classification, visibility);
         }
         return new Outcome(new Decision(basis, basisId, visibilities, policy), null);
     }
@@ -175,7 +174,11 @@ public final class AccessContext {
         // regions whose decisions show the same things share one area (one OR branch in the query)
         Map<Map<Classification, Visibility>, SearchArea> byVisibility = new LinkedHashMap<>();
         for (Region region : regions) {
-            Decision decision = decide(permission, new ResourceScope("TICKET", null, region, null, null)).decision();
+            Outcome outcome = decide(permission, new ResourceScope("TICKET", null, region, null, null));
+            if (!outcome.allowed()) {
+                continue;
+            }
+            Decision decision = outcome.decision();
             SearchArea area = byVisibility.computeIfAbsent(decision.visibilities(),
                     key -> new SearchArea(EnumSet.noneOf(Region.class), Set.of(), decision));
             area.regions().add(region);

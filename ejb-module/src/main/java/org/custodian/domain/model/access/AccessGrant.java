@@ -131,7 +131,7 @@ public class AccessGrant {
 
     /** Whether the grant covers a ticket of {@code category} in {@code region} at {@code now}. */
     public boolean covers(Region region, String category, Instant now) {
-        return isActiveAt(now) && getRegions().contains(region) && getCategories().contains(category);
+        return category != null && isActiveAt(now) && getRegions().contains(region) && getCategories().contains(category);
     }
 
     public String state(Instant now) {
