@@ -197,6 +197,12 @@ class PolicyApiIT {
         assertEquals(network, listed.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
         assertEquals(201, api.post("api/v1/tickets/" + network + "/comments", contractor,
                 "{\"body\":\"Reset the tunnel on the concentrator.\"}").status(), "contractors work granted tickets");
+        assertProblem(api.patch("api/v1/tickets/" + network, contractor, "{\"category\":\"HARDWARE\",\"priority\":"
+                + "\"HIGH\"}"), 403);
+        assertEquals("NETWORK", Sql.text("select category from ticket where id = ?", network));
+        assertEquals("NORMAL", Sql.text("select priority from ticket where id = ?", network),
+                "a refused move out of the grant changes nothing");
+        assertEquals(200, api.patch("api/v1/tickets/" + network, contractor, "{\"priority\":\"HIGH\"}").status());
         assertTrue(Sql.text("select fields from audit_event where action = 'TICKET_READ' and actor = ?"
                 + " and outcome = 'SUCCESS' order by sequence desc limit 1", contractorName).contains("basis=GRANT#" + grantId));
         JsonArray own = api.get("api/v1/access/grants", contractor).array();

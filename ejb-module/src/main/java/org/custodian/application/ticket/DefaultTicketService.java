@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
@@ -139,6 +140,12 @@ public class DefaultTicketService implements TicketService {
             }
         }
         check.throwIfAny();
+        if (changes.has("category") && !Objects.equals(changes.get("category"), current.category())) {
+            // decided before anything changes (a refusal does not roll back): a contractor may not move a
+            // ticket out of what their grant covers
+            policy.authorize(context, Permission.TICKET_WRITE, new ResourceScope("TICKET", String.valueOf(id),
+                    ticket.getRegion(), changes.get("category"), ticket.getId()));
+        }
         Redaction subject = pii.redactForStorage(changes.getOr("subject", current.subject()));
         Redaction description = pii.redactForStorage(changes.getOr("description", current.description()));
         TicketDetails revised = new TicketDetails(subject.text(), description.text(), priority,
@@ -151,10 +158,6 @@ public class DefaultTicketService implements TicketService {
                 AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
-        if (changes.has("category")) {
-            // a contractor may not move a ticket out of what their grant covers
-            policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        }
         return reply(decision, ticket);
     }
 
