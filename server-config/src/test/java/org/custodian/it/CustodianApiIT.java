@@ -1,5 +1,9 @@
 package org.custodian.it;
 
+import static org.custodian.it.ApiAssertions.PROBLEM_JSON;
+import static org.custodian.it.ApiAssertions.assertProblem;
+import static org.custodian.it.ApiAssertions.assertViolation;
+import static org.custodian.it.ApiAssertions.violatedFields;
 import static org.custodian.it.Api.DEMO_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CustodianApiIT {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final int PII_LIMIT = 1 << 20;
     private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
@@ -644,28 +647,5 @@ class CustodianApiIT {
 
     private static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
         return Tokens.sign(key, claims);
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertEquals(PROBLEM_JSON, reply.contentType().split(";")[0].trim(), reply.toString());
-        JsonObject problem = reply.json();
-        assertEquals(status, problem.getInt("status"));
-        assertNotNull(problem.getString("title"));
-        assertFalse(problem.getString("detail", "").isBlank(), "a problem says what was wrong: " + reply);
-    }
-
-    private static void assertViolation(Reply reply, String field) {
-        assertTrue(reply.status() == 400 || reply.status() == 422, reply.toString());
-        assertProblem(reply, reply.status());
-        assertTrue(violatedFields(reply).contains(field), "violation on '" + field + "' expected: " + reply);
-    }
-
-    private static Set<String> violatedFields(Reply reply) {
-        Set<String> fields = new HashSet<>();
-        JsonArray violations = reply.json().getJsonArray("violations");
-        assertNotNull(violations, "violations list expected: " + reply);
-        violations.forEach(violation -> fields.add(violation.asJsonObject().getString("field")));
-        return fields;
     }
 }

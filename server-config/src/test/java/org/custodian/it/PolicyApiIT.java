@@ -1,8 +1,9 @@
 package org.custodian.it;
 
+import static org.custodian.it.ApiAssertions.assertProblem;
+import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PolicyApiIT {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @ArquillianResource
     private URL base;
@@ -445,21 +445,5 @@ class PolicyApiIT {
                 + " values (?, ?, ?, 'none', true, now())", id, username, "IT Contractor");
         Sql.update("insert into app_user_role (user_id, role) values (?, 'CONTRACTOR')", id);
         Sql.update("insert into app_user_region (user_id, region) values (?, 'EU')", id);
-    }
-
-    private static void assertProblem(Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertEquals(PROBLEM_JSON, reply.contentType().split(";")[0].trim(), reply.toString());
-        assertFalse(reply.json().getString("detail", "").isBlank(), "a problem says what was wrong: " + reply);
-    }
-
-    private static void assertViolation(Reply reply, String field) {
-        assertTrue(reply.status() == 400 || reply.status() == 422, reply.toString());
-        assertProblem(reply, reply.status());
-        JsonArray violations = reply.json().getJsonArray("violations");
-        assertNotNull(violations, "violations list expected: " + reply);
-        Set<String> fields = new HashSet<>();
-        violations.forEach(violation -> fields.add(violation.asJsonObject().getString("field")));
-        assertTrue(fields.contains(field), "violation on '" + field + "' expected: " + reply);
     }
 }
