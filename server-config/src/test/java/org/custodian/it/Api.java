@@ -85,6 +85,25 @@ final class Api {
         return reply.json().getString("access_token");
     }
 
+    /** Polls a job execution until it reaches any terminal status (never only COMPLETED), at most two minutes. */
+    JsonObject awaitJob(String token, long executionId) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        while (true) {
+            Reply reply = get("api/v1/jobs/executions/" + executionId, token);
+            if (reply.status() != 200) {
+                throw new IllegalStateException("reading execution " + executionId + ": " + reply);
+            }
+            JsonObject execution = reply.json();
+            if (java.util.Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(execution.getString("status"))) {
+                return execution;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("job did not end in time: " + execution);
+            }
+            Thread.sleep(250);
+        }
+    }
+
     record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
 
         JsonObject json() {

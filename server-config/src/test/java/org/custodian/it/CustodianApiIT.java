@@ -53,7 +53,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CustodianApiIT {
 
     private static final int PII_LIMIT = 1 << 20;
-    private static final Set<String> TERMINAL = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
     @ArquillianResource
     private URL base;
@@ -534,7 +533,7 @@ class CustodianApiIT {
         long executionId = started.json().getJsonNumber("executionId").longValue();
         assertTrue(started.header("Location").orElseThrow().endsWith("/api/v1/jobs/executions/" + executionId));
 
-        JsonObject execution = awaitTerminal(api, operator, executionId);
+        JsonObject execution = api.awaitJob(operator, executionId);
         assertEquals("COMPLETED", execution.getString("status"), execution.toString());
         JsonObject step = execution.getJsonArray("steps").getJsonObject(0);
         assertEquals("verify-chain", step.getString("name"));
@@ -568,7 +567,7 @@ class CustodianApiIT {
             Sql.update("update audit_event set action = 'FORGED' where sequence = ?", sequence);
             Reply started = api.post("api/v1/jobs/audit-verify", operator, null);
             assertEquals(202, started.status(), started.toString());
-            execution = awaitTerminal(api, operator, started.json().getJsonNumber("executionId").longValue());
+            execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
         } finally {
             Sql.update("update audit_event set action = ? where sequence = ?", action, sequence);
         }
@@ -620,20 +619,6 @@ class CustodianApiIT {
         Reply reply = api.post("api/v1/tickets", token, ticket.build().toString());
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getJsonNumber("id").longValue();
-    }
-
-    private static JsonObject awaitTerminal(Api api, String token, long executionId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (true) {
-            Reply reply = api.get("api/v1/jobs/executions/" + executionId, token);
-            assertEquals(200, reply.status(), reply.toString());
-            JsonObject execution = reply.json();
-            if (TERMINAL.contains(execution.getString("status"))) {
-                return execution;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "job did not end in time: " + execution);
-            Thread.sleep(250);
-        }
     }
 
     private static String forge(PrivateKey key, String issuer, String audience, Instant issuedAt, Instant expires)

@@ -12,6 +12,8 @@ public final class AuditActions {
     public static final String CUSTOMER_CREATE = "CUSTOMER_CREATE";
     public static final String CUSTOMER_READ = "CUSTOMER_READ";
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
+    public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
+    public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
     public static final String JOB_START = "JOB_START";
     public static final String JOB_END = "JOB_END";
     public static final String JOB_READ = "JOB_READ";

@@ -11,7 +11,7 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditChainHead;
-import org.custodian.domain.model.audit.AuditChainVerifier;
+import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -28,6 +28,9 @@ public class AuditServiceBean implements AuditService {
 
     @EJB
     private PolicyService policy;
+
+    @Inject
+    private CheckpointSigner signer;
 
     private static final int FIELDS_MAX = 1024;
 
@@ -69,7 +72,7 @@ public class AuditServiceBean implements AuditService {
     private AuditVerification walkChain() {
         // The head is read first: events appended while we walk are not part of this verification.
         AuditChainHead head = events.readHead();
-        AuditChainVerifier verifier = new AuditChainVerifier();
+        AuditTrailVerifier verifier = new AuditTrailVerifier(events.checkpoints(), signer::verify);
         long after = 0;
         while (verifier.isIntact() && after < head.getLastSequence()) {
             List<AuditEvent> page = events.findAfter(after, VERIFY_PAGE);
@@ -84,6 +87,7 @@ public class AuditServiceBean implements AuditService {
             after = page.get(page.size() - 1).getSequence();
         }
         verifier.finish(head.getLastSequence(), head.getLastHash());
-        return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence());
+        return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence(),
+                verifier.checkpointsVerified(), verifier.reason());
     }
 }

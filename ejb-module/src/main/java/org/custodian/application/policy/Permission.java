@@ -15,6 +15,10 @@ public enum Permission {
     BREAK_GLASS,
     /** List break-glass overrides (a supervisor sees only their own). */
     OVERRIDE_READ,
+    /** Checkpoints and Merkle proofs of the audit trail (hashes only, no event content). */
+    AUDIT_PROOF,
+    /** Export the audit trail for offline verification. */
+    AUDIT_EXPORT,
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ
 }

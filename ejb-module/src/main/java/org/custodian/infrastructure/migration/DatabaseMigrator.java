@@ -47,7 +47,7 @@ public class DatabaseMigrator {
                 .dataSource(dataSource)
                 .locations(locations.toArray(new String[0]))
                 // registered, not scanned: class scanning is unreliable inside application-server class loaders
-                .javaMigrations(new V2_1__MaskedCopies())
+                .javaMigrations(new V2_1__MaskedCopies(), new V3_1__MerkleLeaves())
                 .table("flyway_schema_history")
                 .validateMigrationNaming(true)
                 .load()

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
@@ -44,6 +48,52 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setParameter("after", afterSequence)
                 .setMaxResults(limit)
                 .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
+
+    @Override
+    public List<byte[]> leafHashes(long treeSize) {
+        List<String> stored = entityManager.createQuery(
+                        "SELECT e.leafHash FROM AuditEvent e WHERE e.sequence <= :size ORDER BY e.sequence", String.class)
+                .setParameter("size", treeSize)
+                .getResultList();
+        List<byte[]> leaves = new ArrayList<>(stored.size());
+        for (String hex : stored) {
+            leaves.add(hex == null ? new byte[0] : HexFormat.of().parseHex(hex.trim()));
+        }
+        return leaves;
+    }
+
+    @Override
+    public void store(AuditCheckpoint checkpoint) {
+        entityManager.persist(checkpoint);
+        entityManager.flush();
+    }
+
+    @Override
+    public List<AuditCheckpoint> checkpoints() {
+        return entityManager.createNamedQuery("AuditCheckpoint.findAll", AuditCheckpoint.class)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
+
+    @Override
+    public Optional<AuditCheckpoint> latestCheckpoint() {
+        return entityManager.createNamedQuery("AuditCheckpoint.findLatest", AuditCheckpoint.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<AuditCheckpoint> checkpoint(long treeSize) {
+        return Optional.ofNullable(entityManager.find(AuditCheckpoint.class, treeSize));
+    }
+
+    @Override
+    public List<AuditCheckpoint> checkpointsBetween(long from, long to) {
+        return entityManager.createNamedQuery("AuditCheckpoint.findBetween", AuditCheckpoint.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
                 .getResultList();
     }
 }

@@ -12,6 +12,11 @@ import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditChainVerifier;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.audit.MerkleFrontier;
+import org.custodian.application.audit.CheckpointSigner;
+import java.util.List;
 
 /** Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. */
 @Dependent
@@ -22,11 +27,15 @@ public class AuditChainReader extends AbstractItemReader {
     AuditEventRepository events;
 
     @Inject
+    CheckpointSigner signer;
+
+    @Inject
     @BatchProperty
     String pageSize;
 
     private final Deque<AuditEvent> buffer = new ArrayDeque<>();
     private AuditChainCheckpoint position;
+    private List<AuditCheckpoint> checkpoints;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -35,8 +44,9 @@ public class AuditChainReader extends AbstractItemReader {
         } else {
             AuditChainHead head = events.readHead();
             position = new AuditChainCheckpoint(0, AuditEvent.GENESIS_HASH, head.getLastSequence(),
-                    head.getLastHash(), false);
+                    head.getLastHash(), false, new MerkleFrontier().encode(), 0);
         }
+        checkpoints = events.checkpoints();
     }
 
     @Override
@@ -52,13 +62,27 @@ public class AuditChainReader extends AbstractItemReader {
             // the end: the walk must have reached the head, and the head must name the last hash
             AuditChainVerifier end = new AuditChainVerifier(position.lastSequence(), position.lastHash(), 0);
             end.finish(position.headSequence(), position.headHash());
-            position = new AuditChainCheckpoint(position.lastSequence(), position.lastHash(),
-                    position.headSequence(), position.headHash(), true);
-            return end.isIntact() ? null : AuditLink.missingTail(end.firstBadSequence());
+            position = position.finish();
+            if (!end.isIntact()) {
+                return AuditLink.missingTail(end.firstBadSequence());
+            }
+            boolean signedBeyondHead = checkpoints.stream().anyMatch(c -> c.getTreeSize() > position.headSequence());
+            return signedBeyondHead ? AuditLink.broken(position.headSequence() + 1) : null;
         }
         AuditLink link = new AuditLink(event, position.lastSequence() + 1, position.lastHash());
-        position = new AuditChainCheckpoint(event.getSequence(), event.getHash(), position.headSequence(),
-                position.headHash(), false);
+        // the same leaf and checkpoint rules as GET /audit/verify, one event at a time
+        AuditTrailVerifier tree = new AuditTrailVerifier(
+                new AuditChainVerifier(event.getSequence() - 1, event.getPreviousHash(), 0),
+                MerkleFrontier.decode(position.frontier()), checkpoints, signer::verify,
+                position.lastGoodCheckpoint());
+        boolean treeIntact = event.getSequence() == position.lastSequence() + 1 && tree.accept(event);
+        position = position.advance(event.getSequence(), event.getHash(), tree.frontier().encode(),
+                tree.lastGoodCheckpointSize());
+        if (!treeIntact && AuditChainVerifier.firstBadIn(event, link.expectedSequence(),
+                link.expectedPreviousHash()) == null) {
+            // the chain holds here, but the leaf or a signed checkpoint does not
+            return AuditLink.broken(tree.firstBadSequence());
+        }
         return link;
     }
 

@@ -13,4 +13,9 @@ public record AuditLink(AuditEvent event, long expectedSequence, String expected
     public static AuditLink missingTail(long expectedSequence) {
         return new AuditLink(null, expectedSequence, null);
     }
+
+    /** A break the reader found itself (a leaf or a signed checkpoint that does not match): reported as is. */
+    public static AuditLink broken(long sequence) {
+        return new AuditLink(null, sequence, null);
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.HexFormat;
 
 /**
  * The single row that orders appends: an append locks it, takes the next sequence and the
@@ -25,14 +26,21 @@ public class AuditChainHead {
     @Column(name = "last_hash", nullable = false, length = 64)
     private String lastHash;
 
+    /** The Merkle tree's right edge over all events so far ({@link MerkleFrontier#encode}). */
+    @Column(name = "merkle_frontier", nullable = false, length = 4400)
+    private String merkleFrontier;
+
     protected AuditChainHead() {
         // for JPA
     }
 
     public AuditEvent append(AuditRecord record, java.time.Instant now) {
         AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
+        MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
+        frontier.append(HexFormat.of().parseHex(event.getLeafHash()));
         lastSequence = event.getSequence();
         lastHash = event.getHash();
+        merkleFrontier = frontier.encode();
         return event;
     }
 
@@ -42,5 +50,9 @@ public class AuditChainHead {
 
     public String getLastHash() {
         return lastHash;
+    }
+
+    public MerkleFrontier frontier() {
+        return MerkleFrontier.decode(merkleFrontier);
     }
 }

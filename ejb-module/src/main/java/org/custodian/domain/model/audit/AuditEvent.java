@@ -80,6 +80,10 @@ public class AuditEvent {
     @Column(nullable = false, length = 64)
     private String hash;
 
+    /** RFC 6962 leaf hash of the canonical form, stored so that proofs need not re-read every event. */
+    @Column(name = "leaf_hash", length = 64)
+    private String leafHash;
+
     protected AuditEvent() {
         // for JPA
     }
@@ -100,23 +104,37 @@ public class AuditEvent {
         this.clientAddress = record.clientAddress();
         this.previousHash = previousHash;
         this.hash = computeHash();
+        this.leafHash = computeLeafHash();
     }
 
     public String canonicalForm() {
+        return canonicalForm(sequence, occurredAt, actor, actorRoles, action, resourceType, resourceId, fields,
+                outcome == null ? null : outcome.name(), requestId, clientAddress, previousHash);
+    }
+
+    /** The canonical form from raw column values (used where events are read without JPA, e.g. migrations). */
+    public static String canonicalForm(long sequence, Instant occurredAt, String actor, String actorRoles,
+            String action, String resourceType, String resourceId, String fields, String outcome, String requestId,
+            String clientAddress, String previousHash) {
         StringBuilder out = new StringBuilder(256).append('[');
         appendString(out, FORMAT).append(',').append(sequence).append(',');
-        appendString(out, TIME.format(occurredAt)).append(',');
+        appendString(out, TIME.format(occurredAt.truncatedTo(ChronoUnit.MILLIS))).append(',');
         appendString(out, actor).append(',');
         appendString(out, actorRoles).append(',');
         appendString(out, action).append(',');
         appendString(out, resourceType).append(',');
         appendString(out, resourceId).append(',');
         appendString(out, fields).append(',');
-        appendString(out, outcome == null ? null : outcome.name()).append(',');
+        appendString(out, outcome).append(',');
         appendString(out, requestId).append(',');
         appendString(out, clientAddress).append(',');
         appendString(out, previousHash);
         return out.append(']').toString();
+    }
+
+    /** SHA-256(0x00 || canonical form) in lower-case hex: this event's leaf in the RFC 6962 tree. */
+    public String computeLeafHash() {
+        return HexFormat.of().formatHex(MerkleTree.leafHash(canonicalForm().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** SHA-256 of the canonical form, in lower-case hex. */
@@ -197,5 +215,9 @@ public class AuditEvent {
 
     public String getHash() {
         return hash;
+    }
+
+    public String getLeafHash() {
+        return leafHash;
     }
 }

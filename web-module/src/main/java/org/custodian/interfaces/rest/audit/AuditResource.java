@@ -4,11 +4,27 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.custodian.application.audit.AuditProofService;
+import org.custodian.application.audit.AuditProofService.CheckpointView;
+import org.custodian.application.audit.AuditProofService.Checkpoints;
+import org.custodian.application.audit.AuditProofService.ConsistencyProof;
+import org.custodian.application.audit.AuditProofService.InclusionProof;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.audit.AuditVerification;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -19,16 +35,117 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "bearer")
 public class AuditResource {
 
+    public static final String JSON_LINES = "application/x-ndjson";
+
     @EJB
     AuditService audit;
+
+    @EJB
+    AuditProofService proofs;
 
     @Inject
     CurrentCaller caller;
 
     @GET
     @Path("verify")
-    @Operation(summary = "Recompute the hash chain: {status: OK, events} or {status: BROKEN, firstBadSequence}")
+    @Operation(summary = "Recompute the chain, the Merkle roots of all checkpoints and their signatures:"
+            + " {status: OK, events, checkpoints} or {status: BROKEN, firstBadSequence, reason}")
     public AuditVerification verify() {
         return audit.verify(caller.get());
+    }
+
+    @GET
+    @Path("checkpoints")
+    @Operation(summary = "Signed checkpoints (tree size, root, chain hash, time), newest first, and the public key")
+    public Checkpoints checkpoints(@QueryParam("limit") String limit) {
+        return proofs.checkpoints(caller.get(), number(limit, "limit", 100L, 1, 10_000).intValue());
+    }
+
+    @POST
+    @Path("checkpoints")
+    @Operation(summary = "Sign a checkpoint of the trail as it is now (the latest one if nothing changed)")
+    public CheckpointView checkpointNow() {
+        return proofs.checkpointNow(caller.get());
+    }
+
+    @GET
+    @Path("proofs/inclusion")
+    @Operation(summary = "RFC 6962 audit path of one event in the tree of the first treeSize events")
+    public InclusionProof inclusion(@QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
+        RuleCheck check = new RuleCheck();
+        Long leaf = required(sequence, "sequence", check);
+        Long size = required(treeSize, "treeSize", check);
+        check.throwIfAny();
+        return proofs.inclusionProof(caller.get(), leaf, size);
+    }
+
+    @GET
+    @Path("proofs/consistency")
+    @Operation(summary = "RFC 6962 proof that the tree of `from` events is a prefix of the tree of `to` events")
+    public ConsistencyProof consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+        RuleCheck check = new RuleCheck();
+        Long first = required(from, "from", check);
+        Long last = required(to, "to", check);
+        check.throwIfAny();
+        return proofs.consistencyProof(caller.get(), first, last);
+    }
+
+    @GET
+    @Path("export")
+    @Produces(JSON_LINES)
+    @Operation(summary = "Events from..to and their checkpoints as JSON lines, for offline verification"
+            + " (format: docs/audit-format.md)")
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Caller who = caller.get();
+        Long first = number(from, "from", null, 1, Long.MAX_VALUE);
+        Long last = number(to, "to", null, 1, Long.MAX_VALUE);
+        // refusals and bad ranges are answered before the stream starts, as problems
+        long[] range = proofs.exportRange(who, first, last);
+        StreamingOutput body = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            try {
+                proofs.export(who, range[0], range[1], line -> {
+                    try {
+                        writer.write(line);
+                        writer.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } finally {
+                writer.flush();
+            }
+        };
+        return Response.ok(body, JSON_LINES).header("Content-Disposition",
+                "attachment; filename=\"custodian-audit-" + range[0] + "-" + range[1] + ".jsonl\"").build();
+    }
+
+    private static Long required(String text, String field, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            check.require(false, field, "is required: a whole number");
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            check.require(false, field, "must be a whole number");
+            return null;
+        }
+    }
+
+    private static Long number(String text, String field, Long defaultValue, long min, long max) {
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        RuleCheck check = new RuleCheck();
+        Long value = null;
+        try {
+            value = Long.parseLong(text.trim());
+            check.require(value >= min && value <= max, field, "must be between " + min + " and " + max);
+        } catch (NumberFormatException e) {
+            check.require(false, field, "must be a whole number");
+        }
+        check.throwIfAny();
+        return value;
     }
 }

@@ -21,6 +21,7 @@ import org.custodian.application.auth.AuthenticationFailedException;
 import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -55,6 +56,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof ConflictException conflict) {
             return Problems.response(409, "conflict", "Conflict", conflict.getMessage(), requestId);
+        }
+        if (cause instanceof NotConfiguredException missing) {
+            return Problems.response(503, "not-configured", "Not configured", missing.getMessage(), requestId);
         }
         if (cause instanceof StaleVersionException stale) {
             return Problems.response(412, "stale-version", "Precondition failed", stale.getMessage(), requestId);
@@ -146,7 +150,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
-                    || current instanceof TooManyAttemptsException || current instanceof StaleVersionException) {
+                    || current instanceof TooManyAttemptsException || current instanceof StaleVersionException
+                    || current instanceof NotConfiguredException) {
                 return current;
             }
             if (!(current instanceof EJBException || current instanceof ProcessingException

@@ -1,0 +1,217 @@
+package org.custodian.application.audit;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditChainHead;
+import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.MerkleFrontier;
+import org.custodian.domain.model.audit.MerkleTree;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultAuditProofService implements AuditProofService {
+
+    public static final String EXPORT_FORMAT = "custodian-audit-export-v1";
+    private static final int PAGE = 1000;
+    private static final HexFormat HEX = HexFormat.of();
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @Inject
+    private CheckpointSigner signer;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public CheckpointView checkpointNow(Caller caller) {
+        policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoint");
+        CheckpointView made = makeCheckpoint();
+        audit.record(caller, AuditActions.AUDIT_CHECKPOINT, AuditActions.AUDIT_TRAIL, String.valueOf(made.treeSize()),
+                null, AuditOutcome.SUCCESS);
+        return made;
+    }
+
+    @Override
+    public CheckpointView checkpointIfNewActivity() {
+        if (!signer.canSign()) {
+            return null;
+        }
+        long latest = events.latestCheckpoint().map(AuditCheckpoint::getTreeSize).orElse(0L);
+        if (events.readHead().getLastSequence() <= latest) {
+            return null;
+        }
+        return makeCheckpoint();
+    }
+
+    /** Under the head's lock: the size, root and chain hash signed are exactly those of one moment. */
+    private CheckpointView makeCheckpoint() {
+        AuditChainHead head = events.lockHead();
+        AuditCheckpoint existing = events.checkpoint(head.getLastSequence()).orElse(null);
+        if (existing != null || head.getLastSequence() == 0) {
+            return existing == null ? null : view(existing);
+        }
+        MerkleFrontier frontier = head.frontier();
+        String root = HEX.formatHex(frontier.root());
+        Instant now = clock.instant();
+        String signature = signer.sign(AuditCheckpoint.signedBytes(head.getLastSequence(), root, head.getLastHash(),
+                now));
+        AuditCheckpoint checkpoint = new AuditCheckpoint(head.getLastSequence(), root, head.getLastHash(), now,
+                signer.algorithm(), signer.keyId(), signature);
+        events.store(checkpoint);
+        return view(checkpoint);
+    }
+
+    @Override
+    public Checkpoints checkpoints(Caller caller, int limit) {
+        policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoints");
+        List<AuditCheckpoint> all = new java.util.ArrayList<>(events.checkpoints());
+        java.util.Collections.reverse(all);
+        List<CheckpointView> history = all.stream().limit(limit).map(DefaultAuditProofService::view)
+                .toList();
+        return new Checkpoints(history.isEmpty() ? null : history.get(0), history, signer.algorithm(),
+                signer.keyId(), signer.publicKeyPem());
+    }
+
+    @Override
+    public InclusionProof inclusionProof(Caller caller, long sequence, long treeSize) {
+        policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "inclusion");
+        long head = events.readHead().getLastSequence();
+        new RuleCheck()
+                .require(treeSize >= 1 && treeSize <= head, "treeSize", "must be between 1 and the trail's size " + head)
+                .require(sequence >= 1 && sequence <= treeSize, "sequence", "must be between 1 and treeSize")
+                .throwIfAny();
+        List<byte[]> leaves = events.leafHashes(treeSize);
+        int index = (int) (sequence - 1);
+        List<String> path = MerkleTree.inclusionProof(leaves, index).stream().map(HEX::formatHex).toList();
+        return new InclusionProof(sequence, index, treeSize, HEX.formatHex(leaves.get(index)),
+                HEX.formatHex(MerkleTree.root(leaves)), path, events.checkpoint(treeSize).map(DefaultAuditProofService::view).orElse(null));
+    }
+
+    @Override
+    public ConsistencyProof consistencyProof(Caller caller, long from, long to) {
+        policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "consistency");
+        long head = events.readHead().getLastSequence();
+        new RuleCheck()
+                .require(to >= 1 && to <= head, "to", "must be between 1 and the trail's size " + head)
+                .require(from >= 1 && from <= to, "from", "must be between 1 and to")
+                .throwIfAny();
+        List<byte[]> leaves = events.leafHashes(to);
+        List<String> proof = MerkleTree.consistencyProof(leaves, (int) from).stream().map(HEX::formatHex).toList();
+        return new ConsistencyProof(from, to, HEX.formatHex(MerkleTree.root(leaves, 0, (int) from)),
+                HEX.formatHex(MerkleTree.root(leaves)), proof,
+                events.checkpoint(from).map(DefaultAuditProofService::view).orElse(null),
+                events.checkpoint(to).map(DefaultAuditProofService::view).orElse(null));
+    }
+
+    @Override
+    public long[] exportRange(Caller caller, Long fromOrNull, Long toOrNull) {
+        policy.enforce(caller, Permission.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, "export");
+        long size = events.readHead().getLastSequence();
+        long from = fromOrNull == null ? 1 : fromOrNull;
+        long to = toOrNull == null ? size : toOrNull;
+        new RuleCheck()
+                .require(from >= 1, "from", "must be 1 or more")
+                .require(to >= 1 && to <= size, "to", "must be between 1 and the trail's size " + size)
+                .require(from <= to, "from", "must not be after to")
+                .throwIfAny();
+        return new long[] {from, to};
+    }
+
+    @Override
+    public void export(Caller caller, Long fromOrNull, Long toOrNull, Consumer<String> line) {
+        long[] range = exportRange(caller, fromOrNull, toOrNull);
+        long from = range[0];
+        long to = range[1];
+        // the exporting itself is audited first, so the export ends before its own event
+        audit.record(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
+                AuditOutcome.SUCCESS);
+        MerkleFrontier before = new MerkleFrontier();
+        String previousHash = AuditEvent.GENESIS_HASH;
+        if (from > 1) {
+            List<byte[]> prefix = events.leafHashes(from - 1);
+            prefix.forEach(before::append);
+            previousHash = events.findAfter(from - 2, 1).get(0).getHash();
+        }
+        line.accept(Json.createObjectBuilder().add("type", "header").add("format", EXPORT_FORMAT)
+                .add("from", from).add("to", to).add("frontier", before.encode()).add("previousHash", previousHash)
+                .add("algorithm", nullToEmpty(signer.algorithm())).add("keyId", nullToEmpty(signer.keyId()))
+                .build().toString());
+        long after = from - 1;
+        while (after < to) {
+            List<AuditEvent> page = events.findAfter(after, (int) Math.min(PAGE, to - after));
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AuditEvent event : page) {
+                line.accept(eventLine(event));
+            }
+            after = page.get(page.size() - 1).getSequence();
+        }
+        for (AuditCheckpoint checkpoint : events.checkpointsBetween(from, to)) {
+            line.accept(Json.createObjectBuilder().add("type", "checkpoint")
+                    .add("treeSize", checkpoint.getTreeSize()).add("rootHash", checkpoint.getRootHash().trim())
+                    .add("chainHash", checkpoint.getChainHash().trim())
+                    .add("time", AuditCheckpoint.formatTime(checkpoint.getCreatedAt()))
+                    .add("algorithm", checkpoint.getAlgorithm()).add("keyId", checkpoint.getKeyId())
+                    .add("signature", checkpoint.getSignature()).build().toString());
+        }
+    }
+
+    /** Every field of the canonical form, under the names docs/audit-format.md gives them. */
+    static String eventLine(AuditEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("type", "event")
+                .add("sequence", event.getSequence())
+                .add("occurredAt", AuditCheckpoint.formatTime(event.getOccurredAt()));
+        add(json, "actor", event.getActor());
+        add(json, "actorRoles", event.getActorRoles());
+        add(json, "action", event.getAction());
+        add(json, "resourceType", event.getResourceType());
+        add(json, "resourceId", event.getResourceId());
+        add(json, "fields", event.getFields());
+        add(json, "outcome", event.getOutcome() == null ? null : event.getOutcome().name());
+        add(json, "requestId", event.getRequestId());
+        add(json, "clientAddress", event.getClientAddress());
+        add(json, "previousHash", event.getPreviousHash().trim());
+        add(json, "hash", event.getHash().trim());
+        return json.build().toString();
+    }
+
+    private static void add(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static CheckpointView view(AuditCheckpoint checkpoint) {
+        return new CheckpointView(checkpoint.getTreeSize(), checkpoint.getRootHash().trim(),
+                checkpoint.getChainHash().trim(), AuditCheckpoint.formatTime(checkpoint.getCreatedAt()),
+                checkpoint.getAlgorithm(), checkpoint.getKeyId(), checkpoint.getSignature());
+    }
+}

@@ -1,0 +1,153 @@
+package org.custodian.domain.model.audit;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Verifies the whole trail in one streaming pass and constant memory: the hash chain (via
+ * {@link AuditChainVerifier}), each event's stored leaf hash, and every stored checkpoint (its tree root
+ * recomputed from the events, its chain hash, its signature). Reports the first bad sequence and why.
+ *
+ * <p>A chain rewritten consistently after a change (every later hash recomputed) passes the chain check but not
+ * the next checkpoint: the first bad sequence is then the first one that checkpoint covers beyond the last good
+ * one, since the signed root cannot say which leaf changed.
+ */
+public final class AuditTrailVerifier {
+
+    private final AuditChainVerifier chain;
+    private final MerkleFrontier frontier;
+    private final List<AuditCheckpoint> checkpoints;
+    private final Predicate<AuditCheckpoint> signatureValid;
+    private int nextCheckpoint;
+    private long lastGoodCheckpointSize;
+    private int checkpointsVerified;
+    private Long firstBadSequence;
+    private String reason;
+
+    /**
+     * @param checkpoints all stored checkpoints, in any order
+     * @param signatureValid checks a checkpoint's signature against the trusted key
+     */
+    public AuditTrailVerifier(List<AuditCheckpoint> checkpoints, Predicate<AuditCheckpoint> signatureValid) {
+        this(new AuditChainVerifier(), new MerkleFrontier(), checkpoints, signatureValid, 0);
+    }
+
+    /** Resumes after {@code frontier.size()} verified events (a restarted batch job). */
+    public AuditTrailVerifier(AuditChainVerifier chain, MerkleFrontier frontier, List<AuditCheckpoint> checkpoints,
+            Predicate<AuditCheckpoint> signatureValid, long lastGoodCheckpointSize) {
+        this.chain = chain;
+        this.frontier = frontier;
+        this.checkpoints = new ArrayList<>(checkpoints);
+        this.checkpoints.sort((a, b) -> Long.compare(a.getTreeSize(), b.getTreeSize()));
+        this.signatureValid = signatureValid;
+        this.lastGoodCheckpointSize = lastGoodCheckpointSize;
+        while (nextCheckpoint < this.checkpoints.size()
+                && this.checkpoints.get(nextCheckpoint).getTreeSize() <= frontier.size()) {
+            nextCheckpoint++;
+        }
+    }
+
+    public boolean accept(AuditEvent event) {
+        if (firstBadSequence != null) {
+            return false;
+        }
+        if (!chain.accept(event)) {
+            fail(chain.firstBadSequence(), "the hash chain breaks at sequence " + chain.firstBadSequence()
+                    + " (changed, removed, inserted or reordered event)");
+            return false;
+        }
+        String leaf = event.computeLeafHash();
+        if (event.getLeafHash() != null && !leaf.equals(event.getLeafHash().trim())) {
+            fail(event.getSequence(), "the stored leaf hash of sequence " + event.getSequence()
+                    + " does not match the event");
+            return false;
+        }
+        frontier.append(HexFormat.of().parseHex(leaf));
+        while (nextCheckpoint < checkpoints.size()
+                && checkpoints.get(nextCheckpoint).getTreeSize() == frontier.size()) {
+            if (!checkCheckpoint(checkpoints.get(nextCheckpoint), event)) {
+                return false;
+            }
+            nextCheckpoint++;
+        }
+        return true;
+    }
+
+    private boolean checkCheckpoint(AuditCheckpoint checkpoint, AuditEvent last) {
+        String problem = null;
+        if (!signatureValid.test(checkpoint)) {
+            problem = "the signature of checkpoint " + checkpoint.getTreeSize() + " does not verify";
+        } else if (!HexFormat.of().formatHex(frontier.root()).equals(checkpoint.getRootHash().trim())) {
+            problem = "the events up to " + checkpoint.getTreeSize() + " do not hash to the signed root";
+        } else if (!last.getHash().equals(checkpoint.getChainHash().trim())) {
+            problem = "the chain hash at " + checkpoint.getTreeSize() + " differs from the signed one";
+        }
+        if (problem != null) {
+            fail(lastGoodCheckpointSize + 1, problem);
+            return false;
+        }
+        lastGoodCheckpointSize = checkpoint.getTreeSize();
+        checkpointsVerified++;
+        return true;
+    }
+
+    /** Ends the walk at the head read before it started: missing tail events and checkpoints beyond it show here. */
+    public void finish(long headSequence, String headHash) {
+        if (firstBadSequence != null) {
+            return;
+        }
+        chain.finish(headSequence, headHash);
+        if (!chain.isIntact()) {
+            fail(chain.firstBadSequence(), "events up to the chain head " + headSequence + " are missing from "
+                    + chain.firstBadSequence() + " on");
+            return;
+        }
+        if (nextCheckpoint < checkpoints.size()) {
+            AuditCheckpoint beyond = checkpoints.get(nextCheckpoint);
+            if (beyond.getTreeSize() > headSequence) {
+                // a checkpoint signed a longer trail than there is: the tail was cut and the head moved back
+                fail(headSequence + 1, "checkpoint " + beyond.getTreeSize() + " covers more events than the trail"
+                        + " now has (" + headSequence + ")");
+            }
+        }
+    }
+
+    private void fail(long sequence, String why) {
+        firstBadSequence = sequence;
+        reason = why;
+    }
+
+    public boolean isIntact() {
+        return firstBadSequence == null;
+    }
+
+    public Long firstBadSequence() {
+        return firstBadSequence;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public long verifiedCount() {
+        return chain.verifiedCount();
+    }
+
+    public int checkpointsVerified() {
+        return checkpointsVerified;
+    }
+
+    public MerkleFrontier frontier() {
+        return frontier;
+    }
+
+    public AuditChainVerifier chain() {
+        return chain;
+    }
+
+    public long lastGoodCheckpointSize() {
+        return lastGoodCheckpointSize;
+    }
+}

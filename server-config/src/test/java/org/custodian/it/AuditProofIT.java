@@ -1,0 +1,419 @@
+package org.custodian.it;
+
+import static org.custodian.it.ApiAssertions.assertProblem;
+import static org.custodian.it.ApiAssertions.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.it.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The audit trail proves itself: signed RFC 6962 checkpoints, inclusion and consistency proofs checked here by
+ * an independent implementation of RFC 9162's verification, an export verified offline by the standalone
+ * verifier (and rejected after any change), and tampering in the database found at the right sequence even when
+ * the attacker rewrites the hash chain. Every change to the database is put back before the test ends.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditProofIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
+    }
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    @Test
+    void signedCheckpointsAndProofsVerifyWithoutTrustingTheServer() throws Exception {
+        Api api = api();
+        String auditor = api.token("auditor");
+        assertProblem(api.post("api/v1/audit/checkpoints", api.token("agent.eu"), ""), 403);
+        JsonObject first = checkpoint(api, auditor);
+        api.get("api/v1/policy/classifications", api.token("agent.eu"));
+        api.token("supervisor");
+        JsonObject second = checkpoint(api, auditor);
+        long m = first.getJsonNumber("treeSize").longValue();
+        long n = second.getJsonNumber("treeSize").longValue();
+        assertTrue(n > m, "activity in between makes a larger tree: " + m + " -> " + n);
+
+        JsonObject listed = api.get("api/v1/audit/checkpoints", auditor).json();
+        assertEquals(n, listed.getJsonObject("latest").getJsonNumber("treeSize").longValue());
+        PublicKey key = publicKey(listed.getString("publicKey"));
+        assertEquals(Files.readString(Path.of(System.getProperty("custodian.it.devkeys"), "audit-verify-key.pem"))
+                .replaceAll("\\s", ""), listed.getString("publicKey").replaceAll("\\s", ""));
+        for (JsonObject checkpoint : List.of(first, second)) {
+            assertTrue(signatureValid(checkpoint, key), "signed as docs/audit-format.md says: " + checkpoint);
+        }
+        JsonObject forged = Json.createObjectBuilder(second).add("rootHash", "0".repeat(64)).build();
+        assertFalse(signatureValid(forged, key));
+
+        byte[] rootN = HEX.parseHex(second.getString("rootHash"));
+        byte[] rootM = HEX.parseHex(first.getString("rootHash"));
+        for (long sequence : new long[] {1, m, (m + n) / 2, n}) {
+            JsonObject proof = api.get("api/v1/audit/proofs/inclusion?sequence=" + sequence + "&treeSize=" + n,
+                    auditor).json();
+            byte[] leaf = HEX.parseHex(proof.getString("leafHash"));
+            assertTrue(verifyInclusion(sequence - 1, n, leaf, hashes(proof, "path"), rootN),
+                    "sequence " + sequence + " is in the signed tree of " + n);
+            assertFalse(verifyInclusion(sequence - 1, n, HEX.parseHex("00".repeat(32)), hashes(proof, "path"), rootN));
+        }
+        // the leaf really is the event: SHA-256(0x00 || canonical form) of the row as stored
+        long sample = (m + n) / 2;
+        String canonical = canonicalFromDatabase(sample);
+        JsonObject sampleProof = api.get("api/v1/audit/proofs/inclusion?sequence=" + sample + "&treeSize=" + n,
+                auditor).json();
+        assertEquals(HEX.formatHex(sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8))),
+                sampleProof.getString("leafHash"));
+
+        JsonObject consistency = api.get("api/v1/audit/proofs/consistency?from=" + m + "&to=" + n, auditor).json();
+        assertTrue(verifyConsistency(m, n, rootM, rootN, hashes(consistency, "proof")),
+                "the tree of " + m + " is a prefix of the tree of " + n);
+        assertFalse(verifyConsistency(m, n, HEX.parseHex("11".repeat(32)), rootN, hashes(consistency, "proof")));
+
+        assertViolation(api.get("api/v1/audit/proofs/inclusion?sequence=" + (n + 5) + "&treeSize=" + n, auditor),
+                "sequence");
+        assertViolation(api.get("api/v1/audit/proofs/inclusion?sequence=1&treeSize=99999999", auditor), "treeSize");
+        assertViolation(api.get("api/v1/audit/proofs/consistency?from=x&to=" + n, auditor), "from");
+        assertProblem(api.get("api/v1/audit/proofs/consistency?from=1&to=" + n, api.token("agent.eu")), 403);
+
+        JsonObject verified = api.get("api/v1/audit/verify", auditor).json();
+        assertEquals("OK", verified.getString("status"), verified.toString());
+        assertTrue(verified.getInt("checkpoints") >= 2, verified.toString());
+    }
+
+    @Test
+    void anExportVerifiesOfflineAndAnyChangeToItIsRejected() throws Exception {
+        Api api = api();
+        String auditor = api.token("auditor");
+        api.get("api/v1/tickets", api.token("agent.eu"));
+        long size = checkpoint(api, auditor).getJsonNumber("treeSize").longValue();
+        Reply export = api.get("api/v1/audit/export?to=" + size, auditor);
+        assertEquals(200, export.status(), export.toString());
+        assertTrue(export.contentType().startsWith("application/x-ndjson"), export.contentType());
+        assertProblem(api.get("api/v1/audit/export", api.token("privacy")), 403);
+        assertViolation(api.get("api/v1/audit/export?from=5&to=2", auditor), "from");
+
+        Path dir = Files.createTempDirectory("custodian-export");
+        Path key = Path.of(System.getProperty("custodian.it.devkeys"), "audit-verify-key.pem");
+        List<String> lines = export.body().lines().toList();
+        assertEquals(size, lines.stream().filter(line -> line.contains("\"type\":\"event\"")).count(),
+                "one line per event, after the header");
+        Path whole = write(dir, "whole.jsonl", lines);
+        Verdict ok = runVerifier(whole, key);
+        assertEquals(0, ok.exit(), ok.output());
+        assertTrue(ok.output().startsWith("OK events=" + size), ok.output());
+        assertFalse(ok.output().contains("checkpoints=0"), ok.output());
+
+        // a part of the trail verifies too: the header carries the tree edge the signed roots confirm
+        long from = Math.max(2, size / 2);
+        Path part = write(dir, "part.jsonl", api.get("api/v1/audit/export?from=" + from + "&to=" + size, auditor)
+                .body().lines().toList());
+        assertEquals(0, runVerifier(part, key).exit(), runVerifier(part, key).output());
+
+        int target = 1 + (int) (size / 2) - 1; // the line of a middle event
+        long targetSequence = Json.createReader(new java.io.StringReader(lines.get(target))).readObject()
+                .getJsonNumber("sequence").longValue();
+        List<String> changed = new ArrayList<>(lines);
+        changed.set(target, lines.get(target).replaceFirst("\"actor\":\"(.)", "\"actor\":\"X"));
+        assertBroken(runVerifier(write(dir, "modified.jsonl", changed), key), targetSequence, "one changed byte");
+
+        List<String> deleted = new ArrayList<>(lines);
+        deleted.remove(target);
+        assertBroken(runVerifier(write(dir, "deleted.jsonl", deleted), key), targetSequence, "a removed event");
+
+        List<String> inserted = new ArrayList<>(lines);
+        inserted.add(target, lines.get(target));
+        assertBroken(runVerifier(write(dir, "inserted.jsonl", inserted), key), targetSequence + 1, "an inserted event");
+
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(target, lines.get(target + 1));
+        swapped.set(target + 1, lines.get(target));
+        assertBroken(runVerifier(write(dir, "swapped.jsonl", swapped), key), targetSequence, "two events swapped");
+
+        List<String> truncated = new ArrayList<>(lines.subList(0, target));
+        lines.stream().filter(line -> line.contains("\"type\":\"checkpoint\"")).forEach(truncated::add);
+        assertBroken(runVerifier(write(dir, "truncated.jsonl", truncated), key), targetSequence, "a cut tail");
+
+        List<String> badSignature = new ArrayList<>(lines);
+        int last = badSignature.size() - 1;
+        JsonObject checkpointLine = Json.createReader(new java.io.StringReader(lines.get(last))).readObject();
+        byte[] signatureBytes = Base64.getDecoder().decode(checkpointLine.getString("signature"));
+        signatureBytes[0] ^= 1;
+        badSignature.set(last, Json.createObjectBuilder(checkpointLine)
+                .add("signature", Base64.getEncoder().encodeToString(signatureBytes)).build().toString());
+        Verdict forged = runVerifier(write(dir, "signature.jsonl", badSignature), key);
+        assertEquals(1, forged.exit(), forged.output());
+        assertTrue(forged.output().contains("signature"), forged.output());
+    }
+
+    @Test
+    void tamperingInTheDatabaseIsFoundAtTheRightSequenceEvenWhenTheChainIsRewritten() throws Exception {
+        Api api = api();
+        String auditor = api.token("auditor");
+        api.get("api/v1/tickets", api.token("agent.eu"));
+        api.get("api/v1/tickets", api.token("agent.us"));
+        JsonObject signed = checkpoint(api, auditor);
+        long size = signed.getJsonNumber("treeSize").longValue();
+        long a = size - 3;
+
+        // two events swap places
+        Sql.script("update audit_event set sequence = -1 where sequence = " + a,
+                "update audit_event set sequence = " + a + " where sequence = " + (a + 1),
+                "update audit_event set sequence = " + (a + 1) + " where sequence = -1");
+        try {
+            assertBrokenAt(api, auditor, a);
+        } finally {
+            Sql.script("update audit_event set sequence = -1 where sequence = " + a,
+                    "update audit_event set sequence = " + a + " where sequence = " + (a + 1),
+                    "update audit_event set sequence = " + (a + 1) + " where sequence = -1");
+        }
+        assertOk(api, auditor);
+
+        // an attacker changes an event and recomputes every later hash and leaf: the chain holds, the signed root
+        // does not (the first event after the last good checkpoint is reported)
+        long previousCheckpoint = Sql.longValue("select coalesce(max(tree_size), 0) from audit_checkpoint"
+                + " where tree_size < ?", size);
+        Sql.script("create table it_rewrite_backup as select * from audit_event where sequence >= " + a
+                + " and sequence <= " + size);
+        try {
+            rewriteChainFrom(a, size);
+            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
+            assertEquals("BROKEN", broken.getString("status"), broken.toString());
+            assertEquals(previousCheckpoint + 1, broken.getJsonNumber("firstBadSequence").longValue(), broken.toString());
+            assertTrue(broken.getString("reason").contains("signed root"), broken.toString());
+            String operator = api.token("operator");
+            Reply started = api.post("api/v1/jobs/audit-verify", operator, null);
+            assertEquals(202, started.status(), started.toString());
+            JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
+            assertEquals("BROKEN firstBadSequence=" + (previousCheckpoint + 1), execution.getString("exitStatus"),
+                    "the batch job applies the same checkpoint rule: " + execution);
+        } finally {
+            Sql.script("delete from audit_event where sequence >= " + a + " and sequence <= " + size,
+                    "insert into audit_event select * from it_rewrite_backup", "drop table it_rewrite_backup");
+        }
+        assertOk(api, auditor);
+
+        // the tail is cut and the head moved back to match: a checkpoint signed a longer trail
+        long cut = size - 1;
+        Sql.script("create table it_tail_backup as select * from audit_event where sequence >= " + cut,
+                "create table it_head_backup as select * from audit_chain_head");
+        try {
+            Sql.script("delete from audit_event where sequence >= " + cut);
+            Sql.update("update audit_chain_head set last_sequence = ?, last_hash = (select hash from audit_event"
+                    + " where sequence = ?)", cut - 1, cut - 1);
+            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
+            assertEquals("BROKEN", broken.getString("status"), broken.toString());
+            assertEquals(cut, broken.getJsonNumber("firstBadSequence").longValue(), broken.toString());
+        } finally {
+            Sql.script("delete from audit_event where sequence >= " + cut,
+                    "insert into audit_event select * from it_tail_backup", "drop table it_tail_backup",
+                    "delete from audit_chain_head", "insert into audit_chain_head select * from it_head_backup",
+                    "drop table it_head_backup");
+        }
+        assertOk(api, auditor);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static JsonObject checkpoint(Api api, String auditor) {
+        Reply made = api.post("api/v1/audit/checkpoints", auditor, "");
+        assertEquals(200, made.status(), made.toString());
+        return made.json();
+    }
+
+    private static void assertOk(Api api, String auditor) {
+        JsonObject result = api.get("api/v1/audit/verify", auditor).json();
+        assertEquals("OK", result.getString("status"), "restored: " + result);
+    }
+
+    private static void assertBrokenAt(Api api, String auditor, long sequence) {
+        JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
+        assertEquals("BROKEN", broken.getString("status"), broken.toString());
+        assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue(), broken.toString());
+    }
+
+    private static void assertBroken(Verdict verdict, long sequence, String what) {
+        assertEquals(1, verdict.exit(), what + ": " + verdict.output());
+        assertTrue(verdict.output().startsWith("BROKEN at sequence " + sequence + ":"), what + ": " + verdict.output());
+    }
+
+    private static Path write(Path dir, String name, List<String> lines) throws Exception {
+        return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
+    }
+
+    record Verdict(int exit, String output) {
+    }
+
+    /** Runs the shipped single-file verifier with a plain `java`, as an auditor would. */
+    private static Verdict runVerifier(Path export, Path key) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, System.getProperty("custodian.it.verifier"), export.toString(),
+                key.toString()).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the verifier finished");
+        return new Verdict(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+    }
+
+    /** What an attacker with database access but no signing key can do: a consistent chain over changed data. */
+    private static void rewriteChainFrom(long first, long last) throws Exception {
+        Sql.update("update audit_event set actor = 'mallory' where sequence = ?", first);
+        String previous = Sql.text("select previous_hash from audit_event where sequence = ?", first);
+        for (long sequence = first; sequence <= last; sequence++) {
+            Sql.update("update audit_event set previous_hash = ? where sequence = ?", previous, sequence);
+            String canonical = canonicalFromDatabase(sequence);
+            String hash = HEX.formatHex(sha256(new byte[0], canonical.getBytes(StandardCharsets.UTF_8)));
+            String leaf = HEX.formatHex(sha256(new byte[] {0}, canonical.getBytes(StandardCharsets.UTF_8)));
+            Sql.update("update audit_event set hash = ?, leaf_hash = ? where sequence = ?", hash, leaf, sequence);
+            previous = hash;
+        }
+        Sql.update("update audit_chain_head set last_hash = ? where last_sequence = ?", previous, last);
+    }
+
+    private static String canonicalFromDatabase(long sequence) throws Exception {
+        String[] columns = {"actor", "actor_roles", "action", "resource_type", "resource_id", "fields", "outcome",
+            "request_id", "client_address", "previous_hash"};
+        String[] values = new String[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = Sql.text("select " + columns[i] + " from audit_event where sequence = ?", sequence);
+        }
+        Instant occurredAt = Instant.parse(Sql.text("select to_char(occurred_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from audit_event where sequence = ?", sequence));
+        return AuditEvent.canonicalForm(sequence, occurredAt, values[0], values[1], values[2], values[3], values[4],
+                values[5], values[6], values[7], values[8], values[9].trim());
+    }
+
+    private static boolean signatureValid(JsonObject checkpoint, PublicKey key) throws Exception {
+        String statement = "custodian-checkpoint-v1\ntree-size " + checkpoint.getJsonNumber("treeSize").longValue()
+                + "\nroot " + checkpoint.getString("rootHash") + "\nchain " + checkpoint.getString("chainHash")
+                + "\ntime " + checkpoint.getString("createdAt") + "\n";
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(statement.getBytes(StandardCharsets.UTF_8));
+        return signature.verify(Base64.getDecoder().decode(checkpoint.getString("signature")));
+    }
+
+    private static PublicKey publicKey(String pem) throws Exception {
+        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+    }
+
+    private static List<byte[]> hashes(JsonObject object, String field) {
+        List<byte[]> hashes = new ArrayList<>();
+        object.getJsonArray(field).forEach(value -> hashes.add(HEX.parseHex(((JsonString) value).getString())));
+        return hashes;
+    }
+
+    private static byte[] sha256(byte[] prefix, byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prefix);
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 9162 2.1.3.2, independent of the server's code. */
+    private static boolean verifyInclusion(long index, long size, byte[] leaf, List<byte[]> path, byte[] root) {
+        if (index >= size) {
+            return false;
+        }
+        long fn = index;
+        long sn = size - 1;
+        byte[] r = leaf;
+        for (byte[] p : path) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = sha256(new byte[] {1}, p, r);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                r = sha256(new byte[] {1}, r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(r, root);
+    }
+
+    /** RFC 9162 2.1.4.2, independent of the server's code. */
+    private static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
+            List<byte[]> proof) {
+        if (first == second) {
+            return proof.isEmpty() && Arrays.equals(firstHash, secondHash);
+        }
+        List<byte[]> path = new ArrayList<>(proof);
+        if (Long.bitCount(first) == 1) {
+            path.add(0, firstHash);
+        }
+        long fn = first - 1;
+        long sn = second - 1;
+        while ((fn & 1) == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        byte[] fr = path.get(0);
+        byte[] sr = path.get(0);
+        for (byte[] c : path.subList(1, path.size())) {
+            if (sn == 0) {
+                return false;
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                fr = sha256(new byte[] {1}, c, fr);
+                sr = sha256(new byte[] {1}, c, sr);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                sr = sha256(new byte[] {1}, sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 && Arrays.equals(fr, firstHash) && Arrays.equals(sr, secondHash);
+    }
+}
