@@ -249,7 +249,80 @@ class AuditProofIT {
         assertOk(api, auditor);
     }
 
+    @Test
+    void siemDeliveryWaitsForADownCollectorThenDeliversEveryEventOnceAndInOrder() throws Exception {
+        Api api = api();
+        // nothing has listened on the collector port since the server started
+        JsonObject down = siemHealth(api);
+        assertEquals("true", down.getString("configured"), down.toString());
+        assertTrue(down.containsKey("lastError"), "the failure is visible: " + down);
+        assertTrue(Long.parseLong(down.getString("backlog")) > 0, down.toString());
+        api.get("api/v1/tickets", api.token("agent.eu"));
+        long target = Sql.longValue("select last_sequence from audit_chain_head");
+
+        List<Long> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (java.net.ServerSocket collector = new java.net.ServerSocket(
+                Integer.parseInt(System.getProperty("custodian.it.siem.port")), 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread reader = new Thread(() -> collect(collector, received, messages), "it-siem-collector");
+            reader.setDaemon(true);
+            reader.start();
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (!received.contains(target) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(received.contains(target), "delivered up to " + target + " after the collector came up; got "
+                + (received.isEmpty() ? "nothing" : received.get(0) + ".." + received.get(received.size() - 1)));
+        List<Long> inOrder = new ArrayList<>(received);
+        for (int i = 1; i < inOrder.size(); i++) {
+            assertEquals(inOrder.get(i - 1) + 1, inOrder.get(i), "each event once, in order, no gap");
+        }
+        assertEquals(1L, inOrder.get(0), "nothing was lost while the collector was down");
+        String first = messages.get(0);
+        assertTrue(first.startsWith("<110>1 ") && first.contains("[custodian@32473 seq=\"1\""), first);
+        JsonObject up = siemHealth(api);
+        assertTrue(Long.parseLong(up.getString("deliveredSequence")) >= target, up.toString());
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static JsonObject siemHealth(Api api) {
+        for (jakarta.json.JsonValue check : api.get("health", null).json().getJsonArray("checks")) {
+            if (check.asJsonObject().getString("name").equals("siem-delivery")) {
+                return check.asJsonObject().getJsonObject("data");
+            }
+        }
+        throw new AssertionError("no siem-delivery health check");
+    }
+
+    /** A syslog collector: RFC 6587 octet-counted frames over TCP, one connection after another. */
+    private static void collect(java.net.ServerSocket collector, List<Long> sequences, List<String> messages) {
+        java.util.regex.Pattern seq = java.util.regex.Pattern.compile("seq=\"(\\d+)\"");
+        while (!collector.isClosed()) {
+            try (java.net.Socket connection = collector.accept()) {
+                byte[] data = connection.getInputStream().readAllBytes();
+                int at = 0;
+                while (at < data.length) {
+                    int space = at;
+                    while (data[space] != ' ') {
+                        space++;
+                    }
+                    int length = Integer.parseInt(new String(data, at, space - at, StandardCharsets.US_ASCII));
+                    String message = new String(data, space + 1, length, StandardCharsets.UTF_8);
+                    java.util.regex.Matcher matcher = seq.matcher(message);
+                    if (matcher.find()) {
+                        sequences.add(Long.parseLong(matcher.group(1)));
+                    }
+                    messages.add(message);
+                    at = space + 1 + length;
+                }
+            } catch (java.io.IOException e) {
+                // closed at the end of the test
+            }
+        }
+    }
 
     private static JsonObject checkpoint(Api api, String auditor) {
         Reply made = api.post("api/v1/audit/checkpoints", auditor, "");

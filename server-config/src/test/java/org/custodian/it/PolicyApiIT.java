@@ -4,6 +4,7 @@ import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -140,8 +141,9 @@ class PolicyApiIT {
         assertViolation(api.post("api/v1/policy/transfers", privacy,
                 "{\"fromRegion\":\"EU\",\"toRegion\":\"US\",\"basis\":\"TRUST_ME\",\"reason\":\"Follow-the-sun\"}"),
                 "basis");
-        Reply rule = api.post("api/v1/policy/transfers", privacy,
-                "{\"fromRegion\":\"EU\",\"toRegion\":\"US\",\"basis\":\"SCC\",\"reason\":\"Follow-the-sun support\"}");
+        Reply rule = api.post("api/v1/policy/transfers", privacy, "{\"fromRegion\":\"EU\",\"toRegion\":\"US\","
+                + "\"basis\":\"SCC\",\"reason\":\"Follow-the-sun support, SCC ref card 4111 1111 1111 1111\"}");
+        assertFalse(rule.body().contains("4111 1111 1111 1111"), "reasons keep no card numbers: " + rule);
         assertEquals(201, rule.status(), rule.toString());
         long ruleId = rule.json().getJsonNumber("id").longValue();
         try {
@@ -389,6 +391,103 @@ class PolicyApiIT {
         assertTrue(api.get("api/v1/customers/" + customerId, agent).json().getString("email").contains("***"));
         assertViolation(api.send("PUT", "api/v1/policy/matrix/JANITOR/CONFIDENTIAL", privacy, "application/json",
                 "{\"visibility\":\"FULL\",\"reason\":\"No such role exists here\"}"), "role");
+    }
+
+    // ---------------------------------------------------------------- access reports
+
+    @Test
+    void accessReportsSayWhoReadWhichPersonalDataOnWhichBasis() throws Exception {
+        Api api = api();
+        Instant start = Instant.now().minusSeconds(2);
+        String agentEu = api.token("agent.eu");
+        long customerId = customer(api, agentEu, "EU");
+        long ticketId = ticket(api, agentEu, customerId, "Report " + suffix(), "Mail me: report@example.com",
+                "SOFTWARE");
+        api.get("api/v1/tickets/" + ticketId, agentEu);
+        api.get("api/v1/tickets/" + ticketId, api.token("supervisor"));
+        api.get("api/v1/tickets/" + ticketId, api.token("agent.us"));
+        api.get("api/v1/customers/" + customerId, api.token("privacy"));
+        String auditor = api.token("auditor");
+        String window = "from=" + start + "&to=" + Instant.now().plusSeconds(60);
+
+        JsonObject byUser = api.get("api/v1/reports/access?" + window + "&groupBy=user", auditor).json();
+        JsonObject agentRow = row(byUser, "agent.eu");
+        assertTrue(agentRow.getJsonNumber("fieldsMasked").longValue() >= 1, agentRow.toString());
+        assertTrue(agentRow.getJsonObject("bases").getJsonNumber("OWN_REGION").longValue() >= 1, agentRow.toString());
+        assertTrue(row(byUser, "agent.us").getJsonObject("bases").containsKey("NO_TRANSFER_RULE"));
+        JsonObject restricted = api.get("api/v1/reports/access?" + window + "&classification=RESTRICTED&groupBy=role",
+                auditor).json();
+        assertTrue(restricted.getJsonArray("rows").toString().contains("PRIVACY_OFFICER"), restricted.toString());
+        assertFalse(restricted.getJsonArray("rows").toString().contains("\"AGENT\""),
+                "agents never see RESTRICTED data: " + restricted);
+
+        Reply csv = api.send("GET", "api/v1/reports/access?" + window + "&groupBy=region", auditor, null, null,
+                "Accept", "text/csv");
+        assertEquals(200, csv.status(), csv.toString());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        assertTrue(csv.body().startsWith("region,reads,users,"), csv.body());
+        assertTrue(csv.body().contains("\r\nEU,"), csv.body());
+
+        JsonArray history = api.get("api/v1/reports/access/tickets/" + ticketId, api.token("privacy")).json()
+                .getJsonArray("accesses");
+        String seen = history.toString();
+        assertTrue(history.stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("actor").equals("agent.eu")
+                && a.getString("action").equals("TICKET_READ") && a.getJsonArray("maskedFields").toString()
+                .contains("description")), seen);
+        assertTrue(history.stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("actor")
+                .equals("supervisor") && a.getJsonArray("fields").toString().contains("description")), seen);
+        assertTrue(seen.contains("NO_TRANSFER_RULE"), seen);
+
+        assertProblem(api.get("api/v1/reports/access?" + window, agentEu), 403);
+        assertViolation(api.get("api/v1/reports/access?" + window + "&groupBy=weekday", auditor), "groupBy");
+        assertViolation(api.get("api/v1/reports/access?to=" + Instant.now(), auditor), "from");
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'REPORT_ACCESS' and actor ="
+                + " 'auditor'") >= 3, "reports are audited");
+    }
+
+    @Test
+    void repeatedDenialsRaiseAnAlertThatOpensASecurityTicket() throws Exception {
+        Api api = api();
+        String prober = "contractor.probe" + suffix();
+        createContractor(prober);
+        String token = Tokens.forUser(prober, "CONTRACTOR", List.of("EU"));
+        for (int i = 0; i < 7; i++) {
+            assertProblem(api.get("api/v1/tickets/" + (1 + i), token), 403);
+        }
+        String auditor = api.token("auditor");
+        assertProblem(api.get("api/v1/alerts", api.token("agent.eu")), 403);
+        JsonObject alert = null;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (alert == null && Instant.now().isBefore(deadline)) {
+            for (JsonValue candidate : api.get("api/v1/alerts", auditor).array()) {
+                if (candidate.asJsonObject().getString("actor").equals(prober)) {
+                    alert = candidate.asJsonObject();
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertNotNull(alert, "the detector raised an alert for " + prober);
+        assertEquals("REPEATED_DENIALS", alert.getString("rule"));
+        assertTrue(alert.getJsonNumber("observed").longValue() > 5, alert.toString());
+        long ticketId = alert.getJsonNumber("ticketId").longValue();
+        JsonObject ticket = api.get("api/v1/tickets/" + ticketId, api.token("privacy")).json();
+        assertEquals("SECURITY", ticket.getString("category"), ticket.toString());
+        assertEquals("HIGH", ticket.getString("priority"));
+        assertTrue(ticket.getString("subject").contains(prober), ticket.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'ANOMALY_ALERT'"
+                + " and resource_id = ?", String.valueOf(alert.getJsonNumber("id").longValue())),
+                "the alert is in the trail, and so goes to the SIEM");
+        assertEquals(1, Sql.longValue("select count(*) from alert where actor = ?", prober),
+                "one incident, one alert");
+    }
+
+    private static JsonObject row(JsonObject report, String key) {
+        for (JsonValue row : report.getJsonArray("rows")) {
+            if (row.asJsonObject().getString("key").equals(key)) {
+                return row.asJsonObject();
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + report);
     }
 
     // ---------------------------------------------------------------- helpers

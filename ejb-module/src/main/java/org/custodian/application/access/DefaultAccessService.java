@@ -34,6 +34,7 @@ import org.custodian.domain.model.access.TransferBasis;
 import org.custodian.domain.model.access.TransferRule;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.User;
@@ -185,20 +186,26 @@ public class DefaultAccessService implements AccessService {
         Instant now = clock.instant();
         AccessOverride override = new AccessOverride(input.ticketId(), caller.username(), input.justification(),
                 input.minutes(), now);
-        if (tickets.find(input.ticketId()).isEmpty()) {
+        Ticket ticket = tickets.find(input.ticketId()).orElse(null);
+        if (ticket == null) {
             audit.record(caller, AuditActions.OVERRIDE_CREATE, AuditActions.TICKET, String.valueOf(input.ticketId()),
                     null, AuditOutcome.FAILURE);
             throw new ResourceNotFoundException("ticket", input.ticketId());
         }
+        // break-glass may cross regions (an outage does not respect them), and then says so loudly
+        boolean crossRegion = !caller.regions().contains(ticket.getRegion());
+        String where = crossRegion ? " (region " + ticket.getRegion() + ", outside " + caller.username()
+                + "'s regions " + caller.regions() + ": a transfer without a transfer rule)" : "";
         access.store(override);
         audit.record(caller, AuditActions.OVERRIDE_CREATE, AuditActions.OVERRIDE, String.valueOf(override.getId()),
                 List.of("ticket=" + override.getTicketId(), "until=" + override.getExpiresAt(),
+                        "ticketRegion=" + ticket.getRegion(), "crossRegion=" + crossRegion,
                         "justification=" + override.getJustification()),
                 AuditOutcome.SUCCESS);
         access.store(new Notification(Role.PRIVACY_OFFICER, "BREAK_GLASS", AuditActions.TICKET,
                 String.valueOf(override.getTicketId()),
                 caller.username() + " opened break-glass override " + override.getId() + " on ticket "
-                        + override.getTicketId() + " until " + override.getExpiresAt() + ": "
+                        + override.getTicketId() + where + " until " + override.getExpiresAt() + ": "
                         + override.getJustification(), now));
         return OverrideView.of(override, now);
     }

@@ -14,6 +14,9 @@ public final class AuditActions {
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
+    public static final String REPORT_ACCESS = "REPORT_ACCESS";
+    public static final String ANOMALY_ALERT = "ANOMALY_ALERT";
+    public static final String ALERT_LIST = "ALERT_LIST";
     public static final String JOB_START = "JOB_START";
     public static final String JOB_END = "JOB_END";
     public static final String JOB_READ = "JOB_READ";
@@ -42,6 +45,8 @@ public final class AuditActions {
     public static final String JOB = "JOB";
     public static final String PII = "PII";
     public static final String POLICY = "POLICY";
+    public static final String REPORT = "REPORT";
+    public static final String ALERT = "ALERT";
     public static final String TRANSFER_RULE = "TRANSFER_RULE";
     public static final String GRANT = "GRANT";
     public static final String OVERRIDE = "OVERRIDE";

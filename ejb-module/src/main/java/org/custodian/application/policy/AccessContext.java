@@ -105,9 +105,8 @@ public final class AccessContext {
             if (grant == null) {
                 return refused(grants.isEmpty()
                         ? "you have no active access grant (contractors see nothing without one)"
-                        : "none of your active access grants covers this " + scope.type().toLowerCase()
-                                + " (region " + scope.region() + (scope.category() == null ? ""
-                                : ", category " + scope.category()) + ")");
+                        // no region or category in the message: it would describe a record the caller may not see
+                        : "none of your active access grants covers this " + scope.type().toLowerCase());
             }
             basis = Basis.GRANT;
             basisId = grant.getId();
@@ -140,10 +139,11 @@ public final class AccessContext {
                             Visibility.MASKED)));
             if (!widened.equals(visibilities)) {
                 // the trail names the override only when it revealed more than the caller's normal access
-                return new Outcome(new Decision(Basis.BREAK_GLASS, override.getId(), widened, policy), null);
+                return new Outcome(new Decision(Basis.BREAK_GLASS, override.getId(), widened, policy,
+                        scope.region()), null);
             }
         }
-        return new Outcome(new Decision(basis, basisId, visibilities, policy), null);
+        return new Outcome(new Decision(basis, basisId, visibilities, policy, scope.region()), null);
     }
 
     /**

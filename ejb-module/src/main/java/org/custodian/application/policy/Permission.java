@@ -19,6 +19,10 @@ public enum Permission {
     AUDIT_PROOF,
     /** Export the audit trail for offline verification. */
     AUDIT_EXPORT,
+    /** Access reports: who read which personal data, when, on what basis. */
+    REPORT_READ,
+    /** List anomaly alerts. */
+    ALERT_READ,
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ
 }

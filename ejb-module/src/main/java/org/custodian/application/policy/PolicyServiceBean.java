@@ -42,6 +42,8 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.AUDIT_VERIFY, EnumSet.of(Role.AUDITOR));
         granted.put(Permission.AUDIT_PROOF, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER, Role.OPERATOR));
         granted.put(Permission.AUDIT_EXPORT, EnumSet.of(Role.AUDITOR));
+        granted.put(Permission.REPORT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER));
+        granted.put(Permission.ALERT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER, Role.SUPERVISOR));
         granted.put(Permission.JOB_RUN, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it

@@ -21,6 +21,8 @@ public final class Shown {
     private final Map<String, Object> body = new LinkedHashMap<>();
     private final List<String> revealed = new ArrayList<>();
     private final List<String> withheldPersonal = new ArrayList<>();
+    private final java.util.Set<org.custodian.domain.model.policy.Classification> revealedPersonal =
+            java.util.EnumSet.noneOf(org.custodian.domain.model.policy.Classification.class);
 
     Shown(Decision decision, String entity) {
         this.decision = decision;
@@ -59,6 +61,9 @@ public final class Shown {
         if (present) {
             body.put(field, output);
             revealed.add(field + (visibility == Visibility.MASKED ? "~masked" : ""));
+            if (classified.classification().isPersonal() && value != null) {
+                revealedPersonal.add(classified.classification());
+            }
         } else if (classified.classification().isPersonal()) {
             withheldPersonal.add(field);
         }
@@ -73,6 +78,11 @@ public final class Shown {
     public List<String> auditEntries() {
         List<String> entries = new ArrayList<>(revealed.size() + 1);
         entries.add(decision.basisEntry());
+        if (decision.region() != null) {
+            entries.add("region=" + decision.region());
+        }
+        // which kinds of personal data this read revealed, for access reports by classification
+        revealedPersonal.forEach(classification -> entries.add("class=" + classification));
         entries.addAll(revealed);
         return entries;
     }

@@ -9,6 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
@@ -95,5 +97,86 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
+    }
+
+    @Override
+    public SiemDelivery lockDelivery(String sink) {
+        SiemDelivery delivery = entityManager.find(SiemDelivery.class, sink, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            delivery = new SiemDelivery(sink);
+            entityManager.persist(delivery);
+            entityManager.flush();
+        }
+        return delivery;
+    }
+
+    @Override
+    public Optional<SiemDelivery> findDelivery(String sink) {
+        return Optional.ofNullable(entityManager.find(SiemDelivery.class, sink));
+    }
+
+    @Override
+    public List<AuditEvent> findActions(java.time.Instant from, java.time.Instant to,
+            java.util.Collection<String> actions, long afterSequence, int limit) {
+        return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.occurredAt >= :from"
+                        + " AND e.occurredAt < :to AND e.action IN :actions AND e.sequence > :after"
+                        + " ORDER BY e.sequence", AuditEvent.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("actions", actions)
+                .setParameter("after", afterSequence)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
+
+    @Override
+    public List<AuditEvent> findAboutTicket(long ticketId, int limit) {
+        String id = String.valueOf(ticketId);
+        // resource ids: "42" (reads, changes), "42/*" and "42/7" (comments), "3,42,57" (a search that listed it)
+        return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.resourceType IN ('TICKET', 'COMMENT')"
+                        + " AND (e.resourceId = :id OR e.resourceId LIKE :comments OR e.resourceId LIKE :first"
+                        + " OR e.resourceId LIKE :middle OR e.resourceId LIKE :last) ORDER BY e.sequence",
+                        AuditEvent.class)
+                .setParameter("id", id)
+                .setParameter("comments", id + "/%")
+                .setParameter("first", id + ",%")
+                .setParameter("middle", "%," + id + ",%")
+                .setParameter("last", "%," + id)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
+
+    @Override
+    public List<AuditEvent> findByActor(String actor, java.time.Instant from, java.time.Instant to, int limit) {
+        return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.actor = :actor AND e.occurredAt >= :from"
+                        + " AND e.occurredAt <= :to ORDER BY e.occurredAt, e.sequence", AuditEvent.class)
+                .setParameter("actor", actor)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
+
+    @Override
+    public void store(Alert alert) {
+        entityManager.persist(alert);
+        entityManager.flush();
+    }
+
+    @Override
+    public List<Alert> recentAlerts(int limit) {
+        return entityManager.createNamedQuery("Alert.findRecent", Alert.class).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<Alert> latestAlert(String rule, String actor) {
+        return entityManager.createNamedQuery("Alert.findLatestFor", Alert.class)
+                .setParameter("rule", rule)
+                .setParameter("actor", actor)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 }

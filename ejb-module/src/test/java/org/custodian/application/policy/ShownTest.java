@@ -96,7 +96,7 @@ class ShownTest {
     void auditEntriesStartWithTheBasisAndMarkMaskedFields() {
         Shown shown = customer(agent());
 
-        assertEquals(List.of("basis=OWN_REGION", "externalId", "name~masked", "email~masked", "phone~masked",
+        assertEquals(List.of("basis=OWN_REGION", "class=CONFIDENTIAL", "externalId", "name~masked", "email~masked", "phone~masked",
                 "region", "createdAt"), shown.auditEntries());
         assertEquals(List.of("nationalId"), shown.withheldPersonal());
     }
@@ -109,7 +109,7 @@ class ShownTest {
         assertEquals("jane.doe@example.com", shown.body().get("email"));
         assertEquals("+49 30 1234567", shown.body().get("phone"));
         assertEquals("*****6789", shown.body().get("nationalId"));
-        assertEquals(List.of("basis=OWN_REGION", "externalId", "name", "email", "phone", "nationalId~masked",
+        assertEquals(List.of("basis=OWN_REGION", "class=CONFIDENTIAL", "class=RESTRICTED", "externalId", "name", "email", "phone", "nationalId~masked",
                 "region", "createdAt"), shown.auditEntries());
         assertEquals(List.of(), shown.withheldPersonal());
     }
@@ -120,7 +120,7 @@ class ShownTest {
 
         assertEquals(SUBJECT_MASKED, shown.body().get("subject"));
         assertEquals("Reach me at j***@example.com after 5pm", shown.body().get("description"));
-        assertEquals(List.of("basis=OWN_REGION", "subject~masked", "description~masked", "status", "region",
+        assertEquals(List.of("basis=OWN_REGION", "class=CONFIDENTIAL", "subject~masked", "description~masked", "status", "region",
                 "createdAt", "resolvedAt"), shown.auditEntries());
     }
 
@@ -136,7 +136,7 @@ class ShownTest {
 
         assertEquals(SUBJECT, shown.body().get("subject"));
         assertEquals(DESCRIPTION, shown.body().get("description"));
-        assertEquals(List.of("basis=OWN_REGION", "subject", "description", "status", "region", "createdAt",
+        assertEquals(List.of("basis=OWN_REGION", "class=CONFIDENTIAL", "subject", "description", "status", "region", "createdAt",
                 "resolvedAt"), shown.auditEntries());
     }
 

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -35,6 +36,10 @@ import org.custodian.domain.shared.RuleCheck;
 public class AccessGrant {
 
     public static final Duration MAX_LENGTH = Duration.ofDays(90);
+    /** How far ahead a grant may be prepared. */
+    public static final Duration MAX_LEAD = Duration.ofDays(365);
+    /** 20 categories of at most 40 characters fit the column with their separators. */
+    public static final int MAX_CATEGORIES = 20;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "access_grant_seq")
@@ -94,13 +99,17 @@ public class AccessGrant {
                 .require(expiresAt != null, "expiresAt", "is required: an ISO-8601 UTC time at most 90 days after the start")
                 .require(!start.isBefore(now.minusSeconds(60)), "startsAt", "must not be in the past")
                 .requireText(reason, "reason", 10, 1000);
-        if (categories != null) {
+        check.require(!start.isAfter(now.plus(MAX_LEAD)), "startsAt",
+                "must be within " + MAX_LEAD.toDays() + " days from now");
+        check.require(categories == null || categories.size() <= MAX_CATEGORIES, "categories",
+                "name at most " + MAX_CATEGORIES + " categories");
+        if (categories != null && categories.size() <= MAX_CATEGORIES) {
             for (String category : categories) {
                 check.require(category != null && TicketDetails.CATEGORY.matcher(category).matches(), "categories",
                         "'" + category + "' is not a category: upper-case words such as NETWORK or BACKUP");
             }
         }
-        if (expiresAt != null) {
+        if (expiresAt != null && !start.isAfter(now.plus(MAX_LEAD))) {
             check.require(expiresAt.isAfter(start), "expiresAt", "must be after the start (" + start + ")")
                     .require(!expiresAt.isAfter(start.plus(MAX_LENGTH)), "expiresAt",
                             "must be at most 90 days after the start (" + start.plus(MAX_LENGTH) + ")");
@@ -111,7 +120,8 @@ public class AccessGrant {
         this.regions = regions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
         this.startsAt = start;
         this.expiresAt = expiresAt;
-        this.reason = reason.trim();
+        // reasons are read by contractors, auditors and operators: detected personal data and secrets are masked
+        this.reason = FieldMasks.maskDetected(reason.trim());
         this.grantedBy = grantedBy;
         this.createdAt = now;
     }
@@ -122,7 +132,7 @@ public class AccessGrant {
         }
         revokedBy = actor;
         revokedAt = now;
-        revokeReason = why;
+        revokeReason = why == null ? null : FieldMasks.maskDetected(why);
     }
 
     public boolean isActiveAt(Instant now) {

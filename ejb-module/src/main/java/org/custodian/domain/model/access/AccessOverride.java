@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -64,7 +65,8 @@ public class AccessOverride {
         check.throwIfAny();
         this.ticketId = ticketId;
         this.username = username;
-        this.justification = justification.trim();
+        // the justification goes to the audit trail and to the privacy officers: PII and secrets masked first
+        this.justification = FieldMasks.maskDetected(justification.trim());
         this.startsAt = now;
         this.expiresAt = now.plus(Duration.ofMinutes(minutes));
     }

@@ -12,6 +12,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -75,7 +76,7 @@ public class TransferRule {
         this.fromRegion = fromRegion;
         this.toRegion = toRegion;
         this.basis = basis;
-        this.reason = reason.trim();
+        this.reason = FieldMasks.maskDetected(reason.trim());
         this.createdBy = createdBy;
         this.createdAt = now;
     }

@@ -30,4 +30,25 @@ public interface AuditEventRepository {
 
     /** Checkpoints whose tree size lies in {@code [from, to]}, smallest first. */
     List<AuditCheckpoint> checkpointsBetween(long from, long to);
+
+    /** The delivery position of a SIEM sink, locked for this transaction (created at 0 on first use). */
+    SiemDelivery lockDelivery(String sink);
+
+    Optional<SiemDelivery> findDelivery(String sink);
+
+    /** Events with one of {@code actions} in {@code [from, to)} after {@code afterSequence}, in sequence order. */
+    List<AuditEvent> findActions(java.time.Instant from, java.time.Instant to, java.util.Collection<String> actions,
+            long afterSequence, int limit);
+
+    /** Every event about one ticket: its reads, its comments' reads, and searches that listed it. */
+    List<AuditEvent> findAboutTicket(long ticketId, int limit);
+
+    /** One actor's events in {@code [from, to]} (uses the actor/time index), oldest first. */
+    List<AuditEvent> findByActor(String actor, java.time.Instant from, java.time.Instant to, int limit);
+
+    void store(Alert alert);
+
+    List<Alert> recentAlerts(int limit);
+
+    Optional<Alert> latestAlert(String rule, String actor);
 }

@@ -62,7 +62,8 @@ public class PolicyChange {
         this.version = version;
         this.oldValue = oldValue;
         this.newValue = newValue;
-        this.reason = reason;
+        // a reason explains a decision; it must not carry personal data or secrets into an append-only history
+        this.reason = FieldMasks.maskDetected(reason);
         this.changedBy = changedBy;
         this.changedAt = changedAt;
     }

@@ -1,0 +1,43 @@
+package org.custodian.application.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.shared.Caller;
+
+/**
+ * Who read what, from the audit trail: aggregates of reads by role, region, user or day, and the full access
+ * history of one ticket. For auditors and privacy officers; every report is itself audited.
+ */
+public interface AccessReportService {
+
+    /**
+     * @param from inclusive, ISO-8601 UTC text (required)
+     * @param to exclusive, ISO-8601 UTC text (required; at most 366 days after {@code from})
+     * @param classification CONFIDENTIAL or RESTRICTED to count only reads that revealed such data, or null
+     * @param groupBy role, region, user or day
+     */
+    AccessReport accessReport(Caller caller, String from, String to, String classification, String groupBy);
+
+    TicketAccess ticketAccess(Caller caller, long ticketId);
+
+    record AccessReport(Instant from, Instant to, String classification, String groupBy, long reads,
+            List<Row> rows) {
+    }
+
+    /**
+     * One group: reads, distinct users and records, field reveals (in full and masked), and the decisions reads
+     * rested on.
+     */
+    record Row(String key, long reads, long users, long fieldsFull, long fieldsMasked, Map<String, Long> bases,
+            Map<String, Long> classifications) {
+    }
+
+    record TicketAccess(long ticketId, List<Access> accesses) {
+    }
+
+    /** One event about the ticket: who, when, what action, on what basis, which fields (masked ones marked). */
+    record Access(long sequence, Instant occurredAt, String actor, String roles, String action, String outcome,
+            String basis, List<String> fields, List<String> maskedFields) {
+    }
+}

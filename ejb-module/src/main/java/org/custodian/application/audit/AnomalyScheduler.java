@@ -1,0 +1,56 @@
+package org.custodian.application.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Runs the anomaly rules over new audit events every {@code custodian.alerts.interval} (default 30 s). */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+public class AnomalyScheduler {
+
+    private static final Logger LOG = Logger.getLogger(AnomalyScheduler.class.getName());
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private AnomalyService anomalies;
+
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.interval", defaultValue = "PT30S")
+    Duration interval;
+
+    @PostConstruct
+    void schedule() {
+        if (interval.isZero() || interval.isNegative()) {
+            LOG.info("Anomaly detection is off (custodian.alerts.interval=" + interval + ")");
+            return;
+        }
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("anomaly-scan", false));
+    }
+
+    @Timeout
+    void scan() {
+        try {
+            int raised = anomalies.scan();
+            if (raised > 0) {
+                LOG.warning(() -> raised + " anomaly alert(s) raised: see GET /api/v1/alerts");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Anomaly scan failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.custodian.application.audit;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultAccessReportService implements AccessReportService {
+
+    /** Reads that show record data; their fields say what was revealed and on what basis (see ReadAudit). */
+    static final List<String> READ_ACTIONS = List.of(AuditActions.TICKET_READ, AuditActions.TICKET_SEARCH,
+            AuditActions.CUSTOMER_READ);
+    static final Set<String> GROUPS = Set.of("role", "region", "user", "day");
+    static final Duration MAX_SPAN = Duration.ofDays(366);
+    private static final int PAGE = 2000;
+    private static final int TICKET_HISTORY_LIMIT = 10_000;
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @Override
+    public AccessReport accessReport(Caller caller, String fromText, String toText, String classification,
+            String groupBy) {
+        policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "access");
+        RuleCheck check = new RuleCheck();
+        Instant from = instant(fromText, "from", check);
+        Instant to = instant(toText, "to", check);
+        String group = groupBy == null || groupBy.isBlank() ? "role" : groupBy.trim().toLowerCase(Locale.ROOT);
+        check.require(GROUPS.contains(group), "groupBy", "must be one of role, region, user, day");
+        String wanted = classification == null || classification.isBlank() ? null
+                : classification.trim().toUpperCase(Locale.ROOT);
+        check.require(wanted == null || wanted.equals("CONFIDENTIAL") || wanted.equals("RESTRICTED"),
+                "classification", "must be CONFIDENTIAL or RESTRICTED (reports are about personal data)");
+        if (from != null && to != null) {
+            check.require(from.isBefore(to), "to", "must be after from")
+                    .require(!to.isAfter(from.plus(MAX_SPAN)), "to", "must be at most 366 days after from");
+        }
+        check.throwIfAny();
+
+        Map<String, Group> groups = new TreeMap<>();
+        long reads = 0;
+        long after = 0;
+        while (true) {
+            List<AuditEvent> page = events.findActions(from, to, READ_ACTIONS, after, PAGE);
+            for (AuditEvent event : page) {
+                ReadFields read = ReadFields.parse(event.getFields());
+                if (event.getOutcome() != AuditOutcome.SUCCESS
+                        || wanted != null && !read.classifications().contains(wanted)) {
+                    continue;
+                }
+                reads++;
+                for (String key : keys(event, read, group)) {
+                    groups.computeIfAbsent(key, Group::new).add(event, read);
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).getSequence();
+        }
+        audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "access",
+                List.of("from=" + from, "to=" + to, "groupBy=" + group, "classification=" + wanted),
+                AuditOutcome.SUCCESS);
+        List<Row> rows = groups.values().stream().map(Group::row).toList();
+        return new AccessReport(from, to, wanted, group, reads, rows);
+    }
+
+    @Override
+    public TicketAccess ticketAccess(Caller caller, long ticketId) {
+        policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "ticket/" + ticketId);
+        List<Access> accesses = new ArrayList<>();
+        for (AuditEvent event : events.findAboutTicket(ticketId, TICKET_HISTORY_LIMIT)) {
+            ReadFields read = ReadFields.parse(event.getFields());
+            accesses.add(new Access(event.getSequence(), event.getOccurredAt(), event.getActor(),
+                    event.getActorRoles(), event.getAction(), event.getOutcome().name(), read.basis(),
+                    read.fields(), read.masked()));
+        }
+        audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "ticket/" + ticketId, null,
+                AuditOutcome.SUCCESS);
+        return new TicketAccess(ticketId, accesses);
+    }
+
+    private static List<String> keys(AuditEvent event, ReadFields read, String group) {
+        return switch (group) {
+            case "user" -> List.of(event.getActor());
+            case "day" -> List.of(event.getOccurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+            case "region" -> read.regions().isEmpty() ? List.of("(none)") : read.regions();
+            default -> List.of(event.getActorRoles() == null || event.getActorRoles().isEmpty() ? "(none)"
+                    : event.getActorRoles());
+        };
+    }
+
+    private static Instant instant(String text, String field, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            check.require(false, field, "is required: an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
+            return null;
+        }
+    }
+
+    /** The fields of a read event as ReadAudit wrote them: basis=, region=, class=, then field[~masked]. */
+    record ReadFields(String basis, List<String> regions, Set<String> classifications, List<String> fields,
+            List<String> masked) {
+
+        static ReadFields parse(String text) {
+            String basis = null;
+            List<String> regions = new ArrayList<>();
+            Set<String> classes = new HashSet<>();
+            List<String> fields = new ArrayList<>();
+            List<String> masked = new ArrayList<>();
+            if (text != null) {
+                for (String entry : text.split(",")) {
+                    if (entry.startsWith("basis=")) {
+                        basis = basis == null ? entry.substring(6) : basis + "," + entry.substring(6);
+                    } else if (entry.startsWith("region=")) {
+                        regions.add(entry.substring(7));
+                    } else if (entry.startsWith("class=")) {
+                        classes.add(entry.substring(6));
+                    } else if (entry.endsWith("~masked")) {
+                        masked.add(entry.substring(0, entry.length() - 7));
+                    } else if (!entry.isEmpty()) {
+                        fields.add(entry);
+                    }
+                }
+            }
+            return new ReadFields(basis, regions, classes, fields, masked);
+        }
+    }
+
+    /** Running totals of one group. */
+    private static final class Group {
+        private final String key;
+        private long reads;
+        private final Set<String> users = new HashSet<>();
+        private long full;
+        private long masked;
+        private final Map<String, Long> bases = new TreeMap<>();
+        private final Map<String, Long> classifications = new TreeMap<>();
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        void add(AuditEvent event, ReadFields read) {
+            reads++;
+            users.add(event.getActor());
+            full += read.fields().size();
+            masked += read.masked().size();
+            if (read.basis() != null) {
+                for (String basis : read.basis().split(",")) {
+                    bases.merge(basis.replaceAll("#.*", ""), 1L, Long::sum);
+                }
+            }
+            read.classifications().forEach(c -> classifications.merge(c, 1L, Long::sum));
+        }
+
+        Row row() {
+            return new Row(key, reads, users.size(), full, masked, bases, classifications);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.custodian.application.audit;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.Alert;
+import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketPriority;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.domain.model.user.User;
+import org.custodian.domain.model.user.UserRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@Stateless
+public class DefaultAnomalyService implements AnomalyService {
+
+    static final String CURSOR = "anomaly-detector";
+    static final String BULK_READ = "BULK_READ";
+    static final String REPEATED_DENIALS = "REPEATED_DENIALS";
+    static final String OFF_HOURS = "OFF_HOURS_ACCESS";
+    private static final int BATCH = 2000;
+    private static final int WINDOW_LIMIT = 50_000;
+    private static final Map<Region, String> DEFAULT_ZONES = Map.of(Region.EU, "Europe/Berlin",
+            Region.UK, "Europe/London", Region.US, "America/New_York", Region.CA, "America/Toronto",
+            Region.APAC, "Asia/Singapore", Region.LATAM, "America/Sao_Paulo", Region.MEA, "Asia/Dubai");
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @Inject
+    private UserRepository users;
+
+    @Inject
+    private TicketRepository tickets;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.window", defaultValue = "PT10M")
+    Duration window;
+
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.bulk-read-threshold", defaultValue = "200")
+    long bulkReadThreshold;
+
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.denial-threshold", defaultValue = "10")
+    long denialThreshold;
+
+    /** Local business hours, e.g. 07:00-20:00, Monday to Friday in the zone of the user's first region. */
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.business-hours", defaultValue = "07:00-20:00")
+    String businessHours;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int scan() {
+        SiemDelivery cursor = events.lockDelivery(CURSOR);
+        long head = events.readHead().getLastSequence();
+        List<AuditEvent> batch = events.findAfter(cursor.getDeliveredSequence(), BATCH).stream()
+                .filter(event -> event.getSequence() <= head).toList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // the latest event of each actor in this batch: windows are evaluated once per actor, at that event
+        Map<String, AuditEvent> latestByActor = new LinkedHashMap<>();
+        int raised = 0;
+        for (AuditEvent event : batch) {
+            if (event.getActor().startsWith("system:")) {
+                continue;
+            }
+            latestByActor.put(event.getActor(), event);
+            if (isPersonalRead(event) && outsideBusinessHours(event)) {
+                raised += raise(OFF_HOURS, event.getActor(), 1, 0, event.getOccurredAt(), event.getOccurredAt(),
+                        event.getSequence(), "read personal data (" + event.getAction() + " " + event.getResourceType()
+                                + " " + event.getResourceId() + ") outside business hours " + businessHours
+                                + " of their region");
+            }
+        }
+        for (AuditEvent last : latestByActor.values()) {
+            Instant end = last.getOccurredAt();
+            Instant start = end.minus(window);
+            long records = 0;
+            long denials = 0;
+            for (AuditEvent event : events.findByActor(last.getActor(), start, end, WINDOW_LIMIT)) {
+                records += recordsRead(event);
+                if (event.getOutcome() == AuditOutcome.DENIED) {
+                    denials++;
+                }
+            }
+            if (records > bulkReadThreshold) {
+                raised += raise(BULK_READ, last.getActor(), records, bulkReadThreshold, start, end, last.getSequence(),
+                        records + " records read or exported within " + window + " (threshold " + bulkReadThreshold
+                                + ")");
+            }
+            if (denials > denialThreshold) {
+                raised += raise(REPEATED_DENIALS, last.getActor(), denials, denialThreshold, start, end,
+                        last.getSequence(), denials + " refused requests within " + window + " (threshold "
+                                + denialThreshold + ")");
+            }
+        }
+        cursor.delivered(batch.get(batch.size() - 1).getSequence(), clock.instant());
+        return raised;
+    }
+
+    /** One alert per rule and user per window: a burst that keeps going is one incident, not hundreds. */
+    private int raise(String rule, String actor, long observed, long threshold, Instant start, Instant end,
+            long sequence, String detail) {
+        Optional<Alert> latest = events.latestAlert(rule, actor);
+        if (latest.isPresent() && latest.get().getWindowEnd().isAfter(end.minus(window))) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Alert alert = new Alert(rule, actor, observed, threshold, start, end, sequence, actor + ": " + detail, now);
+        events.store(alert);
+        Caller detector = Caller.system("anomaly-detector", null);
+        audit.record(detector, AuditActions.ANOMALY_ALERT, AuditActions.ALERT, String.valueOf(alert.getId()),
+                List.of("rule=" + rule, "actor=" + actor, "observed=" + observed, "threshold=" + threshold,
+                        "lastSequence=" + sequence), AuditOutcome.SUCCESS);
+        Ticket ticket = securityTicket(alert, regionOf(actor), now);
+        alert.openedTicket(ticket.getId());
+        audit.record(detector, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
+                List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
+                AuditOutcome.SUCCESS);
+        return 1;
+    }
+
+    /** The security office of the region is the "customer" of its SECURITY tickets (created when first needed). */
+    private Ticket securityTicket(Alert alert, Region region, Instant now) {
+        String externalId = "SECURITY-" + region;
+        Customer office = customers.findByExternalId(externalId).orElseGet(() -> {
+            Customer created = new Customer(externalId, "Custodian security office (" + region + ")", null, null,
+                    region, now);
+            customers.store(created);
+            return created;
+        });
+        Ticket ticket = new Ticket(new TicketDetails("Security alert " + alert.getRule() + ": " + alert.getActor(),
+                "Alert " + alert.getId() + " (" + alert.getRule() + "): " + alert.getDetail() + "\nWindow "
+                        + alert.getWindowStart() + " to " + alert.getWindowEnd() + ", last audit sequence "
+                        + alert.getLastSequence() + ". Review with GET /api/v1/reports/access?groupBy=user.",
+                TicketPriority.HIGH, "SECURITY", null, null, null), office, region, now);
+        tickets.store(ticket);
+        tickets.flush();
+        return ticket;
+    }
+
+    private Region regionOf(String actor) {
+        return users.findByUsername(actor).flatMap(user -> user.getRegions().stream().sorted().findFirst())
+                .orElse(Region.EU);
+    }
+
+    private static boolean isPersonalRead(AuditEvent event) {
+        return event.getOutcome() == AuditOutcome.SUCCESS && event.getFields() != null
+                && DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+                && event.getFields().contains("class=");
+    }
+
+    /** Records a successful read or export touched: a search counts every ticket it listed. */
+    private static long recordsRead(AuditEvent event) {
+        if (event.getOutcome() != AuditOutcome.SUCCESS) {
+            return 0;
+        }
+        if (AuditActions.TICKET_SEARCH.equals(event.getAction())) {
+            return event.getResourceId() == null ? 0 : event.getResourceId().split(",").length;
+        }
+        return DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+                || AuditActions.AUDIT_EXPORT.equals(event.getAction()) ? 1 : 0;
+    }
+
+    private boolean outsideBusinessHours(AuditEvent event) {
+        Optional<User> user = users.findByUsername(event.getActor());
+        Optional<Region> region = user.flatMap(found -> found.getRegions().stream().sorted().findFirst());
+        if (region.isEmpty()) {
+            return false;
+        }
+        ZonedDateTime local = event.getOccurredAt().atZone(ZoneId.of(DEFAULT_ZONES.get(region.get())));
+        String[] span = businessHours.split("-");
+        LocalTime open = LocalTime.parse(span[0].trim());
+        LocalTime close = LocalTime.parse(span[1].trim());
+        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
+        return weekend || local.toLocalTime().isBefore(open) || !local.toLocalTime().isBefore(close);
+    }
+
+    @Override
+    public List<AlertView> alerts(Caller caller) {
+        policy.enforce(caller, Permission.ALERT_READ, AuditActions.ALERT, null);
+        return events.recentAlerts(500).stream().map(alert -> new AlertView(alert.getId(), alert.getRule(),
+                alert.getActor(), alert.getObserved(), alert.getThreshold(), alert.getWindowStart(),
+                alert.getWindowEnd(), alert.getLastSequence(), alert.getDetail(), alert.getTicketId(),
+                alert.getCreatedAt())).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package org.custodian.interfaces.rest.report;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.custodian.application.audit.AccessReportService;
+import org.custodian.application.audit.AccessReportService.AccessReport;
+import org.custodian.application.audit.AccessReportService.Row;
+import org.custodian.application.audit.AccessReportService.TicketAccess;
+import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("reports")
+@RequestScoped
+@SecurityRequirement(name = "bearer")
+public class ReportResource {
+
+    public static final String CSV = "text/csv";
+
+    @EJB
+    AccessReportService reports;
+
+    @Inject
+    CurrentCaller caller;
+
+    @GET
+    @Path("access")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reads of record data in [from, to), grouped by role, region, user or day;"
+            + " classification=CONFIDENTIAL|RESTRICTED counts only reads that revealed such data")
+    public AccessReport access(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy) {
+        return reports.accessReport(caller.get(), from, to, classification, groupBy);
+    }
+
+    @GET
+    @Path("access")
+    @Produces(CSV)
+    @Operation(summary = "The same report as CSV (RFC 4180), one row per group")
+    public Response accessCsv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy) {
+        AccessReport report = reports.accessReport(caller.get(), from, to, classification, groupBy);
+        StringBuilder csv = new StringBuilder(report.groupBy()).append(",reads,users,fieldsFull,fieldsMasked,"
+                + "ownRegion,transferRule,noTransferRule,grant,breakGlass,confidential,restricted\r\n");
+        for (Row row : report.rows()) {
+            csv.append(cell(row.key())).append(',').append(row.reads()).append(',').append(row.users()).append(',')
+                    .append(row.fieldsFull()).append(',').append(row.fieldsMasked());
+            for (String basis : new String[] {"OWN_REGION", "TRANSFER_RULE", "NO_TRANSFER_RULE", "GRANT",
+                "BREAK_GLASS"}) {
+                csv.append(',').append(count(row.bases(), basis));
+            }
+            csv.append(',').append(count(row.classifications(), "CONFIDENTIAL"))
+                    .append(',').append(count(row.classifications(), "RESTRICTED")).append("\r\n");
+        }
+        return Response.ok(csv.toString(), CSV + "; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"access-report.csv\"").build();
+    }
+
+    @GET
+    @Path("access/tickets/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who saw which fields of this ticket, when, under which decision")
+    public TicketAccess ticket(@PathParam("id") long id) {
+        return reports.ticketAccess(caller.get(), id);
+    }
+
+    private static long count(Map<String, Long> counts, String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
+    static String cell(String value) {
+        String safe = value;
+        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
+            safe = "'" + safe;
+        }
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}
