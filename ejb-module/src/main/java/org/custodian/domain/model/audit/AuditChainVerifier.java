@@ -24,10 +24,15 @@ public final class AuditChainVerifier {
 
     /** @return true when the event continues the chain; false (and remembered) at the first break */
     public boolean accept(AuditEvent event) {
+        return accept(event, event.computeHash());
+    }
+
+    /** As {@link #accept(AuditEvent)}, with the event's hash already computed by the caller. */
+    public boolean accept(AuditEvent event, String computedHash) {
         if (firstBadSequence != null) {
             return false;
         }
-        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash);
+        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash, computedHash);
         if (firstBadSequence != null) {
             return false;
         }
@@ -45,10 +50,15 @@ public final class AuditChainVerifier {
      *         event leaves a gap, an inserted or renumbered one breaks the order)
      */
     public static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash) {
+        return firstBadIn(event, expectedSequence, expectedPreviousHash, event.computeHash());
+    }
+
+    private static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash,
+            String computedHash) {
         if (event.getSequence() != expectedSequence) {
             return expectedSequence;
         }
-        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !event.computeHash().equals(event.getHash())) {
+        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !computedHash.equals(event.getHash())) {
             return event.getSequence();
         }
         return null;

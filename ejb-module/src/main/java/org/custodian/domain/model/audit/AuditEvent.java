@@ -9,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -103,8 +102,9 @@ public class AuditEvent {
         this.requestId = record.requestId();
         this.clientAddress = record.clientAddress();
         this.previousHash = previousHash;
-        this.hash = computeHash();
-        this.leafHash = computeLeafHash();
+        Digests digests = digests();
+        this.hash = digests.hash();
+        this.leafHash = HexFormat.of().formatHex(digests.leaf());
     }
 
     public String canonicalForm() {
@@ -118,7 +118,7 @@ public class AuditEvent {
             String clientAddress, String previousHash) {
         StringBuilder out = new StringBuilder(256).append('[');
         appendString(out, FORMAT).append(',').append(sequence).append(',');
-        appendString(out, TIME.format(occurredAt.truncatedTo(ChronoUnit.MILLIS))).append(',');
+        appendString(out, formatTime(occurredAt)).append(',');
         appendString(out, actor).append(',');
         appendString(out, actorRoles).append(',');
         appendString(out, action).append(',');
@@ -134,16 +134,56 @@ public class AuditEvent {
 
     /** SHA-256(0x00 || canonical form) in lower-case hex: this event's leaf in the RFC 6962 tree. */
     public String computeLeafHash() {
-        return HexFormat.of().formatHex(MerkleTree.leafHash(canonicalForm().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digests().leaf());
     }
 
     /** SHA-256 of the canonical form, in lower-case hex. */
     public String computeHash() {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonicalForm().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        return digests().hash();
+    }
+
+    /** The chain hash and the leaf hash, from one rendering of the canonical form. */
+    public Digests digests() {
+        byte[] canonical = canonicalForm().getBytes(StandardCharsets.UTF_8);
+        MessageDigest sha256 = MerkleTree.sha256();
+        String chainHash = HexFormat.of().formatHex(sha256.digest(canonical));
+        return new Digests(chainHash, MerkleTree.leafHash(canonical));
+    }
+
+    /** @param hash SHA-256 of the canonical form (hex); @param leaf SHA-256(0x00 || canonical form) */
+    public record Digests(String hash, byte[] leaf) {
+    }
+
+    /** ISO-8601 UTC with three fraction digits and Z, by hand: the formatter is the slowest part of hashing. */
+    static String formatTime(Instant instant) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        int millis = instant.getNano() / 1_000_000;
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return TIME.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        }
+        char[] out = new char[24];
+        put(out, 0, year, 4);
+        out[4] = '-';
+        put(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        put(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        put(out, 17, t.getSecond(), 2);
+        out[19] = '.';
+        put(out, 20, millis, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
+    private static void put(char[] out, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
     }
 

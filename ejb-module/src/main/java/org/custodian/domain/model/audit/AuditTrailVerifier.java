@@ -1,6 +1,7 @@
 package org.custodian.domain.model.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
@@ -53,18 +54,18 @@ public final class AuditTrailVerifier {
         if (firstBadSequence != null) {
             return false;
         }
-        if (!chain.accept(event)) {
+        AuditEvent.Digests digests = event.digests();
+        if (!chain.accept(event, digests.hash())) {
             fail(chain.firstBadSequence(), "the hash chain breaks at sequence " + chain.firstBadSequence()
                     + " (changed, removed, inserted or reordered event)");
             return false;
         }
-        String leaf = event.computeLeafHash();
-        if (event.getLeafHash() != null && !leaf.equals(event.getLeafHash().trim())) {
+        if (event.getLeafHash() != null && !Arrays.equals(digests.leaf(), HexFormat.of().parseHex(event.getLeafHash().trim()))) {
             fail(event.getSequence(), "the stored leaf hash of sequence " + event.getSequence()
                     + " does not match the event");
             return false;
         }
-        frontier.append(HexFormat.of().parseHex(leaf));
+        frontier.append(digests.leaf());
         while (nextCheckpoint < checkpoints.size()
                 && checkpoints.get(nextCheckpoint).getTreeSize() == frontier.size()) {
             if (!checkCheckpoint(checkpoints.get(nextCheckpoint), event)) {

@@ -106,11 +106,18 @@ public final class MerkleTree {
         return Integer.highestOneBit(n - 1);
     }
 
-    static MessageDigest sha256() {
+    /** One digest per thread, reset before use: verification hashes millions of times in a row. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        return digest;
     }
 }
