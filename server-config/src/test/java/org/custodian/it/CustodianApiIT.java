@@ -211,7 +211,7 @@ class CustodianApiIT {
                     + " and outcome = 'SUCCESS' and actor = 'agent.eu' and request_id is not null"
                     + " and client_address is not null", action, String.valueOf(id)) >= 1, action + " audited");
         }
-        assertEquals("assignee,status", Sql.text("select fields from audit_event where action = 'TICKET_UPDATE'"
+        assertEquals("assignee=null->engineer,status=OPEN->IN_PROGRESS", Sql.text("select fields from audit_event where action = 'TICKET_UPDATE'"
                 + " and resource_id = ? order by sequence limit 1", String.valueOf(id)), "fields touched");
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'COMMENT_CREATE'"
                 + " and resource_id like ?", id + "/%"));
@@ -437,6 +437,9 @@ class CustodianApiIT {
         assertEquals(200, secret.status(), secret.toString());
         assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and description like '%hunter2%'",
                 ticketId), "the secret never reached the database");
+        String change = Sql.text("select fields from audit_event where action = 'TICKET_UPDATE' and resource_id = ?"
+                + " order by sequence desc limit 1", String.valueOf(ticketId));
+        assertTrue(change.matches("description=hmac:[0-9a-f]{32}"), "a personal field's change is a keyed hash: " + change);
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
                 + " and resource_id = ? and fields = 'SECRET=1'", String.valueOf(ticketId)));
     }

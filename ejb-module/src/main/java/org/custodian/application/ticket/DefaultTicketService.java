@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
+import org.custodian.application.audit.FieldDigest;
 import org.custodian.application.audit.ReadAudit;
 import org.custodian.application.policy.AccessContext;
 import org.custodian.application.policy.Decision;
@@ -61,6 +64,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     private TicketRepository tickets;
+
+    @Inject
+    private FieldDigest digest;
 
     @Inject
     private CustomerRepository customers;
@@ -153,9 +159,10 @@ public class DefaultTicketService implements TicketService {
                 Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
                 Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
                 Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
+        Map<String, String> before = auditedValues(ticket);
         Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
-        audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id), changed,
-                AuditOutcome.SUCCESS);
+        audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id),
+                changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
         return reply(decision, ticket);
@@ -250,6 +257,37 @@ public class DefaultTicketService implements TicketService {
         }
         ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.COMMENT, ticketId + "/*", shown);
         return views;
+    }
+
+    /**
+     * Field-level changes for the trail: non-personal fields as {@code field=old->new}; personal ones only as a
+     * keyed hash of the new value ({@code field=hmac:…}), never in clear.
+     */
+    private List<String> changeEntries(AccessContext context, Set<String> changed, Map<String, String> before,
+            Map<String, String> after) {
+        List<String> entries = new ArrayList<>();
+        for (String field : changed) {
+            if (context.policy().field(TicketView.ENTITY, field).classification().isPersonal()) {
+                entries.add(field + "=" + digest.of(TicketView.ENTITY + "." + field, after.get(field)));
+            } else {
+                entries.add(field + "=" + before.get(field) + "->" + after.get(field));
+            }
+        }
+        return entries;
+    }
+
+    private static Map<String, String> auditedValues(Ticket ticket) {
+        Map<String, String> values = new HashMap<>();
+        values.put("subject", ticket.getSubject());
+        values.put("description", ticket.getDescription());
+        values.put("status", ticket.getStatus().name());
+        values.put("priority", ticket.getPriority().name());
+        values.put("category", ticket.getCategory());
+        values.put("productSku", ticket.getProductSku());
+        values.put("siteCode", ticket.getSiteCode());
+        values.put("assignee", ticket.getAssignee());
+        values.put("resolvedAt", ticket.getResolvedAt() == null ? null : ticket.getResolvedAt().toString());
+        return values;
     }
 
     /** A written ticket comes back as the caller may see it (a masked agent does not get the clear text back). */
