@@ -22,6 +22,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.shared.RuleCheck;
@@ -36,7 +37,14 @@ import org.custodian.domain.shared.RuleCheck;
 public class DefaultJobService implements JobService {
 
     /** Jobs that can be launched through the API, with the parameters each accepts. */
-    static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"));
+    static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
+            "retention-purge", List.of("itemCount", "asOf", "dryRun"));
+
+    /** Jobs of which at most one execution may run at a time (a second start is a 409). */
+    static final java.util.Set<String> SINGLE_INSTANCE = java.util.Set.of("retention-purge", "audit-verify");
+
+    /** Check-then-start must not interleave within this server. */
+    private static final Object STARTING = DefaultJobService.class;
 
     @EJB
     private PolicyService policy;
@@ -63,9 +71,23 @@ public class DefaultJobService implements JobService {
             check.require(value != null && value.matches("[0-9]{1,5}") && Integer.parseInt(value) >= 1
                     && Integer.parseInt(value) <= 10_000, "itemCount", "must be a whole number from 1 to 10000");
         }
+        if (parameters.containsKey("asOf")) {
+            try {
+                Instant.parse(parameters.get("asOf").trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                check.require(false, "asOf", "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
+            }
+        }
+        if (parameters.containsKey("dryRun")) {
+            check.require(parameters.get("dryRun").matches("true|false"), "dryRun", "must be true or false");
+        }
         check.throwIfAny();
         JobOperator operator = BatchRuntime.getJobOperator();
-        long executionId = operator.start(jobName, jobParameters);
+        long executionId;
+        synchronized (STARTING) {
+            refuseIfRunning(operator, jobName);
+            executionId = operator.start(jobName, jobParameters);
+        }
         audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, jobName + "/" + executionId,
                 new ArrayList<>(parameters.keySet()), AuditOutcome.SUCCESS);
         return view(operator, executionId);
@@ -84,6 +106,63 @@ public class DefaultJobService implements JobService {
         audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, view.jobName() + "/" + executionId, null,
                 AuditOutcome.SUCCESS);
         return view;
+    }
+
+    @Override
+    public JobExecutionView restart(Caller caller, long executionId) {
+        policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, String.valueOf(executionId));
+        JobOperator operator = BatchRuntime.getJobOperator();
+        long restarted;
+        try {
+            String jobName = operator.getJobExecution(executionId).getJobName();
+            synchronized (STARTING) {
+                refuseIfRunning(operator, jobName);
+                restarted = operator.restart(executionId, operator.getParameters(executionId));
+            }
+        } catch (NoSuchJobExecutionException e) {
+            throw new ResourceNotFoundException("job execution", executionId);
+        } catch (jakarta.batch.operations.JobExecutionAlreadyCompleteException
+                | jakarta.batch.operations.JobExecutionNotMostRecentException
+                | jakarta.batch.operations.JobRestartException e) {
+            throw new ConflictException("execution " + executionId + " cannot be restarted: only the most recent"
+                    + " execution of a failed or stopped job can (" + e.getClass().getSimpleName() + ")");
+        }
+        audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, "restart/" + executionId + "/" + restarted,
+                null, AuditOutcome.SUCCESS);
+        return view(operator, restarted);
+    }
+
+    @Override
+    public JobExecutionView stop(Caller caller, long executionId) {
+        policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, String.valueOf(executionId));
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try {
+            operator.stop(executionId);
+        } catch (NoSuchJobExecutionException e) {
+            throw new ResourceNotFoundException("job execution", executionId);
+        } catch (jakarta.batch.operations.JobExecutionNotRunningException e) {
+            throw new ConflictException("execution " + executionId + " is not running");
+        }
+        audit.record(caller, AuditActions.JOB_STOP, AuditActions.JOB, String.valueOf(executionId), null,
+                AuditOutcome.SUCCESS);
+        return view(operator, executionId);
+    }
+
+    /** One execution at a time for jobs that change data: a second start names the running one. */
+    static void refuseIfRunning(JobOperator operator, String jobName) {
+        if (!SINGLE_INSTANCE.contains(jobName)) {
+            return;
+        }
+        List<Long> running;
+        try {
+            running = operator.getRunningExecutions(jobName);
+        } catch (jakarta.batch.operations.NoSuchJobException e) {
+            return;
+        }
+        if (!running.isEmpty()) {
+            throw new ConflictException(jobName + " is already running as execution " + running.get(0)
+                    + "; wait for it to end or stop it (POST /api/v1/jobs/executions/" + running.get(0) + "/stop)");
+        }
     }
 
     private static JobExecutionView view(JobOperator operator, long executionId) {

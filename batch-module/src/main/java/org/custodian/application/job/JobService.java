@@ -10,4 +10,10 @@ public interface JobService {
     JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters);
 
     JobExecutionView execution(Caller caller, long executionId);
+
+    /** Restarts a failed or stopped execution from its checkpoint: 409 if it cannot be, or another one runs. */
+    JobExecutionView restart(Caller caller, long executionId);
+
+    /** Asks a running execution to stop at its next checkpoint: 409 if it is not running. */
+    JobExecutionView stop(Caller caller, long executionId);
 }

@@ -16,9 +16,17 @@ public final class AuditActions {
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
     public static final String REPORT_ACCESS = "REPORT_ACCESS";
     public static final String ANOMALY_ALERT = "ANOMALY_ALERT";
+    public static final String RETENTION_POLICY_CHANGE = "RETENTION_POLICY_CHANGE";
+    public static final String RETENTION_PREVIEW = "RETENTION_PREVIEW";
+    public static final String RETENTION_ANONYMIZE = "RETENTION_ANONYMIZE";
+    public static final String RETENTION_DELETE = "RETENTION_DELETE";
+    public static final String RETENTION_SKIPPED = "RETENTION_SKIPPED";
+    public static final String LEGAL_HOLD_PLACE = "LEGAL_HOLD_PLACE";
+    public static final String LEGAL_HOLD_RELEASE = "LEGAL_HOLD_RELEASE";
     public static final String ALERT_LIST = "ALERT_LIST";
     public static final String JOB_START = "JOB_START";
     public static final String JOB_END = "JOB_END";
+    public static final String JOB_STOP = "JOB_STOP";
     public static final String JOB_READ = "JOB_READ";
     public static final String DEMO_SEED = "DEMO_SEED";
     public static final String PII_SCAN = "PII_SCAN";
@@ -47,6 +55,8 @@ public final class AuditActions {
     public static final String POLICY = "POLICY";
     public static final String REPORT = "REPORT";
     public static final String ALERT = "ALERT";
+    public static final String RETENTION_POLICY = "RETENTION_POLICY";
+    public static final String LEGAL_HOLD = "LEGAL_HOLD";
     public static final String TRANSFER_RULE = "TRANSFER_RULE";
     public static final String GRANT = "GRANT";
     public static final String OVERRIDE = "OVERRIDE";

@@ -21,6 +21,14 @@ public enum Permission {
     AUDIT_EXPORT,
     /** Access reports: who read which personal data, when, on what basis. */
     REPORT_READ,
+    /** Read retention policies and the purge preview. */
+    RETENTION_READ,
+    /** Create and change retention policies. */
+    RETENTION_MANAGE,
+    /** List legal holds. */
+    HOLD_READ,
+    /** Place and release legal holds. */
+    HOLD_MANAGE,
     /** List anomaly alerts. */
     ALERT_READ,
     /** Read the notifications addressed to one's roles. */

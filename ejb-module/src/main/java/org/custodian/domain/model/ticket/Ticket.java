@@ -83,6 +83,9 @@ public class Ticket {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
+    @Column(name = "anonymized_at")
+    private Instant anonymizedAt;
+
     @Version
     private long version;
 
@@ -173,6 +176,32 @@ public class Ticket {
                     "ticket is CLOSED and takes no more comments; open a follow-up ticket");
         }
         this.updatedAt = now;
+    }
+
+    /** Marks the text of an anonymized ticket; statistics (status, category, priority, region, times) stay. */
+    public static final String ANONYMIZED = "[anonymized]";
+
+    /**
+     * Retention: replaces the personal text (subject, description and their masked copies, the assignee's
+     * free text stays as it names staff) and marks the ticket; comments are anonymized by the repository.
+     */
+    public void anonymize(Instant now) {
+        if (anonymizedAt != null) {
+            return;
+        }
+        subject = ANONYMIZED;
+        description = ANONYMIZED;
+        subjectMasked = ANONYMIZED;
+        descriptionMasked = ANONYMIZED;
+        anonymizedAt = now;
+    }
+
+    public boolean isAnonymized() {
+        return anonymizedAt != null;
+    }
+
+    public Instant getAnonymizedAt() {
+        return anonymizedAt;
     }
 
     public TicketDetails details() {

@@ -53,6 +53,23 @@ public class JobResource {
         return jobs.execution(caller.get(), id);
     }
 
+    @POST
+    @Path("executions/{id}/restart")
+    @Operation(summary = "Restart a failed or stopped execution from its last checkpoint (same parameters)")
+    public Response restart(@PathParam("id") long id, @Context UriInfo uri) {
+        JobExecutionView restarted = jobs.restart(caller.get(), id);
+        return Response.accepted(restarted)
+                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(restarted.executionId()))
+                .build();
+    }
+
+    @POST
+    @Path("executions/{id}/stop")
+    @Operation(summary = "Ask a running execution to stop at its next checkpoint")
+    public JobExecutionView stop(@PathParam("id") long id) {
+        return jobs.stop(caller.get(), id);
+    }
+
     /** No body, or a JSON object of parameters: strings or whole numbers. */
     private static Map<String, String> parameters(byte[] body) {
         RuleCheck check = new RuleCheck();
@@ -64,8 +81,10 @@ public class JobResource {
                 parameters.put(entry.getKey(), text.getString());
             } else if (value instanceof JsonNumber number && number.isIntegral()) {
                 parameters.put(entry.getKey(), number.bigIntegerValue().toString());
+            } else if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+                parameters.put(entry.getKey(), String.valueOf(value == JsonValue.TRUE));
             } else {
-                check.require(false, entry.getKey(), "must be a string or a whole number");
+                check.require(false, entry.getKey(), "must be a string, a whole number or true/false");
             }
         }
         check.throwIfAny();

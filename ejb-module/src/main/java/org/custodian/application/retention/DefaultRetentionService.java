@@ -1,0 +1,316 @@
+package org.custodian.application.retention;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.Inputs;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.application.shared.StaleVersionException;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.retention.LegalHold;
+import org.custodian.domain.model.retention.RetentionAction;
+import org.custodian.domain.model.retention.RetentionClock;
+import org.custodian.domain.model.retention.RetentionDecision;
+import org.custodian.domain.model.retention.RetentionPolicy;
+import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultRetentionService implements RetentionService {
+
+    private static final int PREVIEW_PAGE = 1000;
+    private static final int PREVIEW_ITEMS = 1000;
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private RetentionRepository retention;
+
+    @Inject
+    private TicketRepository tickets;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public List<PolicyView> policies(Caller caller) {
+        policy.enforce(caller, Permission.RETENTION_READ, AuditActions.RETENTION_POLICY, null);
+        return retention.policies(false).stream().map(DefaultRetentionService::view).toList();
+    }
+
+    @Override
+    public PolicyView createPolicy(Caller caller, PolicyInput input) {
+        policy.enforce(caller, Permission.RETENTION_MANAGE, AuditActions.RETENTION_POLICY, null);
+        Parsed parsed = parse(input);
+        RetentionPolicy created = new RetentionPolicy(input.name(), parsed.categories(), parsed.regions(),
+                parsed.clock(), input.days(), parsed.action(), input.reason(), caller.username(), clock.instant());
+        retention.store(created);
+        audit.record(caller, AuditActions.RETENTION_POLICY_CHANGE, AuditActions.RETENTION_POLICY,
+                String.valueOf(created.getId()), describe(created), AuditOutcome.SUCCESS);
+        return view(created);
+    }
+
+    @Override
+    public PolicyView revisePolicy(Caller caller, long id, PolicyInput input, Long expectedVersion) {
+        policy.enforce(caller, Permission.RETENTION_MANAGE, AuditActions.RETENTION_POLICY, String.valueOf(id));
+        RetentionPolicy existing = retention.findPolicyForUpdate(id)
+                .orElseThrow(() -> new ResourceNotFoundException("retention policy", id));
+        if (expectedVersion != null && expectedVersion != existing.getVersion()) {
+            throw new StaleVersionException("retention policy " + id, expectedVersion, existing.getVersion());
+        }
+        Parsed parsed = parse(input);
+        existing.revise(input.name(), parsed.categories(), parsed.regions(), parsed.clock(), input.days(),
+                parsed.action(), input.active() == null || input.active(), input.reason(), caller.username(),
+                clock.instant());
+        audit.record(caller, AuditActions.RETENTION_POLICY_CHANGE, AuditActions.RETENTION_POLICY, String.valueOf(id),
+                describe(existing), AuditOutcome.SUCCESS);
+        return view(existing);
+    }
+
+    @Override
+    public List<HoldView> holds(Caller caller) {
+        policy.enforce(caller, Permission.HOLD_READ, AuditActions.LEGAL_HOLD, null);
+        return retention.holds(false).stream().map(DefaultRetentionService::view).toList();
+    }
+
+    @Override
+    public HoldView placeHold(Caller caller, HoldInput input) {
+        policy.enforce(caller, Permission.HOLD_MANAGE, AuditActions.LEGAL_HOLD, null);
+        RuleCheck check = new RuleCheck();
+        LegalHold.Scope scope = Inputs.enumValue(LegalHold.Scope.class, input.scope(), "scope", true, check);
+        check.throwIfAny();
+        Instant now = clock.instant();
+        LegalHold hold = switch (scope) {
+            case CUSTOMER -> {
+                new RuleCheck().require(input.customerId() != null, "customerId", "is required for a CUSTOMER hold")
+                        .throwIfAny();
+                yield LegalHold.onCustomer(input.customerId(), input.reason(), input.authority(), caller.username(),
+                        now);
+            }
+            case TICKET -> {
+                new RuleCheck().require(input.ticketId() != null, "ticketId", "is required for a TICKET hold")
+                        .throwIfAny();
+                if (tickets.find(input.ticketId()).isEmpty()) {
+                    throw new ResourceNotFoundException("ticket", input.ticketId());
+                }
+                yield LegalHold.onTicket(input.ticketId(), input.reason(), input.authority(), caller.username(), now);
+            }
+            case QUERY -> {
+                RuleCheck query = new RuleCheck();
+                Set<Region> regions = regions(input.regions(), query);
+                Instant from = instant(input.createdFrom(), "createdFrom", query);
+                Instant to = instant(input.createdTo(), "createdTo", query);
+                query.throwIfAny();
+                yield LegalHold.onQuery(categories(input.categories()), regions, from, to, input.reason(),
+                        input.authority(), caller.username(), now);
+            }
+        };
+        retention.store(hold);
+        audit.record(caller, AuditActions.LEGAL_HOLD_PLACE, AuditActions.LEGAL_HOLD, String.valueOf(hold.getId()),
+                List.of("scope=" + hold.getScope(), "authority=" + hold.getAuthority()), AuditOutcome.SUCCESS);
+        return view(hold);
+    }
+
+    @Override
+    public HoldView releaseHold(Caller caller, long id, String reason) {
+        policy.enforce(caller, Permission.HOLD_MANAGE, AuditActions.LEGAL_HOLD, String.valueOf(id));
+        LegalHold hold = retention.findHoldForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("legal hold", id));
+        hold.release(caller.username(), reason, clock.instant());
+        audit.record(caller, AuditActions.LEGAL_HOLD_RELEASE, AuditActions.LEGAL_HOLD, String.valueOf(id),
+                List.of("scope=" + hold.getScope()), AuditOutcome.SUCCESS);
+        return view(hold);
+    }
+
+    @Override
+    public Preview preview(Caller caller, String asOfText) {
+        policy.enforce(caller, Permission.RETENTION_READ, AuditActions.RETENTION_POLICY, "preview");
+        RuleCheck check = new RuleCheck();
+        Instant asOf = asOfText == null || asOfText.isBlank() ? clock.instant() : instant(asOfText, "asOf", check);
+        check.throwIfAny();
+        long examined = 0;
+        long anonymize = 0;
+        long delete = 0;
+        long held = 0;
+        List<Item> shown = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<Item> page = decideAfter(after, PREVIEW_PAGE, asOf);
+            for (Item item : page) {
+                examined++;
+                switch (item.outcome()) {
+                    case "ANONYMIZE" -> anonymize++;
+                    case "DELETE" -> delete++;
+                    case "HOLD" -> held++;
+                    default -> {
+                        continue;
+                    }
+                }
+                if (shown.size() < PREVIEW_ITEMS) {
+                    shown.add(item);
+                }
+            }
+            if (page.size() < PREVIEW_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).ticketId();
+        }
+        audit.record(caller, AuditActions.RETENTION_PREVIEW, AuditActions.RETENTION_POLICY, "preview",
+                List.of("asOf=" + asOf, "anonymize=" + anonymize, "delete=" + delete, "held=" + held),
+                AuditOutcome.SUCCESS);
+        return new Preview(asOf, examined, anonymize, delete, held, shown, anonymize + delete + held > shown.size());
+    }
+
+    @Override
+    public List<Item> decideAfter(long afterId, int limit, Instant asOf) {
+        List<RetentionPolicy> policies = retention.policies(true);
+        List<LegalHold> holds = retention.holds(true);
+        List<Item> items = new ArrayList<>();
+        for (Ticket ticket : retention.ticketsAfter(afterId, limit)) {
+            RetentionDecision decision = RetentionDecision.decide(ticket, policies, holds, asOf);
+            items.add(new Item(ticket.getId(), decision.outcome().name(), decision.policyId(), decision.holdId()));
+        }
+        return items;
+    }
+
+    @Override
+    public String obstacleTo(Item item) {
+        if ("DELETE".equals(item.outcome()) && retention.isReferenced(item.ticketId())) {
+            return "ticket " + item.ticketId() + " is referenced by a break-glass override or an alert, which must"
+                    + " outlive it; anonymize it instead or delete those first";
+        }
+        return null;
+    }
+
+    @Override
+    public Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId) {
+        List<RetentionPolicy> policies = retention.policies(true);
+        // holds are read again here, in the writer's transaction: one placed since the items were read wins
+        List<LegalHold> holds = retention.holds(true);
+        Caller job = Caller.system("retention-purge", "execution-" + executionId);
+        int anonymized = 0;
+        int deleted = 0;
+        int held = 0;
+        int gone = 0;
+        for (Item item : items) {
+            Ticket ticket = tickets.find(item.ticketId()).orElse(null);
+            if (ticket == null) {
+                gone++;
+                continue;
+            }
+            RetentionDecision now = RetentionDecision.decide(ticket, policies, holds, asOf);
+            switch (now.outcome()) {
+                case HOLD -> held++;
+                case ANONYMIZE -> {
+                    if (!dryRun) {
+                        ticket.anonymize(clock.instant());
+                        retention.anonymizeComments(ticket.getId());
+                        audit.record(job, AuditActions.RETENTION_ANONYMIZE, AuditActions.TICKET,
+                                String.valueOf(ticket.getId()), List.of("policy=" + now.policyId(),
+                                        "expiredAt=" + now.expiredAt(), "category=" + ticket.getCategory(),
+                                        "region=" + ticket.getRegion()), AuditOutcome.SUCCESS);
+                    }
+                    anonymized++;
+                }
+                case DELETE -> {
+                    if (!dryRun) {
+                        // the skeleton stays in the trail: what, when, which policy; no personal data
+                        audit.record(job, AuditActions.RETENTION_DELETE, AuditActions.TICKET,
+                                String.valueOf(ticket.getId()), List.of("policy=" + now.policyId(),
+                                        "expiredAt=" + now.expiredAt(), "category=" + ticket.getCategory(),
+                                        "region=" + ticket.getRegion(), "status=" + ticket.getStatus()),
+                                AuditOutcome.SUCCESS);
+                        retention.delete(ticket);
+                    }
+                    deleted++;
+                }
+                default -> {
+                    // no longer due (policy changed since the item was read): nothing to do
+                }
+            }
+        }
+        return new Applied(anonymized, deleted, held, gone);
+    }
+
+    private record Parsed(Set<String> categories, Set<Region> regions, RetentionClock clock, RetentionAction action) {
+    }
+
+    private static Parsed parse(PolicyInput input) {
+        RuleCheck check = new RuleCheck();
+        Set<Region> regions = regions(input.regions(), check);
+        RetentionClock retentionClock = Inputs.enumValue(RetentionClock.class, input.clock(), "clock", true, check);
+        RetentionAction action = Inputs.enumValue(RetentionAction.class, input.action(), "action", true, check);
+        check.throwIfAny();
+        return new Parsed(categories(input.categories()), regions, retentionClock, action);
+    }
+
+    private static Set<String> categories(List<String> categories) {
+        Set<String> parsed = new LinkedHashSet<>();
+        if (categories != null) {
+            categories.forEach(category -> parsed.add(category == null ? null : category.trim().toUpperCase(Locale.ROOT)));
+        }
+        return parsed;
+    }
+
+    private static Set<Region> regions(List<String> codes, RuleCheck check) {
+        Set<Region> regions = EnumSet.noneOf(Region.class);
+        if (codes != null) {
+            for (String code : codes) {
+                Region region = Inputs.enumValue(Region.class, code, "regions", true, check);
+                if (region != null) {
+                    regions.add(region);
+                }
+            }
+        }
+        return regions;
+    }
+
+    private static Instant instant(String text, String field, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+            return null;
+        }
+    }
+
+    private static List<String> describe(RetentionPolicy policy) {
+        return List.of("version=" + policy.getVersion(), "action=" + policy.getAction(), "days=" + policy.getDays(),
+                "clock=" + policy.getClock(), "active=" + policy.isActive());
+    }
+
+    static PolicyView view(RetentionPolicy p) {
+        return new PolicyView(p.getId(), p.getName(), p.getCategories(), p.getRegions().stream().map(Enum::name).toList(),
+                p.getClock().name(), p.getDays(), p.getAction().name(), p.isActive(), p.getVersion(), p.getReason(),
+                p.getChangedBy(), p.getChangedAt());
+    }
+
+    static HoldView view(LegalHold h) {
+        return new HoldView(h.getId(), h.getScope().name(), h.getCustomerId(), h.getTicketId(), h.getQueryCategories(),
+                h.getQueryRegions().stream().map(Enum::name).toList(), h.getQueryCreatedFrom(), h.getQueryCreatedTo(),
+                h.getReason(), h.getAuthority(), h.getCreatedBy(), h.getCreatedAt(), h.getReleasedBy(),
+                h.getReleasedAt(), h.getReleaseReason(), h.isActive());
+    }
+}

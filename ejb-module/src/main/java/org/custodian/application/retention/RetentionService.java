@@ -1,0 +1,65 @@
+package org.custodian.application.retention;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.custodian.application.shared.Caller;
+
+public interface RetentionService {
+
+    List<PolicyView> policies(Caller caller);
+
+    PolicyView createPolicy(Caller caller, PolicyInput input);
+
+    PolicyView revisePolicy(Caller caller, long id, PolicyInput input, Long expectedVersion);
+
+    List<HoldView> holds(Caller caller);
+
+    HoldView placeHold(Caller caller, HoldInput input);
+
+    HoldView releaseHold(Caller caller, long id, String reason);
+
+    /** What a purge as of {@code asOf} (ISO-8601, default now) would do: per-outcome counts and the tickets. */
+    Preview preview(Caller caller, String asOf);
+
+    /** For the job: the decisions for the next tickets after {@code afterId} (KEEP included), in id order. */
+    List<Item> decideAfter(long afterId, int limit, Instant asOf);
+
+    /** Why the item cannot be carried out (e.g. a deleted ticket that other records must keep), or null. */
+    String obstacleTo(Item item);
+
+    /**
+     * For the job's writer: applies anonymize/delete to the items, re-checking legal holds in this very
+     * transaction (a hold placed while the job runs wins); returns what was actually done per outcome.
+     */
+    Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId);
+
+    record PolicyInput(String name, List<String> categories, List<String> regions, String clock, Integer days,
+            String action, Boolean active, String reason) {
+    }
+
+    record PolicyView(long id, String name, Set<String> categories, List<String> regions, String clock, int days,
+            String action, boolean active, long version, String reason, String changedBy, Instant changedAt) {
+    }
+
+    record HoldInput(String scope, Long customerId, Long ticketId, List<String> categories, List<String> regions,
+            String createdFrom, String createdTo, String reason, String authority) {
+    }
+
+    record HoldView(long id, String scope, Long customerId, Long ticketId, Set<String> categories,
+            List<String> regions, Instant createdFrom, Instant createdTo, String reason, String authority,
+            String createdBy, Instant createdAt, String releasedBy, Instant releasedAt, String releaseReason,
+            boolean active) {
+    }
+
+    /** One ticket's retention decision, as the job carries it from reader to writer. */
+    record Item(long ticketId, String outcome, Long policyId, Long holdId) implements java.io.Serializable {
+    }
+
+    record Applied(int anonymized, int deleted, int held, int gone) implements java.io.Serializable {
+    }
+
+    record Preview(Instant asOf, long examined, long anonymize, long delete, long held, List<Item> items,
+            boolean truncated) {
+    }
+}

@@ -1,0 +1,247 @@
+package org.custodian.it;
+
+import static org.custodian.it.ApiAssertions.assertProblem;
+import static org.custodian.it.ApiAssertions.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.custodian.it.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Retention end to end: policies by category and region, anonymize versus delete, legal holds on a customer, a
+ * ticket and a query each blocking, the preview agreeing with what the job then does, a second start refused,
+ * stop and restart without duplicates, and the step metrics. Each test uses categories of its own, so the
+ * rest of the database is never due under its policies.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetentionIT {
+
+    private static final Random RANDOM = new Random();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
+    }
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    @Test
+    void policiesAndHoldsDecideAndThePreviewMatchesWhatTheJobDoes() throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String agentEu = api.token("agent.eu");
+        String agentUs = api.token("agent.us");
+        String anonymizeCategory = category();
+        String deleteCategory = category();
+        long anonymizePolicy = policy(api, privacy, anonymizeCategory, "EU", "ANONYMIZE");
+        long deletePolicy = policy(api, privacy, deleteCategory, null, "DELETE");
+
+        long customerEu = customer(api, agentEu, "EU");
+        long heldCustomer = customer(api, agentEu, "EU");
+        long customerUs = customer(api, agentUs, "US");
+        long anonymized = ticket(api, agentEu, customerEu, anonymizeCategory, "Reach me at keep.out@example.com");
+        api.post("api/v1/tickets/" + anonymized + "/comments", agentEu, "{\"body\":\"Called back on +49 30 1234567\"}");
+        long deleted = ticket(api, agentEu, customerEu, deleteCategory, "Old password reset");
+        long heldTicket = ticket(api, agentEu, customerEu, deleteCategory, "Evidence in a dispute");
+        long heldByCustomer = ticket(api, agentEu, heldCustomer, anonymizeCategory, "Customer under investigation");
+        long heldByQuery = ticket(api, agentUs, customerUs, deleteCategory, "US case");
+        long notDueRegion = ticket(api, agentUs, customerUs, anonymizeCategory, "US ticket: policy is EU only");
+        List<Long> all = List.of(anonymized, deleted, heldTicket, heldByCustomer, heldByQuery, notDueRegion);
+        age(all);
+
+        assertProblem(api.post("api/v1/legal-holds", agentEu, "{\"scope\":\"TICKET\",\"ticketId\":" + heldTicket
+                + ",\"reason\":\"Dispute with supplier\",\"authority\":\"Case 2026-117\"}"), 403);
+        hold(api, privacy, "{\"scope\":\"TICKET\",\"ticketId\":" + heldTicket
+                + ",\"reason\":\"Dispute with supplier\",\"authority\":\"Case 2026-117\"}");
+        hold(api, privacy, "{\"scope\":\"CUSTOMER\",\"customerId\":" + heldCustomer
+                + ",\"reason\":\"Regulator inquiry\",\"authority\":\"ICO ref 88\"}");
+        long queryHold = hold(api, privacy, "{\"scope\":\"QUERY\",\"categories\":[\"" + deleteCategory
+                + "\"],\"regions\":[\"US\"],\"reason\":\"Litigation hold US\",\"authority\":\"Court order 5\"}");
+        assertViolation(api.post("api/v1/legal-holds", privacy, "{\"scope\":\"QUERY\",\"reason\":\"Everything please\","
+                + "\"authority\":\"none\"}"), "query");
+
+        Map<Long, String> preview = previewOutcomes(api, privacy);
+        assertEquals("ANONYMIZE", preview.get(anonymized));
+        assertEquals("DELETE", preview.get(deleted));
+        assertEquals("HOLD", preview.get(heldTicket));
+        assertEquals("HOLD", preview.get(heldByCustomer));
+        assertEquals("HOLD", preview.get(heldByQuery));
+        assertTrue(!preview.containsKey(notDueRegion), "a US ticket is not under the EU-only policy");
+
+        String operator = api.token("operator");
+        JsonObject dry = run(api, operator, "{\"dryRun\":true,\"itemCount\":50}");
+        assertTrue(dry.getString("exitStatus").startsWith("DRY-RUN "), dry.toString());
+        assertEquals(1, Sql.longValue("select count(*) from ticket where id = ?", deleted), "a dry run changes nothing");
+
+        JsonObject execution = run(api, operator, "{\"itemCount\":7}");
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        String summary = execution.getString("exitStatus");
+        assertTrue(summary.contains(" anonymized=1 ") && summary.contains(" deleted=1 ") && summary.contains(" held=3 ")
+                && summary.endsWith(" skipped=0"), summary);
+        JsonObject metrics = execution.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
+        long read = metrics.getJsonNumber("READ_COUNT").longValue();
+        assertEquals(5, metrics.getJsonNumber("WRITE_COUNT").longValue(), metrics.toString());
+        assertEquals(read - 5, metrics.getJsonNumber("FILTER_COUNT").longValue(), metrics.toString());
+        assertTrue(metrics.getJsonNumber("COMMIT_COUNT").longValue() >= read / 7, metrics.toString());
+        assertTrue(summary.startsWith("examined=" + read + " "), summary);
+
+        assertEquals("[anonymized]", Sql.text("select subject from ticket where id = ?", anonymized));
+        assertEquals(0, Sql.longValue("select count(*) from ticket_comment where ticket_id = ? and body <> '[anonymized]'",
+                anonymized));
+        assertEquals(anonymizeCategory, Sql.text("select category from ticket where id = ?", anonymized),
+                "statistics stay");
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ?", deleted));
+        String skeleton = Sql.text("select fields from audit_event where action = 'RETENTION_DELETE' and resource_id = ?",
+                String.valueOf(deleted));
+        assertTrue(skeleton.contains("policy=" + deletePolicy) && !skeleton.contains("password"), skeleton);
+        for (long held : List.of(heldTicket, heldByCustomer, heldByQuery, notDueRegion)) {
+            assertEquals(1, Sql.longValue("select count(*) from ticket where id = ? and anonymized_at is null", held));
+        }
+
+        // releasing the query hold makes its ticket due; the next run deletes it and nothing twice
+        Reply released = api.post("api/v1/legal-holds/" + queryHold + "/release", privacy,
+                "{\"reason\":\"Case closed by the court\"}");
+        assertEquals(200, released.status(), released.toString());
+        assertEquals("DELETE", previewOutcomes(api, privacy).get(heldByQuery));
+        JsonObject second = run(api, operator, "{}");
+        assertTrue(second.getString("exitStatus").contains(" anonymized=0 deleted=1 held=2 "), second.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'RETENTION_ANONYMIZE'"
+                + " and resource_id = ?", String.valueOf(anonymized)), "anonymized once");
+        assertTrue(Sql.text("select fields from audit_event where action = 'RETENTION_ANONYMIZE' and resource_id = ?",
+                String.valueOf(anonymized)).contains("policy=" + anonymizePolicy));
+    }
+
+    @Test
+    void aSecondStartIsRefusedAndAStoppedRunResumesWithoutDuplicates() throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String agentEu = api.token("agent.eu");
+        String operator = api.token("operator");
+        String category = category();
+        policy(api, privacy, category, null, "ANONYMIZE");
+        long customer = customer(api, agentEu, "EU");
+        List<Long> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tickets.add(ticket(api, agentEu, customer, category, "Resumable " + i + " mail x" + i + "@example.org"));
+        }
+        age(tickets);
+
+        Reply first = api.post("api/v1/jobs/retention-purge", operator, "{\"itemCount\":1}");
+        assertEquals(202, first.status(), first.toString());
+        long id = first.json().getJsonNumber("executionId").longValue();
+        Reply second = api.post("api/v1/jobs/retention-purge", operator, "{}");
+        assertProblem(second, 409);
+        assertTrue(second.json().getString("detail").contains(String.valueOf(id)), second.toString());
+
+        Reply stop = api.post("api/v1/jobs/executions/" + id + "/stop", operator, null);
+        assertTrue(stop.status() == 200 || stop.status() == 409, stop.toString());
+        JsonObject stopped = api.awaitJob(operator, id);
+        if (stopped.getString("status").equals("STOPPED")) {
+            Reply restart = api.post("api/v1/jobs/executions/" + id + "/restart", operator, null);
+            assertEquals(202, restart.status(), restart.toString());
+            JsonObject resumed = api.awaitJob(operator, restart.json().getJsonNumber("executionId").longValue());
+            assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
+            assertProblem(api.post("api/v1/jobs/executions/" + id + "/restart", operator, null), 409);
+        }
+        for (long ticket : tickets) {
+            assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'RETENTION_ANONYMIZE'"
+                    + " and resource_id = ?", String.valueOf(ticket)), "ticket " + ticket + " anonymized exactly once");
+            assertEquals("[anonymized]", Sql.text("select description from ticket where id = ?", ticket));
+        }
+        assertProblem(api.post("api/v1/jobs/executions/999999999/restart", operator, null), 404);
+        assertViolation(api.post("api/v1/jobs/retention-purge", operator, "{\"asOf\":\"yesterday\"}"), "asOf");
+        assertProblem(api.post("api/v1/jobs/retention-purge", api.token("agent.eu"), "{}"), 403);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A category only this test uses: upper-case letters, as categories are. */
+    private static String category() {
+        StringBuilder name = new StringBuilder("RT");
+        for (int i = 0; i < 10; i++) {
+            name.append((char) ('A' + RANDOM.nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    private static long policy(Api api, String privacy, String category, String region, String action) {
+        String body = Json.createObjectBuilder().add("name", "IT " + action + " " + category)
+                .add("categories", Json.createArrayBuilder().add(category))
+                .add("regions", region == null ? Json.createArrayBuilder() : Json.createArrayBuilder().add(region))
+                .add("clock", "AFTER_LAST_ACTIVITY").add("days", 1).add("action", action)
+                .add("reason", "Integration test retention rule").build().toString();
+        Reply created = api.post("api/v1/retention/policies", privacy, body);
+        assertEquals(201, created.status(), created.toString());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    private static long hold(Api api, String privacy, String body) {
+        Reply placed = api.post("api/v1/legal-holds", privacy, body);
+        assertEquals(201, placed.status(), placed.toString());
+        return placed.json().getJsonNumber("id").longValue();
+    }
+
+    private static long customer(Api api, String token, String region) {
+        Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
+                .add("name", "Retention Customer").add("region", region).build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static long ticket(Api api, String token, long customerId, String category, String description) {
+        Reply reply = api.post("api/v1/tickets", token, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", "Retention " + category).add("description", description).add("category", category)
+                .build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    /** Time passes: the tickets' last activity moves three days back. */
+    private static void age(List<Long> tickets) throws Exception {
+        for (long id : tickets) {
+            Sql.update("update ticket set created_at = now() - interval '4 days', updated_at = now() - interval"
+                    + " '3 days' where id = ?", id);
+        }
+    }
+
+    private static Map<Long, String> previewOutcomes(Api api, String privacy) {
+        Reply preview = api.get("api/v1/retention/preview?asOf=" + Instant.now(), privacy);
+        assertEquals(200, preview.status(), preview.toString());
+        Map<Long, String> outcomes = new HashMap<>();
+        for (JsonValue item : preview.json().getJsonArray("items")) {
+            outcomes.put(item.asJsonObject().getJsonNumber("ticketId").longValue(),
+                    item.asJsonObject().getString("outcome"));
+        }
+        return outcomes;
+    }
+
+    private static JsonObject run(Api api, String operator, String parameters) throws Exception {
+        Reply started = api.post("api/v1/jobs/retention-purge", operator, parameters);
+        assertEquals(202, started.status(), started.toString());
+        JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        return execution;
+    }
+}
