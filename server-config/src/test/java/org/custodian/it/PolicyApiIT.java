@@ -481,6 +481,28 @@ class PolicyApiIT {
                 "one incident, one alert");
     }
 
+        // an alert may be about the very agent reading it: agents are not even told the ticket exists
+        String agentEu = api.token("agent.eu");
+        assertProblem(api.get("api/v1/tickets/" + ticketId, agentEu), 404);
+        assertProblem(api.get("api/v1/tickets/" + ticketId + "/comments", agentEu), 404);
+        assertProblem(api.patch("api/v1/tickets/" + ticketId, agentEu, "{\"priority\":\"LOW\"}"), 404);
+        assertFalse(ids(api.get("api/v1/tickets?size=100&q=" + prober, agentEu).json().getJsonArray("items"))
+                .contains(ticketId), "agents' searches leave SECURITY tickets out");
+        String supervisor = api.token("supervisor");
+        assertEquals(200, api.get("api/v1/tickets/" + ticketId, supervisor).status());
+        assertTrue(ids(api.get("api/v1/tickets?size=100&q=" + prober, supervisor).json().getJsonArray("items"))
+                .contains(ticketId), "supervisors of the region find it");
+        // only the detector opens SECURITY tickets and security offices
+        long customerId = customer(api, agentEu, "EU");
+        assertViolation(api.post("api/v1/tickets", agentEu, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", "Looks like an alert").add("description", "It is not").add("category", "SECURITY")
+                .build().toString()), "category");
+        long own = ticket(api, agentEu, customerId, "Ordinary " + suffix(), "Nothing to see", "SOFTWARE");
+        assertViolation(api.patch("api/v1/tickets/" + own, agentEu, "{\"category\":\"SECURITY\"}"), "category");
+        assertViolation(api.post("api/v1/customers", agentEu, Json.createObjectBuilder()
+                .add("externalId", "SECURITY-EU").add("name", "Not the security office").add("region", "EU").build()
+                .toString()), "externalId");
+
     private static JsonObject row(JsonObject report, String key) {
         for (JsonValue row : report.getJsonArray("rows")) {
             if (row.asJsonObject().getString("key").equals(key)) {

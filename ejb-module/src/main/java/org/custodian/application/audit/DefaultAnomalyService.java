@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custodian.application.policy.Reserved;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
@@ -160,7 +161,7 @@ public class DefaultAnomalyService implements AnomalyService {
 
     /** The security office of the region is the "customer" of its SECURITY tickets (created when first needed). */
     private Ticket securityTicket(Alert alert, Region region, Instant now) {
-        String externalId = "SECURITY-" + region;
+        String externalId = Reserved.securityOfficeId(region);
         Customer office = customers.findByExternalId(externalId).orElseGet(() -> {
             Customer created = new Customer(externalId, "Custodian security office (" + region + ")", null, null,
                     region, now);
@@ -171,7 +172,7 @@ public class DefaultAnomalyService implements AnomalyService {
                 "Alert " + alert.getId() + " (" + alert.getRule() + "): " + alert.getDetail() + "\nWindow "
                         + alert.getWindowStart() + " to " + alert.getWindowEnd() + ", last audit sequence "
                         + alert.getLastSequence() + ". Review with GET /api/v1/reports/access?groupBy=user.",
-                TicketPriority.HIGH, "SECURITY", null, null, null), office, region, now);
+                TicketPriority.HIGH, Reserved.SECURITY_CATEGORY, null, null, null), office, region, now);
         tickets.store(ticket);
         tickets.flush();
         return ticket;

@@ -46,6 +46,7 @@ public class DefaultCustomerService implements CustomerService {
         RuleCheck check = new RuleCheck();
         Region region = Inputs.enumValue(Region.class, input.region(), "region", true, check);
         check.throwIfAny();
+        policy.rejectReserved(CustomerView.ENTITY, "externalId", null, input.externalId());
         Decision decision = policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_WRITE,
                 ResourceScope.newCustomer(region));
 

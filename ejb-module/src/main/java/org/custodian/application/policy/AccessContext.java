@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.access.AccessGrant;
 import org.custodian.domain.model.access.AccessOverride;
@@ -57,8 +58,12 @@ public final class AccessContext {
         return now;
     }
 
-    /** Either the decision or, when refused, why (in words for the caller; nothing about the record's data). */
-    public record Outcome(Decision decision, String refusal) {
+    /**
+     * Either the decision or, when refused, why (in words for the caller; nothing about the record's data).
+     *
+     * @param concealed the caller must not learn that the record exists: answer as if it did not
+     */
+    public record Outcome(Decision decision, String refusal, boolean concealed) {
         public boolean allowed() {
             return decision != null;
         }
@@ -94,6 +99,15 @@ public final class AccessContext {
             return refused("your roles (" + caller.rolesText() + ") do not allow " + permission);
         }
         boolean reading = permission == Permission.TICKET_READ || permission == Permission.CUSTOMER_READ;
+        if (Reserved.isReservedCategory(scope.category())) {
+            if (!seesReserved(scope.region())) {
+                // an alert ticket may be about this very caller: not even its existence is revealed
+                return new Outcome(null, "not found", true);
+            }
+            if (!reading && !(caller.hasRole(Role.SUPERVISOR) && caller.regions().contains(scope.region()))) {
+                return refused(Reserved.SECURITY_CATEGORY + " tickets are changed only by supervisors of their region");
+            }
+        }
         AccessOverride override = reading ? overrideFor(scope) : null;
         boolean inOwnRegion = caller.regions().contains(scope.region());
         TransferRule transfer = inOwnRegion ? null : transferInto(scope.region());
@@ -140,27 +154,42 @@ public final class AccessContext {
             if (!widened.equals(visibilities)) {
                 // the trail names the override only when it revealed more than the caller's normal access
                 return new Outcome(new Decision(Basis.BREAK_GLASS, override.getId(), widened, policy,
-                        scope.region()), null);
+                        scope.region()), null, false);
             }
         }
-        return new Outcome(new Decision(basis, basisId, visibilities, policy, scope.region()), null);
+        return new Outcome(new Decision(basis, basisId, visibilities, policy, scope.region()), null, false);
+    }
+
+    /**
+     * Who sees SECURITY (alert) tickets: privacy officers and auditors (by the usual rules of their roles) and
+     * supervisors in their own regions. Everyone else, contractors included whatever their grants name, does not.
+     */
+    private boolean seesReserved(Region region) {
+        return caller.hasRole(Role.PRIVACY_OFFICER) || caller.hasRole(Role.AUDITOR)
+                || caller.hasRole(Role.SUPERVISOR) && caller.regions().contains(region);
     }
 
     /**
      * The parts of the ticket table a search may cover, each with what the caller sees there. Without a region
      * filter: the caller's own regions (a contractor: what their grants cover). With one: that region only.
-     * Overrides do not widen searches: they open one ticket, read by id.
+     * Overrides do not widen searches: they open one ticket, read by id. SECURITY tickets are left out wherever
+     * the caller may not see them (a contractor's grant naming the category does not count).
      */
     public List<SearchArea> searchAreas(Permission permission, Region requested) {
         List<SearchArea> areas = new ArrayList<>();
         if (onlyAsContractor(permission)) {
             for (AccessGrant grant : grants) {
                 for (Region region : grant.getRegions()) {
-                    if (requested == null || requested == region) {
+                    Set<String> categories = new TreeSet<>(grant.getCategories());
+                    if (!seesReserved(region)) {
+                        categories.remove(Reserved.SECURITY_CATEGORY);
+                    }
+                    // an empty category set would mean "all": a grant left with none covers nothing here
+                    if ((requested == null || requested == region) && !categories.isEmpty()) {
                         Outcome outcome = decide(permission, new ResourceScope("TICKET", null, region, null, null),
                                 grant);
                         if (outcome.allowed()) {
-                            areas.add(new SearchArea(EnumSet.of(region), grant.getCategories(), outcome.decision()));
+                            areas.add(new SearchArea(EnumSet.of(region), categories, Set.of(), outcome.decision()));
                         }
                     }
                 }
@@ -171,24 +200,30 @@ public final class AccessContext {
             return areas;
         }
         Set<Region> regions = requested != null ? EnumSet.of(requested) : caller.regions();
-        // regions whose decisions show the same things share one area (one OR branch in the query)
-        Map<Map<Classification, Visibility>, SearchArea> byVisibility = new LinkedHashMap<>();
+        // regions whose decisions show the same things (and leave out the same categories) share one area (one
+        // OR branch in the query)
+        Map<List<Object>, SearchArea> byVisibility = new LinkedHashMap<>();
         for (Region region : regions) {
             Outcome outcome = decide(permission, new ResourceScope("TICKET", null, region, null, null));
             if (!outcome.allowed()) {
                 continue;
             }
             Decision decision = outcome.decision();
-            SearchArea area = byVisibility.computeIfAbsent(decision.visibilities(),
-                    key -> new SearchArea(EnumSet.noneOf(Region.class), Set.of(), decision));
+            Set<String> excluded = seesReserved(region) ? Set.of() : Set.of(Reserved.SECURITY_CATEGORY);
+            SearchArea area = byVisibility.computeIfAbsent(List.of(decision.visibilities(), excluded),
+                    key -> new SearchArea(EnumSet.noneOf(Region.class), Set.of(), excluded, decision));
             area.regions().add(region);
         }
         areas.addAll(byVisibility.values());
         return areas;
     }
 
-    /** Regions (and for contractors, categories) searched under one decision; empty categories mean all. */
-    public record SearchArea(Set<Region> regions, Set<String> categories, Decision decision) {
+    /**
+     * Regions (and for contractors, categories) searched under one decision; empty categories mean all but the
+     * excluded ones.
+     */
+    public record SearchArea(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
+            Decision decision) {
     }
 
     public List<AccessGrant> grants() {
@@ -227,6 +262,6 @@ public final class AccessContext {
     }
 
     private static Outcome refused(String why) {
-        return new Outcome(null, why);
+        return new Outcome(null, why, false);
     }
 }

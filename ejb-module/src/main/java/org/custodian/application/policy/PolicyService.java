@@ -24,9 +24,18 @@ public interface PolicyService {
 
     /**
      * Decides on one record: returns what the caller sees of it, or records a DENIED audit event and throws
-     * {@link org.custodian.application.shared.AccessDeniedException}.
+     * {@link org.custodian.application.shared.AccessDeniedException} — or, for a record the caller may not even
+     * know of (a SECURITY ticket), {@link org.custodian.application.shared.ResourceNotFoundException}.
      */
     Decision authorize(AccessContext context, Permission permission, ResourceScope scope);
+
+    /**
+     * Refuses (422 naming the field) a change of a field from {@code current} (null: a new record) to
+     * {@code value} that only the system makes: the ticket {@code category} SECURITY of alert tickets (neither
+     * set by a caller nor taken away) and customer {@code externalId}s starting {@code SECURITY-} (the regions'
+     * security offices).
+     */
+    void rejectReserved(String entity, String field, String current, String value);
 
     /** The areas a search may cover; empty when the caller may search nothing (then nothing is found). */
     List<AccessContext.SearchArea> searchAreas(AccessContext context, Permission permission, Region requested);

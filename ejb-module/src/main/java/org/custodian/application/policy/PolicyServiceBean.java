@@ -9,16 +9,20 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.PolicyRepository;
 import org.custodian.domain.model.user.Role;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
 
 /**
  * Least privilege by default: operators and auditors see no ticket or customer data at all; contractors see
@@ -110,6 +114,11 @@ public class PolicyServiceBean implements PolicyService {
     @Override
     public Decision authorize(AccessContext context, Permission permission, ResourceScope scope) {
         AccessContext.Outcome outcome = context.decide(permission, scope);
+        if (outcome.concealed()) {
+            // audited as a refusal (repeated probing raises an alert), answered exactly like an unknown id
+            audit.record(context.caller(), permission.name(), scope.type(), scope.id(), null, AuditOutcome.DENIED);
+            throw new ResourceNotFoundException(scope.type().toLowerCase(Locale.ROOT), scope.id());
+        }
         if (!outcome.allowed()) {
             deny(context.caller(), permission, scope.type(), scope.id(), outcome.refusal());
         }
@@ -130,6 +139,14 @@ public class PolicyServiceBean implements PolicyService {
                             : "none of your active access grants covers region " + requested);
         }
         return areas;
+    }
+
+    @Override
+    public void rejectReserved(String entity, String field, String current, String value) {
+        FieldViolation violation = Reserved.violation(entity, field, current, value);
+        if (violation != null) {
+            throw new DomainRuleViolationException(List.of(violation));
+        }
     }
 
     private void deny(Caller caller, Permission permission, String resourceType, String resourceId, String why) {

@@ -82,6 +82,7 @@ public class DefaultTicketService implements TicketService {
         Region requestedRegion = Inputs.enumValue(Region.class, input.region(), "region", false, check);
         check.require(input.customerId() != null, "customerId", "is required: the id of an existing customer");
         check.throwIfAny();
+        policy.rejectReserved(TicketView.ENTITY, "category", null, input.category());
 
         Customer customer = customers.find(input.customerId()).orElse(null);
         if (customer == null) {
@@ -147,6 +148,7 @@ public class DefaultTicketService implements TicketService {
         }
         check.throwIfAny();
         if (changes.has("category") && !Objects.equals(changes.get("category"), current.category())) {
+            policy.rejectReserved(TicketView.ENTITY, "category", current.category(), changes.get("category"));
             // decided before anything changes (a refusal does not roll back): a contractor may not move a
             // ticket out of what their grant covers
             policy.authorize(context, Permission.TICKET_WRITE, new ResourceScope("TICKET", String.valueOf(id),
@@ -186,7 +188,7 @@ public class DefaultTicketService implements TicketService {
         List<TicketSearch.Area> areas = new ArrayList<>();
         for (AccessContext.SearchArea area : policy.searchAreas(context, Permission.TICKET_READ, region)) {
             Decision decision = area.decision();
-            areas.add(new TicketSearch.Area(area.regions(), area.categories(),
+            areas.add(new TicketSearch.Area(area.regions(), area.categories(), area.excludedCategories(),
                     textSource(decision, "subject"), textSource(decision, "description"),
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL));
         }

@@ -91,6 +91,9 @@ public class JpaTicketRepository implements TicketRepository {
             if (!area.categories().isEmpty()) {
                 conditions.add(ticket.get("category").in(area.categories()));
             }
+            if (!area.excludedCategories().isEmpty()) {
+                conditions.add(builder.not(ticket.get("category").in(area.excludedCategories())));
+            }
             if (search.status() != null) {
                 conditions.add(area.statusVisible() ? builder.equal(ticket.get("status"), search.status())
                         : builder.disjunction());

@@ -19,14 +19,16 @@ public record TicketSearch(TicketStatus status, String text, List<Area> areas, i
     /**
      * Regions (and, if not empty, categories) searched with one view of the fields.
      *
+     * @param excludedCategories categories never found here (those the caller may not know of)
      * @param statusVisible whether the caller sees the status here; if not, a status filter matches nothing
      */
-    public record Area(Set<Region> regions, Set<String> categories, TextSource subject, TextSource description,
-            boolean statusVisible) {
+    public record Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
+            TextSource subject, TextSource description, boolean statusVisible) {
 
         public Area {
             regions = Set.copyOf(regions);
             categories = Set.copyOf(categories);
+            excludedCategories = Set.copyOf(excludedCategories);
         }
     }
 
