@@ -33,8 +33,14 @@ public class AnomalyScheduler {
     @ConfigProperty(name = "custodian.alerts.interval", defaultValue = "PT30S")
     Duration interval;
 
+    @Inject
+    @ConfigProperty(name = BusinessHours.KEY, defaultValue = BusinessHours.DEFAULT)
+    String businessHours;
+
     @PostConstruct
     void schedule() {
+        // a bad value stops the deployment here, naming the key, rather than failing every scan later
+        BusinessHours.fromConfig(businessHours);
         if (interval.isZero() || interval.isNegative()) {
             LOG.info("Anomaly detection is off (custodian.alerts.interval=" + interval + ")");
             return;

@@ -1,24 +1,22 @@
 package org.custodian.application.audit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.custodian.application.policy.Reserved;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
+import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditEvent;
@@ -45,9 +43,10 @@ public class DefaultAnomalyService implements AnomalyService {
     static final String OFF_HOURS = "OFF_HOURS_ACCESS";
     private static final int BATCH = 2000;
     private static final int WINDOW_LIMIT = 50_000;
-    private static final Map<Region, String> DEFAULT_ZONES = Map.of(Region.EU, "Europe/Berlin",
-            Region.UK, "Europe/London", Region.US, "America/New_York", Region.CA, "America/Toronto",
-            Region.APAC, "Asia/Singapore", Region.LATAM, "America/Sao_Paulo", Region.MEA, "Asia/Dubai");
+    private static final Map<Region, ZoneId> DEFAULT_ZONES = Map.of(Region.EU, ZoneId.of("Europe/Berlin"),
+            Region.UK, ZoneId.of("Europe/London"), Region.US, ZoneId.of("America/New_York"),
+            Region.CA, ZoneId.of("America/Toronto"), Region.APAC, ZoneId.of("Asia/Singapore"),
+            Region.LATAM, ZoneId.of("America/Sao_Paulo"), Region.MEA, ZoneId.of("Asia/Dubai"));
 
     @EJB
     private PolicyService policy;
@@ -81,10 +80,18 @@ public class DefaultAnomalyService implements AnomalyService {
 
     /** Local business hours, e.g. 07:00-20:00, Monday to Friday in the zone of the user's first region. */
     @Inject
-    @ConfigProperty(name = "custodian.alerts.business-hours", defaultValue = "07:00-20:00")
-    String businessHours;
+    @ConfigProperty(name = BusinessHours.KEY, defaultValue = BusinessHours.DEFAULT)
+    String businessHoursText;
+
+    private BusinessHours businessHours;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** Parsed once per instance, not per event (AnomalyScheduler checks the same value when deploying). */
+    @PostConstruct
+    void parseConfiguration() {
+        businessHours = BusinessHours.fromConfig(businessHoursText);
+    }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -207,12 +214,7 @@ public class DefaultAnomalyService implements AnomalyService {
         if (region.isEmpty()) {
             return false;
         }
-        ZonedDateTime local = event.getOccurredAt().atZone(ZoneId.of(DEFAULT_ZONES.get(region.get())));
-        String[] span = businessHours.split("-");
-        LocalTime open = LocalTime.parse(span[0].trim());
-        LocalTime close = LocalTime.parse(span[1].trim());
-        boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return weekend || local.toLocalTime().isBefore(open) || !local.toLocalTime().isBefore(close);
+        return businessHours.excludes(event.getOccurredAt().atZone(DEFAULT_ZONES.get(region.get())));
     }
 
     @Override
