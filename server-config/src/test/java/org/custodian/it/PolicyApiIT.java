@@ -428,8 +428,9 @@ class PolicyApiIT {
         assertTrue(csv.body().startsWith("region,reads,users,"), csv.body());
         assertTrue(csv.body().contains("\r\nEU,"), csv.body());
 
-        JsonArray history = api.get("api/v1/reports/access/tickets/" + ticketId, api.token("privacy")).json()
-                .getJsonArray("accesses");
+        JsonObject report = api.get("api/v1/reports/access/tickets/" + ticketId, api.token("privacy")).json();
+        assertFalse(report.getBoolean("truncated"), report.toString());
+        JsonArray history = report.getJsonArray("accesses");
         String seen = history.toString();
         assertTrue(history.stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("actor").equals("agent.eu")
                 && a.getString("action").equals("TICKET_READ") && a.getJsonArray("maskedFields").toString()
@@ -479,7 +480,6 @@ class PolicyApiIT {
                 "the alert is in the trail, and so goes to the SIEM");
         assertEquals(1, Sql.longValue("select count(*) from alert where actor = ?", prober),
                 "one incident, one alert");
-    }
 
         // an alert may be about the very agent reading it: agents are not even told the ticket exists
         String agentEu = api.token("agent.eu");
@@ -502,6 +502,7 @@ class PolicyApiIT {
         assertViolation(api.post("api/v1/customers", agentEu, Json.createObjectBuilder()
                 .add("externalId", "SECURITY-EU").add("name", "Not the security office").add("region", "EU").build()
                 .toString()), "externalId");
+    }
 
     private static JsonObject row(JsonObject report, String key) {
         for (JsonValue row : report.getJsonArray("rows")) {

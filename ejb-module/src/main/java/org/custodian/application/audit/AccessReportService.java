@@ -33,7 +33,11 @@ public interface AccessReportService {
             Map<String, Long> classifications) {
     }
 
-    record TicketAccess(long ticketId, List<Access> accesses) {
+    /**
+     * @param accesses oldest first; at most the newest 10,000 events
+     * @param truncated whether older events exist that {@code accesses} leaves out
+     */
+    record TicketAccess(long ticketId, List<Access> accesses, boolean truncated) {
     }
 
     /** One event about the ticket: who, when, what action, on what basis, which fields (masked ones marked). */

@@ -93,7 +93,10 @@ public class DefaultAccessReportService implements AccessReportService {
     public TicketAccess ticketAccess(Caller caller, long ticketId) {
         policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "ticket/" + ticketId);
         List<Access> accesses = new ArrayList<>();
-        for (AuditEvent event : events.findAboutTicket(ticketId, TICKET_HISTORY_LIMIT)) {
+        // one more than shown tells whether older events were left out
+        List<AuditEvent> found = events.findAboutTicket(ticketId, TICKET_HISTORY_LIMIT + 1);
+        boolean truncated = found.size() > TICKET_HISTORY_LIMIT;
+        for (AuditEvent event : truncated ? found.subList(1, found.size()) : found) {
             ReadFields read = ReadFields.parse(event.getFields());
             accesses.add(new Access(event.getSequence(), event.getOccurredAt(), event.getActor(),
                     event.getActorRoles(), event.getAction(), event.getOutcome().name(), read.basis(),
@@ -101,7 +104,7 @@ public class DefaultAccessReportService implements AccessReportService {
         }
         audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "ticket/" + ticketId, null,
                 AuditOutcome.SUCCESS);
-        return new TicketAccess(ticketId, accesses);
+        return new TicketAccess(ticketId, accesses, truncated);
     }
 
     private static List<String> keys(AuditEvent event, ReadFields read, String group) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -134,9 +135,11 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     public List<AuditEvent> findAboutTicket(long ticketId, int limit) {
         String id = String.valueOf(ticketId);
         // resource ids: "42" (reads, changes), "42/*" and "42/7" (comments), "3,42,57" (a search that listed it)
-        return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.resourceType IN ('TICKET', 'COMMENT')"
+        // newest first, so a capped history keeps the latest events; reversed below to read oldest first
+        List<AuditEvent> newestFirst = entityManager.createQuery("SELECT e FROM AuditEvent e"
+                        + " WHERE e.resourceType IN ('TICKET', 'COMMENT')"
                         + " AND (e.resourceId = :id OR e.resourceId LIKE :comments OR e.resourceId LIKE :first"
-                        + " OR e.resourceId LIKE :middle OR e.resourceId LIKE :last) ORDER BY e.sequence",
+                        + " OR e.resourceId LIKE :middle OR e.resourceId LIKE :last) ORDER BY e.sequence DESC",
                         AuditEvent.class)
                 .setParameter("id", id)
                 .setParameter("comments", id + "/%")
@@ -146,6 +149,9 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setMaxResults(limit)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
+        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     @Override

@@ -40,7 +40,10 @@ public interface AuditEventRepository {
     List<AuditEvent> findActions(java.time.Instant from, java.time.Instant to, java.util.Collection<String> actions,
             long afterSequence, int limit);
 
-    /** Every event about one ticket: its reads, its comments' reads, and searches that listed it. */
+    /**
+     * Events about one ticket (its reads, its comments' reads, and searches that listed it): the newest
+     * {@code limit} of them, returned oldest first.
+     */
     List<AuditEvent> findAboutTicket(long ticketId, int limit);
 
     /** One actor's events in {@code [from, to]} (uses the actor/time index), oldest first. */
