@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import org.custodian.application.retention.RetentionService;
-import org.custodian.application.retention.RetentionService.HoldInput;
-import org.custodian.application.retention.RetentionService.HoldView;
 import org.custodian.application.retention.RetentionService.PolicyInput;
 import org.custodian.application.retention.RetentionService.PolicyView;
 import org.custodian.application.retention.RetentionService.Preview;
