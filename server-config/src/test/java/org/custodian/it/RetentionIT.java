@@ -113,6 +113,9 @@ class RetentionIT {
         assertEquals(anonymizeCategory, Sql.text("select category from ticket where id = ?", anonymized),
                 "statistics stay");
         assertEquals(0, Sql.longValue("select count(*) from ticket where id = ?", deleted));
+        // an anonymized ticket takes no writes: they would bring personal data back
+        assertViolation(api.post("api/v1/tickets/" + anonymized + "/comments", agentEu,
+                "{\"body\":\"Call me on +49 30 7654321\"}"), "ticketId");
         String skeleton = Sql.text("select fields from audit_event where action = 'RETENTION_DELETE' and resource_id = ?",
                 String.valueOf(deleted));
         assertTrue(skeleton.contains("policy=" + deletePolicy) && !skeleton.contains("password"), skeleton);
@@ -173,6 +176,10 @@ class RetentionIT {
         assertProblem(api.post("api/v1/jobs/executions/999999999/restart", operator, null), 404);
         assertViolation(api.post("api/v1/jobs/retention-purge", operator, "{\"asOf\":\"yesterday\"}"), "asOf");
         assertProblem(api.post("api/v1/jobs/retention-purge", api.token("agent.eu"), "{}"), 403);
+        // an auditor may verify the trail but not run the job that destroys data
+        assertProblem(api.post("api/v1/jobs/retention-purge", api.token("auditor"), "{}"), 403);
+        assertViolation(api.post("api/v1/jobs/retention-purge", operator,
+                "{\"asOf\":\"" + Instant.now().plusSeconds(86_400 * 400) + "\"}"), "asOf");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -43,6 +43,9 @@ public class DefaultJobService implements JobService {
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
     static final java.util.Set<String> SINGLE_INSTANCE = java.util.Set.of("retention-purge", "audit-verify");
 
+    /** Jobs that need a permission beyond JOB_RUN to start, restart or stop. */
+    static final Map<String, Permission> EXTRA_PERMISSION = Map.of("retention-purge", Permission.RETENTION_RUN);
+
     /** Check-then-start must not interleave within this server. */
     private static final Object STARTING = DefaultJobService.class;
 
@@ -59,6 +62,7 @@ public class DefaultJobService implements JobService {
             String shown = jobName.length() > 64 ? jobName.substring(0, 64) + "..." : jobName;
             throw new ResourceNotFoundException("job", shown + " (launchable jobs: " + LAUNCHABLE.keySet() + ")");
         }
+        enforceExtra(caller, jobName, jobName);
         List<String> accepted = LAUNCHABLE.get(jobName);
         RuleCheck check = new RuleCheck();
         Properties jobParameters = new Properties();
@@ -73,7 +77,9 @@ public class DefaultJobService implements JobService {
         }
         if (parameters.containsKey("asOf")) {
             try {
-                Instant.parse(parameters.get("asOf").trim());
+                // A purge "as of" a future day would destroy data before its retention period ends.
+                check.require(!Instant.parse(parameters.get("asOf").trim()).isAfter(Instant.now()), "asOf",
+                        "must not be in the future; leave it out to purge as of now");
             } catch (java.time.format.DateTimeParseException e) {
                 check.require(false, "asOf", "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
             }
@@ -115,6 +121,7 @@ public class DefaultJobService implements JobService {
         long restarted;
         try {
             String jobName = operator.getJobExecution(executionId).getJobName();
+            enforceExtra(caller, jobName, String.valueOf(executionId));
             synchronized (STARTING) {
                 refuseIfRunning(operator, jobName);
                 restarted = operator.restart(executionId, operator.getParameters(executionId));
@@ -137,6 +144,7 @@ public class DefaultJobService implements JobService {
         policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, String.valueOf(executionId));
         JobOperator operator = BatchRuntime.getJobOperator();
         try {
+            enforceExtra(caller, operator.getJobExecution(executionId).getJobName(), String.valueOf(executionId));
             operator.stop(executionId);
         } catch (NoSuchJobExecutionException e) {
             throw new ResourceNotFoundException("job execution", executionId);
@@ -146,6 +154,13 @@ public class DefaultJobService implements JobService {
         audit.record(caller, AuditActions.JOB_STOP, AuditActions.JOB, String.valueOf(executionId), null,
                 AuditOutcome.SUCCESS);
         return view(operator, executionId);
+    }
+
+    private void enforceExtra(Caller caller, String jobName, String resourceId) {
+        Permission extra = EXTRA_PERMISSION.get(jobName);
+        if (extra != null) {
+            policy.enforce(caller, extra, AuditActions.JOB, resourceId);
+        }
     }
 
     /** One execution at a time for jobs that change data: a second start names the running one. */

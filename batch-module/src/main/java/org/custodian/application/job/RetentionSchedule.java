@@ -3,6 +3,9 @@ package org.custodian.application.job;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -15,6 +18,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -28,14 +33,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts retention-purge every {@code custodian.retention.interval} (default daily; PT0S: never), unless one is
- * still running. Lives in the batch module so the job XML is visible to the thread that starts it.
+ * still running. The next run is counted from the last start recorded in the job repository, not from when this
+ * server booted: a server restarted more often than the interval still purges on time. Lives in the batch module
+ * so the job XML is visible to the thread that starts it.
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigrator")
+@DependsOn({"DatabaseMigrator", "OrphanedExecutionRecovery"})
 public class RetentionSchedule {
 
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
+
+    /** Give the server a moment after startup before an overdue purge starts. */
+    static final Duration STARTUP_GRACE = Duration.ofMinutes(1);
 
     @Resource
     private TimerService timers;
@@ -53,7 +63,20 @@ public class RetentionSchedule {
             LOG.info("Scheduled retention purges are off (custodian.retention.interval=" + interval + ")");
             return;
         }
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("retention-purge", false));
+        Instant now = Instant.now();
+        Instant next = nextRun(lastStart(), interval, now);
+        LOG.info("Next scheduled retention purge at " + next);
+        arm(Duration.between(now, next));
+    }
+
+    /** The last start plus the interval, but never earlier than a short grace after now. */
+    static Instant nextRun(Instant lastStart, Duration interval, Instant now) {
+        Instant earliest = now.plus(STARTUP_GRACE);
+        if (lastStart == null) {
+            return now.plus(interval).isBefore(earliest) ? earliest : now.plus(interval);
+        }
+        Instant due = lastStart.plus(interval);
+        return due.isBefore(earliest) ? earliest : due;
     }
 
     @Timeout
@@ -72,6 +95,35 @@ public class RetentionSchedule {
             LOG.info("Scheduled retention purge skipped: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled retention purge could not start: " + e.getMessage(), e);
+        } finally {
+            arm(interval);
+        }
+    }
+
+    private void arm(Duration delay) {
+        timers.createSingleActionTimer(Math.max(1, delay.toMillis()), new TimerConfig("retention-purge", false));
+    }
+
+    /** When retention-purge last started (by anyone), from the job repository; null if it never ran. */
+    private static Instant lastStart() {
+        try {
+            JobOperator operator = BatchRuntime.getJobOperator();
+            List<JobInstance> latest = operator.getJobInstances("retention-purge", 0, 1);
+            Instant last = null;
+            for (JobInstance instance : latest) {
+                for (JobExecution execution : operator.getJobExecutions(instance)) {
+                    Date created = execution.getCreateTime();
+                    if (created != null && (last == null || created.toInstant().isAfter(last))) {
+                        last = created.toInstant();
+                    }
+                }
+            }
+            return last;
+        } catch (NoSuchJobException e) {
+            return null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read when retention-purge last ran; counting from now", e);
+            return null;
         }
     }
 }

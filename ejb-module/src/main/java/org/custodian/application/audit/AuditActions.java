@@ -28,6 +28,8 @@ public final class AuditActions {
     public static final String JOB_END = "JOB_END";
     public static final String JOB_STOP = "JOB_STOP";
     public static final String JOB_READ = "JOB_READ";
+    /** An execution the server died in the middle of, marked FAILED at the next start so it can be restarted. */
+    public static final String JOB_RECOVERED = "JOB_RECOVERED";
     public static final String DEMO_SEED = "DEMO_SEED";
     public static final String PII_SCAN = "PII_SCAN";
     public static final String PII_REDACTED = "PII_REDACTED";

@@ -1,6 +1,7 @@
 package org.custodian.application.audit;
 
 import java.util.Collection;
+import java.util.List;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 
@@ -11,6 +12,25 @@ import org.custodian.domain.model.audit.AuditOutcome;
 public interface AuditService {
 
     void record(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
+            AuditOutcome outcome);
+
+    /**
+     * Records several events of one caller in the caller's transaction with one lock of the chain head (a
+     * retention chunk's thousand skeletons): the same events, in the given order, as as many {@link #record} calls.
+     */
+    void recordAll(Caller caller, List<Entry> entries);
+
+    /** One event of {@link #recordAll}. */
+    record Entry(String action, String resourceType, String resourceId, Collection<String> fields,
+            AuditOutcome outcome) {
+    }
+
+    /**
+     * Records an event in a transaction of its own, committed before this returns. For operations that
+     * run long after their event (an export streaming for minutes) and must not hold the chain head,
+     * which every other writer waits for, for that long.
+     */
+    void recordNow(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
             AuditOutcome outcome);
 
     /** Recomputes the whole chain, in sequence order and constant memory (AUDIT_VERIFY permission). */

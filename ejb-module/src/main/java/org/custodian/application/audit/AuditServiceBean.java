@@ -3,6 +3,8 @@ package org.custodian.application.audit;
 import jakarta.inject.Inject;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -34,16 +36,51 @@ public class AuditServiceBean implements AuditService {
 
     private static final int FIELDS_MAX = 1024;
 
+    /** The size of the resource_id column; longer ids (a crafted URL) are cut and marked, not a 500. */
+    static final int RESOURCE_ID_MAX = 2048;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
     public void record(Caller caller, String action, String resourceType, String resourceId,
             Collection<String> fields, AuditOutcome outcome) {
-        String fieldList = fields == null || fields.isEmpty() ? null : fieldList(new TreeSet<>(fields));
-        AuditRecord record = new AuditRecord(caller.username(), caller.rolesText(), action, resourceType,
-                resourceId, fieldList, outcome, caller.requestId(), caller.clientAddress());
         AuditChainHead head = events.lockHead();
-        events.store(head.append(record, clock.instant()));
+        events.store(head.append(toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome)),
+                clock.instant()));
+    }
+
+    @Override
+    public void recordAll(Caller caller, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<AuditRecord> records = new java.util.ArrayList<>(entries.size());
+        entries.forEach(entry -> records.add(toRecord(caller, entry)));
+        AuditChainHead head = events.lockHead();
+        events.storeAll(head.appendAll(records, clock.instant()));
+    }
+
+    private static AuditRecord toRecord(Caller caller, Entry entry) {
+        Collection<String> fields = entry.fields();
+        String fieldList = fields == null || fields.isEmpty() ? null : fieldList(new TreeSet<>(fields));
+        return new AuditRecord(caller.username(), caller.rolesText(), entry.action(), entry.resourceType(),
+                resourceId(entry.resourceId()), fieldList, entry.outcome(), caller.requestId(),
+                caller.clientAddress());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordNow(Caller caller, String action, String resourceType, String resourceId,
+            Collection<String> fields, AuditOutcome outcome) {
+        record(caller, action, resourceType, resourceId, fields, outcome);
+    }
+
+    static String resourceId(String resourceId) {
+        if (resourceId == null || resourceId.length() <= RESOURCE_ID_MAX) {
+            return resourceId;
+        }
+        String marker = "...[truncated " + resourceId.length() + " chars]";
+        return resourceId.substring(0, RESOURCE_ID_MAX - marker.length()) + marker;
     }
 
     /** Joined with commas; past the column's size the tail is counted rather than failing the operation. */

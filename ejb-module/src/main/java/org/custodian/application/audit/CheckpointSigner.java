@@ -12,7 +12,9 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.audit.AuditCheckpoint;
@@ -34,8 +36,17 @@ public class CheckpointSigner {
     @ConfigProperty(name = "custodian.audit.verify-key")
     Optional<String> verifyKeyText;
 
+    /**
+     * Public keys of rotated-out signing keys, separated by commas (one-line base64 or PEM each): checkpoints
+     * they signed keep verifying after a rotation. A checkpoint naming a key that is in neither setting fails.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.audit.retired-verify-keys")
+    Optional<String> retiredKeysText;
+
     private PrivateKey signingKey;
     private PublicKey verifyKey;
+    private final Map<String, PublicKey> verifyKeysById = new HashMap<>();
     private String algorithm;
     private String keyId;
 
@@ -45,6 +56,15 @@ public class CheckpointSigner {
             verifyKey = publicKey(verifyKeyText.get());
             algorithm = verifyKey.getAlgorithm().equals("EC") ? "ES256" : "Ed25519";
             keyId = keyIdOf(verifyKey);
+            verifyKeysById.put(keyId, verifyKey);
+        }
+        if (retiredKeysText.isPresent()) {
+            for (String text : retiredKeysText.get().split(",")) {
+                if (!text.isBlank()) {
+                    PublicKey retired = publicKey(text);
+                    verifyKeysById.putIfAbsent(keyIdOf(retired), retired);
+                }
+            }
         }
         if (signingKeyText.isPresent()) {
             signingKey = privateKey(signingKeyText.get());
@@ -87,14 +107,15 @@ public class CheckpointSigner {
         }
     }
 
-    /** Whether the checkpoint carries a valid signature by the configured key. */
+    /** Whether the checkpoint carries a valid signature by the current or a retired key it names. */
     public boolean verify(AuditCheckpoint checkpoint) {
-        if (verifyKey == null || !keyId.equals(checkpoint.getKeyId())) {
+        PublicKey key = verifyKeysById.get(checkpoint.getKeyId());
+        if (key == null) {
             return false;
         }
         try {
             Signature signature = Signature.getInstance(jcaName(checkpoint.getAlgorithm()));
-            signature.initVerify(verifyKey);
+            signature.initVerify(key);
             signature.update(checkpoint.signedBytes());
             return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -128,7 +149,8 @@ public class CheckpointSigner {
                 // try the next type
             }
         }
-        throw new IllegalStateException("custodian.audit.verify-key is not an X.509 Ed25519 or EC P-256 public key");
+        throw new IllegalStateException("custodian.audit.verify-key or retired-verify-keys holds a key that is not an"
+                + " X.509 Ed25519 or EC P-256 public key");
     }
 
     private static PrivateKey privateKey(String text) {

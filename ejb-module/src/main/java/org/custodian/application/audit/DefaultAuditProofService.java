@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditEvent;
@@ -47,6 +48,9 @@ public class DefaultAuditProofService implements AuditProofService {
     public CheckpointView checkpointNow(Caller caller) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoint");
         CheckpointView made = makeCheckpoint();
+        if (made == null) {
+            throw new ConflictException("the audit trail is empty; there is nothing to checkpoint yet");
+        }
         audit.record(caller, AuditActions.AUDIT_CHECKPOINT, AuditActions.AUDIT_TRAIL, String.valueOf(made.treeSize()),
                 null, AuditOutcome.SUCCESS);
         return made;
@@ -143,8 +147,9 @@ public class DefaultAuditProofService implements AuditProofService {
         long[] range = exportRange(caller, fromOrNull, toOrNull);
         long from = range[0];
         long to = range[1];
-        // the exporting itself is audited first, so the export ends before its own event
-        audit.record(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
+        // The exporting itself is audited first, so the export ends before its own event; in its own
+        // transaction, so the chain head is not locked against every other writer while the export streams.
+        audit.recordNow(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
                 AuditOutcome.SUCCESS);
         MerkleFrontier before = new MerkleFrontier();
         String previousHash = AuditEvent.GENESIS_HASH;

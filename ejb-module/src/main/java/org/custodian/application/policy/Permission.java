@@ -31,6 +31,8 @@ public enum Permission {
     HOLD_MANAGE,
     /** List anomaly alerts. */
     ALERT_READ,
+    /** Start, restart or stop the retention-purge job, which deletes and anonymizes data. */
+    RETENTION_RUN,
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ
 }

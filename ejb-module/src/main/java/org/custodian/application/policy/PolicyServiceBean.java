@@ -53,6 +53,8 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.HOLD_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         granted.put(Permission.ALERT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER, Role.SUPERVISOR));
         granted.put(Permission.JOB_RUN, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        // An auditor may run verification, but only an operator may run the job that destroys data.
+        granted.put(Permission.RETENTION_RUN, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it
         granted.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));

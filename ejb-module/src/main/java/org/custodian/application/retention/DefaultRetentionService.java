@@ -28,7 +28,7 @@ import org.custodian.domain.model.retention.RetentionClock;
 import org.custodian.domain.model.retention.RetentionDecision;
 import org.custodian.domain.model.retention.RetentionPolicy;
 import org.custodian.domain.model.retention.RetentionRepository;
-import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -125,6 +125,8 @@ public class DefaultRetentionService implements RetentionService {
                         input.authority(), caller.username(), now);
             }
         };
+        // a purge chunk running now finishes first; the next one sees this hold
+        retention.lockHoldGuard();
         retention.store(hold);
         audit.record(caller, AuditActions.LEGAL_HOLD_PLACE, AuditActions.LEGAL_HOLD, String.valueOf(hold.getId()),
                 List.of("scope=" + hold.getScope(), "authority=" + hold.getAuthority()), AuditOutcome.SUCCESS);
@@ -184,71 +186,92 @@ public class DefaultRetentionService implements RetentionService {
     public List<Item> decideAfter(long afterId, int limit, Instant asOf) {
         List<RetentionPolicy> policies = retention.policies(true);
         List<LegalHold> holds = retention.holds(true);
-        List<Item> items = new ArrayList<>();
-        for (Ticket ticket : retention.ticketsAfter(afterId, limit)) {
-            RetentionDecision decision = RetentionDecision.decide(ticket, policies, holds, asOf);
-            items.add(new Item(ticket.getId(), decision.outcome().name(), decision.policyId(), decision.holdId()));
+        List<RetentionSubject> subjects = retention.subjectsAfter(afterId, limit);
+        List<RetentionDecision> decisions = decide(subjects, policies, holds, asOf);
+        // one query per page, not per ticket, for what must outlive a deleted ticket
+        Set<Long> referenced = retention.referenced(deletions(subjects, decisions));
+        List<Item> items = new ArrayList<>(subjects.size());
+        for (int i = 0; i < subjects.size(); i++) {
+            long ticketId = subjects.get(i).ticketId();
+            RetentionDecision decision = decisions.get(i);
+            items.add(new Item(ticketId, decision.outcome().name(), decision.policyId(), decision.holdId(),
+                    referenced.contains(ticketId) ? "ticket " + ticketId + " is referenced by a break-glass override"
+                            + " or an alert, which must outlive it; anonymize it instead or delete those first"
+                            : null));
         }
         return items;
     }
 
     @Override
-    public String obstacleTo(Item item) {
-        if ("DELETE".equals(item.outcome()) && retention.isReferenced(item.ticketId())) {
-            return "ticket " + item.ticketId() + " is referenced by a break-glass override or an alert, which must"
-                    + " outlive it; anonymize it instead or delete those first";
-        }
-        return null;
-    }
-
-    @Override
     public Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId) {
+        // The guard first: every hold committed before is read below, and none can be placed until this chunk
+        // commits. The tickets are locked too, so activity since they were read is seen and cannot interleave.
+        retention.lockHoldGuard();
         List<RetentionPolicy> policies = retention.policies(true);
-        // holds are read again here, in the writer's transaction: one placed since the items were read wins
         List<LegalHold> holds = retention.holds(true);
-        Caller job = Caller.system("retention-purge", "execution-" + executionId);
-        int anonymized = 0;
-        int deleted = 0;
+        List<Long> ids = new ArrayList<>(items.size());
+        items.forEach(item -> ids.add(item.ticketId()));
+        List<RetentionSubject> subjects = retention.lockSubjects(ids);
+        List<RetentionDecision> decisions = decide(subjects, policies, holds, asOf);
+        // referenced since it was read: left alone; the next run skips it with the reason
+        Set<Long> referenced = retention.referenced(deletions(subjects, decisions));
+        List<Long> anonymize = new ArrayList<>();
+        List<Long> delete = new ArrayList<>();
+        List<AuditService.Entry> skeletons = new ArrayList<>();
         int held = 0;
-        int gone = 0;
-        for (Item item : items) {
-            Ticket ticket = tickets.find(item.ticketId()).orElse(null);
-            if (ticket == null) {
-                gone++;
-                continue;
-            }
-            RetentionDecision now = RetentionDecision.decide(ticket, policies, holds, asOf);
-            switch (now.outcome()) {
-                case HOLD -> held++;
+        for (int i = 0; i < subjects.size(); i++) {
+            RetentionSubject subject = subjects.get(i);
+            RetentionDecision decision = decisions.get(i);
+            String action;
+            switch (decision.outcome()) {
+                case HOLD -> {
+                    held++;
+                    continue;
+                }
                 case ANONYMIZE -> {
-                    if (!dryRun) {
-                        ticket.anonymize(clock.instant());
-                        retention.anonymizeComments(ticket.getId());
-                        audit.record(job, AuditActions.RETENTION_ANONYMIZE, AuditActions.TICKET,
-                                String.valueOf(ticket.getId()), List.of("policy=" + now.policyId(),
-                                        "expiredAt=" + now.expiredAt(), "category=" + ticket.getCategory(),
-                                        "region=" + ticket.getRegion()), AuditOutcome.SUCCESS);
-                    }
-                    anonymized++;
+                    anonymize.add(subject.ticketId());
+                    action = AuditActions.RETENTION_ANONYMIZE;
                 }
                 case DELETE -> {
-                    if (!dryRun) {
-                        // the skeleton stays in the trail: what, when, which policy; no personal data
-                        audit.record(job, AuditActions.RETENTION_DELETE, AuditActions.TICKET,
-                                String.valueOf(ticket.getId()), List.of("policy=" + now.policyId(),
-                                        "expiredAt=" + now.expiredAt(), "category=" + ticket.getCategory(),
-                                        "region=" + ticket.getRegion(), "status=" + ticket.getStatus()),
-                                AuditOutcome.SUCCESS);
-                        retention.delete(ticket);
+                    if (referenced.contains(subject.ticketId())) {
+                        continue;
                     }
-                    deleted++;
+                    delete.add(subject.ticketId());
+                    action = AuditActions.RETENTION_DELETE;
                 }
                 default -> {
-                    // no longer due (policy changed since the item was read): nothing to do
+                    continue; // no longer due (policy changed or activity since it was read): nothing to do
                 }
             }
+            // the skeleton stays in the trail: what, when, under which policy; no personal data
+            skeletons.add(new AuditService.Entry(action, AuditActions.TICKET, String.valueOf(subject.ticketId()),
+                    List.of("policy=" + decision.policyId(), "expiredAt=" + decision.expiredAt(),
+                            "category=" + subject.category(), "region=" + subject.region(),
+                            "status=" + subject.status()), AuditOutcome.SUCCESS));
         }
-        return new Applied(anonymized, deleted, held, gone);
+        if (!dryRun) {
+            retention.anonymize(anonymize, clock.instant());
+            retention.delete(delete);
+            audit.recordAll(Caller.system("retention-purge", "execution-" + executionId), skeletons);
+        }
+        return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size());
+    }
+
+    private static List<RetentionDecision> decide(List<RetentionSubject> subjects, List<RetentionPolicy> policies,
+            List<LegalHold> holds, Instant asOf) {
+        List<RetentionDecision> decisions = new ArrayList<>(subjects.size());
+        subjects.forEach(subject -> decisions.add(RetentionDecision.decide(subject, policies, holds, asOf)));
+        return decisions;
+    }
+
+    private static List<Long> deletions(List<RetentionSubject> subjects, List<RetentionDecision> decisions) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            if (decisions.get(i).outcome() == RetentionDecision.Outcome.DELETE) {
+                ids.add(subjects.get(i).ticketId());
+            }
+        }
+        return ids;
     }
 
     private record Parsed(Set<String> categories, Set<Region> regions, RetentionClock clock, RetentionAction action) {

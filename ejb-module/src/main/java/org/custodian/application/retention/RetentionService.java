@@ -22,11 +22,11 @@ public interface RetentionService {
     /** What a purge as of {@code asOf} (ISO-8601, default now) would do: per-outcome counts and the tickets. */
     Preview preview(Caller caller, String asOf);
 
-    /** For the job: the decisions for the next tickets after {@code afterId} (KEEP included), in id order. */
+    /**
+     * For the job: the decisions for the next tickets after {@code afterId} (KEEP included), in id order, each with
+     * the reason it cannot be carried out (a deleted ticket other records must keep), if any.
+     */
     List<Item> decideAfter(long afterId, int limit, Instant asOf);
-
-    /** Why the item cannot be carried out (e.g. a deleted ticket that other records must keep), or null. */
-    String obstacleTo(Item item);
 
     /**
      * For the job's writer: applies anonymize/delete to the items, re-checking legal holds in this very
@@ -53,7 +53,8 @@ public interface RetentionService {
     }
 
     /** One ticket's retention decision, as the job carries it from reader to writer. */
-    record Item(long ticketId, String outcome, Long policyId, Long holdId) implements java.io.Serializable {
+    record Item(long ticketId, String outcome, Long policyId, Long holdId, String obstacle)
+            implements java.io.Serializable {
     }
 
     record Applied(int anonymized, int deleted, int held, int gone) implements java.io.Serializable {

@@ -1,15 +1,32 @@
 package org.custodian.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionPolicy;
 import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketStatus;
 
 @ApplicationScoped
 public class JpaRetentionRepository implements RetentionRepository {
@@ -51,37 +68,149 @@ public class JpaRetentionRepository implements RetentionRepository {
         entityManager.flush();
     }
 
+    /** The projection retention decides on; never the ticket's text. */
+    private static final String SUBJECT_COLUMNS = "select id, customer_id, category, region, status, created_at,"
+            + " updated_at, resolved_at, anonymized_at from ticket";
+
+    /**
+     * The set-wise statements of a purge chunk run as plain JDBC on the transaction's connection (the same pool,
+     * so the same transaction as JPA and the job's checkpoint), with the ids as one array parameter: a
+     * thousand-element IN list costs the JPA provider and the database more than the work itself.
+     */
+    @Resource(lookup = "jdbc/custodian")
+    private DataSource dataSource;
+
     @Override
-    public List<Ticket> ticketsAfter(long afterId, int limit) {
-        return entityManager.createQuery("SELECT t FROM Ticket t WHERE t.id > :after ORDER BY t.id", Ticket.class)
-                .setParameter("after", afterId)
-                .setMaxResults(limit)
-                .getResultList();
+    public List<RetentionSubject> subjectsAfter(long afterId, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SUBJECT_COLUMNS
+                        + " where id > ? order by id limit ?")) {
+            select.setLong(1, afterId);
+            select.setInt(2, limit);
+            return subjects(select, limit);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading tickets for retention failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public void delete(Ticket ticket) {
-        entityManager.createQuery("DELETE FROM Comment c WHERE c.ticket.id = :id")
-                .setParameter("id", ticket.getId()).executeUpdate();
-        entityManager.remove(entityManager.contains(ticket) ? ticket : entityManager.merge(ticket));
-        entityManager.flush();
+    public List<RetentionSubject> lockSubjects(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        // in id order, so two lockers cannot deadlock
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SUBJECT_COLUMNS
+                        + " where id = any(?) order by id for update")) {
+            select.setArray(1, ids(connection, ticketIds));
+            return subjects(select, ticketIds.size());
+        } catch (SQLException e) {
+            throw new PersistenceException("locking tickets for retention failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
-    public boolean isReferenced(long ticketId) {
-        long overrides = entityManager.createQuery("SELECT COUNT(o) FROM AccessOverride o WHERE o.ticketId = :id",
-                Long.class).setParameter("id", ticketId).getSingleResult();
-        long alerts = entityManager.createQuery("SELECT COUNT(a) FROM Alert a WHERE a.ticketId = :id", Long.class)
-                .setParameter("id", ticketId).getSingleResult();
-        return overrides + alerts > 0;
+    public void lockHoldGuard() {
+        entityManager.createNativeQuery("SELECT id FROM legal_hold_guard WHERE id = 1 FOR UPDATE").getResultList();
     }
 
     @Override
-    public int anonymizeComments(long ticketId) {
-        return entityManager.createQuery("UPDATE Comment c SET c.body = :text, c.bodyMasked = :text"
-                        + " WHERE c.ticket.id = :id")
-                .setParameter("text", Ticket.ANONYMIZED)
-                .setParameter("id", ticketId)
-                .executeUpdate();
+    public void anonymize(Collection<Long> ticketIds, Instant now) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement comments = connection.prepareStatement("update ticket_comment set body = ?,"
+                        + " body_masked = ? where ticket_id = any(?)");
+                PreparedStatement tickets = connection.prepareStatement("update ticket set subject = ?,"
+                        + " description = ?, subject_masked = ?, description_masked = ?, anonymized_at = ?,"
+                        + " version = version + 1 where id = any(?) and anonymized_at is null")) {
+            Array ids = ids(connection, ticketIds);
+            comments.setString(1, Ticket.ANONYMIZED);
+            comments.setString(2, Ticket.ANONYMIZED);
+            comments.setArray(3, ids);
+            comments.executeUpdate();
+            for (int i = 1; i <= 4; i++) {
+                tickets.setString(i, Ticket.ANONYMIZED);
+            }
+            tickets.setObject(5, now.atOffset(ZoneOffset.UTC));
+            tickets.setArray(6, ids);
+            tickets.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("anonymizing tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement comments = connection.prepareStatement(
+                        "delete from ticket_comment where ticket_id = any(?)");
+                PreparedStatement tickets = connection.prepareStatement("delete from ticket where id = any(?)")) {
+            Array ids = ids(connection, ticketIds);
+            comments.setArray(1, ids);
+            comments.executeUpdate();
+            tickets.setArray(1, ids);
+            tickets.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("deleting tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> referenced(Collection<Long> ticketIds) {
+        Set<Long> referenced = new HashSet<>();
+        if (ticketIds.isEmpty()) {
+            return referenced;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select ticket_id from access_override"
+                        + " where ticket_id = any(?) union select ticket_id from alert where ticket_id = any(?)")) {
+            Array ids = ids(connection, ticketIds);
+            select.setArray(1, ids);
+            select.setArray(2, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    referenced.add(rows.getLong(1));
+                }
+            }
+            return referenced;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading references to tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<RetentionSubject> subjects(PreparedStatement select, int expected) throws SQLException {
+        List<RetentionSubject> subjects = new ArrayList<>(expected);
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                subjects.add(new RetentionSubject(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                        Region.valueOf(rows.getString(4)), TicketStatus.valueOf(rows.getString(5)),
+                        instant(rows, 6), instant(rows, 7), instant(rows, 8), instant(rows, 9)));
+            }
+        }
+        return subjects;
+    }
+
+    private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
+        return connection.createArrayOf("bigint", ids.toArray(new Long[0]));
+    }
+
+    /** PostgreSQL hands out timestamptz as Timestamp, H2 as OffsetDateTime; both are the same instant. */
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        Object value = rows.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return rows.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 }

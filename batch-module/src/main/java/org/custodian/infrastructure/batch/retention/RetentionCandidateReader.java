@@ -14,7 +14,10 @@ import java.util.Deque;
 import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Item;
 
-/** Every ticket in id order with its retention decision; the checkpoint is the last id handed out. */
+/**
+ * Every ticket in id order with its retention decision, a page (the chunk's size) per query; the checkpoint is
+ * the last id handed out, so a restart reads on from the last committed chunk.
+ */
 @Dependent
 @Named
 public class RetentionCandidateReader extends AbstractItemReader {
@@ -43,10 +46,10 @@ public class RetentionCandidateReader extends AbstractItemReader {
             cursor = saved;
         } else {
             // asOf is fixed at the first start, so a restart decides exactly as the interrupted run did
-            cursor = new RetentionCursor(0, asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf));
+            cursor = new RetentionCursor(0, asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf), 0);
         }
-        // the writer decides again with the very same instant
-        step.setTransientUserData(cursor.asOf());
+        // the writer decides again with the very same instant; the step listener reports the examined count
+        step.setTransientUserData(cursor);
     }
 
     @Override
@@ -58,7 +61,8 @@ public class RetentionCandidateReader extends AbstractItemReader {
         }
         Item item = buffer.pollFirst();
         if (item != null) {
-            cursor = new RetentionCursor(item.ticketId(), cursor.asOf());
+            cursor = cursor.next(item.ticketId());
+            step.setTransientUserData(cursor);
         }
         return item;
     }

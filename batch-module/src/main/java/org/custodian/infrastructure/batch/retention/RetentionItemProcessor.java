@@ -1,10 +1,8 @@
 package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
-import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Item;
 
 /** Tickets to keep are filtered out; ones that cannot be purged are skipped with the reason. */
@@ -12,18 +10,14 @@ import org.custodian.application.retention.RetentionService.Item;
 @Named
 public class RetentionItemProcessor implements ItemProcessor {
 
-    @EJB
-    RetentionService retention;
-
     @Override
     public Object processItem(Object read) {
         Item item = (Item) read;
         if ("KEEP".equals(item.outcome())) {
             return null;
         }
-        String obstacle = retention.obstacleTo(item);
-        if (obstacle != null) {
-            throw new RetentionSkipException(item.ticketId(), obstacle);
+        if (item.obstacle() != null) {
+            throw new RetentionSkipException(item.ticketId(), item.obstacle());
         }
         return item;
     }

@@ -2,6 +2,7 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class RetentionSkipListener implements SkipProcessListener {
     @Inject
     JobContext job;
 
+    @Inject
+    StepContext step;
+
     @Override
     public void onSkipProcessItem(Object item, Exception cause) {
         long ticketId = item instanceof Item read ? read.ticketId()
@@ -31,5 +35,7 @@ public class RetentionSkipListener implements SkipProcessListener {
         audit.record(Caller.system("batch:retention-purge", "job-" + job.getExecutionId()),
                 AuditActions.RETENTION_SKIPPED, AuditActions.TICKET, String.valueOf(ticketId),
                 List.of("reason=" + cause.getMessage()), AuditOutcome.FAILURE);
+        // counted with the chunk's checkpoint, so the summary of a restarted run includes earlier skips
+        step.setPersistentUserData(RetentionTotals.of(step.getPersistentUserData()).plusSkipped());
     }
 }

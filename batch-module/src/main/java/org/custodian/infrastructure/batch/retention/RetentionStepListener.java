@@ -2,7 +2,6 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;
-import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -26,22 +25,13 @@ public class RetentionStepListener extends AbstractStepListener {
 
     @Override
     public void afterStep() {
-        RetentionTotals totals = step.getPersistentUserData() instanceof RetentionTotals saved ? saved
-                : RetentionTotals.NONE;
-        long examined = 0;
-        long skipped = 0;
-        for (Metric metric : step.getMetrics()) {
-            if (metric.getType() == Metric.MetricType.READ_COUNT) {
-                examined = metric.getValue();
-            } else if (metric.getType() == Metric.MetricType.PROCESS_SKIP_COUNT
-                    || metric.getType() == Metric.MetricType.WRITE_SKIP_COUNT
-                    || metric.getType() == Metric.MetricType.READ_SKIP_COUNT) {
-                skipped += metric.getValue();
-            }
-        }
+        // over every execution of this job instance: the reader's cursor and the totals are checkpointed with
+        // each chunk, so a restarted run reports the whole purge, not only its own part
+        RetentionTotals totals = RetentionTotals.of(step.getPersistentUserData());
+        long examined = step.getTransientUserData() instanceof RetentionCursor cursor ? cursor.examined() : 0;
         String status = (Boolean.parseBoolean(dryRun) ? "DRY-RUN " : "") + "examined=" + examined
                 + " anonymized=" + totals.anonymized() + " deleted=" + totals.deleted() + " held=" + totals.held()
-                + " skipped=" + skipped;
+                + " skipped=" + totals.skipped();
         step.setExitStatus(status);
         job.setExitStatus(status);
     }

@@ -52,7 +52,7 @@ public class RetentionWriter extends AbstractItemWriter {
         List<Item> work = new ArrayList<>(items.size());
         items.forEach(item -> work.add((Item) item));
         Applied applied = retention.apply(work, asOf(), Boolean.parseBoolean(dryRun), job.getExecutionId());
-        RetentionTotals totals = (RetentionTotals) step.getPersistentUserData();
+        RetentionTotals totals = RetentionTotals.of(step.getPersistentUserData());
         step.setPersistentUserData(totals.plus(applied.anonymized(), applied.deleted(), applied.held(),
                 applied.gone()));
     }
@@ -61,7 +61,7 @@ public class RetentionWriter extends AbstractItemWriter {
         if (fixedAsOf == null) {
             // the reader's checkpoint holds the instant fixed at the first start
             Object checkpoint = step.getTransientUserData();
-            fixedAsOf = checkpoint instanceof Instant instant ? instant
+            fixedAsOf = checkpoint instanceof RetentionCursor cursor ? cursor.asOf()
                     : asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
         }
         return fixedAsOf;

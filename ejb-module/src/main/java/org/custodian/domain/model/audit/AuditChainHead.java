@@ -44,6 +44,25 @@ public class AuditChainHead {
         return event;
     }
 
+    /**
+     * Appends several records at one instant, exactly as many {@link #append} calls would, but decodes and encodes
+     * the Merkle frontier once: a purge chunk appends a thousand events under one lock.
+     */
+    public java.util.List<AuditEvent> appendAll(java.util.List<AuditRecord> records, java.time.Instant now) {
+        java.util.List<AuditEvent> events = new java.util.ArrayList<>(records.size());
+        MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
+        HexFormat hex = HexFormat.of();
+        for (AuditRecord record : records) {
+            AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
+            frontier.append(hex.parseHex(event.getLeafHash()));
+            lastSequence = event.getSequence();
+            lastHash = event.getHash();
+            events.add(event);
+        }
+        merkleFrontier = frontier.encode();
+        return events;
+    }
+
     public long getLastSequence() {
         return lastSequence;
     }

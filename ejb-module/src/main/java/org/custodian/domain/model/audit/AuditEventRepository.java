@@ -13,6 +13,9 @@ public interface AuditEventRepository {
 
     void store(AuditEvent event);
 
+    /** Inserts many events at once, in the current transaction (one batched statement, not one per entity). */
+    void storeAll(List<AuditEvent> events);
+
     /** Up to {@code limit} events after {@code afterSequence}, in sequence order. */
     List<AuditEvent> findAfter(long afterSequence, int limit);
 

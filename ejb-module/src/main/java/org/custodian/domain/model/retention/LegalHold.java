@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -18,7 +19,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.FieldMasks;
-import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
@@ -33,6 +33,12 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "LegalHold.findAll", query = "SELECT h FROM LegalHold h ORDER BY h.id DESC")
 @NamedQuery(name = "LegalHold.findActive", query = "SELECT h FROM LegalHold h WHERE h.releasedAt IS NULL ORDER BY h.id")
 public class LegalHold {
+
+    @Transient
+    private Set<String> parsedCategories;
+
+    @Transient
+    private Set<Region> parsedRegions;
 
     public enum Scope { CUSTOMER, TICKET, QUERY }
 
@@ -151,20 +157,27 @@ public class LegalHold {
     }
 
     /** Whether this hold, while active, covers the ticket (directly, through its customer, or by query). */
-    public boolean covers(Ticket ticket) {
+    public boolean covers(RetentionSubject ticket) {
         if (!isActive()) {
             return false;
         }
         return switch (scope) {
-            case TICKET -> ticketId != null && ticketId.equals(ticket.getId());
-            case CUSTOMER -> customerId != null && customerId.equals(ticket.getCustomer().getId());
-            case QUERY -> (queryCategories.isEmpty()
-                    || Arrays.asList(queryCategories.split(",")).contains(ticket.getCategory()))
-                    && (queryRegions.isEmpty() || Arrays.asList(queryRegions.split(",")).contains(
-                    ticket.getRegion().name()))
-                    && (queryCreatedFrom == null || !ticket.getCreatedAt().isBefore(queryCreatedFrom))
-                    && (queryCreatedTo == null || ticket.getCreatedAt().isBefore(queryCreatedTo));
+            case TICKET -> ticketId != null && ticketId == ticket.ticketId();
+            case CUSTOMER -> customerId != null && customerId == ticket.customerId();
+            case QUERY -> (parsedCategories().isEmpty() || parsedCategories.contains(ticket.category()))
+                    && (parsedRegions.isEmpty() || parsedRegions.contains(ticket.region()))
+                    && (queryCreatedFrom == null || !ticket.createdAt().isBefore(queryCreatedFrom))
+                    && (queryCreatedTo == null || ticket.createdAt().isBefore(queryCreatedTo));
         };
+    }
+
+    /** Parsed once per loaded hold: a purge asks {@link #covers} for every ticket. */
+    private Set<String> parsedCategories() {
+        if (parsedCategories == null) {
+            parsedCategories = getQueryCategories();
+            parsedRegions = getQueryRegions();
+        }
+        return parsedCategories;
     }
 
     public Long getId() {

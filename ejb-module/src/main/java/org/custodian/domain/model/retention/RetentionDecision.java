@@ -3,7 +3,6 @@ package org.custodian.domain.model.retention;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import org.custodian.domain.model.ticket.Ticket;
 
 /**
  * What retention does to one ticket as of an instant: nothing, hold it (a legal hold covers it), anonymize it or
@@ -14,7 +13,7 @@ public record RetentionDecision(Outcome outcome, Long policyId, Long holdId, Ins
 
     public enum Outcome { KEEP, HOLD, ANONYMIZE, DELETE }
 
-    public static RetentionDecision decide(Ticket ticket, List<RetentionPolicy> policies, List<LegalHold> holds,
+    public static RetentionDecision decide(RetentionSubject ticket, List<RetentionPolicy> policies, List<LegalHold> holds,
             Instant asOf) {
         RetentionPolicy policy = policies.stream().filter(RetentionPolicy::isActive).filter(p -> p.covers(ticket))
                 .sorted(Comparator.comparingInt(RetentionPolicy::specificity).reversed()

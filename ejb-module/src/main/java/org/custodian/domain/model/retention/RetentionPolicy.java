@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,7 +21,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.FieldMasks;
-import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -34,6 +34,12 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "RetentionPolicy.findActive",
         query = "SELECT p FROM RetentionPolicy p WHERE p.active = TRUE ORDER BY p.id")
 public class RetentionPolicy {
+
+    @Transient
+    private Set<String> parsedCategories;
+
+    @Transient
+    private Set<Region> parsedRegions;
 
     public static final int MAX_DAYS = 36_500;
 
@@ -124,16 +130,21 @@ public class RetentionPolicy {
         this.version++;
     }
 
-    public boolean covers(Ticket ticket) {
-        return (categories.isEmpty() || getCategories().contains(ticket.getCategory()))
-                && (regions.isEmpty() || getRegions().contains(ticket.getRegion()));
+    public boolean covers(RetentionSubject ticket) {
+        if (parsedCategories == null) {
+            // parsed once per loaded policy: a purge asks this for every ticket
+            parsedCategories = getCategories();
+            parsedRegions = getRegions();
+        }
+        return (parsedCategories.isEmpty() || parsedCategories.contains(ticket.category()))
+                && (parsedRegions.isEmpty() || parsedRegions.contains(ticket.region()));
     }
 
     /** When the ticket's period ends under this policy, or null if it never does (e.g. still open). */
-    public Instant expiryOf(Ticket ticket) {
+    public Instant expiryOf(RetentionSubject ticket) {
         Instant from = switch (clock) {
-            case AFTER_CLOSURE -> ticket.getStatus().isResolved() ? ticket.getResolvedAt() : null;
-            case AFTER_LAST_ACTIVITY -> ticket.getUpdatedAt();
+            case AFTER_CLOSURE -> ticket.status().isResolved() ? ticket.resolvedAt() : null;
+            case AFTER_LAST_ACTIVITY -> ticket.updatedAt();
         };
         return from == null ? null : from.plus(Duration.ofDays(days));
     }

@@ -1,8 +1,10 @@
 package org.custodian.domain.model.retention;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
-import org.custodian.domain.model.ticket.Ticket;
 
 public interface RetentionRepository {
 
@@ -18,15 +20,30 @@ public interface RetentionRepository {
 
     void store(LegalHold hold);
 
-    /** Up to {@code limit} tickets with an id above {@code afterId}, in id order (the purge's stable order). */
-    List<Ticket> ticketsAfter(long afterId, int limit);
+    /**
+     * Up to {@code limit} tickets with an id above {@code afterId}, in id order (the purge's stable order), as the
+     * facts retention decides on.
+     */
+    List<RetentionSubject> subjectsAfter(long afterId, int limit);
 
-    /** Removes a ticket and its comments (break-glass overrides and alerts referring to it are kept: see caller). */
-    void delete(Ticket ticket);
+    /**
+     * Locks the tickets (in id order, so two lockers cannot deadlock) until the transaction ends and returns what
+     * retention decides on as of now; ids no longer there are left out.
+     */
+    List<RetentionSubject> lockSubjects(Collection<Long> ticketIds);
 
-    /** Replaces the text of every comment of the ticket (retention anonymization). */
-    int anonymizeComments(long ticketId);
+    /**
+     * Waits for and holds, until the transaction ends, the lock that placing a legal hold also takes: whoever
+     * reads the holds after this sees every hold placed before, and none can be placed until this commits.
+     */
+    void lockHoldGuard();
 
-    /** Whether anything that must outlive the ticket refers to it (a break-glass override, an alert). */
-    boolean isReferenced(long ticketId);
+    /** Replaces the personal text of the tickets and their comments and marks them anonymized. */
+    void anonymize(Collection<Long> ticketIds, Instant now);
+
+    /** Removes the tickets and their comments. */
+    void delete(Collection<Long> ticketIds);
+
+    /** Which of the tickets something that must outlive them refers to (a break-glass override, an alert). */
+    Set<Long> referenced(Collection<Long> ticketIds);
 }

@@ -121,6 +121,7 @@ public class Ticket {
      * @return the names of the fields that actually changed
      */
     public Set<String> revise(TicketDetails details, TicketStatus newStatus, Instant requestedResolvedAt, Instant now) {
+        refuseIfAnonymized();
         if (status == TicketStatus.CLOSED) {
             throw new DomainRuleViolationException("status",
                     "the ticket is CLOSED and can no longer change; open a follow-up ticket");
@@ -171,6 +172,7 @@ public class Ticket {
 
     /** A comment counts as activity; a closed ticket takes no more comments. */
     public void recordActivity(Instant now) {
+        refuseIfAnonymized();
         if (status == TicketStatus.CLOSED) {
             throw new DomainRuleViolationException("ticketId",
                     "ticket is CLOSED and takes no more comments; open a follow-up ticket");
@@ -194,6 +196,14 @@ public class Ticket {
         subjectMasked = ANONYMIZED;
         descriptionMasked = ANONYMIZED;
         anonymizedAt = now;
+    }
+
+    /** Writing into an anonymized ticket would bring personal data back into a record retention has purged. */
+    private void refuseIfAnonymized() {
+        if (anonymizedAt != null) {
+            throw new DomainRuleViolationException("ticketId", "the ticket was anonymized by retention on "
+                    + anonymizedAt + " and can no longer change; open a new ticket");
+        }
     }
 
     public boolean isAnonymized() {

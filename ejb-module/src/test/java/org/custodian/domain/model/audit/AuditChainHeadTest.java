@@ -49,4 +49,31 @@ class AuditChainHeadTest {
         assertTrue(verifier.isIntact());
         assertEquals(5, verifier.verifiedCount());
     }
+
+    @Test
+    void appendingSeveralAtOnceGivesTheSameChainAndTreeAsOneByOne() throws Exception {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+        AuditChainHead oneByOne = seededHead();
+        AuditChainHead together = seededHead();
+        oneByOne.append(AuditTestChains.record(1), now);
+        together.append(AuditTestChains.record(1), now);
+        List<AuditRecord> records = new ArrayList<>();
+        List<AuditEvent> expected = new ArrayList<>();
+        for (int i = 2; i <= 12; i++) {
+            records.add(AuditTestChains.record(i));
+            expected.add(oneByOne.append(AuditTestChains.record(i), now));
+        }
+        List<AuditEvent> appended = together.appendAll(records, now);
+        assertEquals(expected.size(), appended.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).getSequence(), appended.get(i).getSequence());
+            assertEquals(expected.get(i).getHash(), appended.get(i).getHash());
+            assertEquals(expected.get(i).getLeafHash(), appended.get(i).getLeafHash());
+        }
+        assertEquals(oneByOne.getLastSequence(), together.getLastSequence());
+        assertEquals(oneByOne.getLastHash(), together.getLastHash());
+        assertEquals(oneByOne.frontier().encode(), together.frontier().encode());
+        assertTrue(together.appendAll(List.of(), now).isEmpty());
+        assertEquals(12, together.getLastSequence());
+    }
 }

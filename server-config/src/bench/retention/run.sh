@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Retention benchmark and crash test against a real PostgreSQL and the real runnable jar.
+#
+#   server-config/src/bench/retention/run.sh bench [tickets]   # default 1,000,000: job at item-count 1000 and
+#                                                             # 100, then plain SQL on the same rows
+#   server-config/src/bench/retention/run.sh kill  [tickets]   # default 200,000: kill -9 mid-purge, start again,
+#                                                             # restart the execution, check exactly-once
+#
+# Needs: ./mvnw package -DskipTests (for server-config/target/custodian-micro.jar), PostgreSQL server binaries
+# (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl. Uses a throwaway cluster under
+# server-config/target/bench-pg on port 55433 and the application on port 8282. Prints a summary at the end.
+set -euo pipefail
+MODE=${1:-bench}
+N=${2:-$([ "$MODE" = kill ] && echo 200000 || echo 1000000)}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../../.." && pwd)
+JAR=$ROOT/server-config/target/custodian-micro.jar
+WORK=$ROOT/server-config/target/bench-pg
+PGPORT=55433
+APP=http://127.0.0.1:8282
+PSQL=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -v ON_ERROR_STOP=1)
+APP_PID=
+
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill -9 "$APP_PID" 2>/dev/null || true
+  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+start_db() {
+  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  [ "$(id -u)" = 0 ] && chown postgres "$WORK"
+  as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
+  as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
+    -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min" start >/dev/null
+  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+}
+
+start_app() {
+  CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/custodian CUSTODIAN_DB_USER=postgres \
+  CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
+    java -Xmx2g -jar "$JAR" --port 8282 >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "$APP/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the application did not start; see $WORK/app.log" >&2; exit 1
+}
+
+token() {
+  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"Custodian-Demo-1\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+post() { curl -sf -X POST "$APP$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }
+field() { sed -E "s/.*\"$1\":\"?([^\",}]*).*/\1/"; }
+
+setup() {
+  local privacy; privacy=$(token privacy)
+  for spec in BENCH_ANON:ANONYMIZE BENCH_DEL:DELETE; do
+    post /api/v1/retention/policies "$privacy" "{\"name\":\"Bench ${spec#*:}\",\"categories\":[\"${spec%%:*}\"],\
+\"regions\":[],\"clock\":\"AFTER_CLOSURE\",\"days\":365,\"action\":\"${spec#*:}\",\"reason\":\"Benchmark retention rule\"}" >/dev/null
+  done
+  "${PSQL[@]}" -v n="$N" -f "$HERE/generate.sql"
+  post /api/v1/legal-holds "$privacy" '{"scope":"CUSTOMER","customerId":9000001,"reason":"Benchmark: held customer",
+"authority":"Bench case 1"}' >/dev/null
+}
+
+# Runs the job and prints "<seconds> <exit status>"; the time is the execution's own start to end.
+run_job() {
+  local operator id status body
+  operator=$(token operator)
+  id=$(post /api/v1/jobs/retention-purge "$operator" "{\"itemCount\":$1}" | field executionId)
+  while :; do
+    body=$(curl -sf "$APP/api/v1/jobs/executions/$id" -H "Authorization: Bearer $operator")
+    status=$(echo "$body" | field status)
+    case $status in COMPLETED|FAILED|STOPPED|ABANDONED) break;; esac
+    sleep 1
+  done
+  [ "$status" = COMPLETED ] || { echo "execution $id ended $status: $body" >&2; exit 1; }
+  "${PSQL[@]}" -Atc "select extract(epoch from endtime - starttime) || ' ' || exitstatus
+                     from jbatchexecutioninstancedata where jobexecid = $id"
+}
+
+purged() { echo "$2" | sed -E 's/.*anonymized=([0-9]+) deleted=([0-9]+).*/\1 \2/' | awk '{print $1 + $2}'; }
+
+bench() {
+  start_db; start_app; setup
+  echo "data set: $N tickets, $(( N / 2 )) comments; policies anonymize BENCH_ANON and delete BENCH_DEL; customer"
+  echo "9000001 held. Java $(java -version 2>&1 | head -1), $(nproc) cores."
+  local line secs purged1000 purged100 rate1000 rate100
+  line=$(run_job 1000); secs=${line%% *}; purged1000=$(purged x "$line")
+  rate1000=$(awk -v p="$purged1000" -v s="$secs" 'BEGIN{printf "%.0f", p / s}')
+  echo "item-count 1000: ${line#* } in ${secs}s -> $rate1000 tickets/s"
+  "${PSQL[@]}" -f "$HERE/reset.sql"
+  line=$(run_job 100); secs=${line%% *}; purged100=$(purged x "$line")
+  rate100=$(awk -v p="$purged100" -v s="$secs" 'BEGIN{printf "%.0f", p / s}')
+  echo "item-count 100:  ${line#* } in ${secs}s -> $rate100 tickets/s"
+  "${PSQL[@]}" -f "$HERE/reset.sql"
+  local start end
+  start=$(date +%s.%N)
+  "${PSQL[@]}" -f "$HERE/plain-sql.sql" >/dev/null
+  end=$(date +%s.%N)
+  local sqlrate
+  sqlrate=$(awk -v p="$purged1000" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", p / (b - a)}')
+  echo "plain SQL:       $purged1000 tickets in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b - a}')s -> $sqlrate tickets/s"
+  awk -v a="$rate100" -v b="$rate1000" -v c="$sqlrate" 'BEGIN{printf "item-count 100 / 1000 = %.2f; job / plain SQL = %.2f\n", a / b, b / c}'
+}
+
+kill_test() {
+  start_db; start_app; setup
+  local operator id total seen
+  operator=$(token operator)
+  total=$("${PSQL[@]}" -Atc "select count(*) from ticket where id > 9000000 and customer_id <> 9000001")
+  id=$(post /api/v1/jobs/retention-purge "$operator" '{"itemCount":500}' | field executionId)
+  while :; do
+    seen=$("${PSQL[@]}" -Atc "select count(*) from audit_event where action in ('RETENTION_ANONYMIZE','RETENTION_DELETE')")
+    [ "$seen" -ge $(( total / 3 )) ] && break
+    sleep 0.2
+  done
+  kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+  echo "killed the server (kill -9) with $seen of $total tickets purged;" \
+    "execution $id is $("${PSQL[@]}" -Atc "select batchstatus from jbatchexecutioninstancedata where jobexecid = $id")"
+  start_app
+  echo "after start: execution $id is $("${PSQL[@]}" -Atc "select batchstatus from jbatchexecutioninstancedata where jobexecid = $id")"
+  operator=$(token operator)
+  local restarted status body
+  restarted=$(post "/api/v1/jobs/executions/$id/restart" "$operator" '' | field executionId)
+  while :; do
+    body=$(curl -sf "$APP/api/v1/jobs/executions/$restarted" -H "Authorization: Bearer $operator")
+    status=$(echo "$body" | field status)
+    case $status in COMPLETED|FAILED|STOPPED|ABANDONED) break;; esac
+    sleep 1
+  done
+  echo "restarted as execution $restarted: $status, $(echo "$body" | field exitStatus)"
+  "${PSQL[@]}" -At <<SQL
+select 'eligible tickets: $total';
+select 'purge events per ticket > 1 (duplicates): ' || count(*) from (select resource_id from audit_event
+  where action in ('RETENTION_ANONYMIZE','RETENTION_DELETE') group by resource_id having count(*) > 1) d;
+select 'eligible tickets without exactly one purge event (gaps): ' || count(*) from bench_ticket b
+  where b.customer_id <> 9000001 and (select count(*) from audit_event e where e.resource_id = b.id::text
+  and e.action in ('RETENTION_ANONYMIZE','RETENTION_DELETE')) <> 1;
+select 'BENCH_ANON tickets not anonymized: ' || count(*) from ticket where category = 'BENCH_ANON'
+  and customer_id <> 9000001 and (anonymized_at is null or description <> '[anonymized]');
+select 'BENCH_DEL tickets still there: ' || count(*) from ticket where category = 'BENCH_DEL' and customer_id <> 9000001;
+select 'held tickets changed or gone: ' || (select count(*) from bench_ticket where customer_id = 9000001)
+  - (select count(*) from ticket t join bench_ticket b using (id) where t.customer_id = 9000001
+     and t.description = b.description and t.anonymized_at is null);
+select 'other tickets touched: ' || count(*) from ticket where id <= 9000000 and anonymized_at is not null;
+select 'JOB_RECOVERED events: ' || count(*) from audit_event where action = 'JOB_RECOVERED';
+SQL
+}
+
+case $MODE in
+  bench) bench ;;
+  kill) kill_test ;;
+  *) echo "usage: $0 bench|kill [tickets]" >&2; exit 2 ;;
+esac
