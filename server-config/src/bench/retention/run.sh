@@ -41,7 +41,7 @@ start_db() {
 }
 
 start_app() {
-  CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/custodian CUSTODIAN_DB_USER=postgres \
+  CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true" CUSTODIAN_DB_USER=postgres \
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
     java -Xmx2g -jar "$JAR" --port 8282 >>"$WORK/app.log" 2>&1 &
   APP_PID=$!

@@ -23,7 +23,7 @@ import org.custodian.domain.model.audit.AuditRecord;
 public class AuditServiceBean implements AuditService {
 
     /** Events read per round trip during verification; the persistence context is cleared between pages. */
-    static final int VERIFY_PAGE = 1000;
+    static final int VERIFY_PAGE = 5000;
 
     @Inject
     private AuditEventRepository events;

@@ -14,6 +14,8 @@ import org.custodian.domain.model.audit.SiemDelivery;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditEventRepository;
 
 @ApplicationScoped
@@ -87,12 +89,32 @@ public class JpaAuditEventRepository implements AuditEventRepository {
 
     @Override
     public List<AuditEvent> findAfter(long afterSequence, int limit) {
-        // read-only: verification walks millions of events; none of them may pile up in the context
-        return entityManager.createNamedQuery("AuditEvent.findAfterSequence", AuditEvent.class)
-                .setParameter("after", afterSequence)
-                .setMaxResults(limit)
-                .setHint("eclipselink.read-only", "true")
-                .getResultList();
+        // Plain JDBC: verification, export and SIEM delivery walk millions of events, which need no entity
+        // management; read through the JPA provider they cost several times the hashing (88k/s against 400k/s).
+        List<AuditEvent> page = new java.util.ArrayList<>(Math.min(limit, 10_000));
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement select = connection.prepareStatement("select sequence, occurred_at,"
+                        + " actor, actor_roles, action, resource_type, resource_id, fields, outcome, request_id,"
+                        + " client_address, previous_hash, hash, leaf_hash from audit_event where sequence > ?"
+                        + " order by sequence limit ?")) {
+            select.setLong(1, afterSequence);
+            select.setInt(2, limit);
+            select.setFetchSize(Math.min(limit, 10_000));
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String outcome = rows.getString(9);
+                    AuditRecord record = new AuditRecord(rows.getString(3), rows.getString(4), rows.getString(5),
+                            rows.getString(6), rows.getString(7), rows.getString(8),
+                            outcome == null ? null : AuditOutcome.valueOf(outcome), rows.getString(10),
+                            rows.getString(11));
+                    page.add(AuditEvent.stored(rows.getLong(1), JdbcValues.instant(rows, 2), record,
+                            rows.getString(12), rows.getString(13), rows.getString(14)));
+                }
+            }
+            return page;
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("reading audit events failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -189,7 +189,7 @@ public class JpaRetentionRepository implements RetentionRepository {
             while (rows.next()) {
                 subjects.add(new RetentionSubject(rows.getLong(1), rows.getLong(2), rows.getString(3),
                         Region.valueOf(rows.getString(4)), TicketStatus.valueOf(rows.getString(5)),
-                        instant(rows, 6), instant(rows, 7), instant(rows, 8), instant(rows, 9)));
+                        JdbcValues.instant(rows, 6), JdbcValues.instant(rows, 7), JdbcValues.instant(rows, 8), JdbcValues.instant(rows, 9)));
             }
         }
         return subjects;
@@ -197,20 +197,5 @@ public class JpaRetentionRepository implements RetentionRepository {
 
     private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
         return connection.createArrayOf("bigint", ids.toArray(new Long[0]));
-    }
-
-    /** PostgreSQL hands out timestamptz as Timestamp, H2 as OffsetDateTime; both are the same instant. */
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        Object value = rows.getObject(column);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return rows.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 }
