@@ -71,17 +71,24 @@ setup() {
 "authority":"Bench case 1"}' >/dev/null
 }
 
+# Polls an execution until it ends and prints its JSON.
+await_execution() {
+  local body
+  while :; do
+    body=$(curl -sf "$APP/api/v1/jobs/executions/$2" -H "Authorization: Bearer $1")
+    case $(echo "$body" | field status) in COMPLETED|FAILED|STOPPED|ABANDONED) break;; esac
+    sleep 1
+  done
+  echo "$body"
+}
+
 # Runs the job and prints "<seconds> <exit status>"; the time is the execution's own start to end.
 run_job() {
   local operator id status body
   operator=$(token operator)
   id=$(post /api/v1/jobs/retention-purge "$operator" "{\"itemCount\":$1}" | field executionId)
-  while :; do
-    body=$(curl -sf "$APP/api/v1/jobs/executions/$id" -H "Authorization: Bearer $operator")
-    status=$(echo "$body" | field status)
-    case $status in COMPLETED|FAILED|STOPPED|ABANDONED) break;; esac
-    sleep 1
-  done
+  body=$(await_execution "$operator" "$id")
+  status=$(echo "$body" | field status)
   [ "$status" = COMPLETED ] || { echo "execution $id ended $status: $body" >&2; exit 1; }
   "${PSQL[@]}" -Atc "select extract(epoch from endtime - starttime) || ' ' || exitstatus
                      from jbatchexecutioninstancedata where jobexecid = $id"
@@ -131,12 +138,8 @@ kill_test() {
   operator=$(token operator)
   local restarted status body
   restarted=$(post "/api/v1/jobs/executions/$id/restart" "$operator" '' | field executionId)
-  while :; do
-    body=$(curl -sf "$APP/api/v1/jobs/executions/$restarted" -H "Authorization: Bearer $operator")
-    status=$(echo "$body" | field status)
-    case $status in COMPLETED|FAILED|STOPPED|ABANDONED) break;; esac
-    sleep 1
-  done
+  body=$(await_execution "$operator" "$restarted")
+  status=$(echo "$body" | field status)
   echo "restarted as execution $restarted: $status, $(echo "$body" | field exitStatus)"
   "${PSQL[@]}" -At <<SQL
 select 'eligible tickets: $total';

@@ -86,19 +86,8 @@ public class AuditEvent {
 
     /** Builds the event that follows {@code previousHash} at {@code sequence} and seals it. */
     public AuditEvent(long sequence, Instant occurredAt, AuditRecord record, String previousHash) {
-        this.sequence = sequence;
         // The database keeps microseconds at best; the canonical form keeps milliseconds.
-        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
-        this.actor = record.actor();
-        this.actorRoles = record.actorRoles();
-        this.action = record.action();
-        this.resourceType = record.resourceType();
-        this.resourceId = record.resourceId();
-        this.fields = record.fields();
-        this.outcome = record.outcome();
-        this.requestId = record.requestId();
-        this.clientAddress = record.clientAddress();
-        this.previousHash = previousHash;
+        assign(sequence, occurredAt.truncatedTo(ChronoUnit.MILLIS), record, previousHash);
         Digests digests = digests();
         this.hash = digests.hash();
         this.leafHash = HexFormat.of().formatHex(digests.leaf());
@@ -111,21 +100,25 @@ public class AuditEvent {
     public static AuditEvent stored(long sequence, Instant occurredAt, AuditRecord record, String previousHash,
             String hash, String leafHash) {
         AuditEvent event = new AuditEvent();
-        event.sequence = sequence;
-        event.occurredAt = occurredAt;
-        event.actor = record.actor();
-        event.actorRoles = record.actorRoles();
-        event.action = record.action();
-        event.resourceType = record.resourceType();
-        event.resourceId = record.resourceId();
-        event.fields = record.fields();
-        event.outcome = record.outcome();
-        event.requestId = record.requestId();
-        event.clientAddress = record.clientAddress();
-        event.previousHash = previousHash;
+        event.assign(sequence, occurredAt, record, previousHash);
         event.hash = hash;
         event.leafHash = leafHash;
         return event;
+    }
+
+    private void assign(long sequence, Instant occurredAt, AuditRecord record, String previousHash) {
+        this.sequence = sequence;
+        this.occurredAt = occurredAt;
+        this.actor = record.actor();
+        this.actorRoles = record.actorRoles();
+        this.action = record.action();
+        this.resourceType = record.resourceType();
+        this.resourceId = record.resourceId();
+        this.fields = record.fields();
+        this.outcome = record.outcome();
+        this.requestId = record.requestId();
+        this.clientAddress = record.clientAddress();
+        this.previousHash = previousHash;
     }
 
     public String canonicalForm() {
