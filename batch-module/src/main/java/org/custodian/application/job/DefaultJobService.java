@@ -10,6 +10,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,6 +27,7 @@ import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.shared.RuleCheck;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Lives in the batch module so that, in an EAR, the job XMLs in this jar are visible to the
@@ -48,6 +50,10 @@ public class DefaultJobService implements JobService {
 
     /** Check-then-start must not interleave within this server. */
     private static final Object STARTING = DefaultJobService.class;
+
+    @Inject
+    @ConfigProperty(name = "custodian.retention.partitions", defaultValue = "2")
+    int retentionPartitions;
 
     @EJB
     private PolicyService policy;
@@ -88,6 +94,9 @@ public class DefaultJobService implements JobService {
             check.require(parameters.get("dryRun").matches("true|false"), "dryRun", "must be true or false");
         }
         check.throwIfAny();
+        if ("retention-purge".equals(jobName)) {
+            purgeParameters(jobParameters, retentionPartitions);
+        }
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId;
         synchronized (STARTING) {
@@ -97,6 +106,18 @@ public class DefaultJobService implements JobService {
         audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, jobName + "/" + executionId,
                 new ArrayList<>(parameters.keySet()), AuditOutcome.SUCCESS);
         return view(operator, executionId);
+    }
+
+    /**
+     * Fixes what every partition and every restart of a purge must agree on, at the start: the instant it
+     * purges as of (now, unless given) and the number of partitions (1 to 8).
+     */
+    static Properties purgeParameters(Properties parameters, int partitions) {
+        if (parameters.getProperty("asOf") == null || parameters.getProperty("asOf").isBlank()) {
+            parameters.setProperty("asOf", Instant.now().toString());
+        }
+        parameters.setProperty("partitions", String.valueOf(Math.max(1, Math.min(8, partitions))));
+        return parameters;
     }
 
     @Override

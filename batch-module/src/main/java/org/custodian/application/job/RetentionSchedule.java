@@ -54,6 +54,10 @@ public class RetentionSchedule {
     private AuditService audit;
 
     @Inject
+    @ConfigProperty(name = "custodian.retention.partitions", defaultValue = "2")
+    int partitions;
+
+    @Inject
     @ConfigProperty(name = "custodian.retention.interval", defaultValue = "P1D")
     Duration interval;
 
@@ -87,7 +91,8 @@ public class RetentionSchedule {
             long executionId;
             synchronized (DefaultJobService.class) {
                 DefaultJobService.refuseIfRunning(operator, "retention-purge");
-                executionId = operator.start("retention-purge", new Properties());
+                executionId = operator.start("retention-purge",
+                        DefaultJobService.purgeParameters(new Properties(), partitions));
             }
             audit.record(Caller.system("retention-schedule", null), AuditActions.JOB_START, AuditActions.JOB,
                     "retention-purge/" + executionId, List.of("scheduled"), AuditOutcome.SUCCESS);
@@ -122,7 +127,8 @@ public class RetentionSchedule {
         } catch (NoSuchJobException e) {
             return null;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not read when retention-purge last ran; counting from now", e);
+            // e.g. a new database: the runtime creates its tables on the first job
+            LOG.info("Could not read when retention-purge last ran (" + e.getMessage() + "); counting from now");
             return null;
         }
     }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
@@ -27,6 +28,8 @@ import org.custodian.domain.model.retention.RetentionAction;
 import org.custodian.domain.model.retention.RetentionClock;
 import org.custodian.domain.model.retention.RetentionDecision;
 import org.custodian.domain.model.retention.RetentionPolicy;
+import org.custodian.domain.model.retention.RetentionProgress;
+import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionRepository;
 import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.TicketRepository;
@@ -156,7 +159,7 @@ public class DefaultRetentionService implements RetentionService {
         List<Item> shown = new ArrayList<>();
         long after = 0;
         while (true) {
-            List<Item> page = decideAfter(after, PREVIEW_PAGE, asOf);
+            List<Item> page = decideAfter(after, PREVIEW_PAGE, asOf, 0, 1);
             for (Item item : page) {
                 examined++;
                 switch (item.outcome()) {
@@ -183,10 +186,10 @@ public class DefaultRetentionService implements RetentionService {
     }
 
     @Override
-    public List<Item> decideAfter(long afterId, int limit, Instant asOf) {
+    public List<Item> decideAfter(long afterId, int limit, Instant asOf, int partition, int partitions) {
         List<RetentionPolicy> policies = retention.policies(true);
         List<LegalHold> holds = retention.holds(true);
-        List<RetentionSubject> subjects = retention.subjectsAfter(afterId, limit);
+        List<RetentionSubject> subjects = retention.subjectsAfter(afterId, limit, partition, partitions);
         List<RetentionDecision> decisions = decide(subjects, policies, holds, asOf);
         // one query per page, not per ticket, for what must outlive a deleted ticket
         Set<Long> referenced = retention.referenced(deletions(subjects, decisions));
@@ -205,8 +208,9 @@ public class DefaultRetentionService implements RetentionService {
     @Override
     public Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId) {
         // The guard first: every hold committed before is read below, and none can be placed until this chunk
-        // commits. The tickets are locked too, so activity since they were read is seen and cannot interleave.
-        retention.lockHoldGuard();
+        // commits (chunks of other partitions share it). The tickets are locked too, so activity since they were
+        // read is seen and cannot interleave.
+        retention.shareHoldGuard();
         List<RetentionPolicy> policies = retention.policies(true);
         List<LegalHold> holds = retention.holds(true);
         List<Long> ids = new ArrayList<>(items.size());
@@ -255,6 +259,23 @@ public class DefaultRetentionService implements RetentionService {
             audit.recordAll(Caller.system("retention-purge", "execution-" + executionId), skeletons);
         }
         return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size());
+    }
+
+    @Override
+    public void countProgress(long jobInstanceId, int partition, long lastTicketId, RetentionProgress more) {
+        if (!more.isEmpty()) {
+            retention.countProgress(jobInstanceId, partition, lastTicketId, more);
+        }
+    }
+
+    @Override
+    public Optional<RetentionResumePoint> resumePoint(long jobInstanceId, int partition) {
+        return retention.resumePoint(jobInstanceId, partition);
+    }
+
+    @Override
+    public RetentionProgress progress(long jobInstanceId) {
+        return retention.progress(jobInstanceId);
     }
 
     private static List<RetentionDecision> decide(List<RetentionSubject> subjects, List<RetentionPolicy> policies,

@@ -2,7 +2,10 @@ package org.custodian.application.retention;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.custodian.domain.model.retention.RetentionProgress;
+import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.application.shared.Caller;
 
 public interface RetentionService {
@@ -23,16 +26,29 @@ public interface RetentionService {
     Preview preview(Caller caller, String asOf);
 
     /**
-     * For the job: the decisions for the next tickets after {@code afterId} (KEEP included), in id order, each with
-     * the reason it cannot be carried out (a deleted ticket other records must keep), if any.
+     * For the job: the decisions for the next tickets after {@code afterId} (KEEP included) of one partition (ids
+     * with {@code id mod partitions = partition}), in id order, each with the reason it cannot be carried out (a
+     * deleted ticket other records must keep), if any.
      */
-    List<Item> decideAfter(long afterId, int limit, Instant asOf);
+    List<Item> decideAfter(long afterId, int limit, Instant asOf, int partition, int partitions);
 
     /**
      * For the job's writer: applies anonymize/delete to the items, re-checking legal holds in this very
      * transaction (a hold placed while the job runs wins); returns what was actually done per outcome.
      */
     Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId);
+
+    /**
+     * For the job: moves a partition on to {@code lastTicketId} and adds the chunk's counts, in the chunk's
+     * transaction.
+     */
+    void countProgress(long jobInstanceId, int partition, long lastTicketId, RetentionProgress more);
+
+    /** For the job: where a partition of the job instance stands, if it has finished a chunk. */
+    Optional<RetentionResumePoint> resumePoint(long jobInstanceId, int partition);
+
+    /** For the job's summary: what every partition of the job instance did, over all its executions. */
+    RetentionProgress progress(long jobInstanceId);
 
     record PolicyInput(String name, List<String> categories, List<String> regions, String clock, Integer days,
             String action, Boolean active, String reason) {

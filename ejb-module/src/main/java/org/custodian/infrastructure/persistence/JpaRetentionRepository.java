@@ -17,12 +17,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionPolicy;
+import org.custodian.domain.model.retention.RetentionProgress;
+import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionRepository;
 import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.Ticket;
@@ -81,12 +84,14 @@ public class JpaRetentionRepository implements RetentionRepository {
     private DataSource dataSource;
 
     @Override
-    public List<RetentionSubject> subjectsAfter(long afterId, int limit) {
+    public List<RetentionSubject> subjectsAfter(long afterId, int limit, int partition, int partitions) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(SUBJECT_COLUMNS
-                        + " where id > ? order by id limit ?")) {
+                        + " where id > ? and mod(id, ?) = ? order by id limit ?")) {
             select.setLong(1, afterId);
-            select.setInt(2, limit);
+            select.setLong(2, partitions);
+            select.setLong(3, partition);
+            select.setInt(4, limit);
             return subjects(select, limit);
         } catch (SQLException e) {
             throw new PersistenceException("reading tickets for retention failed: " + e.getMessage(), e);
@@ -112,6 +117,22 @@ public class JpaRetentionRepository implements RetentionRepository {
     @Override
     public void lockHoldGuard() {
         entityManager.createNativeQuery("SELECT id FROM legal_hold_guard WHERE id = 1 FOR UPDATE").getResultList();
+    }
+
+    @Override
+    public void shareHoldGuard() {
+        try (Connection connection = dataSource.getConnection()) {
+            // H2 (the single-user default) has no shared row locks: there the chunks take turns
+            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+            try (PreparedStatement select = connection.prepareStatement(postgres
+                    ? "select id from legal_hold_guard where id = 1 for share"
+                    : "select id from legal_hold_guard where id = 1 for update")) {
+                select.executeQuery().close();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("locking the legal hold guard failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -181,6 +202,77 @@ public class JpaRetentionRepository implements RetentionRepository {
         } catch (SQLException e) {
             throw new PersistenceException("reading references to tickets failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void countProgress(long jobInstanceId, int partition, long lastTicketId, RetentionProgress more) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update retention_purge_progress set"
+                        + " examined = examined + ?, anonymized = anonymized + ?, deleted = deleted + ?,"
+                        + " held = held + ?, gone = gone + ?, skipped = skipped + ?, last_ticket_id = ?"
+                        + " where job_instance_id = ? and partition_no = ?")) {
+            bindProgress(update, more);
+            update.setLong(7, lastTicketId);
+            update.setLong(8, jobInstanceId);
+            update.setInt(9, partition);
+            if (update.executeUpdate() == 0) {
+                // the partition's first chunk; no other transaction writes this partition's row
+                try (PreparedStatement insert = connection.prepareStatement("insert into retention_purge_progress"
+                        + " (examined, anonymized, deleted, held, gone, skipped, last_ticket_id, job_instance_id,"
+                        + " partition_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bindProgress(insert, more);
+                    insert.setLong(7, lastTicketId);
+                    insert.setLong(8, jobInstanceId);
+                    insert.setInt(9, partition);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("counting retention progress failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<RetentionResumePoint> resumePoint(long jobInstanceId, int partition) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select last_ticket_id, examined"
+                        + " from retention_purge_progress where job_instance_id = ? and partition_no = ?")) {
+            select.setLong(1, jobInstanceId);
+            select.setInt(2, partition);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new RetentionResumePoint(row.getLong(1), row.getLong(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading retention progress failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RetentionProgress progress(long jobInstanceId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select coalesce(sum(examined), 0),"
+                        + " coalesce(sum(anonymized), 0), coalesce(sum(deleted), 0), coalesce(sum(held), 0),"
+                        + " coalesce(sum(gone), 0), coalesce(sum(skipped), 0) from retention_purge_progress"
+                        + " where job_instance_id = ?")) {
+            select.setLong(1, jobInstanceId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new RetentionProgress(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                        row.getLong(5), row.getLong(6));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading retention progress failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindProgress(PreparedStatement statement, RetentionProgress progress) throws SQLException {
+        statement.setLong(1, progress.examined());
+        statement.setLong(2, progress.anonymized());
+        statement.setLong(3, progress.deleted());
+        statement.setLong(4, progress.held());
+        statement.setLong(5, progress.gone());
+        statement.setLong(6, progress.skipped());
     }
 
     private static List<RetentionSubject> subjects(PreparedStatement select, int expected) throws SQLException {

@@ -2,6 +2,7 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -15,8 +16,8 @@ import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Item;
 
 /**
- * Every ticket in id order with its retention decision, a page (the chunk's size) per query; the checkpoint is
- * the last id handed out, so a restart reads on from the last committed chunk.
+ * Every ticket of its partition in id order with its retention decision, a page (the chunk's size) per query; the
+ * checkpoint is the last id handed out, so a restart reads on from the last committed chunk.
  */
 @Dependent
 @Named
@@ -29,58 +30,83 @@ public class RetentionCandidateReader extends AbstractItemReader {
     StepContext step;
 
     @Inject
+    JobContext job;
+
+    /**
+     * Tickets decided per query: at least this many, whatever the chunk size, so small chunks do not pay a query
+     * round per chunk. The checkpoint is the last ticket handed out, not read, so a restart still resumes exactly;
+     * the writer decides again on the locked tickets, so a decision read ahead cannot go stale.
+     */
+    static final int READ_AHEAD = 1000;
+
+    @Inject
     @BatchProperty
-    String pageSize;
+    String itemCount;
 
     @Inject
     @BatchProperty
     String asOf;
 
+    @Inject
+    @BatchProperty
+    String partition;
+
+    @Inject
+    @BatchProperty
+    String partitions;
+
     private final Deque<Item> buffer = new ArrayDeque<>();
-    private RetentionCursor cursor;
+    private RetentionPartitionState state;
+    private int partitionCount;
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
+        partitionCount = RetentionPartitionMapper.count(partitions);
+        int index = partition == null || partition.isBlank() ? 0 : Integer.parseInt(partition.trim());
+        // asOf is fixed when the job starts, so every partition and every restart decides with the same instant
+        Instant fixedAsOf = asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
+        RetentionCursor cursor;
         if (checkpoint instanceof RetentionCursor saved) {
             cursor = saved;
         } else {
-            // asOf is fixed at the first start, so a restart decides exactly as the interrupted run did
-            cursor = new RetentionCursor(0, asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf), 0);
+            // a restarted job maps its partitions afresh: each resumes after the last ticket its chunks committed
+            cursor = retention.resumePoint(job.getInstanceId(), index)
+                    .map(point -> new RetentionCursor(point.lastTicketId(), fixedAsOf, point.examined()))
+                    .orElseGet(() -> new RetentionCursor(0, fixedAsOf, 0));
         }
-        // the writer decides again with the very same instant; the step listener reports the examined count
-        step.setTransientUserData(cursor);
+        // shared with the writer (asOf) and the listeners (counts) of this partition
+        state = new RetentionPartitionState(index, cursor);
+        step.setTransientUserData(state);
     }
 
     @Override
     public Object readItem() {
         if (buffer.isEmpty() && !exhausted) {
             int size = pageSize();
-            buffer.addAll(retention.decideAfter(cursor.lastTicketId(), size, cursor.asOf()));
+            RetentionCursor cursor = state.cursor();
+            buffer.addAll(retention.decideAfter(cursor.lastTicketId(), size, cursor.asOf(), state.partition(),
+                    partitionCount));
             exhausted = buffer.size() < size;
         }
         Item item = buffer.pollFirst();
         if (item != null) {
-            cursor = cursor.next(item.ticketId());
-            step.setTransientUserData(cursor);
+            state.read(item.ticketId());
         }
         return item;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return cursor;
-    }
-
-    Instant asOf() {
-        return cursor.asOf();
+        return state.cursor();
     }
 
     private int pageSize() {
         try {
-            return pageSize == null ? 500 : Math.max(1, Math.min(10_000, Integer.parseInt(pageSize.trim())));
+            return itemCount == null ? READ_AHEAD
+                    : Math.max(READ_AHEAD, Math.min(10_000, Integer.parseInt(itemCount.trim())));
         } catch (NumberFormatException e) {
-            return 500;
+            return READ_AHEAD;
         }
     }
 }

@@ -35,7 +35,9 @@ public class RetentionSkipListener implements SkipProcessListener {
         audit.record(Caller.system("batch:retention-purge", "job-" + job.getExecutionId()),
                 AuditActions.RETENTION_SKIPPED, AuditActions.TICKET, String.valueOf(ticketId),
                 List.of("reason=" + cause.getMessage()), AuditOutcome.FAILURE);
-        // counted with the chunk's checkpoint, so the summary of a restarted run includes earlier skips
-        step.setPersistentUserData(RetentionTotals.of(step.getPersistentUserData()).plusSkipped());
+        // counted with the chunk (see RetentionChunkListener), so the summary of a restarted run includes it
+        if (step.getTransientUserData() instanceof RetentionPartitionState state) {
+            state.skipped();
+        }
     }
 }

@@ -4,14 +4,23 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.custodian.application.retention.RetentionService;
+import org.custodian.domain.model.retention.RetentionProgress;
 
-/** The summary (examined, anonymized, deleted, held, skipped) becomes the step's and the job's exit status. */
+/**
+ * The summary (examined, anonymized, deleted, held, skipped) becomes the step's and the job's exit status. It runs
+ * once, on the step's main thread, after all partitions.
+ */
 @Dependent
 @Named
 public class RetentionStepListener extends AbstractStepListener {
+
+    @EJB
+    RetentionService retention;
 
     @Inject
     StepContext step;
@@ -25,11 +34,10 @@ public class RetentionStepListener extends AbstractStepListener {
 
     @Override
     public void afterStep() {
-        // over every execution of this job instance: the reader's cursor and the totals are checkpointed with
-        // each chunk, so a restarted run reports the whole purge, not only its own part
-        RetentionTotals totals = RetentionTotals.of(step.getPersistentUserData());
-        long examined = step.getTransientUserData() instanceof RetentionCursor cursor ? cursor.examined() : 0;
-        String status = (Boolean.parseBoolean(dryRun) ? "DRY-RUN " : "") + "examined=" + examined
+        // over every partition and every execution of this job instance: the counts commit with each chunk, so a
+        // restarted run reports the whole purge, including partitions that finished before the restart
+        RetentionProgress totals = retention.progress(job.getInstanceId());
+        String status = (Boolean.parseBoolean(dryRun) ? "DRY-RUN " : "") + "examined=" + totals.examined()
                 + " anonymized=" + totals.anonymized() + " deleted=" + totals.deleted() + " held=" + totals.held()
                 + " skipped=" + totals.skipped();
         step.setExitStatus(status);

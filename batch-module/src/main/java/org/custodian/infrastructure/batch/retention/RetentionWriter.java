@@ -8,15 +8,13 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Applied;
 import org.custodian.application.retention.RetentionService.Item;
 
-/** Applies the chunk in the chunk's transaction; totals are kept in the step's persistent user data. */
+/** Applies the chunk in the chunk's transaction; the chunk listener counts what it did. */
 @Dependent
 @Named
 public class RetentionWriter extends AbstractItemWriter {
@@ -34,36 +32,14 @@ public class RetentionWriter extends AbstractItemWriter {
     @BatchProperty
     String dryRun;
 
-    @Inject
-    @BatchProperty
-    String asOf;
-
-    private Instant fixedAsOf;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        if (step.getPersistentUserData() == null) {
-            step.setPersistentUserData(RetentionTotals.NONE);
-        }
-    }
-
     @Override
     public void writeItems(List<Object> items) {
         List<Item> work = new ArrayList<>(items.size());
         items.forEach(item -> work.add((Item) item));
-        Applied applied = retention.apply(work, asOf(), Boolean.parseBoolean(dryRun), job.getExecutionId());
-        RetentionTotals totals = RetentionTotals.of(step.getPersistentUserData());
-        step.setPersistentUserData(totals.plus(applied.anonymized(), applied.deleted(), applied.held(),
-                applied.gone()));
-    }
-
-    private Instant asOf() {
-        if (fixedAsOf == null) {
-            // the reader's checkpoint holds the instant fixed at the first start
-            Object checkpoint = step.getTransientUserData();
-            fixedAsOf = checkpoint instanceof RetentionCursor cursor ? cursor.asOf()
-                    : asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
-        }
-        return fixedAsOf;
+        // the reader's state holds the instant fixed at the first start
+        RetentionPartitionState state = (RetentionPartitionState) step.getTransientUserData();
+        Applied applied = retention.apply(work, state.cursor().asOf(), Boolean.parseBoolean(dryRun),
+                job.getExecutionId());
+        state.applied(applied);
     }
 }

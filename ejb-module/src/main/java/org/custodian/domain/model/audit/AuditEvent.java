@@ -130,7 +130,9 @@ public class AuditEvent {
     public static String canonicalForm(long sequence, Instant occurredAt, String actor, String actorRoles,
             String action, String resourceType, String resourceId, String fields, String outcome, String requestId,
             String clientAddress, String previousHash) {
-        StringBuilder out = new StringBuilder(256).append('[');
+        StringBuilder out = new StringBuilder(192 + length(actor) + length(actorRoles) + length(action)
+                + length(resourceType) + length(resourceId) + length(fields) + length(requestId)
+                + length(clientAddress) + length(previousHash)).append('[');
         appendString(out, FORMAT).append(',').append(sequence).append(',');
         appendString(out, formatTime(occurredAt)).append(',');
         appendString(out, actor).append(',');
@@ -201,22 +203,30 @@ public class AuditEvent {
         }
     }
 
+    private static int length(String value) {
+        return value == null ? 4 : value.length();
+    }
+
     private static StringBuilder appendString(StringBuilder out, String value) {
         if (value == null) {
             return out.append("null");
         }
         out.append('"');
+        // runs that need no escaping are copied in bulk, not a char at a time
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(value, run, i);
+                run = i + 1;
+                if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append('\\').append(c);
+                }
             }
         }
-        return out.append('"');
+        return out.append(value, run, value.length()).append('"');
     }
 
     public long getSequence() {

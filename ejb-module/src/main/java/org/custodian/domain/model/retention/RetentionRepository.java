@@ -21,10 +21,10 @@ public interface RetentionRepository {
     void store(LegalHold hold);
 
     /**
-     * Up to {@code limit} tickets with an id above {@code afterId}, in id order (the purge's stable order), as the
-     * facts retention decides on.
+     * Up to {@code limit} tickets with an id above {@code afterId} and {@code id mod partitions = partition}, in id
+     * order (the purge's stable order), as the facts retention decides on.
      */
-    List<RetentionSubject> subjectsAfter(long afterId, int limit);
+    List<RetentionSubject> subjectsAfter(long afterId, int limit, int partition, int partitions);
 
     /**
      * Locks the tickets (in id order, so two lockers cannot deadlock) until the transaction ends and returns what
@@ -38,6 +38,12 @@ public interface RetentionRepository {
      */
     void lockHoldGuard();
 
+    /**
+     * Like {@link #lockHoldGuard()} for a purge chunk: chunks of parallel partitions share the lock with each other,
+     * while placing a hold still waits for all of them and they for it.
+     */
+    void shareHoldGuard();
+
     /** Replaces the personal text of the tickets and their comments and marks them anonymized. */
     void anonymize(Collection<Long> ticketIds, Instant now);
 
@@ -46,4 +52,13 @@ public interface RetentionRepository {
 
     /** Which of the tickets something that must outlive them refers to (a break-glass override, an alert). */
     Set<Long> referenced(Collection<Long> ticketIds);
+
+    /** Moves one partition of a purge job instance on to {@code lastTicketId} and adds to what it did. */
+    void countProgress(long jobInstanceId, int partition, long lastTicketId, RetentionProgress more);
+
+    /** Where one partition of a purge job instance stands: its last ticket and the count it examined. */
+    Optional<RetentionResumePoint> resumePoint(long jobInstanceId, int partition);
+
+    /** What all partitions of a purge job instance did, over all its executions. */
+    RetentionProgress progress(long jobInstanceId);
 }

@@ -1,0 +1,55 @@
+package org.custodian.infrastructure.batch.retention;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.partition.PartitionMapper;
+import jakarta.batch.api.partition.PartitionPlan;
+import jakarta.batch.api.partition.PartitionPlanImpl;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Properties;
+
+/**
+ * Splits the purge by ticket id modulo the partition count (the {@code partitions} job parameter, fixed at the
+ * start). The split depends on nothing that changes while the job runs, so a restart resumes each partition on
+ * exactly its own tickets; the partitions lock disjoint tickets and cannot deadlock on them.
+ */
+@Dependent
+@Named
+public class RetentionPartitionMapper implements PartitionMapper {
+
+    static final int MAX_PARTITIONS = 8;
+
+    @Inject
+    @BatchProperty
+    String partitions;
+
+    @Override
+    public PartitionPlan mapPartitions() {
+        int count = count(partitions);
+        Properties[] properties = new Properties[count];
+        for (int i = 0; i < count; i++) {
+            properties[i] = new Properties();
+            properties[i].setProperty("partition", String.valueOf(i));
+            properties[i].setProperty("partitions", String.valueOf(count));
+        }
+        PartitionPlanImpl plan = new PartitionPlanImpl();
+        plan.setPartitions(count);
+        plan.setThreads(count);
+        // A restart maps the partitions afresh and each reader resumes from its partition's row in
+        // retention_purge_progress. The container's own partition restart needs the partition count it records
+        // only when the step ends, so it cannot restart a step a killed server left behind.
+        plan.setPartitionsOverride(true);
+        plan.setPartitionProperties(properties);
+        return plan;
+    }
+
+    static int count(String text) {
+        try {
+            return text == null || text.isBlank() ? 1
+                    : Math.max(1, Math.min(MAX_PARTITIONS, Integer.parseInt(text.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.custodian.domain.model.retention;
+
+import java.io.Serializable;
+
+/**
+ * What a purge did: tickets examined, anonymized, deleted, kept for a hold, gone before they could be purged,
+ * and skipped (with the reason in the trail).
+ */
+public record RetentionProgress(long examined, long anonymized, long deleted, long held, long gone, long skipped)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final RetentionProgress NONE = new RetentionProgress(0, 0, 0, 0, 0, 0);
+
+    public RetentionProgress plus(RetentionProgress more) {
+        return new RetentionProgress(examined + more.examined, anonymized + more.anonymized, deleted + more.deleted,
+                held + more.held, gone + more.gone, skipped + more.skipped);
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+}
