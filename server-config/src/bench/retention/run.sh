@@ -6,6 +6,8 @@
 #                                                             # same rows
 #   server-config/src/bench/retention/run.sh kill  [tickets]   # default 200,000: kill -9 mid-purge, start again,
 #                                                             # restart the execution, check exactly-once
+#   server-config/src/bench/retention/run.sh verify [tickets]  # default 1,000,000: purge to fill the audit trail,
+#                                                             # then time GET /api/v1/audit/verify
 #
 # Needs: ./mvnw package -DskipTests (for server-config/target/custodian-micro.jar), PostgreSQL server binaries
 # (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl. Uses a throwaway cluster under
@@ -184,8 +186,27 @@ select 'JOB_RECOVERED events: ' || count(*) from audit_event where action = 'JOB
 SQL
 }
 
+# Audit verification from PostgreSQL: the purge leaves one event per purged ticket, then GET /api/v1/audit/verify
+# walks the whole trail (three times: the first warms the JVM up).
+verify_bench() {
+  start_db; start_app; setup
+  run_job 1000 >/dev/null
+  local auditor events start end body
+  events=$("${PSQL[@]}" -Atc "select count(*) from audit_event")
+  echo "trail: $events events"
+  for round in 1 2 3; do
+    auditor=$(token auditor)
+    start=$(date +%s.%N)
+    body=$(curl -sf "$APP/api/v1/audit/verify" -H "Authorization: Bearer $auditor")
+    end=$(date +%s.%N)
+    echo "verify round $round: $body in $(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.2f", b - a}')s ->" \
+      "$(awk -v n="$events" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", n / (b - a)}') events/s"
+  done
+}
+
 case $MODE in
   bench) bench ;;
   kill) kill_test ;;
-  *) echo "usage: $0 bench|kill [tickets]" >&2; exit 2 ;;
+  verify) verify_bench ;;
+  *) echo "usage: $0 bench|kill|verify [tickets]" >&2; exit 2 ;;
 esac

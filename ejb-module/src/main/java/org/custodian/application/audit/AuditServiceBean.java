@@ -1,23 +1,27 @@
 package org.custodian.application.audit;
 
-import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditChainHead;
-import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
+import org.custodian.domain.model.audit.AuditTrailVerifier;
 
 @Stateless
 public class AuditServiceBean implements AuditService {
@@ -27,6 +31,10 @@ public class AuditServiceBean implements AuditService {
 
     @Inject
     private AuditEventRepository events;
+
+    /** Reads ahead and hashes in parallel during verification (the container's default executor). */
+    @Resource
+    private ManagedExecutorService executor;
 
     @EJB
     private PolicyService policy;
@@ -110,21 +118,58 @@ public class AuditServiceBean implements AuditService {
         // The head is read first: events appended while we walk are not part of this verification.
         AuditChainHead head = events.readHead();
         AuditTrailVerifier verifier = new AuditTrailVerifier(events.checkpoints(), signer::verify);
-        long after = 0;
-        while (verifier.isIntact() && after < head.getLastSequence()) {
-            List<AuditEvent> page = events.findAfter(after, VERIFY_PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            for (AuditEvent event : page) {
-                if (event.getSequence() > head.getLastSequence() || !verifier.accept(event)) {
+        // A pipeline over the pages: the next page is read while this one is hashed, and each page's hashes are
+        // computed on two threads; only the comparison along the chain and the tree stay in order.
+        Future<List<AuditEvent>> next = executor.submit(() -> events.findAfter(0, VERIFY_PAGE));
+        try {
+            while (verifier.isIntact()) {
+                List<AuditEvent> page = next.get();
+                if (page.isEmpty()) {
+                    break;
+                }
+                long after = page.get(page.size() - 1).getSequence();
+                boolean more = after < head.getLastSequence() && page.size() == VERIFY_PAGE;
+                next = more ? executor.submit(() -> events.findAfter(after, VERIFY_PAGE)) : null;
+                AuditEvent.Digests[] digests = digests(page);
+                for (int i = 0; i < page.size(); i++) {
+                    AuditEvent event = page.get(i);
+                    if (event.getSequence() > head.getLastSequence() || !verifier.accept(event, digests[i])) {
+                        break;
+                    }
+                }
+                if (next == null) {
                     break;
                 }
             }
-            after = page.get(page.size() - 1).getSequence();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("audit verification was interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("reading the audit trail failed", e.getCause());
+        } finally {
+            if (next != null) {
+                next.cancel(false);
+            }
         }
         verifier.finish(head.getLastSequence(), head.getLastHash());
         return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence(),
                 verifier.checkpointsVerified(), verifier.reason());
+    }
+
+    /** The page's digests, the second half computed on another thread while this one does the first. */
+    private AuditEvent.Digests[] digests(List<AuditEvent> page) throws InterruptedException, ExecutionException {
+        AuditEvent.Digests[] digests = new AuditEvent.Digests[page.size()];
+        int half = page.size() / 2;
+        Future<?> second = executor.submit(() -> {
+            for (int i = half; i < page.size(); i++) {
+                digests[i] = page.get(i).digests();
+            }
+        });
+        for (int i = 0; i < half; i++) {
+            digests[i] = page.get(i).digests();
+        }
+        second.get();
+        return digests;
     }
 }

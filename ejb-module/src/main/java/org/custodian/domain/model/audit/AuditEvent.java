@@ -130,22 +130,35 @@ public class AuditEvent {
     public static String canonicalForm(long sequence, Instant occurredAt, String actor, String actorRoles,
             String action, String resourceType, String resourceId, String fields, String outcome, String requestId,
             String clientAddress, String previousHash) {
-        StringBuilder out = new StringBuilder(192 + length(actor) + length(actorRoles) + length(action)
-                + length(resourceType) + length(resourceId) + length(fields) + length(requestId)
-                + length(clientAddress) + length(previousHash)).append('[');
-        appendString(out, FORMAT).append(',').append(sequence).append(',');
-        appendString(out, formatTime(occurredAt)).append(',');
-        appendString(out, actor).append(',');
-        appendString(out, actorRoles).append(',');
-        appendString(out, action).append(',');
-        appendString(out, resourceType).append(',');
-        appendString(out, resourceId).append(',');
-        appendString(out, fields).append(',');
-        appendString(out, outcome).append(',');
-        appendString(out, requestId).append(',');
-        appendString(out, clientAddress).append(',');
-        appendString(out, previousHash);
-        return out.append(']').toString();
+        return new String(canonicalBytes(sequence, occurredAt, actor, actorRoles, action, resourceType, resourceId,
+                fields, outcome, requestId, clientAddress, previousHash), StandardCharsets.UTF_8);
+    }
+
+    /** The canonical form as the UTF-8 bytes that are hashed. */
+    public static byte[] canonicalBytes(long sequence, Instant occurredAt, String actor, String actorRoles,
+            String action, String resourceType, String resourceId, String fields, String outcome, String requestId,
+            String clientAddress, String previousHash) {
+        return new CanonicalBytes(192 + length(actor) + length(actorRoles) + length(action) + length(resourceType)
+                + length(resourceId) + length(fields) + length(requestId) + length(clientAddress)
+                + length(previousHash))
+                .raw('[').string(FORMAT).raw(',').number(sequence).raw(',')
+                .string(formatTime(occurredAt)).raw(',')
+                .string(actor).raw(',')
+                .string(actorRoles).raw(',')
+                .string(action).raw(',')
+                .string(resourceType).raw(',')
+                .string(resourceId).raw(',')
+                .string(fields).raw(',')
+                .string(outcome).raw(',')
+                .string(requestId).raw(',')
+                .string(clientAddress).raw(',')
+                .string(previousHash).raw(']')
+                .toByteArray();
+    }
+
+    private byte[] canonicalBytes() {
+        return canonicalBytes(sequence, occurredAt, actor, actorRoles, action, resourceType, resourceId, fields,
+                outcome == null ? null : outcome.name(), requestId, clientAddress, previousHash);
     }
 
     /** SHA-256(0x00 || canonical form) in lower-case hex: this event's leaf in the RFC 6962 tree. */
@@ -160,7 +173,7 @@ public class AuditEvent {
 
     /** The chain hash and the leaf hash, from one rendering of the canonical form. */
     public Digests digests() {
-        byte[] canonical = canonicalForm().getBytes(StandardCharsets.UTF_8);
+        byte[] canonical = canonicalBytes();
         MessageDigest sha256 = MerkleTree.sha256();
         String chainHash = HexFormat.of().formatHex(sha256.digest(canonical));
         return new Digests(chainHash, MerkleTree.leafHash(canonical));
@@ -205,28 +218,6 @@ public class AuditEvent {
 
     private static int length(String value) {
         return value == null ? 4 : value.length();
-    }
-
-    private static StringBuilder appendString(StringBuilder out, String value) {
-        if (value == null) {
-            return out.append("null");
-        }
-        out.append('"');
-        // runs that need no escaping are copied in bulk, not a char at a time
-        int run = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20) {
-                out.append(value, run, i);
-                run = i + 1;
-                if (c < 0x20) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append('\\').append(c);
-                }
-            }
-        }
-        return out.append(value, run, value.length()).append('"');
     }
 
     public long getSequence() {

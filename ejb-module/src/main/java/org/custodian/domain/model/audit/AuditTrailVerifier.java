@@ -51,10 +51,14 @@ public final class AuditTrailVerifier {
     }
 
     public boolean accept(AuditEvent event) {
+        return accept(event, event.digests());
+    }
+
+    /** As {@link #accept(AuditEvent)}, with the event's digests computed beforehand (e.g. on other threads). */
+    public boolean accept(AuditEvent event, AuditEvent.Digests digests) {
         if (firstBadSequence != null) {
             return false;
         }
-        AuditEvent.Digests digests = event.digests();
         if (!chain.accept(event, digests.hash())) {
             fail(chain.firstBadSequence(), "the hash chain breaks at sequence " + chain.firstBadSequence()
                     + " (changed, removed, inserted or reordered event)");
