@@ -211,19 +211,13 @@ public class JpaRetentionRepository implements RetentionRepository {
                         + " examined = examined + ?, anonymized = anonymized + ?, deleted = deleted + ?,"
                         + " held = held + ?, gone = gone + ?, skipped = skipped + ?, last_ticket_id = ?"
                         + " where job_instance_id = ? and partition_no = ?")) {
-            bindProgress(update, more);
-            update.setLong(7, lastTicketId);
-            update.setLong(8, jobInstanceId);
-            update.setInt(9, partition);
+            bindProgress(update, more, lastTicketId, jobInstanceId, partition);
             if (update.executeUpdate() == 0) {
                 // the partition's first chunk; no other transaction writes this partition's row
                 try (PreparedStatement insert = connection.prepareStatement("insert into retention_purge_progress"
                         + " (examined, anonymized, deleted, held, gone, skipped, last_ticket_id, job_instance_id,"
                         + " partition_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bindProgress(insert, more);
-                    insert.setLong(7, lastTicketId);
-                    insert.setLong(8, jobInstanceId);
-                    insert.setInt(9, partition);
+                    bindProgress(insert, more, lastTicketId, jobInstanceId, partition);
                     insert.executeUpdate();
                 }
             }
@@ -266,13 +260,18 @@ public class JpaRetentionRepository implements RetentionRepository {
         }
     }
 
-    private static void bindProgress(PreparedStatement statement, RetentionProgress progress) throws SQLException {
+    /** The update and the insert take the same nine values in the same order. */
+    private static void bindProgress(PreparedStatement statement, RetentionProgress progress, long lastTicketId,
+            long jobInstanceId, int partition) throws SQLException {
         statement.setLong(1, progress.examined());
         statement.setLong(2, progress.anonymized());
         statement.setLong(3, progress.deleted());
         statement.setLong(4, progress.held());
         statement.setLong(5, progress.gone());
         statement.setLong(6, progress.skipped());
+        statement.setLong(7, lastTicketId);
+        statement.setLong(8, jobInstanceId);
+        statement.setInt(9, partition);
     }
 
     private static List<RetentionSubject> subjects(PreparedStatement select, int expected) throws SQLException {
