@@ -447,6 +447,58 @@ class PolicyApiIT {
     }
 
     @Test
+    void recordsOfProcessingAndDpiaInputsStateThePolicyInForce() throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String auditor = api.token("auditor");
+        String marker = suffix();
+        // a reason that would be markup if the document did not escape it
+        Reply rule = api.post("api/v1/policy/transfers", privacy, "{\"fromRegion\":\"CA\",\"toRegion\":\"UK\","
+                + "\"basis\":\"ADEQUACY\",\"reason\":\"<b>Adequacy</b> decision " + marker + "\"}");
+        assertEquals(201, rule.status(), rule.toString());
+        long ruleId = rule.json().getJsonNumber("id").longValue();
+        try {
+            JsonObject records = api.get("api/v1/privacy/records-of-processing", privacy).json();
+            JsonObject confidential = records.getJsonArray("categoriesOfPersonalData").stream()
+                    .map(JsonValue::asJsonObject).filter(c -> c.getString("classification").equals("CONFIDENTIAL"))
+                    .findFirst().orElseThrow();
+            // the categories and recipients are the live catalog and matrix
+            List<String> confidentialFields = Sql.texts("select field_key from classification_entry"
+                    + " where classification = 'CONFIDENTIAL' order by field_key");
+            assertEquals(confidentialFields, strings(confidential.getJsonArray("fields")),
+                    confidential.toString());
+            assertEquals(Sql.texts("select role from visibility_rule where classification = 'CONFIDENTIAL'"
+                    + " and visibility = 'FULL' order by role"), strings(confidential.getJsonArray("recipientsFull")));
+            assertTrue(records.getJsonArray("transfers").toString().contains(marker), records.toString());
+            assertFalse(records.getJsonArray("purposes").isEmpty());
+            assertTrue(records.getJsonArray("securityMeasures").toString().contains("audit trail"));
+
+            Reply html = api.send("GET", "api/v1/privacy/records-of-processing", auditor, null, null,
+                    "Accept", "text/html");
+            assertEquals(200, html.status(), html.toString());
+            assertTrue(html.contentType().startsWith("text/html"), html.contentType());
+            assertTrue(html.body().contains("&lt;b&gt;Adequacy&lt;/b&gt; decision " + marker), html.body());
+            assertFalse(html.body().contains("<b>Adequacy"), "user text is escaped in the document");
+
+            JsonObject dpia = api.get("api/v1/privacy/dpia-inputs", auditor).json();
+            assertEquals(Sql.longValue("select count(*) from customer where region = 'EU'"),
+                    dpia.getJsonObject("subjectsPerRegion").getJsonNumber("EU").longValue(), dpia.toString());
+            assertEquals(Sql.longValue("select count(*) from ticket_comment"), dpia.getJsonNumber("comments")
+                    .longValue());
+            JsonObject nationalId = dpia.getJsonArray("fields").stream().map(JsonValue::asJsonObject)
+                    .filter(f -> f.getString("field").equals("customer.nationalId")).findFirst().orElseThrow();
+            assertEquals("RESTRICTED", nationalId.getString("classification"));
+            assertEquals("HIDDEN", nationalId.getJsonObject("visibilityByRole").getString("AGENT"), nationalId.toString());
+        } finally {
+            assertEquals(200, api.send("DELETE", "api/v1/policy/transfers/" + ruleId, privacy, null, null).status());
+        }
+        assertProblem(api.get("api/v1/privacy/records-of-processing", api.token("agent.eu")), 403);
+        assertProblem(api.get("api/v1/privacy/dpia-inputs", api.token("operator")), 403);
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'REPORT_PRIVACY'") >= 3,
+                "every read of the records is audited");
+    }
+
+    @Test
     void repeatedDenialsRaiseAnAlertThatOpensASecurityTicket() throws Exception {
         Api api = api();
         String prober = "contractor.probe" + suffix();
@@ -514,6 +566,11 @@ class PolicyApiIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .toList();
+    }
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);

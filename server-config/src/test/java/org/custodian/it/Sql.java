@@ -46,6 +46,19 @@ final class Sql {
         });
     }
 
+    /** The first column of every row, in order. */
+    static java.util.List<String> texts(String query, Object... parameters) throws SQLException {
+        return with(query, parameters, statement -> {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+
     static int update(String sql, Object... parameters) throws SQLException {
         return with(sql, parameters, PreparedStatement::executeUpdate);
     }

@@ -15,6 +15,8 @@ public final class AuditActions {
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
     public static final String REPORT_ACCESS = "REPORT_ACCESS";
+    /** The records of processing or the DPIA inputs were read. */
+    public static final String REPORT_PRIVACY = "REPORT_PRIVACY";
     public static final String ANOMALY_ALERT = "ANOMALY_ALERT";
     public static final String RETENTION_POLICY_CHANGE = "RETENTION_POLICY_CHANGE";
     public static final String RETENTION_PREVIEW = "RETENTION_PREVIEW";

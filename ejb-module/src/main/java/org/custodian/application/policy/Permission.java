@@ -34,5 +34,7 @@ public enum Permission {
     /** Start, restart or stop the retention-purge job, which deletes and anonymizes data. */
     RETENTION_RUN,
     /** Read the notifications addressed to one's roles. */
-    NOTIFICATION_READ
+    NOTIFICATION_READ,
+    /** Read the records of processing and the DPIA inputs. */
+    PRIVACY_RECORDS_READ
 }
