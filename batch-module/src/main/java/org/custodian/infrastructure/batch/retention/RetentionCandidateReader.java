@@ -16,8 +16,8 @@ import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Item;
 
 /**
- * Every ticket of its partition in id order with its retention decision, a page (the chunk's size) per query; the
- * checkpoint is the last id handed out, so a restart reads on from the last committed chunk.
+ * Every ticket of its partition in id order with its retention decision, at least {@link #READ_AHEAD} per query;
+ * the checkpoint is the last id handed out, so a restart reads on from the last committed chunk.
  */
 @Dependent
 @Named
@@ -75,6 +75,9 @@ public class RetentionCandidateReader extends AbstractItemReader {
                     .map(point -> new RetentionCursor(point.lastTicketId(), fixedAsOf, point.examined()))
                     .orElseGet(() -> new RetentionCursor(0, fixedAsOf, 0));
         }
+        // what was read ahead of the checkpoint is read again
+        buffer.clear();
+        exhausted = false;
         // shared with the writer (asOf) and the listeners (counts) of this partition
         state = new RetentionPartitionState(index, cursor);
         step.setTransientUserData(state);
