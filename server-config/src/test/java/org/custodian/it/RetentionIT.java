@@ -185,6 +185,110 @@ class RetentionIT {
     // ---------------------------------------------------------------- helpers
 
     /** A category only this test uses: upper-case letters, as categories are. */
+    @Test
+    void subjectRequestsFindEveryRecordOfThePersonAreBlockedByHoldsAndListedWhenDue() throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String agentEu = api.token("agent.eu");
+        String marker = Long.toHexString(RANDOM.nextLong());
+        String email = "Subject." + marker + "@Example.com";
+        // the same person stored twice: the address in another case, the phone written another way
+        String digits = marker.substring(0, 4).replaceAll("[^0-9]", "1");
+        long first = subject(api, agentEu, email, "+49 30 555-" + digits);
+        long second = subject(api, agentEu, email.toLowerCase(java.util.Locale.ROOT), null);
+
+        Reply registered = api.post("api/v1/privacy/requests", privacy, Json.createObjectBuilder()
+                .add("type", "ERASURE").add("email", email.toUpperCase(java.util.Locale.ROOT)).build().toString());
+        assertEquals(201, registered.status(), registered.toString());
+        JsonObject request = registered.json();
+        long id = request.getJsonNumber("id").longValue();
+        String subjects = request.getJsonArray("subjectCustomerIds").toString();
+        assertTrue(subjects.contains(String.valueOf(first)) && subjects.contains(String.valueOf(second)), request.toString());
+        assertEquals("RECEIVED", request.getString("status"));
+        assertEquals(Instant.parse(request.getString("receivedAt")).plus(java.time.Duration.ofDays(30)),
+                Instant.parse(request.getString("dueAt")));
+
+        Reply byNumber = api.post("api/v1/privacy/requests", privacy, Json.createObjectBuilder()
+                .add("type", "ACCESS").add("phone", "+49 (30) 555 " + digits).build().toString());
+        assertEquals(201, byNumber.status(), byNumber.toString());
+        String phoneSubjects = byNumber.json().getJsonArray("subjectCustomerIds").toString();
+        assertTrue(phoneSubjects.contains(String.valueOf(first)) && !phoneSubjects.contains(String.valueOf(second)),
+                "the phone matches whatever separators were typed: " + phoneSubjects);
+
+        assertViolation(api.post("api/v1/privacy/requests/" + id + "/start", privacy, "{}"), "status");
+        JsonObject verified = api.post("api/v1/privacy/requests/" + id + "/verify", privacy,
+                "{\"method\":\"ID card checked by video call\"}").json();
+        assertEquals("VERIFIED", verified.getString("status"), verified.toString());
+
+        long holdId = hold(api, privacy, "{\"scope\":\"CUSTOMER\",\"customerId\":" + second
+                + ",\"reason\":\"Fraud investigation\",\"authority\":\"Case " + marker + "\"}");
+        JsonObject blocked = api.post("api/v1/privacy/requests/" + id + "/start", privacy, "{}").json();
+        assertEquals("BLOCKED_BY_HOLD", blocked.getString("status"), blocked.toString());
+        assertEquals(holdId, blocked.getJsonNumber("blockingHoldId").longValue());
+        assertEquals(200, api.post("api/v1/legal-holds/" + holdId + "/release", privacy,
+                "{\"reason\":\"Investigation closed\"}").status());
+        JsonObject started = api.post("api/v1/privacy/requests/" + id + "/start", privacy, "{}").json();
+        assertEquals("IN_PROGRESS", started.getString("status"), started.toString());
+        assertTrue(!started.containsKey("blockingHoldId") || started.isNull("blockingHoldId"), started.toString());
+        JsonObject completed = api.post("api/v1/privacy/requests/" + id + "/complete", privacy,
+                "{\"outcome\":\"Erasure carried out on both records\"}").json();
+        assertEquals("COMPLETED", completed.getString("status"));
+        assertViolation(api.post("api/v1/privacy/requests/" + id + "/reject", privacy, "{\"reason\":\"late\"}"),
+                "status");
+
+        // received 40 days ago by letter: overdue; received 25 days ago: due within a week until extended
+        long late = register(api, privacy, second, Instant.now().minus(java.time.Duration.ofDays(40)));
+        long soon = register(api, privacy, second, Instant.now().minus(java.time.Duration.ofDays(25)));
+        assertTrue(ids(api.get("api/v1/privacy/requests?overdue=true", privacy)).contains(late));
+        assertTrue(!ids(api.get("api/v1/privacy/requests?overdue=true", privacy)).contains(soon));
+        assertTrue(ids(api.get("api/v1/privacy/requests?dueWithinDays=7", privacy)).contains(soon));
+        JsonObject extended = api.post("api/v1/privacy/requests/" + soon + "/extend", privacy,
+                "{\"reason\":\"Records in three systems; subject told\"}").json();
+        assertTrue(extended.getString("extensionReason").startsWith("Records"), extended.toString());
+        assertTrue(!ids(api.get("api/v1/privacy/requests?dueWithinDays=7", privacy)).contains(soon));
+        assertViolation(api.post("api/v1/privacy/requests/" + soon + "/extend", privacy, "{\"reason\":\"again\"}"),
+                "reason");
+
+        assertProblem(api.get("api/v1/privacy/requests", agentEu), 403);
+        assertProblem(api.get("api/v1/privacy/requests/" + id, api.token("auditor")), 403);
+        assertProblem(api.get("api/v1/privacy/requests/99999999", privacy), 404);
+        assertViolation(api.post("api/v1/privacy/requests", privacy, "{\"type\":\"FORGET_ME\",\"customerId\":"
+                + first + "}"), "type");
+        assertViolation(api.post("api/v1/privacy/requests", privacy, "{\"type\":\"ACCESS\"}"), "subject");
+        assertEquals(3, Sql.longValue("select count(*) from audit_event where resource_id = ? and action in"
+                + " ('PRIVACY_REQUEST_NEW', 'PRIVACY_REQUEST_VERIFY', 'PRIVACY_REQUEST_COMPLETE')",
+                String.valueOf(id)), "every step is audited");
+        assertEquals(2, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_REQUEST_START' and"
+                + " resource_id = ?", String.valueOf(id)));
+        assertTrue(Sql.longValue("select count(*) from audit_event where resource_type = 'PRIVACY_REQUEST' and"
+                + " fields like ?", "%" + marker + "%") == 0, "no e-mail address or phone number in the trail");
+    }
+
+    private static long subject(Api api, String token, String email, String phone) {
+        var body = Json.createObjectBuilder().add("name", "Subject Person").add("region", "EU");
+        if (email != null) {
+            body.add("email", email);
+        }
+        if (phone != null) {
+            body.add("phone", phone);
+        }
+        Reply reply = api.post("api/v1/customers", token, body.build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static long register(Api api, String privacy, long customerId, Instant received) {
+        Reply reply = api.post("api/v1/privacy/requests", privacy, "{\"type\":\"ACCESS\",\"customerId\":"
+                + customerId + ",\"receivedAt\":\"" + received + "\"}");
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static List<Long> ids(Reply list) {
+        assertEquals(200, list.status(), list.toString());
+        return list.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
     private static String category() {
         StringBuilder name = new StringBuilder("RT");
         for (int i = 0; i < 10; i++) {

@@ -17,6 +17,8 @@ public final class AuditActions {
     public static final String REPORT_ACCESS = "REPORT_ACCESS";
     /** The records of processing or the DPIA inputs were read. */
     public static final String REPORT_PRIVACY = "REPORT_PRIVACY";
+    /** A data subject request: resource type; the actions are PRIVACY_REQUEST_ plus the step. */
+    public static final String PRIVACY_REQUEST = "PRIVACY_REQUEST";
     public static final String ANOMALY_ALERT = "ANOMALY_ALERT";
     public static final String RETENTION_POLICY_CHANGE = "RETENTION_POLICY_CHANGE";
     public static final String RETENTION_PREVIEW = "RETENTION_PREVIEW";

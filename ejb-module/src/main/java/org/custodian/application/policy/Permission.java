@@ -36,5 +36,7 @@ public enum Permission {
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ,
     /** Read the records of processing and the DPIA inputs. */
-    PRIVACY_RECORDS_READ
+    PRIVACY_RECORDS_READ,
+    /** Register and work data subject requests. */
+    PRIVACY_REQUEST_MANAGE
 }

@@ -48,6 +48,7 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.AUDIT_EXPORT, EnumSet.of(Role.AUDITOR));
         granted.put(Permission.REPORT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.PRIVACY_RECORDS_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.PRIVACY_REQUEST_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         granted.put(Permission.RETENTION_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.OPERATOR));
         granted.put(Permission.RETENTION_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         granted.put(Permission.HOLD_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.OPERATOR));

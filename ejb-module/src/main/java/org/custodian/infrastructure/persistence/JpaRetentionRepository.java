@@ -99,6 +99,21 @@ public class JpaRetentionRepository implements RetentionRepository {
     }
 
     @Override
+    public List<RetentionSubject> subjectsOfCustomers(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SUBJECT_COLUMNS
+                        + " where customer_id = any(?) order by id")) {
+            select.setArray(1, ids(connection, customerIds));
+            return subjects(select, 16);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the tickets of customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<RetentionSubject> lockSubjects(Collection<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
             return List.of();

@@ -26,6 +26,9 @@ public interface RetentionRepository {
      */
     List<RetentionSubject> subjectsAfter(long afterId, int limit, int partition, int partitions);
 
+    /** The tickets of these customers, as the facts retention and legal holds decide on. */
+    List<RetentionSubject> subjectsOfCustomers(Collection<Long> customerIds);
+
     /**
      * Locks the tickets (in id order, so two lockers cannot deadlock) until the transaction ends and returns what
      * retention decides on as of now; ids no longer there are left out.

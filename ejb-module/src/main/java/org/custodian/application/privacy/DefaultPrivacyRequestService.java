@@ -1,0 +1,190 @@
+package org.custodian.application.privacy;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.Inputs;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.privacy.PrivacyRequest;
+import org.custodian.domain.model.privacy.PrivacyRequestRepository;
+import org.custodian.domain.model.privacy.PrivacyRequestType;
+import org.custodian.domain.model.retention.LegalHold;
+import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.retention.RetentionSubject;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultPrivacyRequestService implements PrivacyRequestService {
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private PrivacyRequestRepository requests;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    private RetentionRepository retention;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public RequestView register(Caller caller, NewRequest input) {
+        enforce(caller, "new");
+        RuleCheck check = new RuleCheck();
+        PrivacyRequestType type = Inputs.enumValue(PrivacyRequestType.class, input.type(), "type", true, check);
+        Instant received = null;
+        if (input.receivedAt() != null && !input.receivedAt().isBlank()) {
+            try {
+                received = Instant.parse(input.receivedAt().trim());
+            } catch (DateTimeParseException e) {
+                check.require(false, "receivedAt", "must be an ISO-8601 UTC time such as 2026-11-01T09:00:00Z");
+            }
+        }
+        String email = blankToNull(input.email());
+        String phone = blankToNull(input.phone());
+        check.require(email == null || email.length() <= 254, "email", "at most 254 characters");
+        check.require(phone == null || phone.length() <= 32, "phone", "at most 32 characters");
+        check.require(input.customerId() == null || customers.find(input.customerId()).isPresent(), "customerId",
+                "no customer has this id; leave it out to find the subject by email or phone");
+        check.throwIfAny();
+        Set<Long> subjects = new TreeSet<>(requests.customersMatching(email, phone));
+        if (input.customerId() != null) {
+            subjects.add(input.customerId());
+        }
+        // a subject with no record here is still registered: the answer is then that nothing is held
+        PrivacyRequest request = new PrivacyRequest(type, subjects, email, phone, received,
+                blankToNull(input.assignee()), caller.username(), clock.instant());
+        requests.store(request);
+        record(caller, "NEW", request);
+        return view(request);
+    }
+
+    @Override
+    public List<RequestView> list(Caller caller, boolean overdue, Integer dueWithinDays) {
+        enforce(caller, "list");
+        RuleCheck check = new RuleCheck();
+        check.require(dueWithinDays == null || (dueWithinDays >= 0 && dueWithinDays <= 365), "dueWithinDays",
+                "must be from 0 to 365");
+        check.require(!(overdue && dueWithinDays != null), "overdue", "give either overdue=true or dueWithinDays");
+        check.throwIfAny();
+        Instant now = clock.instant();
+        List<PrivacyRequest> found = overdue ? requests.openDueBefore(now)
+                : dueWithinDays != null ? requests.openDueBefore(now.plus(Duration.ofDays(dueWithinDays)))
+                        .stream().filter(r -> !r.getDueAt().isBefore(now)).toList()
+                : requests.all();
+        audit.record(caller, AuditActions.PRIVACY_REQUEST + "_LIST", AuditActions.PRIVACY_REQUEST, null,
+                List.of("overdue=" + overdue, "dueWithinDays=" + dueWithinDays, "count=" + found.size()),
+                AuditOutcome.SUCCESS);
+        return found.stream().map(this::view).toList();
+    }
+
+    @Override
+    public RequestView get(Caller caller, long id) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.find(id).orElseThrow(() -> notFound(id));
+        record(caller, "READ", request);
+        return view(request);
+    }
+
+    @Override
+    public RequestView verifyIdentity(Caller caller, long id, String method) {
+        return step(caller, id, "VERIFY", request -> request.verifyIdentity(method, caller.username(),
+                clock.instant()));
+    }
+
+    @Override
+    public RequestView start(Caller caller, long id) {
+        return step(caller, id, "START", request -> request.start(request.getType() == PrivacyRequestType.ERASURE
+                ? blockingHold(request.getSubjectCustomerIds()) : null, clock.instant()));
+    }
+
+    @Override
+    public RequestView complete(Caller caller, long id, String outcome) {
+        return step(caller, id, "COMPLETE", request -> request.complete(outcome, clock.instant()));
+    }
+
+    @Override
+    public RequestView reject(Caller caller, long id, String reason) {
+        return step(caller, id, "REJECT", request -> request.reject(reason, clock.instant()));
+    }
+
+    @Override
+    public RequestView extend(Caller caller, long id, String reason) {
+        return step(caller, id, "EXTEND", request -> request.extend(reason, clock.instant()));
+    }
+
+    @Override
+    public RequestView assign(Caller caller, long id, String assignee) {
+        return step(caller, id, "ASSIGN", request -> request.assign(assignee, clock.instant()));
+    }
+
+    private RequestView step(Caller caller, long id, String action, Consumer<PrivacyRequest> change) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
+        change.accept(request);
+        record(caller, action, request);
+        return view(request);
+    }
+
+    /** The first active hold covering one of the subject's records or tickets, if any. */
+    private Long blockingHold(Set<Long> customerIds) {
+        List<LegalHold> holds = retention.holds(true);
+        List<RetentionSubject> tickets = retention.subjectsOfCustomers(customerIds);
+        for (LegalHold hold : holds) {
+            boolean onCustomer = hold.getScope() == LegalHold.Scope.CUSTOMER
+                    && customerIds.contains(hold.getCustomerId());
+            if (onCustomer || tickets.stream().anyMatch(hold::covers)) {
+                return hold.getId();
+            }
+        }
+        return null;
+    }
+
+    private void enforce(Caller caller, String resourceId) {
+        policy.enforce(caller, Permission.PRIVACY_REQUEST_MANAGE, AuditActions.PRIVACY_REQUEST, resourceId);
+    }
+
+    /** What happened, never the subject's e-mail or phone: those stay in the register. */
+    private void record(Caller caller, String action, PrivacyRequest request) {
+        audit.record(caller, AuditActions.PRIVACY_REQUEST + "_" + action, AuditActions.PRIVACY_REQUEST,
+                String.valueOf(request.getId()), List.of("type=" + request.getType(),
+                        "status=" + request.getStatus(), "subjects=" + request.getSubjectCustomerIds().size()),
+                AuditOutcome.SUCCESS);
+    }
+
+    private static ResourceNotFoundException notFound(long id) {
+        return new ResourceNotFoundException("privacy request", id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private RequestView view(PrivacyRequest r) {
+        return new RequestView(r.getId(), r.getType().name(), r.getStatus().name(), r.getSubjectCustomerIds(),
+                r.getReceivedAt(), r.getDueAt(), r.isOverdue(clock.instant()), r.getExtensionReason(),
+                r.getIdentityMethod(), r.getVerifiedBy(), r.getVerifiedAt(), r.getAssignee(), r.getBlockingHoldId(),
+                r.getOutcome(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
+    }
+}

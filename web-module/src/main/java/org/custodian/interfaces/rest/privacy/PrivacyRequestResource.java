@@ -1,0 +1,128 @@
+package org.custodian.interfaces.rest.privacy;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.custodian.application.privacy.PrivacyRequestService;
+import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
+import org.custodian.application.privacy.PrivacyRequestService.RequestView;
+import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.JsonBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("privacy/requests")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class PrivacyRequestResource {
+
+    private static final Set<String> REQUEST_FIELDS =
+            Set.of("type", "customerId", "email", "phone", "receivedAt", "assignee");
+
+    @EJB
+    PrivacyRequestService requests;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a data subject request (privacy officer): {type ACCESS|PORTABILITY|RECTIFICATION|"
+            + "ERASURE|RESTRICTION, customerId? email? phone? (every record with them is found), receivedAt?,"
+            + " assignee?}; due 30 days after receipt")
+    public Response register(byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, REQUEST_FIELDS, check);
+        NewRequest input = new NewRequest(json.text("type"), json.wholeNumber("customerId"), json.text("email"),
+                json.text("phone"), json.text("receivedAt"), json.text("assignee"));
+        check.throwIfAny();
+        RequestView created = requests.register(caller.get(), input);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "The register, soonest due first; overdue=true for the overdue list, dueWithinDays=N for"
+            + " open requests due within N days")
+    public List<RequestView> list(@QueryParam("overdue") boolean overdue,
+            @QueryParam("dueWithinDays") Integer dueWithinDays) {
+        return requests.list(caller.get(), overdue, dueWithinDays);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One request")
+    public RequestView get(@PathParam("id") long id) {
+        return requests.get(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record how the subject's identity was verified: {method}")
+    public RequestView verify(@PathParam("id") long id, byte[] body) {
+        return requests.verifyIdentity(caller.get(), id, text(body, "method"));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "Start the work; an erasure a legal hold covers becomes BLOCKED_BY_HOLD naming the hold")
+    public RequestView start(@PathParam("id") long id) {
+        return requests.start(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete: {outcome}")
+    public RequestView complete(@PathParam("id") long id, byte[] body) {
+        return requests.complete(caller.get(), id, text(body, "outcome"));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject: {reason}")
+    public RequestView reject(@PathParam("id") long id, byte[] body) {
+        return requests.reject(caller.get(), id, text(body, "reason"));
+    }
+
+    @POST
+    @Path("{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Extend the deadline once by 60 days: {reason}")
+    public RequestView extend(@PathParam("id") long id, byte[] body) {
+        return requests.extend(caller.get(), id, text(body, "reason"));
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign: {assignee}")
+    public RequestView assign(@PathParam("id") long id, byte[] body) {
+        return requests.assign(caller.get(), id, text(body, "assignee"));
+    }
+
+    /** The body's one text field. */
+    private static String text(byte[] body, String field) {
+        RuleCheck check = new RuleCheck();
+        String value = JsonBody.of(body, Set.of(field), check).text(field);
+        check.throwIfAny();
+        return value;
+    }
+}
