@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         Instant received = null;
         if (input.receivedAt() != null && !input.receivedAt().isBlank()) {
             try {
-                received = Instant.parse(input.receivedAt().trim());
+                received = Instant.parse(input.receivedAt().trim()).truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 check.require(false, "receivedAt", "must be an ISO-8601 UTC time such as 2026-11-01T09:00:00Z");
             }
@@ -74,7 +75,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         }
         // a subject with no record here is still registered: the answer is then that nothing is held
         PrivacyRequest request = new PrivacyRequest(type, subjects, email, phone, received,
-                blankToNull(input.assignee()), caller.username(), clock.instant());
+                blankToNull(input.assignee()), caller.username(), now());
         requests.store(request);
         record(caller, "NEW", request);
         return view(request);
@@ -88,7 +89,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
                 "must be from 0 to 365");
         check.require(!(overdue && dueWithinDays != null), "overdue", "give either overdue=true or dueWithinDays");
         check.throwIfAny();
-        Instant now = clock.instant();
+        Instant now = now();
         List<PrivacyRequest> found = overdue ? requests.openDueBefore(now)
                 : dueWithinDays != null ? requests.openDueBefore(now.plus(Duration.ofDays(dueWithinDays)))
                         .stream().filter(r -> !r.getDueAt().isBefore(now)).toList()
@@ -110,33 +111,33 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @Override
     public RequestView verifyIdentity(Caller caller, long id, String method) {
         return step(caller, id, "VERIFY", request -> request.verifyIdentity(method, caller.username(),
-                clock.instant()));
+                now()));
     }
 
     @Override
     public RequestView start(Caller caller, long id) {
         return step(caller, id, "START", request -> request.start(request.getType() == PrivacyRequestType.ERASURE
-                ? blockingHold(request.getSubjectCustomerIds()) : null, clock.instant()));
+                ? blockingHold(request.getSubjectCustomerIds()) : null, now()));
     }
 
     @Override
     public RequestView complete(Caller caller, long id, String outcome) {
-        return step(caller, id, "COMPLETE", request -> request.complete(outcome, clock.instant()));
+        return step(caller, id, "COMPLETE", request -> request.complete(outcome, now()));
     }
 
     @Override
     public RequestView reject(Caller caller, long id, String reason) {
-        return step(caller, id, "REJECT", request -> request.reject(reason, clock.instant()));
+        return step(caller, id, "REJECT", request -> request.reject(reason, now()));
     }
 
     @Override
     public RequestView extend(Caller caller, long id, String reason) {
-        return step(caller, id, "EXTEND", request -> request.extend(reason, clock.instant()));
+        return step(caller, id, "EXTEND", request -> request.extend(reason, now()));
     }
 
     @Override
     public RequestView assign(Caller caller, long id, String assignee) {
-        return step(caller, id, "ASSIGN", request -> request.assign(assignee, clock.instant()));
+        return step(caller, id, "ASSIGN", request -> request.assign(assignee, now()));
     }
 
     private RequestView step(Caller caller, long id, String action, Consumer<PrivacyRequest> change) {
@@ -161,6 +162,11 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         return null;
     }
 
+    /** To the microsecond the database keeps, so an answer shows the same times as a later read. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void enforce(Caller caller, String resourceId) {
         policy.enforce(caller, Permission.PRIVACY_REQUEST_MANAGE, AuditActions.PRIVACY_REQUEST, resourceId);
     }
@@ -183,7 +189,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
 
     private RequestView view(PrivacyRequest r) {
         return new RequestView(r.getId(), r.getType().name(), r.getStatus().name(), r.getSubjectCustomerIds(),
-                r.getReceivedAt(), r.getDueAt(), r.isOverdue(clock.instant()), r.getExtensionReason(),
+                r.getReceivedAt(), r.getDueAt(), r.isOverdue(now()), r.getExtensionReason(),
                 r.getIdentityMethod(), r.getVerifiedBy(), r.getVerifiedAt(), r.getAssignee(), r.getBlockingHoldId(),
                 r.getOutcome(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
     }
