@@ -249,6 +249,8 @@ class RetentionIT {
         assertViolation(api.post("api/v1/privacy/requests/" + soon + "/extend", privacy, "{\"reason\":\"again\"}"),
                 "reason");
 
+        assertViolation(api.get("api/v1/privacy/requests?dueWithinDays=soon", privacy), "dueWithinDays");
+        assertViolation(api.get("api/v1/privacy/requests?dueWithinDays=400", privacy), "dueWithinDays");
         assertProblem(api.get("api/v1/privacy/requests", agentEu), 403);
         assertProblem(api.get("api/v1/privacy/requests/" + id, api.token("auditor")), 403);
         assertProblem(api.get("api/v1/privacy/requests/99999999", privacy), 404);

@@ -59,9 +59,16 @@ public class PrivacyRequestResource {
     @GET
     @Operation(summary = "The register, soonest due first; overdue=true for the overdue list, dueWithinDays=N for"
             + " open requests due within N days")
-    public List<RequestView> list(@QueryParam("overdue") boolean overdue,
-            @QueryParam("dueWithinDays") Integer dueWithinDays) {
-        return requests.list(caller.get(), overdue, dueWithinDays);
+    public List<RequestView> list(@QueryParam("overdue") String overdue,
+            @QueryParam("dueWithinDays") String dueWithinDays) {
+        // read as text: a malformed value is a 422 naming the parameter, not the container's bare 404
+        RuleCheck check = new RuleCheck();
+        check.require(overdue == null || overdue.matches("true|false"), "overdue", "must be true or false");
+        check.require(dueWithinDays == null || dueWithinDays.matches("[0-9]{1,3}"), "dueWithinDays",
+                "must be a whole number of days from 0 to 365");
+        check.throwIfAny();
+        return requests.list(caller.get(), Boolean.parseBoolean(overdue),
+                dueWithinDays == null ? null : Integer.valueOf(dueWithinDays));
     }
 
     @GET
