@@ -207,9 +207,9 @@ public class DefaultRetentionService implements RetentionService {
 
     @Override
     public Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId) {
-        // The guard first: every hold committed before is read below, and none can be placed until this chunk
-        // commits (chunks of other partitions share it). The tickets are locked too, so activity since they were
-        // read is seen and cannot interleave.
+        // The guard first (the job already took it in beginChunk; taking it again in the same transaction is
+        // free): every hold committed before is read below, and none can be placed until this chunk commits. The
+        // tickets are locked too, so activity since they were read is seen and cannot interleave.
         retention.shareHoldGuard();
         List<RetentionPolicy> policies = retention.policies(true);
         List<LegalHold> holds = retention.holds(true);
@@ -259,6 +259,11 @@ public class DefaultRetentionService implements RetentionService {
             audit.recordAll(Caller.system("retention-purge", "execution-" + executionId), skeletons);
         }
         return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size());
+    }
+
+    @Override
+    public void beginChunk() {
+        retention.shareHoldGuard();
     }
 
     @Override

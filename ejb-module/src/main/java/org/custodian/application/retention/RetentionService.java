@@ -39,6 +39,13 @@ public interface RetentionService {
     Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId);
 
     /**
+     * For the job, first thing in every chunk's transaction: the legal-hold guard's shared lock. Taken before
+     * anything can lock the audit chain head (a skipped ticket is recorded while the chunk is read), so a chunk
+     * and a hold placement always lock in the same order (guard, then chain head) and cannot deadlock.
+     */
+    void beginChunk();
+
+    /**
      * For the job: moves a partition on to {@code lastTicketId} and adds the chunk's counts, in the chunk's
      * transaction.
      */

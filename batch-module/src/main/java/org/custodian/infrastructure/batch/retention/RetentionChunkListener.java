@@ -28,6 +28,12 @@ public class RetentionChunkListener extends AbstractChunkListener {
     JobContext job;
 
     @Override
+    public void beforeChunk() {
+        // runs in the chunk's transaction before anything is read: see RetentionService.beginChunk
+        retention.beginChunk();
+    }
+
+    @Override
     public void afterChunk() {
         if (step.getTransientUserData() instanceof RetentionPartitionState state) {
             retention.countProgress(job.getInstanceId(), state.partition(), state.cursor().lastTicketId(),

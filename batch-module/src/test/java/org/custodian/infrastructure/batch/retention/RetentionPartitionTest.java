@@ -39,13 +39,16 @@ class RetentionPartitionTest {
     }
 
     @Test
-    void aRolledBackChunkCountsNothingDone() {
+    void aRolledBackChunkCountsNothingItDid() {
         RetentionPartitionState state = new RetentionPartitionState(0, new RetentionCursor(0, AS_OF, 0));
         state.read(1);
         state.applied(new Applied(1, 0, 0, 0));
+        state.skipped();
         state.discard();
-        state.read(2);
-        assertEquals(2, state.drain().examined());
+        // the step fails or the reader reopens at the checkpoint with a new state; nothing done is counted
+        RetentionProgress left = state.drain();
+        assertEquals(0, left.anonymized());
+        assertEquals(0, left.skipped());
     }
 
     @Test

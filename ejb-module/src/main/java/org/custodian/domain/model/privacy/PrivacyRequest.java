@@ -111,6 +111,7 @@ public class PrivacyRequest {
         check.require(!subjectCustomerIds.isEmpty() || subjectEmail != null || subjectPhone != null, "subject",
                 "give customerId, email or phone to find the subject by");
         check.require(receivedAt == null || !receivedAt.isAfter(now), "receivedAt", "must not be in the future");
+        check.require(assignee == null || assignee.length() <= 64, "assignee", "at most 64 characters");
         check.throwIfAny();
         this.type = type;
         this.status = PrivacyRequestStatus.RECEIVED;
@@ -146,13 +147,13 @@ public class PrivacyRequest {
 
     public void complete(String outcomeText, Instant now) {
         requireStatus("complete", PrivacyRequestStatus.IN_PROGRESS);
-        outcome = requireText(outcomeText, "outcome", "say what was done");
+        outcome = requireText(outcomeText, "outcome", "say what was done", 2000);
         moveTo(PrivacyRequestStatus.COMPLETED, now);
     }
 
     public void reject(String reason, Instant now) {
         requireOpen("reject");
-        outcome = requireText(reason, "reason", "say why (e.g. identity not verified, manifestly unfounded)");
+        outcome = requireText(reason, "reason", "say why (e.g. identity not verified, manifestly unfounded)", 2000);
         moveTo(PrivacyRequestStatus.REJECTED, now);
     }
 
@@ -163,14 +164,14 @@ public class PrivacyRequest {
             throw new DomainRuleViolationException("reason", "request " + id + " was already extended ("
                     + extensionReason + "); the law allows one extension");
         }
-        extensionReason = requireText(reason, "reason", "say why more time is needed");
+        extensionReason = requireText(reason, "reason", "say why more time is needed", 1000);
         dueAt = dueAt.plus(EXTENSION);
         updatedAt = now;
     }
 
     public void assign(String user, Instant now) {
         requireOpen("assign");
-        assignee = requireText(user, "assignee", "name the privacy officer who handles it");
+        assignee = requireText(user, "assignee", "name the privacy officer who handles it", 64);
         updatedAt = now;
     }
 
@@ -195,10 +196,10 @@ public class PrivacyRequest {
         }
     }
 
-    private static String requireText(String text, String field, String hint) {
+    private static String requireText(String text, String field, String hint, int max) {
         RuleCheck check = new RuleCheck();
-        check.require(text != null && !text.isBlank() && text.length() <= 2000, field, hint
-                + " (at most 2000 characters)");
+        check.require(text != null && !text.isBlank() && text.trim().length() <= max, field, hint
+                + " (at most " + max + " characters)");
         check.throwIfAny();
         return text.trim();
     }
