@@ -41,7 +41,8 @@ public class PrivacyRecordsResource {
 
     @GET
     @Path("records-of-processing")
-    @Produces(MediaType.TEXT_HTML)
+    // a lower server preference: a client that accepts anything (curl, */*) gets JSON; a browser asks for HTML
+    @Produces(MediaType.TEXT_HTML + ";qs=0.5")
     @Operation(summary = "The records of processing as a document to read or print")
     public Response recordsOfProcessingHtml() {
         RecordsOfProcessing r = records.recordsOfProcessing(caller.get());
