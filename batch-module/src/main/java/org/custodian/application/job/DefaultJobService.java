@@ -110,13 +110,14 @@ public class DefaultJobService implements JobService {
 
     /**
      * Fixes what every partition and every restart of a purge must agree on, at the start: the instant it
-     * purges as of (now, unless given) and the number of partitions (1 to 8).
+     * purges as of (now, unless given) and the number of partitions.
      */
     static Properties purgeParameters(Properties parameters, int partitions) {
         if (parameters.getProperty("asOf") == null || parameters.getProperty("asOf").isBlank()) {
             parameters.setProperty("asOf", Instant.now().toString());
         }
-        parameters.setProperty("partitions", String.valueOf(Math.max(1, Math.min(8, partitions))));
+        // bounded (1 to 8) in one place, where it is used: RetentionPartitionMapper
+        parameters.setProperty("partitions", String.valueOf(partitions));
         return parameters;
     }
 

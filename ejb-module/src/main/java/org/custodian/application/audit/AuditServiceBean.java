@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ import org.custodian.domain.model.audit.AuditTrailVerifier;
 @Stateless
 public class AuditServiceBean implements AuditService {
 
-    /** Events read per round trip during verification; the persistence context is cleared between pages. */
+    /** Events read per round trip during verification (plain JDBC, no persistence context). */
     static final int VERIFY_PAGE = 5000;
 
     @Inject
@@ -62,7 +63,7 @@ public class AuditServiceBean implements AuditService {
         if (entries.isEmpty()) {
             return;
         }
-        List<AuditRecord> records = new java.util.ArrayList<>(entries.size());
+        List<AuditRecord> records = new ArrayList<>(entries.size());
         entries.forEach(entry -> records.add(toRecord(caller, entry)));
         AuditChainHead head = events.lockHead();
         events.storeAll(head.appendAll(records, clock.instant()));

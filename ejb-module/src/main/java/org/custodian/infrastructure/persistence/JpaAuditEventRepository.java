@@ -4,19 +4,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.custodian.domain.model.audit.AuditCheckpoint;
-import org.custodian.domain.model.audit.SiemDelivery;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditChainHead;
+import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
-import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.SiemDelivery;
 
 @ApplicationScoped
 public class JpaAuditEventRepository implements AuditEventRepository {
@@ -59,14 +65,14 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         if (events.isEmpty()) {
             return;
         }
-        try (java.sql.Connection connection = dataSource.getConnection();
-                java.sql.PreparedStatement insert = connection.prepareStatement("insert into audit_event (sequence,"
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into audit_event (sequence,"
                         + " occurred_at, actor, actor_roles, action, resource_type, resource_id, fields, outcome,"
                         + " request_id, client_address, previous_hash, hash, leaf_hash)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditEvent event : events) {
                 insert.setLong(1, event.getSequence());
-                insert.setObject(2, event.getOccurredAt().atOffset(java.time.ZoneOffset.UTC));
+                insert.setObject(2, event.getOccurredAt().atOffset(ZoneOffset.UTC));
                 insert.setString(3, event.getActor());
                 insert.setString(4, event.getActorRoles());
                 insert.setString(5, event.getAction());
@@ -82,8 +88,8 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 insert.addBatch();
             }
             insert.executeBatch();
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("appending audit events failed: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new PersistenceException("appending audit events failed: " + e.getMessage(), e);
         }
     }
 
@@ -91,16 +97,16 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     public List<AuditEvent> findAfter(long afterSequence, int limit) {
         // Plain JDBC: verification, export and SIEM delivery walk millions of events, which need no entity
         // management; read through the JPA provider they cost several times the hashing (88k/s against 400k/s).
-        List<AuditEvent> page = new java.util.ArrayList<>(Math.min(limit, 10_000));
-        try (java.sql.Connection connection = dataSource.getConnection();
-                java.sql.PreparedStatement select = connection.prepareStatement("select sequence, occurred_at,"
+        List<AuditEvent> page = new ArrayList<>(Math.min(limit, 10_000));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select sequence, occurred_at,"
                         + " actor, actor_roles, action, resource_type, resource_id, fields, outcome, request_id,"
                         + " client_address, previous_hash, hash, leaf_hash from audit_event where sequence > ?"
                         + " order by sequence limit ?")) {
             select.setLong(1, afterSequence);
             select.setInt(2, limit);
             select.setFetchSize(Math.min(limit, 10_000));
-            try (java.sql.ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String outcome = rows.getString(9);
                     AuditRecord record = new AuditRecord(rows.getString(3), rows.getString(4), rows.getString(5),
@@ -112,8 +118,8 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 }
             }
             return page;
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("reading audit events failed: " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading audit events failed: " + e.getMessage(), e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 import org.custodian.domain.model.privacy.PrivacyRequestRepository;
 
@@ -53,11 +54,11 @@ public class JpaPrivacyRequestRepository implements PrivacyRequestRepository {
             ids.addAll(entityManager.createQuery("select c.id from Customer c where lower(c.email) = :email",
                     Long.class).setParameter("email", email.trim().toLowerCase(Locale.ROOT)).getResultList());
         }
-        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        String digits = Customer.phoneDigits(phone);
         if (!digits.isEmpty()) {
-            // phones are stored as entered; the separators people type are removed on both sides (portable SQL)
+            // phones are stored as entered: the separators Customer.PHONE admits are removed in portable SQL
             String stripped = "c.phone";
-            for (String separator : new String[] {" ", "-", "(", ")", ".", "+", "/"}) {
+            for (String separator : new String[] {" ", "-", "(", ")", ".", "+"}) {
                 stripped = "function('replace', " + stripped + ", '" + separator + "', '')";
             }
             // the query text is built from the constant separators above only; the number is a parameter

@@ -75,6 +75,11 @@ public class Customer {
         this.createdAt = now;
     }
 
+    /** A phone number's digits alone: how two spellings of one number are compared. */
+    public static String phoneDigits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    }
+
     static void validate(String externalId, String name, String email, String phone, String nationalId,
             Region region) {
         RuleCheck check = new RuleCheck()
@@ -89,7 +94,7 @@ public class Customer {
                     "must be an e-mail address such as jane.doe@example.com");
         }
         if (phone != null) {
-            String digits = phone.replaceAll("[^0-9]", "");
+            String digits = phoneDigits(phone);
             check.require(PHONE.matcher(phone.trim()).matches() && digits.length() >= 6 && digits.length() <= 15,
                     "phone", "must be a phone number with 6 to 15 digits, e.g. +44 20 7946 0958");
         }
