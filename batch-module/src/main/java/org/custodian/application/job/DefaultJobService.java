@@ -16,16 +16,21 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.backup.BackupCatalog;
+import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,15 +43,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultJobService implements JobService {
 
+    public static final String BACKUP_EXPORT = "backup-export";
+
     /** Jobs that can be launched through the API, with the parameters each accepts. */
     static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
-            "retention-purge", List.of("itemCount", "asOf", "dryRun"));
+            "retention-purge", List.of("itemCount", "asOf", "dryRun"),
+            BACKUP_EXPORT, List.of("type", "target", "reason"));
 
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
-    static final java.util.Set<String> SINGLE_INSTANCE = java.util.Set.of("retention-purge", "audit-verify");
+    static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT);
 
     /** Jobs that need a permission beyond JOB_RUN to start, restart or stop. */
-    static final Map<String, Permission> EXTRA_PERMISSION = Map.of("retention-purge", Permission.RETENTION_RUN);
+    static final Map<String, Permission> EXTRA_PERMISSION = Map.of("retention-purge", Permission.RETENTION_RUN,
+            BACKUP_EXPORT, Permission.BACKUP_RUN);
 
     /** Check-then-start must not interleave within this server. */
     private static final Object STARTING = DefaultJobService.class;
@@ -57,6 +66,12 @@ public class DefaultJobService implements JobService {
 
     @EJB
     private PolicyService policy;
+
+    @EJB
+    private BackupCatalog catalog;
+
+    @Inject
+    private BackupConfiguration backups;
 
     @EJB
     private AuditService audit;
@@ -93,9 +108,18 @@ public class DefaultJobService implements JobService {
         if (parameters.containsKey("dryRun")) {
             check.require(parameters.get("dryRun").matches("true|false"), "dryRun", "must be true or false");
         }
+        if (BACKUP_EXPORT.equals(jobName)) {
+            checkBackup(parameters, check);
+        }
         check.throwIfAny();
         if ("retention-purge".equals(jobName)) {
             purgeParameters(jobParameters, retentionPartitions);
+        }
+        if (BACKUP_EXPORT.equals(jobName)) {
+            // who asked is the caller, never a parameter the caller chooses
+            jobParameters.setProperty("requestedBy", caller.username());
+            jobParameters.setProperty("type", parameters.get("type").trim().toUpperCase(Locale.ROOT));
+            jobParameters.setProperty("target", backups.target(parameters.get("target")).name());
         }
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId;
@@ -106,6 +130,26 @@ public class DefaultJobService implements JobService {
         audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, jobName + "/" + executionId,
                 new ArrayList<>(parameters.keySet()), AuditOutcome.SUCCESS);
         return view(operator, executionId);
+    }
+
+    /** A backup needs a type and a reason; an incremental needs a complete set to build on in its target. */
+    private void checkBackup(Map<String, String> parameters, RuleCheck check) {
+        String type = parameters.get("type");
+        boolean known = type != null && type.trim().toUpperCase(Locale.ROOT).matches("FULL|INCREMENTAL");
+        check.require(known, "type", "must be FULL or INCREMENTAL");
+        check.requireText(parameters.get("reason"), "reason", 3, 1000);
+        String targetName;
+        try {
+            targetName = backups.target(parameters.get("target")).name();
+        } catch (DomainRuleViolationException e) {
+            check.require(false, "target", e.getViolations().get(0).message());
+            return;
+        }
+        if (known && "INCREMENTAL".equals(type.trim().toUpperCase(Locale.ROOT))) {
+            check.require(catalog.newestComplete(targetName).isPresent(), "type",
+                    "INCREMENTAL needs a complete set on target " + targetName + " to build on; take a FULL backup"
+                            + " first");
+        }
     }
 
     /**

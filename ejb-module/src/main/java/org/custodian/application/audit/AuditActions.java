@@ -35,6 +35,17 @@ public final class AuditActions {
     /** An execution the server died in the middle of, marked FAILED at the next start so it can be restarted. */
     public static final String JOB_RECOVERED = "JOB_RECOVERED";
     public static final String DEMO_SEED = "DEMO_SEED";
+    /** A backup set was published and listed COMPLETE (fields: its rows, size and manifest hash). */
+    public static final String BACKUP_COMPLETE = "BACKUP_COMPLETE";
+    /** A backup export failed or was abandoned; nothing under the set's name looks complete. */
+    public static final String BACKUP_FAIL = "BACKUP_FAIL";
+    /** Tiered retention removed a set from its target (fields: why it was no longer kept). */
+    public static final String BACKUP_EXPIRE = "BACKUP_EXPIRE";
+    /** The files of a set were checked against its signed manifest. */
+    public static final String BACKUP_VERIFY = "BACKUP_VERIFY";
+    public static final String BACKUP_LIST = "BACKUP_LIST";
+    /** A backup failure or a missed backup SLA opened an incident ticket. */
+    public static final String BACKUP_INCIDENT = "BACKUP_INCIDENT";
     public static final String PII_SCAN = "PII_SCAN";
     public static final String PII_REDACTED = "PII_REDACTED";
     /** Personal fields of another region's record withheld for want of a transfer rule. */
@@ -67,6 +78,7 @@ public final class AuditActions {
     public static final String GRANT = "GRANT";
     public static final String OVERRIDE = "OVERRIDE";
     public static final String NOTIFICATION = "NOTIFICATION";
+    public static final String BACKUP_SET = "BACKUP_SET";
 
     private AuditActions() {
     }

@@ -38,5 +38,9 @@ public enum Permission {
     /** Read the records of processing and the DPIA inputs. */
     PRIVACY_RECORDS_READ,
     /** Register and work data subject requests. */
-    PRIVACY_REQUEST_MANAGE
+    PRIVACY_REQUEST_MANAGE,
+    /** Take backups on demand, restore and run restore drills. */
+    BACKUP_RUN,
+    /** Read the backup catalog and drill reports (no data: names, sizes, checksums, states). */
+    BACKUP_READ
 }

@@ -58,6 +58,8 @@ public class PolicyServiceBean implements PolicyService {
         // An auditor may run verification, but only an operator may run the job that destroys data.
         granted.put(Permission.RETENTION_RUN, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        granted.put(Permission.BACKUP_RUN, EnumSet.of(Role.OPERATOR));
+        granted.put(Permission.BACKUP_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it
         granted.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));
         // what is classified how, and who sees what, is not secret: everyone may know why a field is masked

@@ -6,7 +6,7 @@ import org.custodian.domain.shared.FieldViolation;
 
 /**
  * Records only the system writes: the SECURITY tickets anomaly alerts open and the regions' security offices
- * they belong to. Alert tickets are about users (often the very agent an alert names), so the policy shows
+ * they belong to, and the operations team that backup incidents belong to. Alert tickets are about users (often the very agent an alert names), so the policy shows
  * them only to those who investigate, and no caller may make a record look like one.
  */
 public final class Reserved {
@@ -16,6 +16,12 @@ public final class Reserved {
 
     /** External ids of the regions' security offices: {@code SECURITY-EU}, … */
     public static final String SECURITY_OFFICE_PREFIX = "SECURITY-";
+
+    /** The category of the incident tickets failed backups and verifications open. */
+    public static final String BACKUP_CATEGORY = "BACKUP";
+
+    /** External id of the "customer" of backup incidents: Custodian's own operations team. */
+    public static final String OPERATIONS_ID = "OPERATIONS";
 
     private Reserved() {
     }
@@ -50,6 +56,10 @@ public final class Reserved {
                 && value.trim().toUpperCase(Locale.ROOT).startsWith(SECURITY_OFFICE_PREFIX)) {
             return new FieldViolation(field, "external ids starting '" + SECURITY_OFFICE_PREFIX
                     + "' are reserved for the regions' security offices");
+        }
+        if ("customer".equals(entity) && "externalId".equals(field)
+                && value.trim().equalsIgnoreCase(OPERATIONS_ID)) {
+            return new FieldViolation(field, "'" + OPERATIONS_ID + "' is reserved for Custodian's operations team");
         }
         return null;
     }

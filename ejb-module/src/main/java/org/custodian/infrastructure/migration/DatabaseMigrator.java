@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -33,6 +34,8 @@ public class DatabaseMigrator {
 
     private String schemaVersion;
 
+    private List<String> appliedSqlScripts = List.of();
+
     /** Flyway commits each migration itself, so no container transaction may be open around it. */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -43,15 +46,24 @@ public class DatabaseMigrator {
         if (classLoader.getResource("db/migration/" + vendor) != null) {
             locations.add("classpath:db/migration/" + vendor);
         }
-        MigrateResult result = Flyway.configure(classLoader)
+        Flyway flyway = Flyway.configure(classLoader)
                 .dataSource(dataSource)
                 .locations(locations.toArray(new String[0]))
                 // registered, not scanned: class scanning is unreliable inside application-server class loaders
                 .javaMigrations(new V2_1__MaskedCopies(), new V3_1__MerkleLeaves())
                 .table("flyway_schema_history")
                 .validateMigrationNaming(true)
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
+        List<String> scripts = new ArrayList<>();
+        for (MigrationInfo applied : flyway.info().applied()) {
+            if (applied.getType().isSynthetic() || applied.getScript() == null || !applied.getScript().endsWith(".sql")) {
+                continue;
+            }
+            locations.stream().map(location -> location.substring("classpath:".length()) + "/" + applied.getScript())
+                    .filter(resource -> classLoader.getResource(resource) != null).findFirst().ifPresent(scripts::add);
+        }
+        appliedSqlScripts = List.copyOf(scripts);
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Custodian schema on " + vendor + " at version " + schemaVersion + " ("
                 + result.migrationsExecuted + " migration(s) applied now)");
@@ -59,6 +71,14 @@ public class DatabaseMigrator {
 
     public String schemaVersion() {
         return schemaVersion;
+    }
+
+    /**
+     * Class-path resources of the SQL migrations applied, in order: run on an empty database they create the
+     * schema this database has (the Java migrations only transform existing rows). Backup sets carry them.
+     */
+    public List<String> appliedSqlScripts() {
+        return appliedSqlScripts;
     }
 
     private String vendor() {

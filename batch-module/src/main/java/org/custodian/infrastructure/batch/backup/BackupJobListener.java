@@ -1,0 +1,36 @@
+package org.custodian.infrastructure.batch.backup;
+
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditOutcome;
+
+/** The end of every backup run goes into the trail with its result. */
+@Dependent
+@Named
+public class BackupJobListener extends AbstractJobListener {
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    JobContext job;
+
+    @Override
+    public void afterJob() {
+        String status = job.getExitStatus() == null ? String.valueOf(job.getBatchStatus()) : job.getExitStatus();
+        AuditOutcome outcome = job.getBatchStatus() == BatchStatus.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS;
+        audit.record(Caller.system(BackupExportBatchlet.ACTOR, "job-" + job.getExecutionId()), AuditActions.JOB_END,
+                AuditActions.JOB, job.getJobName() + "/" + job.getExecutionId(),
+                List.of(status.length() > 200 ? status.substring(0, 200) : status, "batchStatus=" + job.getBatchStatus()),
+                outcome);
+    }
+}

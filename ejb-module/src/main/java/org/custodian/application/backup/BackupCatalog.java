@@ -1,0 +1,67 @@
+package org.custodian.application.backup;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.backup.BackupSet;
+import org.custodian.domain.model.backup.BackupType;
+import org.custodian.infrastructure.backup.PostgresSnapshotSource;
+
+/**
+ * The backup catalog. Every change commits in a transaction of its own together with its audit event, so the
+ * catalog tells the truth about the files even when the export around it fails.
+ */
+public interface BackupCatalog {
+
+    /** Newest first (BACKUP_READ). */
+    List<BackupSetView> list(Caller caller);
+
+    /** One entry (BACKUP_READ); 404 if unknown. */
+    BackupSetView find(Caller caller, long id);
+
+    /** The newest COMPLETE set on the target, the base an incremental there builds on. */
+    Optional<BackupSet> newestComplete(String target);
+
+    /**
+     * Marks sets left RUNNING by an export that died FAILED and removes their working directories (the export job
+     * runs one at a time, so any RUNNING set found when a new one begins was abandoned).
+     */
+    int failAbandoned(String actor);
+
+    /** Lists a new RUNNING set; an incremental builds on the newest COMPLETE set of its target. */
+    BackupSet begin(BackupType type, BackupTarget target, String reason, String requestedBy, long executionId);
+
+    void snapshotTaken(long setId, PostgresSnapshotSource.Facts facts, String regions);
+
+    void complete(long setId, long sizeBytes, long rows, String manifestSha256, String actor);
+
+    void fail(long setId, String why, String actor);
+
+    /**
+     * Removes change-log rows that every configured target's newest complete set already covers; returns how many.
+     */
+    int pruneChangeLog();
+
+    /** Applies tiered retention to the COMPLETE sets of the target; returns the names of the sets expired. */
+    List<String> expire(BackupTarget target, String actor, Instant now);
+
+    /**
+     * Checks a COMPLETE set's files against its signed manifest (and decrypts them when a decryption key is
+     * configured), records the result in the catalog and the trail; a broken set opens an incident (BACKUP_READ).
+     */
+    BackupVerificationView verify(Caller caller, long id);
+
+    /** The public half of the backup signing key, ASCII-armored, for gpg --verify of manifests (BACKUP_READ). */
+    String signingKey(Caller caller);
+
+    /** Records the result of checking a set's files. */
+    void verified(long setId, String result, boolean ok, String actor);
+
+    /** Whether an incident of the rule was opened at or after the instant (so it is not opened twice). */
+    boolean incidentOpenSince(String rule, Instant since);
+
+    /** The directory a set lives in on its target. */
+    Path directoryOf(BackupSet set);
+}

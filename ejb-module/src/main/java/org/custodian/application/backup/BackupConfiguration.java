@@ -1,0 +1,194 @@
+package org.custodian.application.backup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.custodian.application.shared.NotConfiguredException;
+import org.custodian.domain.model.backup.BackupRetentionPlan;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.infrastructure.backup.OpenPgpDecryptor;
+import org.custodian.infrastructure.backup.OpenPgpEnvelope;
+import org.custodian.infrastructure.backup.OpenPgpSigner;
+import org.custodian.infrastructure.backup.OpenPgpVerifier;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Backup settings from MicroProfile Config (environment variables override). Keys are parsed when first needed,
+ * so a server without backup keys still starts and a backup then fails saying which setting is missing.
+ */
+@ApplicationScoped
+public class BackupConfiguration {
+
+    /** Target names, comma separated; each has custodian.backup.target.NAME.path and .regions. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.targets", defaultValue = "primary")
+    String targetNames;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.default-target", defaultValue = "primary")
+    String defaultTarget;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.recipient-keys")
+    Optional<String> recipientKeys;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.signing-key")
+    Optional<String> signingKey;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.signing-key-passphrase")
+    Optional<String> signingKeyPassphrase;
+
+    /** Public half of the signing key, for verification without it; derived from the signing key when unset. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.verify-key")
+    Optional<String> verifyKey;
+
+    /** Only on a host that should test-decrypt sets during verification. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.decryption-key")
+    Optional<String> decryptionKey;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.decryption-key-passphrase")
+    Optional<String> decryptionKeyPassphrase;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.retention.daily", defaultValue = "30")
+    int keepDaily;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.retention.weekly", defaultValue = "26")
+    int keepWeekly;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.retention.monthly", defaultValue = "24")
+    int keepMonthly;
+
+    /** No successful backup for this long opens an incident. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.sla", defaultValue = "PT26H")
+    Duration sla;
+
+    private volatile OpenPgpEnvelope envelope;
+    private volatile OpenPgpSigner signer;
+    private volatile OpenPgpVerifier verifier;
+
+    public Map<String, BackupTarget> targets() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, BackupTarget> targets = new LinkedHashMap<>();
+        for (String name : targetNames.split(",")) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String prefix = "custodian.backup.target." + trimmed + ".";
+            // the zero-setup default: one local directory that may hold every region's data
+            String path = config.getOptionalValue(prefix + "path", String.class)
+                    .orElse("primary".equals(trimmed) ? "./backups" : null);
+            if (path == null) {
+                throw new NotConfiguredException("backup target " + trimmed + " has no directory: set "
+                        + prefix + "path (environment: " + environmentName(prefix + "path") + ")");
+            }
+            String regionText = config.getOptionalValue(prefix + "regions", String.class)
+                    .orElse("primary".equals(trimmed) ? "ALL" : "");
+            targets.put(trimmed, new BackupTarget(trimmed, Path.of(path).toAbsolutePath().normalize(),
+                    regions(regionText, prefix + "regions")));
+        }
+        return targets;
+    }
+
+    /** The named target, or the default one when name is null or blank; an unknown name is a 422. */
+    public BackupTarget target(String name) {
+        String wanted = name == null || name.isBlank() ? defaultTarget.trim() : name.trim();
+        BackupTarget target = targets().get(wanted);
+        if (target == null) {
+            throw new DomainRuleViolationException("target",
+                    "is not a configured backup target; configured: " + targets().keySet());
+        }
+        return target;
+    }
+
+    private static Set<Region> regions(String text, String property) {
+        if (text.trim().equalsIgnoreCase("ALL")) {
+            return EnumSet.allOf(Region.class);
+        }
+        Set<Region> regions = EnumSet.noneOf(Region.class);
+        List<String> unknown = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                Region.parse(part).ifPresentOrElse(regions::add, () -> unknown.add(part.trim()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new NotConfiguredException(property + " names unknown regions " + unknown + "; allowed: ALL or "
+                    + Region.allowedValues());
+        }
+        return regions;
+    }
+
+    public OpenPgpEnvelope envelope() {
+        if (envelope == null) {
+            envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank())
+                    .orElseThrow(() -> missing("custodian.backup.recipient-keys",
+                            "the operators' OpenPGP public keys that backups are encrypted to")));
+        }
+        return envelope;
+    }
+
+    public OpenPgpSigner signer() {
+        if (signer == null) {
+            signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank())
+                    .orElseThrow(() -> missing("custodian.backup.signing-key",
+                            "the OpenPGP secret key that signs backup manifests")),
+                    signingKeyPassphrase.orElse("").toCharArray());
+        }
+        return signer;
+    }
+
+    public OpenPgpVerifier verifier() {
+        if (verifier == null) {
+            verifier = verifyKey.filter(k -> !k.isBlank()).map(OpenPgpVerifier::fromPublicKey)
+                    .orElseGet(() -> OpenPgpVerifier.fromPublicKey(signer().armoredPublicKey()));
+        }
+        return verifier;
+    }
+
+    public Optional<OpenPgpDecryptor> decryptor() {
+        return decryptionKey.filter(k -> !k.isBlank())
+                .map(k -> OpenPgpDecryptor.fromSecretKey(k, decryptionKeyPassphrase.orElse("").toCharArray()));
+    }
+
+    public BackupRetentionPlan retentionPlan() {
+        return new BackupRetentionPlan(keepDaily, keepWeekly, keepMonthly);
+    }
+
+    public Duration sla() {
+        return sla;
+    }
+
+    private static NotConfiguredException missing(String property, String what) {
+        return new NotConfiguredException("backups need " + property + " (" + what + "); set it or the environment"
+                + " variable " + environmentName(property));
+    }
+
+    static String environmentName(String property) {
+        StringBuilder name = new StringBuilder();
+        for (char c : property.toCharArray()) {
+            name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,302 @@
+package org.custodian.application.backup;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.backup.BackupRepository;
+import org.custodian.domain.model.backup.BackupRetentionPlan;
+import org.custodian.domain.model.backup.BackupSet;
+import org.custodian.domain.model.backup.BackupSetSummary;
+import org.custodian.domain.model.backup.BackupStatus;
+import org.custodian.domain.model.backup.BackupType;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.retention.LegalHold;
+import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.infrastructure.backup.BackupSetVerifier;
+import org.custodian.infrastructure.backup.BackupSetWriter;
+import org.custodian.infrastructure.backup.PostgresSnapshotSource;
+
+/**
+ * Each method that changes the catalog runs in a transaction of its own (REQUIRES_NEW): the export that calls it
+ * runs outside any container transaction, and a failed export must still leave its FAILED row and audit event.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DefaultBackupCatalog implements BackupCatalog {
+
+    private static final Logger LOG = Logger.getLogger(DefaultBackupCatalog.class.getName());
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private BackupRepository backups;
+
+    @Inject
+    private RetentionRepository retention;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    private TicketRepository tickets;
+
+    @Inject
+    private BackupConfiguration configuration;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @EJB
+    private BackupIncidents incidents;
+
+    @Resource
+    private SessionContext context;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<BackupSetView> list(Caller caller) {
+        policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, null);
+        List<LegalHold> holds = retention.holds(true);
+        Map<Long, Instant> coveredSince = coveredSince(holds);
+        List<BackupSetView> views = new ArrayList<>();
+        for (BackupSet set : backups.all()) {
+            views.add(BackupSetView.of(set, pinningHolds(set, holds, coveredSince)));
+        }
+        audit.record(caller, AuditActions.BACKUP_LIST, AuditActions.BACKUP_SET, null, null, AuditOutcome.SUCCESS);
+        return views;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public BackupSetView find(Caller caller, long id) {
+        policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, String.valueOf(id));
+        BackupSet set = backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
+        List<LegalHold> holds = retention.holds(true);
+        return BackupSetView.of(set, pinningHolds(set, holds, coveredSince(holds)));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<BackupSet> newestComplete(String target) {
+        return backups.newestComplete(target);
+    }
+
+    @Override
+    public int failAbandoned(String actor) {
+        int failed = 0;
+        for (BackupSet set : backups.withStatus(BackupStatus.RUNNING)) {
+            BackupSet locked = backups.findForUpdate(set.getId()).orElseThrow();
+            locked.fail("abandoned: the export (job execution " + locked.getJobExecutionId() + ") ended before the"
+                    + " set was complete; its working files were removed", Instant.now());
+            removeFiles(locked);
+            audit.record(Caller.system(actor, "backup-" + locked.getId()), AuditActions.BACKUP_FAIL,
+                    AuditActions.BACKUP_SET, locked.getName(), List.of("abandoned"), AuditOutcome.FAILURE);
+            failed++;
+        }
+        return failed;
+    }
+
+    @Override
+    public BackupSet begin(BackupType type, BackupTarget target, String reason, String requestedBy,
+            long executionId) {
+        BackupSet base = type == BackupType.INCREMENTAL ? backups.newestComplete(target.name()).orElse(null) : null;
+        BackupSet set = new BackupSet(type, base, target.name(), reason, requestedBy, executionId, Instant.now());
+        backups.store(set);
+        return set;
+    }
+
+    @Override
+    public void snapshotTaken(long setId, PostgresSnapshotSource.Facts facts, String regions) {
+        BackupSet set = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        set.snapshotTaken(facts.at(), facts.snapshotIds(), facts.auditSequence(), facts.schemaVersion(), regions);
+    }
+
+    @Override
+    public void complete(long setId, long sizeBytes, long rows, String manifestSha256, String actor) {
+        BackupSet set = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        set.complete(sizeBytes, rows, manifestSha256, Instant.now());
+        audit.record(Caller.system(actor, "backup-" + setId), AuditActions.BACKUP_COMPLETE, AuditActions.BACKUP_SET,
+                set.getName(), List.of("type=" + set.getType(), "rows=" + rows, "bytes=" + sizeBytes,
+                        "manifestSha256=" + manifestSha256), AuditOutcome.SUCCESS);
+    }
+
+    @Override
+    public void fail(long setId, String why, String actor) {
+        BackupSet set = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        set.fail(why, Instant.now());
+        audit.record(Caller.system(actor, "backup-" + setId), AuditActions.BACKUP_FAIL, AuditActions.BACKUP_SET,
+                set.getName(), List.of(why.length() > 200 ? why.substring(0, 200) : why), AuditOutcome.FAILURE);
+    }
+
+    @Override
+    public int pruneChangeLog() {
+        Optional<BackupSet> oldestNewest = Optional.empty();
+        for (String target : configuration.targets().keySet()) {
+            Optional<BackupSet> newest = backups.newestComplete(target);
+            if (newest.isEmpty()) {
+                // a target whose chain has not started yet begins with a full set, which needs no log
+                continue;
+            }
+            if (oldestNewest.isEmpty() || newest.get().getSnapshotAt().isBefore(oldestNewest.get().getSnapshotAt())) {
+                oldestNewest = newest;
+            }
+        }
+        return oldestNewest.map(set -> backups.pruneChangeLog(set.getSnapshotIds())).orElse(0);
+    }
+
+    @Override
+    public List<String> expire(BackupTarget target, String actor, Instant now) {
+        List<LegalHold> holds = retention.holds(true);
+        Map<Long, Instant> coveredSince = coveredSince(holds);
+        List<BackupSet> complete = backups.withStatus(BackupStatus.COMPLETE).stream()
+                .filter(set -> set.getTarget().equals(target.name())).toList();
+        List<BackupSetSummary> summaries = complete.stream()
+                .map(set -> set.summary(!pinningHolds(set, holds, coveredSince).isEmpty())).toList();
+        BackupRetentionPlan plan = configuration.retentionPlan();
+        Map<Long, String> kept = plan.keep(summaries);
+        List<String> expired = new ArrayList<>();
+        for (BackupSet set : complete) {
+            if (kept.containsKey(set.getId())) {
+                continue;
+            }
+            BackupSet locked = backups.findForUpdate(set.getId()).orElseThrow();
+            locked.expire("newer sets fill the tiers (" + plan.daily() + " daily, " + plan.weekly() + " weekly, "
+                    + plan.monthly() + " monthly) and no hold pins it", now);
+            removeFiles(locked);
+            audit.record(Caller.system(actor, "backup-expiry"), AuditActions.BACKUP_EXPIRE, AuditActions.BACKUP_SET,
+                    locked.getName(), List.of("snapshotAt=" + locked.getSnapshotAt()), AuditOutcome.SUCCESS);
+            expired.add(locked.getName());
+        }
+        return expired;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public BackupVerificationView verify(Caller caller, long id) {
+        policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, String.valueOf(id));
+        BackupSet set = backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
+        if (set.getStatus() != BackupStatus.COMPLETE) {
+            throw new ConflictException("backup set " + set.getName() + " is " + set.getStatus()
+                    + "; only COMPLETE sets have files to verify");
+        }
+        BackupSetVerifier.Report report = new BackupSetVerifier(configuration.verifier(), configuration.decryptor())
+                .verify(directoryOf(set), set.getManifestSha256());
+        List<String> problems = report.problems();
+        boolean ok = report.ok();
+        String result = ok ? report.summary() : "BROKEN " + String.join("; ", problems);
+        BackupCatalog self = context.getBusinessObject(BackupCatalog.class);
+        self.verified(id, result, ok, caller.username());
+        if (!ok) {
+            incidents.open(BackupIncidents.VERIFY_FAILED, caller.username(), "Backup verification failed: "
+                    + set.getName(), "Backup set " + set.getName() + " failed verification: " + result);
+        }
+        return new BackupVerificationView(id, set.getName(), ok, report.decrypted(), report.filesChecked(),
+                problems, Instant.now());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public String signingKey(Caller caller) {
+        policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, "signing-key");
+        return configuration.signer().armoredPublicKey();
+    }
+
+    @Override
+    public void verified(long setId, String result, boolean ok, String actor) {
+        BackupSet set = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        set.verified(result, Instant.now());
+        audit.record(Caller.system(actor, "backup-verify"), AuditActions.BACKUP_VERIFY, AuditActions.BACKUP_SET,
+                set.getName(), List.of(result.length() > 200 ? result.substring(0, 200) : result),
+                ok ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean incidentOpenSince(String rule, Instant since) {
+        return events.latestAlert(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
+                .orElse(false);
+    }
+
+    @Override
+    public Path directoryOf(BackupSet set) {
+        return configuration.target(set.getTarget()).directory().resolve(set.getName());
+    }
+
+    /** Deletes a set's directory and any working directory it left; the row stays. */
+    private void removeFiles(BackupSet set) {
+        try {
+            Path directory = directoryOf(set);
+            BackupSetWriter.deleteTree(directory);
+            BackupSetWriter.deleteTree(directory.resolveSibling(BackupSetWriter.partialName(set.getName())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the files of backup set " + set.getName(), e);
+        } catch (RuntimeException e) {
+            // a target removed from the configuration: the row changes, the files are the operator's to remove
+            LOG.warning(() -> "files of backup set " + set.getName() + " not removed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Since when each active hold's data exists. A set taken after that holds the data, so the hold pins it: for a
+     * customer or ticket hold, the record's creation; for a query hold, its createdFrom (or always).
+     */
+    private Map<Long, Instant> coveredSince(List<LegalHold> holds) {
+        Map<Long, Instant> since = new HashMap<>();
+        for (LegalHold hold : holds) {
+            Instant from = switch (hold.getScope()) {
+                case CUSTOMER -> customers.find(hold.getCustomerId()).map(Customer::getCreatedAt).orElse(Instant.EPOCH);
+                case TICKET -> tickets.find(hold.getTicketId()).map(Ticket::getCreatedAt).orElse(Instant.EPOCH);
+                case QUERY -> hold.getQueryCreatedFrom() == null ? Instant.EPOCH : hold.getQueryCreatedFrom();
+            };
+            since.put(hold.getId(), from);
+        }
+        return since;
+    }
+
+    private static List<Long> pinningHolds(BackupSet set, List<LegalHold> holds, Map<Long, Instant> coveredSince) {
+        if (set.getSnapshotAt() == null || set.getStatus() != BackupStatus.COMPLETE) {
+            return List.of();
+        }
+        List<Long> pinning = new ArrayList<>();
+        for (LegalHold hold : holds) {
+            if (!set.getSnapshotAt().isBefore(coveredSince.get(hold.getId()))) {
+                pinning.add(hold.getId());
+            }
+        }
+        return pinning;
+    }
+}

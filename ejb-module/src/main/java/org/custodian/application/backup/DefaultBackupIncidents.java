@@ -1,0 +1,77 @@
+package org.custodian.application.backup;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Reserved;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.Alert;
+import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketPriority;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs in a transaction of its own so the incident survives the failure that caused it. Backup incidents hold no
+ * personal data; they belong to the operations team's own customer record, kept in the configured region.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DefaultBackupIncidents implements BackupIncidents {
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private AuditEventRepository events;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    private TicketRepository tickets;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.incident-region", defaultValue = "EU")
+    String incidentRegion;
+
+    @Override
+    public long open(String rule, String actor, String subject, String detail) {
+        Instant now = Instant.now();
+        Region region = Region.parse(incidentRegion).orElse(Region.EU);
+        Alert alert = new Alert(rule, actor, 1, 0, now, now, 0, detail, now);
+        events.store(alert);
+        Caller system = Caller.system(actor, rule);
+        audit.record(system, AuditActions.BACKUP_INCIDENT, AuditActions.ALERT, String.valueOf(alert.getId()),
+                List.of("rule=" + rule), AuditOutcome.SUCCESS);
+        Customer operations = customers.findByExternalId(Reserved.OPERATIONS_ID).orElseGet(() -> {
+            Customer created = new Customer(Reserved.OPERATIONS_ID, "Custodian operations", null, null, region, now);
+            customers.store(created);
+            return created;
+        });
+        String text = detail.length() > 3900 ? detail.substring(0, 3900) + "..." : detail;
+        Ticket ticket = new Ticket(new TicketDetails(subject.length() > 200 ? subject.substring(0, 200) : subject,
+                "Alert " + alert.getId() + " (" + rule + "): " + text + "\nSee GET /api/v1/backups and the job"
+                        + " execution for details.", TicketPriority.HIGH, Reserved.BACKUP_CATEGORY, null, null, null),
+                operations, operations.getRegion(), now);
+        tickets.store(ticket);
+        tickets.flush();
+        alert.openedTicket(ticket.getId());
+        audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
+                List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
+                AuditOutcome.SUCCESS);
+        return ticket.getId();
+    }
+}

@@ -1,0 +1,235 @@
+package org.custodian.application.backup;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.custodian.domain.model.backup.BackupSet;
+import org.custodian.domain.model.backup.BackupType;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.infrastructure.backup.BackupFile;
+import org.custodian.infrastructure.backup.BackupSetWriter;
+import org.custodian.infrastructure.backup.OpenPgpEnvelope;
+import org.custodian.infrastructure.backup.OpenPgpSigner;
+import org.custodian.infrastructure.backup.PostgresSnapshotSource;
+import org.custodian.infrastructure.backup.PostgresSnapshotSource.Table;
+import org.custodian.infrastructure.migration.DatabaseMigrator;
+
+/**
+ * Runs outside any container transaction: the snapshot is a database transaction of its own (REPEATABLE READ,
+ * READ ONLY) that may last minutes, and the catalog changes around it commit separately through
+ * {@link BackupCatalog}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PostgresBackupExporter implements BackupExporter {
+
+    /** Names the layout of a set; docs/backup-format.md describes version 1. */
+    public static final String FORMAT = "custodian-backup-set/1";
+
+    /** Flyway creates its history table itself, so the migrations do not: this is its DDL in Flyway 11. */
+    private static final String FLYWAY_HISTORY_DDL = """
+            -- Flyway's own table (Flyway creates it, no migration does); its rows are in flyway_schema_history.csv
+            create table flyway_schema_history (
+                installed_rank integer not null primary key,
+                version varchar(50), description varchar(200) not null, type varchar(20) not null,
+                script varchar(1000) not null, checksum integer, installed_by varchar(100) not null,
+                installed_on timestamp not null default now(), execution_time integer not null,
+                success boolean not null);
+            """;
+
+    @Resource(lookup = "jdbc/custodian")
+    private DataSource dataSource;
+
+    @EJB
+    private BackupCatalog catalog;
+
+    @EJB
+    private DatabaseMigrator migrator;
+
+    @Inject
+    private BackupConfiguration configuration;
+
+    @Override
+    public ExportedSet export(BackupSet set, BackupSet base, BackupTarget target) {
+        // keys first: a missing key must fail the job before a snapshot is even taken
+        OpenPgpEnvelope envelope = configuration.envelope();
+        OpenPgpSigner signer = configuration.signer();
+        try (PostgresSnapshotSource source = PostgresSnapshotSource.open(dataSource)) {
+            PostgresSnapshotSource.Facts facts = source.facts();
+            Set<String> regions = source.regionsWithData();
+            refuseResidencyViolation(target, regions);
+            catalog.snapshotTaken(set.getId(), facts, String.join(",", regions));
+            try (BackupSetWriter writer = new BackupSetWriter(target.directory(), set.getName(), envelope,
+                    facts.at())) {
+                writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
+                writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
+                long rows = 0;
+                for (Table table : source.tables()) {
+                    rows += writeTable(writer, source, table, set.getType() == BackupType.INCREMENTAL ? base : null);
+                }
+                byte[] manifest = manifest(set, base, target, facts, regions, envelope, signer, writer.files());
+                writer.plain("manifest.json", manifest);
+                writer.plain("manifest.json.asc", signer.signDetached(manifest));
+                List<String[]> stored = new ArrayList<>();
+                stored.add(new String[] {BackupSetWriter.sha256(manifest), "manifest.json"});
+                List<String[]> plain = new ArrayList<>();
+                for (BackupFile file : writer.files()) {
+                    stored.add(new String[] {file.sha256(), file.path()});
+                    plain.add(new String[] {file.plainSha256(), file.plainPath()});
+                }
+                writer.plain("SHA256SUMS", BackupSetWriter.checksumList(stored));
+                writer.plain("SHA256SUMS.decrypted", BackupSetWriter.checksumList(plain));
+                Path directory = writer.publish();
+                return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest), writer.files());
+            }
+        } catch (SQLException e) {
+            throw new BackupFailedException("reading the database failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BackupFailedException("writing to backup target " + target.name() + " (" + target.directory()
+                    + ") failed: " + e, e);
+        }
+    }
+
+    /** Residency: the set would hold every region's data found in the snapshot; the target must allow them all. */
+    static void refuseResidencyViolation(BackupTarget target, Set<String> regionsWithData) {
+        Set<String> refused = new TreeSet<>();
+        for (String region : regionsWithData) {
+            if (Region.parse(region).map(r -> !target.allows(r)).orElse(true)) {
+                refused.add(region);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new BackupFailedException("residency: backup target " + target.name() + " may hold data of "
+                    + new TreeSet<>(target.regions()) + " only, but the database holds data of " + refused
+                    + "; nothing was written. Choose a target allowed for those regions or widen "
+                    + "custodian.backup.target." + target.name() + ".regions if the law allows it");
+        }
+    }
+
+    /** Data rows written (key lists and sequences are not counted). */
+    private static long writeTable(BackupSetWriter writer, PostgresSnapshotSource source, Table table,
+            BackupSet base) throws IOException, SQLException {
+        String name = table.name();
+        if (base == null || table.mode() == PostgresSnapshotSource.Mode.WHOLE) {
+            return writer.encrypted(name + ".csv", name, "rows", out -> source.copyAll(table, out)).rows();
+        }
+        if (table.mode() == PostgresSnapshotSource.Mode.APPENDED) {
+            return writer.encrypted(name + ".csv", name, "appended-rows",
+                    out -> source.copyAppended(table, base.getAuditSequence(), out)).rows();
+        }
+        writer.encrypted(name + ".keys.csv", name, "changed-keys",
+                out -> source.copyChangedKeys(table, base.getSnapshotIds(), out));
+        return writer.encrypted(name + ".csv", name, "changed-rows",
+                out -> source.copyChanged(table, base.getSnapshotIds(), out)).rows();
+    }
+
+    /** The applied SQL migrations, in order: on an empty PostgreSQL they create exactly this schema. */
+    private long writeSchema(OutputStream out) throws IOException {
+        ClassLoader loader = DatabaseMigrator.class.getClassLoader();
+        out.write(("-- Custodian schema " + migrator.schemaVersion() + ": the SQL migrations applied to the backed-up"
+                + " database, in order.\n-- Run on an empty database, then load the data files (docs/backup-format.md).\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.write(FLYWAY_HISTORY_DDL.getBytes(StandardCharsets.UTF_8));
+        long scripts = 0;
+        for (String resource : migrator.appliedSqlScripts()) {
+            out.write(("\n-- " + resource + "\n").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("migration " + resource + " is not on the class path");
+                }
+                in.transferTo(out);
+            }
+            out.write('\n');
+            scripts++;
+        }
+        return scripts;
+    }
+
+    private static byte[] manifest(BackupSet set, BackupSet base, BackupTarget target,
+            PostgresSnapshotSource.Facts facts, Set<String> regions, OpenPgpEnvelope envelope, OpenPgpSigner signer,
+            List<BackupFile> files) {
+        JsonObjectBuilder setJson = Json.createObjectBuilder().add("id", set.getId()).add("name", set.getName())
+                .add("type", set.getType().name()).add("target", target.name()).add("reason", set.getReason())
+                .add("requestedBy", set.getRequestedBy()).add("jobExecutionId", set.getJobExecutionId());
+        if (base != null) {
+            setJson.add("baseId", base.getId()).add("baseName", base.getName())
+                    .add("baseSnapshotIds", base.getSnapshotIds()).add("baseAuditSequence", base.getAuditSequence());
+        }
+        JsonObjectBuilder snapshot = Json.createObjectBuilder().add("at", facts.at().toString())
+                .add("ids", facts.snapshotIds()).add("auditSequence", facts.auditSequence())
+                .add("auditHash", facts.auditHash()).add("schemaVersion", String.valueOf(facts.schemaVersion()))
+                .add("postgresql", String.valueOf(facts.serverVersion()));
+        JsonArrayBuilder regionJson = Json.createArrayBuilder();
+        regions.forEach(regionJson::add);
+        JsonArrayBuilder recipients = Json.createArrayBuilder();
+        envelope.recipientFingerprints().forEach(recipients::add);
+        JsonArrayBuilder fileJson = Json.createArrayBuilder();
+        for (BackupFile file : files) {
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("path", file.path())
+                    .add("content", file.content()).add("rows", file.rows()).add("bytes", file.bytes())
+                    .add("sha256", file.sha256()).add("plainPath", file.plainPath())
+                    .add("plainBytes", file.plainBytes()).add("plainSha256", file.plainSha256());
+            if (file.table() != null) {
+                entry.add("table", file.table());
+            }
+            fileJson.add(entry);
+        }
+        JsonObjectBuilder manifest = Json.createObjectBuilder().add("format", FORMAT).add("set", setJson)
+                .add("snapshot", snapshot).add("regions", regionJson)
+                .add("encryption", Json.createObjectBuilder().add("standard", "OpenPGP (RFC 4880)")
+                        .add("cipher", "AES-256").add("recipients", recipients))
+                .add("signer", signer.fingerprint()).add("files", fileJson);
+        if (facts.checkpoint() != null) {
+            PostgresSnapshotSource.Checkpoint checkpoint = facts.checkpoint();
+            manifest.add("auditCheckpoint", Json.createObjectBuilder().add("treeSize", checkpoint.treeSize())
+                    .add("rootHash", checkpoint.rootHash()).add("chainHash", checkpoint.chainHash())
+                    .add("createdAt", checkpoint.createdAt().toString()).add("algorithm", checkpoint.algorithm())
+                    .add("keyId", checkpoint.keyId()).add("signature", checkpoint.signature()));
+        }
+        return write(manifest.build());
+    }
+
+    private static byte[] write(JsonObject json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(bytes, StandardCharsets.UTF_8)) {
+            writer.writeObject(json);
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    private static long sizeOf(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            long total = 0;
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                total += Files.size(path);
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.custodian.infrastructure.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
+
+/**
+ * Encrypts streams to one or more recipients' public keys: AES-256, integrity-protected (SEIPD v1 with MDC,
+ * which gpg 2.2 reads), no compression (data is streamed; keep CPU for throughput), binary output.
+ * <p>
+ * Only public keys are held, so the server can write backups that it cannot read. Instances are immutable and
+ * safe to share between threads.
+ */
+public final class OpenPgpEnvelope {
+
+    /** Partial-packet buffer size: large enough for throughput, small enough that nothing is held in memory. */
+    private static final int BUFFER_SIZE = 1 << 16;
+
+    /** The literal packet stores the file name behind a one-byte length. */
+    private static final int MAX_FILE_NAME_BYTES = 255;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final List<String> fingerprints;
+    private final List<PGPPublicKey> encryptionKeys;
+
+    private OpenPgpEnvelope(List<String> fingerprints, List<PGPPublicKey> encryptionKeys) {
+        this.fingerprints = List.copyOf(fingerprints);
+        this.encryptionKeys = List.copyOf(encryptionKeys);
+    }
+
+    /**
+     * keyText: one or more public keys, ASCII-armored, or one-line base64 of the binary key ring(s) (so it fits
+     * an env var / config property); several keys may also be given separated by commas (each armored or
+     * base64). For each key ring the encryption-capable key (subkey preferred, must not be revoked/expired) is
+     * used. The same key given twice is used once.
+     *
+     * @throws IllegalArgumentException naming the problem if the text does not parse, or if a key ring has no
+     *         usable encryption key (a backup that some operator cannot open must not be written silently)
+     */
+    public static OpenPgpEnvelope forRecipients(String keyText) {
+        Date now = new Date();
+        Map<String, PGPPublicKey> chosen = new LinkedHashMap<>();
+        for (PGPPublicKeyRing ring : OpenPgpKeys.publicKeyRings(keyText)) {
+            String fingerprint = OpenPgpKeys.fingerprint(ring.getPublicKey());
+            OpenPgpKeys.Selection selection = OpenPgpKeys.select(ring, OpenPgpKeys.Use.ENCRYPT, now);
+            if (selection.usable().isEmpty()) {
+                throw new IllegalArgumentException("cannot encrypt to this recipient: "
+                        + OpenPgpKeys.describeProblems(fingerprint, OpenPgpKeys.Use.ENCRYPT, selection.problems()));
+            }
+            chosen.putIfAbsent(fingerprint, selection.usable().get(0));
+        }
+        return new OpenPgpEnvelope(new ArrayList<>(chosen.keySet()), new ArrayList<>(chosen.values()));
+    }
+
+    /** Upper-case hex fingerprints of the recipients' primary keys, in the order given. */
+    public List<String> recipientFingerprints() {
+        return fingerprints;
+    }
+
+    /**
+     * Returns a stream; what is written to it is encrypted into target as one OpenPGP message holding a literal
+     * data packet named fileName with modification time {@code modified}. Closing the returned stream finishes
+     * the message AND closes target. Data passes through in 64 KiB partial packets, never held in memory.
+     *
+     * @throws IllegalArgumentException if fileName is longer than 255 UTF-8 bytes or {@code modified} is outside
+     *         what OpenPGP can store (1970 to 2106, whole seconds)
+     */
+    public OutputStream encrypt(OutputStream target, String fileName, Instant modified) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(modified, "modified");
+        if (fileName.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_NAME_BYTES) {
+            throw new IllegalArgumentException("file name longer than " + MAX_FILE_NAME_BYTES + " UTF-8 bytes: "
+                    + fileName);
+        }
+        if (modified.getEpochSecond() < 0 || modified.getEpochSecond() > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("modification time outside 1970..2106: " + modified);
+        }
+
+        PGPEncryptedDataGenerator encryptedGenerator = new PGPEncryptedDataGenerator(
+                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                        .setWithIntegrityPacket(true) // SEIPD v1 + MDC; no AEAD, which gpg 2.2 cannot read
+                        .setSecureRandom(RANDOM));
+        for (PGPPublicKey key : encryptionKeys) {
+            encryptedGenerator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(RANDOM));
+        }
+        OutputStream encrypted;
+        try {
+            encrypted = encryptedGenerator.open(target, new byte[BUFFER_SIZE]);
+        } catch (PGPException e) {
+            throw new IOException("cannot start the OpenPGP message: " + e.getMessage(), e);
+        }
+        // No PGPCompressedDataGenerator in between: the literal packet goes straight into the encrypted one.
+        PGPLiteralDataGenerator literalGenerator = new PGPLiteralDataGenerator();
+        OutputStream literal = literalGenerator.open(encrypted, PGPLiteralData.BINARY, fileName,
+                Date.from(modified), new byte[BUFFER_SIZE]);
+        return new EncryptingStream(literal, literalGenerator, encryptedGenerator, target);
+    }
+
+    /** Passes writes to the literal packet; close() ends the literal packet, then the encrypted one, then target. */
+    private static final class EncryptingStream extends OutputStream {
+
+        private final OutputStream literal;
+        private final PGPLiteralDataGenerator literalGenerator;
+        private final PGPEncryptedDataGenerator encryptedGenerator;
+        private final OutputStream target;
+        private boolean closed;
+
+        EncryptingStream(OutputStream literal, PGPLiteralDataGenerator literalGenerator,
+                PGPEncryptedDataGenerator encryptedGenerator, OutputStream target) {
+            this.literal = literal;
+            this.literalGenerator = literalGenerator;
+            this.encryptedGenerator = encryptedGenerator;
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            ensureOpen();
+            literal.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ensureOpen();
+            literal.write(bytes, offset, length);
+        }
+
+        /** Flushes what the underlying streams hold; up to one partial packet stays buffered until it fills. */
+        @Override
+        public void flush() throws IOException {
+            ensureOpen();
+            literal.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // Each step runs even if an earlier one failed, so target is closed in every case.
+            try (target) {
+                try {
+                    literalGenerator.close();
+                } finally {
+                    encryptedGenerator.close(); // writes the MDC packet
+                }
+            }
+        }
+
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new IOException("the encrypting stream is closed");
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.custodian.infrastructure.backup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * One consistent view of the Custodian database for an export: a REPEATABLE READ, READ ONLY transaction on a
+ * connection of its own, so every table is read as of the same instant while the application keeps writing.
+ * Data leaves through {@code COPY ... TO STDOUT (FORMAT csv, HEADER)}, the fastest way out of PostgreSQL and the
+ * format {@code \copy ... from ... csv header} reads back.
+ * <p>
+ * COPY takes no bind parameters, so the few values in its SQL are either identifiers from PostgreSQL's own catalog
+ * (quoted as identifiers) or values this class checked against a strict pattern first; nothing from a user.
+ */
+public final class PostgresSnapshotSource implements AutoCloseable {
+
+    /** Not backed up: the batch runtime's own repository, the backup catalog and log, ephemeral state. */
+    private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "login_throttle",
+            "retention_purge_progress");
+    /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
+    private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
+    /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */
+    static final String APPEND_ONLY = "audit_event";
+    private static final Pattern SNAPSHOT = Pattern.compile("[0-9]{1,20}:[0-9]{1,20}:([0-9]{1,20}(,[0-9]{1,20})*)?");
+
+    /** How a table goes into an incremental set. */
+    public enum Mode { LOGGED, APPENDED, WHOLE }
+
+    public record Table(String name, Mode mode, String keyColumn) { }
+
+    public record Facts(Instant at, String snapshotIds, long auditSequence, String auditHash, String schemaVersion,
+            String serverVersion, Checkpoint checkpoint) { }
+
+    public record Checkpoint(long treeSize, String rootHash, String chainHash, Instant createdAt, String algorithm,
+            String keyId, String signature) { }
+
+    private final Connection connection;
+    private final CopyManager copy;
+    private final boolean previousAutoCommit;
+    private final int previousIsolation;
+
+    private PostgresSnapshotSource(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.previousAutoCommit = connection.getAutoCommit();
+        this.previousIsolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (var statement = connection.createStatement()) {
+            statement.execute("set transaction read only");
+        }
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    /** Opens the snapshot; the connection must not be enlisted in a container transaction. */
+    public static PostgresSnapshotSource open(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                throw new SQLException("backups read the database with PostgreSQL's COPY; this database is "
+                        + connection.getMetaData().getDatabaseProductName() + " (the embedded H2 default is for"
+                        + " trying Custodian out: point CUSTODIAN_DB_URL at PostgreSQL to back it up)");
+            }
+            return new PostgresSnapshotSource(connection);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** The first statement fixes the snapshot; everything after reads as of it. */
+    public Facts facts() throws SQLException {
+        Instant at;
+        String snapshot;
+        long auditSequence;
+        String auditHash;
+        try (PreparedStatement statement = connection.prepareStatement("select clock_timestamp(),"
+                + " pg_current_snapshot()::text, h.last_sequence, h.last_hash from audit_chain_head h where h.id = 1");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            at = row.getObject(1, OffsetDateTime.class).toInstant();
+            snapshot = row.getString(2);
+            auditSequence = row.getLong(3);
+            auditHash = row.getString(4);
+        }
+        String schemaVersion = single("select version from flyway_schema_history where success and version is not"
+                + " null order by installed_rank desc limit 1");
+        String serverVersion = single("show server_version");
+        Checkpoint checkpoint = null;
+        try (PreparedStatement statement = connection.prepareStatement("select tree_size, root_hash, chain_hash,"
+                + " created_at, algorithm, key_id, signature from audit_checkpoint order by tree_size desc limit 1");
+                ResultSet row = statement.executeQuery()) {
+            if (row.next()) {
+                checkpoint = new Checkpoint(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), row.getString(5), row.getString(6),
+                        row.getString(7));
+            }
+        }
+        return new Facts(at, snapshot, auditSequence, auditHash, schemaVersion, serverVersion, checkpoint);
+    }
+
+    /** Residency regions of the personal data in the snapshot (customers' and tickets'). */
+    public Set<String> regionsWithData() throws SQLException {
+        Set<String> regions = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select distinct region from customer union select distinct region from ticket");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                regions.add(rows.getString(1));
+            }
+        }
+        return regions;
+    }
+
+    /** Every Custodian table in the schema, with how an incremental set takes it. */
+    public List<Table> tables() throws SQLException {
+        Set<String> logged = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("select distinct c.relname from pg_trigger t"
+                + " join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = current_schema() and t.tgname = 'backup_change_ins'");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                logged.add(rows.getString(1));
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname, (select string_agg("
+                + "a.attname, ',') from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any"
+                + " (i.indkey) where i.indrelid = c.oid and i.indisprimary) from pg_class c join pg_namespace n on"
+                + " n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind in ('r', 'p')"
+                + " order by c.relname");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (EXCLUDED.contains(name) || EXCLUDED_PREFIXES.stream().anyMatch(name::startsWith)) {
+                    continue;
+                }
+                String key = rows.getString(2);
+                Mode mode = APPEND_ONLY.equals(name) ? Mode.APPENDED
+                        : logged.contains(name) && key != null && !key.contains(",") ? Mode.LOGGED : Mode.WHOLE;
+                tables.add(new Table(name, mode, key));
+            }
+        }
+        return tables;
+    }
+
+    /** All rows of the table. */
+    public long copyAll(Table table, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy " + identifier(table.name()) + " to stdout (format csv, header)", out);
+    }
+
+    /** Rows of a logged table that changed after the base snapshot and still exist. */
+    public long copyChanged(Table table, String baseSnapshot, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy (select t.* from " + identifier(table.name()) + " t where t."
+                + identifier(table.keyColumn()) + "::text in (" + changedKeys(table, baseSnapshot) + ")) to stdout"
+                + " (format csv, header)", out);
+    }
+
+    /**
+     * Keys of a logged table touched after the base snapshot: a restore deletes these rows, then loads the changed
+     * rows; keys without a changed row are the deletions.
+     */
+    public long copyChangedKeys(Table table, String baseSnapshot, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy (" + changedKeys(table, baseSnapshot) + " order by 1) to stdout (format csv,"
+                + " header)", out);
+    }
+
+    /** Audit events appended after the base set's last one. */
+    public long copyAppended(Table table, long afterSequence, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy (select * from " + identifier(table.name()) + " where sequence > " + afterSequence
+                + " order by sequence) to stdout (format csv, header)", out);
+    }
+
+    /** Current values of the schema's sequences, so a restored database hands out no id twice. */
+    public long copySequences(OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy (select sequencename as sequence_name, coalesce(last_value, start_value) as"
+                + " last_value from pg_sequences where schemaname = current_schema() and sequencename not like"
+                + " 'jbatch%' and sequencename not like 'batch\\_%' order by 1) to stdout (format csv, header)", out);
+    }
+
+    private static String changedKeys(Table table, String baseSnapshot) {
+        if (!SNAPSHOT.matcher(baseSnapshot).matches()) {
+            throw new IllegalArgumentException("not a PostgreSQL snapshot: " + baseSnapshot);
+        }
+        String snapshot = "'" + baseSnapshot + "'::pg_snapshot";
+        return "select distinct c.row_key from backup_change c where c.table_name = " + literal(table.name())
+                + " and c.xid >= pg_snapshot_xmin(" + snapshot + ") and not pg_visible_in_snapshot(c.xid, "
+                + snapshot + ")";
+    }
+
+    private String single(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Ends the read-only transaction and hands the connection back as it was lent. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            connection.rollback();
+            connection.setTransactionIsolation(previousIsolation);
+            connection.setAutoCommit(previousAutoCommit);
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package org.custodian.it;
+
+import static org.custodian.it.ApiAssertions.assertProblem;
+import static org.custodian.it.ApiAssertions.assertViolation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.custodian.it.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Backups end to end, checked the way an operator would: with gpg and sha256sum on the files the server wrote.
+ * Full and incremental sets; residency refusal before anything is written; a failure opening an incident; an
+ * abandoned set cleaned up by the next run. Each test takes its own sets and judges only those.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BackupIT {
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
+    }
+
+    @Test
+    void fullAndIncrementalSetsDecryptWithGpgAndMatchTheirChecksums() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String agent = api.token("agent.eu");
+        String marker = "Backup marker " + UUID.randomUUID();
+        long customer = customer(api, agent);
+        long before = ticket(api, agent, customer, marker + " before full");
+        Reply comment = api.post("api/v1/tickets/" + before + "/comments", agent, "{\"body\":\"Comment to delete\"}");
+        assertEquals(201, comment.status(), comment.toString());
+        long commentId = comment.json().getJsonNumber("id").longValue();
+
+        JsonObject full = backup(api, operator, "FULL", "before upgrade", null);
+        assertEquals("COMPLETE", full.getString("status"), full.toString());
+        assertEquals("FULL", full.getString("type"));
+        assertTrue(full.getJsonNumber("rowCount").longValue() > 0, full.toString());
+        assertTrue(full.getJsonNumber("sizeBytes").longValue() > 0, full.toString());
+        Path fullDirectory = primary().resolve(full.getString("name"));
+        assertTrue(Files.isDirectory(fullDirectory), fullDirectory + " exists");
+        assertFalse(Files.exists(primary().resolve(".partial-" + full.getString("name"))), "no working directory left");
+
+        Path gnupg = gnupgHome();
+        // stored files check out before anything is decrypted, and the manifest's signature verifies
+        run(fullDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS");
+        run(fullDirectory, gnupg, "gpg", "--batch", "--verify", "manifest.json.asc", "manifest.json");
+        decryptAll(fullDirectory, gnupg);
+        run(fullDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS.decrypted");
+        JsonObject manifest = manifest(fullDirectory);
+        assertEquals("FULL", manifest.getJsonObject("set").getString("type"));
+        assertEquals(full.getString("manifestSha256"), sha256(fullDirectory.resolve("manifest.json")));
+        String fullTickets = Files.readString(fullDirectory.resolve("data/ticket.csv"));
+        assertTrue(fullTickets.contains(marker + " before full"), "the full set holds the ticket");
+        assertEquals(Sql.longValue("select count(*) from ticket where created_at <= ?::timestamptz",
+                manifest.getJsonObject("snapshot").getString("at")), fileRows(manifest, "data/ticket.csv.gpg"),
+                "row count of ticket.csv is the table's as of the snapshot");
+        assertTrue(Files.readString(fullDirectory.resolve("data/schema.sql")).contains("create table ticket"));
+
+        // changes after the full set: one new ticket, one changed, one comment deleted
+        long after = ticket(api, agent, customer, marker + " after full");
+        Sql.update("update ticket set subject = ? where id = ?", marker + " changed", before);
+        Sql.update("delete from ticket_comment where id = ?", commentId);
+
+        JsonObject incremental = backup(api, operator, "INCREMENTAL", "nightly", null);
+        assertEquals("COMPLETE", incremental.getString("status"), incremental.toString());
+        assertEquals(full.getJsonNumber("id").longValue(), incremental.getJsonNumber("baseId").longValue());
+        Path incrementalDirectory = primary().resolve(incremental.getString("name"));
+        run(incrementalDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS");
+        decryptAll(incrementalDirectory, gnupg);
+        run(incrementalDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS.decrypted");
+        List<String> changedTickets = csvFirstColumn(incrementalDirectory.resolve("data/ticket.csv"));
+        assertEquals(List.of(String.valueOf(before), String.valueOf(after)), changedTickets.stream().sorted().toList(),
+                "only the changed and the new ticket");
+        assertTrue(Files.readString(incrementalDirectory.resolve("data/ticket.csv")).contains(marker + " changed"));
+        assertTrue(csvFirstColumn(incrementalDirectory.resolve("data/ticket_comment.keys.csv"))
+                .contains(String.valueOf(commentId)), "the deleted comment's key is listed");
+        assertFalse(csvFirstColumn(incrementalDirectory.resolve("data/ticket_comment.csv"))
+                .contains(String.valueOf(commentId)), "and it has no row");
+        JsonObject incrementalManifest = manifest(incrementalDirectory);
+        long baseSequence = manifest.getJsonObject("snapshot").getJsonNumber("auditSequence").longValue();
+        for (String sequence : csvFirstColumn(incrementalDirectory.resolve("data/audit_event.csv"))) {
+            assertTrue(Long.parseLong(sequence) > baseSequence, "only audit events after the base: " + sequence);
+        }
+        assertEquals(full.getString("name"), incrementalManifest.getJsonObject("set").getString("baseName"));
+
+        // the catalog lists both, newest first; an auditor may read it, an agent may not
+        Reply catalog = api.get("api/v1/backups", api.token("auditor"));
+        assertEquals(200, catalog.status(), catalog.toString());
+        List<String> names = catalog.array().stream().map(v -> v.asJsonObject().getString("name")).toList();
+        assertTrue(names.indexOf(incremental.getString("name")) < names.indexOf(full.getString("name")), names.toString());
+        assertProblem(api.get("api/v1/backups", agent), 403);
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'BACKUP_COMPLETE' and resource_id"
+                + " = ?", incremental.getString("name")) == 1, "completion audited");
+    }
+
+    @Test
+    void flippingOneByteInAnyFileMakesVerificationNameThatFile() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String auditor = api.token("auditor");
+        JsonObject set = backup(api, operator, "FULL", "verification test", null);
+        assertEquals("COMPLETE", set.getString("status"), set.toString());
+        long id = set.getJsonNumber("id").longValue();
+        Reply intact = api.post("api/v1/backups/" + id + "/verify", auditor, null);
+        assertEquals(200, intact.status(), intact.toString());
+        assertTrue(intact.json().getBoolean("ok"), intact.toString());
+
+        Path directory = primary().resolve(set.getString("name"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertTrue(files.size() > 10, "a set has many files: " + files);
+        long incidentsBefore = Sql.longValue("select count(*) from ticket where category = 'BACKUP'");
+        for (Path file : files) {
+            String relative = directory.relativize(file).toString();
+            byte[] original = Files.readAllBytes(file);
+            byte[] flipped = original.clone();
+            flipped[flipped.length / 2] ^= 0x01;
+            Files.write(file, flipped);
+            try {
+                Reply broken = api.post("api/v1/backups/" + id + "/verify", auditor, null);
+                assertEquals(200, broken.status(), broken.toString());
+                assertFalse(broken.json().getBoolean("ok"), relative + ": " + broken);
+                List<String> problems = broken.json().getJsonArray("problems").getValuesAs(
+                        jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+                assertTrue(problems.stream().anyMatch(problem -> problem.startsWith(relative + ":")),
+                        "a problem names " + relative + ": " + problems);
+            } finally {
+                Files.write(file, original);
+            }
+        }
+        Reply again = api.post("api/v1/backups/" + id + "/verify", auditor, null);
+        assertTrue(again.json().getBoolean("ok"), again.toString());
+        assertEquals(incidentsBefore + files.size(), Sql.longValue("select count(*) from ticket where category ="
+                + " 'BACKUP'"), "each failed verification opened an incident");
+        assertTrue(Sql.text("select verify_result from backup_set where id = ?", id).startsWith("OK"));
+        assertProblem(api.post("api/v1/backups/" + id + "/verify", api.token("agent.eu"), null), 403);
+        assertProblem(api.post("api/v1/backups/999999999/verify", auditor, null), 404);
+    }
+
+    @Test
+    void badRequestsAreRefusedAndResidencyIsKeptBeforeAnythingIsWritten() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"WEEKLY\",\"reason\":\"test\"}"), "type");
+        assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"FULL\"}"), "reason");
+        assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"FULL\",\"reason\":\"test\","
+                + "\"target\":\"nowhere\"}"), "target");
+        assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"INCREMENTAL\",\"reason\":\"test\","
+                + "\"target\":\"us-only\"}"), "type");
+        assertProblem(api.post("api/v1/backups", api.token("auditor"), "{\"type\":\"FULL\",\"reason\":\"test\"}"),
+                403);
+        assertProblem(api.post("api/v1/backups", api.token("agent.eu"), "{\"type\":\"FULL\",\"reason\":\"test\"}"),
+                403);
+
+        long incidentsBefore = Sql.longValue("select count(*) from ticket where category = 'BACKUP'");
+        JsonObject refused = backup(api, operator, "FULL", "residency check", "us-only");
+        assertEquals("FAILED", refused.getString("status"), refused.toString());
+        assertTrue(refused.getString("failure").contains("residency") && refused.getString("failure").contains("EU"),
+                refused.getString("failure"));
+        Path usOnly = Path.of(System.getProperty("custodian.it.workdir"), "backups", "us-only");
+        try (Stream<Path> files = Files.exists(usOnly) ? Files.walk(usOnly) : Stream.empty()) {
+            assertEquals(List.of(), files.filter(Files::isRegularFile).toList(), "nothing written to us-only");
+        }
+        assertEquals(incidentsBefore + 1, Sql.longValue("select count(*) from ticket where category = 'BACKUP'"),
+                "the failure opened an incident ticket");
+        assertTrue(Sql.text("select description from ticket where category = 'BACKUP' order by id desc limit 1")
+                .contains("residency"));
+        assertEquals(1, Sql.longValue("select count(*) from alert where rule = 'BACKUP_FAILED' and ticket_id = (select"
+                + " max(id) from ticket where category = 'BACKUP')"), "and an alert pointing at it");
+
+        // a target that cannot be written: the job fails, no set looks complete, another incident
+        JsonObject broken = backup(api, operator, "FULL", "broken target", "broken");
+        assertEquals("FAILED", broken.getString("status"), broken.toString());
+        assertEquals(incidentsBefore + 2, Sql.longValue("select count(*) from ticket where category = 'BACKUP'"));
+    }
+
+    @Test
+    void anAbandonedSetIsMarkedFailedAndItsWorkingFilesRemoved() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        // what kill -9 in the middle of an export leaves: a RUNNING row and a working directory
+        String name = "custodian-20260101T000000Z-full-e" + (900_000_000L + (System.nanoTime() % 1_000_000));
+        Sql.update("insert into backup_set (id, set_name, backup_type, status, target, reason, requested_by,"
+                + " job_execution_id, started_at) values (nextval('backup_set_seq'), ?, 'FULL', 'RUNNING', 'primary',"
+                + " 'killed', 'operator', 1, now())", name);
+        Path working = primary().resolve(".partial-" + name);
+        Files.createDirectories(working.resolve("data"));
+        Files.writeString(working.resolve("data/ticket.csv.gpg"), "half written");
+
+        JsonObject next = backup(api, operator, "FULL", "after a crash", null);
+        assertEquals("COMPLETE", next.getString("status"), next.toString());
+        assertEquals("FAILED", Sql.text("select status from backup_set where set_name = ?", name));
+        assertTrue(Sql.text("select failure from backup_set where set_name = ?", name).contains("abandoned"));
+        assertFalse(Files.exists(working), "the working directory is gone");
+        assertFalse(Files.exists(primary().resolve(name)), "and nothing was published under its name");
+    }
+
+    /** Requests a backup and waits for its job; returns the catalog entry it wrote. */
+    private static JsonObject backup(Api api, String operator, String type, String reason, String target)
+            throws Exception {
+        var body = Json.createObjectBuilder().add("type", type).add("reason", reason);
+        if (target != null) {
+            body.add("target", target);
+        }
+        Reply started = api.post("api/v1/backups", operator, body.build().toString());
+        assertEquals(202, started.status(), started.toString());
+        long execution = started.json().getJsonNumber("executionId").longValue();
+        JsonObject ended = api.awaitJob(operator, execution);
+        Reply catalog = api.get("api/v1/backups", operator);
+        assertEquals(200, catalog.status(), catalog.toString());
+        for (JsonValue entry : catalog.array()) {
+            if (entry.asJsonObject().getJsonNumber("jobExecutionId").longValue() == execution) {
+                return entry.asJsonObject();
+            }
+        }
+        throw new AssertionError("no catalog entry for execution " + execution + ": " + ended);
+    }
+
+    private static Path primary() {
+        return Path.of(System.getProperty("custodian.it.workdir"), "backups", "primary");
+    }
+
+    /** A GnuPG home holding the development recipient's secret key and the signing key's public half. */
+    private static Path gnupgHome() throws Exception {
+        Path home = Files.createTempDirectory("custodian-gnupg");
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path keys = Path.of(System.getProperty("custodian.it.devkeys"));
+        run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-recipient-secret.asc").toString());
+        run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-signing-public.asc").toString());
+        return home;
+    }
+
+    private static void decryptAll(Path set, Path gnupg) throws Exception {
+        try (Stream<Path> files = Files.list(set.resolve("data"))) {
+            for (Path encrypted : files.filter(p -> p.toString().endsWith(".gpg")).toList()) {
+                String plain = encrypted.toString().substring(0, encrypted.toString().length() - 4);
+                run(set, gnupg, "gpg", "--batch", "--yes", "--decrypt", "--output", plain, encrypted.toString());
+            }
+        }
+    }
+
+    /** Runs a standard tool as an operator would; a non-zero exit fails the test with its output. */
+    private static String run(Path directory, Path gnupg, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().put("GNUPGHOME", gnupg.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        return output;
+    }
+
+    private static JsonObject manifest(Path set) throws IOException {
+        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(set.resolve("manifest.json"))))) {
+            return reader.readObject();
+        }
+    }
+
+    private static long fileRows(JsonObject manifest, String path) {
+        JsonArray files = manifest.getJsonArray("files");
+        for (JsonValue file : files) {
+            if (file.asJsonObject().getString("path").equals(path)) {
+                return file.asJsonObject().getJsonNumber("rows").longValue();
+            }
+        }
+        throw new AssertionError(path + " not in manifest");
+    }
+
+    /** First column of a COPY csv with header (ids: never quoted, never multi-line). */
+    private static List<String> csvFirstColumn(Path csv) throws IOException {
+        List<String> values = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            int comma = line.indexOf(',');
+            String first = comma < 0 ? line : line.substring(0, comma);
+            if (first.matches("[0-9]+")) {
+                values.add(first);
+            }
+        }
+        return values;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private static long customer(Api api, String token) {
+        Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
+                .add("name", "Backup Customer").add("region", "EU").build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static long ticket(Api api, String token, long customerId, String subject) {
+        Reply reply = api.post("api/v1/tickets", token, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", subject).add("description", "Nothing personal").add("category", "HARDWARE")
+                .build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        assertNotNull(reply.json());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+}

@@ -1,0 +1,2 @@
+/** REST resources of backups: the catalog and on-demand backups. */
+package org.custodian.interfaces.rest.backup;
