@@ -8,9 +8,13 @@
 #                                                             # restart the execution, check exactly-once
 #   server-config/src/bench/retention/run.sh verify [tickets]  # default 1,000,000: purge to fill the audit trail,
 #                                                             # then time GET /api/v1/audit/verify
+#   server-config/src/bench/retention/run.sh backup [tickets]  # default 1,000,000: full encrypted backup against
+#                                                             # pg_dump -Fc of the same database, verification,
+#                                                             # an incremental after 1% changes, and the
+#                                                             # documented gpg + psql restore (rows/s)
 #
 # Needs: ./mvnw package -DskipTests (for server-config/target/custodian-micro.jar), PostgreSQL server binaries
-# (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl. Uses a throwaway cluster under
+# (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl; for backup also pg_dump, gpg and sha256sum. Uses a throwaway cluster under
 # server-config/target/bench-pg on port 55433 and the application on port 8282. Prints a summary at the end.
 # BENCH_STATEMENTS=1 prints the statements the database spent the most time on after each job.
 # BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/purge.jfr to profile a run.
@@ -53,6 +57,7 @@ start_db() {
 start_app() {
   CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true" CUSTODIAN_DB_USER=postgres \
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
+  CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH="$WORK/backups" \
     java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port 8282 >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
@@ -204,9 +209,92 @@ verify_bench() {
   done
 }
 
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b - a}'; }
+
+# Takes a backup through the API; prints "<seconds from execution start to end> <catalog entry JSON>".
+backup_set() {
+  local operator id body status secs
+  operator=$(token operator)
+  id=$(post /api/v1/backups "$operator" "{\"type\":\"$1\",\"reason\":\"benchmark\"}" | field executionId)
+  body=$(await_execution "$operator" "$id")
+  status=$(echo "$body" | field status)
+  [ "$status" = COMPLETED ] || { echo "backup execution $id ended $status: $body" >&2; exit 1; }
+  secs=$("${PSQL[@]}" -Atc "select extract(epoch from endtime - starttime) from jbatchexecutioninstancedata
+                           where jobexecid = $id")
+  echo "$secs $("${PSQL[@]}" -Atc "select id || ' ' || set_name || ' ' || row_count || ' ' || size_bytes
+                                    from backup_set where job_execution_id = $id")"
+}
+
+backup_bench() {
+  start_db; start_app; setup
+  # the retention bench's copies are not Custodian data; the change log of the generated rows is not either
+  "${PSQL[@]}" -c "drop table bench_ticket, bench_comment" -c "truncate backup_change" -c "vacuum analyze"
+  local rows line secs id name setrows bytes start end dumpsecs
+  rows=$("${PSQL[@]}" -Atc "select (select count(*) from ticket) + (select count(*) from ticket_comment)")
+  echo "data set: $N tickets, $(( N / 2 )) comments ($rows rows in the two tables); database" \
+    "$("${PSQL[@]}" -Atc "select pg_size_pretty(pg_database_size('custodian'))"). Java $(java -version 2>&1 | head -1)," \
+    "$(nproc) cores, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version')."
+  line=$(backup_set FULL); echo "warm-up full backup (cold JVM): ${line%% *}s"
+  line=$(backup_set FULL); read -r secs id name setrows bytes <<<"$line"
+  echo "full encrypted backup: ${secs}s, $setrows rows, $bytes bytes ($name)"
+  start=$(date +%s.%N)
+  pg_dump -h 127.0.0.1 -p $PGPORT -U postgres -Fc -f "$WORK/custodian.pgdump" custodian
+  end=$(date +%s.%N); dumpsecs=$(seconds "$start" "$end")
+  echo "pg_dump -Fc: ${dumpsecs}s, $(stat -c %s "$WORK/custodian.pgdump") bytes"
+  local auditor verifysecs
+  auditor=$(token auditor)
+  start=$(date +%s.%N)
+  curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/verify ok=/'
+  end=$(date +%s.%N); verifysecs=$(seconds "$start" "$end")
+  echo "verification (signature, sizes, SHA-256 of every file): ${verifysecs}s"
+  restore_bench "$WORK/backups/$name"
+  "${PSQL[@]}" -c "update ticket set priority = 'HIGH' where id % 100 = 7"
+  line=$(backup_set INCREMENTAL); read -r isecs iid iname irows ibytes <<<"$line"
+  echo "incremental after 1% of tickets changed: ${isecs}s, $irows rows, $ibytes bytes ($iname)"
+  awk -v b="$secs" -v d="$dumpsecs" -v v="$verifysecs" \
+    'BEGIN{printf "full backup / pg_dump -Fc = %.2f (below 1: faster); verification / backup = %.2f (target <= 0.33)\n", b / d, v / b}'
+}
+
+# The restore of docs/backup-format.md, timed: gpg decryption, then psql into a new database.
+restore_bench() {
+  local set=$1 gnupg start mid end restored
+  gnupg=$(mktemp -d); chmod 700 "$gnupg"
+  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/main/dev-keys/backup-recipient-secret.asc" 2>/dev/null
+  cp -r "$set" "$WORK/restore-set"; cd "$WORK/restore-set"
+  start=$(date +%s.%N)
+  for f in data/*.gpg; do GNUPGHOME=$gnupg gpg --batch -q --yes --decrypt --output "${f%.gpg}" "$f" 2>/dev/null; done
+  sha256sum --quiet -c SHA256SUMS.decrypted
+  mid=$(date +%s.%N)
+  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian_restored"
+  local R=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian_restored -v ON_ERROR_STOP=1)
+  "${R[@]}" -f data/schema.sql >/dev/null
+  {
+    echo '\o /dev/null'
+    echo 'set session_replication_role = replica;'
+    echo 'begin;'
+    echo "truncate $(ls data/*.csv | grep -v -e '\.keys\.csv$' -e '/sequences\.csv$' | xargs -n1 basename | sed 's/\.csv$//' | paste -sd, -);"
+    for csv in data/*.csv; do
+      case "$csv" in *.keys.csv|data/sequences.csv) continue ;; esac
+      echo "\\copy $(basename "$csv" .csv) from '$csv' with (format csv, header)"
+    done
+    tail -n +2 data/sequences.csv | while IFS=, read -r name value; do echo "select setval('$name', $value);"; done
+    echo 'commit;'
+  } | "${R[@]}"
+  end=$(date +%s.%N)
+  cd "$ROOT"
+  restored=$("${R[@]}" -Atc "select sum(n) from (select count(*) as n from ticket union all select count(*) from
+    ticket_comment union all select count(*) from customer union all select count(*) from audit_event) c")
+  echo "restore (docs procedure): gpg decrypt + sha256sum $(seconds "$start" "$mid")s, psql load $(seconds "$mid" "$end")s;" \
+    "$restored rows in customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" \
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall"
+  echo "source tickets $("${PSQL[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
+  echo "restored tickets $("${R[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
+}
+
 case $MODE in
   bench) bench ;;
   kill) kill_test ;;
   verify) verify_bench ;;
-  *) echo "usage: $0 bench|kill|verify [tickets]" >&2; exit 2 ;;
+  backup) backup_bench ;;
+  *) echo "usage: $0 bench|kill|verify|backup [tickets]" >&2; exit 2 ;;
 esac

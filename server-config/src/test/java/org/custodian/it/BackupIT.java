@@ -170,6 +170,137 @@ class BackupIT {
     }
 
     @Test
+    void aChainRestoresIntoAnIsolatedSchemaEqualToTheSourceAndPointInTimeStopsAtTheRightSet() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String agent = api.token("agent.eu");
+        String marker = "Restore marker " + UUID.randomUUID();
+        long customer = customer(api, agent);
+        long first = ticket(api, agent, customer, marker + " first");
+        Reply comment = api.post("api/v1/tickets/" + first + "/comments", agent, "{\"body\":\"Gone before I2\"}");
+        long commentId = comment.json().getJsonNumber("id").longValue();
+        JsonObject full = backup(api, operator, "FULL", "restore test base", null);
+        long second = ticket(api, agent, customer, marker + " second");
+        JsonObject one = backup(api, operator, "INCREMENTAL", "restore test one", null);
+        long third = ticket(api, agent, customer, marker + " third");
+        Sql.update("update ticket set subject = ? where id = ?", marker + " first, changed", first);
+        Sql.update("delete from ticket_comment where id = ?", commentId);
+        JsonObject two = backup(api, operator, "INCREMENTAL", "restore test two", null);
+        assertEquals(one.getJsonNumber("id").longValue(), two.getJsonNumber("baseId").longValue());
+
+        JsonObject restored = restore(api, operator, "{\"setId\":" + two.getJsonNumber("id") + ",\"reason\":\"restore test\"}");
+        assertEquals("RESTORE", restored.getString("kind"));
+        assertTrue(restored.getBoolean("ok"), restored.toString());
+        assertEquals(List.of(full.getString("name"), one.getString("name"), two.getString("name")),
+                restored.getJsonArray("chain").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList());
+        assertTrue(restored.getJsonNumber("rtoMillis").longValue() >= 0 && restored.getJsonNumber("rpoMillis")
+                .longValue() >= 0, restored.toString());
+        String checks = restored.getJsonArray("checks").toString();
+        assertTrue(checks.contains("OK referential integrity") && checks.contains("OK row counts")
+                && checks.contains("OK audit trail"), checks);
+        // row by row: the restored tables are the source tables as of the snapshot of the last set
+        String at = Sql.text("select snapshot_at::text from backup_set where id = ?", two.getJsonNumber("id").longValue());
+        long sequence = Sql.longValue("select audit_sequence from backup_set where id = ?",
+                two.getJsonNumber("id").longValue());
+        for (String[] table : new String[][] {{"ticket", "created_at <= '" + at + "'"},
+                {"customer", "created_at <= '" + at + "'"}, {"ticket_comment", "created_at <= '" + at + "'"},
+                {"audit_event", "sequence <= " + sequence}, {"legal_hold", "created_at <= '" + at + "'"}}) {
+            assertEquals(0, Sql.longValue("select count(*) from (select * from custodian_restore." + table[0]
+                    + " except select * from public." + table[0] + ") d"), table[0] + ": restored rows not in the source");
+            assertEquals(0, Sql.longValue("select count(*) from (select * from public." + table[0] + " where "
+                    + table[1] + " except select * from custodian_restore." + table[0] + ") d"),
+                    table[0] + ": source rows missing from the restore");
+        }
+        assertEquals(marker + " first, changed", Sql.text("select subject from custodian_restore.ticket where id = ?", first));
+        assertEquals(0, Sql.longValue("select count(*) from custodian_restore.ticket_comment where id = ?", commentId));
+        assertEquals(1, Sql.longValue("select count(*) from custodian_restore.ticket where id = ?", third));
+
+        // point in time between the two incrementals: the chain stops at the first one
+        String middle = java.time.Instant.parse(one.getString("snapshotAt")).plusMillis(
+                java.time.Duration.between(java.time.Instant.parse(one.getString("snapshotAt")),
+                        java.time.Instant.parse(two.getString("snapshotAt"))).toMillis() / 2).toString();
+        JsonObject pointInTime = restore(api, operator, "{\"pointInTime\":\"" + middle + "\",\"reason\":\"pitr test\"}");
+        assertEquals(one.getString("name"), pointInTime.getString("setName"), pointInTime.toString());
+        assertEquals(1, Sql.longValue("select count(*) from custodian_restore.ticket where id = ?", second));
+        assertEquals(0, Sql.longValue("select count(*) from custodian_restore.ticket where id = ?", third),
+                "a ticket created after the point in time is not restored");
+        assertEquals(marker + " first", Sql.text("select subject from custodian_restore.ticket where id = ?", first));
+
+        assertViolation(api.post("api/v1/backups/restores", operator, "{\"setId\":" + two.getJsonNumber("id")
+                + ",\"pointInTime\":\"" + middle + "\",\"reason\":\"both\"}"), "setId");
+        assertViolation(api.post("api/v1/backups/restores", operator,
+                "{\"pointInTime\":\"2001-01-01T00:00:00Z\",\"reason\":\"too early\"}"), "pointInTime");
+        assertProblem(api.post("api/v1/backups/restores", operator, "{\"setId\":999999999,\"reason\":\"unknown\"}"),
+                404);
+        assertProblem(api.post("api/v1/backups/restores", api.token("auditor"), "{\"setId\":" + two.getJsonNumber("id")
+                + ",\"reason\":\"not mine\"}"), 403);
+    }
+
+    @Test
+    void theIntegrityJobVerifiesTrailAndSetsAndItsDrillReportsRtoAndRpo() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String auditor = api.token("auditor");
+        JsonObject set = backup(api, operator, "FULL", "drill test", null);
+        assertEquals("COMPLETE", set.getString("status"), set.toString());
+        assertProblem(api.post("api/v1/jobs/integrity-verify", auditor, "{\"drill\":true}"), 403);
+        Reply started = api.post("api/v1/jobs/integrity-verify", operator, "{\"drill\":true,\"reason\":\"quarterly\"}");
+        assertEquals(202, started.status(), started.toString());
+        JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        assertTrue(execution.getString("exitStatus").startsWith("OK "), execution.toString());
+        Reply drills = api.get("api/v1/backups/drills", auditor);
+        assertEquals(200, drills.status(), drills.toString());
+        JsonObject drill = drills.array().getJsonObject(0);
+        assertEquals("DRILL", drill.getString("kind"), drill.toString());
+        assertEquals(set.getString("name"), drill.getString("setName"));
+        assertTrue(drill.getBoolean("ok"), drill.toString());
+        assertTrue(drill.getJsonNumber("rtoMillis").longValue() > 0 && drill.getJsonNumber("rpoMillis").longValue() >= 0);
+        assertEquals(0, Sql.longValue("select count(*) from information_schema.schemata where schema_name ="
+                + " 'custodian_drill'"), "the drill schema is dropped");
+        assertTrue(Sql.text("select verify_result from backup_set where id = ?", set.getJsonNumber("id").longValue())
+                .startsWith("OK"), "the integrity job verified the set");
+        // an auditor runs the daily check without a drill
+        Reply check = api.post("api/v1/jobs/integrity-verify", auditor, "{\"drill\":false}");
+        assertEquals(202, check.status(), check.toString());
+        assertEquals("COMPLETED", api.awaitJob(auditor, check.json().getJsonNumber("executionId").longValue())
+                .getString("status"));
+        assertProblem(api.get("api/v1/backups/drills", api.token("agent.eu")), 403);
+    }
+
+    @Test
+    void aLegalHoldPinsTheSetsHoldingItsDataAgainstExpiry() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String privacy = api.token("privacy");
+        long customer = customer(api, api.token("agent.eu"));
+        Reply hold = api.post("api/v1/legal-holds", privacy, "{\"scope\":\"CUSTOMER\",\"customerId\":" + customer
+                + ",\"reason\":\"Backup pinning test\",\"authority\":\"Case B-1\"}");
+        assertEquals(201, hold.status(), hold.toString());
+        long holdId = hold.json().getJsonNumber("id").longValue();
+        try {
+            JsonObject pinned = backup(api, operator, "FULL", "pinned", null);
+            JsonObject newer = backup(api, operator, "FULL", "newer the same day", null);
+            assertEquals("COMPLETE", newer.getString("status"));
+            JsonObject again = entry(api, operator, pinned.getJsonNumber("id").longValue());
+            assertEquals("COMPLETE", again.getString("status"), "the same day's newer set would expire it, the"
+                    + " hold keeps it: " + again);
+            assertTrue(again.getJsonArray("pinnedByHolds").toString().contains(String.valueOf(holdId)), again.toString());
+            assertTrue(Files.isDirectory(primary().resolve(pinned.getString("name"))));
+        } finally {
+            Reply released = api.post("api/v1/legal-holds/" + holdId + "/release", privacy,
+                    "{\"reason\":\"Test over, hold released\"}");
+            assertEquals(200, released.status(), released.toString());
+        }
+        // without the hold, the next backup's expiry step removes the older same-day sets
+        JsonObject last = backup(api, operator, "FULL", "after release", null);
+        assertEquals("COMPLETE", last.getString("status"));
+        assertTrue(Sql.longValue("select count(*) from backup_set where status = 'EXPIRED' and reason = 'pinned'") == 1,
+                "the formerly pinned set expired once the hold was released");
+    }
+
+    @Test
     void badRequestsAreRefusedAndResidencyIsKeptBeforeAnythingIsWritten() throws Exception {
         Api api = new Api(base);
         String operator = api.token("operator");
@@ -246,6 +377,26 @@ class BackupIT {
             }
         }
         throw new AssertionError("no catalog entry for execution " + execution + ": " + ended);
+    }
+
+    /** Starts a restore and waits for it; returns its report (the newest one). */
+    private static JsonObject restore(Api api, String operator, String body) throws Exception {
+        Reply started = api.post("api/v1/backups/restores", operator, body);
+        assertEquals(202, started.status(), started.toString());
+        JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
+        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
+        Reply reports = api.get("api/v1/backups/drills", operator);
+        assertEquals(200, reports.status(), reports.toString());
+        JsonObject newest = reports.array().getJsonObject(0);
+        assertEquals(started.json().getJsonNumber("executionId").longValue(),
+                newest.getJsonNumber("jobExecutionId").longValue(), newest.toString());
+        return newest;
+    }
+
+    private static JsonObject entry(Api api, String token, long id) {
+        Reply reply = api.get("api/v1/backups/" + id, token);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
     }
 
     private static Path primary() {

@@ -53,6 +53,7 @@ public class BackupSchedule {
     private static final String ACTOR = "backup-schedule";
     private static final String BACKUP_TIMER = "backup";
     private static final String SLA_TIMER = "backup-sla";
+    private static final String INTEGRITY_TIMER = "integrity-verify";
 
     @Resource
     private TimerService timers;
@@ -81,6 +82,15 @@ public class BackupSchedule {
     @ConfigProperty(name = "custodian.backup.schedule.full-day", defaultValue = "SUNDAY")
     String fullDay;
 
+    /** When the daily integrity-verify runs (UTC); it includes a restore drill once per drill interval. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.verify-time", defaultValue = "04:30")
+    String verifyTime;
+
+    @Inject
+    @ConfigProperty(name = "custodian.backup.drill-interval", defaultValue = "P90D")
+    Duration drillInterval;
+
     private final Instant started = Instant.now();
 
     @PostConstruct
@@ -94,6 +104,9 @@ public class BackupSchedule {
                 .timezone("UTC"), new TimerConfig(BACKUP_TIMER, false));
         timers.createIntervalTimer(Duration.ofMinutes(5).toMillis(), Duration.ofHours(1).toMillis(),
                 new TimerConfig(SLA_TIMER, false));
+        LocalTime verifyAt = LocalTime.parse(verifyTime.trim());
+        timers.createCalendarTimer(new ScheduleExpression().hour(verifyAt.getHour()).minute(verifyAt.getMinute())
+                .second(0).timezone("UTC"), new TimerConfig(INTEGRITY_TIMER, false));
         LOG.info("Scheduled backups daily at " + at + " UTC (full on " + fullDay() + "), SLA " + configuration.sla());
     }
 
@@ -102,6 +115,8 @@ public class BackupSchedule {
     void fire(Timer timer) {
         if (SLA_TIMER.equals(timer.getInfo())) {
             checkSla(Instant.now());
+        } else if (INTEGRITY_TIMER.equals(timer.getInfo())) {
+            verify(Instant.now());
         } else {
             backup(Instant.now());
         }
@@ -131,6 +146,33 @@ public class BackupSchedule {
             LOG.log(Level.WARNING, "Scheduled backup could not start: " + e.getMessage(), e);
             incidents.open(BackupIncidents.EXPORT_FAILED, ACTOR, "Scheduled backup could not start",
                     "The scheduled " + type + " backup could not start: " + e.getMessage());
+        }
+    }
+
+    /** The daily integrity check, with a restore drill when the last one is older than the drill interval. */
+    private void verify(Instant now) {
+        boolean drill = catalog.lastDrillAt().map(last -> Duration.between(last, now).compareTo(drillInterval) >= 0)
+                .orElse(true);
+        try {
+            Properties parameters = new Properties();
+            parameters.setProperty("drill", String.valueOf(drill));
+            parameters.setProperty("requestedBy", ACTOR);
+            parameters.setProperty("reason", drill ? "scheduled restore drill" : "scheduled integrity check");
+            JobOperator operator = BatchRuntime.getJobOperator();
+            long executionId;
+            synchronized (DefaultJobService.class) {
+                DefaultJobService.refuseIfRunning(operator, DefaultJobService.INTEGRITY_VERIFY);
+                executionId = operator.start(DefaultJobService.INTEGRITY_VERIFY, parameters);
+            }
+            audit.record(Caller.system(ACTOR, null), AuditActions.JOB_START, AuditActions.JOB,
+                    DefaultJobService.INTEGRITY_VERIFY + "/" + executionId, List.of("scheduled", "drill=" + drill),
+                    AuditOutcome.SUCCESS);
+        } catch (ConflictException e) {
+            LOG.info("Scheduled integrity check skipped: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Scheduled integrity check could not start: " + e.getMessage(), e);
+            incidents.open(BackupIncidents.VERIFY_FAILED, ACTOR, "Scheduled integrity check could not start",
+                    "integrity-verify could not start: " + e.getMessage());
         }
     }
 

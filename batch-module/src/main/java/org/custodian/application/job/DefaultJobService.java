@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,18 +45,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DefaultJobService implements JobService {
 
     public static final String BACKUP_EXPORT = "backup-export";
+    public static final String BACKUP_RESTORE = "backup-restore";
+    public static final String INTEGRITY_VERIFY = "integrity-verify";
 
     /** Jobs that can be launched through the API, with the parameters each accepts. */
     static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
             "retention-purge", List.of("itemCount", "asOf", "dryRun"),
-            BACKUP_EXPORT, List.of("type", "target", "reason"));
+            BACKUP_EXPORT, List.of("type", "target", "reason"),
+            BACKUP_RESTORE, List.of("setId", "pointInTime", "target", "reason"),
+            INTEGRITY_VERIFY, List.of("drill", "reason"));
 
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
-    static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT);
+    static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT,
+            BACKUP_RESTORE, INTEGRITY_VERIFY);
 
     /** Jobs that need a permission beyond JOB_RUN to start, restart or stop. */
     static final Map<String, Permission> EXTRA_PERMISSION = Map.of("retention-purge", Permission.RETENTION_RUN,
-            BACKUP_EXPORT, Permission.BACKUP_RUN);
+            BACKUP_EXPORT, Permission.BACKUP_RUN, BACKUP_RESTORE, Permission.BACKUP_RUN);
 
     /** Check-then-start must not interleave within this server. */
     private static final Object STARTING = DefaultJobService.class;
@@ -111,6 +117,14 @@ public class DefaultJobService implements JobService {
         if (BACKUP_EXPORT.equals(jobName)) {
             checkBackup(parameters, check);
         }
+        if (INTEGRITY_VERIFY.equals(jobName) && parameters.containsKey("drill")) {
+            check.require(parameters.get("drill").matches("true|false"), "drill", "must be true or false");
+            if ("true".equals(parameters.get("drill"))) {
+                // a drill restores backups: an operator's work, not an auditor's
+                policy.enforce(caller, Permission.BACKUP_RUN, AuditActions.JOB, jobName);
+            }
+        }
+        Long restoreSet = BACKUP_RESTORE.equals(jobName) ? restoreSet(parameters, check) : null;
         check.throwIfAny();
         if ("retention-purge".equals(jobName)) {
             purgeParameters(jobParameters, retentionPartitions);
@@ -120,6 +134,17 @@ public class DefaultJobService implements JobService {
             jobParameters.setProperty("requestedBy", caller.username());
             jobParameters.setProperty("type", parameters.get("type").trim().toUpperCase(Locale.ROOT));
             jobParameters.setProperty("target", backups.target(parameters.get("target")).name());
+        }
+        if (BACKUP_RESTORE.equals(jobName)) {
+            // fixed at the start, so that a restart restores the same chain
+            jobParameters.remove("pointInTime");
+            jobParameters.remove("target");
+            jobParameters.setProperty("setId", String.valueOf(restoreSet));
+            jobParameters.setProperty("kind", "RESTORE");
+            jobParameters.setProperty("requestedBy", caller.username());
+        }
+        if (INTEGRITY_VERIFY.equals(jobName)) {
+            jobParameters.setProperty("requestedBy", caller.username());
         }
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId;
@@ -150,6 +175,48 @@ public class DefaultJobService implements JobService {
                     "INCREMENTAL needs a complete set on target " + targetName + " to build on; take a FULL backup"
                             + " first");
         }
+    }
+
+    /**
+     * The set a restore ends at: setId, or the newest COMPLETE set taken at or before pointInTime on the target
+     * (point-in-time restore). Null, with the violation recorded, when neither names one.
+     */
+    private Long restoreSet(Map<String, String> parameters, RuleCheck check) {
+        check.requireText(parameters.get("reason"), "reason", 3, 1000);
+        String setId = parameters.get("setId");
+        String pointInTime = parameters.get("pointInTime");
+        if ((setId == null) == (pointInTime == null)) {
+            check.require(false, "setId", "give either setId (restore up to that set) or pointInTime (the newest"
+                    + " set taken at or before it), not both and not neither");
+            return null;
+        }
+        if (setId != null) {
+            if (!setId.matches("[0-9]{1,18}")) {
+                check.require(false, "setId", "must be the id of a backup set");
+                return null;
+            }
+            // 404 for an unknown set, 409 for one that is not COMPLETE or builds on one that is not
+            List<org.custodian.domain.model.backup.BackupSet> chain = catalog.chainEndingAt(Long.parseLong(setId));
+            return chain.get(chain.size() - 1).getId();
+        }
+        Instant at;
+        try {
+            at = Instant.parse(pointInTime.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            check.require(false, "pointInTime", "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
+            return null;
+        }
+        String target;
+        try {
+            target = backups.target(parameters.get("target")).name();
+        } catch (DomainRuleViolationException e) {
+            check.require(false, "target", e.getViolations().get(0).message());
+            return null;
+        }
+        Optional<org.custodian.domain.model.backup.BackupSet> set = catalog.newestCompleteAtOrBefore(target, at);
+        check.require(set.isPresent(), "pointInTime", "no COMPLETE backup set on target " + target
+                + " was taken at or before " + at);
+        return set.map(found -> found.getId()).orElse(null);
     }
 
     /**

@@ -44,6 +44,8 @@ public final class AuditActions {
     /** The files of a set were checked against its signed manifest. */
     public static final String BACKUP_VERIFY = "BACKUP_VERIFY";
     public static final String BACKUP_LIST = "BACKUP_LIST";
+    /** A restore or restore drill ended (fields: kind, schema, result, rows, RTO and RPO). */
+    public static final String BACKUP_RESTORE = "BACKUP_RESTORE";
     /** A backup failure or a missed backup SLA opened an incident ticket. */
     public static final String BACKUP_INCIDENT = "BACKUP_INCIDENT";
     public static final String PII_SCAN = "PII_SCAN";

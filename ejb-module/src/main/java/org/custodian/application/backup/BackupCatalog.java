@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.backup.BackupSet;
+import org.custodian.domain.model.backup.BackupStatus;
 import org.custodian.domain.model.backup.BackupType;
+import org.custodian.domain.model.backup.RestoreKind;
+import org.custodian.domain.model.backup.RestoreRun;
 import org.custodian.infrastructure.backup.PostgresSnapshotSource;
 
 /**
@@ -20,6 +23,9 @@ public interface BackupCatalog {
 
     /** One entry (BACKUP_READ); 404 if unknown. */
     BackupSetView find(Caller caller, long id);
+
+    /** Ids of the sets with the status, oldest snapshot first. */
+    List<Long> setIds(BackupStatus status);
 
     /** The newest COMPLETE set on the target, the base an incremental there builds on. */
     Optional<BackupSet> newestComplete(String target);
@@ -53,6 +59,9 @@ public interface BackupCatalog {
      */
     BackupVerificationView verify(Caller caller, long id);
 
+    /** {@link #verify} for the integrity-verification job (no caller: the job itself was authorized). */
+    BackupVerificationView verifySet(long id, String actor);
+
     /** The public half of the backup signing key, ASCII-armored, for gpg --verify of manifests (BACKUP_READ). */
     String signingKey(Caller caller);
 
@@ -61,6 +70,27 @@ public interface BackupCatalog {
 
     /** Whether an incident of the rule was opened at or after the instant (so it is not opened twice). */
     boolean incidentOpenSince(String rule, Instant since);
+
+    /**
+     * The sets a restore of setId needs, oldest first: its full base, then each incremental up to it. 404 if the
+     * set is unknown, 409 if it or any set it builds on is not COMPLETE.
+     */
+    List<BackupSet> chainEndingAt(long setId);
+
+    /** The newest COMPLETE set on the target taken at or before the instant (point-in-time restore). */
+    Optional<BackupSet> newestCompleteAtOrBefore(String target, Instant pointInTime);
+
+    RestoreRun beginRestore(RestoreKind kind, List<BackupSet> chain, String schema, String requestedBy,
+            String reason, long jobExecutionId);
+
+    /** Records the restore's result and audits it; a failed drill or restore opens an incident. */
+    RestoreRunView finishRestore(long runId, boolean ok, long rows, List<String> checks, String failure);
+
+    /** When the last restore drill started, if there was one (the schedule runs one every drill interval). */
+    Optional<Instant> lastDrillAt();
+
+    /** Restore and drill reports, newest first (BACKUP_READ). */
+    List<RestoreRunView> restores(Caller caller);
 
     /** The directory a set lives in on its target. */
     Path directoryOf(BackupSet set);

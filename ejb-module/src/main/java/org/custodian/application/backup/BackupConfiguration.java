@@ -2,6 +2,8 @@ package org.custodian.application.backup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +84,16 @@ public class BackupConfiguration {
     @ConfigProperty(name = "custodian.backup.sla", defaultValue = "PT26H")
     Duration sla;
 
+    /** Where POST /api/v1/backups/restores restores to: an isolated schema that is kept for inspection. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.restore-schema", defaultValue = "custodian_restore")
+    String restoreSchema;
+
+    /** Where restore drills restore to; dropped after the checks. */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.drill-schema", defaultValue = "custodian_drill")
+    String drillSchema;
+
     private volatile OpenPgpEnvelope envelope;
     private volatile OpenPgpSigner signer;
     private volatile OpenPgpVerifier verifier;
@@ -141,7 +153,7 @@ public class BackupConfiguration {
 
     public OpenPgpEnvelope envelope() {
         if (envelope == null) {
-            envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank())
+            envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                     .orElseThrow(() -> missing("custodian.backup.recipient-keys",
                             "the operators' OpenPGP public keys that backups are encrypted to")));
         }
@@ -150,7 +162,7 @@ public class BackupConfiguration {
 
     public OpenPgpSigner signer() {
         if (signer == null) {
-            signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank())
+            signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                     .orElseThrow(() -> missing("custodian.backup.signing-key",
                             "the OpenPGP secret key that signs backup manifests")),
                     signingKeyPassphrase.orElse("").toCharArray());
@@ -167,8 +179,24 @@ public class BackupConfiguration {
     }
 
     public Optional<OpenPgpDecryptor> decryptor() {
-        return decryptionKey.filter(k -> !k.isBlank())
+        return decryptionKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                 .map(k -> OpenPgpDecryptor.fromSecretKey(k, decryptionKeyPassphrase.orElse("").toCharArray()));
+    }
+
+    /**
+     * A key given inline (armored or one-line base64), or as {@code file:/path} to a file holding it: secret keys
+     * are usually mounted as files rather than put into the environment.
+     */
+    static String keyText(String value) {
+        if (!value.startsWith("file:")) {
+            return value;
+        }
+        Path file = Path.of(value.substring("file:".length()));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new NotConfiguredException("cannot read the key file " + file + ": " + e.getMessage());
+        }
     }
 
     public BackupRetentionPlan retentionPlan() {
@@ -177,6 +205,14 @@ public class BackupConfiguration {
 
     public Duration sla() {
         return sla;
+    }
+
+    public String restoreSchema() {
+        return restoreSchema.trim();
+    }
+
+    public String drillSchema() {
+        return drillSchema.trim();
     }
 
     private static NotConfiguredException missing(String property, String what) {

@@ -6,6 +6,7 @@ public interface BackupIncidents {
     String EXPORT_FAILED = "BACKUP_FAILED";
     String VERIFY_FAILED = "BACKUP_VERIFY_FAILED";
     String SLA_MISSED = "BACKUP_SLA_MISSED";
+    String RESTORE_FAILED = "BACKUP_RESTORE_FAILED";
 
     /** Opens the alert and its ticket in a transaction of their own; returns the ticket id. */
     long open(String rule, String actor, String subject, String detail);

@@ -32,6 +32,8 @@ import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupSetSummary;
 import org.custodian.domain.model.backup.BackupStatus;
 import org.custodian.domain.model.backup.BackupType;
+import org.custodian.domain.model.backup.RestoreKind;
+import org.custodian.domain.model.backup.RestoreRun;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.retention.LegalHold;
@@ -103,6 +105,12 @@ public class DefaultBackupCatalog implements BackupCatalog {
         BackupSet set = backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
         List<LegalHold> holds = retention.holds(true);
         return BackupSetView.of(set, pinningHolds(set, holds, coveredSince(holds)));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<Long> setIds(BackupStatus status) {
+        return backups.withStatus(status).stream().map(BackupSet::getId).toList();
     }
 
     @Override
@@ -207,6 +215,12 @@ public class DefaultBackupCatalog implements BackupCatalog {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BackupVerificationView verify(Caller caller, long id) {
         policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, String.valueOf(id));
+        return verifySet(id, caller.username());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public BackupVerificationView verifySet(long id, String actor) {
         BackupSet set = backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
         if (set.getStatus() != BackupStatus.COMPLETE) {
             throw new ConflictException("backup set " + set.getName() + " is " + set.getStatus()
@@ -218,9 +232,9 @@ public class DefaultBackupCatalog implements BackupCatalog {
         boolean ok = report.ok();
         String result = ok ? report.summary() : "BROKEN " + String.join("; ", problems);
         BackupCatalog self = context.getBusinessObject(BackupCatalog.class);
-        self.verified(id, result, ok, caller.username());
+        self.verified(id, result, ok, actor);
         if (!ok) {
-            incidents.open(BackupIncidents.VERIFY_FAILED, caller.username(), "Backup verification failed: "
+            incidents.open(BackupIncidents.VERIFY_FAILED, actor, "Backup verification failed: "
                     + set.getName(), "Backup set " + set.getName() + " failed verification: " + result);
         }
         return new BackupVerificationView(id, set.getName(), ok, report.decrypted(), report.filesChecked(),
@@ -249,6 +263,78 @@ public class DefaultBackupCatalog implements BackupCatalog {
     public boolean incidentOpenSince(String rule, Instant since) {
         return events.latestAlert(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
                 .orElse(false);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<BackupSet> chainEndingAt(long setId) {
+        List<BackupSet> chain = new ArrayList<>();
+        Long next = setId;
+        while (next != null) {
+            long id = next;
+            BackupSet set = backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
+            if (set.getStatus() != BackupStatus.COMPLETE) {
+                throw new ConflictException("backup set " + set.getName() + " is " + set.getStatus()
+                        + (chain.isEmpty() ? "" : " (a base of " + chain.get(0).getName() + ")")
+                        + "; only COMPLETE sets can be restored");
+            }
+            chain.add(0, set);
+            next = set.getBaseId();
+        }
+        return chain;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<BackupSet> newestCompleteAtOrBefore(String target, Instant pointInTime) {
+        return backups.withStatus(BackupStatus.COMPLETE).stream()
+                .filter(set -> set.getTarget().equals(target) && !set.getSnapshotAt().isAfter(pointInTime))
+                .reduce((older, newer) -> newer);
+    }
+
+    @Override
+    public RestoreRun beginRestore(RestoreKind kind, List<BackupSet> chain, String schema, String requestedBy,
+            String reason, long jobExecutionId) {
+        RestoreRun run = new RestoreRun(kind, chain, schema, requestedBy, reason, jobExecutionId, Instant.now());
+        backups.store(run);
+        return run;
+    }
+
+    @Override
+    public RestoreRunView finishRestore(long runId, boolean ok, long rows, List<String> checks, String failure) {
+        RestoreRun run = backups.findRestore(runId).orElseThrow(() -> new ResourceNotFoundException("restore",
+                runId));
+        if (failure == null) {
+            run.finished(ok, rows, checks, Instant.now());
+        } else {
+            run.failed(failure, checks, Instant.now());
+        }
+        String actor = "batch:backup-restore";
+        audit.record(Caller.system(actor, "restore-" + runId), AuditActions.BACKUP_RESTORE, AuditActions.BACKUP_SET,
+                run.getSetName(), List.of("kind=" + run.getKind(), "schema=" + run.getTargetSchema(), "ok=" + ok,
+                        "rows=" + rows, "rtoMs=" + run.getRtoMillis(), "rpoMs=" + run.getRpoMillis()),
+                ok && failure == null ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
+        if (!ok || failure != null) {
+            incidents.open(BackupIncidents.RESTORE_FAILED, actor, (run.getKind() == RestoreKind.DRILL ? "Restore drill"
+                    : "Restore") + " failed: " + run.getSetName(), "The " + run.getKind() + " of " + run.getSetName()
+                    + " into " + run.getTargetSchema() + " failed: " + (failure != null ? failure
+                    : String.join("; ", checks.stream().filter(check -> check.startsWith("FAILED")).toList())));
+        }
+        return RestoreRunView.of(run);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Instant> lastDrillAt() {
+        return backups.restores().stream().filter(run -> run.getKind() == RestoreKind.DRILL)
+                .map(RestoreRun::getStartedAt).findFirst();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<RestoreRunView> restores(Caller caller) {
+        policy.enforce(caller, Permission.BACKUP_READ, AuditActions.BACKUP_SET, "restores");
+        return backups.restores().stream().map(RestoreRunView::of).toList();
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -88,10 +89,16 @@ public class PostgresBackupExporter implements BackupExporter {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
                 long rows = 0;
+                Map<String, Long> tableRows = new TreeMap<>();
                 for (Table table : source.tables()) {
-                    rows += writeTable(writer, source, table, set.getType() == BackupType.INCREMENTAL ? base : null);
+                    boolean full = set.getType() == BackupType.FULL;
+                    long written = writeTable(writer, source, table, full ? null : base);
+                    rows += written;
+                    // a full set copied every row; an incremental one must count what a restore will end with
+                    tableRows.put(table.name(), full ? written : source.count(table));
                 }
-                byte[] manifest = manifest(set, base, target, facts, regions, envelope, signer, writer.files());
+                byte[] manifest = manifest(set, base, target, facts, regions, tableRows, envelope, signer,
+                        writer.files());
                 writer.plain("manifest.json", manifest);
                 writer.plain("manifest.json.asc", signer.signDetached(manifest));
                 List<String[]> stored = new ArrayList<>();
@@ -170,8 +177,8 @@ public class PostgresBackupExporter implements BackupExporter {
     }
 
     private static byte[] manifest(BackupSet set, BackupSet base, BackupTarget target,
-            PostgresSnapshotSource.Facts facts, Set<String> regions, OpenPgpEnvelope envelope, OpenPgpSigner signer,
-            List<BackupFile> files) {
+            PostgresSnapshotSource.Facts facts, Set<String> regions, Map<String, Long> tableRows,
+            OpenPgpEnvelope envelope, OpenPgpSigner signer, List<BackupFile> files) {
         JsonObjectBuilder setJson = Json.createObjectBuilder().add("id", set.getId()).add("name", set.getName())
                 .add("type", set.getType().name()).add("target", target.name()).add("reason", set.getReason())
                 .add("requestedBy", set.getRequestedBy()).add("jobExecutionId", set.getJobExecutionId());
@@ -198,8 +205,10 @@ public class PostgresBackupExporter implements BackupExporter {
             }
             fileJson.add(entry);
         }
+        JsonObjectBuilder counts = Json.createObjectBuilder();
+        tableRows.forEach(counts::add);
         JsonObjectBuilder manifest = Json.createObjectBuilder().add("format", FORMAT).add("set", setJson)
-                .add("snapshot", snapshot).add("regions", regionJson)
+                .add("snapshot", snapshot).add("regions", regionJson).add("tableRows", counts)
                 .add("encryption", Json.createObjectBuilder().add("standard", "OpenPGP (RFC 4880)")
                         .add("cipher", "AES-256").add("recipients", recipients))
                 .add("signer", signer.fingerprint()).add("files", fileJson);

@@ -72,7 +72,8 @@ public final class BackupSetWriter implements AutoCloseable {
             stored = new DigestingOutputStream(new BufferedOutputStream(raw, 1 << 16));
             OutputStream encrypting = envelope.encrypt(stored, name, modified);
             plain = new DigestingOutputStream(encrypting);
-            try (OutputStream closing = plain) {
+            // COPY hands over one small array per row: batch them before hashing, compressing and encrypting
+            try (OutputStream closing = new BufferedOutputStream(plain, 1 << 16)) {
                 rows = content.writeTo(closing);
             }
         }

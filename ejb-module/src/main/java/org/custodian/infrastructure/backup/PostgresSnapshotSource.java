@@ -158,6 +158,15 @@ public final class PostgresSnapshotSource implements AutoCloseable {
         return tables;
     }
 
+    /** How many rows the table has in the snapshot: a restore checks it got exactly these. */
+    public long count(Table table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from "
+                + identifier(table.name())); ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** All rows of the table. */
     public long copyAll(Table table, OutputStream out) throws SQLException, IOException {
         return copy.copyOut("copy " + identifier(table.name()) + " to stdout (format csv, header)", out);

@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Reading columns the same way on both databases, for the few paths that use JDBC next to JPA. */
-final class JdbcValues {
+public final class JdbcValues {
 
     private JdbcValues() {
     }
 
     /** PostgreSQL hands out timestamptz as Timestamp, H2 as OffsetDateTime; both are the same instant. */
-    static Instant instant(ResultSet rows, int column) throws SQLException {
+    public static Instant instant(ResultSet rows, int column) throws SQLException {
         Object value = rows.getObject(column);
         if (value == null) {
             return null;

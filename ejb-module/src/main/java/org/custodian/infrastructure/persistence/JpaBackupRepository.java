@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.custodian.domain.model.backup.BackupRepository;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupStatus;
+import org.custodian.domain.model.backup.RestoreRun;
 
 @ApplicationScoped
 public class JpaBackupRepository implements BackupRepository {
@@ -53,5 +54,21 @@ public class JpaBackupRepository implements BackupRepository {
     public int pruneChangeLog(String snapshotIds) {
         return entityManager.createNativeQuery("delete from backup_change where pg_visible_in_snapshot(xid,"
                 + " cast(?1 as pg_snapshot))").setParameter(1, snapshotIds).executeUpdate();
+    }
+
+    @Override
+    public void store(RestoreRun run) {
+        entityManager.persist(run);
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<RestoreRun> findRestore(long id) {
+        return Optional.ofNullable(entityManager.find(RestoreRun.class, id));
+    }
+
+    @Override
+    public List<RestoreRun> restores() {
+        return entityManager.createNamedQuery("RestoreRun.findAll", RestoreRun.class).getResultList();
     }
 }

@@ -165,13 +165,13 @@ class OpenPgpTest {
         assertArrayEquals(payload, Files.readAllBytes(decrypted), "gpg decrypted other bytes");
         assertTrue(decrypt.stderr().contains("AES256 encrypted data"), decrypt.describe());
 
-        // The promised format: two session keys, SEIPD v1 with MDC, a literal packet and no compression.
+        // The promised format: two session keys, SEIPD v1 with MDC, Deflate (ZIP, algo 1), a literal packet.
         Gpg packets = gpg(home, "--list-packets", encrypted.toString());
         assertGpg(packets, "list-packets");
         String listing = packets.stdout();
         assertEquals(2, listing.split(":pubkey enc packet:", -1).length - 1, listing);
         assertTrue(listing.contains(":encrypted data packet:") && listing.contains("mdc_method: 2"), listing);
-        assertFalse(listing.contains(":compressed packet:"), listing);
+        assertTrue(listing.contains(":compressed packet: algo=1"), listing);
         assertTrue(listing.contains(":literal data packet:") && listing.contains("mode b")
                 && listing.contains("created " + MODIFIED.getEpochSecond() + ", name=\"backup.tar\""), listing);
     }

@@ -25,4 +25,11 @@ public interface BackupRepository {
      * when every target's newest set saw them. Returns the number of log rows removed. PostgreSQL only.
      */
     int pruneChangeLog(String snapshotIds);
+
+    void store(RestoreRun run);
+
+    Optional<RestoreRun> findRestore(long id);
+
+    /** Newest first. */
+    List<RestoreRun> restores();
 }

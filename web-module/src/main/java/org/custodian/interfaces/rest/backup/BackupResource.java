@@ -19,6 +19,7 @@ import java.util.Set;
 import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupSetView;
 import org.custodian.application.backup.BackupVerificationView;
+import org.custodian.application.backup.RestoreRunView;
 import org.custodian.application.job.DefaultJobService;
 import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
@@ -57,6 +58,41 @@ public class BackupResource {
             + " manifest.json.asc manifest.json)")
     public String signingKey() {
         return catalog.signingKey(caller.get());
+    }
+
+    @GET
+    @Path("drills")
+    @Operation(summary = "Restore and drill reports, newest first: chain, point in time reached, RTO, RPO, rows and"
+            + " every check with its result")
+    public List<RestoreRunView> drills() {
+        return catalog.restores(caller.get());
+    }
+
+    @POST
+    @Path("restores")
+    @Operation(summary = "Restore a chain into the isolated restore schema (OPERATOR): {\"setId\": 51} or"
+            + " {\"pointInTime\": \"2026-11-20T00:00:00Z\"} (the newest set at or before it), with a reason;"
+            + " 202 with the backup-restore execution")
+    public Response restore(byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, Set.of("setId", "pointInTime", "target", "reason"), check);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Long setId = json.wholeNumber("setId");
+        if (setId != null) {
+            parameters.put("setId", String.valueOf(setId));
+        }
+        for (String field : List.of("pointInTime", "target", "reason")) {
+            String value = json.text(field);
+            if (value != null) {
+                parameters.put(field, value);
+            }
+        }
+        check.require(json.has("reason"), "reason", "is required: why this restore is made");
+        check.throwIfAny();
+        JobExecutionView started = jobs.start(caller.get(), DefaultJobService.BACKUP_RESTORE, parameters);
+        return Response.accepted(started)
+                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(started.executionId()))
+                .build();
     }
 
     @GET

@@ -1,0 +1,14 @@
+package org.custodian.application.backup;
+
+import org.custodian.domain.model.backup.RestoreKind;
+
+/** Restores a backup chain (its full base plus incrementals up to a set) and reports what it proved. */
+public interface BackupRestorer {
+
+    /**
+     * Restores the chain ending at setId into the schema: RESTORE keeps the schema for inspection, DRILL checks and
+     * drops it. Verifies every set's files first and decrypts with the configured decryption key.
+     */
+    RestoreRunView restore(RestoreKind kind, long setId, String schema, String requestedBy, String reason,
+            long jobExecutionId);
+}

@@ -1,0 +1,224 @@
+package org.custodian.application.backup;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.custodian.application.audit.CheckpointSigner;
+import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.backup.BackupSet;
+import org.custodian.domain.model.backup.RestoreKind;
+import org.custodian.domain.model.backup.RestoreRun;
+import org.custodian.infrastructure.backup.BackupSetVerifier;
+import org.custodian.infrastructure.backup.OpenPgpDecryptor;
+import org.custodian.infrastructure.backup.PostgresRestoreTarget;
+
+/**
+ * Runs outside any container transaction: the restore is one database transaction of its own on the restore
+ * schema (minutes for a large chain), and its report commits separately through {@link BackupCatalog}, so a failed
+ * restore still leaves its report.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PostgresBackupRestorer implements BackupRestorer {
+
+    @Resource(lookup = "jdbc/custodian")
+    private DataSource dataSource;
+
+    @EJB
+    private BackupCatalog catalog;
+
+    @Inject
+    private BackupConfiguration configuration;
+
+    @Inject
+    private CheckpointSigner checkpoints;
+
+    @Inject
+    private Event<DatabaseRestored> restored;
+
+    @Override
+    public RestoreRunView restore(RestoreKind kind, long setId, String schema, String requestedBy, String reason,
+            long jobExecutionId) {
+        List<BackupSet> chain = catalog.chainEndingAt(setId);
+        RestoreRun run = catalog.beginRestore(kind, chain, schema, requestedBy, reason, jobExecutionId);
+        List<String> checks = new ArrayList<>();
+        try {
+            OpenPgpDecryptor decryptor = configuration.decryptor().orElseThrow(() -> new BackupFailedException(
+                    "restoring needs custodian.backup.decryption-key (CUSTODIAN_BACKUP_DECRYPTION_KEY): the secret"
+                            + " key of one of the recipients the sets are encrypted to"));
+            BackupSetVerifier verifier = new BackupSetVerifier(configuration.verifier(), java.util.Optional.empty());
+            for (BackupSet set : chain) {
+                BackupSetVerifier.Report report = verifier.verify(catalog.directoryOf(set), set.getManifestSha256());
+                if (!report.ok()) {
+                    throw new BackupFailedException("set " + set.getName() + " failed verification, nothing was"
+                            + " restored: " + String.join("; ", report.problems()));
+                }
+            }
+            checks.add("OK files: every set of the chain matches its signed manifest (" + chain.size() + " sets)");
+            long rows;
+            boolean ok;
+            try (PostgresRestoreTarget target = PostgresRestoreTarget.open(dataSource, schema)) {
+                rows = load(target, chain, decryptor);
+                ok = check(target, chain.get(chain.size() - 1), checks);
+                restored.fire(new DatabaseRestored(schema, chain.get(chain.size() - 1).getSnapshotAt(),
+                        target.connection()));
+                if (kind == RestoreKind.DRILL) {
+                    target.drop();
+                    checks.add("OK drill schema " + schema + " dropped");
+                } else {
+                    target.commit();
+                }
+            }
+            return catalog.finishRestore(run.getId(), ok, rows, checks, null);
+        } catch (BackupFailedException e) {
+            catalog.finishRestore(run.getId(), false, 0, checks, e.getMessage());
+            throw e;
+        } catch (SQLException | IOException | RuntimeException e) {
+            String why = "restore into " + schema + " failed: " + e.getMessage();
+            catalog.finishRestore(run.getId(), false, 0, checks, why);
+            throw new BackupFailedException(why, e);
+        }
+    }
+
+    /** The full set, then each incremental in order; returns the rows loaded. */
+    private long load(PostgresRestoreTarget target, List<BackupSet> chain, OpenPgpDecryptor decryptor)
+            throws SQLException, IOException {
+        long rows = 0;
+        boolean first = true;
+        for (BackupSet set : chain) {
+            Path directory = catalog.directoryOf(set);
+            JsonObject manifest = manifest(directory);
+            for (JsonValue value : manifest.getJsonArray("files")) {
+                JsonObject file = value.asJsonObject();
+                String content = file.getString("content");
+                String table = file.getString("table", null);
+                try (InputStream encrypted = Files.newInputStream(directory.resolve(file.getString("path")));
+                        InputStream plain = decryptor.decrypt(encrypted);
+                        DigestInputStream hashed = new DigestInputStream(plain, sha256())) {
+                    switch (content) {
+                        case "schema" -> {
+                            if (first) {
+                                target.createSchema(hashed);
+                            } else {
+                                hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                            }
+                        }
+                        case "sequences" -> {
+                            if (set == chain.get(chain.size() - 1)) {
+                                target.setSequences(hashed);
+                            } else {
+                                hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                            }
+                        }
+                        case "rows" -> {
+                            if (!first) {
+                                target.clear(table);
+                            }
+                            rows += target.load(table, hashed);
+                        }
+                        case "changed-keys" -> target.removeKeys(table, hashed);
+                        case "changed-rows", "appended-rows" -> rows += target.load(table, hashed);
+                        default -> throw new BackupFailedException(file.getString("path") + ": unknown content '"
+                                + content + "' (a newer backup format?)");
+                    }
+                    hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                    String hash = HexFormat.of().formatHex(hashed.getMessageDigest().digest());
+                    if (!hash.equals(file.getString("plainSha256"))) {
+                        throw new BackupFailedException(set.getName() + "/" + file.getString("path") + ": decrypted"
+                                + " content has SHA-256 " + hash + ", the signed manifest says "
+                                + file.getString("plainSha256"));
+                    }
+                }
+            }
+            first = false;
+        }
+        return rows;
+    }
+
+    /** Referential integrity, row counts against the manifest, the restored audit trail; true if all hold. */
+    private boolean check(PostgresRestoreTarget target, BackupSet last, List<String> checks) throws SQLException,
+            IOException {
+        boolean ok = true;
+        List<String> broken = target.restoreForeignKeys();
+        long orphanComments = target.number("select count(*) from ticket_comment c where not exists (select 1 from"
+                + " ticket t where t.id = c.ticket_id)");
+        long orphanTickets = target.number("select count(*) from ticket t where not exists (select 1 from customer c"
+                + " where c.id = t.customer_id)");
+        if (broken.isEmpty() && orphanComments == 0 && orphanTickets == 0) {
+            checks.add("OK referential integrity: every foreign key holds; every comment has its ticket, every"
+                    + " ticket its customer (attachments: none in this schema)");
+        } else {
+            ok = false;
+            checks.add("FAILED referential integrity: " + orphanComments + " comment(s) without ticket, "
+                    + orphanTickets + " ticket(s) without customer" + (broken.isEmpty() ? "" : "; " + broken));
+        }
+        JsonObject manifest = manifest(catalog.directoryOf(last));
+        Map<String, Long> counts = target.counts();
+        List<String> wrong = new ArrayList<>();
+        JsonObject expected = manifest.getJsonObject("tableRows");
+        for (String table : expected.keySet()) {
+            long want = expected.getJsonNumber(table).longValue();
+            Long got = counts.get(table);
+            if (got == null || got != want) {
+                wrong.add(table + " " + got + " (manifest " + want + ")");
+            }
+        }
+        if (wrong.isEmpty()) {
+            checks.add("OK row counts: " + expected.size() + " tables match the manifest of " + last.getName());
+        } else {
+            ok = false;
+            checks.add("FAILED row counts: " + String.join(", ", wrong));
+        }
+        AuditTrailVerifier trail = target.verifyAuditTrail(checkpoints::verify);
+        JsonObject snapshot = manifest.getJsonObject("snapshot");
+        boolean headMatches = trail.chain().lastVerifiedSequence() == snapshot.getJsonNumber("auditSequence")
+                .longValue() && snapshot.getString("auditHash").equals(trail.chain().lastVerifiedHash());
+        if (trail.isIntact() && headMatches) {
+            checks.add("OK audit trail: " + trail.verifiedCount() + " events chain up to the head the set recorded"
+                    + " (sequence " + trail.chain().lastVerifiedSequence() + "), " + trail.checkpointsVerified()
+                    + " signed checkpoint(s) verified");
+        } else {
+            ok = false;
+            checks.add("FAILED audit trail: " + (trail.isIntact() ? "the restored head is sequence "
+                    + trail.chain().lastVerifiedSequence() + ", the set recorded "
+                    + snapshot.getJsonNumber("auditSequence") : trail.reason() + " at sequence "
+                    + trail.firstBadSequence()));
+        }
+        return ok;
+    }
+
+    private static JsonObject manifest(Path directory) throws IOException {
+        try (JsonReader reader = Json.createReader(Files.newInputStream(directory.resolve("manifest.json")))) {
+            return reader.readObject();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

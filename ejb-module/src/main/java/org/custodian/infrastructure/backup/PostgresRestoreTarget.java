@@ -1,0 +1,324 @@
+package org.custodian.infrastructure.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.infrastructure.persistence.JdbcValues;
+import org.custodian.infrastructure.persistence.JpaAuditEventRepository;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * A PostgreSQL schema a backup chain is restored into, in one transaction on a connection of its own: the set's
+ * own schema script creates the tables (search_path points at the restore schema for the whole transaction, so the
+ * live schema is never touched), foreign keys are taken off while rows are loaded with COPY and put back at the
+ * end, which checks every reference. Nothing is visible to anyone until {@link #commit}; a failure rolls it all back.
+ * <p>
+ * Identifiers in the SQL come from PostgreSQL's catalog or from the configured schema name checked against
+ * {@link #SCHEMA_NAME}; values go through bind parameters wherever PostgreSQL accepts them.
+ */
+public final class PostgresRestoreTarget implements AutoCloseable {
+
+    /** A plain lower-case PostgreSQL identifier; nothing that needs quoting. */
+    public static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** A foreign key taken off for the load: re-adding it validates every row. */
+    private record ForeignKey(String table, String name, String definition) { }
+
+    private final Connection connection;
+    private final CopyManager copy;
+    private final String schema;
+    private final boolean previousAutoCommit;
+    private final List<ForeignKey> foreignKeys = new ArrayList<>();
+    private final List<String> tables = new ArrayList<>();
+    private boolean committed;
+
+    private PostgresRestoreTarget(Connection connection, String schema) throws SQLException {
+        this.connection = connection;
+        this.schema = schema;
+        this.previousAutoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    /**
+     * Opens a transaction that (re)creates the schema. Refuses the schema the application itself lives in: an
+     * isolated restore must never replace live data.
+     */
+    public static PostgresRestoreTarget open(DataSource dataSource, String schema) throws SQLException {
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("restore schema '" + schema + "' must be a plain lower-case name"
+                    + " (letters, digits, _; at most 63)");
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            String live;
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("select current_schema()")) {
+                row.next();
+                live = row.getString(1);
+            }
+            if (schema.equals(live)) {
+                throw new IllegalArgumentException("restore schema '" + schema + "' is the schema Custodian runs in;"
+                        + " an isolated restore needs a schema of its own");
+            }
+            return new PostgresRestoreTarget(connection, schema);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Drops what an earlier restore left there, creates the tables from the set's schema script, empties them. */
+    public void createSchema(InputStream schemaScript) throws SQLException, IOException {
+        String script = new String(schemaScript.readAllBytes(), StandardCharsets.UTF_8);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
+            // local: ends with the transaction, so the pooled connection goes back with its usual path
+            statement.execute("set local search_path to " + schema);
+            statement.execute(script);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname from pg_class c where"
+                + " c.relnamespace = cast(? as regnamespace) and c.relkind in ('r', 'p') order by c.relname")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select conrelid::regclass::text, conname,"
+                + " pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and connamespace = cast(? as"
+                + " regnamespace) order by conname")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    foreignKeys.add(new ForeignKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (ForeignKey key : foreignKeys) {
+                statement.execute("alter table " + identifier(key.table()) + " drop constraint "
+                        + identifier(key.name()));
+            }
+            for (String table : tables) {
+                // the change-log triggers would only log the load itself
+                statement.execute("alter table " + identifier(table) + " disable trigger user");
+            }
+            // the migrations seed default rows; the backup has the real ones
+            statement.execute("truncate " + String.join(", ", tables.stream().map(PostgresRestoreTarget::identifier)
+                    .toList()));
+        }
+    }
+
+    public List<String> tables() {
+        return List.copyOf(tables);
+    }
+
+    /** Loads COPY CSV (with header) into the table; returns the rows loaded. */
+    public long load(String table, InputStream csv) throws SQLException, IOException {
+        requireTable(table);
+        return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header)", csv);
+    }
+
+    /** Removes every row of the table (a "whole" table of an incremental set replaces it). */
+    public void clear(String table) throws SQLException {
+        requireTable(table);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("delete from " + identifier(table));
+        }
+    }
+
+    /** Removes the rows whose keys an incremental set lists (changed or deleted since its base). */
+    public long removeKeys(String table, InputStream keysCsv) throws SQLException, IOException {
+        requireTable(table);
+        String key = keyColumn(table);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temp table if not exists restore_keys (k text) on commit drop");
+            statement.execute("truncate restore_keys");
+        }
+        copy.copyIn("copy restore_keys from stdin (format csv, header)", keysCsv);
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate("delete from " + identifier(table) + " where " + identifier(key)
+                    + "::text in (select k from restore_keys)");
+        }
+    }
+
+    /** Sets each sequence of sequences.csv (name,last_value) to its value in the set. */
+    public int setSequences(InputStream csv) throws SQLException, IOException {
+        String[] lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        int set = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select setval(cast(? as regclass), ?)")) {
+            for (int i = 1; i < lines.length; i++) {
+                String[] parts = lines[i].trim().split(",");
+                if (parts.length != 2) {
+                    continue;
+                }
+                statement.setString(1, identifier(parts[0]));
+                statement.setLong(2, Long.parseLong(parts[1]));
+                statement.execute();
+                set++;
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Puts the foreign keys back, which checks every reference; returns what failed ("constraint on table: why"),
+     * each in a savepoint so that one broken reference does not hide the others.
+     */
+    public List<String> restoreForeignKeys() throws SQLException {
+        List<String> problems = new ArrayList<>();
+        for (ForeignKey key : foreignKeys) {
+            var savepoint = connection.setSavepoint();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("alter table " + identifier(key.table()) + " add constraint "
+                        + identifier(key.name()) + " " + key.definition());
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                problems.add(key.name() + " on " + key.table() + ": " + e.getMessage().replace('\n', ' '));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("alter table " + identifier(table) + " enable trigger user");
+            }
+        }
+        return problems;
+    }
+
+    /** Row counts of the restored tables. */
+    public Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet row = statement.executeQuery("select count(*) from " + identifier(table))) {
+                    row.next();
+                    counts.put(table, row.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** A query returning one number (a referential or content check), run in the restore schema. */
+    public long number(String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Walks the restored audit trail through the verifier (hash chain, Merkle tree, signed checkpoints). */
+    public AuditTrailVerifier verifyAuditTrail(java.util.function.Predicate<AuditCheckpoint> signatureValid)
+            throws SQLException {
+        List<AuditCheckpoint> checkpoints = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select tree_size, root_hash, chain_hash, created_at,"
+                        + " algorithm, key_id, signature from audit_checkpoint order by tree_size")) {
+            while (rows.next()) {
+                checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getString(2), rows.getString(3),
+                        JdbcValues.instant(rows, 4), rows.getString(5), rows.getString(6), rows.getString(7)));
+            }
+        }
+        AuditTrailVerifier verifier = new AuditTrailVerifier(checkpoints, signatureValid);
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery("select " + JpaAuditEventRepository.STORED_EVENT_COLUMNS
+                    + " from audit_event order by sequence")) {
+                while (rows.next()) {
+                    verifier.accept(JpaAuditEventRepository.storedEvent(rows));
+                }
+            }
+            try (ResultSet head = statement.executeQuery("select last_sequence, last_hash from audit_chain_head"
+                    + " where id = 1")) {
+                if (head.next()) {
+                    verifier.finish(head.getLong(1), head.getString(2));
+                }
+            }
+        }
+        return verifier;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public void commit() throws SQLException {
+        connection.commit();
+        committed = true;
+    }
+
+    /** Drops the schema (a drill's copy) in a transaction of its own. */
+    public void drop() throws SQLException {
+        if (!committed) {
+            connection.rollback();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+        connection.commit();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(previousAutoCommit);
+        } finally {
+            connection.close();
+        }
+    }
+
+    private String keyColumn(String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select a.attname from pg_index i join"
+                + " pg_attribute a on a.attrelid = i.indrelid and a.attnum = any (i.indkey) where i.indrelid ="
+                + " to_regclass(?) and i.indisprimary")) {
+            statement.setString(1, identifier(table));
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("table " + table + " has no primary key to apply changes by");
+                }
+                String key = rows.getString(1);
+                if (rows.next()) {
+                    throw new SQLException("table " + table + " has a composite key; incremental sets copy it whole");
+                }
+                return key;
+            }
+        }
+    }
+
+    private void requireTable(String table) {
+        if (!tables.contains(table)) {
+            throw new IllegalArgumentException("the set holds table " + table + ", which its schema script does not"
+                    + " create");
+        }
+    }
+
+    static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}
