@@ -233,6 +233,8 @@ class BackupIT {
                 "{\"pointInTime\":\"2001-01-01T00:00:00Z\",\"reason\":\"too early\"}"), "pointInTime");
         assertProblem(api.post("api/v1/backups/restores", operator, "{\"setId\":999999999,\"reason\":\"unknown\"}"),
                 404);
+        assertViolation(api.post("api/v1/backups/restores", operator, "{\"setId\":" + two.getJsonNumber("id")
+                + ",\"reason\":\"over live\",\"mode\":\"LIVE\"}"), "mode");
         assertProblem(api.post("api/v1/backups/restores", api.token("auditor"), "{\"setId\":" + two.getJsonNumber("id")
                 + ",\"reason\":\"not mine\"}"), 403);
     }

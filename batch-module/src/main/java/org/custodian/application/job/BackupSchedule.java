@@ -124,28 +124,32 @@ public class BackupSchedule {
 
     private void backup(Instant now) {
         String type = now.atZone(ZoneOffset.UTC).getDayOfWeek() == fullDay() ? "FULL" : "INCREMENTAL";
+        Properties parameters = new Properties();
+        parameters.setProperty("type", type);
+        parameters.setProperty("target", configuration.target(null).name());
+        parameters.setProperty("reason", "scheduled " + type.toLowerCase(Locale.ROOT) + " backup");
+        parameters.setProperty("scheduled", "true");
+        start(DefaultJobService.BACKUP_EXPORT, parameters, "type=" + type, BackupIncidents.EXPORT_FAILED);
+    }
+
+    /** Starts a job unless one is running (then skips); a job that cannot start opens an incident. */
+    private void start(String jobName, Properties parameters, String detail, String incidentRule) {
+        parameters.setProperty("requestedBy", ACTOR);
         try {
-            Properties parameters = new Properties();
-            parameters.setProperty("type", type);
-            parameters.setProperty("target", configuration.target(null).name());
-            parameters.setProperty("reason", "scheduled " + type.toLowerCase(Locale.ROOT) + " backup");
-            parameters.setProperty("requestedBy", ACTOR);
-            parameters.setProperty("scheduled", "true");
             JobOperator operator = BatchRuntime.getJobOperator();
             long executionId;
             synchronized (DefaultJobService.class) {
-                DefaultJobService.refuseIfRunning(operator, DefaultJobService.BACKUP_EXPORT);
-                executionId = operator.start(DefaultJobService.BACKUP_EXPORT, parameters);
+                DefaultJobService.refuseIfRunning(operator, jobName);
+                executionId = operator.start(jobName, parameters);
             }
             audit.record(Caller.system(ACTOR, null), AuditActions.JOB_START, AuditActions.JOB,
-                    DefaultJobService.BACKUP_EXPORT + "/" + executionId, List.of("scheduled", "type=" + type),
-                    AuditOutcome.SUCCESS);
+                    jobName + "/" + executionId, List.of("scheduled", detail), AuditOutcome.SUCCESS);
         } catch (ConflictException e) {
-            LOG.info("Scheduled backup skipped: " + e.getMessage());
+            LOG.info("Scheduled " + jobName + " skipped: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Scheduled backup could not start: " + e.getMessage(), e);
-            incidents.open(BackupIncidents.EXPORT_FAILED, ACTOR, "Scheduled backup could not start",
-                    "The scheduled " + type + " backup could not start: " + e.getMessage());
+            LOG.log(Level.WARNING, "Scheduled " + jobName + " could not start: " + e.getMessage(), e);
+            incidents.open(incidentRule, ACTOR, "Scheduled " + jobName + " could not start",
+                    "The scheduled " + jobName + " (" + detail + ") could not start: " + e.getMessage());
         }
     }
 
@@ -153,27 +157,10 @@ public class BackupSchedule {
     private void verify(Instant now) {
         boolean drill = catalog.lastDrillAt().map(last -> Duration.between(last, now).compareTo(drillInterval) >= 0)
                 .orElse(true);
-        try {
-            Properties parameters = new Properties();
-            parameters.setProperty("drill", String.valueOf(drill));
-            parameters.setProperty("requestedBy", ACTOR);
-            parameters.setProperty("reason", drill ? "scheduled restore drill" : "scheduled integrity check");
-            JobOperator operator = BatchRuntime.getJobOperator();
-            long executionId;
-            synchronized (DefaultJobService.class) {
-                DefaultJobService.refuseIfRunning(operator, DefaultJobService.INTEGRITY_VERIFY);
-                executionId = operator.start(DefaultJobService.INTEGRITY_VERIFY, parameters);
-            }
-            audit.record(Caller.system(ACTOR, null), AuditActions.JOB_START, AuditActions.JOB,
-                    DefaultJobService.INTEGRITY_VERIFY + "/" + executionId, List.of("scheduled", "drill=" + drill),
-                    AuditOutcome.SUCCESS);
-        } catch (ConflictException e) {
-            LOG.info("Scheduled integrity check skipped: " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Scheduled integrity check could not start: " + e.getMessage(), e);
-            incidents.open(BackupIncidents.VERIFY_FAILED, ACTOR, "Scheduled integrity check could not start",
-                    "integrity-verify could not start: " + e.getMessage());
-        }
+        Properties parameters = new Properties();
+        parameters.setProperty("drill", String.valueOf(drill));
+        parameters.setProperty("reason", drill ? "scheduled restore drill" : "scheduled integrity check");
+        start(DefaultJobService.INTEGRITY_VERIFY, parameters, "drill=" + drill, BackupIncidents.VERIFY_FAILED);
     }
 
     /** One incident per missed stretch: none again until a newer set completes. */

@@ -31,6 +31,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -196,7 +197,7 @@ public class DefaultJobService implements JobService {
                 return null;
             }
             // 404 for an unknown set, 409 for one that is not COMPLETE or builds on one that is not
-            List<org.custodian.domain.model.backup.BackupSet> chain = catalog.chainEndingAt(Long.parseLong(setId));
+            List<BackupSet> chain = catalog.chainEndingAt(Long.parseLong(setId));
             return chain.get(chain.size() - 1).getId();
         }
         Instant at;
@@ -213,10 +214,10 @@ public class DefaultJobService implements JobService {
             check.require(false, "target", e.getViolations().get(0).message());
             return null;
         }
-        Optional<org.custodian.domain.model.backup.BackupSet> set = catalog.newestCompleteAtOrBefore(target, at);
+        Optional<BackupSet> set = catalog.newestCompleteAtOrBefore(target, at);
         check.require(set.isPresent(), "pointInTime", "no COMPLETE backup set on target " + target
                 + " was taken at or before " + at);
-        return set.map(found -> found.getId()).orElse(null);
+        return set.map(BackupSet::getId).orElse(null);
     }
 
     /**

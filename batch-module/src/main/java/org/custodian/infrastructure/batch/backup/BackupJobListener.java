@@ -13,7 +13,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 
-/** The end of every backup run goes into the trail with its result. */
+/** The end of every backup-export and backup-restore run goes into the trail with its result. */
 @Dependent
 @Named
 public class BackupJobListener extends AbstractJobListener {
@@ -28,7 +28,7 @@ public class BackupJobListener extends AbstractJobListener {
     public void afterJob() {
         String status = job.getExitStatus() == null ? String.valueOf(job.getBatchStatus()) : job.getExitStatus();
         AuditOutcome outcome = job.getBatchStatus() == BatchStatus.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS;
-        audit.record(Caller.system(BackupExportBatchlet.ACTOR, "job-" + job.getExecutionId()), AuditActions.JOB_END,
+        audit.record(Caller.system("batch:" + job.getJobName(), "job-" + job.getExecutionId()), AuditActions.JOB_END,
                 AuditActions.JOB, job.getJobName() + "/" + job.getExecutionId(),
                 List.of(status.length() > 200 ? status.substring(0, 200) : status, "batchStatus=" + job.getBatchStatus()),
                 outcome);
