@@ -16,7 +16,7 @@ create table backup_set (
     job_execution_id  bigint       not null,
     started_at        timestamp with time zone not null,
     snapshot_at       timestamp with time zone,
-    snapshot_ids      varchar(4000),
+    snapshot_ids      varchar(100000),
     audit_sequence    bigint,
     schema_version    varchar(32),
     completed_at      timestamp with time zone,

@@ -60,6 +60,9 @@ public class DefaultJobService implements JobService {
     static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT,
             BACKUP_RESTORE, INTEGRITY_VERIFY);
 
+    /** Jobs that read or remove backup sets: at most one of them runs at a time. */
+    static final List<String> BACKUP_JOBS = List.of(BACKUP_EXPORT, BACKUP_RESTORE, INTEGRITY_VERIFY);
+
     /** Jobs that need a permission beyond JOB_RUN to start, restart or stop. */
     static final Map<String, Permission> EXTRA_PERMISSION = Map.of("retention-purge", Permission.RETENTION_RUN,
             BACKUP_EXPORT, Permission.BACKUP_RUN, BACKUP_RESTORE, Permission.BACKUP_RUN);
@@ -120,10 +123,7 @@ public class DefaultJobService implements JobService {
         }
         if (INTEGRITY_VERIFY.equals(jobName) && parameters.containsKey("drill")) {
             check.require(parameters.get("drill").matches("true|false"), "drill", "must be true or false");
-            if ("true".equals(parameters.get("drill"))) {
-                // a drill restores backups: an operator's work, not an auditor's
-                policy.enforce(caller, Permission.BACKUP_RUN, AuditActions.JOB, jobName);
-            }
+            enforceDrill(caller, jobName, jobParameters, jobName);
         }
         Long restoreSet = BACKUP_RESTORE.equals(jobName) ? restoreSet(parameters, check) : null;
         check.throwIfAny();
@@ -256,6 +256,7 @@ public class DefaultJobService implements JobService {
         try {
             String jobName = operator.getJobExecution(executionId).getJobName();
             enforceExtra(caller, jobName, String.valueOf(executionId));
+            enforceDrill(caller, jobName, operator.getParameters(executionId), String.valueOf(executionId));
             synchronized (STARTING) {
                 refuseIfRunning(operator, jobName);
                 restarted = operator.restart(executionId, operator.getParameters(executionId));
@@ -278,7 +279,9 @@ public class DefaultJobService implements JobService {
         policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, String.valueOf(executionId));
         JobOperator operator = BatchRuntime.getJobOperator();
         try {
-            enforceExtra(caller, operator.getJobExecution(executionId).getJobName(), String.valueOf(executionId));
+            String jobName = operator.getJobExecution(executionId).getJobName();
+            enforceExtra(caller, jobName, String.valueOf(executionId));
+            enforceDrill(caller, jobName, operator.getParameters(executionId), String.valueOf(executionId));
             operator.stop(executionId);
         } catch (NoSuchJobExecutionException e) {
             throw new ResourceNotFoundException("job execution", executionId);
@@ -297,20 +300,33 @@ public class DefaultJobService implements JobService {
         }
     }
 
-    /** One execution at a time for jobs that change data: a second start names the running one. */
+    /** A drill restores backups: an operator's work, also when an execution of it is restarted or stopped. */
+    private void enforceDrill(Caller caller, String jobName, Properties parameters, String resourceId) {
+        if (INTEGRITY_VERIFY.equals(jobName) && parameters != null && "true".equals(parameters.getProperty("drill"))) {
+            policy.enforce(caller, Permission.BACKUP_RUN, AuditActions.JOB, resourceId);
+        }
+    }
+
+    /**
+     * One execution at a time for jobs that change data: a second start names the running one. The backup jobs
+     * exclude each other too: an export's expiry step must not delete a set a restore or a check is reading.
+     */
     static void refuseIfRunning(JobOperator operator, String jobName) {
         if (!SINGLE_INSTANCE.contains(jobName)) {
             return;
         }
-        List<Long> running;
-        try {
-            running = operator.getRunningExecutions(jobName);
-        } catch (jakarta.batch.operations.NoSuchJobException e) {
-            return;
-        }
-        if (!running.isEmpty()) {
-            throw new ConflictException(jobName + " is already running as execution " + running.get(0)
-                    + "; wait for it to end or stop it (POST /api/v1/jobs/executions/" + running.get(0) + "/stop)");
+        for (String other : BACKUP_JOBS.contains(jobName) ? BACKUP_JOBS : List.of(jobName)) {
+            List<Long> running;
+            try {
+                running = operator.getRunningExecutions(other);
+            } catch (jakarta.batch.operations.NoSuchJobException e) {
+                continue;
+            }
+            if (!running.isEmpty()) {
+                throw new ConflictException(other + " is running as execution " + running.get(0) + (other.equals(
+                        jobName) ? "" : ", and " + jobName + " does not run beside it") + "; wait for it to end or"
+                        + " stop it (POST /api/v1/jobs/executions/" + running.get(0) + "/stop)");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.custodian.application.backup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.backup.BackupSet;
@@ -36,6 +37,12 @@ public interface BackupCatalog {
      */
     int failAbandoned(String actor);
 
+    /** Marks one abandoned RUNNING set FAILED, with its audit event. */
+    void markAbandoned(long setId, String actor);
+
+    /** One set of the catalog; 404 if unknown. */
+    BackupSet set(long id);
+
     /** Lists a new RUNNING set; an incremental builds on the newest COMPLETE set of its target. */
     BackupSet begin(BackupType type, BackupTarget target, String reason, String requestedBy, long executionId);
 
@@ -50,8 +57,16 @@ public interface BackupCatalog {
      */
     int pruneChangeLog();
 
-    /** Applies tiered retention to the COMPLETE sets of the target; returns the names of the sets expired. */
+    /**
+     * Applies tiered retention to the COMPLETE sets of the target: each set marked EXPIRED (and audited) in a
+     * transaction of its own, then its files removed. Returns the names of the sets expired.
+     */
     List<String> expire(BackupTarget target, String actor, Instant now);
+
+    /** Which COMPLETE sets of the target retention lets go (id to why); the newest set and its chain never. */
+    Map<Long, String> expiring(BackupTarget target);
+
+    BackupSet markExpired(long setId, String why, String actor, Instant now);
 
     /**
      * Checks a COMPLETE set's files against its signed manifest (and decrypts them when a decryption key is

@@ -152,6 +152,32 @@ public class BackupConfiguration {
     }
 
     public OpenPgpEnvelope envelope() {
+        return configured("custodian.backup.recipient-keys", this::loadEnvelope);
+    }
+
+    public OpenPgpSigner signer() {
+        return configured("custodian.backup.signing-key", this::loadSigner);
+    }
+
+    public OpenPgpVerifier verifier() {
+        return configured("custodian.backup.verify-key", this::loadVerifier);
+    }
+
+    public Optional<OpenPgpDecryptor> decryptor() {
+        return configured("custodian.backup.decryption-key", this::loadDecryptor);
+    }
+
+    /** A key that does not parse is a configuration problem (503 naming the setting), not a server error. */
+    private static <T> T configured(String property, java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (IllegalArgumentException e) {
+            throw new NotConfiguredException(property + " (" + environmentName(property) + ") is not usable: "
+                    + e.getMessage());
+        }
+    }
+
+    private OpenPgpEnvelope loadEnvelope() {
         if (envelope == null) {
             envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                     .orElseThrow(() -> missing("custodian.backup.recipient-keys",
@@ -160,7 +186,7 @@ public class BackupConfiguration {
         return envelope;
     }
 
-    public OpenPgpSigner signer() {
+    private OpenPgpSigner loadSigner() {
         if (signer == null) {
             signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                     .orElseThrow(() -> missing("custodian.backup.signing-key",
@@ -170,7 +196,7 @@ public class BackupConfiguration {
         return signer;
     }
 
-    public OpenPgpVerifier verifier() {
+    private OpenPgpVerifier loadVerifier() {
         if (verifier == null) {
             verifier = verifyKey.filter(k -> !k.isBlank()).map(OpenPgpVerifier::fromPublicKey)
                     .orElseGet(() -> OpenPgpVerifier.fromPublicKey(signer().armoredPublicKey()));
@@ -178,7 +204,7 @@ public class BackupConfiguration {
         return verifier;
     }
 
-    public Optional<OpenPgpDecryptor> decryptor() {
+    private Optional<OpenPgpDecryptor> loadDecryptor() {
         return decryptionKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
                 .map(k -> OpenPgpDecryptor.fromSecretKey(k, decryptionKeyPassphrase.orElse("").toCharArray()));
     }

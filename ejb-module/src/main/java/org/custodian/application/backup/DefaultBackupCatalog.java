@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
@@ -120,18 +123,33 @@ public class DefaultBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int failAbandoned(String actor) {
+        BackupCatalog self = context.getBusinessObject(BackupCatalog.class);
         int failed = 0;
-        for (BackupSet set : backups.withStatus(BackupStatus.RUNNING)) {
-            BackupSet locked = backups.findForUpdate(set.getId()).orElseThrow();
-            locked.fail("abandoned: the export (job execution " + locked.getJobExecutionId() + ") ended before the"
-                    + " set was complete; its working files were removed", Instant.now());
-            removeFiles(locked);
-            audit.record(Caller.system(actor, "backup-" + locked.getId()), AuditActions.BACKUP_FAIL,
-                    AuditActions.BACKUP_SET, locked.getName(), List.of("abandoned"), AuditOutcome.FAILURE);
+        for (long id : self.setIds(BackupStatus.RUNNING)) {
+            // the row first, in its own transaction; only then the files, which no rollback could bring back
+            self.markAbandoned(id, actor);
+            removeFiles(self.set(id));
             failed++;
         }
         return failed;
+    }
+
+    @Override
+    public void markAbandoned(long setId, String actor) {
+        BackupSet locked = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        locked.fail("abandoned: the export (job execution " + locked.getJobExecutionId() + ") ended before the set"
+                + " was complete; its working files were removed", Instant.now());
+        audit.record(Caller.system(actor, "backup-" + setId), AuditActions.BACKUP_FAIL, AuditActions.BACKUP_SET,
+                locked.getName(), List.of("abandoned"), AuditOutcome.FAILURE);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public BackupSet set(long id) {
+        return backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
     }
 
     @Override
@@ -167,6 +185,8 @@ public class DefaultBackupCatalog implements BackupCatalog {
         set.fail(why, Instant.now());
         audit.record(Caller.system(actor, "backup-" + setId), AuditActions.BACKUP_FAIL, AuditActions.BACKUP_SET,
                 set.getName(), List.of(why.length() > 200 ? why.substring(0, 200) : why), AuditOutcome.FAILURE);
+        // a set that failed after it was published (the catalog could not be updated) must not stay looking whole
+        removeFiles(set);
     }
 
     @Override
@@ -186,7 +206,23 @@ public class DefaultBackupCatalog implements BackupCatalog {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> expire(BackupTarget target, String actor, Instant now) {
+        BackupCatalog self = context.getBusinessObject(BackupCatalog.class);
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<Long, String> entry : self.expiring(target).entrySet()) {
+            // each row in its own transaction, then its files: a failure later on cannot leave a COMPLETE row
+            // whose directory is already gone
+            BackupSet set = self.markExpired(entry.getKey(), entry.getValue(), actor, now);
+            removeFiles(set);
+            expired.add(set.getName());
+        }
+        return expired;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Map<Long, String> expiring(BackupTarget target) {
         List<LegalHold> holds = retention.holds(true);
         Map<Long, Instant> coveredSince = coveredSince(holds);
         List<BackupSet> complete = backups.withStatus(BackupStatus.COMPLETE).stream()
@@ -194,21 +230,36 @@ public class DefaultBackupCatalog implements BackupCatalog {
         List<BackupSetSummary> summaries = complete.stream()
                 .map(set -> set.summary(!pinningHolds(set, holds, coveredSince).isEmpty())).toList();
         BackupRetentionPlan plan = configuration.retentionPlan();
-        Map<Long, String> kept = plan.keep(summaries);
-        List<String> expired = new ArrayList<>();
-        for (BackupSet set : complete) {
-            if (kept.containsKey(set.getId())) {
-                continue;
+        Set<Long> kept = new HashSet<>(plan.keep(summaries).keySet());
+        // The newest set and its chain always stay, whatever the tiers say: the change log has been pruned up to
+        // it, so the next incremental can only be taken against it.
+        complete.stream().reduce((older, newer) -> newer).ifPresent(newest -> {
+            Long next = newest.getId();
+            Map<Long, BackupSet> byId = new HashMap<>();
+            complete.forEach(set -> byId.put(set.getId(), set));
+            while (next != null && byId.containsKey(next)) {
+                kept.add(next);
+                next = byId.get(next).getBaseId();
             }
-            BackupSet locked = backups.findForUpdate(set.getId()).orElseThrow();
-            locked.expire("newer sets fill the tiers (" + plan.daily() + " daily, " + plan.weekly() + " weekly, "
-                    + plan.monthly() + " monthly) and no hold pins it", now);
-            removeFiles(locked);
-            audit.record(Caller.system(actor, "backup-expiry"), AuditActions.BACKUP_EXPIRE, AuditActions.BACKUP_SET,
-                    locked.getName(), List.of("snapshotAt=" + locked.getSnapshotAt()), AuditOutcome.SUCCESS);
-            expired.add(locked.getName());
+        });
+        Map<Long, String> expiring = new LinkedHashMap<>();
+        for (BackupSet set : complete) {
+            if (!kept.contains(set.getId())) {
+                expiring.put(set.getId(), "newer sets fill the tiers (" + plan.daily() + " daily, " + plan.weekly()
+                        + " weekly, " + plan.monthly() + " monthly) and no hold pins it");
+            }
         }
-        return expired;
+        return expiring;
+    }
+
+    @Override
+    public BackupSet markExpired(long setId, String why, String actor, Instant now) {
+        BackupSet locked = backups.findForUpdate(setId).orElseThrow(() -> new ResourceNotFoundException("backup set",
+                setId));
+        locked.expire(why, now);
+        audit.record(Caller.system(actor, "backup-expiry"), AuditActions.BACKUP_EXPIRE, AuditActions.BACKUP_SET,
+                locked.getName(), List.of("snapshotAt=" + locked.getSnapshotAt()), AuditOutcome.SUCCESS);
+        return locked;
     }
 
     @Override

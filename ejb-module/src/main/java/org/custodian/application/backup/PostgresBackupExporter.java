@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.custodian.application.policy.Reserved;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupType;
 import org.custodian.domain.model.customer.Region;
@@ -81,7 +82,7 @@ public class PostgresBackupExporter implements BackupExporter {
         OpenPgpSigner signer = configuration.signer();
         try (PostgresSnapshotSource source = PostgresSnapshotSource.open(dataSource)) {
             PostgresSnapshotSource.Facts facts = source.facts();
-            Set<String> regions = source.regionsWithData();
+            Set<String> regions = source.regionsWithData(Reserved.OPERATIONS_ID);
             refuseResidencyViolation(target, regions);
             catalog.snapshotTaken(set.getId(), facts, String.join(",", regions));
             try (BackupSetWriter writer = new BackupSetWriter(target.directory(), set.getName(), envelope,

@@ -49,6 +49,16 @@ public final class BackupSetVerifier {
      * a changed manifest apart from a changed signature.
      */
     public Report verify(Path set, String expectedManifestSha256) {
+        try {
+            return check(set, expectedManifestSha256);
+        } catch (RuntimeException e) {
+            // valid JSON of the wrong shape (a field missing, a number where text belongs): the manifest is broken
+            return new Report(false, false, 0, List.of("manifest.json: not a Custodian manifest ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+    }
+
+    private Report check(Path set, String expectedManifestSha256) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(set)) {
             return new Report(false, false, 0, List.of(set.getFileName() + ": the set's directory is missing"));

@@ -22,7 +22,7 @@ import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 
 /**
  * Decrypts what OpenPgpEnvelope wrote, for verification when a decryption key is configured.
@@ -141,7 +141,9 @@ public final class OpenPgpDecryptor {
                             + " so tampering could not be detected; refusing it");
                 }
                 try {
-                    return new Opened(publicKeyData, publicKeyData.getDataStream(new BcPublicKeyDataDecryptorFactory(key)));
+                    // the JDK's providers (AES-NI) decrypt the data; Bouncy Castle is not registered as a provider
+                    return new Opened(publicKeyData, publicKeyData.getDataStream(
+                            new JcePublicKeyDataDecryptorFactoryBuilder().build(key)));
                 } catch (PGPException e) {
                     failure = e;
                 }

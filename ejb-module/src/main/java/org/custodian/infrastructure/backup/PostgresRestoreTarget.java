@@ -42,6 +42,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     private final CopyManager copy;
     private final String schema;
     private final boolean previousAutoCommit;
+    private final int previousIsolation;
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
     private boolean committed;
@@ -50,6 +51,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         this.connection = connection;
         this.schema = schema;
         this.previousAutoCommit = connection.getAutoCommit();
+        this.previousIsolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
     }
@@ -283,14 +285,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try {
-            if (!committed) {
-                connection.rollback();
-            }
-            connection.setAutoCommit(previousAutoCommit);
-        } finally {
-            connection.close();
-        }
+        ConnectionReset.restore(connection, previousAutoCommit, previousIsolation);
     }
 
     private String keyColumn(String table) throws SQLException {

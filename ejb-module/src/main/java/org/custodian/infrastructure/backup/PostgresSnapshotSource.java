@@ -113,14 +113,22 @@ public final class PostgresSnapshotSource implements AutoCloseable {
         return new Facts(at, snapshot, auditSequence, auditHash, schemaVersion, serverVersion, checkpoint);
     }
 
-    /** Residency regions of the personal data in the snapshot (customers' and tickets'). */
-    public Set<String> regionsWithData() throws SQLException {
+    /**
+     * Residency regions of the personal data in the snapshot (customers' and tickets'). The operations team's own
+     * record and its backup incident tickets hold no personal data and do not count: an incident must not make
+     * every later backup to a region-bound target fail.
+     */
+    public Set<String> regionsWithData(String operationsExternalId) throws SQLException {
         Set<String> regions = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select distinct region from customer union select distinct region from ticket");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                regions.add(rows.getString(1));
+        try (PreparedStatement statement = connection.prepareStatement("select distinct region from customer where"
+                + " external_id is distinct from ? union select distinct t.region from ticket t join customer c on"
+                + " c.id = t.customer_id where c.external_id is distinct from ?")) {
+            statement.setString(1, operationsExternalId);
+            statement.setString(2, operationsExternalId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    regions.add(rows.getString(1));
+                }
             }
         }
         return regions;
@@ -228,12 +236,6 @@ public final class PostgresSnapshotSource implements AutoCloseable {
     /** Ends the read-only transaction and hands the connection back as it was lent. */
     @Override
     public void close() throws SQLException {
-        try {
-            connection.rollback();
-            connection.setTransactionIsolation(previousIsolation);
-            connection.setAutoCommit(previousAutoCommit);
-        } finally {
-            connection.close();
-        }
+        ConnectionReset.restore(connection, previousAutoCommit, previousIsolation);
     }
 }

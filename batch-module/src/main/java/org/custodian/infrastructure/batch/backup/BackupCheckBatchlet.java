@@ -30,10 +30,15 @@ public class BackupCheckBatchlet extends AbstractBatchlet {
         List<String> broken = new ArrayList<>();
         int checked = 0;
         for (long id : catalog.setIds(BackupStatus.COMPLETE)) {
-            BackupVerificationView result = catalog.verifySet(id, ACTOR);
             checked++;
-            if (!result.ok()) {
-                broken.add(result.name() + ": " + String.join("; ", result.problems()));
+            try {
+                BackupVerificationView result = catalog.verifySet(id, ACTOR);
+                if (!result.ok()) {
+                    broken.add(result.name() + ": " + String.join("; ", result.problems()));
+                }
+            } catch (RuntimeException e) {
+                // one set that cannot be checked (expired meanwhile, unreadable) must not hide the others
+                broken.add("set " + id + ": not checked (" + BackupExportBatchlet.describe(e) + ")");
             }
         }
         String status = broken.isEmpty() ? "OK sets=" + checked : "BROKEN " + String.join(" | ", broken);

@@ -13,11 +13,13 @@ import java.util.logging.Logger;
 import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupExporter;
+import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupIncidents;
 import org.custodian.application.backup.BackupTarget;
 import org.custodian.application.backup.ExportedSet;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupType;
+import org.custodian.infrastructure.migration.DatabaseMigrator;
 
 /**
  * Writes one backup set. Runs without a transaction of its own: the export reads one database snapshot, and each
@@ -48,6 +50,9 @@ public class BackupExportBatchlet extends AbstractBatchlet {
     @Inject
     BackupConfiguration configuration;
 
+    @EJB
+    DatabaseMigrator migrator;
+
     @Inject
     @BatchProperty
     String type;
@@ -72,6 +77,7 @@ public class BackupExportBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         BackupSet set = null;
+        boolean completed = false;
         String why = reason;
         try {
             int abandoned = catalog.failAbandoned(ACTOR);
@@ -83,28 +89,41 @@ public class BackupExportBatchlet extends AbstractBatchlet {
             BackupSet base = null;
             if (kind == BackupType.INCREMENTAL) {
                 base = catalog.newestComplete(destination.name()).orElse(null);
-                if (base == null && "true".equals(scheduled)) {
-                    // the first scheduled run on a new target has nothing to build on: start the chain
+                String upgraded = base == null || migrator.schemaVersion().equals(base.getSchemaVersion()) ? null
+                        : "the schema changed from version " + base.getSchemaVersion() + " to "
+                                + migrator.schemaVersion() + " since the base set";
+                if ((base == null || upgraded != null) && "true".equals(scheduled)) {
+                    // nothing to build on, or a base a restore could not apply this set's rows to: start a chain
+                    why = reason + " (full: " + (base == null ? "no complete set to build an incremental on"
+                            : upgraded) + ")";
                     kind = BackupType.FULL;
-                    why = reason + " (full: no complete set to build an incremental on)";
+                    base = null;
+                } else if (upgraded != null) {
+                    throw new BackupFailedException("an incremental cannot be taken: " + upgraded
+                            + "; take a FULL backup");
                 }
             }
             set = catalog.begin(kind, destination, why, requestedBy, job.getExecutionId());
             ExportedSet exported = exporter.export(set, base, destination);
             catalog.complete(set.getId(), exported.sizeBytes(), exported.rows(), exported.manifestSha256(), ACTOR);
-            catalog.pruneChangeLog();
+            completed = true;
             String status = "COMPLETE set=" + set.getName() + " rows=" + exported.rows() + " bytes="
                     + exported.sizeBytes();
             step.setExitStatus(status);
+            catalog.pruneChangeLog();
             return status;
         } catch (RuntimeException e) {
             String failure = describe(e);
-            if (set != null) {
-                catalog.fail(set.getId(), failure, ACTOR);
+            try {
+                if (set != null && !completed) {
+                    catalog.fail(set.getId(), failure, ACTOR);
+                }
+                incidents.open(BackupIncidents.EXPORT_FAILED, ACTOR, "Backup failed" + (set == null ? ""
+                        : ": " + set.getName()), "The backup-export job (execution " + job.getExecutionId()
+                        + ") failed" + (completed ? " after its set was complete" : "") + ": " + failure);
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording);
             }
-            incidents.open(BackupIncidents.EXPORT_FAILED, ACTOR, "Backup failed" + (set == null ? ""
-                    : ": " + set.getName()), "The backup-export job (execution " + job.getExecutionId()
-                    + ") failed: " + failure);
             throw e;
         }
     }

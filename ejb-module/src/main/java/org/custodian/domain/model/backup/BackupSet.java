@@ -76,7 +76,7 @@ public class BackupSet {
     private Instant snapshotAt;
 
     /** PostgreSQL's pg_snapshot of the export's transaction: what the next incremental must not repeat. */
-    @Column(name = "snapshot_ids", length = 4000)
+    @Column(name = "snapshot_ids", length = 100000)
     private String snapshotIds;
 
     @Column(name = "audit_sequence")
