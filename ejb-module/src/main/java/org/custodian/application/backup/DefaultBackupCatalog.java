@@ -3,6 +3,7 @@ package org.custodian.application.backup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -86,6 +87,10 @@ public class DefaultBackupCatalog implements BackupCatalog {
 
     @Resource
     private SessionContext context;
+
+    /** Checks a set's files side by side (decrypting is CPU-bound). */
+    @Resource
+    private ManagedExecutorService executor;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -277,7 +282,7 @@ public class DefaultBackupCatalog implements BackupCatalog {
             throw new ConflictException("backup set " + set.getName() + " is " + set.getStatus()
                     + "; only COMPLETE sets have files to verify");
         }
-        BackupSetVerifier.Report report = new BackupSetVerifier(configuration.verifier(), configuration.decryptor())
+        BackupSetVerifier.Report report = new BackupSetVerifier(configuration.verifier(), configuration.decryptor(), executor)
                 .verify(directoryOf(set), set.getManifestSha256());
         List<String> problems = report.problems();
         boolean ok = report.ok();

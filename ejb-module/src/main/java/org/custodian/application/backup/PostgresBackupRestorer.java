@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.custodian.application.audit.CheckpointSigner;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
@@ -67,7 +68,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
             OpenPgpDecryptor decryptor = configuration.decryptor().orElseThrow(() -> new BackupFailedException(
                     "restoring needs custodian.backup.decryption-key (CUSTODIAN_BACKUP_DECRYPTION_KEY): the secret"
                             + " key of one of the recipients the sets are encrypted to"));
-            BackupSetVerifier verifier = new BackupSetVerifier(configuration.verifier(), java.util.Optional.empty());
+            BackupSetVerifier verifier = new BackupSetVerifier(configuration.verifier(), Optional.empty(), Runnable::run);
             for (BackupSet set : chain) {
                 BackupSetVerifier.Report report = verifier.verify(catalog.directoryOf(set), set.getManifestSha256());
                 if (!report.ok()) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -38,10 +40,13 @@ public final class BackupSetVerifier {
 
     private final OpenPgpVerifier signature;
     private final Optional<OpenPgpDecryptor> decryptor;
+    private final Executor executor;
 
-    public BackupSetVerifier(OpenPgpVerifier signature, Optional<OpenPgpDecryptor> decryptor) {
+    /** executor runs the per-file checks (the server's managed executor; a direct executor checks one by one). */
+    public BackupSetVerifier(OpenPgpVerifier signature, Optional<OpenPgpDecryptor> decryptor, Executor executor) {
         this.signature = signature;
         this.decryptor = decryptor;
+        this.executor = executor;
     }
 
     /**
@@ -96,6 +101,8 @@ public final class BackupSetVerifier {
         StringBuilder stored = new StringBuilder(expectedManifestSha256 + "  manifest.json\n");
         StringBuilder plain = new StringBuilder();
         int checked = 0;
+        // files are hashed (and decrypted) side by side; their problems are reported in manifest order
+        List<CompletableFuture<String>> checks = new ArrayList<>();
         for (JsonValue value : manifest.getJsonArray("files")) {
             JsonObject file = value.asJsonObject();
             String path = file.getString("path");
@@ -108,24 +115,12 @@ public final class BackupSetVerifier {
                 continue;
             }
             checked++;
-            try {
-                long size = Files.size(onDisk);
-                String hash = BackupSetWriter.sha256(onDisk);
-                if (size != file.getJsonNumber("bytes").longValue() || !hash.equals(file.getString("sha256"))) {
-                    problems.add(path + ": SHA-256 " + hash + " (" + size + " bytes) differs from the manifest's "
-                            + file.getString("sha256") + " (" + file.getJsonNumber("bytes").longValue() + " bytes)");
-                    continue;
-                }
-                if (decryptor.isPresent()) {
-                    String plainHash = decryptedHash(onDisk);
-                    if (!plainHash.equals(file.getString("plainSha256"))) {
-                        problems.add(path + ": decrypts to content with SHA-256 " + plainHash + ", the manifest says "
-                                + file.getString("plainSha256"));
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(path + ": " + (decryptor.isPresent() ? "cannot be read or decrypted" : "cannot be read")
-                        + " (" + e.getMessage() + ")");
+            checks.add(CompletableFuture.supplyAsync(() -> checkFile(onDisk, file), executor));
+        }
+        for (CompletableFuture<String> check : checks) {
+            String problem = check.join();
+            if (problem != null) {
+                problems.add(problem);
             }
         }
         compareList(set, "SHA256SUMS", stored.toString(), problems);
@@ -141,6 +136,30 @@ public final class BackupSetVerifier {
             problems.add(set.getFileName() + ": cannot be listed (" + e.getMessage() + ")");
         }
         return new Report(problems.isEmpty(), decryptor.isPresent(), checked, List.copyOf(problems));
+    }
+
+    /** The problem with one stored file, or null: size and hash, then (with a key) the decrypted content's hash. */
+    private String checkFile(Path onDisk, JsonObject file) {
+        String path = file.getString("path");
+        try {
+            long size = Files.size(onDisk);
+            String hash = BackupSetWriter.sha256(onDisk);
+            if (size != file.getJsonNumber("bytes").longValue() || !hash.equals(file.getString("sha256"))) {
+                return path + ": SHA-256 " + hash + " (" + size + " bytes) differs from the manifest's "
+                        + file.getString("sha256") + " (" + file.getJsonNumber("bytes").longValue() + " bytes)";
+            }
+            if (decryptor.isPresent()) {
+                String plainHash = decryptedHash(onDisk);
+                if (!plainHash.equals(file.getString("plainSha256"))) {
+                    return path + ": decrypts to content with SHA-256 " + plainHash + ", the manifest says "
+                            + file.getString("plainSha256");
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return path + ": " + (decryptor.isPresent() ? "cannot be read or decrypted" : "cannot be read") + " ("
+                    + e.getMessage() + ")";
+        }
     }
 
     /** An operator's own gpg output next to the encrypted file (data/x.csv beside data/x.csv.gpg) is tolerated. */
