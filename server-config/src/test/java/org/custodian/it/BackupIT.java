@@ -234,7 +234,9 @@ class BackupIT {
         assertProblem(api.post("api/v1/backups/restores", operator, "{\"setId\":999999999,\"reason\":\"unknown\"}"),
                 404);
         assertViolation(api.post("api/v1/backups/restores", operator, "{\"setId\":" + two.getJsonNumber("id")
-                + ",\"reason\":\"over live\",\"mode\":\"LIVE\"}"), "mode");
+                + ",\"reason\":\"over live\",\"mode\":\"LIVE\"}"), "confirm");
+        assertViolation(api.post("api/v1/backups/restores", operator, "{\"setId\":" + two.getJsonNumber("id")
+                + ",\"reason\":\"over live\",\"mode\":\"OVERWRITE\"}"), "mode");
         assertProblem(api.post("api/v1/backups/restores", api.token("auditor"), "{\"setId\":" + two.getJsonNumber("id")
                 + ",\"reason\":\"not mine\"}"), 403);
     }
@@ -300,6 +302,49 @@ class BackupIT {
         assertEquals("COMPLETE", last.getString("status"));
         assertTrue(Sql.longValue("select count(*) from backup_set where status = 'EXPIRED' and reason = 'pinned'") == 1,
                 "the formerly pinned set expired once the hold was released");
+    }
+
+    @Test
+    void aRestoreOverLiveDataNeedsItsConfirmationReplacesTheDataAndKeepsTheAuditTrail() throws Exception {
+        Api api = new Api(base);
+        String operator = api.token("operator");
+        String agent = api.token("agent.eu");
+        String auditor = api.token("auditor");
+        long customer = customer(api, agent);
+        long kept = ticket(api, agent, customer, "Live restore keeps me " + UUID.randomUUID());
+        JsonObject set = backup(api, operator, "FULL", "before a bad change", null);
+        long lost = ticket(api, agent, customer, "Live restore removes me " + UUID.randomUUID());
+        Sql.update("update ticket set subject = 'Damaged by a bad change' where id = ?", kept);
+        long eventsBefore = Sql.longValue("select max(sequence) from audit_event");
+        String body = "{\"setId\":" + set.getJsonNumber("id") + ",\"reason\":\"undo the bad change\",\"mode\":\"LIVE\"";
+        assertViolation(api.post("api/v1/backups/restores", operator, body + "}"), "confirm");
+        assertViolation(api.post("api/v1/backups/restores", operator, body + ",\"confirm\":\"custodian-wrong\"}"),
+                "confirm");
+        assertProblem(api.post("api/v1/backups/restores", auditor, body + ",\"confirm\":\"" + set.getString("name")
+                + "\"}"), 403);
+        assertEquals(1, Sql.longValue("select count(*) from ticket where id = ?", lost), "refusals touch nothing");
+
+        JsonObject report = restore(api, operator, body + ",\"confirm\":\"" + set.getString("name") + "\"}");
+        assertEquals("LIVE", report.getString("kind"));
+        assertTrue(report.getBoolean("ok"), report.toString());
+        assertTrue(report.getJsonArray("checks").toString().contains("OK live data replaced"), report.toString());
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ?", lost), "the later ticket is gone");
+        assertTrue(Sql.text("select subject from ticket where id = ?", kept).startsWith("Live restore keeps me"),
+                "the damaged ticket is as it was");
+        // the trail was not rewound: it still has everything up to the restore, and the restore itself
+        assertTrue(Sql.longValue("select max(sequence) from audit_event") > eventsBefore);
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'BACKUP_RESTORE' and fields"
+                + " like '%kind=LIVE%' and resource_id = ?", set.getString("name")));
+        Reply verify = api.get("api/v1/audit/verify", auditor);
+        assertEquals(200, verify.status(), verify.toString());
+        assertEquals("OK", verify.json().getString("status"), verify.toString());
+        // the application goes on working on the restored data, with fresh ids
+        long after = ticket(api, agent, customer, "After the live restore");
+        assertTrue(after > lost, "ids are never handed out twice");
+        // the change log did not see the restore: the next backup must be a full one
+        assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"INCREMENTAL\",\"reason\":\"nightly\"}"),
+                "type");
+        assertEquals("COMPLETE", backup(api, operator, "FULL", "after the live restore", null).getString("status"));
     }
 
     @Test

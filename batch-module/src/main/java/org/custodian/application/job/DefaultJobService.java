@@ -53,7 +53,7 @@ public class DefaultJobService implements JobService {
     static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
             "retention-purge", List.of("itemCount", "asOf", "dryRun"),
             BACKUP_EXPORT, List.of("type", "target", "reason"),
-            BACKUP_RESTORE, List.of("setId", "pointInTime", "target", "reason"),
+            BACKUP_RESTORE, List.of("setId", "pointInTime", "target", "reason", "mode", "confirm"),
             INTEGRITY_VERIFY, List.of("drill", "reason"));
 
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
@@ -140,8 +140,10 @@ public class DefaultJobService implements JobService {
             // fixed at the start, so that a restart restores the same chain
             jobParameters.remove("pointInTime");
             jobParameters.remove("target");
+            jobParameters.remove("mode");
+            jobParameters.remove("confirm");
             jobParameters.setProperty("setId", String.valueOf(restoreSet));
-            jobParameters.setProperty("kind", "RESTORE");
+            jobParameters.setProperty("kind", "LIVE".equals(parameters.get("mode")) ? "LIVE" : "RESTORE");
             jobParameters.setProperty("requestedBy", caller.username());
         }
         if (INTEGRITY_VERIFY.equals(jobName)) {
@@ -172,9 +174,11 @@ public class DefaultJobService implements JobService {
             return;
         }
         if (known && "INCREMENTAL".equals(type.trim().toUpperCase(Locale.ROOT))) {
-            check.require(catalog.newestComplete(targetName).isPresent(), "type",
-                    "INCREMENTAL needs a complete set on target " + targetName + " to build on; take a FULL backup"
-                            + " first");
+            Optional<BackupSet> base = catalog.newestComplete(targetName);
+            check.require(base.isPresent(), "type", "INCREMENTAL needs a complete set on target " + targetName
+                    + " to build on; take a FULL backup first");
+            base.flatMap(found -> catalog.incrementalRefusal(found)).ifPresent(why -> check.require(false, "type",
+                    "INCREMENTAL cannot build on " + base.get().getName() + ": " + why + "; take a FULL backup"));
         }
     }
 
@@ -191,6 +195,9 @@ public class DefaultJobService implements JobService {
                     + " set taken at or before it), not both and not neither");
             return null;
         }
+        String mode = parameters.get("mode");
+        check.require(mode == null || mode.matches("ISOLATED|LIVE"), "mode", "must be ISOLATED (the default: into"
+                + " the restore schema) or LIVE (over Custodian's own data, with confirm set to the set's name)");
         if (setId != null) {
             if (!setId.matches("[0-9]{1,18}")) {
                 check.require(false, "setId", "must be the id of a backup set");
@@ -198,7 +205,7 @@ public class DefaultJobService implements JobService {
             }
             // 404 for an unknown set, 409 for one that is not COMPLETE or builds on one that is not
             List<BackupSet> chain = catalog.chainEndingAt(Long.parseLong(setId));
-            return chain.get(chain.size() - 1).getId();
+            return confirmed(chain.get(chain.size() - 1), parameters, check);
         }
         Instant at;
         try {
@@ -217,7 +224,19 @@ public class DefaultJobService implements JobService {
         Optional<BackupSet> set = catalog.newestCompleteAtOrBefore(target, at);
         check.require(set.isPresent(), "pointInTime", "no COMPLETE backup set on target " + target
                 + " was taken at or before " + at);
-        return set.map(BackupSet::getId).orElse(null);
+        return set.map(found -> confirmed(found, parameters, check)).orElse(null);
+    }
+
+    /** A restore over live data must name the set it replaces everything with: a typed confirmation. */
+    private static Long confirmed(BackupSet set, Map<String, String> parameters, RuleCheck check) {
+        if ("LIVE".equals(parameters.get("mode"))) {
+            check.require(set.getName().equals(parameters.get("confirm")), "confirm", "a restore over live data"
+                    + " replaces Custodian's data (not its audit trail) with set " + set.getName() + " as of "
+                    + set.getSnapshotAt() + "; to go ahead, set confirm to exactly that name");
+        } else {
+            check.require(parameters.get("confirm") == null, "confirm", "is only for mode LIVE");
+        }
+        return set.getId();
     }
 
     /**

@@ -43,6 +43,12 @@ public interface BackupCatalog {
     /** One set of the catalog; 404 if unknown. */
     BackupSet set(long id);
 
+    /**
+     * Why an incremental may not build on this base, if it may not: the schema changed since (a restore could not
+     * load its rows), or data was restored over live since (the change log did not see the restore).
+     */
+    Optional<String> incrementalRefusal(BackupSet base);
+
     /** Lists a new RUNNING set; an incremental builds on the newest COMPLETE set of its target. */
     BackupSet begin(BackupType type, BackupTarget target, String reason, String requestedBy, long executionId);
 

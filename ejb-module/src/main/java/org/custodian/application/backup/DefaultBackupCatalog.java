@@ -47,6 +47,7 @@ import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.infrastructure.backup.BackupSetVerifier;
 import org.custodian.infrastructure.backup.BackupSetWriter;
 import org.custodian.infrastructure.backup.PostgresSnapshotSource;
+import org.custodian.infrastructure.migration.DatabaseMigrator;
 
 /**
  * Each method that changes the catalog runs in a transaction of its own (REQUIRES_NEW): the export that calls it
@@ -81,6 +82,9 @@ public class DefaultBackupCatalog implements BackupCatalog {
 
     @Inject
     private AuditEventRepository events;
+
+    @EJB
+    private DatabaseMigrator migrator;
 
     @EJB
     private BackupIncidents incidents;
@@ -155,6 +159,20 @@ public class DefaultBackupCatalog implements BackupCatalog {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public BackupSet set(long id) {
         return backups.find(id).orElseThrow(() -> new ResourceNotFoundException("backup set", id));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<String> incrementalRefusal(BackupSet base) {
+        if (!migrator.schemaVersion().equals(base.getSchemaVersion())) {
+            return Optional.of("the schema changed from version " + base.getSchemaVersion() + " to "
+                    + migrator.schemaVersion() + " since");
+        }
+        return backups.restores().stream().filter(run -> run.getKind() == RestoreKind.LIVE
+                && Boolean.TRUE.equals(run.getOk()) && run.getFinishedAt() != null
+                && run.getFinishedAt().isAfter(base.getSnapshotAt())).findFirst()
+                .map(run -> "data was restored over live (" + run.getSetName() + ") at " + run.getFinishedAt()
+                        + " since");
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.custodian.application.audit.CheckpointSigner;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
@@ -42,6 +44,13 @@ import org.custodian.infrastructure.backup.PostgresRestoreTarget;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PostgresBackupRestorer implements BackupRestorer {
+
+    /**
+     * Never rewound by a restore over live data: the trail records what happened, including the restore itself,
+     * and SIEM collectors and the anomaly detector have consumed it by sequence number.
+     */
+    static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
+            "siem_delivery", "flyway_schema_history"));
 
     @Resource(lookup = "jdbc/custodian")
     private DataSource dataSource;
@@ -84,6 +93,17 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 ok = check(target, chain.get(chain.size() - 1), checks);
                 restored.fire(new DatabaseRestored(schema, chain.get(chain.size() - 1).getSnapshotAt(),
                         target.connection()));
+                if (kind == RestoreKind.LIVE && !ok) {
+                    throw new BackupFailedException("the restored copy failed its checks, live data was not"
+                            + " touched: " + String.join("; ", checks.stream().filter(c -> c.startsWith("FAILED"))
+                            .toList()));
+                }
+                if (kind == RestoreKind.LIVE) {
+                    List<String> replaced = target.replaceLive(KEPT_LIVE);
+                    checks.add("OK live data replaced: " + replaced.size() + " tables as of " + chain.get(chain
+                            .size() - 1).getSnapshotAt() + "; kept live: the audit trail and its consumers' positions"
+                            + " (" + String.join(", ", KEPT_LIVE) + ")");
+                }
                 if (kind == RestoreKind.DRILL) {
                     target.drop();
                     checks.add("OK drill schema " + schema + " dropped");

@@ -41,15 +41,19 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     private final Connection connection;
     private final CopyManager copy;
     private final String schema;
+    private final String liveSchema;
     private final boolean previousAutoCommit;
     private final int previousIsolation;
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
+    /** The tables the backup held (their rows were loaded); the schema script creates others it does not hold. */
+    private final java.util.Set<String> loaded = new java.util.TreeSet<>();
     private boolean committed;
 
-    private PostgresRestoreTarget(Connection connection, String schema) throws SQLException {
+    private PostgresRestoreTarget(Connection connection, String schema, String liveSchema) throws SQLException {
         this.connection = connection;
         this.schema = schema;
+        this.liveSchema = liveSchema;
         this.previousAutoCommit = connection.getAutoCommit();
         this.previousIsolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -77,7 +81,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
                 throw new IllegalArgumentException("restore schema '" + schema + "' is the schema Custodian runs in;"
                         + " an isolated restore needs a schema of its own");
             }
-            return new PostgresRestoreTarget(connection, schema);
+            return new PostgresRestoreTarget(connection, schema, live);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -135,6 +139,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     /** Loads COPY CSV (with header) into the table; returns the rows loaded. */
     public long load(String table, InputStream csv) throws SQLException, IOException {
         requireTable(table);
+        loaded.add(table);
         return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header)", csv);
     }
 
@@ -257,6 +262,100 @@ public final class PostgresRestoreTarget implements AutoCloseable {
             }
         }
         return verifier;
+    }
+
+    /**
+     * Moves the restored rows over the live schema's, in this same transaction, for every restored table except
+     * those in keepLive (the audit trail is never rewound). Live foreign keys touching those tables come off and go
+     * back on (checking every reference), change-log triggers stay quiet, sequences only move forward, so ids the
+     * running application already holds are never handed out twice. Returns the tables replaced.
+     */
+    public List<String> replaceLive(java.util.Set<String> keepLive) throws SQLException {
+        String live = identifier(liveSchema) + ".";
+        List<String> replaced = new ArrayList<>();
+        for (String table : loaded) {
+            // only what the backup held: the catalog, the job repository and the like stay live
+            if (!keepLive.contains(table) && existsLive(table)) {
+                replaced.add(table);
+            }
+        }
+        List<ForeignKey> liveKeys = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select conrelid::regclass::text, conname,"
+                + " pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and connamespace = cast(? as"
+                + " regnamespace) and (conrelid::regclass::text = any (?) or confrelid::regclass::text = any (?))")) {
+            String[] qualified = replaced.stream().map(table -> liveSchema + "." + table).toArray(String[]::new);
+            statement.setString(1, liveSchema);
+            statement.setArray(2, connection.createArrayOf("text", qualified));
+            statement.setArray(3, connection.createArrayOf("text", qualified));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    liveKeys.add(new ForeignKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (ForeignKey key : liveKeys) {
+                statement.execute("alter table " + key.table() + " drop constraint " + identifier(key.name()));
+            }
+            statement.execute("truncate " + String.join(", ", replaced.stream().map(t -> live + identifier(t))
+                    .toList()));
+            for (String table : replaced) {
+                String columns = String.join(", ", columns(table).stream().map(PostgresRestoreTarget::identifier)
+                        .toList());
+                statement.execute("alter table " + live + identifier(table) + " disable trigger user");
+                statement.execute("insert into " + live + identifier(table) + " (" + columns + ") select " + columns
+                        + " from " + identifier(schema) + "." + identifier(table));
+                statement.execute("alter table " + live + identifier(table) + " enable trigger user");
+            }
+            for (ForeignKey key : liveKeys) {
+                statement.execute("alter table " + key.table() + " add constraint " + identifier(key.name()) + " "
+                        + key.definition());
+            }
+            List<String> sequenceNames = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("select sequencename from pg_sequences"
+                    + " where schemaname = ?")) {
+                query.setString(1, schema);
+                try (ResultSet sequences = query.executeQuery()) {
+                    while (sequences.next()) {
+                        sequenceNames.add(sequences.getString(1));
+                    }
+                }
+            }
+            for (String name : sequenceNames) {
+                String liveSequence = live + identifier(name);
+                statement.execute("select setval('" + liveSequence.replace("'", "''") + "', greatest((select"
+                        + " last_value from " + liveSequence + "), (select last_value from " + identifier(schema)
+                        + "." + identifier(name) + ")))");
+            }
+        }
+        return replaced;
+    }
+
+    private boolean existsLive(String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select count(*) from pg_class where"
+                + " relnamespace = cast(? as regnamespace) and relname = ? and relkind in ('r', 'p')")) {
+            statement.setString(1, liveSchema);
+            statement.setString(2, table);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1) == 1;
+            }
+        }
+    }
+
+    /** The restored table's columns, in order: inserted by name, so a column order that differs does no harm. */
+    private List<String> columns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select attname from pg_attribute where"
+                + " attrelid = to_regclass(?) and attnum > 0 and not attisdropped order by attnum")) {
+            statement.setString(1, identifier(schema) + "." + identifier(table));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 
     public Connection connection() {

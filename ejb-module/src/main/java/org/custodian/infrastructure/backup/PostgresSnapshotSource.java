@@ -30,8 +30,8 @@ import org.postgresql.copy.CopyManager;
 public final class PostgresSnapshotSource implements AutoCloseable {
 
     /** Not backed up: the batch runtime's own repository, the backup catalog and log, ephemeral state. */
-    private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "login_throttle",
-            "retention_purge_progress");
+    private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
+            "login_throttle", "retention_purge_progress");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */

@@ -19,7 +19,6 @@ import org.custodian.application.backup.BackupTarget;
 import org.custodian.application.backup.ExportedSet;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupType;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
 
 /**
  * Writes one backup set. Runs without a transaction of its own: the export reads one database snapshot, and each
@@ -50,8 +49,6 @@ public class BackupExportBatchlet extends AbstractBatchlet {
     @Inject
     BackupConfiguration configuration;
 
-    @EJB
-    DatabaseMigrator migrator;
 
     @Inject
     @BatchProperty
@@ -89,9 +86,7 @@ public class BackupExportBatchlet extends AbstractBatchlet {
             BackupSet base = null;
             if (kind == BackupType.INCREMENTAL) {
                 base = catalog.newestComplete(destination.name()).orElse(null);
-                String upgraded = base == null || migrator.schemaVersion().equals(base.getSchemaVersion()) ? null
-                        : "the schema changed from version " + base.getSchemaVersion() + " to "
-                                + migrator.schemaVersion() + " since the base set";
+                String upgraded = base == null ? null : catalog.incrementalRefusal(base).orElse(null);
                 if ((base == null || upgraded != null) && "true".equals(scheduled)) {
                     // nothing to build on, or a base a restore could not apply this set's rows to: start a chain
                     why = reason + " (full: " + (base == null ? "no complete set to build an incremental on"
@@ -99,8 +94,8 @@ public class BackupExportBatchlet extends AbstractBatchlet {
                     kind = BackupType.FULL;
                     base = null;
                 } else if (upgraded != null) {
-                    throw new BackupFailedException("an incremental cannot be taken: " + upgraded
-                            + "; take a FULL backup");
+                    throw new BackupFailedException("an incremental cannot build on " + base.getName() + ": "
+                            + upgraded + "; take a FULL backup");
                 }
             }
             set = catalog.begin(kind, destination, why, requestedBy, job.getExecutionId());

@@ -72,22 +72,18 @@ public class BackupResource {
     @Path("restores")
     @Operation(summary = "Restore a chain into the isolated restore schema (OPERATOR): {\"setId\": 51} or"
             + " {\"pointInTime\": \"2026-11-20T00:00:00Z\"} (the newest set at or before it), with a reason;"
-            + " 202 with the backup-restore execution")
+            + " over live data only with \"mode\": \"LIVE\" and \"confirm\" set to the set's name (the audit"
+            + " trail is kept, never rewound); 202 with the backup-restore execution")
     public Response restore(byte[] body, @Context UriInfo uri) {
         RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, Set.of("setId", "pointInTime", "target", "reason", "mode"), check);
-        String mode = json.text("mode");
-        // Over live data, a restore would rewind the audit trail under the SIEM collectors and the anomaly
-        // detector, which have already taken the later sequence numbers: not offered until that is solved.
-        check.require(mode == null || "ISOLATED".equals(mode), "mode", "only ISOLATED (the default) is offered:"
-                + " a restore goes into the isolated schema; restoring over live data is refused. Inspect the"
-                + " restored schema and move what is needed with SQL, or start Custodian on a restored database");
+        JsonBody json = JsonBody.of(body, Set.of("setId", "pointInTime", "target", "reason", "mode", "confirm"),
+                check);
         Map<String, String> parameters = new LinkedHashMap<>();
         Long setId = json.wholeNumber("setId");
         if (setId != null) {
             parameters.put("setId", String.valueOf(setId));
         }
-        for (String field : List.of("pointInTime", "target", "reason")) {
+        for (String field : List.of("pointInTime", "target", "reason", "mode", "confirm")) {
             String value = json.text(field);
             if (value != null) {
                 parameters.put(field, value);
