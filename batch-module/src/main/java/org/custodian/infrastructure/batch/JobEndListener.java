@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.batch.backup;
+package org.custodian.infrastructure.batch;
 
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
@@ -13,10 +13,10 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 
-/** The end of every backup-export and backup-restore run goes into the trail with its result. */
+/** The end of every run goes into the trail with its result (retention-purge, backup-export, backup-restore). */
 @Dependent
 @Named
-public class BackupJobListener extends AbstractJobListener {
+public class JobEndListener extends AbstractJobListener {
 
     @EJB
     AuditService audit;

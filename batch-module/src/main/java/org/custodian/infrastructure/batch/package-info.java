@@ -1,0 +1,2 @@
+/** Batch artifacts shared by several jobs. */
+package org.custodian.infrastructure.batch;
