@@ -1,6 +1,7 @@
 -- The catalog of backup sets. A set is listed COMPLETE only after its last file, its checksums and its signature
 -- are on disk and its directory has been published under its final name; a killed export leaves a RUNNING row
 -- that the next start marks FAILED. Rows are kept after expiry (status EXPIRED) so the trail can still name them.
+-- log_pruned: the change log was pruned up to this set's snapshot; no incremental may build on an older base.
 create sequence backup_set_seq start with 50 increment by 50;
 
 create table backup_set (
@@ -28,6 +29,7 @@ create table backup_set (
     expired_at        timestamp with time zone,
     expiry_reason     varchar(200),
     failure           varchar(2000),
+    log_pruned        boolean      not null default false,
     constraint backup_set_name_unique unique (set_name),
     constraint backup_set_type_known check (backup_type in ('FULL', 'INCREMENTAL')),
     constraint backup_set_status_known check (status in ('RUNNING', 'COMPLETE', 'FAILED', 'EXPIRED')),

@@ -359,6 +359,17 @@ class BackupIT {
                 + "\"target\":\"us-only\"}"), "type");
         assertProblem(api.post("api/v1/backups", api.token("auditor"), "{\"type\":\"FULL\",\"reason\":\"test\"}"),
                 403);
+        // a base older than the point the change log was pruned to (a target put back into the configuration):
+        // an incremental on it would miss changes, so only a full set may follow
+        assertEquals("COMPLETE", backup(api, operator, "FULL", "base for the pruning check", null).getString("status"));
+        Sql.update("insert into backup_set (id, set_name, backup_type, status, target, reason, requested_by,"
+                + " job_execution_id, started_at, snapshot_at, log_pruned) values (nextval('backup_set_seq'),"
+                + " 'custodian-elsewhere-" + UUID.randomUUID().toString().substring(0, 8) + "', 'FULL', 'EXPIRED',"
+                + " 'elsewhere', 'pruned later', 'operator', 1, now(), now() + interval '1 second', true)");
+        Reply afterPruning = api.post("api/v1/backups", operator, "{\"type\":\"INCREMENTAL\",\"reason\":\"nightly\"}");
+        assertViolation(afterPruning, "type");
+        assertTrue(afterPruning.body().contains("change log was pruned"), afterPruning.toString());
+        Sql.update("delete from backup_set where target = 'elsewhere'");
         assertProblem(api.post("api/v1/backups", api.token("agent.eu"), "{\"type\":\"FULL\",\"reason\":\"test\"}"),
                 403);
 

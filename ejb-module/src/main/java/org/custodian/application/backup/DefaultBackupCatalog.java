@@ -168,6 +168,13 @@ public class DefaultBackupCatalog implements BackupCatalog {
             return Optional.of("the schema changed from version " + base.getSchemaVersion() + " to "
                     + migrator.schemaVersion() + " since");
         }
+        Optional<BackupSet> prunedLater = backups.all().stream().filter(set -> set.isLogPruned()
+                && set.getSnapshotAt() != null && set.getSnapshotAt().isAfter(base.getSnapshotAt())).findFirst();
+        if (prunedLater.isPresent()) {
+            // e.g. a target taken out of the configuration and put back: its base predates what the log keeps
+            return Optional.of("the change log was pruned up to " + prunedLater.get().getName() + " ("
+                    + prunedLater.get().getSnapshotAt() + "), so changes since the base are no longer all logged");
+        }
         return backups.restores().stream().filter(run -> run.getKind() == RestoreKind.LIVE
                 && Boolean.TRUE.equals(run.getOk()) && run.getFinishedAt() != null
                 && run.getFinishedAt().isAfter(base.getSnapshotAt())).findFirst()
@@ -225,7 +232,10 @@ public class DefaultBackupCatalog implements BackupCatalog {
                 oldestNewest = newest;
             }
         }
-        return oldestNewest.map(set -> backups.pruneChangeLog(set.getSnapshotIds())).orElse(0);
+        return oldestNewest.map(set -> {
+            backups.findForUpdate(set.getId()).orElseThrow().changeLogPrunedHere();
+            return backups.pruneChangeLog(set.getSnapshotIds());
+        }).orElse(0);
     }
 
     @Override

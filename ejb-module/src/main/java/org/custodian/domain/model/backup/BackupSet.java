@@ -112,6 +112,10 @@ public class BackupSet {
     @Column(length = 2000)
     private String failure;
 
+    /** The change log was pruned up to this set's snapshot: changes before it are no longer logged. */
+    @Column(name = "log_pruned", nullable = false)
+    private boolean logPruned;
+
     protected BackupSet() {
         // for JPA
     }
@@ -185,6 +189,14 @@ public class BackupSet {
             throw new DomainRuleViolationException("status",
                     "backup set " + name + " is " + status + "; only a " + required + " set can " + step);
         }
+    }
+
+    public void changeLogPrunedHere() {
+        this.logPruned = true;
+    }
+
+    public boolean isLogPruned() {
+        return logPruned;
     }
 
     public BackupSetSummary summary(boolean pinned) {
