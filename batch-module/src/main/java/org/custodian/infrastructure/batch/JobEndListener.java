@@ -30,7 +30,7 @@ public class JobEndListener extends AbstractJobListener {
         AuditOutcome outcome = job.getBatchStatus() == BatchStatus.FAILED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS;
         audit.record(Caller.system("batch:" + job.getJobName(), "job-" + job.getExecutionId()), AuditActions.JOB_END,
                 AuditActions.JOB, job.getJobName() + "/" + job.getExecutionId(),
-                List.of(status.length() > 200 ? status.substring(0, 200) : status, "batchStatus=" + job.getBatchStatus()),
-                outcome);
+                List.of(status.length() > 200 ? status.substring(0, 200) : status,
+                        "batchStatus=" + job.getBatchStatus()), outcome);
     }
 }

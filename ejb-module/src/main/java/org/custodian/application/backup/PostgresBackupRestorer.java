@@ -16,8 +16,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -33,6 +31,7 @@ import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.RestoreKind;
 import org.custodian.domain.model.backup.RestoreRun;
 import org.custodian.infrastructure.backup.BackupSetVerifier;
+import org.custodian.infrastructure.backup.DigestingOutputStream;
 import org.custodian.infrastructure.backup.OpenPgpDecryptor;
 import org.custodian.infrastructure.backup.PostgresRestoreTarget;
 
@@ -136,7 +135,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 String table = file.getString("table", null);
                 try (InputStream encrypted = Files.newInputStream(directory.resolve(file.getString("path")));
                         InputStream plain = decryptor.decrypt(encrypted);
-                        DigestInputStream hashed = new DigestInputStream(plain, sha256())) {
+                        DigestInputStream hashed = new DigestInputStream(plain, DigestingOutputStream.sha256Digest())) {
                     switch (content) {
                         case "schema" -> {
                             if (first) {
@@ -232,14 +231,6 @@ public class PostgresBackupRestorer implements BackupRestorer {
     private static JsonObject manifest(Path directory) throws IOException {
         try (JsonReader reader = Json.createReader(Files.newInputStream(directory.resolve("manifest.json")))) {
             return reader.readObject();
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }

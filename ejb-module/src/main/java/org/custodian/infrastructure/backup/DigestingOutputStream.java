@@ -8,15 +8,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Counts and SHA-256-hashes what passes through, so one pass over the data gives both checksums of a file. */
-final class DigestingOutputStream extends FilterOutputStream {
+public final class DigestingOutputStream extends FilterOutputStream {
 
     private final MessageDigest digest;
     private long count;
 
     DigestingOutputStream(OutputStream out) {
         super(out);
+        digest = sha256Digest();
+    }
+
+    /** A fresh SHA-256 digest: the one hash of backup files, on the way out and on the way back in. */
+    public static MessageDigest sha256Digest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

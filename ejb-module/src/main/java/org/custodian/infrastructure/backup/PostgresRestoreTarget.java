@@ -1,5 +1,7 @@
 package org.custodian.infrastructure.backup;
 
+import static org.custodian.infrastructure.backup.PostgresSnapshotSource.identifier;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +129,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
                 statement.execute("alter table " + identifier(table) + " disable trigger user");
             }
             // the migrations seed default rows; the backup has the real ones
-            statement.execute("truncate " + String.join(", ", tables.stream().map(PostgresRestoreTarget::identifier)
+            statement.execute("truncate " + String.join(", ", tables.stream().map(PostgresSnapshotSource::identifier)
                     .toList()));
         }
     }
@@ -300,7 +302,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
             statement.execute("truncate " + String.join(", ", replaced.stream().map(t -> live + identifier(t))
                     .toList()));
             for (String table : replaced) {
-                String columns = String.join(", ", columns(table).stream().map(PostgresRestoreTarget::identifier)
+                String columns = String.join(", ", columns(table).stream().map(PostgresSnapshotSource::identifier)
                         .toList());
                 statement.execute("alter table " + live + identifier(table) + " disable trigger user");
                 statement.execute("insert into " + live + identifier(table) + " (" + columns + ") select " + columns
@@ -412,7 +414,4 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         }
     }
 
-    static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 }

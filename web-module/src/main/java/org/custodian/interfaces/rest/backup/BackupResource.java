@@ -24,6 +24,7 @@ import org.custodian.application.job.DefaultJobService;
 import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.job.JobResource;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,9 +93,7 @@ public class BackupResource {
         check.require(json.has("reason"), "reason", "is required: why this restore is made");
         check.throwIfAny();
         JobExecutionView started = jobs.start(caller.get(), DefaultJobService.BACKUP_RESTORE, parameters);
-        return Response.accepted(started)
-                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(started.executionId()))
-                .build();
+        return JobResource.accepted(started, uri);
     }
 
     @GET
@@ -128,8 +127,6 @@ public class BackupResource {
                 .require(json.has("reason"), "reason", "is required: why this backup is taken now");
         check.throwIfAny();
         JobExecutionView started = jobs.start(caller.get(), DefaultJobService.BACKUP_EXPORT, parameters);
-        return Response.accepted(started)
-                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(started.executionId()))
-                .build();
+        return JobResource.accepted(started, uri);
     }
 }

@@ -42,9 +42,7 @@ public class JobResource {
     @Operation(summary = "Start a batch job; an optional JSON body holds its parameters, e.g. {\"itemCount\": 500}")
     public Response start(@PathParam("jobName") String jobName, byte[] body, @Context UriInfo uri) {
         JobExecutionView started = jobs.start(caller.get(), jobName, parameters(body));
-        return Response.accepted(started)
-                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(started.executionId()))
-                .build();
+        return accepted(started, uri);
     }
 
     @GET
@@ -58,9 +56,7 @@ public class JobResource {
     @Operation(summary = "Restart a failed or stopped execution from its last checkpoint (same parameters)")
     public Response restart(@PathParam("id") long id, @Context UriInfo uri) {
         JobExecutionView restarted = jobs.restart(caller.get(), id);
-        return Response.accepted(restarted)
-                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(restarted.executionId()))
-                .build();
+        return accepted(restarted, uri);
     }
 
     @POST
@@ -68,6 +64,13 @@ public class JobResource {
     @Operation(summary = "Ask a running execution to stop at its next checkpoint")
     public JobExecutionView stop(@PathParam("id") long id) {
         return jobs.stop(caller.get(), id);
+    }
+
+    /** 202 with the execution and its Location, for every way a job is started. */
+    public static Response accepted(JobExecutionView execution, UriInfo uri) {
+        return Response.accepted(execution)
+                .location(uri.getBaseUriBuilder().path("jobs/executions/{id}").build(execution.executionId()))
+                .build();
     }
 
     /** No body, or a JSON object of parameters: strings or whole numbers. */
