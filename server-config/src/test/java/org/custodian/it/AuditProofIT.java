@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.it.Api.Reply;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -135,7 +134,7 @@ class AuditProofIT {
         assertEquals(size, lines.stream().filter(line -> line.contains("\"type\":\"event\"")).count(),
                 "one line per event, after the header");
         Path whole = write(dir, "whole.jsonl", lines);
-        Verdict ok = runVerifier(whole, key);
+        OfflineVerifier.Verdict ok = OfflineVerifier.run(whole, key);
         assertEquals(0, ok.exit(), ok.output());
         assertTrue(ok.output().startsWith("OK events=" + size), ok.output());
         assertFalse(ok.output().contains("checkpoints=0"), ok.output());
@@ -144,31 +143,31 @@ class AuditProofIT {
         long from = Math.max(2, size / 2);
         Path part = write(dir, "part.jsonl", api.get("api/v1/audit/export?from=" + from + "&to=" + size, auditor)
                 .body().lines().toList());
-        assertEquals(0, runVerifier(part, key).exit(), runVerifier(part, key).output());
+        assertEquals(0, OfflineVerifier.run(part, key).exit(), OfflineVerifier.run(part, key).output());
 
         int target = 1 + (int) (size / 2) - 1; // the line of a middle event
         long targetSequence = Json.createReader(new java.io.StringReader(lines.get(target))).readObject()
                 .getJsonNumber("sequence").longValue();
         List<String> changed = new ArrayList<>(lines);
         changed.set(target, lines.get(target).replaceFirst("\"actor\":\"(.)", "\"actor\":\"X"));
-        assertBroken(runVerifier(write(dir, "modified.jsonl", changed), key), targetSequence, "one changed byte");
+        assertBroken(OfflineVerifier.run(write(dir, "modified.jsonl", changed), key), targetSequence, "one changed byte");
 
         List<String> deleted = new ArrayList<>(lines);
         deleted.remove(target);
-        assertBroken(runVerifier(write(dir, "deleted.jsonl", deleted), key), targetSequence, "a removed event");
+        assertBroken(OfflineVerifier.run(write(dir, "deleted.jsonl", deleted), key), targetSequence, "a removed event");
 
         List<String> inserted = new ArrayList<>(lines);
         inserted.add(target, lines.get(target));
-        assertBroken(runVerifier(write(dir, "inserted.jsonl", inserted), key), targetSequence + 1, "an inserted event");
+        assertBroken(OfflineVerifier.run(write(dir, "inserted.jsonl", inserted), key), targetSequence + 1, "an inserted event");
 
         List<String> swapped = new ArrayList<>(lines);
         swapped.set(target, lines.get(target + 1));
         swapped.set(target + 1, lines.get(target));
-        assertBroken(runVerifier(write(dir, "swapped.jsonl", swapped), key), targetSequence, "two events swapped");
+        assertBroken(OfflineVerifier.run(write(dir, "swapped.jsonl", swapped), key), targetSequence, "two events swapped");
 
         List<String> truncated = new ArrayList<>(lines.subList(0, target));
         lines.stream().filter(line -> line.contains("\"type\":\"checkpoint\"")).forEach(truncated::add);
-        assertBroken(runVerifier(write(dir, "truncated.jsonl", truncated), key), targetSequence, "a cut tail");
+        assertBroken(OfflineVerifier.run(write(dir, "truncated.jsonl", truncated), key), targetSequence, "a cut tail");
 
         List<String> badSignature = new ArrayList<>(lines);
         int last = badSignature.size() - 1;
@@ -177,7 +176,7 @@ class AuditProofIT {
         signatureBytes[0] ^= 1;
         badSignature.set(last, Json.createObjectBuilder(checkpointLine)
                 .add("signature", Base64.getEncoder().encodeToString(signatureBytes)).build().toString());
-        Verdict forged = runVerifier(write(dir, "signature.jsonl", badSignature), key);
+        OfflineVerifier.Verdict forged = OfflineVerifier.run(write(dir, "signature.jsonl", badSignature), key);
         assertEquals(1, forged.exit(), forged.output());
         assertTrue(forged.output().contains("signature"), forged.output());
     }
@@ -341,26 +340,13 @@ class AuditProofIT {
         assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue(), broken.toString());
     }
 
-    private static void assertBroken(Verdict verdict, long sequence, String what) {
+    private static void assertBroken(OfflineVerifier.Verdict verdict, long sequence, String what) {
         assertEquals(1, verdict.exit(), what + ": " + verdict.output());
         assertTrue(verdict.output().startsWith("BROKEN at sequence " + sequence + ":"), what + ": " + verdict.output());
     }
 
     private static Path write(Path dir, String name, List<String> lines) throws Exception {
         return Files.write(dir.resolve(name), lines, StandardCharsets.UTF_8);
-    }
-
-    record Verdict(int exit, String output) {
-    }
-
-    /** Runs the shipped single-file verifier with a plain `java`, as an auditor would. */
-    private static Verdict runVerifier(Path export, Path key) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, System.getProperty("custodian.it.verifier"), export.toString(),
-                key.toString()).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the verifier finished");
-        return new Verdict(process.exitValue(),
-                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
     }
 
     /** What an attacker with database access but no signing key can do: a consistent chain over changed data. */

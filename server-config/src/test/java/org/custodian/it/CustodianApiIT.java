@@ -507,20 +507,56 @@ class CustodianApiIT {
                 + " and resource_id = ?", id), "the rolled-back update left no event");
         assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
 
-        // the audit append itself fails: the ticket change must not survive
+        // the audit append itself fails (its pending event cannot be stored): the ticket change must not survive
         Sql.script("create or replace function it_reject_audit() returns trigger as $$ begin"
                 + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + ticketId + "' then"
                 + " raise exception 'audit store refused'; end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_audit before insert on audit_event for each row execute function it_reject_audit()");
+                "create trigger it_reject_audit before insert on audit_pending for each row execute function it_reject_audit()");
         try {
             Reply refused = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Changed without a trace\"}");
             assertEquals(500, refused.status(), refused.toString());
         } finally {
-            Sql.script("drop trigger it_reject_audit on audit_event", "drop function it_reject_audit()");
+            Sql.script("drop trigger it_reject_audit on audit_pending", "drop function it_reject_audit()");
         }
         assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
+        assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
         assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"),
                 "no sequence was lost to the rolled-back transactions");
+
+        // chaining fails after the commit (the trail's table refuses the row): change and event are committed;
+        // the event waits, pending and reported by /health, and is chained once the table takes it again
+        Sql.script("create or replace function it_reject_chaining() returns trigger as $$ begin"
+                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + ticketId + "' then"
+                + " raise exception 'trail refused'; end if; return new; end $$ language plpgsql",
+                "create trigger it_reject_chaining before insert on audit_event for each row execute function it_reject_chaining()");
+        try {
+            Reply changed = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Chained later\"}");
+            assertEquals(200, changed.status(), changed.toString());
+            assertEquals(1, Sql.longValue("select count(*) from audit_pending where action = 'TICKET_UPDATE'"
+                    + " and resource_id = ?", id));
+            assertTrue(Long.parseLong(databaseHealth(api).get("auditPending").toString().replace("\"", "")) >= 1);
+        } finally {
+            Sql.script("drop trigger it_reject_chaining on audit_event", "drop function it_reject_chaining()");
+        }
+        // the sweeper's timer (every CUSTODIAN_AUDIT_SEQUENCER_INTERVAL) or the next commit chains it
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (Sql.longValue("select count(*) from audit_pending") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
+        assertEquals(eventsBefore + 1, Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
+                + " and resource_id = ?", id), "the committed change's event is in the trail, once");
+        assertEquals(0, Long.parseLong(databaseHealth(api).get("auditPending").toString().replace("\"", "")));
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+    }
+
+    private static JsonObject databaseHealth(Api api) {
+        for (jakarta.json.JsonValue check : api.get("health", null).json().getJsonArray("checks")) {
+            if (check.asJsonObject().getString("name").equals("database")) {
+                return check.asJsonObject().getJsonObject("data");
+            }
+        }
+        throw new AssertionError("no database health check");
     }
 
     // ---------------------------------------------------------------- batch

@@ -21,7 +21,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * rest of the database is never due under its policies.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetentionIT {
 
     private static final Random RANDOM = new Random();
@@ -317,6 +321,184 @@ class RetentionIT {
         Reply placed = api.post("api/v1/legal-holds", privacy, body);
         assertEquals(201, placed.status(), placed.toString());
         return placed.json().getJsonNumber("id").longValue();
+    }
+
+    /**
+     * The audit trail's own retention, last in the whole run (RetentionIT sorts last and this test is ordered last):
+     * pruning removes events for good. Raw retention is PT0S in the IT environment, so events of this run are due.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theTrailIsPrunedAtASignedCheckpointToDailyCountsAndStillVerifiesAndProves() throws Exception {
+        Api api = api();
+        String operator = api.token("operator");
+        String auditor = api.token("auditor");
+        assertProblem(api.post("api/v1/audit/prune", auditor, "{\"reason\":\"not mine to do\"}"), 403);
+        assertProblem(api.post("api/v1/audit/prune", api.token("privacy"), "{\"reason\":\"nor mine\"}"), 403);
+        assertViolation(api.post("api/v1/audit/prune", operator, "{}"), "reason");
+        assertViolation(api.post("api/v1/audit/prune", operator, "{\"reason\":\"x\",\"olderThan\":\""
+                + Instant.now().plusSeconds(3600) + "\"}"), "olderThan");
+        assertViolation(api.post("api/v1/audit/prune", operator, "{\"reason\":\"x\",\"olderThan\":\"soon\"}"),
+                "olderThan");
+
+        // a signed checkpoint to prune at, a backup that holds it, and a SIEM collector that has received it
+        long boundary = api.post("api/v1/audit/checkpoints", auditor, "").json().getJsonNumber("treeSize")
+                .longValue();
+        String signedRoot = api.get("api/v1/audit/checkpoints", auditor).json().getJsonArray("history")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getJsonNumber("treeSize").longValue() == boundary)
+                .findFirst().orElseThrow().getString("rootHash");
+        Reply backup = api.post("api/v1/backups", operator, "{\"type\":\"FULL\",\"reason\":\"before pruning\","
+                + "\"target\":\"primary\"}");
+        assertEquals(202, backup.status(), backup.toString());
+        assertEquals("COMPLETED", api.awaitJob(operator, backup.json().getJsonNumber("executionId").longValue())
+                .getString("status"));
+        long previouslyPruned = Sql.longValue("select coalesce(max(tree_size), 0) from audit_prune");
+        long aggregatedBefore = Sql.longValue("select coalesce(sum(events), 0) from audit_daily_aggregate");
+        JsonObject pruned;
+        try (java.net.ServerSocket collector = new java.net.ServerSocket(
+                Integer.parseInt(System.getProperty("custodian.it.siem.port")), 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread reader = new Thread(() -> drainCollector(collector), "it-siem-collector");
+            reader.setDaemon(true);
+            reader.start();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (siemDelivered(api) < boundary && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertTrue(siemDelivered(api) >= boundary, "the SIEM collector received the events to be pruned");
+            Reply reply = api.post("api/v1/audit/prune", operator, "{\"reason\":\"IT: retention of the trail\"}");
+            assertEquals(200, reply.status(), reply.toString());
+            pruned = reply.json();
+        }
+        long prunedTo = pruned.getJsonNumber("prunedTo").longValue();
+        assertEquals(previouslyPruned, pruned.getJsonNumber("previousPrunedTo").longValue());
+        assertTrue(prunedTo >= boundary, pruned.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_checkpoint where tree_size = ?", prunedTo),
+                "pruned only at a signed checkpoint");
+        long removed = pruned.getJsonNumber("eventsRemoved").longValue();
+        assertEquals(prunedTo - previouslyPruned, removed);
+        assertEquals(0, Sql.longValue("select count(*) from audit_event where sequence <= ?", prunedTo));
+        assertEquals(prunedTo + 1, Sql.longValue("select min(sequence) from audit_event"));
+        assertEquals(aggregatedBefore + removed, Sql.longValue("select sum(events) from audit_daily_aggregate"),
+                "every removed event is counted in the daily aggregates");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'AUDIT_PRUNE' and"
+                + " resource_id = ? and actor = 'operator'", "1-" + prunedTo), "the pruning is in the trail");
+
+        // what remains verifies from the pruning point, against the signed checkpoint there
+        JsonObject verified = api.get("api/v1/audit/verify", auditor).json();
+        assertEquals("OK", verified.getString("status"), verified.toString());
+        assertEquals(prunedTo, verified.getJsonNumber("prunedTo").longValue());
+        JsonObject retention = api.get("api/v1/audit/retention", auditor).json();
+        assertEquals(prunedTo, retention.getJsonNumber("prunedTo").longValue());
+        JsonObject latest = retention.getJsonArray("prunings").getJsonObject(0);
+        assertEquals("IT: retention of the trail", latest.getString("reason"));
+        if (prunedTo == boundary) {
+            assertEquals(signedRoot, latest.getString("rootHash"), "the edge kept hashes to the signed root");
+        }
+        assertProblem(api.get("api/v1/audit/retention", api.token("agent.eu")), 403);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String monthAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(31).toString();
+        assertViolation(api.get("api/v1/audit/daily-counts?from=1990-01-01&to=" + today, auditor), "to");
+        long counted = api.get("api/v1/audit/daily-counts?from=" + monthAgo + "&to=" + today, auditor).array()
+                .getValuesAs(JsonObject.class).stream().mapToLong(c -> c.getJsonNumber("events").longValue()).sum();
+        assertEquals(aggregatedBefore + removed, counted);
+        assertViolation(api.get("api/v1/audit/daily-counts?from=yesterday&to=" + today, auditor), "from");
+
+        // proofs about later events still work; about pruned ones they are refused, saying why
+        api.get("api/v1/tickets", api.token("agent.eu"));
+        JsonObject after = api.post("api/v1/audit/checkpoints", auditor, "").json();
+        long size = after.getJsonNumber("treeSize").longValue();
+        JsonObject proof = api.get("api/v1/audit/proofs/inclusion?sequence=" + (prunedTo + 1) + "&treeSize=" + size,
+                auditor).json();
+        assertEquals(after.getString("rootHash"), rootFromPath(prunedTo, size, proof.getString("leafHash"),
+                proof.getJsonArray("path").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList()), "the path leads to the signed root");
+        assertViolation(api.get("api/v1/audit/proofs/inclusion?sequence=" + prunedTo + "&treeSize=" + size, auditor),
+                "sequence");
+        assertEquals(200, api.get("api/v1/audit/proofs/consistency?from=" + prunedTo + "&to=" + size, auditor)
+                .status());
+        assertViolation(api.get("api/v1/audit/proofs/consistency?from=" + (prunedTo - 1) + "&to=" + size, auditor),
+                "from");
+
+        // an export starts at the pruning point and verifies offline; asking for pruned events is refused
+        Reply export = api.get("api/v1/audit/export?to=" + size, auditor);
+        assertEquals(200, export.status(), export.toString());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("custodian-pruned", ".jsonl");
+        java.nio.file.Files.writeString(file, export.body());
+        OfflineVerifier.Verdict offline = OfflineVerifier.run(file, OfflineVerifier.devKey());
+        assertEquals(0, offline.exit(), offline.output());
+        assertTrue(offline.output().startsWith("OK events=" + (size - prunedTo)), offline.output());
+        assertViolation(api.get("api/v1/audit/export?from=1&to=" + size, auditor), "from");
+
+        // a pruning point that does not match its signed checkpoint is tampering
+        String chainHash = Sql.text("select chain_hash from audit_prune where tree_size = ?", prunedTo);
+        Sql.update("update audit_prune set chain_hash = ? where tree_size = ?", "0".repeat(64), prunedTo);
+        JsonObject forged = api.get("api/v1/audit/verify", auditor).json();
+        Sql.update("update audit_prune set chain_hash = ? where tree_size = ?", chainHash, prunedTo);
+        assertEquals("BROKEN", forged.getString("status"), forged.toString());
+        assertEquals(prunedTo, forged.getJsonNumber("firstBadSequence").longValue());
+        assertTrue(forged.getString("reason").contains("signed"), forged.toString());
+        assertEquals("OK", api.get("api/v1/audit/verify", auditor).json().getString("status"));
+
+        // nothing more is due: the newer checkpoint is beyond what the backup holds and the collector received
+        JsonObject again = api.post("api/v1/audit/prune", operator, "{\"reason\":\"again\"}").json();
+        assertEquals(0, again.getJsonNumber("eventsRemoved").longValue(), again.toString());
+        assertTrue(again.getString("note").startsWith("no signed checkpoint after " + prunedTo), again.toString());
+    }
+
+    /** RFC 9162 section 2.1.3.2, written here from the RFC: the root an inclusion path leads to. */
+    private static String rootFromPath(long index, long size, String leafHex, List<String> path) throws Exception {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        long fn = index;
+        long sn = size - 1;
+        byte[] r = hex.parseHex(leafHex);
+        for (String p : path) {
+            byte[] sibling = hex.parseHex(p);
+            if (sn == 0) {
+                throw new AssertionError("path longer than the tree");
+            }
+            if ((fn & 1) == 1 || fn == sn) {
+                r = node(sibling, r);
+                while ((fn & 1) == 0 && fn != 0) {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            } else {
+                r = node(r, sibling);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        return sn == 0 ? hex.formatHex(r) : "path too short";
+    }
+
+    private static byte[] node(byte[] left, byte[] right) throws Exception {
+        java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+        sha256.update((byte) 1);
+        sha256.update(left);
+        return sha256.digest(right);
+    }
+
+    private static long siemDelivered(Api api) {
+        for (JsonValue check : api.get("health", null).json().getJsonArray("checks")) {
+            if (check.asJsonObject().getString("name").equals("siem-delivery")) {
+                // MicroProfile Health data may come as text
+                return Long.parseLong(check.asJsonObject().getJsonObject("data").get("deliveredSequence").toString()
+                        .replace("\"", ""));
+            }
+        }
+        throw new AssertionError("no siem-delivery health check");
+    }
+
+    /** A collector that takes whatever the SIEM forwarder sends. */
+    private static void drainCollector(java.net.ServerSocket collector) {
+        while (!collector.isClosed()) {
+            try (java.net.Socket connection = collector.accept()) {
+                connection.getInputStream().readAllBytes();
+            } catch (java.io.IOException closed) {
+                // closed at the end of the test
+            }
+        }
     }
 
     private static long customer(Api api, String token, String region) {

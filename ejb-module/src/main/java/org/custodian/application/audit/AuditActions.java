@@ -14,6 +14,8 @@ public final class AuditActions {
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
+    /** Events up to a signed checkpoint were summarized into daily counts and removed (resource id "1-N"). */
+    public static final String AUDIT_PRUNE = org.custodian.domain.model.audit.AuditPrunePoint.ACTION;
     public static final String REPORT_ACCESS = "REPORT_ACCESS";
     /** The records of processing or the DPIA inputs were read. */
     public static final String REPORT_PRIVACY = "REPORT_PRIVACY";

@@ -7,7 +7,9 @@ import org.custodian.domain.model.audit.AuditOutcome;
 
 /**
  * The one writer of the audit trail. {@link #record} joins the caller's transaction: the event
- * commits with the operation or not at all, and a failed append fails the operation.
+ * commits with the operation or not at all, and a failed append fails the operation. It takes no
+ * lock: the event is pending until the transaction commits, and is chained (sequence number,
+ * hashes) right after the commit, before the committing thread goes on.
  */
 public interface AuditService {
 
@@ -15,8 +17,8 @@ public interface AuditService {
             AuditOutcome outcome);
 
     /**
-     * Records several events of one caller in the caller's transaction with one lock of the chain head (a
-     * retention chunk's thousand skeletons): the same events, in the given order, as as many {@link #record} calls.
+     * Records several events of one caller in the caller's transaction with one batched statement (a retention
+     * chunk's thousand skeletons): the same events, in the given order, as as many {@link #record} calls.
      */
     void recordAll(Caller caller, List<Entry> entries);
 
@@ -26,9 +28,9 @@ public interface AuditService {
     }
 
     /**
-     * Records an event in a transaction of its own, committed before this returns. For operations that
-     * run long after their event (an export streaming for minutes) and must not hold the chain head,
-     * which every other writer waits for, for that long.
+     * Records an event in a transaction of its own, committed and chained before this returns. For
+     * operations that run long after their event (an export streaming for minutes) whose event must be
+     * in the trail whatever becomes of the operation.
      */
     void recordNow(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
             AuditOutcome outcome);

@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,7 @@ import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 
@@ -43,6 +46,12 @@ public class AuditServiceBean implements AuditService {
     @Inject
     private CheckpointSigner signer;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    private SequenceAfterCommit afterCommit;
+
     private static final int FIELDS_MAX = 1024;
 
     /** The size of the resource_id column; longer ids (a crafted URL) are cut and marked, not a 500. */
@@ -53,9 +62,9 @@ public class AuditServiceBean implements AuditService {
     @Override
     public void record(Caller caller, String action, String resourceType, String resourceId,
             Collection<String> fields, AuditOutcome outcome) {
-        AuditChainHead head = events.lockHead();
-        events.store(head.append(toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome)),
-                clock.instant()));
+        events.enqueue(List.of(toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome))),
+                clock.instant());
+        sequenceAfterCommit();
     }
 
     @Override
@@ -65,8 +74,21 @@ public class AuditServiceBean implements AuditService {
         }
         List<AuditRecord> records = new ArrayList<>(entries.size());
         entries.forEach(entry -> records.add(toRecord(caller, entry)));
-        AuditChainHead head = events.lockHead();
-        events.storeAll(head.appendAll(records, clock.instant()));
+        events.enqueue(records, clock.instant());
+        sequenceAfterCommit();
+    }
+
+    /**
+     * The events just recorded are pending in the caller's transaction; once per transaction, a hook chains them
+     * right after it commits. A transaction already marked for rollback takes its pending rows with it.
+     */
+    private void sequenceAfterCommit() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE
+                || transactions.getResource(SequenceAfterCommit.class) != null) {
+            return;
+        }
+        transactions.putResource(SequenceAfterCommit.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(afterCommit.hook());
     }
 
     private static AuditRecord toRecord(Caller caller, Entry entry) {
@@ -116,14 +138,28 @@ public class AuditServiceBean implements AuditService {
     }
 
     private AuditVerification walkChain() {
-        // The head is read first: events appended while we walk are not part of this verification.
+        AuditVerification result = walkChainOnce();
+        // a pruning that committed during the walk removed events it was about to read: walk again from the new point
+        if (!result.intact() && events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L)
+                != result.prunedTo()) {
+            result = walkChainOnce();
+        }
+        return result;
+    }
+
+    private AuditVerification walkChainOnce() {
+        // The pruning point first, then the head (a pruning commits both, with the event announcing it): events
+        // appended while we walk are not part of this verification.
+        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
         AuditChainHead head = events.readHead();
-        AuditTrailVerifier verifier = new AuditTrailVerifier(events.checkpoints(), signer::verify);
+        AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, events.checkpoints(), signer::verify);
+        long start = pruned == null ? 0 : pruned.getTreeSize();
         // A pipeline over the pages: the next page is read while this one is hashed, and each page's hashes are
         // computed on two threads; only the comparison along the chain and the tree stay in order.
-        Future<List<AuditEvent>> next = executor.submit(() -> events.findAfter(0, VERIFY_PAGE));
+        Future<List<AuditEvent>> next = verifier.isIntact() ? executor.submit(() -> events.findAfter(start, VERIFY_PAGE))
+                : null;
         try {
-            while (verifier.isIntact()) {
+            while (next != null && verifier.isIntact()) {
                 List<AuditEvent> page = next.get();
                 if (page.isEmpty()) {
                     break;
@@ -155,7 +191,7 @@ public class AuditServiceBean implements AuditService {
         }
         verifier.finish(head.getLastSequence(), head.getLastHash());
         return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence(),
-                verifier.checkpointsVerified(), verifier.reason());
+                verifier.checkpointsVerified(), verifier.reason(), verifier.prunedTo());
     }
 
     /** The page's digests, the second half computed on another thread while this one does the first. */

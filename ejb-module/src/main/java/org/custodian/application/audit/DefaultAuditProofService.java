@@ -19,7 +19,9 @@ import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.MerkleFrontier;
+import org.custodian.domain.model.audit.PrunedTree;
 import org.custodian.domain.model.audit.MerkleTree;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -101,41 +103,63 @@ public class DefaultAuditProofService implements AuditProofService {
     public InclusionProof inclusionProof(Caller caller, long sequence, long treeSize) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "inclusion");
         long head = events.readHead().getLastSequence();
+        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(treeSize >= 1 && treeSize <= head, "treeSize", "must be between 1 and the trail's size " + head)
                 .require(sequence >= 1 && sequence <= treeSize, "sequence", "must be between 1 and treeSize")
+                .require(sequence > prunedTo, "sequence", "must be after " + prunedTo + ": events 1 to " + prunedTo
+                        + " were pruned to daily counts (GET /api/v1/audit/retention)")
                 .throwIfAny();
-        List<byte[]> leaves = events.leafHashes(treeSize);
-        int index = (int) (sequence - 1);
-        List<String> path = MerkleTree.inclusionProof(leaves, index).stream().map(HEX::formatHex).toList();
-        return new InclusionProof(sequence, index, treeSize, HEX.formatHex(leaves.get(index)),
-                HEX.formatHex(MerkleTree.root(leaves)), path, events.checkpoint(treeSize).map(DefaultAuditProofService::view).orElse(null));
+        MerkleTree.Subtrees tree = tree(pruned, treeSize);
+        long index = sequence - 1;
+        List<String> path = MerkleTree.inclusionProof(tree, treeSize, index).stream().map(HEX::formatHex).toList();
+        return new InclusionProof(sequence, index, treeSize, HEX.formatHex(tree.root(index, index + 1)),
+                HEX.formatHex(tree.root(0, treeSize)), path,
+                events.checkpoint(treeSize).map(DefaultAuditProofService::view).orElse(null));
     }
 
     @Override
     public ConsistencyProof consistencyProof(Caller caller, long from, long to) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "consistency");
         long head = events.readHead().getLastSequence();
+        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(to >= 1 && to <= head, "to", "must be between 1 and the trail's size " + head)
                 .require(from >= 1 && from <= to, "from", "must be between 1 and to")
+                .require(from >= prunedTo, "from", "must be " + prunedTo + " or more: events 1 to " + prunedTo
+                        + " were pruned to daily counts (GET /api/v1/audit/retention)")
                 .throwIfAny();
-        List<byte[]> leaves = events.leafHashes(to);
-        List<String> proof = MerkleTree.consistencyProof(leaves, (int) from).stream().map(HEX::formatHex).toList();
-        return new ConsistencyProof(from, to, HEX.formatHex(MerkleTree.root(leaves, 0, (int) from)),
-                HEX.formatHex(MerkleTree.root(leaves)), proof,
+        MerkleTree.Subtrees tree = tree(pruned, to);
+        List<String> proof = MerkleTree.consistencyProof(tree, to, from).stream().map(HEX::formatHex).toList();
+        return new ConsistencyProof(from, to, HEX.formatHex(tree.root(0, from)),
+                HEX.formatHex(tree.root(0, to)), proof,
                 events.checkpoint(from).map(DefaultAuditProofService::view).orElse(null),
                 events.checkpoint(to).map(DefaultAuditProofService::view).orElse(null));
+    }
+
+    /**
+     * The tree of the first {@code size} events: the stored leaf hashes after the pruning point, and the Merkle edge
+     * kept at it for the pruned ones.
+     */
+    private MerkleTree.Subtrees tree(AuditPrunePoint pruned, long size) {
+        long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
+        return new PrunedTree(pruned == null ? new MerkleFrontier() : pruned.frontier(),
+                events.leafHashes(prunedTo, size));
     }
 
     @Override
     public long[] exportRange(Caller caller, Long fromOrNull, Long toOrNull) {
         policy.enforce(caller, Permission.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, "export");
         long size = events.readHead().getLastSequence();
-        long from = fromOrNull == null ? 1 : fromOrNull;
+        long prunedTo = events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L);
+        long from = fromOrNull == null ? prunedTo + 1 : fromOrNull;
         long to = toOrNull == null ? size : toOrNull;
         new RuleCheck()
                 .require(from >= 1, "from", "must be 1 or more")
+                .require(from > prunedTo, "from", "must be after " + prunedTo + ": events 1 to " + prunedTo
+                        + " were pruned to daily counts (GET /api/v1/audit/retention)")
                 .require(to >= 1 && to <= size, "to", "must be between 1 and the trail's size " + size)
                 .require(from <= to, "from", "must not be after to")
                 .throwIfAny();
@@ -151,11 +175,13 @@ public class DefaultAuditProofService implements AuditProofService {
         // transaction, so the chain head is not locked against every other writer while the export streams.
         audit.recordNow(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
                 AuditOutcome.SUCCESS);
-        MerkleFrontier before = new MerkleFrontier();
-        String previousHash = AuditEvent.GENESIS_HASH;
-        if (from > 1) {
-            List<byte[]> prefix = events.leafHashes(from - 1);
-            prefix.forEach(before::append);
+        // the tree's edge and the chain hash just before `from`: from the pruning point on, as the trail now starts
+        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
+        MerkleFrontier before = pruned == null ? new MerkleFrontier() : pruned.frontier();
+        String previousHash = pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash();
+        if (from - 1 > prunedTo) {
+            events.leafHashes(prunedTo, from - 1).forEach(before::append);
             previousHash = events.findAfter(from - 2, 1).get(0).getHash();
         }
         line.accept(Json.createObjectBuilder().add("type", "header").add("format", EXPORT_FORMAT)

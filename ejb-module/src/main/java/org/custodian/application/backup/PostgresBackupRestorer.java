@@ -49,7 +49,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
      * and SIEM collectors and the anomaly detector have consumed it by sequence number.
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
-            "siem_delivery", "flyway_schema_history"));
+            "audit_prune", "audit_daily_aggregate", "siem_delivery", "flyway_schema_history"));
 
     @Resource(lookup = "jdbc/custodian")
     private DataSource dataSource;

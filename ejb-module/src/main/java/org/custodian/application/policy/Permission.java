@@ -42,5 +42,7 @@ public enum Permission {
     /** Take backups on demand, restore and run restore drills. */
     BACKUP_RUN,
     /** Read the backup catalog and drill reports (no data: names, sizes, checksums, states). */
-    BACKUP_READ
+    BACKUP_READ,
+    /** Prune the audit trail to daily counts up to a signed checkpoint, on demand. */
+    AUDIT_PRUNE
 }

@@ -59,6 +59,8 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.RETENTION_RUN, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         granted.put(Permission.BACKUP_RUN, EnumSet.of(Role.OPERATOR));
+        // pruning the trail removes evidence: the operator runs it, the auditor verifies what it left
+        granted.put(Permission.AUDIT_PRUNE, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.BACKUP_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         // a scan stores nothing and reveals only what the caller sent: every signed-in role may use it
         granted.put(Permission.PII_SCAN, EnumSet.allOf(Role.class));

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.audit.MerkleFrontier;
 import org.custodian.infrastructure.persistence.JdbcValues;
 import org.custodian.infrastructure.persistence.JpaAuditEventRepository;
 import org.postgresql.PGConnection;
@@ -247,11 +249,31 @@ public final class PostgresRestoreTarget implements AutoCloseable {
                         JdbcValues.instant(rows, 4), rows.getString(5), rows.getString(6), rows.getString(7)));
             }
         }
-        AuditTrailVerifier verifier = new AuditTrailVerifier(checkpoints, signatureValid);
-        try (Statement statement = connection.createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rows = statement.executeQuery("select " + JpaAuditEventRepository.STORED_EVENT_COLUMNS
-                    + " from audit_event order by sequence")) {
+        // a trail pruned before the backup starts at its latest pruning point, checked against its signed checkpoint
+        AuditPrunePoint pruned = null;
+        boolean mayBePruned;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select to_regclass('audit_prune') is not null")) {
+            mayBePruned = rows.next() && rows.getBoolean(1); // sets taken before V14 have no such table
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(!mayBePruned ? "select 1 where false" : "select tree_size, chain_hash, merkle_frontier, pruned_at,"
+                        + " cutoff, events_removed, requested_by, reason from audit_prune order by tree_size desc"
+                        + " limit 1")) {
+            if (rows.next()) {
+                pruned = new AuditPrunePoint(rows.getLong(1), rows.getString(2).trim(),
+                        MerkleFrontier.decode(rows.getString(3)), JdbcValues.instant(rows, 4),
+                        JdbcValues.instant(rows, 5), rows.getLong(6), rows.getString(7), rows.getString(8));
+            }
+        }
+        AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, checkpoints, signatureValid);
+        try (PreparedStatement select = connection.prepareStatement("select "
+                + JpaAuditEventRepository.STORED_EVENT_COLUMNS + " from audit_event where sequence > ?"
+                + " order by sequence");
+                Statement statement = connection.createStatement()) {
+            select.setLong(1, verifier.prunedTo());
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     verifier.accept(JpaAuditEventRepository.storedEvent(rows));
                 }

@@ -42,18 +42,8 @@ public class DatabaseMigrator {
     void migrate() {
         String vendor = vendor();
         ClassLoader classLoader = DatabaseMigrator.class.getClassLoader();
-        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
-        if (classLoader.getResource("db/migration/" + vendor) != null) {
-            locations.add("classpath:db/migration/" + vendor);
-        }
-        Flyway flyway = Flyway.configure(classLoader)
-                .dataSource(dataSource)
-                .locations(locations.toArray(new String[0]))
-                // registered, not scanned: class scanning is unreliable inside application-server class loaders
-                .javaMigrations(new V2_1__MaskedCopies(), new V3_1__MerkleLeaves())
-                .table("flyway_schema_history")
-                .validateMigrationNaming(true)
-                .load();
+        List<String> locations = locations(vendor);
+        Flyway flyway = flyway(dataSource, vendor);
         MigrateResult result = flyway.migrate();
         List<String> scripts = new ArrayList<>();
         for (MigrationInfo applied : flyway.info().applied()) {
@@ -67,6 +57,30 @@ public class DatabaseMigrator {
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Custodian schema on " + vendor + " at version " + schemaVersion + " ("
                 + result.migrationsExecuted + " migration(s) applied now)");
+    }
+
+    /** Where the migrations for {@code vendor} are: the common ones, then the vendor's own if it has any. */
+    static List<String> locations(String vendor) {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
+        if (DatabaseMigrator.class.getClassLoader().getResource("db/migration/" + vendor) != null) {
+            locations.add("classpath:db/migration/" + vendor);
+        }
+        return locations;
+    }
+
+    /**
+     * The Flyway the application migrates with ({@code vendor} "postgresql" or "h2"); public so that a benchmark or
+     * a database test builds exactly the application's schema.
+     */
+    public static Flyway flyway(DataSource dataSource, String vendor) {
+        return Flyway.configure(DatabaseMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(locations(vendor).toArray(new String[0]))
+                // registered, not scanned: class scanning is unreliable inside application-server class loaders
+                .javaMigrations(new V2_1__MaskedCopies(), new V3_1__MerkleLeaves())
+                .table("flyway_schema_history")
+                .validateMigrationNaming(true)
+                .load();
     }
 
     public String schemaVersion() {

@@ -9,18 +9,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.SiemDelivery;
 
@@ -51,45 +56,30 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public void store(AuditEvent event) {
-        entityManager.persist(event);
+    public void enqueue(List<AuditRecord> records, java.time.Instant at) {
+        // the transaction's connection (the container hands out the one enlisted): pending rows commit with it
+        try (Connection connection = dataSource.getConnection()) {
+            AuditSequencing.enqueue(connection, records, at);
+        } catch (SQLException e) {
+            throw new PersistenceException("recording audit events failed: " + e.getMessage(), e);
+        }
     }
 
-    /**
-     * A purge chunk's thousand skeletons go in as one JDBC batch on the transaction's connection: the JPA
-     * provider's per-entity change tracking at commit cost more than hashing them. Same columns, same values
-     * (times as UTC OffsetDateTime, as {@link InstantConverter} writes them) as {@link #store(AuditEvent)}.
-     */
     @Override
-    public void storeAll(List<AuditEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into audit_event (sequence,"
-                        + " occurred_at, actor, actor_roles, action, resource_type, resource_id, fields, outcome,"
-                        + " request_id, client_address, previous_hash, hash, leaf_hash)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEvent event : events) {
-                insert.setLong(1, event.getSequence());
-                insert.setObject(2, event.getOccurredAt().atOffset(ZoneOffset.UTC));
-                insert.setString(3, event.getActor());
-                insert.setString(4, event.getActorRoles());
-                insert.setString(5, event.getAction());
-                insert.setString(6, event.getResourceType());
-                insert.setString(7, event.getResourceId());
-                insert.setString(8, event.getFields());
-                insert.setString(9, event.getOutcome().name());
-                insert.setString(10, event.getRequestId());
-                insert.setString(11, event.getClientAddress());
-                insert.setString(12, event.getPreviousHash());
-                insert.setString(13, event.getHash());
-                insert.setString(14, event.getLeafHash());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    public int sequencePending(int limit) {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditSequencing.sequence(connection, limit);
         } catch (SQLException e) {
-            throw new PersistenceException("appending audit events failed: " + e.getMessage(), e);
+            throw new PersistenceException("chaining pending audit events failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long pendingCount() {
+        try (Connection connection = dataSource.getConnection()) {
+            return AuditSequencing.pendingCount(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("counting pending audit events failed: " + e.getMessage(), e);
         }
     }
 
@@ -130,9 +120,10 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public List<byte[]> leafHashes(long treeSize) {
-        List<String> stored = entityManager.createQuery(
-                        "SELECT e.leafHash FROM AuditEvent e WHERE e.sequence <= :size ORDER BY e.sequence", String.class)
+    public List<byte[]> leafHashes(long after, long treeSize) {
+        List<String> stored = entityManager.createQuery("SELECT e.leafHash FROM AuditEvent e WHERE e.sequence > :after"
+                        + " AND e.sequence <= :size ORDER BY e.sequence", String.class)
+                .setParameter("after", after)
                 .setParameter("size", treeSize)
                 .getResultList();
         List<byte[]> leaves = new ArrayList<>(stored.size());
@@ -140,6 +131,128 @@ public class JpaAuditEventRepository implements AuditEventRepository {
             leaves.add(hex == null ? new byte[0] : HexFormat.of().parseHex(hex.trim()));
         }
         return leaves;
+    }
+
+    @Override
+    public Optional<AuditPrunePoint> latestPrunePoint() {
+        return entityManager.createNamedQuery("AuditPrunePoint.findLatest", AuditPrunePoint.class)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<AuditPrunePoint> prunePoints() {
+        return entityManager.createNamedQuery("AuditPrunePoint.findLatest", AuditPrunePoint.class).getResultList();
+    }
+
+    @Override
+    public long prune(long after, long upTo, AuditPrunePoint point) {
+        Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            // one pass over the removed events: their daily counts (UTC days), then one statement deletes them
+            try (PreparedStatement select = connection.prepareStatement("select occurred_at, action, outcome,"
+                    + " resource_type, actor_roles, sequence from audit_event where sequence > ? and sequence <= ?"
+                    + " order by sequence")) {
+                select.setLong(1, after);
+                select.setLong(2, upTo);
+                select.setFetchSize(10_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        List<Object> key = List.of(JdbcValues.instant(rows, 1).atZone(ZoneOffset.UTC).toLocalDate(),
+                                rows.getString(2), rows.getString(3).trim(), nullToEmpty(rows.getString(4)),
+                                nullToEmpty(rows.getString(5)));
+                        long sequence = rows.getLong(6);
+                        long[] count = counts.computeIfAbsent(key, k -> new long[] {0, sequence, sequence});
+                        count[0]++;
+                        count[2] = sequence;
+                    }
+                }
+            }
+            for (Map.Entry<List<Object>, long[]> entry : counts.entrySet()) {
+                addDailyCount(connection, entry.getKey(), entry.getValue());
+            }
+            long removed;
+            try (PreparedStatement delete = connection.prepareStatement("delete from audit_event where sequence > ?"
+                    + " and sequence <= ?")) {
+                delete.setLong(1, after);
+                delete.setLong(2, upTo);
+                removed = delete.executeUpdate();
+            }
+            entityManager.persist(point);
+            entityManager.flush();
+            return removed;
+        } catch (SQLException e) {
+            throw new PersistenceException("pruning the audit trail failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void addDailyCount(Connection connection, List<Object> key, long[] count) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update audit_daily_aggregate set"
+                + " events = events + ?, first_sequence = least(first_sequence, ?),"
+                + " last_sequence = greatest(last_sequence, ?) where day = ? and action = ? and outcome = ?"
+                + " and resource_type = ? and actor_roles = ?")) {
+            update.setLong(1, count[0]);
+            update.setLong(2, count[1]);
+            update.setLong(3, count[2]);
+            bindDailyKey(update, 4, key);
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_daily_aggregate (day, action,"
+                + " outcome, resource_type, actor_roles, events, first_sequence, last_sequence)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindDailyKey(insert, 1, key);
+            insert.setLong(6, count[0]);
+            insert.setLong(7, count[1]);
+            insert.setLong(8, count[2]);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void bindDailyKey(PreparedStatement statement, int at, List<Object> key) throws SQLException {
+        statement.setObject(at, key.get(0));
+        for (int i = 1; i < 5; i++) {
+            statement.setString(at + i, (String) key.get(i));
+        }
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public List<AuditDailyCount> dailyCounts(LocalDate from, LocalDate to) {
+        List<AuditDailyCount> counts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select day, action, outcome, resource_type,"
+                        + " actor_roles, events, first_sequence, last_sequence from audit_daily_aggregate"
+                        + " where day >= ? and day <= ? order by day, action, outcome, resource_type, actor_roles")) {
+            select.setObject(1, from);
+            select.setObject(2, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.add(new AuditDailyCount(rows.getObject(1, LocalDate.class), rows.getString(2),
+                            rows.getString(3).trim(), rows.getString(4), rows.getString(5), rows.getLong(6),
+                            rows.getLong(7), rows.getLong(8)));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the audit trail's daily counts failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int dropDailyCountsBefore(LocalDate day) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from audit_daily_aggregate"
+                        + " where day < ?")) {
+            delete.setObject(1, day);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("dropping old daily counts failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Deque;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditChainVerifier;
 import org.custodian.domain.model.audit.AuditEvent;
+import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
@@ -37,22 +38,35 @@ public class AuditChainReader extends AbstractItemReader {
     private AuditChainCheckpoint position;
     private List<AuditCheckpoint> checkpoints;
 
+    /** Set when the pruning point the walk starts from does not match its signed checkpoint. */
+    private boolean brokenStart;
+
     @Override
     public void open(Serializable checkpoint) {
+        checkpoints = events.checkpoints();
         if (checkpoint instanceof AuditChainCheckpoint saved) {
             position = saved;
         } else {
+            // a pruned trail is walked from its pruning point, as GET /audit/verify does
+            AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
             AuditChainHead head = events.readHead();
-            position = new AuditChainCheckpoint(0, AuditEvent.GENESIS_HASH, head.getLastSequence(),
-                    head.getLastHash(), false, new MerkleFrontier().encode(), 0);
+            long start = pruned == null ? 0 : pruned.getTreeSize();
+            position = new AuditChainCheckpoint(start, pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash(),
+                    head.getLastSequence(), head.getLastHash(), false,
+                    (pruned == null ? new MerkleFrontier() : pruned.frontier()).encode(), start);
+            brokenStart = pruned != null && pruned.anchorProblem(checkpoints, signer::verify) != null;
         }
-        checkpoints = events.checkpoints();
     }
 
     @Override
     public Object readItem() {
         if (position.finished()) {
             return null;
+        }
+        if (brokenStart) {
+            brokenStart = false;
+            position = position.finish();
+            return AuditLink.broken(position.lastSequence());
         }
         if (buffer.isEmpty() && position.lastSequence() < position.headSequence()) {
             buffer.addAll(events.findAfter(position.lastSequence(), pageSize()));

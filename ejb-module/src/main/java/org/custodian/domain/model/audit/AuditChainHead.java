@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.util.HexFormat;
 
 /**
- * The single row that orders appends: an append locks it, takes the next sequence and the
+ * The single row that orders appends: the sequencer locks it, takes the next sequence and the
  * previous hash from it, and moves it forward in the same transaction. It also lets verification
  * notice a truncated tail (events deleted from the end).
  */
@@ -34,6 +34,16 @@ public class AuditChainHead {
         // for JPA
     }
 
+    /** The head as read with JDBC by the sequencer (its columns, as stored). */
+    public static AuditChainHead of(long lastSequence, String lastHash, String merkleFrontier) {
+        AuditChainHead head = new AuditChainHead();
+        head.id = SINGLETON_ID;
+        head.lastSequence = lastSequence;
+        head.lastHash = lastHash;
+        head.merkleFrontier = merkleFrontier;
+        return head;
+    }
+
     public AuditEvent append(AuditRecord record, java.time.Instant now) {
         AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
         MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
@@ -49,11 +59,19 @@ public class AuditChainHead {
      * the Merkle frontier once: a purge chunk appends a thousand events under one lock.
      */
     public java.util.List<AuditEvent> appendAll(java.util.List<AuditRecord> records, java.time.Instant now) {
-        java.util.List<AuditEvent> events = new java.util.ArrayList<>(records.size());
+        return appendPending(records.stream().map(record -> new PendingAuditRecord(0, now, record)).toList());
+    }
+
+    /**
+     * Chains pending records in the given order, each at the time it was recorded (the sequencer's batch): the
+     * same events as one {@link #append} per record, with one Merkle-frontier decode and encode.
+     */
+    public java.util.List<AuditEvent> appendPending(java.util.List<PendingAuditRecord> pending) {
+        java.util.List<AuditEvent> events = new java.util.ArrayList<>(pending.size());
         MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
         HexFormat hex = HexFormat.of();
-        for (AuditRecord record : records) {
-            AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
+        for (PendingAuditRecord record : pending) {
+            AuditEvent event = new AuditEvent(lastSequence + 1, record.occurredAt(), record.record(), lastHash);
             frontier.append(hex.parseHex(event.getLeafHash()));
             lastSequence = event.getSequence();
             lastHash = event.getHash();
@@ -69,6 +87,11 @@ public class AuditChainHead {
 
     public String getLastHash() {
         return lastHash;
+    }
+
+    /** The Merkle frontier as stored ({@link MerkleFrontier#encode}). */
+    public String encodedFrontier() {
+        return merkleFrontier;
     }
 
     public MerkleFrontier frontier() {

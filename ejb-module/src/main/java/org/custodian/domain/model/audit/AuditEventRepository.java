@@ -5,22 +5,50 @@ import java.util.Optional;
 
 public interface AuditEventRepository {
 
-    /** The chain head, locked until the current transaction ends, so appends are strictly ordered. */
+    /** The chain head, locked until the current transaction ends: no event is chained meanwhile (checkpoints). */
     AuditChainHead lockHead();
 
     /** The chain head as committed, without a lock (for verification). */
     AuditChainHead readHead();
 
-    void store(AuditEvent event);
+    /**
+     * Records events as pending in the current transaction, without any lock: they commit or roll back with it, and
+     * {@link #sequencePending} chains them after the commit.
+     */
+    void enqueue(List<AuditRecord> records, java.time.Instant at);
 
-    /** Inserts many events at once, in the current transaction (one batched statement, not one per entity). */
-    void storeAll(List<AuditEvent> events);
+    /**
+     * Chains up to {@code limit} committed pending events into the trail in the current transaction, under the
+     * head's lock, and returns how many (0: nothing was pending, nothing was written).
+     */
+    int sequencePending(int limit);
+
+    /** Committed events not chained yet. */
+    long pendingCount();
 
     /** Up to {@code limit} events after {@code afterSequence}, in sequence order. */
     List<AuditEvent> findAfter(long afterSequence, int limit);
 
-    /** The stored leaf hashes of sequences 1 to {@code treeSize}, in order (for proofs). */
-    List<byte[]> leafHashes(long treeSize);
+    /** The stored leaf hashes of sequences {@code after + 1} to {@code treeSize}, in order (for proofs). */
+    List<byte[]> leafHashes(long after, long treeSize);
+
+    /** Where the trail was last pruned, if it ever was: verification and proofs start there. */
+    Optional<AuditPrunePoint> latestPrunePoint();
+
+    /** Every pruning so far, the latest first. */
+    List<AuditPrunePoint> prunePoints();
+
+    /**
+     * Adds the daily counts of events {@code after + 1} to {@code upTo} to the aggregates, removes those events and
+     * stores the pruning point, in the current transaction. Returns how many events were removed.
+     */
+    long prune(long after, long upTo, AuditPrunePoint point);
+
+    /** Daily counts of pruned events on days in {@code [from, to]}, oldest first. */
+    List<AuditDailyCount> dailyCounts(java.time.LocalDate from, java.time.LocalDate to);
+
+    /** Removes the daily counts of days before {@code day}; returns how many rows. */
+    int dropDailyCountsBefore(java.time.LocalDate day);
 
     void store(AuditCheckpoint checkpoint);
 

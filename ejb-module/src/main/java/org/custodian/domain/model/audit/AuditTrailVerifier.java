@@ -26,6 +26,9 @@ public final class AuditTrailVerifier {
     private int checkpointsVerified;
     private Long firstBadSequence;
     private String reason;
+    /** The announcement the walk must meet when the trail was pruned (null: none expected, or met). */
+    private String expectedAnnouncement;
+    private long prunedTo;
 
     /**
      * @param checkpoints all stored checkpoints, in any order
@@ -50,6 +53,34 @@ public final class AuditTrailVerifier {
         }
     }
 
+    /**
+     * Verifies a trail that may have been pruned: from the pruning point's chain hash and Merkle edge, after
+     * checking that point against the signed checkpoint of its size; the walk must also meet the AUDIT_PRUNE event
+     * that announced it. Without a pruning point ({@code null}) the walk starts at the genesis.
+     */
+    public static AuditTrailVerifier startingAt(AuditPrunePoint pruned, List<AuditCheckpoint> checkpoints,
+            Predicate<AuditCheckpoint> signatureValid) {
+        if (pruned == null) {
+            return new AuditTrailVerifier(checkpoints, signatureValid);
+        }
+        AuditTrailVerifier verifier = new AuditTrailVerifier(
+                new AuditChainVerifier(pruned.getTreeSize(), pruned.getChainHash(), 0), pruned.frontier(), checkpoints,
+                signatureValid, pruned.getTreeSize());
+        verifier.prunedTo = pruned.getTreeSize();
+        String problem = pruned.anchorProblem(checkpoints, signatureValid);
+        if (problem != null) {
+            verifier.fail(pruned.getTreeSize(), problem);
+        } else {
+            verifier.expectedAnnouncement = pruned.announcement();
+        }
+        return verifier;
+    }
+
+    /** The events 1 to this were pruned (0: none); verification starts after it. */
+    public long prunedTo() {
+        return prunedTo;
+    }
+
     public boolean accept(AuditEvent event) {
         return accept(event, event.digests());
     }
@@ -70,6 +101,10 @@ public final class AuditTrailVerifier {
             return false;
         }
         frontier.append(digests.leaf());
+        if (expectedAnnouncement != null && AuditPrunePoint.ACTION.equals(event.getAction())
+                && expectedAnnouncement.equals(event.getResourceId())) {
+            expectedAnnouncement = null;
+        }
         while (nextCheckpoint < checkpoints.size()
                 && checkpoints.get(nextCheckpoint).getTreeSize() == frontier.size()) {
             if (!checkCheckpoint(checkpoints.get(nextCheckpoint), event)) {
@@ -107,6 +142,11 @@ public final class AuditTrailVerifier {
         if (!chain.isIntact()) {
             fail(chain.firstBadSequence(), "events up to the chain head " + headSequence + " are missing from "
                     + chain.firstBadSequence() + " on");
+            return;
+        }
+        if (expectedAnnouncement != null) {
+            fail(prunedTo + 1, "the trail was pruned to " + prunedTo + " but no AUDIT_PRUNE event after it records"
+                    + " that pruning (events removed without the pruning job?)");
             return;
         }
         if (nextCheckpoint < checkpoints.size()) {

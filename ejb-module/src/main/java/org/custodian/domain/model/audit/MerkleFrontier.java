@@ -49,6 +49,11 @@ public final class MerkleFrontier {
         return root;
     }
 
+    /** The perfect subtrees' roots, largest (leftmost) first: the first covers leaves [0, highest bit of size). */
+    public List<byte[]> peaks() {
+        return List.copyOf(peaks);
+    }
+
     /** "size:peak,peak,…" in lower-case hex; what the chain head stores. */
     public String encode() {
         StringBuilder out = new StringBuilder(20 + peaks.size() * 65).append(size).append(':');

@@ -48,62 +48,86 @@ public final class MerkleTree {
         return root(leaves, 0, leaves.size());
     }
 
+    /** MTH of the leaves {@code [from, to)} of a tree, however the hashes are at hand. */
+    @FunctionalInterface
+    public interface Subtrees {
+        byte[] root(long from, long to);
+    }
+
+    private static Subtrees of(List<byte[]> leaves) {
+        return (from, to) -> root(leaves, (int) from, (int) to);
+    }
+
     /** PATH(m, D[n]): the audit path of leaf {@code index} in the tree of the first {@code leaves.size()} leaves. */
     public static List<byte[]> inclusionProof(List<byte[]> leaves, int index) {
-        if (index < 0 || index >= leaves.size()) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leaves.size());
+        return inclusionProof(of(leaves), leaves.size(), index);
+    }
+
+    /** PATH(m, D[n]) of leaf {@code index} in the tree of {@code size} leaves whose subtrees {@code tree} hashes. */
+    public static List<byte[]> inclusionProof(Subtrees tree, long size, long index) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
         }
         List<byte[]> path = new ArrayList<>();
-        path(leaves, index, 0, leaves.size(), path);
+        path(tree, index, 0, size, path);
         return path;
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> out) {
-        int n = to - from;
+    private static void path(Subtrees tree, long m, long from, long to, List<byte[]> out) {
+        long n = to - from;
         if (n == 1) {
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(root(leaves, from + k, to));
+            path(tree, m, from, from + k, out);
+            out.add(tree.root(from + k, to));
         } else {
-            path(leaves, m - k, from + k, to, out);
-            out.add(root(leaves, from, from + k));
+            path(tree, m - k, from + k, to, out);
+            out.add(tree.root(from, from + k));
         }
     }
 
     /** PROOF(m, D[n]): proves the tree of the first {@code m} leaves is a prefix of the tree of all of them. */
     public static List<byte[]> consistencyProof(List<byte[]> leaves, int m) {
-        if (m < 1 || m > leaves.size()) {
-            throw new IllegalArgumentException("cannot prove " + m + " consistent with " + leaves.size());
+        return consistencyProof(of(leaves), leaves.size(), m);
+    }
+
+    /** PROOF(m, D[n]) for a tree of {@code size} leaves whose subtrees {@code tree} hashes. */
+    public static List<byte[]> consistencyProof(Subtrees tree, long size, long m) {
+        if (m < 1 || m > size) {
+            throw new IllegalArgumentException("cannot prove " + m + " consistent with " + size);
         }
         List<byte[]> proof = new ArrayList<>();
-        subproof(leaves, m, 0, leaves.size(), true, proof);
+        subproof(tree, m, 0, size, true, proof);
         return proof;
     }
 
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> out) {
-        int n = to - from;
+    private static void subproof(Subtrees tree, long m, long from, long to, boolean complete, List<byte[]> out) {
+        long n = to - from;
         if (m == n) {
             if (!complete) {
-                out.add(root(leaves, from, to));
+                out.add(tree.root(from, to));
             }
             return;
         }
-        int k = largestPowerOfTwoBelow(n);
+        long k = largestPowerOfTwoBelow(n);
         if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, out);
-            out.add(root(leaves, from + k, to));
+            subproof(tree, m, from, from + k, complete, out);
+            out.add(tree.root(from + k, to));
         } else {
-            subproof(leaves, m - k, from + k, to, false, out);
-            out.add(root(leaves, from, from + k));
+            subproof(tree, m - k, from + k, to, false, out);
+            out.add(tree.root(from, from + k));
         }
     }
 
     /** The largest power of two strictly below {@code n} (n at least 2). */
     static int largestPowerOfTwoBelow(int n) {
         return Integer.highestOneBit(n - 1);
+    }
+
+    static long largestPowerOfTwoBelow(long n) {
+        return Long.highestOneBit(n - 1);
     }
 
     /** One digest per thread, reset before use: verification hashes millions of times in a row. */

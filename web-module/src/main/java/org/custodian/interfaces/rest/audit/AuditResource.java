@@ -16,16 +16,26 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 import org.custodian.application.audit.AuditProofService;
 import org.custodian.application.audit.AuditProofService.CheckpointView;
 import org.custodian.application.audit.AuditProofService.Checkpoints;
 import org.custodian.application.audit.AuditProofService.ConsistencyProof;
 import org.custodian.application.audit.AuditProofService.InclusionProof;
+import org.custodian.application.audit.AuditRetentionService;
+import org.custodian.application.audit.AuditRetentionService.PruneResult;
+import org.custodian.application.audit.AuditRetentionService.Retention;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.audit.AuditVerification;
 import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
+import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -42,6 +52,9 @@ public class AuditResource {
 
     @EJB
     AuditProofService proofs;
+
+    @EJB
+    AuditRetentionService retention;
 
     @Inject
     CurrentCaller caller;
@@ -118,6 +131,63 @@ public class AuditResource {
         };
         return Response.ok(body, JSON_LINES).header("Content-Disposition",
                 "attachment; filename=\"custodian-audit-" + range[0] + "-" + range[1] + ".jsonl\"").build();
+    }
+
+    @POST
+    @Path("prune")
+    @Operation(summary = "Prune the trail (OPERATOR): events up to the newest signed checkpoint older than olderThan"
+            + " (default and latest allowed: now minus custodian.audit.raw-retention), received by the SIEM and held"
+            + " by a complete backup, are verified, summarized into daily counts and removed: {\"reason\": \"...\","
+            + " \"olderThan\": \"2024-11-23T00:00:00Z\"}")
+    public PruneResult prune(byte[] body) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, Set.of("reason", "olderThan"), check);
+        String reason = json.text("reason");
+        Instant olderThan = null;
+        String olderThanText = json.text("olderThan");
+        if (olderThanText != null) {
+            try {
+                olderThan = Instant.parse(olderThanText.trim());
+            } catch (DateTimeParseException e) {
+                check.require(false, "olderThan", "must be an ISO-8601 instant such as 2024-11-23T00:00:00Z");
+            }
+        }
+        check.require(reason != null, "reason", "is required: why the trail is pruned now");
+        check.throwIfAny();
+        return retention.prune(caller.get(), olderThan, reason);
+    }
+
+    @GET
+    @Path("retention")
+    @Operation(summary = "How long raw events and daily counts are kept, and every pruning so far (where the trail"
+            + " now starts, the Merkle root and chain hash kept there, who pruned and why)")
+    public Retention retention() {
+        return retention.retention(caller.get());
+    }
+
+    @GET
+    @Path("daily-counts")
+    @Operation(summary = "Daily counts of pruned events (UTC days from..to, ISO dates) by action, outcome, resource"
+            + " type and roles")
+    public List<AuditDailyCount> dailyCounts(@QueryParam("from") String from, @QueryParam("to") String to) {
+        RuleCheck check = new RuleCheck();
+        LocalDate first = date(from, "from", check);
+        LocalDate last = date(to, "to", check);
+        check.throwIfAny();
+        return retention.dailyCounts(caller.get(), first, last);
+    }
+
+    private static LocalDate date(String text, String field, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            check.require(false, field, "is required: an ISO date such as 2024-11-23");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            check.require(false, field, "must be an ISO date such as 2024-11-23");
+            return null;
+        }
     }
 
     private static Long required(String text, String field, RuleCheck check) {

@@ -1,0 +1,62 @@
+package org.custodian.application.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chains audit events left pending: at startup (a crash between an operation's commit and its chaining) and every
+ * {@code custodian.audit.sequencer-interval} (default 5 s; zero or negative: only at startup) in case an
+ * after-commit chaining failed or timed out. A non-persistent timer: after a restart the schedule starts again.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrator")
+public class PendingAuditSweeper {
+
+    private static final Logger LOG = Logger.getLogger(PendingAuditSweeper.class.getName());
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private AuditSequencer sequencer;
+
+    @Inject
+    @ConfigProperty(name = "custodian.audit.sequencer-interval", defaultValue = "PT5S")
+    Duration interval;
+
+    @PostConstruct
+    void schedule() {
+        TimerConfig config = new TimerConfig("audit-pending-sweep", false);
+        if (interval.isZero() || interval.isNegative()) {
+            timers.createSingleActionTimer(1, config);
+        } else {
+            timers.createIntervalTimer(1, interval.toMillis(), config);
+        }
+    }
+
+    @Timeout
+    void sweep() {
+        try {
+            long chained = sequencer.drain();
+            if (chained > 0) {
+                LOG.fine(() -> "Chained " + chained + " audit events left pending");
+            }
+        } catch (RuntimeException e) {
+            // the next tick (or the next commit) tries again; a failure must not cancel the timer
+            LOG.log(Level.WARNING, "Could not chain pending audit events: " + e.getMessage(), e);
+        }
+    }
+}

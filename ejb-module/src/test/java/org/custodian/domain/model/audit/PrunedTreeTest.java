@@ -1,0 +1,62 @@
+package org.custodian.domain.model.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrunedTreeTest {
+
+    private static List<byte[]> leaves(int n) {
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            leaves.add(MerkleTree.leafHash(("event " + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return leaves;
+    }
+
+    private static PrunedTree pruned(List<byte[]> all, int prunedTo) {
+        MerkleFrontier frontier = new MerkleFrontier();
+        all.subList(0, prunedTo).forEach(frontier::append);
+        return new PrunedTree(frontier, all.subList(prunedTo, all.size()));
+    }
+
+    /** Every proof about an event after the pruning point equals the one computed from all leaves. */
+    @Test
+    void rootsAndProofsAfterThePruningPointAreThoseOfTheWholeTree() {
+        List<byte[]> all = leaves(70);
+        for (int prunedTo = 1; prunedTo < 70; prunedTo++) {
+            for (int size = prunedTo + 1; size <= 70; size++) {
+                List<byte[]> prefix = all.subList(0, size);
+                PrunedTree tree = pruned(prefix, prunedTo);
+                assertEquals(size, tree.size());
+                assertArrayEquals(MerkleTree.root(prefix), tree.root(0, size), prunedTo + "/" + size);
+                for (int index = prunedTo; index < size; index++) {
+                    assertProofs(MerkleTree.inclusionProof(prefix, index), MerkleTree.inclusionProof(tree, size, index));
+                }
+                for (int m = prunedTo; m <= size; m++) {
+                    assertProofs(MerkleTree.consistencyProof(prefix, m), MerkleTree.consistencyProof(tree, size, m));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPrunedLeafOrAPartOfAPrunedSubtreeIsNotAvailable() {
+        PrunedTree tree = pruned(leaves(10), 6);
+        assertThrows(IllegalArgumentException.class, () -> tree.leaf(5));
+        assertThrows(IllegalStateException.class, () -> tree.root(1, 2));
+        assertThrows(IllegalStateException.class, () -> MerkleTree.inclusionProof(tree, 10, 2));
+    }
+
+    private static void assertProofs(List<byte[]> expected, List<byte[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i));
+        }
+    }
+}
