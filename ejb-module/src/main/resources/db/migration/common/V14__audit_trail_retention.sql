@@ -16,7 +16,7 @@ create table audit_prune (
 
 -- Daily counts of the removed events (UTC days), kept for custodian.audit.aggregate-retention.
 create table audit_daily_aggregate (
-    day            date         not null,
+    utc_day        date         not null,
     action         varchar(64)  not null,
     outcome        varchar(16)  not null,
     resource_type  varchar(64)  not null,
@@ -24,5 +24,13 @@ create table audit_daily_aggregate (
     events         bigint       not null,
     first_sequence bigint       not null,
     last_sequence  bigint       not null,
-    primary key (day, action, outcome, resource_type, actor_roles)
+    primary key (utc_day, action, outcome, resource_type, actor_roles)
 );
+
+-- One row that prunings lock first, so two of them (a request and the schedule, or two nodes) never count the same
+-- events twice: the second waits, then finds the pruning point moved.
+create table audit_prune_guard (
+    id integer primary key,
+    constraint audit_prune_guard_single check (id = 1)
+);
+insert into audit_prune_guard (id) values (1);

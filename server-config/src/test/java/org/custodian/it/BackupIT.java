@@ -417,7 +417,7 @@ class BackupIT {
     }
 
     /** Requests a backup and waits for its job; returns the catalog entry it wrote. */
-    private static JsonObject backup(Api api, String operator, String type, String reason, String target)
+    static JsonObject backup(Api api, String operator, String type, String reason, String target)
             throws Exception {
         var body = Json.createObjectBuilder().add("type", type).add("reason", reason);
         if (target != null) {
@@ -438,7 +438,7 @@ class BackupIT {
     }
 
     /** Starts a restore and waits for it; returns its report (the newest one). */
-    private static JsonObject restore(Api api, String operator, String body) throws Exception {
+    static JsonObject restore(Api api, String operator, String body) throws Exception {
         Reply started = api.post("api/v1/backups/restores", operator, body);
         assertEquals(202, started.status(), started.toString());
         JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());

@@ -444,6 +444,15 @@ class RetentionIT {
         JsonObject again = api.post("api/v1/audit/prune", operator, "{\"reason\":\"again\"}").json();
         assertEquals(0, again.getJsonNumber("eventsRemoved").longValue(), again.toString());
         assertTrue(again.getString("note").startsWith("no signed checkpoint after " + prunedTo), again.toString());
+
+        // a chain whose base set predates the pruning: the base brings the pruned events back, the restore drops them
+        JsonObject incremental = BackupIT.backup(api, operator, "INCREMENTAL", "after pruning", "primary");
+        assertEquals("COMPLETE", incremental.getString("status"), incremental.toString());
+        JsonObject report = BackupIT.restore(api, operator, "{\"setId\":" + incremental.getJsonNumber("id")
+                + ",\"reason\":\"drill after pruning\"}");
+        String checks = report.getJsonArray("checks").toString();
+        assertTrue(report.getBoolean("ok") && checks.contains("OK audit pruning") && checks.contains("OK row counts")
+                && checks.contains("OK audit trail"), report.toString());
     }
 
     /** RFC 9162 section 2.1.3.2, written here from the RFC: the root an inclusion path leads to. */

@@ -145,8 +145,11 @@ public class DefaultAuditProofService implements AuditProofService {
      */
     private MerkleTree.Subtrees tree(AuditPrunePoint pruned, long size) {
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
-        return new PrunedTree(pruned == null ? new MerkleFrontier() : pruned.frontier(),
-                events.leafHashes(prunedTo, size));
+        List<byte[]> leaves = events.leafHashes(prunedTo, size);
+        if (leaves.size() != size - prunedTo) {
+            throw new ConflictException("the trail was pruned while the proof was computed; ask again");
+        }
+        return new PrunedTree(pruned == null ? new MerkleFrontier() : pruned.frontier(), leaves);
     }
 
     @Override
@@ -178,6 +181,9 @@ public class DefaultAuditProofService implements AuditProofService {
         // the tree's edge and the chain hash just before `from`: from the pruning point on, as the trail now starts
         AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
+        if (from <= prunedTo) {
+            throw new ConflictException("the trail was pruned to " + prunedTo + " after the export was asked for");
+        }
         MerkleFrontier before = pruned == null ? new MerkleFrontier() : pruned.frontier();
         String previousHash = pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash();
         if (from - 1 > prunedTo) {

@@ -31,8 +31,8 @@ import org.custodian.domain.shared.RuleCheck;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A singleton with a write lock on pruning: two prunings at once would count the same events twice (one process;
- * a second node would find the pruning point moved and stop with a conflict).
+ * Prunings are serialized twice: a write lock in this process, and the audit_prune_guard row across nodes (a second
+ * pruning waits for the first to commit, then starts from its pruning point), so no event is counted twice.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -101,6 +101,8 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
             throw new NotConfiguredException("the trail can be pruned only at a signed checkpoint, and no checkpoint"
                     + " signing key is configured (custodian.audit.signing-key)");
         }
+        // the guard first: a second pruning (the schedule, another node) waits, then starts from this one's point
+        events.lockPruning();
         AuditPrunePoint previous = events.latestPrunePoint().orElse(null);
         long after = previous == null ? 0 : previous.getTreeSize();
         long limit = events.readHead().getLastSequence();
@@ -187,9 +189,6 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
     private PruneResult pruneAt(Caller caller, AuditPrunePoint previous, Walk walk, AuditCheckpoint boundary,
             Instant cutoff, String reason, Instant now) {
         long after = previous == null ? 0 : previous.getTreeSize();
-        if (events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L) != after) {
-            throw new ConflictException("the trail was pruned meanwhile by another node; nothing was removed");
-        }
         AuditPrunePoint point = new AuditPrunePoint(boundary.getTreeSize(), walk.lastHash(), walk.verifier().frontier(),
                 now, cutoff, boundary.getTreeSize() - after, caller.username(), reason);
         long removed = events.prune(after, boundary.getTreeSize(), point);
@@ -197,7 +196,9 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         audit.record(caller, AuditActions.AUDIT_PRUNE, AuditActions.AUDIT_TRAIL, point.announcement(), null,
                 AuditOutcome.SUCCESS);
         // chained in this transaction: whoever sees the pruning point also sees the event that announces it
-        events.sequencePending(AuditSequencer.BATCH);
+        while (events.sequencePending(AuditSequencer.BATCH) == AuditSequencer.BATCH) {
+            // a backlog larger than one batch: the announcement has the highest id and comes last
+        }
         return new PruneResult(point.getTreeSize(), after, removed, cutoff.toString(), null);
     }
 

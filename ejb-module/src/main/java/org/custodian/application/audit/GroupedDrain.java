@@ -34,9 +34,16 @@ public final class GroupedDrain {
 
     /** Waits until the events committed before this call are chained; false if that took longer than wait. */
     public boolean awaitChained(Duration wait) throws InterruptedException {
-        long ticket;
+        return await(ask(), wait);
+    }
+
+    /**
+     * Asks for the events committed before this call to be chained, without waiting; returns the ticket to
+     * {@link #await} (0 if no drain could be started: the sweeper's timer will chain them).
+     */
+    public long ask() {
         synchronized (this) {
-            ticket = ++requested;
+            long ticket = ++requested;
             if (!running) {
                 running = true;
                 try {
@@ -44,9 +51,17 @@ public final class GroupedDrain {
                 } catch (RejectedExecutionException e) {
                     running = false;
                     LOG.warning(() -> "The audit sequencer's executor refused a drain; the timer will chain: " + e);
-                    return false;
+                    return 0;
                 }
             }
+            return ticket;
+        }
+    }
+
+    /** Waits until a drain that started after {@code ticket} was taken has ended; false if longer than wait. */
+    public boolean await(long ticket, Duration wait) throws InterruptedException {
+        if (ticket == 0) {
+            return false;
         }
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (this) {

@@ -17,14 +17,16 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chains a transaction's audit events right after it commits, before the committing thread goes on, so that a
- * response (or a chunk's next step) never runs ahead of its own audit trail. {@link AuditServiceBean} registers
- * {@link #hook()} once per transaction that recorded events.
+ * Chains a transaction's audit events right after it commits. {@link AuditServiceBean} registers {@link #hook()}
+ * once per transaction that recorded events; after the commit it asks for a drain without waiting (a thread in
+ * after-completion still holds the transaction's pooled connection, and the drain needs one), and remembers the
+ * ticket for the thread. The API's response filter then calls {@link #awaitOwnEvents()}, so that a response never
+ * runs ahead of its own audit trail; batch chunks and timers do not wait.
  *
- * <p>The chaining runs on a thread of its own, in transactions of its own (a thread in after-completion still
- * carries the finished transaction and must not start one), grouped across concurrent commits by
- * {@link GroupedDrain}. If it does not finish within {@code custodian.audit.sequence-wait} (default 10 s: the
- * database is stuck), the events stay pending, committed, and the sequencer's timer chains them.
+ * <p>The chaining runs on a thread of its own, in transactions of its own (a thread in after-completion must not
+ * start one), grouped across concurrent commits by {@link GroupedDrain}. If it does not finish within
+ * {@code custodian.audit.sequence-wait} (default 10 s: the database is stuck), the events stay pending, committed,
+ * and the sweeper's timer chains them.
  */
 @ApplicationScoped
 public class SequenceAfterCommit {
@@ -70,17 +72,29 @@ public class SequenceAfterCommit {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    awaitChained();
+                    OWN_TICKET.set(group.ask());
                 } // rolled back: its pending rows went with it
             }
         };
     }
 
-    void awaitChained() {
+    /** The ticket of this thread's last commit that recorded events, until the thread waits for it. */
+    private static final ThreadLocal<Long> OWN_TICKET = new ThreadLocal<>();
+
+    /**
+     * Waits until the events this thread's transactions committed are chained (at most the configured wait); a
+     * no-op when they recorded none. For the end of a request.
+     */
+    public void awaitOwnEvents() {
+        Long ticket = OWN_TICKET.get();
+        if (ticket == null) {
+            return;
+        }
+        OWN_TICKET.remove();
         try {
-            if (!group.awaitChained(wait)) {
+            if (!group.await(ticket, wait)) {
                 LOG.warning(() -> "Audit events committed but not chained within " + wait
-                        + "; the sequencer's timer will chain them");
+                        + "; the sweeper's timer will chain them");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -49,7 +49,8 @@ public class PostgresBackupRestorer implements BackupRestorer {
      * and SIEM collectors and the anomaly detector have consumed it by sequence number.
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
-            "audit_prune", "audit_daily_aggregate", "siem_delivery", "flyway_schema_history"));
+            "audit_prune", "audit_daily_aggregate", "audit_pending", "audit_prune_guard", "siem_delivery",
+            "flyway_schema_history"));
 
     @Resource(lookup = "jdbc/custodian")
     private DataSource dataSource;
@@ -192,6 +193,11 @@ public class PostgresBackupRestorer implements BackupRestorer {
             ok = false;
             checks.add("FAILED referential integrity: " + orphanComments + " comment(s) without ticket, "
                     + orphanTickets + " ticket(s) without customer" + (broken.isEmpty() ? "" : "; " + broken));
+        }
+        long pruned = target.dropPrunedEvents();
+        if (pruned > 0) {
+            checks.add("OK audit pruning: " + pruned + " events that a pruning after the base set removed were removed"
+                    + " from the restored copy again");
         }
         JsonObject manifest = manifest(catalog.directoryOf(last));
         Map<String, Long> counts = target.counts();

@@ -237,6 +237,30 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * Events that a pruning removed after the chain's base set was taken come back with the base (an incremental
+     * set only adds events); the restored pruning point says which, and they are removed again. Returns how many.
+     */
+    public long dropPrunedEvents() throws SQLException {
+        if (!hasTable("audit_prune")) {
+            return 0;
+        }
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate("delete from audit_event where sequence <= (select coalesce(max(tree_size),"
+                    + " 0) from audit_prune)");
+        }
+    }
+
+    /** Sets taken before a migration lack its tables. */
+    private boolean hasTable(String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select to_regclass(?) is not null")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
+    }
+
     /** Walks the restored audit trail through the verifier (hash chain, Merkle tree, signed checkpoints). */
     public AuditTrailVerifier verifyAuditTrail(java.util.function.Predicate<AuditCheckpoint> signatureValid)
             throws SQLException {
@@ -251,11 +275,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         }
         // a trail pruned before the backup starts at its latest pruning point, checked against its signed checkpoint
         AuditPrunePoint pruned = null;
-        boolean mayBePruned;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select to_regclass('audit_prune') is not null")) {
-            mayBePruned = rows.next() && rows.getBoolean(1); // sets taken before V14 have no such table
-        }
+        boolean mayBePruned = hasTable("audit_prune");
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(!mayBePruned ? "select 1 where false" : "select tree_size, chain_hash, merkle_frontier, pruned_at,"
                         + " cutoff, events_removed, requested_by, reason from audit_prune order by tree_size desc"

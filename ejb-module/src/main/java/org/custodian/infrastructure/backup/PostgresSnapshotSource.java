@@ -31,11 +31,11 @@ public final class PostgresSnapshotSource implements AutoCloseable {
 
     /**
      * Not backed up: the batch runtime's own repository, the backup catalog and log, ephemeral state. Pending audit
-     * events neither: they are chained milliseconds after their commit and go into the next set as events; a live
-     * restore that put them back would chain them twice.
+     * events are: an operation in the snapshot whose event was not chained yet keeps its event (a restore into an
+     * empty database chains it at startup; a live restore keeps the live queue instead).
      */
     private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
-            "login_throttle", "retention_purge_progress", "audit_pending");
+            "login_throttle", "retention_purge_progress");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */

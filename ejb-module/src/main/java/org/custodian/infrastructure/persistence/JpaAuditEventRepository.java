@@ -141,6 +141,30 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
+    public void lockPruning() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("select id from audit_prune_guard where id = 1"
+                        + " for update");
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("audit_prune_guard row is missing: the V14 migration seeds it");
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("locking the audit pruning guard failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean announced(AuditPrunePoint point) {
+        return entityManager.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action"
+                        + " AND e.resourceId = :announcement AND e.sequence > :prunedTo", Long.class)
+                .setParameter("action", AuditPrunePoint.ACTION)
+                .setParameter("announcement", point.announcement())
+                .setParameter("prunedTo", point.getTreeSize())
+                .getSingleResult() > 0;
+    }
+
+    @Override
     public List<AuditPrunePoint> prunePoints() {
         return entityManager.createNamedQuery("AuditPrunePoint.findLatest", AuditPrunePoint.class).getResultList();
     }
@@ -186,10 +210,11 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         }
     }
 
-    private static void addDailyCount(Connection connection, List<Object> key, long[] count) throws SQLException {
+    /** Adds one group's counts to its day's row (creating it); package-private for the H2 test of the SQL. */
+    static void addDailyCount(Connection connection, List<Object> key, long[] count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update audit_daily_aggregate set"
                 + " events = events + ?, first_sequence = least(first_sequence, ?),"
-                + " last_sequence = greatest(last_sequence, ?) where day = ? and action = ? and outcome = ?"
+                + " last_sequence = greatest(last_sequence, ?) where utc_day = ? and action = ? and outcome = ?"
                 + " and resource_type = ? and actor_roles = ?")) {
             update.setLong(1, count[0]);
             update.setLong(2, count[1]);
@@ -199,7 +224,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 return;
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_daily_aggregate (day, action,"
+        try (PreparedStatement insert = connection.prepareStatement("insert into audit_daily_aggregate (utc_day, action,"
                 + " outcome, resource_type, actor_roles, events, first_sequence, last_sequence)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindDailyKey(insert, 1, key);
@@ -225,9 +250,9 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     public List<AuditDailyCount> dailyCounts(LocalDate from, LocalDate to) {
         List<AuditDailyCount> counts = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select day, action, outcome, resource_type,"
+                PreparedStatement select = connection.prepareStatement("select utc_day, action, outcome, resource_type,"
                         + " actor_roles, events, first_sequence, last_sequence from audit_daily_aggregate"
-                        + " where day >= ? and day <= ? order by day, action, outcome, resource_type, actor_roles")) {
+                        + " where utc_day >= ? and utc_day <= ? order by utc_day, action, outcome, resource_type, actor_roles")) {
             select.setObject(1, from);
             select.setObject(2, to);
             try (ResultSet rows = select.executeQuery()) {
@@ -247,7 +272,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     public int dropDailyCountsBefore(LocalDate day) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("delete from audit_daily_aggregate"
-                        + " where day < ?")) {
+                        + " where utc_day < ?")) {
             delete.setObject(1, day);
             return delete.executeUpdate();
         } catch (SQLException e) {

@@ -33,8 +33,8 @@ import org.custodian.infrastructure.migration.DatabaseMigrator;
  * <p>Request threads each run operations of their own transaction: record the events, commit. Two ways:
  * <ul>
  * <li><b>pending</b> (the application's path): the events go to audit_pending without a lock; after the commit the
- * thread waits for its events to be chained by the application's {@link GroupedDrain} on a 2-thread executor (the
- * sequencer's, maxAsync 2), as {@code SequenceAfterCommit} does, so every operation ends with its events chained;</li>
+ * thread waits for its events to be chained by the application's {@link GroupedDrain} (one drain at a time), as the
+ * API's response filter does, so every operation ends with its events chained;</li>
  * <li><b>inline</b> (the path before it): the operation locks the chain head, chains its events and commits, i.e.
  * holds the head until its commit is on disk. Here the operation has no other work; in the application the head
  * was held across the request's own writes too, so this is the old path at its best.</li>

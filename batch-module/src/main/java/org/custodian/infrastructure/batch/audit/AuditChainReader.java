@@ -40,15 +40,17 @@ public class AuditChainReader extends AbstractItemReader {
 
     /** Set when the pruning point the walk starts from does not match its signed checkpoint. */
     private boolean brokenStart;
+    /** Where the trail was pruned (null: never); an AUDIT_PRUNE event after it must announce it. */
+    private AuditPrunePoint pruned;
 
     @Override
     public void open(Serializable checkpoint) {
         checkpoints = events.checkpoints();
+        pruned = events.latestPrunePoint().orElse(null);
         if (checkpoint instanceof AuditChainCheckpoint saved) {
             position = saved;
         } else {
             // a pruned trail is walked from its pruning point, as GET /audit/verify does
-            AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
             AuditChainHead head = events.readHead();
             long start = pruned == null ? 0 : pruned.getTreeSize();
             position = new AuditChainCheckpoint(start, pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash(),
@@ -79,6 +81,10 @@ public class AuditChainReader extends AbstractItemReader {
             position = position.finish();
             if (!end.isIntact()) {
                 return AuditLink.missingTail(end.firstBadSequence());
+            }
+            if (pruned != null && pruned.getTreeSize() < position.headSequence() && !events.announced(pruned)) {
+                // events removed up to a real checkpoint without the pruning that records it
+                return AuditLink.broken(pruned.getTreeSize() + 1);
             }
             boolean signedBeyondHead = checkpoints.stream().anyMatch(c -> c.getTreeSize() > position.headSequence());
             return signedBeyondHead ? AuditLink.broken(position.headSequence() + 1) : null;

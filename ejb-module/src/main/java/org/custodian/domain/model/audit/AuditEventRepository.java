@@ -35,6 +35,12 @@ public interface AuditEventRepository {
     /** Where the trail was last pruned, if it ever was: verification and proofs start there. */
     Optional<AuditPrunePoint> latestPrunePoint();
 
+    /** Serializes prunings: locks the pruning guard row until the current transaction ends. */
+    void lockPruning();
+
+    /** Whether an AUDIT_PRUNE event after the pruning point announces it (the trail records every pruning). */
+    boolean announced(AuditPrunePoint point);
+
     /** Every pruning so far, the latest first. */
     List<AuditPrunePoint> prunePoints();
 

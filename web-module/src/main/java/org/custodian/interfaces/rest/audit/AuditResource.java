@@ -183,7 +183,9 @@ public class AuditResource {
             return null;
         }
         try {
-            return LocalDate.parse(text.trim());
+            LocalDate date = LocalDate.parse(text.trim());
+            check.require(date.getYear() >= 1970 && date.getYear() <= 9999, field, "must be a year from 1970 to 9999");
+            return date;
         } catch (DateTimeParseException e) {
             check.require(false, field, "must be an ISO date such as 2024-11-23");
             return null;
