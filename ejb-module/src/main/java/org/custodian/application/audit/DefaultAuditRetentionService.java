@@ -82,7 +82,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
                 .require(reason != null && !reason.isBlank(), "reason", "is required: why the trail is pruned now")
                 .require(reason == null || reason.length() <= 1000, "reason", "must be at most 1000 characters")
                 .require(olderThan == null || !olderThan.isAfter(latestAllowed), "olderThan",
-                        "must be on or before " + latestAllowed + ": raw events are kept for " + rawRetention
+                        "must be on or before " + latestAllowed + ": raw events are kept for " + days(rawRetention)
                                 + " (custodian.audit.raw-retention)")
                 .throwIfAny();
         return pruneBefore(caller, olderThan == null ? latestAllowed : olderThan, reason.strip(), now);
@@ -93,7 +93,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
     public PruneResult pruneScheduled() {
         Instant now = clock.instant();
         return pruneBefore(Caller.system(SCHEDULE_ACTOR, null), now.minus(rawRetention),
-                "scheduled: raw events are kept for " + rawRetention, now);
+                "scheduled: raw events are kept for " + days(rawRetention), now);
     }
 
     private PruneResult pruneBefore(Caller caller, Instant cutoff, String reason, Instant now) {
@@ -202,6 +202,11 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         return new PruneResult(point.getTreeSize(), after, removed, cutoff.toString(), null);
     }
 
+    /** P730D rather than Duration's PT17520H, as it is configured. */
+    private static String days(Duration duration) {
+        return duration.toSeconds() % 86_400 == 0 ? "P" + duration.toDays() + "D" : duration.toString();
+    }
+
     private static PruneResult nothingPruned(long prunedTo, Instant cutoff, String why) {
         return new PruneResult(prunedTo, prunedTo, 0, cutoff.toString(), why);
     }
@@ -215,7 +220,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
                         point.getCutoff().toString(), point.getEventsRemoved(), point.getRequestedBy(),
                         point.getReason()))
                 .toList();
-        return new Retention(rawRetention.toString(), aggregateRetention.toString(),
+        return new Retention(days(rawRetention), days(aggregateRetention),
                 prunings.isEmpty() ? 0 : prunings.get(0).treeSize(), prunings);
     }
 

@@ -56,17 +56,7 @@ public final class AuditSequencing {
      * written, so nothing needs to reach the disk).
      */
     public static int sequence(Connection connection, int limit) throws SQLException {
-        AuditChainHead head;
-        try (PreparedStatement lock = connection.prepareStatement("select last_sequence, last_hash, merkle_frontier"
-                + " from audit_chain_head where id = ? for update")) {
-            lock.setInt(1, AuditChainHead.SINGLETON_ID);
-            try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("audit_chain_head row is missing: the V1 migration seeds it");
-                }
-                head = AuditChainHead.of(row.getLong(1), row.getString(2).trim(), row.getString(3));
-            }
-        }
+        AuditChainHead head = lockHead(connection);
         List<PendingAuditRecord> pending = pending(connection, limit);
         if (pending.isEmpty()) {
             return 0;
@@ -83,6 +73,36 @@ public final class AuditSequencing {
                         + ids.length);
             }
         }
+        updateHead(connection, head);
+        return pending.size();
+    }
+
+    /**
+     * Chains the records straight away in the caller's transaction, under the head's lock until it commits: the
+     * bulk path of a batch chunk (a thousand events at once), where writing them as pending first and moving them
+     * after the commit would write every event three times. Not for requests: the lock is held to the commit.
+     */
+    public static void appendNow(Connection connection, List<AuditRecord> records, Instant at) throws SQLException {
+        AuditChainHead head = lockHead(connection);
+        insertEvents(connection, head.appendPending(records.stream()
+                .map(record -> new PendingAuditRecord(0, at, record)).toList()));
+        updateHead(connection, head);
+    }
+
+    private static AuditChainHead lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select last_sequence, last_hash, merkle_frontier"
+                + " from audit_chain_head where id = ? for update")) {
+            lock.setInt(1, AuditChainHead.SINGLETON_ID);
+            try (ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("audit_chain_head row is missing: the V1 migration seeds it");
+                }
+                return AuditChainHead.of(row.getLong(1), row.getString(2).trim(), row.getString(3));
+            }
+        }
+    }
+
+    private static void updateHead(Connection connection, AuditChainHead head) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update audit_chain_head set last_sequence = ?,"
                 + " last_hash = ?, merkle_frontier = ? where id = ?")) {
             update.setLong(1, head.getLastSequence());
@@ -91,7 +111,6 @@ public final class AuditSequencing {
             update.setInt(4, AuditChainHead.SINGLETON_ID);
             update.executeUpdate();
         }
-        return pending.size();
     }
 
     /** Committed events not chained yet (the outbox of the trail itself; normally 0 between requests). */

@@ -66,6 +66,15 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
+    public void appendNow(List<AuditRecord> records, java.time.Instant at) {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditSequencing.appendNow(connection, records, at);
+        } catch (SQLException e) {
+            throw new PersistenceException("appending audit events failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public int sequencePending(int limit) {
         try (Connection connection = dataSource.getConnection()) {
             return AuditSequencing.sequence(connection, limit);

@@ -163,6 +163,55 @@ class AuditSequencingTest {
     }
 
     @Test
+    void bulkAppendsOfBatchChunksInterleaveWithPendingOnesWithoutGapsOrDuplicates() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            String actor = "user" + t;
+            work.add(pool.submit(() -> {
+                for (int op = 0; op < 100; op++) {
+                    operation(List.of(record(actor, actor + "-" + op, 0)), true);
+                }
+                return null;
+            }));
+        }
+        work.add(pool.submit(() -> {
+            for (int chunk = 0; chunk < 20; chunk++) {
+                List<AuditRecord> skeletons = new ArrayList<>();
+                for (int i = 0; i < 50; i++) {
+                    skeletons.add(record("purge", "chunk-" + chunk, i));
+                }
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    AuditSequencing.appendNow(connection, skeletons, Instant.now());
+                    connection.commit();
+                }
+            }
+            return null;
+        }));
+        for (Future<?> each : work) {
+            each.get();
+        }
+        pool.shutdown();
+        assertEquals(0, count("select count(*) from audit_pending"));
+        assertEquals(1300, count("select count(*) from audit_event"));
+        assertEquals(1300, count("select max(sequence) from audit_event"));
+        // a chunk's events are contiguous: chained at once under the head's lock
+        assertEquals(20, count("select count(*) from (select request_id from audit_event where actor = 'purge'"
+                + " group by request_id having max(sequence) - min(sequence) = 49) chunks"));
+        AuditTrailVerifier verifier = new AuditTrailVerifier(List.of(), checkpoint -> true);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select "
+                        + JpaAuditEventRepository.STORED_EVENT_COLUMNS + " from audit_event order by sequence");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                assertTrue(verifier.accept(JpaAuditEventRepository.storedEvent(rows)));
+            }
+        }
+        assertEquals(1300, verifier.verifiedCount());
+    }
+
+    @Test
     void aRolledBackOperationLeavesNoEventPendingOrChained() throws SQLException {
         operation(List.of(record("alice", "r-1", 0)), true);
         operation(List.of(record("bob", "r-2", 0), record("bob", "r-2", 1)), false);

@@ -18,6 +18,12 @@ public interface AuditEventRepository {
     void enqueue(List<AuditRecord> records, java.time.Instant at);
 
     /**
+     * Chains events straight away in the current transaction, holding the head's lock until it ends: the bulk path
+     * of a batch chunk, not for requests.
+     */
+    void appendNow(List<AuditRecord> records, java.time.Instant at);
+
+    /**
      * Chains up to {@code limit} committed pending events into the trail in the current transaction, under the
      * head's lock, and returns how many (0: nothing was pending, nothing was written).
      */
