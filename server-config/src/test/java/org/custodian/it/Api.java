@@ -104,6 +104,16 @@ final class Api {
         }
     }
 
+    /** The data of one check of /health (Payara gives every value as text). */
+    JsonObject health(String check) {
+        for (jakarta.json.JsonValue each : get("health", null).json().getJsonArray("checks")) {
+            if (each.asJsonObject().getString("name").equals(check)) {
+                return each.asJsonObject().getJsonObject("data");
+            }
+        }
+        throw new AssertionError("no " + check + " health check");
+    }
+
     record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
 
         JsonObject json() {

@@ -252,7 +252,7 @@ class AuditProofIT {
     void siemDeliveryWaitsForADownCollectorThenDeliversEveryEventOnceAndInOrder() throws Exception {
         Api api = api();
         // nothing has listened on the collector port since the server started
-        JsonObject down = siemHealth(api);
+        JsonObject down = api.health("siem-delivery");
         assertEquals("true", down.getString("configured"), down.toString());
         assertTrue(down.containsKey("lastError"), "the failure is visible: " + down);
         assertTrue(Long.parseLong(down.getString("backlog")) > 0, down.toString());
@@ -281,20 +281,11 @@ class AuditProofIT {
         assertEquals(1L, inOrder.get(0), "nothing was lost while the collector was down");
         String first = messages.get(0);
         assertTrue(first.startsWith("<110>1 ") && first.contains("[custodian@32473 seq=\"1\""), first);
-        JsonObject up = siemHealth(api);
+        JsonObject up = api.health("siem-delivery");
         assertTrue(Long.parseLong(up.getString("deliveredSequence")) >= target, up.toString());
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static JsonObject siemHealth(Api api) {
-        for (jakarta.json.JsonValue check : api.get("health", null).json().getJsonArray("checks")) {
-            if (check.asJsonObject().getString("name").equals("siem-delivery")) {
-                return check.asJsonObject().getJsonObject("data");
-            }
-        }
-        throw new AssertionError("no siem-delivery health check");
-    }
 
     /** A syslog collector: RFC 6587 octet-counted frames over TCP, one connection after another. */
     private static void collect(java.net.ServerSocket collector, List<Long> sequences, List<String> messages) {

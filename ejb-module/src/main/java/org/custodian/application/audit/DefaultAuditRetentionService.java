@@ -25,6 +25,7 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.audit.DailyCounts;
 import org.custodian.domain.model.backup.BackupRepository;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.shared.RuleCheck;
@@ -128,11 +129,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         // the newest checkpoint whose events are all older than the cutoff; an event out of time order (chained a
         // little after a younger one) moves the boundary back to the checkpoint before it
         for (int attempt = 0; attempt < 10; attempt++) {
-            long before = limit;
-            AuditCheckpoint boundary = checkpoints.stream()
-                    .filter(c -> c.getTreeSize() > after && c.getTreeSize() <= before)
-                    .filter(c -> occurredBefore(c.getTreeSize(), cutoff))
-                    .reduce((a, b) -> b).orElse(null);
+            AuditCheckpoint boundary = newestBefore(checkpoints, after, limit, cutoff);
             if (boundary == null) {
                 return nothingPruned(after, cutoff, "no signed checkpoint after " + after + " and up to " + limit
                         + " (" + limitedBy + ") covers only events older than " + cutoff);
@@ -148,6 +145,29 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         return nothingPruned(after, cutoff, "events around the cutoff are out of time order; nothing was pruned");
     }
 
+    /**
+     * The newest checkpoint in (after, limit] whose last event is older than the cutoff, by binary search: events
+     * are in time order along the sequence (to within the milliseconds a commit takes, which the walk catches), and
+     * a checkpoint a minute makes half a million a year, too many to look up one by one.
+     */
+    private AuditCheckpoint newestBefore(List<AuditCheckpoint> checkpoints, long after, long limit, Instant cutoff) {
+        List<AuditCheckpoint> candidates = checkpoints.stream()
+                .filter(c -> c.getTreeSize() > after && c.getTreeSize() <= limit).toList();
+        int low = 0;
+        int high = candidates.size() - 1;
+        AuditCheckpoint found = null;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (occurredBefore(candidates.get(middle).getTreeSize(), cutoff)) {
+                found = candidates.get(middle);
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found;
+    }
+
     private boolean occurredBefore(long sequence, Instant cutoff) {
         List<AuditEvent> event = events.findAfter(sequence - 1, 1);
         return !event.isEmpty() && event.get(0).getSequence() == sequence
@@ -155,13 +175,14 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
     }
 
     /** The verified walk from the previous pruning point to the boundary, or the first event not older than cutoff. */
-    private record Walk(AuditTrailVerifier verifier, String lastHash, long tooYoung) {
+    private record Walk(AuditTrailVerifier verifier, String lastHash, long tooYoung, DailyCounts counts) {
     }
 
     private Walk walk(AuditPrunePoint previous, List<AuditCheckpoint> checkpoints, long upTo, Instant cutoff) {
         AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(previous, checkpoints, signer::verify);
         long position = previous == null ? 0 : previous.getTreeSize();
         String lastHash = previous == null ? AuditEvent.GENESIS_HASH : previous.getChainHash();
+        DailyCounts counts = new DailyCounts();
         while (position < upTo && verifier.isIntact()) {
             List<AuditEvent> page = events.findAfter(position, (int) Math.min(PAGE, upTo - position));
             if (page.isEmpty()) {
@@ -169,11 +190,12 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
             }
             for (AuditEvent event : page) {
                 if (!event.getOccurredAt().isBefore(cutoff)) {
-                    return new Walk(verifier, lastHash, event.getSequence());
+                    return new Walk(verifier, lastHash, event.getSequence(), counts);
                 }
                 if (!verifier.accept(event)) {
                     break;
                 }
+                counts.add(event);
                 position = event.getSequence();
                 lastHash = event.getHash();
             }
@@ -183,7 +205,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
                     + (verifier.isIntact() ? "events are missing" : verifier.reason())
                     + "): a trail that does not verify is never pruned; nothing was removed");
         }
-        return new Walk(verifier, lastHash, 0);
+        return new Walk(verifier, lastHash, 0, counts);
     }
 
     private PruneResult pruneAt(Caller caller, AuditPrunePoint previous, Walk walk, AuditCheckpoint boundary,
@@ -191,7 +213,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         long after = previous == null ? 0 : previous.getTreeSize();
         AuditPrunePoint point = new AuditPrunePoint(boundary.getTreeSize(), walk.lastHash(), walk.verifier().frontier(),
                 now, cutoff, boundary.getTreeSize() - after, caller.username(), reason);
-        long removed = events.prune(after, boundary.getTreeSize(), point);
+        long removed = events.prune(after, boundary.getTreeSize(), point, walk.counts().all());
         events.dropDailyCountsBefore(now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(aggregateRetention.toDays()));
         audit.record(caller, AuditActions.AUDIT_PRUNE, AuditActions.AUDIT_TRAIL, point.announcement(), null,
                 AuditOutcome.SUCCESS);

@@ -275,15 +275,16 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         }
         // a trail pruned before the backup starts at its latest pruning point, checked against its signed checkpoint
         AuditPrunePoint pruned = null;
-        boolean mayBePruned = hasTable("audit_prune");
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(!mayBePruned ? "select 1 where false" : "select tree_size, chain_hash, merkle_frontier, pruned_at,"
-                        + " cutoff, events_removed, requested_by, reason from audit_prune order by tree_size desc"
-                        + " limit 1")) {
-            if (rows.next()) {
-                pruned = new AuditPrunePoint(rows.getLong(1), rows.getString(2).trim(),
-                        MerkleFrontier.decode(rows.getString(3)), JdbcValues.instant(rows, 4),
-                        JdbcValues.instant(rows, 5), rows.getLong(6), rows.getString(7), rows.getString(8));
+        if (hasTable("audit_prune")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select tree_size, chain_hash, merkle_frontier, pruned_at,"
+                            + " cutoff, events_removed, requested_by, reason from audit_prune order by tree_size desc"
+                            + " limit 1")) {
+                if (rows.next()) {
+                    pruned = new AuditPrunePoint(rows.getLong(1), rows.getString(2).trim(),
+                            MerkleFrontier.decode(rows.getString(3)), JdbcValues.instant(rows, 4),
+                            JdbcValues.instant(rows, 5), rows.getLong(6), rows.getString(7), rows.getString(8));
+                }
             }
         }
         AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, checkpoints, signatureValid);

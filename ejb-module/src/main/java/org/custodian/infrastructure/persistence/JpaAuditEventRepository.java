@@ -13,10 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AuditChainHead;
@@ -179,30 +176,10 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public long prune(long after, long upTo, AuditPrunePoint point) {
-        Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+    public long prune(long after, long upTo, AuditPrunePoint point, List<AuditDailyCount> counts) {
         try (Connection connection = dataSource.getConnection()) {
-            // one pass over the removed events: their daily counts (UTC days), then one statement deletes them
-            try (PreparedStatement select = connection.prepareStatement("select occurred_at, action, outcome,"
-                    + " resource_type, actor_roles, sequence from audit_event where sequence > ? and sequence <= ?"
-                    + " order by sequence")) {
-                select.setLong(1, after);
-                select.setLong(2, upTo);
-                select.setFetchSize(10_000);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        List<Object> key = List.of(JdbcValues.instant(rows, 1).atZone(ZoneOffset.UTC).toLocalDate(),
-                                rows.getString(2), rows.getString(3).trim(), nullToEmpty(rows.getString(4)),
-                                nullToEmpty(rows.getString(5)));
-                        long sequence = rows.getLong(6);
-                        long[] count = counts.computeIfAbsent(key, k -> new long[] {0, sequence, sequence});
-                        count[0]++;
-                        count[2] = sequence;
-                    }
-                }
-            }
-            for (Map.Entry<List<Object>, long[]> entry : counts.entrySet()) {
-                addDailyCount(connection, entry.getKey(), entry.getValue());
+            for (AuditDailyCount count : counts) {
+                addDailyCount(connection, count);
             }
             long removed;
             try (PreparedStatement delete = connection.prepareStatement("delete from audit_event where sequence > ?"
@@ -220,15 +197,15 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     /** Adds one group's counts to its day's row (creating it); package-private for the H2 test of the SQL. */
-    static void addDailyCount(Connection connection, List<Object> key, long[] count) throws SQLException {
+    static void addDailyCount(Connection connection, AuditDailyCount count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update audit_daily_aggregate set"
                 + " events = events + ?, first_sequence = least(first_sequence, ?),"
                 + " last_sequence = greatest(last_sequence, ?) where utc_day = ? and action = ? and outcome = ?"
                 + " and resource_type = ? and actor_roles = ?")) {
-            update.setLong(1, count[0]);
-            update.setLong(2, count[1]);
-            update.setLong(3, count[2]);
-            bindDailyKey(update, 4, key);
+            update.setLong(1, count.events());
+            update.setLong(2, count.firstSequence());
+            update.setLong(3, count.lastSequence());
+            bindDailyKey(update, 4, count);
             if (update.executeUpdate() > 0) {
                 return;
             }
@@ -236,23 +213,20 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         try (PreparedStatement insert = connection.prepareStatement("insert into audit_daily_aggregate (utc_day, action,"
                 + " outcome, resource_type, actor_roles, events, first_sequence, last_sequence)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindDailyKey(insert, 1, key);
-            insert.setLong(6, count[0]);
-            insert.setLong(7, count[1]);
-            insert.setLong(8, count[2]);
+            bindDailyKey(insert, 1, count);
+            insert.setLong(6, count.events());
+            insert.setLong(7, count.firstSequence());
+            insert.setLong(8, count.lastSequence());
             insert.executeUpdate();
         }
     }
 
-    private static void bindDailyKey(PreparedStatement statement, int at, List<Object> key) throws SQLException {
-        statement.setObject(at, key.get(0));
-        for (int i = 1; i < 5; i++) {
-            statement.setString(at + i, (String) key.get(i));
-        }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    private static void bindDailyKey(PreparedStatement statement, int at, AuditDailyCount count) throws SQLException {
+        statement.setObject(at, count.day());
+        statement.setString(at + 1, count.action());
+        statement.setString(at + 2, count.outcome());
+        statement.setString(at + 3, count.resourceType());
+        statement.setString(at + 4, count.actorRoles());
     }
 
     @Override

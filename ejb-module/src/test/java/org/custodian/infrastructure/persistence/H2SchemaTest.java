@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.infrastructure.migration.DatabaseMigrator;
@@ -44,9 +45,10 @@ class H2SchemaTest {
                 assertTrue(statement.executeQuery("select id from audit_prune_guard where id = 1 for update").next());
             }
             LocalDate day = LocalDate.of(2026, 11, 23);
-            List<Object> key = List.of(day, "TICKET_READ", "SUCCESS", "TICKET", "AGENT");
-            JpaAuditEventRepository.addDailyCount(connection, key, new long[] {3, 1, 3});
-            JpaAuditEventRepository.addDailyCount(connection, key, new long[] {1, 4, 4});
+            JpaAuditEventRepository.addDailyCount(connection,
+                    new AuditDailyCount(day, "TICKET_READ", "SUCCESS", "TICKET", "AGENT", 3, 1, 3));
+            JpaAuditEventRepository.addDailyCount(connection,
+                    new AuditDailyCount(day, "TICKET_READ", "SUCCESS", "TICKET", "AGENT", 1, 4, 4));
             try (Statement statement = connection.createStatement()) {
                 assertEquals(4, number(statement, "select events from audit_daily_aggregate where utc_day = date"
                         + " '2026-11-23'"));

@@ -51,10 +51,10 @@ public interface AuditEventRepository {
     List<AuditPrunePoint> prunePoints();
 
     /**
-     * Adds the daily counts of events {@code after + 1} to {@code upTo} to the aggregates, removes those events and
-     * stores the pruning point, in the current transaction. Returns how many events were removed.
+     * Adds {@code counts} (the daily counts of events {@code after + 1} to {@code upTo}) to the aggregates, removes
+     * those events and stores the pruning point, in the current transaction. Returns how many events were removed.
      */
-    long prune(long after, long upTo, AuditPrunePoint point);
+    long prune(long after, long upTo, AuditPrunePoint point, List<AuditDailyCount> counts);
 
     /** Daily counts of pruned events on days in {@code [from, to]}, oldest first. */
     List<AuditDailyCount> dailyCounts(java.time.LocalDate from, java.time.LocalDate to);
