@@ -24,15 +24,15 @@ public final class AuditChainVerifier {
 
     /** @return true when the event continues the chain; false (and remembered) at the first break */
     public boolean accept(AuditEvent event) {
-        return accept(event, event.computeHash());
+        return accept(event, event.digests());
     }
 
-    /** As {@link #accept(AuditEvent)}, with the event's hash already computed by the caller. */
-    public boolean accept(AuditEvent event, String computedHash) {
+    /** As {@link #accept(AuditEvent)}, with the event's digests already computed by the caller. */
+    public boolean accept(AuditEvent event, AuditEvent.Digests computed) {
         if (firstBadSequence != null) {
             return false;
         }
-        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash, computedHash);
+        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash, computed);
         if (firstBadSequence != null) {
             return false;
         }
@@ -50,15 +50,15 @@ public final class AuditChainVerifier {
      *         event leaves a gap, an inserted or renumbered one breaks the order)
      */
     public static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash) {
-        return firstBadIn(event, expectedSequence, expectedPreviousHash, event.computeHash());
+        return firstBadIn(event, expectedSequence, expectedPreviousHash, event.digests());
     }
 
     private static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash,
-            String computedHash) {
+            AuditEvent.Digests computed) {
         if (event.getSequence() != expectedSequence) {
             return expectedSequence;
         }
-        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !computedHash.equals(event.getHash())) {
+        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !computed.hashMatches(event.getHash())) {
             return event.getSequence();
         }
         return null;

@@ -1,7 +1,6 @@
 package org.custodian.domain.model.audit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
@@ -90,12 +89,12 @@ public final class AuditTrailVerifier {
         if (firstBadSequence != null) {
             return false;
         }
-        if (!chain.accept(event, digests.hash())) {
+        if (!chain.accept(event, digests)) {
             fail(chain.firstBadSequence(), "the hash chain breaks at sequence " + chain.firstBadSequence()
                     + " (changed, removed, inserted or reordered event)");
             return false;
         }
-        if (event.getLeafHash() != null && !Arrays.equals(digests.leaf(), HexFormat.of().parseHex(event.getLeafHash().trim()))) {
+        if (event.getLeafHash() != null && !digests.leafMatches(event.getLeafHash())) {
             fail(event.getSequence(), "the stored leaf hash of sequence " + event.getSequence()
                     + " does not match the event");
             return false;

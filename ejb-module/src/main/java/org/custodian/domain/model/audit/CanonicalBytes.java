@@ -1,24 +1,47 @@
 package org.custodian.domain.model.audit;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 
 /**
  * Writes an event's canonical form (see {@link AuditEvent}) straight into UTF-8 bytes. Escaping works on the
  * encoded bytes: the characters JSON escapes ({@code "}, {@code \}, U+0000 to U+001F) are ASCII, and no byte of a
  * multi-byte UTF-8 sequence is ASCII, so the result equals the UTF-8 encoding of the escaped text. Hashing and
- * verification run on every event, and going through a String first cost more than the SHA-256 itself.
+ * verification run on every event, and going through a String first cost more than the SHA-256 itself. For the
+ * same reason a writer is reused ({@link #reset()}) and fed to the digest in place, and strings are scanned for
+ * characters to escape eight bytes at a time (almost none of them has any).
  */
 final class CanonicalBytes {
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] buffer;
     private int length;
 
     CanonicalBytes(int capacity) {
         buffer = new byte[capacity];
+    }
+
+    /** Empties the writer for the next event, keeping its buffer. */
+    CanonicalBytes reset() {
+        length = 0;
+        return this;
+    }
+
+    /** Feeds what was written to {@code digest}, without copying it out. */
+    void updateDigest(MessageDigest digest) {
+        digest.update(buffer, 0, length);
     }
 
     CanonicalBytes raw(char ascii) {
@@ -42,6 +65,12 @@ final class CanonicalBytes {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         ensure(utf8.length + 2);
         buffer[length++] = '"';
+        if (!needsEscaping(utf8)) {
+            System.arraycopy(utf8, 0, buffer, length, utf8.length);
+            length += utf8.length;
+            buffer[length++] = '"';
+            return this;
+        }
         int run = 0;
         for (int i = 0; i < utf8.length; i++) {
             byte b = utf8[i];
@@ -67,6 +96,53 @@ final class CanonicalBytes {
         ensure(1);
         buffer[length++] = '"';
         return this;
+    }
+
+    /** {@code instant} as a JSON string, ISO-8601 UTC with three fraction digits and Z (see AuditEvent). */
+    CanonicalBytes time(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return string(AuditEvent.formatTime(instant));
+        }
+        ensure(26);
+        buffer[length++] = '"';
+        digits(t.getYear(), 4).raw('-').digits(t.getMonthValue(), 2).raw('-').digits(t.getDayOfMonth(), 2).raw('T')
+                .digits(t.getHour(), 2).raw(':').digits(t.getMinute(), 2).raw(':').digits(t.getSecond(), 2).raw('.')
+                .digits(instant.getNano() / 1_000_000, 3);
+        buffer[length++] = 'Z';
+        buffer[length++] = '"';
+        return this;
+    }
+
+    private CanonicalBytes digits(int value, int count) {
+        for (int i = length + count - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+        return this;
+    }
+
+    /** Whether any byte is {@code "}, {@code \} or below 0x20; eight at a time, with the usual SWAR tests. */
+    static boolean needsEscaping(byte[] utf8) {
+        int i = 0;
+        for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(utf8, i);
+            long quote = word ^ (ONES * '"');
+            long backslash = word ^ (ONES * '\\');
+            // a zero byte in quote/backslash, or a byte below 0x20 in word; bytes from 0x80 up never match
+            long hits = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | ((word - ONES * 0x20) & ~word);
+            if ((hits & HIGH_BITS) != 0) {
+                return true;
+            }
+        }
+        for (; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     byte[] toByteArray() {
