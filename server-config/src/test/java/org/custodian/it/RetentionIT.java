@@ -234,9 +234,7 @@ class RetentionIT {
         JsonObject started = api.post("api/v1/privacy/requests/" + id + "/start", privacy, "{}").json();
         assertEquals("IN_PROGRESS", started.getString("status"), started.toString());
         assertTrue(!started.containsKey("blockingHoldId") || started.isNull("blockingHoldId"), started.toString());
-        JsonObject completed = api.post("api/v1/privacy/requests/" + id + "/complete", privacy,
-                "{\"outcome\":\"Erasure carried out on both records\"}").json();
-        assertEquals("COMPLETED", completed.getString("status"));
+        erasureIsCarriedOutWithAReceiptAndSurvivesARestore(api, privacy, agentEu, id, first, second, email, digits);
         assertViolation(api.post("api/v1/privacy/requests/" + id + "/reject", privacy, "{\"reason\":\"late\"}"),
                 "status");
 
@@ -261,10 +259,10 @@ class RetentionIT {
         assertViolation(api.post("api/v1/privacy/requests", privacy, "{\"type\":\"FORGET_ME\",\"customerId\":"
                 + first + "}"), "type");
         assertViolation(api.post("api/v1/privacy/requests", privacy, "{\"type\":\"ACCESS\"}"), "subject");
-        assertEquals(3, Sql.longValue("select count(*) from audit_event where resource_id = ? and action in"
-                + " ('PRIVACY_REQUEST_NEW', 'PRIVACY_REQUEST_VERIFY', 'PRIVACY_REQUEST_COMPLETE')",
-                String.valueOf(id)), "every step is audited");
-        assertEquals(2, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_REQUEST_START' and"
+        assertEquals(5, Sql.longValue("select count(*) from audit_event where resource_id = ? and action in"
+                + " ('PRIVACY_REQUEST_NEW', 'PRIVACY_REQUEST_VERIFY', 'PRIVACY_REQUEST_ERASE_BLOCKED',"
+                + " 'PRIVACY_REQUEST_ERASE', 'PRIVACY_REQUEST_RECEIPT')", String.valueOf(id)), "every step is audited");
+        assertEquals(3, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_REQUEST_START' and"
                 + " resource_id = ?", String.valueOf(id)));
         for (String personal : List.of(email.toLowerCase(java.util.Locale.ROOT), "555" + digits)) {
             assertEquals(0, Sql.longValue("select count(*) from audit_event where resource_type = 'PRIVACY_REQUEST'"
@@ -273,8 +271,117 @@ class RetentionIT {
         }
     }
 
+    /**
+     * The subject's two records get tickets and a comment with their values and are backed up; a hold placed after
+     * the start blocks the erasure; then the erasure anonymizes everything, gives a receipt, keeps counts and the
+     * trail intact, and a restore of the backup taken before it comes back already erased.
+     */
+    private static void erasureIsCarriedOutWithAReceiptAndSurvivesARestore(Api api, String privacy, String agentEu,
+            long id, long first, long second, String email, String digits) throws Exception {
+        String operator = api.token("operator");
+        String name = Sql.text("select name from customer where id = ?", first);
+        long ticket = personalTicket(api, agentEu, first, "Refund for " + name, "Write to " + email + " or call 555-" + digits);
+        long other = personalTicket(api, agentEu, second, "Second record of " + name, "Same person, " + email);
+        assertEquals(201, api.post("api/v1/tickets/" + ticket + "/comments", agentEu, "{\"body\":\"Spoke to " + name
+                + " on 555-" + digits + "\"}").status());
+        long bystander = subject(api, agentEu, "bystander." + digits + "@example.com", null);
+        long bystanderTicket = personalTicket(api, agentEu, bystander, "Bystander printer", "Nothing about the subject");
+        JsonObject before = BackupIT.backup(api, operator, "FULL", "before an erasure", null);
+        assertEquals("COMPLETE", before.getString("status"), before.toString());
+
+        long late = hold(api, privacy, "{\"scope\":\"CUSTOMER\",\"customerId\":" + first
+                + ",\"reason\":\"Chargeback dispute\",\"authority\":\"Card network\"}");
+        JsonObject blocked = api.post("api/v1/privacy/requests/" + id + "/erase", privacy, "{}").json();
+        assertEquals("BLOCKED_BY_HOLD", blocked.getString("status"), blocked.toString());
+        assertEquals(late, blocked.getJsonNumber("blockingHoldId").longValue());
+        assertEquals(name, Sql.text("select name from customer where id = ?", first), "a blocked erasure erases nothing");
+        assertEquals(200, api.post("api/v1/legal-holds/" + late + "/release", privacy,
+                "{\"reason\":\"Dispute settled\"}").status());
+        assertEquals("IN_PROGRESS", api.post("api/v1/privacy/requests/" + id + "/start", privacy, "{}").json()
+                .getString("status"));
+        assertViolation(api.post("api/v1/privacy/requests/" + id + "/complete", privacy,
+                "{\"outcome\":\"Erased by hand\"}"), "type");
+        assertProblem(api.get("api/v1/privacy/requests/" + id + "/receipt", privacy), 404);
+        long ticketsBefore = Sql.longValue("select count(*) from ticket");
+        long commentsBefore = Sql.longValue("select count(*) from ticket_comment");
+
+        JsonObject erased = api.post("api/v1/privacy/requests/" + id + "/erase", privacy, "{}").json();
+        assertEquals("COMPLETED", erased.getString("status"), erased.toString());
+        assertTrue(erased.getString("outcome").contains("/receipt"), erased.toString());
+        assertViolation(api.post("api/v1/privacy/requests/" + id + "/erase", privacy, "{}"), "status");
+
+        Reply receiptReply = api.get("api/v1/privacy/requests/" + id + "/receipt", privacy);
+        assertEquals(200, receiptReply.status(), receiptReply.toString());
+        JsonObject receipt = receiptReply.json();
+        assertEquals("custodian-erasure-receipt-v1", receipt.getString("format"));
+        assertEquals(List.of(Math.min(first, second), Math.max(first, second)), receipt.getJsonArray("customerRecords")
+                .getValuesAs(jakarta.json.JsonNumber.class).stream().map(jakarta.json.JsonNumber::longValue).toList());
+        assertEquals(2, receipt.getJsonArray("erased").getJsonObject(0).getInt("count"), receipt.toString());
+        assertEquals(2, receipt.getJsonArray("erased").getJsonObject(1).getInt("count"), receipt.toString());
+        assertTrue(receipt.getJsonArray("retained").stream().allMatch(kept -> kept.asJsonObject()
+                .getString("legalBasis").length() > 10), receipt.toString());
+        assertProblem(api.get("api/v1/privacy/requests/" + id + "/receipt", agentEu), 403);
+
+        List<String> values = List.of(name.toLowerCase(java.util.Locale.ROOT), email.toLowerCase(java.util.Locale.ROOT),
+                "555-" + digits, "555 " + digits, "555" + digits);
+        for (String value : values) {
+            assertEquals(List.of(), columnsHolding("public", value), "no table may still hold " + value);
+        }
+        assertEquals(ticketsBefore, Sql.longValue("select count(*) from ticket"), "tickets are kept, anonymized");
+        assertEquals(commentsBefore, Sql.longValue("select count(*) from ticket_comment"));
+        assertEquals("Bystander printer", Sql.text("select subject from ticket where id = ?", bystanderTicket));
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+        assertEquals(2, Sql.longValue("select count(*) from audit_event where action = 'CUSTOMER_ERASE' and"
+                + " resource_id in (?, ?)", String.valueOf(first), String.valueOf(second)));
+        Reply shown = api.get("api/v1/customers/" + first, privacy);
+        assertEquals(200, shown.status(), shown.toString());
+        assertEquals("[erased]", shown.json().getString("name"), shown.toString());
+        assertTrue(shown.json().isNull("email") && shown.json().isNull("phone"), shown.toString());
+        assertViolation(api.post("api/v1/tickets", agentEu, Json.createObjectBuilder().add("customerId", first)
+                .add("subject", "New").add("description", "New").add("category", "HARDWARE").build().toString()),
+                "customerId");
+
+        // the backup taken before the erasure, restored into the isolated schema: the ledger erases it again
+        JsonObject restored = BackupIT.restore(api, operator, "{\"setId\":" + before.getJsonNumber("id")
+                + ",\"reason\":\"erasure must survive a restore\"}");
+        assertTrue(restored.getBoolean("ok"), restored.toString());
+        assertTrue(restored.getJsonArray("checks").toString().contains("OK erasure ledger re-applied"),
+                restored.toString());
+        assertEquals("[erased]", Sql.text("select name from custodian_restore.customer where id = ?", second));
+        assertEquals("[anonymized]", Sql.text("select description from custodian_restore.ticket where id = ?", other));
+        assertEquals("Bystander printer", Sql.text("select subject from custodian_restore.ticket where id = ?",
+                bystanderTicket));
+        for (String value : values) {
+            assertEquals(List.of(), columnsHolding("custodian_restore", value), "the restored copy holds " + value);
+        }
+    }
+
+    /** Every text column of every table in {@code schema} that holds {@code value} (ignoring case). */
+    private static List<String> columnsHolding(String schema, String value) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        for (String column : Sql.texts("select table_name || '.' || column_name from information_schema.columns"
+                + " where table_schema = ? and data_type in ('character varying', 'character', 'text')", schema)) {
+            String[] parts = column.split("\\.");
+            // names from the catalog itself, quoted
+            if (Sql.longValue("select count(*) from \"" + schema + "\".\"" + parts[0] + "\" where lower(\""
+                    + parts[1] + "\") like ?", "%" + value + "%") > 0) {
+                found.add(column);
+            }
+        }
+        return found;
+    }
+
+    private static long personalTicket(Api api, String token, long customerId, String subject, String description) {
+        Reply reply = api.post("api/v1/tickets", token, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", subject).add("description", description).add("category", "BILLING")
+                .build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
     private static long subject(Api api, String token, String email, String phone) {
-        var body = Json.createObjectBuilder().add("name", "Subject Person").add("region", "EU");
+        String unique = email != null ? email.substring(0, email.indexOf('@')).replaceAll("[^A-Za-z0-9]", " ") : phone;
+        var body = Json.createObjectBuilder().add("name", "Erin " + unique).add("region", "EU");
         if (email != null) {
             body.add("email", email);
         }

@@ -11,6 +11,8 @@ public final class AuditActions {
     public static final String COMMENT_CREATE = "COMMENT_CREATE";
     public static final String CUSTOMER_CREATE = "CUSTOMER_CREATE";
     public static final String CUSTOMER_READ = "CUSTOMER_READ";
+    /** A customer record anonymized by an erasure request (resource id: the customer). */
+    public static final String CUSTOMER_ERASE = "CUSTOMER_ERASE";
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";

@@ -46,11 +46,12 @@ public class PostgresBackupRestorer implements BackupRestorer {
 
     /**
      * Never rewound by a restore over live data: the trail records what happened, including the restore itself,
-     * and SIEM collectors and the anomaly detector have consumed it by sequence number.
+     * and SIEM collectors and the anomaly detector have consumed it by sequence number. The erasure ledger too: an
+     * erasure made after the backup must stay, and is applied again to the restored rows (ErasureReplay).
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
             "audit_prune", "audit_daily_aggregate", "audit_pending", "audit_prune_guard", "siem_delivery",
-            "flyway_schema_history"));
+            "erasure", "erasure_subject", "flyway_schema_history"));
 
     @Resource(lookup = "jdbc/custodian")
     private DataSource dataSource;
@@ -92,7 +93,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 rows = load(target, chain, decryptor);
                 ok = check(target, chain.get(chain.size() - 1), checks);
                 restored.fire(new DatabaseRestored(schema, chain.get(chain.size() - 1).getSnapshotAt(),
-                        target.connection()));
+                        target.connection(), checks));
                 if (kind == RestoreKind.LIVE && !ok) {
                     throw new BackupFailedException("the restored copy failed its checks, live data was not"
                             + " touched: " + String.join("; ", checks.stream().filter(c -> c.startsWith("FAILED"))

@@ -14,13 +14,17 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.audit.FieldDigest;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.privacy.Erasure;
+import org.custodian.domain.model.privacy.ErasureLedger;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 import org.custodian.domain.model.privacy.PrivacyRequestRepository;
 import org.custodian.domain.model.privacy.PrivacyRequestType;
@@ -46,6 +50,12 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
 
     @Inject
     private RetentionRepository retention;
+
+    @Inject
+    private ErasureLedger ledger;
+
+    @Inject
+    private FieldDigest digest;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -123,6 +133,56 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @Override
     public RequestView complete(Caller caller, long id, String outcome) {
         return step(caller, id, "COMPLETE", request -> request.complete(outcome, now()));
+    }
+
+    @Override
+    public RequestView erase(Caller caller, long id) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
+        request.requireErasable();
+        // no hold can be placed between this check and the commit (holds take the guard exclusively)
+        retention.shareHoldGuard();
+        Long hold = blockingHold(request.getSubjectCustomerIds());
+        Instant now = now();
+        if (hold != null) {
+            request.blockedBy(hold, now);
+            record(caller, "ERASE_BLOCKED", request);
+            return view(request);
+        }
+        ErasureLedger.ErasedCounts counts = ledger.erase(request.getSubjectCustomerIds(), now, this::keyedHash);
+        Erasure erasure = new Erasure(request.getId(), request.getSubjectCustomerIds(), now, caller.username(),
+                ErasureReceipts.receipt(request, counts, now, caller.username()));
+        ledger.store(erasure);
+        request.erased("Erased " + counts.customers() + " customer record(s), " + counts.tickets() + " ticket(s), "
+                + counts.comments() + " comment(s) and " + counts.requests() + " register entr(y/ies); receipt at"
+                + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
+        for (Long customerId : request.getSubjectCustomerIds()) {
+            audit.record(caller, AuditActions.CUSTOMER_ERASE, AuditActions.CUSTOMER, String.valueOf(customerId),
+                    List.of("request=" + id, "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
+        }
+        audit.record(caller, AuditActions.PRIVACY_REQUEST + "_ERASE", AuditActions.PRIVACY_REQUEST, String.valueOf(id),
+                List.of("type=" + request.getType(), "status=" + request.getStatus(),
+                        "customers=" + counts.customers(), "tickets=" + counts.tickets(),
+                        "comments=" + counts.comments(), "requests=" + counts.requests(),
+                        "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
+        return view(request);
+    }
+
+    @Override
+    public String erasureReceipt(Caller caller, long id) {
+        enforce(caller, String.valueOf(id));
+        requests.find(id).orElseThrow(() -> notFound(id));
+        Erasure erasure = ledger.findByRequest(id).orElseThrow(() -> new ResourceNotFoundException(
+                "erasure receipt of privacy request", id));
+        audit.record(caller, AuditActions.PRIVACY_REQUEST + "_RECEIPT", AuditActions.PRIVACY_REQUEST,
+                String.valueOf(id), List.of("ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
+        return erasure.getReceipt();
+    }
+
+    /** What the request register keeps of an identifier: its keyed hash, or only the mark without a key. */
+    private String keyedHash(String identifier) {
+        String hashed = digest.of("privacy_request.subject", identifier);
+        return hashed.startsWith("hmac:") ? hashed : Customer.ERASED;
     }
 
     @Override

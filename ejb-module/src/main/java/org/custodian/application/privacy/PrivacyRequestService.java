@@ -23,7 +23,19 @@ public interface PrivacyRequestService {
     /** Starts the work; an erasure that a legal hold covers becomes BLOCKED_BY_HOLD, naming the hold. */
     RequestView start(Caller caller, long id);
 
+    /** Completes a request other than an erasure, saying what was done. */
     RequestView complete(Caller caller, long id, String outcome);
+
+    /**
+     * Carries out an ERASURE request that is IN_PROGRESS: anonymizes every record of the subject (see
+     * {@link org.custodian.domain.model.privacy.ErasureLedger}), records the erasure in the ledger with its receipt
+     * and completes the request, in one transaction with the audit events. A legal hold placed on the subject since
+     * the work started blocks it instead (BLOCKED_BY_HOLD, naming the hold) and erases nothing.
+     */
+    RequestView erase(Caller caller, long id);
+
+    /** The receipt of a carried-out erasure: what was erased, when, what was kept and on which legal basis (JSON). */
+    String erasureReceipt(Caller caller, long id);
 
     RequestView reject(Caller caller, long id, String reason);
 

@@ -93,6 +93,11 @@ public class DefaultTicketService implements TicketService {
         AccessContext context = policy.contextFor(caller);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE,
                 ResourceScope.newTicket(customer.getRegion(), input.category()));
+        if (customer.getErasedAt() != null) {
+            // the erasure ledger would anonymize the new ticket again at the next restore
+            new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " was erased (GDPR"
+                    + " Art. 17); if the person comes back, register them as a new customer").throwIfAny();
+        }
         Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
         Redaction subject = pii.redactForStorage(input.subject());
         Redaction description = pii.redactForStorage(input.description());

@@ -155,25 +155,36 @@ public class JpaRetentionRepository implements RetentionRepository {
         if (ticketIds.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement comments = connection.prepareStatement("update ticket_comment set body = ?,"
+        try (Connection connection = dataSource.getConnection()) {
+            anonymizeTickets(connection, ids(connection, ticketIds), now);
+        } catch (SQLException e) {
+            throw new PersistenceException("anonymizing tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the texts of the tickets and of all their comments (and the masked copies) by the anonymized mark;
+     * what is not personal (category, status, dates, region) stays for statistics. Shared by retention and by
+     * erasure, on the live database or a restored copy.
+     *
+     * @return the tickets newly anonymized and the comments overwritten
+     */
+    static int[] anonymizeTickets(Connection connection, Array ticketIds, Instant now) throws SQLException {
+        try (PreparedStatement comments = connection.prepareStatement("update ticket_comment set body = ?,"
                         + " body_masked = ? where ticket_id = any(?)");
                 PreparedStatement tickets = connection.prepareStatement("update ticket set subject = ?,"
                         + " description = ?, subject_masked = ?, description_masked = ?, anonymized_at = ?,"
                         + " version = version + 1 where id = any(?) and anonymized_at is null")) {
-            Array ids = ids(connection, ticketIds);
             comments.setString(1, Ticket.ANONYMIZED);
             comments.setString(2, Ticket.ANONYMIZED);
-            comments.setArray(3, ids);
-            comments.executeUpdate();
+            comments.setArray(3, ticketIds);
+            int commentCount = comments.executeUpdate();
             for (int i = 1; i <= 4; i++) {
                 tickets.setString(i, Ticket.ANONYMIZED);
             }
             tickets.setObject(5, now.atOffset(ZoneOffset.UTC));
-            tickets.setArray(6, ids);
-            tickets.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("anonymizing tickets failed: " + e.getMessage(), e);
+            tickets.setArray(6, ticketIds);
+            return new int[] {tickets.executeUpdate(), commentCount};
         }
     }
 
@@ -301,7 +312,7 @@ public class JpaRetentionRepository implements RetentionRepository {
         return subjects;
     }
 
-    private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
+    static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
         return connection.createArrayOf("bigint", ids.toArray(new Long[0]));
     }
 }

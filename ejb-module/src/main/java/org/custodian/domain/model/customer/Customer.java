@@ -21,6 +21,10 @@ import org.custodian.domain.shared.RuleCheck;
         query = "SELECT c FROM Customer c WHERE c.externalId = :externalId")
 public class Customer {
 
+    /** The name an erased record keeps (the column is required); its other personal fields become empty. */
+    public static final String ERASED = "[erased]";
+
+
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** E.164 or a national number with common separators: 6 to 15 digits in all. */
     static final Pattern PHONE = Pattern.compile("^\\+?[0-9(][0-9 ().-]{4,22}[0-9]$");
@@ -54,6 +58,10 @@ public class Customer {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Set by an erasure (written only by the erasure ledger's statements). */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    private Instant erasedAt;
 
     protected Customer() {
         // for JPA
@@ -135,5 +143,9 @@ public class Customer {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 }

@@ -147,8 +147,35 @@ public class PrivacyRequest {
 
     public void complete(String outcomeText, Instant now) {
         requireStatus("complete", PrivacyRequestStatus.IN_PROGRESS);
+        if (type == PrivacyRequestType.ERASURE) {
+            throw new DomainRuleViolationException("type", "request " + id + " is an erasure: it is completed by"
+                    + " carrying it out (POST /api/v1/privacy/requests/" + id + "/erase), which records it in the"
+                    + " erasure ledger and gives the receipt");
+        }
         outcome = requireText(outcomeText, "outcome", "say what was done", 2000);
         moveTo(PrivacyRequestStatus.COMPLETED, now);
+    }
+
+    /** Whether this request may be carried out as an erasure now; refused (422) otherwise, saying why. */
+    public void requireErasable() {
+        if (type != PrivacyRequestType.ERASURE) {
+            throw new DomainRuleViolationException("type", "request " + id + " is " + type + ", not ERASURE");
+        }
+        requireStatus("erase for", PrivacyRequestStatus.IN_PROGRESS);
+    }
+
+    /** The erasure was carried out; {@code outcomeText} says what was erased and where the receipt is. */
+    public void erased(String outcomeText, Instant now) {
+        requireErasable();
+        outcome = outcomeText;
+        moveTo(PrivacyRequestStatus.COMPLETED, now);
+    }
+
+    /** A legal hold placed since the work started covers the subject: the erasure waits for its release. */
+    public void blockedBy(long hold, Instant now) {
+        requireErasable();
+        blockingHoldId = hold;
+        moveTo(PrivacyRequestStatus.BLOCKED_BY_HOLD, now);
     }
 
     public void reject(String reason, Instant now) {

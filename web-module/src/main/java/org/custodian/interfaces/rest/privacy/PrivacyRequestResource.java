@@ -102,6 +102,23 @@ public class PrivacyRequestResource {
     }
 
     @POST
+    @Path("{id}/erase")
+    @Operation(summary = "Carry out an ERASURE request that is IN_PROGRESS: the subject's records are anonymized,"
+            + " the erasure is recorded in the ledger (re-applied after every restore) and the request completed;"
+            + " a legal hold placed since the start blocks it instead (BLOCKED_BY_HOLD)")
+    public RequestView erase(@PathParam("id") long id) {
+        return requests.erase(caller.get(), id);
+    }
+
+    @GET
+    @Path("{id}/receipt")
+    @Operation(summary = "The receipt of a carried-out erasure: what was erased, when, what was kept and on which"
+            + " legal basis (no personal value)")
+    public Response receipt(@PathParam("id") long id) {
+        return Response.ok(requests.erasureReceipt(caller.get(), id), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject: {reason}")
