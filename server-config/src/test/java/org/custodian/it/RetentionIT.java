@@ -271,6 +271,128 @@ class RetentionIT {
         }
     }
 
+    @Test
+    void aRestrictionHidesTheSubjectUntilLiftedAndAWithdrawnConsentRemovesTranscriptsButNotHeldOnes()
+            throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String agentEu = api.token("agent.eu");
+        String operator = api.token("operator");
+        String marker = "Restrict" + Long.toHexString(RANDOM.nextLong());
+        long restricted = subject(api, agentEu, marker + ".r@example.com", null);
+        long other = subject(api, agentEu, marker + ".o@example.com", null);
+        long hidden = personalTicket(api, agentEu, restricted, marker + " hidden", "Router broken");
+        long shown = personalTicket(api, agentEu, other, marker + " shown", "Router broken");
+
+        long request = api.post("api/v1/privacy/requests", privacy, "{\"type\":\"RESTRICTION\",\"customerId\":"
+                + restricted + "}").json().getJsonNumber("id").longValue();
+        api.post("api/v1/privacy/requests/" + request + "/verify", privacy, "{\"method\":\"Signed letter\"}");
+        assertEquals("IN_PROGRESS", api.post("api/v1/privacy/requests/" + request + "/start", privacy, "{}").json()
+                .getString("status"));
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/complete", privacy,
+                "{\"outcome\":\"by hand\"}"), "type");
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/erase", privacy, "{}"), "type");
+        JsonObject done = api.post("api/v1/privacy/requests/" + request + "/restrict", privacy, "{}").json();
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        JsonObject restriction = api.get("api/v1/privacy/requests/" + request + "/restrictions", privacy).array()
+                .getJsonObject(0);
+        assertEquals(restricted, restriction.getJsonNumber("customerId").longValue());
+        assertTrue(restriction.getBoolean("active"), restriction.toString());
+
+        Reply refused = api.get("api/v1/tickets/" + hidden, agentEu);
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("Art. 18"), refused.toString());
+        assertProblem(api.get("api/v1/customers/" + restricted, agentEu), 403);
+        assertProblem(api.post("api/v1/tickets/" + hidden + "/comments", agentEu, "{\"body\":\"hello\"}"), 403);
+        assertProblem(api.post("api/v1/tickets", agentEu, Json.createObjectBuilder().add("customerId", restricted)
+                .add("subject", "New").add("description", "New").add("category", "BILLING").build().toString()), 403);
+        String found = api.get("api/v1/tickets?q=" + marker, agentEu).body();
+        assertTrue(found.contains("\"id\":" + shown) && !found.contains("\"id\":" + hidden), found);
+        assertEquals(200, api.get("api/v1/tickets/" + hidden, privacy).status(), "privacy officers still see it");
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'TICKET_READ' and outcome ="
+                + " 'DENIED' and resource_id = ?", String.valueOf(hidden)) >= 1, "refusals are audited");
+
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/lift", privacy, "{}"), "reason");
+        Reply lifted = api.post("api/v1/privacy/requests/" + request + "/lift", privacy,
+                "{\"reason\":\"Accuracy confirmed; subject told on 2026-11-24\"}");
+        assertEquals(200, lifted.status(), lifted.toString());
+        assertEquals(200, api.get("api/v1/tickets/" + hidden, agentEu).status());
+        assertTrue(api.get("api/v1/tickets?q=" + marker, agentEu).body().contains("\"id\":" + hidden));
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/lift", privacy,
+                "{\"reason\":\"again\"}"), "status");
+
+        // consent: no transcript without it; a withdrawal removes them, except where a legal hold covers them
+        long chatting = subject(api, agentEu, marker + ".chat@example.com", null);
+        long free = personalTicket(api, agentEu, chatting, marker + " chat", "From the chat widget");
+        long held = personalTicket(api, agentEu, chatting, marker + " disputed", "From the chat widget");
+        assertViolation(api.post("api/v1/tickets/" + free + "/comments", agentEu,
+                "{\"body\":\"Customer: my router blinks\",\"channel\":\"CHAT\"}"), "channel");
+        assertViolation(api.post("api/v1/customers/" + chatting + "/consents", agentEu,
+                "{\"purpose\":\"CHAT_TRANSCRIPT_STORAGE\",\"given\":\"yes\"}"), "given");
+        assertViolation(api.post("api/v1/customers/" + chatting + "/consents", agentEu,
+                "{\"purpose\":\"MARKETING\",\"given\":true,\"source\":\"chat\",\"textVersion\":\"v1\"}"),
+                "purpose");
+        Reply given = api.post("api/v1/customers/" + chatting + "/consents", agentEu, "{\"purpose\":"
+                + "\"CHAT_TRANSCRIPT_STORAGE\",\"given\":true,\"source\":\"chat widget opt-in\","
+                + "\"textVersion\":\"chat-consent-2026-11\"}");
+        assertEquals(201, given.status(), given.toString());
+        for (long ticket : List.of(free, free, held)) {
+            Reply chat = api.post("api/v1/tickets/" + ticket + "/comments", agentEu,
+                    "{\"body\":\"Customer: my router blinks\",\"channel\":\"CHAT\",\"visibility\":\"PUBLIC\"}");
+            assertEquals(201, chat.status(), chat.toString());
+        }
+        assertEquals(201, api.post("api/v1/tickets/" + free + "/comments", agentEu, "{\"body\":\"Summary: reset"
+                + " advised\"}").status());
+        long hold = hold(api, privacy, "{\"scope\":\"TICKET\",\"ticketId\":" + held
+                + ",\"reason\":\"Chargeback\",\"authority\":\"Card network\"}");
+        long executionsBefore = Sql.longValue("select count(*) from jbatchjobinstancedata where name ="
+                + " 'transcript-removal'");
+        Reply withdrawn = api.post("api/v1/customers/" + chatting + "/consents", agentEu, "{\"purpose\":"
+                + "\"CHAT_TRANSCRIPT_STORAGE\",\"given\":false,\"source\":\"phone call\","
+                + "\"textVersion\":\"chat-consent-2026-11\"}");
+        assertEquals(201, withdrawn.status(), withdrawn.toString());
+        JsonObject state = api.get("api/v1/customers/" + chatting + "/consents", privacy).json();
+        assertEquals(false, state.getJsonObject("inForce").getBoolean("CHAT_TRANSCRIPT_STORAGE"), state.toString());
+        assertEquals(2, state.getJsonArray("history").size());
+
+        assertEquals("removed=2 held=1", awaitRemoval(executionsBefore + 1));
+        assertEquals(0, Sql.longValue("select count(*) from ticket_comment where ticket_id = ? and channel = 'CHAT'",
+                free));
+        assertEquals(1, Sql.longValue("select count(*) from ticket_comment where ticket_id = ?", free),
+                "the agent's own comment stays");
+        assertEquals(1, Sql.longValue("select count(*) from ticket_comment where ticket_id = ? and channel = 'CHAT'",
+                held), "a held ticket keeps its transcript");
+        assertEquals(2, Sql.longValue("select count(*) from audit_event where action = 'TRANSCRIPT_REMOVE' and"
+                + " resource_id like ?", free + "/%"));
+
+        assertEquals(200, api.post("api/v1/legal-holds/" + hold + "/release", privacy,
+                "{\"reason\":\"Dispute settled\"}").status());
+        Reply started = api.post("api/v1/jobs/transcript-removal", operator, "{\"customerId\":\"" + chatting + "\"}");
+        assertEquals(202, started.status(), started.toString());
+        JsonObject ended = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
+        assertEquals("COMPLETED", ended.getString("status"), ended.toString());
+        assertEquals(0, Sql.longValue("select count(*) from ticket_comment where ticket_id = ? and channel = 'CHAT'",
+                held));
+        assertViolation(api.post("api/v1/jobs/transcript-removal", operator, "{\"customerId\":\"all\"}"),
+                "customerId");
+        assertProblem(api.post("api/v1/customers/" + chatting + "/consents", api.token("auditor"), "{}"), 403);
+    }
+
+    /** Waits for the transcript-removal job instance number {@code instance}; returns its exit status. */
+    private static String awaitRemoval(long instance) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            List<String> ended = Sql.texts("select e.exitstatus from jbatchexecutioninstancedata e join"
+                    + " jbatchjobinstancedata i on i.jobinstanceid = e.jobinstanceid where i.name = 'transcript-removal'"
+                    + " and e.batchstatus = 'COMPLETED' order by e.jobexecid");
+            if (ended.size() >= instance) {
+                return ended.get((int) instance - 1);
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the transcript-removal job did not complete");
+    }
+
     /**
      * The subject's two records get tickets and a comment with their values and are backed up; a hold placed after
      * the start blocks the erasure; then the erasure anonymizes everything, gives a receipt, keeps counts and the

@@ -48,13 +48,15 @@ public class DefaultJobService implements JobService {
     public static final String BACKUP_EXPORT = "backup-export";
     public static final String BACKUP_RESTORE = "backup-restore";
     public static final String INTEGRITY_VERIFY = "integrity-verify";
+    public static final String TRANSCRIPT_REMOVAL = "transcript-removal";
 
     /** Jobs that can be launched through the API, with the parameters each accepts. */
     static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
             "retention-purge", List.of("itemCount", "asOf", "dryRun"),
             BACKUP_EXPORT, List.of("type", "target", "reason"),
             BACKUP_RESTORE, List.of("setId", "pointInTime", "target", "reason", "mode", "confirm"),
-            INTEGRITY_VERIFY, List.of("drill", "reason"));
+            INTEGRITY_VERIFY, List.of("drill", "reason"),
+            TRANSCRIPT_REMOVAL, List.of("customerId", "itemCount"));
 
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
     static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT,
@@ -114,6 +116,10 @@ public class DefaultJobService implements JobService {
             } catch (java.time.format.DateTimeParseException e) {
                 check.require(false, "asOf", "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
             }
+        }
+        if (parameters.containsKey("customerId")) {
+            check.require(parameters.get("customerId") != null && parameters.get("customerId").matches("[0-9]{1,18}"),
+                    "customerId", "must be a customer id (a whole number); leave it out for all customers");
         }
         if (parameters.containsKey("dryRun")) {
             check.require(parameters.get("dryRun").matches("true|false"), "dryRun", "must be true or false");

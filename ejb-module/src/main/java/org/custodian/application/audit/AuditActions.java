@@ -13,6 +13,15 @@ public final class AuditActions {
     public static final String CUSTOMER_READ = "CUSTOMER_READ";
     /** A customer record anonymized by an erasure request (resource id: the customer). */
     public static final String CUSTOMER_ERASE = "CUSTOMER_ERASE";
+    /** Processing of a customer record restricted (Art. 18), and the restriction lifted. */
+    public static final String CUSTOMER_RESTRICT = "CUSTOMER_RESTRICT";
+    public static final String CUSTOMER_RESTRICTION_LIFT = "CUSTOMER_RESTRICTION_LIFT";
+    /** Consent: the resource type of denials, and the statements (resource: the customer). */
+    public static final String CONSENT = "CONSENT";
+    public static final String CONSENT_GIVE = "CONSENT_GIVE";
+    public static final String CONSENT_WITHDRAW = "CONSENT_WITHDRAW";
+    /** A chat transcript removed after its customer withdrew consent (resource: ticket/comment). */
+    public static final String TRANSCRIPT_REMOVE = "TRANSCRIPT_REMOVE";
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";

@@ -34,9 +34,18 @@ public final class AccessContext {
     private final List<AccessGrant> grants;
     private final List<AccessOverride> overrides;
     private final Map<Permission, Set<Role>> grantedTo;
+    /** Customer records whose processing is restricted (Art. 18): only privacy officers see them. */
+    private final Set<Long> restrictedCustomers;
 
     AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
             List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo) {
+        this(caller, policy, now, transferRules, grants, overrides, grantedTo, Set.of());
+    }
+
+    AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
+            List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo,
+            Set<Long> restrictedCustomers) {
+        this.restrictedCustomers = Set.copyOf(restrictedCustomers);
         this.caller = caller;
         this.policy = policy;
         this.now = now;
@@ -48,6 +57,11 @@ public final class AccessContext {
 
     public Caller caller() {
         return caller;
+    }
+
+    /** The customer records whose tickets a search must leave out for this caller (restricted ones). */
+    public Set<Long> hiddenCustomers() {
+        return caller.hasRole(Role.PRIVACY_OFFICER) ? Set.of() : restrictedCustomers;
     }
 
     public FieldPolicy policy() {
@@ -99,6 +113,11 @@ public final class AccessContext {
             return refused("your roles (" + caller.rolesText() + ") do not allow " + permission);
         }
         boolean reading = permission == Permission.TICKET_READ || permission == Permission.CUSTOMER_READ;
+        if (scope.customerId() != null && hiddenCustomers().contains(scope.customerId())) {
+            // stored, not processed: neither shown nor changed by anyone but a privacy officer until lifted
+            return refused("processing of this customer's data is restricted at the customer's request (GDPR"
+                    + " Art. 18): only privacy officers may see it until the restriction is lifted");
+        }
         if (Reserved.isReservedCategory(scope.category())) {
             if (!seesReserved(scope.region())) {
                 // an alert ticket may be about this very caller: not even its existence is revealed

@@ -17,6 +17,7 @@ import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.access.AccessRepository;
+import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.PolicyRepository;
@@ -49,6 +50,9 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.REPORT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.PRIVACY_RECORDS_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
         granted.put(Permission.PRIVACY_REQUEST_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
+        // agents hear a customer give or withdraw consent; privacy officers answer for it
+        granted.put(Permission.CONSENT_MANAGE, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
+        granted.put(Permission.CONSENT_READ, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.RETENTION_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.OPERATOR));
         granted.put(Permission.RETENTION_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         granted.put(Permission.HOLD_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.OPERATOR));
@@ -89,6 +93,9 @@ public class PolicyServiceBean implements PolicyService {
     @Inject
     private AccessRepository access;
 
+    @Inject
+    private RestrictionRepository restrictions;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -116,7 +123,7 @@ public class PolicyServiceBean implements PolicyService {
         return new AccessContext(caller, policies.snapshot(), now, access.transferRules(true),
                 contractor ? access.activeGrants(caller.username(), now) : List.of(),
                 allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
-                GRANTED_TO);
+                GRANTED_TO, restrictions.restrictedCustomers());
     }
 
     @Override

@@ -25,12 +25,15 @@ import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.privacy.Erasure;
 import org.custodian.domain.model.privacy.ErasureLedger;
+import org.custodian.domain.model.privacy.ProcessingRestriction;
+import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 import org.custodian.domain.model.privacy.PrivacyRequestRepository;
 import org.custodian.domain.model.privacy.PrivacyRequestType;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionRepository;
 import org.custodian.domain.model.retention.RetentionSubject;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -56,6 +59,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
 
     @Inject
     private FieldDigest digest;
+
+    @Inject
+    private RestrictionRepository restrictions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -139,7 +145,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     public RequestView erase(Caller caller, long id) {
         enforce(caller, String.valueOf(id));
         PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
-        request.requireErasable();
+        request.requireCarriedOutAs(PrivacyRequestType.ERASURE);
         // no hold can be placed between this check and the commit (holds take the guard exclusively)
         retention.shareHoldGuard();
         Long hold = blockingHold(request.getSubjectCustomerIds());
@@ -153,7 +159,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         Erasure erasure = new Erasure(request.getId(), request.getSubjectCustomerIds(), now, caller.username(),
                 ErasureReceipts.receipt(request, counts, now, caller.username()));
         ledger.store(erasure);
-        request.erased("Erased " + counts.customers() + " customer record(s), " + counts.tickets() + " ticket(s), "
+        request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), " + counts.tickets() + " ticket(s), "
                 + counts.comments() + " comment(s) and " + counts.requests() + " register entr(y/ies); receipt at"
                 + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
         for (Long customerId : request.getSubjectCustomerIds()) {
@@ -177,6 +183,69 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         audit.record(caller, AuditActions.PRIVACY_REQUEST + "_RECEIPT", AuditActions.PRIVACY_REQUEST,
                 String.valueOf(id), List.of("ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
         return erasure.getReceipt();
+    }
+
+    @Override
+    public RequestView restrict(Caller caller, long id) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
+        request.requireCarriedOutAs(PrivacyRequestType.RESTRICTION);
+        // as placing a hold: running purge chunks finish first, later ones see the restriction
+        retention.lockHoldGuard();
+        Instant now = now();
+        Set<Long> already = new TreeSet<>();
+        restrictions.activeOf(request.getSubjectCustomerIds()).forEach(r -> already.add(r.getCustomerId()));
+        int made = 0;
+        for (Long customerId : new TreeSet<>(request.getSubjectCustomerIds())) {
+            if (already.contains(customerId)) {
+                continue;
+            }
+            ProcessingRestriction restriction = new ProcessingRestriction(id, customerId, caller.username(), now);
+            restrictions.store(restriction);
+            made++;
+            audit.record(caller, AuditActions.CUSTOMER_RESTRICT, AuditActions.CUSTOMER, String.valueOf(customerId),
+                    List.of("request=" + id, "restriction=" + restriction.getId()), AuditOutcome.SUCCESS);
+        }
+        request.carriedOut(PrivacyRequestType.RESTRICTION, "Restricted processing of " + made + " customer"
+                + " record(s)" + (already.isEmpty() ? "" : " (" + already.size() + " already restricted)")
+                + ": stored, shown only to privacy officers, left out of searches and retention; lift with POST"
+                + " /api/v1/privacy/requests/" + id + "/lift", now);
+        record(caller, "RESTRICT", request);
+        return view(request);
+    }
+
+    @Override
+    public List<RestrictionView> liftRestriction(Caller caller, long id, String reason) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
+        List<ProcessingRestriction> active = restrictions.byRequest(id).stream()
+                .filter(ProcessingRestriction::isActive).toList();
+        if (active.isEmpty()) {
+            throw new DomainRuleViolationException("status", "request " + id + " (" + request.getType() + ", "
+                    + request.getStatus() + ") has no active restriction to lift");
+        }
+        Instant now = now();
+        for (ProcessingRestriction restriction : active) {
+            restriction.lift(caller.username(), reason, now);
+            audit.record(caller, AuditActions.CUSTOMER_RESTRICTION_LIFT, AuditActions.CUSTOMER,
+                    String.valueOf(restriction.getCustomerId()), List.of("request=" + id,
+                            "restriction=" + restriction.getId()), AuditOutcome.SUCCESS);
+        }
+        record(caller, "LIFT", request);
+        return restrictions.byRequest(id).stream().map(DefaultPrivacyRequestService::view).toList();
+    }
+
+    @Override
+    public List<RestrictionView> restrictions(Caller caller, long id) {
+        enforce(caller, String.valueOf(id));
+        PrivacyRequest request = requests.find(id).orElseThrow(() -> notFound(id));
+        record(caller, "RESTRICTIONS_READ", request);
+        return restrictions.byRequest(id).stream().map(DefaultPrivacyRequestService::view).toList();
+    }
+
+    private static RestrictionView view(ProcessingRestriction r) {
+        return new RestrictionView(r.getId(), r.getRequestId(), r.getCustomerId(), r.getRestrictedAt(),
+                r.getRestrictedBy(), r.isActive(), r.getLiftedAt(), r.getLiftedBy(), r.getLiftReason());
     }
 
     /** What the request register keeps of an identifier: its keyed hash, or only the mark without a key. */

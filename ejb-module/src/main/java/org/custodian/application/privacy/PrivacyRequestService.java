@@ -34,6 +34,22 @@ public interface PrivacyRequestService {
      */
     RequestView erase(Caller caller, long id);
 
+    /**
+     * Carries out a RESTRICTION request that is IN_PROGRESS: the subject's records are stored but shown only to
+     * privacy officers, left out of searches and of retention, until lifted; completes the request.
+     */
+    RequestView restrict(Caller caller, long id);
+
+    /** Lifts the restrictions a RESTRICTION request made (the subject was told beforehand, Art. 18(3)). */
+    List<RestrictionView> liftRestriction(Caller caller, long id, String reason);
+
+    /** The restrictions a request made, active or lifted. */
+    List<RestrictionView> restrictions(Caller caller, long id);
+
+    record RestrictionView(long id, long requestId, long customerId, Instant restrictedAt, String restrictedBy,
+            boolean active, Instant liftedAt, String liftedBy, String liftReason) {
+    }
+
     /** The receipt of a carried-out erasure: what was erased, when, what was kept and on which legal basis (JSON). */
     String erasureReceipt(Caller caller, long id);
 

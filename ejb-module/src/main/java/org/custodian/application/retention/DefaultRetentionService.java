@@ -23,6 +23,7 @@ import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionAction;
 import org.custodian.domain.model.retention.RetentionClock;
@@ -46,6 +47,9 @@ public class DefaultRetentionService implements RetentionService {
 
     @EJB
     private AuditService audit;
+
+    @Inject
+    private RestrictionRepository restrictions;
 
     @Inject
     private RetentionRepository retention;
@@ -165,7 +169,7 @@ public class DefaultRetentionService implements RetentionService {
                 switch (item.outcome()) {
                     case "ANONYMIZE" -> anonymize++;
                     case "DELETE" -> delete++;
-                    case "HOLD" -> held++;
+                    case "HOLD", "RESTRICTED" -> held++;
                     default -> {
                         continue;
                     }
@@ -190,7 +194,7 @@ public class DefaultRetentionService implements RetentionService {
         List<RetentionPolicy> policies = retention.policies(true);
         List<LegalHold> holds = retention.holds(true);
         List<RetentionSubject> subjects = retention.subjectsAfter(afterId, limit, partition, partitions);
-        List<RetentionDecision> decisions = decide(subjects, policies, holds, asOf);
+        List<RetentionDecision> decisions = decide(subjects, policies, holds, restrictions.restrictedCustomers(), asOf);
         // one query per page, not per ticket, for what must outlive a deleted ticket
         Set<Long> referenced = retention.referenced(deletions(subjects, decisions));
         List<Item> items = new ArrayList<>(subjects.size());
@@ -216,7 +220,7 @@ public class DefaultRetentionService implements RetentionService {
         List<Long> ids = new ArrayList<>(items.size());
         items.forEach(item -> ids.add(item.ticketId()));
         List<RetentionSubject> subjects = retention.lockSubjects(ids);
-        List<RetentionDecision> decisions = decide(subjects, policies, holds, asOf);
+        List<RetentionDecision> decisions = decide(subjects, policies, holds, restrictions.restrictedCustomers(), asOf);
         // referenced since it was read: left alone; the next run skips it with the reason
         Set<Long> referenced = retention.referenced(deletions(subjects, decisions));
         List<Long> anonymize = new ArrayList<>();
@@ -228,7 +232,7 @@ public class DefaultRetentionService implements RetentionService {
             RetentionDecision decision = decisions.get(i);
             String action;
             switch (decision.outcome()) {
-                case HOLD -> {
+                case HOLD, RESTRICTED -> {
                     held++;
                     continue;
                 }
@@ -284,9 +288,9 @@ public class DefaultRetentionService implements RetentionService {
     }
 
     private static List<RetentionDecision> decide(List<RetentionSubject> subjects, List<RetentionPolicy> policies,
-            List<LegalHold> holds, Instant asOf) {
+            List<LegalHold> holds, Set<Long> restricted, Instant asOf) {
         List<RetentionDecision> decisions = new ArrayList<>(subjects.size());
-        subjects.forEach(subject -> decisions.add(RetentionDecision.decide(subject, policies, holds, asOf)));
+        subjects.forEach(subject -> decisions.add(RetentionDecision.decide(subject, policies, holds, restricted, asOf)));
         return decisions;
     }
 

@@ -16,6 +16,7 @@ public record CommentView(long id, Map<String, Object> body) {
                 .structural("ticketId", comment.getTicket().getId())
                 .text("body", comment.getBody(), comment.getBodyMasked())
                 .field("visibility", comment.getVisibility().name())
+                .field("channel", comment.getChannel().name())
                 .field("author", comment.getAuthor())
                 .field("createdAt", comment.getCreatedAt());
     }

@@ -36,7 +36,10 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.privacy.ConsentPurpose;
+import org.custodian.domain.model.privacy.ConsentRepository;
 import org.custodian.domain.model.ticket.Comment;
+import org.custodian.domain.model.ticket.CommentChannel;
 import org.custodian.domain.model.ticket.CommentVisibility;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
@@ -61,6 +64,9 @@ public class DefaultTicketService implements TicketService {
 
     @EJB
     private PiiService pii;
+
+    @Inject
+    private ConsentRepository consents;
 
     @Inject
     private TicketRepository tickets;
@@ -92,7 +98,7 @@ public class DefaultTicketService implements TicketService {
         // the customer's region first: a refusal must not reveal anything about another region's customer
         AccessContext context = policy.contextFor(caller);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE,
-                ResourceScope.newTicket(customer.getRegion(), input.category()));
+                ResourceScope.newTicket(customer, input.category()));
         if (customer.getErasedAt() != null) {
             // the erasure ledger would anonymize the new ticket again at the next restore
             new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " was erased (GDPR"
@@ -157,7 +163,7 @@ public class DefaultTicketService implements TicketService {
             // decided before anything changes (a refusal does not roll back): a contractor may not move a
             // ticket out of what their grant covers
             policy.authorize(context, Permission.TICKET_WRITE, new ResourceScope("TICKET", String.valueOf(id),
-                    ticket.getRegion(), changes.get("category"), ticket.getId()));
+                    ticket.getRegion(), changes.get("category"), ticket.getId(), ticket.getCustomer().getId()));
         }
         Redaction subject = pii.redactForStorage(changes.getOr("subject", current.subject()));
         Redaction description = pii.redactForStorage(changes.getOr("description", current.description()));
@@ -198,7 +204,8 @@ public class DefaultTicketService implements TicketService {
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL));
         }
         TicketRepository.PageOf<Ticket> found = tickets.search(
-                new TicketSearch(status, Inputs.blankToNull(query.text()), areas, query.page(), query.size()));
+                new TicketSearch(status, Inputs.blankToNull(query.text()), areas, context.hiddenCustomers(),
+                        query.page(), query.size()));
         List<Shown> shown = new ArrayList<>();
         for (Ticket ticket : found.items()) {
             shown.add(TicketView.show(policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket)),
@@ -235,12 +242,23 @@ public class DefaultTicketService implements TicketService {
         RuleCheck check = new RuleCheck();
         CommentVisibility visibility = input.visibility() == null ? CommentVisibility.INTERNAL
                 : Inputs.enumValue(CommentVisibility.class, input.visibility(), "visibility", true, check);
+        CommentChannel channel = input.channel() == null ? CommentChannel.AGENT
+                : Inputs.enumValue(CommentChannel.class, input.channel(), "channel", true, check);
         check.throwIfAny();
+        if (channel == CommentChannel.CHAT
+                && !consents.isGiven(ticket.getCustomer().getId(), ConsentPurpose.CHAT_TRANSCRIPT_STORAGE)) {
+            // the privacy-preserving default: the ticket goes on, the transcript is not kept
+            new RuleCheck().require(false, "channel", "the customer has not consented to CHAT_TRANSCRIPT_STORAGE"
+                    + " (or withdrew it), so the chat transcript is not stored; record the consent first (POST"
+                    + " /api/v1/customers/" + ticket.getCustomer().getId() + "/consents) or add a summary as an"
+                    + " AGENT comment").throwIfAny();
+        }
         Redaction body = pii.redactForStorage(input.body());
-        Comment comment = new Comment(ticket, body.text(), visibility, caller.username(), clock.instant());
+        Comment comment = new Comment(ticket, body.text(), visibility, channel, caller.username(), clock.instant());
         tickets.store(comment);
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
-                ticketId + "/" + comment.getId(), List.of("body", "visibility"), AuditOutcome.SUCCESS);
+                ticketId + "/" + comment.getId(), List.of("body", "visibility", "channel=" + channel),
+                AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)

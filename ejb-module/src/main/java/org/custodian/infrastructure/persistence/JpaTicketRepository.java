@@ -58,6 +58,23 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public List<Comment> comments(java.util.Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT c FROM Comment c JOIN FETCH c.ticket WHERE c.id IN :ids ORDER BY c.id",
+                Comment.class).setParameter("ids", commentIds).getResultList();
+    }
+
+    @Override
+    public void deleteComments(java.util.Collection<Long> commentIds) {
+        if (!commentIds.isEmpty()) {
+            entityManager.createQuery("DELETE FROM Comment c WHERE c.id IN :ids").setParameter("ids", commentIds)
+                    .executeUpdate();
+        }
+    }
+
+    @Override
     public PageOf<Ticket> search(TicketSearch search) {
         if (search.areas().isEmpty()) {
             return new PageOf<>(List.of(), 0);
@@ -106,7 +123,9 @@ public class JpaTicketRepository implements TicketRepository {
             }
             branches.add(builder.and(conditions.toArray(new Predicate[0])));
         }
-        return builder.or(branches.toArray(new Predicate[0]));
+        Predicate inAreas = builder.or(branches.toArray(new Predicate[0]));
+        return search.hiddenCustomers().isEmpty() ? inAreas
+                : builder.and(inAreas, builder.not(ticket.get("customer").get("id").in(search.hiddenCustomers())));
     }
 
     private static Optional<Predicate> textCondition(CriteriaBuilder builder, Root<Ticket> ticket, String field,

@@ -603,4 +603,28 @@ class AccessContextTest {
         assertFalse(agent.onlyAsContractor(Permission.TICKET_READ));
         assertFalse(agent.rolesAllow(Permission.BREAK_GLASS));
     }
+
+    @Test
+    void aRestrictedCustomerIsRefusedToEveryoneButPrivacyOfficersAndLeftOutOfTheirSearches() {
+        Caller privacy = caller("pia", Role.PRIVACY_OFFICER, Region.EU);
+        Caller supervisor = caller("sam", Role.SUPERVISOR, Region.EU);
+        ResourceScope restrictedTicket = new ResourceScope("TICKET", "5", Region.EU, "BILLING", 5L, 7L);
+        ResourceScope otherTicket = new ResourceScope("TICKET", "6", Region.EU, "BILLING", 6L, 8L);
+        for (Caller caller : List.of(EU_AGENT, supervisor)) {
+            AccessContext context = new AccessContext(caller, PolicyFixtures.defaultPolicy(), NOW, List.of(),
+                    List.of(), List.of(), PolicyServiceBean.GRANTED_TO, Set.of(7L));
+            AccessContext.Outcome refused = context.decide(Permission.TICKET_READ, restrictedTicket);
+            assertFalse(refused.allowed());
+            assertTrue(refused.refusal().contains("Art. 18"), refused.refusal());
+            assertFalse(context.decide(Permission.TICKET_WRITE, restrictedTicket).allowed());
+            assertFalse(context.decide(Permission.CUSTOMER_READ,
+                    new ResourceScope("CUSTOMER", "7", Region.EU, null, null, 7L)).allowed());
+            assertTrue(context.decide(Permission.TICKET_READ, otherTicket).allowed());
+            assertEquals(Set.of(7L), context.hiddenCustomers());
+        }
+        AccessContext officer = new AccessContext(privacy, PolicyFixtures.defaultPolicy(), NOW, List.of(), List.of(),
+                List.of(), PolicyServiceBean.GRANTED_TO, Set.of(7L));
+        assertTrue(officer.decide(Permission.TICKET_READ, restrictedTicket).allowed());
+        assertEquals(Set.of(), officer.hiddenCustomers());
+    }
 }

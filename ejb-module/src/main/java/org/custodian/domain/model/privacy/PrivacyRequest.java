@@ -147,33 +147,34 @@ public class PrivacyRequest {
 
     public void complete(String outcomeText, Instant now) {
         requireStatus("complete", PrivacyRequestStatus.IN_PROGRESS);
-        if (type == PrivacyRequestType.ERASURE) {
-            throw new DomainRuleViolationException("type", "request " + id + " is an erasure: it is completed by"
-                    + " carrying it out (POST /api/v1/privacy/requests/" + id + "/erase), which records it in the"
-                    + " erasure ledger and gives the receipt");
+        if (type == PrivacyRequestType.ERASURE || type == PrivacyRequestType.RESTRICTION) {
+            String step = type == PrivacyRequestType.ERASURE ? "erase" : "restrict";
+            throw new DomainRuleViolationException("type", "request " + id + " is " + type + ": it is completed by"
+                    + " carrying it out (POST /api/v1/privacy/requests/" + id + "/" + step + "), which records what"
+                    + " was done");
         }
         outcome = requireText(outcomeText, "outcome", "say what was done", 2000);
         moveTo(PrivacyRequestStatus.COMPLETED, now);
     }
 
-    /** Whether this request may be carried out as an erasure now; refused (422) otherwise, saying why. */
-    public void requireErasable() {
-        if (type != PrivacyRequestType.ERASURE) {
-            throw new DomainRuleViolationException("type", "request " + id + " is " + type + ", not ERASURE");
+    /** Whether this request may be carried out as {@code expected} now; refused (422) otherwise, saying why. */
+    public void requireCarriedOutAs(PrivacyRequestType expected) {
+        if (type != expected) {
+            throw new DomainRuleViolationException("type", "request " + id + " is " + type + ", not " + expected);
         }
-        requireStatus("erase for", PrivacyRequestStatus.IN_PROGRESS);
+        requireStatus("carry out", PrivacyRequestStatus.IN_PROGRESS);
     }
 
-    /** The erasure was carried out; {@code outcomeText} says what was erased and where the receipt is. */
-    public void erased(String outcomeText, Instant now) {
-        requireErasable();
+    /** The request was carried out as {@code expected}; {@code outcomeText} says what was done. */
+    public void carriedOut(PrivacyRequestType expected, String outcomeText, Instant now) {
+        requireCarriedOutAs(expected);
         outcome = outcomeText;
         moveTo(PrivacyRequestStatus.COMPLETED, now);
     }
 
     /** A legal hold placed since the work started covers the subject: the erasure waits for its release. */
     public void blockedBy(long hold, Instant now) {
-        requireErasable();
+        requireCarriedOutAs(PrivacyRequestType.ERASURE);
         blockingHoldId = hold;
         moveTo(PrivacyRequestStatus.BLOCKED_BY_HOLD, now);
     }

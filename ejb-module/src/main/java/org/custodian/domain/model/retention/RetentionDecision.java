@@ -3,18 +3,26 @@ package org.custodian.domain.model.retention;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What retention does to one ticket as of an instant: nothing, hold it (a legal hold covers it), anonymize it or
- * delete it, and under which policy or hold. The most specific policy that covers the ticket decides (category
+ * What retention does to one ticket as of an instant: nothing, hold it (a legal hold covers it), leave it (its
+ * customer's processing is restricted, GDPR Art. 18: stored, not processed), anonymize it or delete it, and under
+ * which policy or hold. The most specific policy that covers the ticket decides (category
  * and region, then category, then region, then neither; ties by lowest id).
  */
 public record RetentionDecision(Outcome outcome, Long policyId, Long holdId, Instant expiredAt) {
 
-    public enum Outcome { KEEP, HOLD, ANONYMIZE, DELETE }
+    public enum Outcome { KEEP, HOLD, RESTRICTED, ANONYMIZE, DELETE }
 
     public static RetentionDecision decide(RetentionSubject ticket, List<RetentionPolicy> policies, List<LegalHold> holds,
             Instant asOf) {
+        return decide(ticket, policies, holds, Set.of(), asOf);
+    }
+
+    /** @param restrictedCustomers customer records whose processing is restricted */
+    public static RetentionDecision decide(RetentionSubject ticket, List<RetentionPolicy> policies, List<LegalHold> holds,
+            Set<Long> restrictedCustomers, Instant asOf) {
         RetentionPolicy policy = policies.stream().filter(RetentionPolicy::isActive).filter(p -> p.covers(ticket))
                 .sorted(Comparator.comparingInt(RetentionPolicy::specificity).reversed()
                         .thenComparing(RetentionPolicy::getId))
@@ -33,6 +41,9 @@ public record RetentionDecision(Outcome outcome, Long policyId, Long holdId, Ins
             if (hold.covers(ticket)) {
                 return new RetentionDecision(Outcome.HOLD, policy.getId(), hold.getId(), expiry);
             }
+        }
+        if (restrictedCustomers.contains(ticket.customerId())) {
+            return new RetentionDecision(Outcome.RESTRICTED, policy.getId(), null, expiry);
         }
         return new RetentionDecision(policy.getAction() == RetentionAction.DELETE ? Outcome.DELETE
                 : Outcome.ANONYMIZE, policy.getId(), null, expiry);

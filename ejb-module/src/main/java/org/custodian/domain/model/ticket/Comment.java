@@ -48,6 +48,10 @@ public class Comment {
     @Column(nullable = false, length = 64)
     private String author;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CommentChannel channel = CommentChannel.AGENT;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -56,6 +60,11 @@ public class Comment {
     }
 
     public Comment(Ticket ticket, String body, CommentVisibility visibility, String author, Instant now) {
+        this(ticket, body, visibility, CommentChannel.AGENT, author, now);
+    }
+
+    public Comment(Ticket ticket, String body, CommentVisibility visibility, CommentChannel channel, String author,
+            Instant now) {
         new RuleCheck()
                 .requireMultilineText(body, "body", BODY_MAX)
                 .require(visibility != null, "visibility", "is required; one of PUBLIC, INTERNAL")
@@ -65,8 +74,13 @@ public class Comment {
         this.body = body;
         this.bodyMasked = FieldMasks.maskDetected(body);
         this.visibility = visibility;
+        this.channel = channel == null ? CommentChannel.AGENT : channel;
         this.author = author;
         this.createdAt = now;
+    }
+
+    public CommentChannel getChannel() {
+        return channel;
     }
 
     public Long getId() {

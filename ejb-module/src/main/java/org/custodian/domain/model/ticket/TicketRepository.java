@@ -22,6 +22,12 @@ public interface TicketRepository {
 
     List<Comment> commentsOf(long ticketId);
 
+    /** The comments with these ids (those that still exist), with their tickets. */
+    List<Comment> comments(java.util.Collection<Long> commentIds);
+
+    /** Removes these comments for good. */
+    void deleteComments(java.util.Collection<Long> commentIds);
+
     /** One page of matching tickets, newest first, and the total number of matches. */
     PageOf<Ticket> search(TicketSearch search);
 

@@ -8,12 +8,15 @@ import org.custodian.domain.model.customer.Region;
  * What a ticket list asks for. The areas are what the caller may see, already decided by the policy: a ticket
  * is found only inside an area, and filters match only what the caller sees there, so that neither the list
  * nor its total reveals a value the caller cannot read. {@code text} matches subject or description
- * case-insensitively.
+ * case-insensitively. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
+ * everyone but privacy officers) are never found.
  */
-public record TicketSearch(TicketStatus status, String text, List<Area> areas, int page, int size) {
+public record TicketSearch(TicketStatus status, String text, List<Area> areas, Set<Long> hiddenCustomers, int page,
+        int size) {
 
     public TicketSearch {
         areas = List.copyOf(areas);
+        hiddenCustomers = Set.copyOf(hiddenCustomers);
     }
 
     /**

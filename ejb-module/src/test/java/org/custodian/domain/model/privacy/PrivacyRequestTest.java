@@ -40,9 +40,10 @@ class PrivacyRequestTest {
         DomainRuleViolationException manual = assertThrows(DomainRuleViolationException.class,
                 () -> request.complete("Erased by hand", NOW), "an erasure completes by being carried out");
         assertTrue(manual.getMessage().contains("/erase"), manual.getMessage());
-        request.erased("Erased from 2 records; audit skeleton kept", NOW);
+        request.carriedOut(PrivacyRequestType.ERASURE, "Erased from 2 records; audit skeleton kept", NOW);
         assertEquals(PrivacyRequestStatus.COMPLETED, request.getStatus());
-        assertThrows(DomainRuleViolationException.class, request::requireErasable, "only once");
+        assertThrows(DomainRuleViolationException.class,
+                () -> request.requireCarriedOutAs(PrivacyRequestType.ERASURE), "only once");
         assertFalse(request.isOverdue(NOW.plus(Duration.ofDays(90))), "a completed request is never overdue");
         assertThrows(DomainRuleViolationException.class, () -> request.reject("late", NOW));
         assertThrows(DomainRuleViolationException.class, () -> request.extend("late", NOW));
@@ -63,19 +64,22 @@ class PrivacyRequestTest {
     @Test
     void aHoldPlacedAfterTheStartBlocksTheErasureAndOnlyAnErasureIsErasable() {
         PrivacyRequest request = erasure(null);
-        assertThrows(DomainRuleViolationException.class, request::requireErasable, "not started");
+        assertThrows(DomainRuleViolationException.class,
+                () -> request.requireCarriedOutAs(PrivacyRequestType.ERASURE), "not started");
         request.verifyIdentity("Video call", "privacy", NOW);
         request.start(null, NOW);
         request.blockedBy(77L, NOW);
         assertEquals(PrivacyRequestStatus.BLOCKED_BY_HOLD, request.getStatus());
         assertEquals(77L, request.getBlockingHoldId());
-        assertThrows(DomainRuleViolationException.class, () -> request.erased("no", NOW));
+        assertThrows(DomainRuleViolationException.class,
+                () -> request.carriedOut(PrivacyRequestType.ERASURE, "no", NOW));
 
         PrivacyRequest access = new PrivacyRequest(PrivacyRequestType.ACCESS, Set.of(7L), null, null, null, null,
                 "privacy", NOW);
         access.verifyIdentity("Video call", "privacy", NOW);
         access.start(null, NOW);
-        assertThrows(DomainRuleViolationException.class, access::requireErasable);
+        assertThrows(DomainRuleViolationException.class,
+                () -> access.requireCarriedOutAs(PrivacyRequestType.ERASURE));
         access.complete("Package sent", NOW);
         assertEquals(PrivacyRequestStatus.COMPLETED, access.getStatus());
     }

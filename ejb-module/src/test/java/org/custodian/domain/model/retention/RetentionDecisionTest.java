@@ -107,4 +107,18 @@ class RetentionDecisionTest {
         assertEquals(Outcome.DELETE, RetentionDecision.decide(closed(11, "X", Region.EU), policies, holds, NOW)
                 .outcome(), "a released hold no longer blocks");
     }
+
+    @Test
+    void aRestrictedCustomersTicketsAreLeftAloneAndAHoldStillNamesItself() throws Exception {
+        List<RetentionPolicy> policies = List.of(
+                policy(1, Set.of(), Set.of(), RetentionClock.AFTER_CLOSURE, 30, RetentionAction.DELETE));
+        RetentionSubject ofRestricted = ticket(21, 77, "X", Region.EU, TicketStatus.CLOSED, LONG_AGO, null);
+        assertEquals(Outcome.RESTRICTED, RetentionDecision.decide(ofRestricted, policies, List.of(), Set.of(77L), NOW)
+                .outcome());
+        assertEquals(Outcome.DELETE, RetentionDecision.decide(ofRestricted, policies, List.of(), Set.of(78L), NOW)
+                .outcome());
+        LegalHold onCustomer = withId(LegalHold.onCustomer(77, "Regulator inquiry", "ICO 9", "privacy", NOW), 103L);
+        assertEquals(Outcome.HOLD, RetentionDecision.decide(ofRestricted, policies, List.of(onCustomer), Set.of(77L),
+                NOW).outcome());
+    }
 }

@@ -18,9 +18,14 @@ import java.util.Set;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.NewCustomer;
+import org.custodian.application.privacy.ConsentService;
+import org.custodian.application.privacy.ConsentService.ConsentState;
+import org.custodian.application.privacy.ConsentService.ConsentView;
+import org.custodian.application.privacy.ConsentService.NewConsent;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("customers")
@@ -31,8 +36,13 @@ public class CustomerResource {
 
     private static final Set<String> FIELDS = Set.of("externalId", "name", "email", "phone", "nationalId", "region");
 
+    private static final Set<String> CONSENT_FIELDS = Set.of("purpose", "given", "source", "textVersion");
+
     @EJB
     CustomerService customers;
+
+    @EJB
+    ConsentService consents;
 
     @Inject
     CurrentCaller caller;
@@ -54,5 +64,28 @@ public class CustomerResource {
     @Path("{id}")
     public Map<String, Object> get(@PathParam("id") long id) {
         return customers.get(caller.get(), id).body();
+    }
+
+    @POST
+    @Path("{id}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record what the customer said about a purpose: {purpose CHAT_TRANSCRIPT_STORAGE|QA_REVIEW|"
+            + "AI_ROUTING, given true|false, source, textVersion}; withdrawing CHAT_TRANSCRIPT_STORAGE starts the"
+            + " transcript-removal job for this customer")
+    public Response consent(@PathParam("id") long id, byte[] body, @Context UriInfo uri) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, CONSENT_FIELDS, check);
+        NewConsent consent = new NewConsent(json.text("purpose"), json.bool("given"), json.text("source"),
+                json.text("textVersion"));
+        check.throwIfAny();
+        ConsentView recorded = consents.record(caller.get(), id, consent);
+        return Response.created(uri.getAbsolutePath()).entity(recorded).build();
+    }
+
+    @GET
+    @Path("{id}/consents")
+    @Operation(summary = "The customer's consent in force per purpose and the full history, newest first")
+    public ConsentState consents(@PathParam("id") long id) {
+        return consents.state(caller.get(), id);
     }
 }

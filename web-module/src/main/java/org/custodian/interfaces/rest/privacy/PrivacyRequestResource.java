@@ -110,6 +110,29 @@ public class PrivacyRequestResource {
         return requests.erase(caller.get(), id);
     }
 
+    @POST
+    @Path("{id}/restrict")
+    @Operation(summary = "Carry out a RESTRICTION request that is IN_PROGRESS: the subject's records stay stored but"
+            + " only privacy officers see them; searches and retention leave them out until lifted")
+    public RequestView restrict(@PathParam("id") long id) {
+        return requests.restrict(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/lift")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Lift the restrictions this request made: {reason} (tell the subject first, Art. 18(3))")
+    public List<PrivacyRequestService.RestrictionView> lift(@PathParam("id") long id, byte[] body) {
+        return requests.liftRestriction(caller.get(), id, text(body, "reason"));
+    }
+
+    @GET
+    @Path("{id}/restrictions")
+    @Operation(summary = "The restrictions this request made, active or lifted")
+    public List<PrivacyRequestService.RestrictionView> restrictions(@PathParam("id") long id) {
+        return requests.restrictions(caller.get(), id);
+    }
+
     @GET
     @Path("{id}/receipt")
     @Operation(summary = "The receipt of a carried-out erasure: what was erased, when, what was kept and on which"

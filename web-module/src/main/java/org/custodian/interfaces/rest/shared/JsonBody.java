@@ -123,6 +123,19 @@ public final class JsonBody {
         return null;
     }
 
+    /** A true/false field, or null when absent or JSON null; any other type is a violation. */
+    public Boolean bool(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return value.getValueType() == JsonValue.ValueType.TRUE;
+        }
+        check.require(false, field, "must be true or false");
+        return null;
+    }
+
     /** A whole-number field within the range of a long, or null when absent or JSON null. */
     public Long wholeNumber(String field) {
         JsonValue value = object.get(field);

@@ -50,7 +50,7 @@ public class TicketResource {
 
     private static final Set<String> NEW_TICKET_FIELDS = Set.of("customerId", "subject", "description", "priority",
             "category", "productSku", "siteCode", "region", "assignee");
-    private static final Set<String> COMMENT_FIELDS = Set.of("body", "visibility");
+    private static final Set<String> COMMENT_FIELDS = Set.of("body", "visibility", "channel");
 
     @EJB
     TicketService tickets;
@@ -113,7 +113,7 @@ public class TicketResource {
     public Response comment(@PathParam("id") long id, byte[] body, @Context UriInfo uri) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, COMMENT_FIELDS, check);
-        NewComment comment = new NewComment(json.text("body"), json.text("visibility"));
+        NewComment comment = new NewComment(json.text("body"), json.text("visibility"), json.text("channel"));
         check.throwIfAny();
         CommentView created = tickets.comment(caller.get(), id, comment);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())

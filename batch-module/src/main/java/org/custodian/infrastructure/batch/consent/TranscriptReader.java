@@ -1,0 +1,60 @@
+package org.custodian.infrastructure.batch.consent;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.custodian.application.privacy.ConsentService;
+
+/**
+ * Chat transcripts without consent, in comment id order, a page at a time; the checkpoint is the last id handed
+ * out, so a restart reads on after the last committed chunk (transcripts a hold kept are not read again).
+ */
+@Dependent
+@Named
+public class TranscriptReader extends AbstractItemReader {
+
+    static final int PAGE = 500;
+
+    @EJB
+    ConsentService consents;
+
+    @Inject
+    @BatchProperty
+    String customerId;
+
+    private final Deque<Long> buffer = new ArrayDeque<>();
+    private long lastHandedOut;
+    private boolean exhausted;
+
+    @Override
+    public void open(Serializable checkpoint) {
+        lastHandedOut = checkpoint instanceof Long saved ? saved : 0;
+        buffer.clear();
+        exhausted = false;
+    }
+
+    @Override
+    public Object readItem() {
+        if (buffer.isEmpty() && !exhausted) {
+            Long customer = customerId == null || customerId.isBlank() ? null : Long.valueOf(customerId.trim());
+            buffer.addAll(consents.transcriptsWithoutConsent(lastHandedOut, PAGE, customer));
+            exhausted = buffer.size() < PAGE;
+        }
+        Long next = buffer.pollFirst();
+        if (next != null) {
+            lastHandedOut = next;
+        }
+        return next;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return lastHandedOut;
+    }
+}

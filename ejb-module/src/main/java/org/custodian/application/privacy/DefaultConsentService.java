@@ -1,0 +1,152 @@
+package org.custodian.application.privacy;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.policy.ResourceScope;
+import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.Inputs;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.privacy.ConsentPurpose;
+import org.custodian.domain.model.privacy.ConsentRecord;
+import org.custodian.domain.model.privacy.ConsentRepository;
+import org.custodian.domain.model.retention.LegalHold;
+import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.retention.RetentionSubject;
+import org.custodian.domain.model.ticket.Comment;
+import org.custodian.domain.model.ticket.CommentChannel;
+import org.custodian.domain.model.ticket.TicketRepository;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultConsentService implements ConsentService {
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private ConsentRepository consents;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    private TicketRepository tickets;
+
+    @Inject
+    private RetentionRepository retention;
+
+    @Inject
+    private Event<ConsentWithdrawn> withdrawn;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public ConsentView record(Caller caller, long customerId, NewConsent input) {
+        policy.enforce(caller, Permission.CONSENT_MANAGE, AuditActions.CONSENT, String.valueOf(customerId));
+        Customer customer = customer(caller, customerId);
+        RuleCheck check = new RuleCheck();
+        ConsentPurpose purpose = Inputs.enumValue(ConsentPurpose.class, input.purpose(), "purpose", true, check);
+        check.require(input.given() != null, "given", "is required: true (consent given) or false (withdrawn)");
+        check.throwIfAny();
+        ConsentRecord record = new ConsentRecord(customer.getId(), purpose, input.given(), input.source(),
+                input.textVersion(), caller.username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        consents.store(record);
+        audit.record(caller, input.given() ? AuditActions.CONSENT_GIVE : AuditActions.CONSENT_WITHDRAW,
+                AuditActions.CUSTOMER, String.valueOf(customerId), List.of("purpose=" + purpose,
+                        "textVersion=" + record.getTextVersion(), "consent=" + record.getId()), AuditOutcome.SUCCESS);
+        if (!record.isGiven()) {
+            withdrawn.fire(new ConsentWithdrawn(customerId, purpose, caller.username()));
+        }
+        return view(record);
+    }
+
+    @Override
+    public ConsentState state(Caller caller, long customerId) {
+        policy.enforce(caller, Permission.CONSENT_READ, AuditActions.CONSENT, String.valueOf(customerId));
+        customer(caller, customerId);
+        List<ConsentRecord> history = consents.history(customerId);
+        Map<String, Boolean> inForce = new LinkedHashMap<>();
+        for (ConsentPurpose purpose : ConsentPurpose.values()) {
+            inForce.put(purpose.name(), history.stream().filter(r -> r.getPurpose() == purpose).findFirst()
+                    .map(ConsentRecord::isGiven).orElse(false));
+        }
+        audit.record(caller, AuditActions.CONSENT + "_READ", AuditActions.CUSTOMER, String.valueOf(customerId),
+                List.of("records=" + history.size()), AuditOutcome.SUCCESS);
+        return new ConsentState(customerId, inForce, history.stream().map(DefaultConsentService::view).toList());
+    }
+
+    @Override
+    public List<Long> transcriptsWithoutConsent(long afterCommentId, int limit, Long customerId) {
+        return consents.transcriptsWithoutConsent(afterCommentId, limit, customerId);
+    }
+
+    @Override
+    public Removed removeTranscripts(List<Long> commentIds, long executionId) {
+        // as a purge chunk: no hold can be placed until this commits, and every hold placed before is seen
+        retention.shareHoldGuard();
+        List<Comment> found = tickets.comments(commentIds);
+        Set<Long> ticketIds = new TreeSet<>();
+        found.forEach(comment -> ticketIds.add(comment.getTicket().getId()));
+        Map<Long, RetentionSubject> subjects = new LinkedHashMap<>();
+        retention.lockSubjects(ticketIds).forEach(subject -> subjects.put(subject.ticketId(), subject));
+        List<LegalHold> holds = retention.holds(true);
+        List<Long> remove = new ArrayList<>();
+        List<AuditService.Entry> events = new ArrayList<>();
+        int held = 0;
+        for (Comment comment : found) {
+            RetentionSubject subject = subjects.get(comment.getTicket().getId());
+            // consent given again since the read, or not a transcript: left alone
+            if (subject == null || comment.getChannel() != CommentChannel.CHAT
+                    || consents.isGiven(subject.customerId(), ConsentPurpose.CHAT_TRANSCRIPT_STORAGE)) {
+                continue;
+            }
+            if (holds.stream().anyMatch(hold -> hold.covers(subject))) {
+                held++;
+                continue;
+            }
+            remove.add(comment.getId());
+            events.add(new AuditService.Entry(AuditActions.TRANSCRIPT_REMOVE, AuditActions.COMMENT,
+                    subject.ticketId() + "/" + comment.getId(), List.of("reason=consent withdrawn",
+                            "purpose=" + ConsentPurpose.CHAT_TRANSCRIPT_STORAGE), AuditOutcome.SUCCESS));
+        }
+        tickets.deleteComments(remove);
+        if (!events.isEmpty()) {
+            audit.recordAll(Caller.system("transcript-removal", "execution-" + executionId), events);
+        }
+        return new Removed(remove.size(), held);
+    }
+
+    /** The customer, as a read of it: 404 when unknown, 403 (audited) when the caller may not see it. */
+    private Customer customer(Caller caller, long customerId) {
+        Customer customer = customers.find(customerId).orElseThrow(() -> new ResourceNotFoundException("customer",
+                customerId));
+        policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_READ, ResourceScope.of(customer));
+        return customer;
+    }
+
+    private static ConsentView view(ConsentRecord r) {
+        return new ConsentView(r.getId(), r.getCustomerId(), r.getPurpose().name(), r.isGiven(), r.getRecordedAt(),
+                r.getSource(), r.getTextVersion(), r.getRecordedBy());
+    }
+}
