@@ -321,6 +321,29 @@ class RetentionIT {
         assertViolation(api.post("api/v1/privacy/requests/" + request + "/lift", privacy,
                 "{\"reason\":\"again\"}"), "status");
 
+        // rectification: corrected in place, before and after in the trail as keyed hashes only
+        long fix = api.post("api/v1/privacy/requests", privacy, "{\"type\":\"RECTIFICATION\",\"customerId\":"
+                + other + "}").json().getJsonNumber("id").longValue();
+        api.post("api/v1/privacy/requests/" + fix + "/verify", privacy, "{\"method\":\"Video call\"}");
+        api.post("api/v1/privacy/requests/" + fix + "/start", privacy, "{}");
+        String corrected = marker.toLowerCase(java.util.Locale.ROOT) + ".corrected@example.com";
+        assertViolation(api.post("api/v1/privacy/requests/" + fix + "/rectify", privacy, "{\"customerId\":"
+                + restricted + ",\"email\":\"" + corrected + "\"}"), "customerId");
+        assertViolation(api.post("api/v1/privacy/requests/" + fix + "/rectify", privacy, "{\"customerId\":"
+                + other + ",\"email\":\"not an address\"}"), "email");
+        Reply rectified = api.post("api/v1/privacy/requests/" + fix + "/rectify", privacy, "{\"customerId\":"
+                + other + ",\"email\":\"" + corrected + "\",\"phone\":\"+49 30 1234567\"}");
+        assertEquals(200, rectified.status(), rectified.toString());
+        assertEquals(List.of("email", "phone"), rectified.json().getJsonArray("changedFields")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(corrected, api.get("api/v1/customers/" + other, privacy).json().getString("email"));
+        String trail = Sql.text("select fields from audit_event where action = 'CUSTOMER_RECTIFY' and resource_id = ?",
+                String.valueOf(other));
+        assertTrue(trail.matches(".*email=hmac:[0-9a-f]{32}>hmac:[0-9a-f]{32}.*") && !trail.contains(corrected)
+                && !trail.contains("1234567"), trail);
+        assertEquals("COMPLETED", api.post("api/v1/privacy/requests/" + fix + "/complete", privacy,
+                "{\"outcome\":\"E-mail and phone corrected\"}").json().getString("status"));
+
         // consent: no transcript without it; a withdrawal removes them, except where a legal hold covers them
         long chatting = subject(api, agentEu, marker + ".chat@example.com", null);
         long free = personalTicket(api, agentEu, chatting, marker + " chat", "From the chat widget");
@@ -376,6 +399,102 @@ class RetentionIT {
         assertViolation(api.post("api/v1/jobs/transcript-removal", operator, "{\"customerId\":\"all\"}"),
                 "customerId");
         assertProblem(api.post("api/v1/customers/" + chatting + "/consents", api.token("auditor"), "{}"), 403);
+    }
+
+    @Test
+    void anAccessPackageHoldsTheSubjectsDataAndNoOneElsesAndItsLinkExpires() throws Exception {
+        Api api = api();
+        String privacy = api.token("privacy");
+        String agentEu = api.token("agent.eu");
+        String marker = "Pkg" + Long.toHexString(RANDOM.nextLong());
+        String subjectEmail = marker.toLowerCase(java.util.Locale.ROOT) + ".subject@example.com";
+        String otherEmail = marker.toLowerCase(java.util.Locale.ROOT) + ".neighbour@example.org";
+        long subject = subject(api, agentEu, subjectEmail, null);
+        long neighbour = subject(api, agentEu, otherEmail, null);
+        long ticket = personalTicket(api, agentEu, subject, marker + " <b>bold</b> printer",
+                "Reply to " + subjectEmail + "; my neighbour " + otherEmail + " has the same fault");
+        long othersTicket = personalTicket(api, agentEu, neighbour, marker + " neighbour ticket", "Not yours");
+        assertEquals(201, api.post("api/v1/tickets/" + ticket + "/comments", agentEu, "{\"body\":\"Called back,"
+                + " also wrote to " + otherEmail + "\",\"visibility\":\"PUBLIC\"}").status());
+        assertEquals(201, api.post("api/v1/customers/" + subject + "/consents", agentEu, "{\"purpose\":"
+                + "\"QA_REVIEW\",\"given\":true,\"source\":\"signed form\",\"textVersion\":\"qa-1\"}").status());
+        assertEquals(200, api.get("api/v1/tickets/" + ticket, agentEu).status());
+
+        long request = api.post("api/v1/privacy/requests", privacy, "{\"type\":\"ACCESS\",\"email\":\""
+                + subjectEmail.toUpperCase(java.util.Locale.ROOT) + "\"}").json().getJsonNumber("id").longValue();
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/package", privacy, "{}"), "status");
+        api.post("api/v1/privacy/requests/" + request + "/verify", privacy, "{\"method\":\"Reply from the address\"}");
+        api.post("api/v1/privacy/requests/" + request + "/start", privacy, "{}");
+        assertProblem(api.post("api/v1/privacy/requests/" + request + "/package", agentEu, "{}"), 403);
+        Reply started = api.post("api/v1/privacy/requests/" + request + "/package", privacy, "{}");
+        assertEquals(202, started.status(), started.toString());
+        String link = started.json().getString("downloadUrl");
+        assertTrue(link.contains("/api/v1/privacy/packages/"), link);
+        JsonObject ready = null;
+        for (int i = 0; i < 240 && ready == null; i++) {
+            JsonObject newest = api.get("api/v1/privacy/requests/" + request + "/packages", privacy).array()
+                    .getJsonObject(0);
+            if (!"BUILDING".equals(newest.getString("status"))) {
+                ready = newest;
+            }
+            Thread.sleep(250);
+        }
+        assertTrue(ready != null && "READY".equals(ready.getString("status")), String.valueOf(ready));
+        assertTrue(!started.body().contains(Sql.text("select token_sha256 from subject_package where id = ?",
+                ready.getJsonNumber("id").longValue())), "only the token's hash is stored");
+
+        java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode(), new String(zip.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+        Map<String, String> files = new HashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(java.util.Set.of("subject-data.json", "subject-data.html", "SHA256SUMS"), files.keySet());
+        for (String name : List.of("subject-data.json", "subject-data.html")) {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(files.get(name).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertTrue(files.get("SHA256SUMS").contains(sha + "  " + name), files.get("SHA256SUMS"));
+        }
+        JsonObject data = Json.createReader(new java.io.StringReader(files.get("subject-data.json"))).readObject();
+        assertEquals("custodian-subject-package-v1", data.getString("format"));
+        assertEquals(subject, data.getJsonArray("customerRecords").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(1, data.getJsonArray("customerRecords").size());
+        assertEquals(List.of(ticket), data.getJsonArray("tickets").stream()
+                .map(t -> t.asJsonObject().getJsonNumber("id").longValue()).toList());
+        assertEquals(1, data.getJsonArray("tickets").getJsonObject(0).getJsonArray("comments").size());
+        assertEquals("QA_REVIEW", data.getJsonArray("consents").getJsonObject(0).getString("purpose"));
+        assertTrue(data.getJsonArray("accessLog").stream().anyMatch(e -> e.asJsonObject().getString("action")
+                .equals("TICKET_READ") && e.asJsonObject().getString("roles").contains("AGENT")), data.toString());
+        for (String file : List.of(files.get("subject-data.json"), files.get("subject-data.html"))) {
+            assertTrue(file.contains(subjectEmail), "the subject's own address stays");
+            assertTrue(!file.contains(otherEmail), "another person's address is redacted");
+            assertTrue(!file.contains(String.valueOf(othersTicket)) || !file.contains("neighbour ticket"));
+            assertTrue(!file.contains("agent.eu"), "staff are not named");
+        }
+        assertTrue(files.get("subject-data.html").contains("&lt;b&gt;bold&lt;/b&gt;")
+                && !files.get("subject-data.html").contains("<b>bold"), "texts are escaped in the page");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_PACKAGE_DOWNLOAD'"
+                + " and resource_id = ? and outcome = 'SUCCESS'", String.valueOf(request)));
+
+        java.net.http.HttpResponse<String> unknown = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link + "x")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknown.statusCode());
+        Sql.update("update subject_package set expires_at = now() - interval '1 minute' where id = ?",
+                ready.getJsonNumber("id").longValue());
+        java.net.http.HttpResponse<String> expired = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(410, expired.statusCode(), expired.body());
+        assertTrue(expired.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_PACKAGE_DOWNLOAD'"
+                + " and resource_id = ? and outcome = 'DENIED'", String.valueOf(request)));
     }
 
     /** Waits for the transcript-removal job instance number {@code instance}; returns its exit status. */

@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.privacy.SubjectPackageService;
+import org.custodian.application.privacy.SubjectPackageService.Prepared;
 import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.policy.Permission;
@@ -49,6 +51,7 @@ public class DefaultJobService implements JobService {
     public static final String BACKUP_RESTORE = "backup-restore";
     public static final String INTEGRITY_VERIFY = "integrity-verify";
     public static final String TRANSCRIPT_REMOVAL = "transcript-removal";
+    public static final String SUBJECT_PACKAGE = "subject-package";
 
     /** Jobs that can be launched through the API, with the parameters each accepts. */
     static final Map<String, List<String>> LAUNCHABLE = Map.of("audit-verify", List.of("itemCount"),
@@ -87,6 +90,25 @@ public class DefaultJobService implements JobService {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private SubjectPackageService packages;
+
+    @Override
+    public Prepared startSubjectPackage(Caller caller, long requestId) {
+        // registered (and the request checked) in a transaction of its own, so the job finds the row
+        Prepared prepared = packages.prepare(caller, requestId);
+        Properties parameters = new Properties();
+        parameters.setProperty("packageId", String.valueOf(prepared.view().id()));
+        long executionId = BatchRuntime.getJobOperator().start(SUBJECT_PACKAGE, parameters);
+        packages.startedAs(prepared.view().id(), executionId);
+        audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, SUBJECT_PACKAGE + "/" + executionId,
+                List.of("packageId", "request=" + requestId), AuditOutcome.SUCCESS);
+        SubjectPackageService.PackageView view = prepared.view();
+        return new Prepared(new SubjectPackageService.PackageView(view.id(), view.requestId(), view.status(),
+                executionId, view.createdAt(), view.expiresAt(), view.readyAt(), view.sizeBytes(),
+                view.contentSha256(), view.downloads(), view.failure()), prepared.downloadPath());
+    }
 
     @Override
     public JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters) {

@@ -11,6 +11,13 @@ public interface JobService {
 
     JobExecutionView execution(Caller caller, long executionId);
 
+    /**
+     * Registers the access / portability package of a privacy request and starts the subject-package job that
+     * builds it (privacy officers, who run no other job); the result carries the download link, shown once.
+     */
+    org.custodian.application.privacy.SubjectPackageService.Prepared startSubjectPackage(Caller caller,
+            long requestId);
+
     /** Restarts a failed or stopped execution from its checkpoint: 409 if it cannot be, or another one runs. */
     JobExecutionView restart(Caller caller, long executionId);
 

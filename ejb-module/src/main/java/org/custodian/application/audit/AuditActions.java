@@ -15,6 +15,8 @@ public final class AuditActions {
     public static final String CUSTOMER_ERASE = "CUSTOMER_ERASE";
     /** Processing of a customer record restricted (Art. 18), and the restriction lifted. */
     public static final String CUSTOMER_RESTRICT = "CUSTOMER_RESTRICT";
+    /** Personal fields of a customer record corrected (Art. 16): before and after as keyed hashes. */
+    public static final String CUSTOMER_RECTIFY = "CUSTOMER_RECTIFY";
     public static final String CUSTOMER_RESTRICTION_LIFT = "CUSTOMER_RESTRICTION_LIFT";
     /** Consent: the resource type of denials, and the statements (resource: the customer). */
     public static final String CONSENT = "CONSENT";
@@ -22,6 +24,8 @@ public final class AuditActions {
     public static final String CONSENT_WITHDRAW = "CONSENT_WITHDRAW";
     /** A chat transcript removed after its customer withdrew consent (resource: ticket/comment). */
     public static final String TRANSCRIPT_REMOVE = "TRANSCRIPT_REMOVE";
+    /** A subject downloaded (or tried an expired link to) their access package (resource: the request). */
+    public static final String PRIVACY_PACKAGE_DOWNLOAD = "PRIVACY_PACKAGE_DOWNLOAD";
     public static final String AUDIT_VERIFY = "AUDIT_VERIFY";
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";

@@ -50,6 +50,20 @@ public interface PrivacyRequestService {
             boolean active, Instant liftedAt, String liftedBy, String liftReason) {
     }
 
+    /**
+     * Rectifies one of the subject's records for a RECTIFICATION request that is IN_PROGRESS (Art. 16): given fields
+     * are corrected (empty clears), with the before and after values in the trail as keyed hashes; the request is
+     * completed with {@code complete} once every record is right.
+     */
+    Rectified rectify(Caller caller, long id, Rectification rectification);
+
+    /** @param customerId one of the request's subject records; null fields are left as they are */
+    record Rectification(Long customerId, String name, String email, String phone, String nationalId) {
+    }
+
+    record Rectified(long requestId, long customerId, List<String> changedFields) {
+    }
+
     /** The receipt of a carried-out erasure: what was erased, when, what was kept and on which legal basis (JSON). */
     String erasureReceipt(Caller caller, long id);
 

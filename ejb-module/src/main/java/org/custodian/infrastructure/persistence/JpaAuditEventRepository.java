@@ -328,6 +328,19 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
+    public List<AuditEvent> findAboutCustomer(long customerId, int limit) {
+        List<AuditEvent> newestFirst = entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.resourceType ="
+                        + " 'CUSTOMER' AND e.resourceId = :id ORDER BY e.sequence DESC", AuditEvent.class)
+                .setParameter("id", String.valueOf(customerId))
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    @Override
     public List<AuditEvent> findAboutTicket(long ticketId, int limit) {
         String id = String.valueOf(ticketId);
         // resource ids: "42" (reads, changes), "42/*" and "42/7" (comments), "3,42,57" (a search that listed it)

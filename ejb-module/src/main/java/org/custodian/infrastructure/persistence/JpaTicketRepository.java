@@ -67,6 +67,15 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
+    public List<Ticket> ofCustomers(java.util.Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT t FROM Ticket t WHERE t.customer.id IN :ids ORDER BY t.createdAt, t.id",
+                Ticket.class).setParameter("ids", customerIds).getResultList();
+    }
+
+    @Override
     public void deleteComments(java.util.Collection<Long> commentIds) {
         if (!commentIds.isEmpty()) {
             entityManager.createQuery("DELETE FROM Comment c WHERE c.id IN :ids").setParameter("ids", commentIds)

@@ -1,2 +1,2 @@
-/** The transcript-removal job's artifacts: chat transcripts whose customer withdrew consent are removed. */
+/** Data subject rights jobs: transcript-removal (chat transcripts after a consent withdrawal) and subject-package. */
 package org.custodian.infrastructure.batch.consent;

@@ -89,6 +89,9 @@ public interface AuditEventRepository {
      */
     List<AuditEvent> findAboutTicket(long ticketId, int limit);
 
+    /** Events about one customer record (reads, changes, consent, privacy steps), oldest first, the newest {@code limit}. */
+    List<AuditEvent> findAboutCustomer(long customerId, int limit);
+
     /** One actor's events in {@code [from, to]} (uses the actor/time index), oldest first. */
     List<AuditEvent> findByActor(String actor, java.time.Instant from, java.time.Instant to, int limit);
 

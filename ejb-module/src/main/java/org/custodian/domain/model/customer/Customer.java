@@ -83,6 +83,43 @@ public class Customer {
         this.createdAt = now;
     }
 
+    /**
+     * Corrects personal fields (GDPR Art. 16): a null argument leaves the field as it is, an empty one clears it
+     * (the name cannot be cleared). An erased record cannot be rectified.
+     *
+     * @return the names of the fields whose value changed
+     */
+    public java.util.Set<String> rectify(String newName, String newEmail, String newPhone, String newNationalId) {
+        if (erasedAt != null) {
+            throw new org.custodian.domain.shared.DomainRuleViolationException("customerId", "customer " + id
+                    + " was erased at " + erasedAt + "; there is nothing left to rectify");
+        }
+        String nextName = newName == null ? name : newName.trim();
+        String nextEmail = newEmail == null ? email : newEmail.isBlank() ? null : newEmail.trim();
+        String nextPhone = newPhone == null ? phone : newPhone.isBlank() ? null : newPhone.trim();
+        String nextNationalId = newNationalId == null ? nationalId : newNationalId.isBlank() ? null
+                : newNationalId.trim();
+        validate(externalId, nextName, nextEmail, nextPhone, nextNationalId, region);
+        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        if (!nextName.equals(name)) {
+            changed.add("name");
+        }
+        if (!java.util.Objects.equals(nextEmail, email)) {
+            changed.add("email");
+        }
+        if (!java.util.Objects.equals(nextPhone, phone)) {
+            changed.add("phone");
+        }
+        if (!java.util.Objects.equals(nextNationalId, nationalId)) {
+            changed.add("nationalId");
+        }
+        name = nextName;
+        email = nextEmail;
+        phone = nextPhone;
+        nationalId = nextNationalId;
+        return changed;
+    }
+
     /** A phone number's digits alone: how two spellings of one number are compared. */
     public static String phoneDigits(String phone) {
         return phone == null ? "" : phone.replaceAll("[^0-9]", "");

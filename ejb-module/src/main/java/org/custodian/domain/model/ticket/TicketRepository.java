@@ -25,6 +25,9 @@ public interface TicketRepository {
     /** The comments with these ids (those that still exist), with their tickets. */
     List<Comment> comments(java.util.Collection<Long> commentIds);
 
+    /** Every ticket of these customer records, oldest first. */
+    List<Ticket> ofCustomers(java.util.Collection<Long> customerIds);
+
     /** Removes these comments for good. */
     void deleteComments(java.util.Collection<Long> commentIds);
 

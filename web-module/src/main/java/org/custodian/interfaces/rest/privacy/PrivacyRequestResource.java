@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.custodian.application.job.JobService;
 import org.custodian.application.privacy.PrivacyRequestService;
+import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
 import org.custodian.domain.shared.RuleCheck;
@@ -34,8 +37,16 @@ public class PrivacyRequestResource {
     private static final Set<String> REQUEST_FIELDS =
             Set.of("type", "customerId", "email", "phone", "receivedAt", "assignee");
 
+    private static final Set<String> RECTIFY_FIELDS = Set.of("customerId", "name", "email", "phone", "nationalId");
+
     @EJB
     PrivacyRequestService requests;
+
+    @EJB
+    SubjectPackageService subjectPackages;
+
+    @EJB
+    JobService jobs;
 
     @Inject
     CurrentCaller caller;
@@ -131,6 +142,42 @@ public class PrivacyRequestResource {
     @Operation(summary = "The restrictions this request made, active or lifted")
     public List<PrivacyRequestService.RestrictionView> restrictions(@PathParam("id") long id) {
         return requests.restrictions(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/package")
+    @Operation(summary = "Build the access / portability package of an ACCESS or PORTABILITY request that is"
+            + " IN_PROGRESS (the subject-package job): 202 with the package and its expiring download link, shown"
+            + " only here; give the link to the subject")
+    public Response buildPackage(@PathParam("id") long id, @Context UriInfo uri) {
+        SubjectPackageService.Prepared prepared = jobs.startSubjectPackage(caller.get(), id);
+        java.net.URI link = uri.getBaseUriBuilder().path(prepared.downloadPath().replaceFirst("^/api/v1/", ""))
+                .build();
+        return Response.accepted(Map.of("package", prepared.view(), "downloadUrl", link.toString()))
+                .location(uri.getBaseUriBuilder().path("privacy/requests/{id}/packages").build(id)).build();
+    }
+
+    @GET
+    @Path("{id}/packages")
+    @Operation(summary = "The request's packages, newest first: status, expiry, size, SHA-256, downloads")
+    public List<SubjectPackageService.PackageView> packages(@PathParam("id") long id) {
+        return subjectPackages.packages(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/rectify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rectify a subject record for a RECTIFICATION request that is IN_PROGRESS: {customerId,"
+            + " name?, email?, phone?, nationalId?} (an empty string clears); before and after go into the trail as"
+            + " keyed hashes")
+    public PrivacyRequestService.Rectified rectify(@PathParam("id") long id, byte[] body) {
+        RuleCheck check = new RuleCheck();
+        JsonBody json = JsonBody.of(body, RECTIFY_FIELDS, check);
+        PrivacyRequestService.Rectification input = new PrivacyRequestService.Rectification(
+                json.wholeNumber("customerId"), json.text("name"), json.text("email"), json.text("phone"),
+                json.text("nationalId"));
+        check.throwIfAny();
+        return requests.rectify(caller.get(), id, input);
     }
 
     @GET

@@ -21,6 +21,7 @@ import org.custodian.application.auth.AuthenticationFailedException;
 import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.GoneException;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
@@ -56,6 +57,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof ConflictException conflict) {
             return Problems.response(409, "conflict", "Conflict", conflict.getMessage(), requestId);
+        }
+        if (cause instanceof GoneException gone) {
+            return Problems.response(410, "gone", "Gone", gone.getMessage(), requestId);
         }
         if (cause instanceof NotConfiguredException missing) {
             return Problems.response(503, "not-configured", "Not configured", missing.getMessage(), requestId);
@@ -151,7 +155,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
                     || current instanceof TooManyAttemptsException || current instanceof StaleVersionException
-                    || current instanceof NotConfiguredException) {
+                    || current instanceof NotConfiguredException || current instanceof GoneException) {
                 return current;
             }
             if (!(current instanceof EJBException || current instanceof ProcessingException

@@ -1,0 +1,31 @@
+package org.custodian.application.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the package leaves out of texts, and how the page escapes them. */
+class SubjectPackageContentTest {
+
+    @Test
+    void masksOtherPeoplesPersonalDataButKeepsTheSubjectsOwn() {
+        Set<String> own = Set.of("ann@example.com", "4930555123");
+        String text = "Ann (ANN@example.com, +49 30 555-123) forwarded bob@example.org; card 4111 1111 1111 1111";
+        String redacted = SubjectPackageContent.redact(text, own);
+        assertTrue(redacted.contains("ANN@example.com"), redacted);
+        assertTrue(redacted.contains("+49 30 555-123"), redacted);
+        assertFalse(redacted.contains("bob@example.org"), redacted);
+        assertFalse(redacted.contains("4111 1111 1111 1111"), redacted);
+        assertEquals("nothing personal", SubjectPackageContent.redact("nothing personal", own));
+    }
+
+    @Test
+    void escapesEveryCharacterThatCouldOpenMarkup() {
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
+                SubjectPackageContent.escape("<script>alert('x')</script> & \"q\""));
+        assertEquals("", SubjectPackageContent.escape(null));
+    }
+}
