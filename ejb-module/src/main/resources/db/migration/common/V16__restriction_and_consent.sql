@@ -16,12 +16,14 @@ create table processing_restriction (
 create index processing_restriction_customer_idx on processing_restriction (customer_id, lifted_at);
 
 -- Consent (Art. 6(1)(a) and 7): every statement a subject made about a purpose, never updated, so the history
--- shows what was in force when. The newest record per customer and purpose is the current state.
+-- shows what was in force when. The newest record per customer and purpose is the current state. Kept live by a
+-- live restore (a withdrawal must not come undone), hence no foreign key: a record may outlive a restored-away
+-- customer row.
 create sequence consent_record_seq start with 50 increment by 50;
 
 create table consent_record (
     id           bigint primary key,
-    customer_id  bigint       not null references customer (id),
+    customer_id  bigint       not null,
     purpose      varchar(32)  not null,
     given        boolean      not null,
     recorded_at  timestamp with time zone not null,

@@ -495,6 +495,27 @@ class RetentionIT {
         assertTrue(expired.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PRIVACY_PACKAGE_DOWNLOAD'"
                 + " and resource_id = ? and outcome = 'DENIED'", String.valueOf(request)));
+
+        // a second package, revoked by the officer: its file goes and its link answers 410
+        Reply again = api.post("api/v1/privacy/requests/" + request + "/package", privacy, "{}");
+        assertEquals(202, again.status(), again.toString());
+        long second = again.json().getJsonObject("package").getJsonNumber("id").longValue();
+        for (int i = 0; i < 240 && "BUILDING".equals(Sql.text("select status from subject_package where id = ?",
+                second)); i++) {
+            Thread.sleep(250);
+        }
+        assertEquals("READY", Sql.text("select status from subject_package where id = ?", second));
+        assertViolation(api.post("api/v1/privacy/requests/" + request + "/packages/" + second + "/revoke", privacy,
+                "{}"), "reason");
+        Reply revoked = api.post("api/v1/privacy/requests/" + request + "/packages/" + second + "/revoke", privacy,
+                "{\"reason\":\"Sent to the wrong address\"}");
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertEquals("EXPIRED", revoked.json().getString("status"));
+        assertEquals(410, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(again.json().getString("downloadUrl"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertProblem(api.post("api/v1/privacy/requests/" + request + "/packages/" + second + "/revoke", privacy,
+                "{\"reason\":\"again\"}"), 409);
     }
 
     /** Waits for the transcript-removal job instance number {@code instance}; returns its exit status. */
@@ -586,7 +607,8 @@ class RetentionIT {
         JsonObject restored = BackupIT.restore(api, operator, "{\"setId\":" + before.getJsonNumber("id")
                 + ",\"reason\":\"erasure must survive a restore\"}");
         assertTrue(restored.getBoolean("ok"), restored.toString());
-        assertTrue(restored.getJsonArray("checks").toString().contains("OK erasure ledger re-applied"),
+        assertTrue(restored.getJsonArray("checks").toString().contains("OK erasure ledger re-applied")
+                && restored.getJsonArray("checks").toString().contains("OK chat transcripts without consent"),
                 restored.toString());
         assertEquals("[erased]", Sql.text("select name from custodian_restore.customer where id = ?", second));
         assertEquals("[anonymized]", Sql.text("select description from custodian_restore.ticket where id = ?", other));

@@ -100,7 +100,13 @@ public class DefaultJobService implements JobService {
         Prepared prepared = packages.prepare(caller, requestId);
         Properties parameters = new Properties();
         parameters.setProperty("packageId", String.valueOf(prepared.view().id()));
-        long executionId = BatchRuntime.getJobOperator().start(SUBJECT_PACKAGE, parameters);
+        long executionId;
+        try {
+            executionId = BatchRuntime.getJobOperator().start(SUBJECT_PACKAGE, parameters);
+        } catch (RuntimeException e) {
+            packages.markFailed(prepared.view().id(), "the subject-package job could not start: " + e.getMessage());
+            throw e;
+        }
         packages.startedAs(prepared.view().id(), executionId);
         audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, SUBJECT_PACKAGE + "/" + executionId,
                 List.of("packageId", "request=" + requestId), AuditOutcome.SUCCESS);

@@ -113,11 +113,6 @@ public final class AccessContext {
             return refused("your roles (" + caller.rolesText() + ") do not allow " + permission);
         }
         boolean reading = permission == Permission.TICKET_READ || permission == Permission.CUSTOMER_READ;
-        if (scope.customerId() != null && hiddenCustomers().contains(scope.customerId())) {
-            // stored, not processed: neither shown nor changed by anyone but a privacy officer until lifted
-            return refused("processing of this customer's data is restricted at the customer's request (GDPR"
-                    + " Art. 18): only privacy officers may see it until the restriction is lifted");
-        }
         if (Reserved.isReservedCategory(scope.category())) {
             if (!seesReserved(scope.region())) {
                 // an alert ticket may be about this very caller: not even its existence is revealed
@@ -155,6 +150,12 @@ public final class AccessContext {
             basis = Basis.NO_TRANSFER_RULE;
         }
 
+        if (scope.customerId() != null && hiddenCustomers().contains(scope.customerId())) {
+            // stored, not processed: neither shown nor changed by anyone but a privacy officer until lifted (asked
+            // after what would conceal the record or refuse it anyway, so only those who could see it learn this)
+            return refused("processing of this customer's data is restricted at the customer's request (GDPR"
+                    + " Art. 18): only privacy officers may see it until the restriction is lifted");
+        }
         boolean personalAllowed = inOwnRegion || transfer != null;
         Map<Classification, Visibility> visibilities = new EnumMap<>(Classification.class);
         for (Classification classification : Classification.values()) {

@@ -15,9 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Basis;
+import org.custodian.application.policy.Decision;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.policy.ResourceScope;
+import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.ResourceNotFoundException;
@@ -105,11 +108,12 @@ public class DefaultConsentService implements ConsentService {
     public Removed removeTranscripts(List<Long> commentIds, long executionId) {
         // as a purge chunk: no hold can be placed until this commits, and every hold placed before is seen
         retention.shareHoldGuard();
-        List<Comment> found = tickets.comments(commentIds);
         Set<Long> ticketIds = new TreeSet<>();
-        found.forEach(comment -> ticketIds.add(comment.getTicket().getId()));
+        tickets.comments(commentIds).forEach(comment -> ticketIds.add(comment.getTicket().getId()));
         Map<Long, RetentionSubject> subjects = new LinkedHashMap<>();
         retention.lockSubjects(ticketIds).forEach(subject -> subjects.put(subject.ticketId(), subject));
+        // read again under the tickets' locks: a concurrent run that removed some first has committed by now
+        List<Comment> found = tickets.comments(commentIds);
         List<LegalHold> holds = retention.holds(true);
         List<Long> remove = new ArrayList<>();
         List<AuditService.Entry> events = new ArrayList<>();
@@ -137,11 +141,22 @@ public class DefaultConsentService implements ConsentService {
         return new Removed(remove.size(), held);
     }
 
-    /** The customer, as a read of it: 404 when unknown, 403 (audited) when the caller may not see it. */
+    /**
+     * The customer, as a read of their personal data: 404 when unknown, 403 (audited) when the caller may not see
+     * it, and 403 too when the policy would withhold their personal fields (another region without a transfer
+     * rule): consent statements are personal data, and so is the fact that someone gave or withdrew one.
+     */
     private Customer customer(Caller caller, long customerId) {
         Customer customer = customers.find(customerId).orElseThrow(() -> new ResourceNotFoundException("customer",
                 customerId));
-        policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_READ, ResourceScope.of(customer));
+        Decision decision = policy.authorize(policy.contextFor(caller), Permission.CUSTOMER_READ,
+                ResourceScope.of(customer));
+        if (decision.basis() == Basis.NO_TRANSFER_RULE) {
+            audit.record(caller, AuditActions.CONSENT, AuditActions.CUSTOMER, String.valueOf(customerId), null,
+                    AuditOutcome.DENIED);
+            throw new AccessDeniedException("customer " + customerId + " belongs to region " + customer.getRegion()
+                    + ", whose personal data your regions may not see (no transfer rule); ask a colleague there");
+        }
         return customer;
     }
 

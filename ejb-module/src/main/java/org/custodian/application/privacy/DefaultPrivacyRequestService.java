@@ -63,6 +63,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @Inject
     private RestrictionRepository restrictions;
 
+    @EJB
+    private SubjectPackageService subjectPackages;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -146,6 +149,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         enforce(caller, String.valueOf(id));
         PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
         request.requireCarriedOutAs(PrivacyRequestType.ERASURE);
+        // the same person may have been stored again since the request came in: their records go too
+        request.addSubjects(requests.customersMatching(request.getSubjectEmail(), request.getSubjectPhone()));
         // no hold can be placed between this check and the commit (holds take the guard exclusively)
         retention.shareHoldGuard();
         Long hold = blockingHold(request.getSubjectCustomerIds());
@@ -155,12 +160,15 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
             record(caller, "ERASE_BLOCKED", request);
             return view(request);
         }
-        ErasureLedger.ErasedCounts counts = ledger.erase(request.getSubjectCustomerIds(), now, this::keyedHash);
+        ErasureLedger.ErasedCounts counts = ledger.erase(id, request.getSubjectCustomerIds(), now, this::keyedHash);
+        // access packages already built hold the data in clear: their files go and their links stop working
+        int revoked = subjectPackages.revokeForCustomers(request.getSubjectCustomerIds(), "erasure request " + id);
         Erasure erasure = new Erasure(request.getId(), request.getSubjectCustomerIds(), now, caller.username(),
-                ErasureReceipts.receipt(request, counts, now, caller.username()));
+                ErasureReceipts.receipt(request, counts, revoked, now, caller.username()));
         ledger.store(erasure);
-        request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), " + counts.tickets() + " ticket(s), "
-                + counts.comments() + " comment(s) and " + counts.requests() + " register entr(y/ies); receipt at"
+        request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), "
+                + counts.tickets() + " ticket(s), " + counts.comments() + " comment(s), " + counts.requests()
+                + " register entr(y/ies) and " + revoked + " access package(s); receipt at"
                 + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
         for (Long customerId : request.getSubjectCustomerIds()) {
             audit.record(caller, AuditActions.CUSTOMER_ERASE, AuditActions.CUSTOMER, String.valueOf(customerId),
@@ -169,7 +177,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         audit.record(caller, AuditActions.PRIVACY_REQUEST + "_ERASE", AuditActions.PRIVACY_REQUEST, String.valueOf(id),
                 List.of("type=" + request.getType(), "status=" + request.getStatus(),
                         "customers=" + counts.customers(), "tickets=" + counts.tickets(),
-                        "comments=" + counts.comments(), "requests=" + counts.requests(),
+                        "comments=" + counts.comments(), "requests=" + counts.requests(), "packages=" + revoked,
                         "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
         return view(request);
     }
@@ -286,10 +294,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         return values;
     }
 
-    /** What the request register keeps of an identifier: its keyed hash, or only the mark without a key. */
     private String keyedHash(String identifier) {
-        String hashed = digest.of("privacy_request.subject", identifier);
-        return hashed.startsWith("hmac:") ? hashed : Customer.ERASED;
+        return ErasureReplay.keyedHash(digest, identifier);
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.custodian.application.privacy;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,29 +150,80 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
             return view(target); // a restart after the package was written: nothing to do
         }
         Caller job = Caller.system("subject-package", "execution-" + executionId);
+        PrivacyRequest request = requests.find(target.getRequestId()).orElseThrow(
+                () -> new ResourceNotFoundException("privacy request", target.getRequestId()));
+        SubjectPackageContent content = collect(request);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("subject-data.json", content.json().getBytes(StandardCharsets.UTF_8));
+        files.put("subject-data.html", content.html().getBytes(StandardCharsets.UTF_8));
+        StringBuilder sums = new StringBuilder();
+        files.forEach((name, bytes) -> sums.append(sha256(bytes)).append("  ").append(name).append('\n'));
+        files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
         try {
-            PrivacyRequest request = requests.find(target.getRequestId()).orElseThrow(
-                    () -> new ResourceNotFoundException("privacy request", target.getRequestId()));
-            SubjectPackageContent content = collect(request);
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("subject-data.json", content.json().getBytes(StandardCharsets.UTF_8));
-            files.put("subject-data.html", content.html().getBytes(StandardCharsets.UTF_8));
-            StringBuilder sums = new StringBuilder();
-            files.forEach((name, bytes) -> sums.append(sha256(bytes)).append("  ").append(name).append('\n'));
-            files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
             Path written = write(packageId, files);
             target.ready(Files.size(written), sha256(Files.readAllBytes(written)), now());
-            audit.record(job, AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT", AuditActions.PRIVACY_REQUEST,
-                    String.valueOf(request.getId()), List.of("package=" + packageId,
-                            "records=" + content.records(), "tickets=" + content.tickets(),
-                            "comments=" + content.comments(), "accessEvents=" + content.accessEvents()),
-                    AuditOutcome.SUCCESS);
-        } catch (IOException | RuntimeException e) {
-            target.failed(e.getMessage());
-            audit.record(job, AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT", AuditActions.PRIVACY_REQUEST,
-                    String.valueOf(target.getRequestId()), List.of("package=" + packageId), AuditOutcome.FAILURE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing package " + packageId + " into " + directory + " failed: "
+                    + e.getMessage(), e);
         }
+        audit.record(job, AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT", AuditActions.PRIVACY_REQUEST,
+                String.valueOf(request.getId()), List.of("package=" + packageId, "records=" + content.records(),
+                        "tickets=" + content.tickets(), "comments=" + content.comments(),
+                        "accessEvents=" + content.accessEvents()), AuditOutcome.SUCCESS);
         return view(target);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markFailed(long packageId, String why) {
+        packages.find(packageId).ifPresent(failed -> {
+            failed.failed(why);
+            audit.record(Caller.system("subject-package", null), AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT",
+                    AuditActions.PRIVACY_REQUEST, String.valueOf(failed.getRequestId()),
+                    List.of("package=" + packageId), AuditOutcome.FAILURE);
+        });
+    }
+
+    @Override
+    public PackageView revoke(Caller caller, long requestId, long packageId, String reason) {
+        policy.enforce(caller, Permission.PRIVACY_REQUEST_MANAGE, AuditActions.PRIVACY_REQUEST,
+                String.valueOf(requestId));
+        SubjectPackage found = packages.find(packageId).filter(p -> p.getRequestId() == requestId)
+                .orElseThrow(() -> new ResourceNotFoundException("subject package", packageId + " of request "
+                        + requestId));
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new DomainRuleViolationException("reason", "say why the link is revoked (at most 500 characters)");
+        }
+        if (found.getStatus() == SubjectPackage.Status.EXPIRED) {
+            throw new ConflictException("package " + packageId + " already expired or was revoked");
+        }
+        revoke(found);
+        audit.record(caller, AuditActions.PRIVACY_REQUEST + "_PACKAGE_REVOKE", AuditActions.PRIVACY_REQUEST,
+                String.valueOf(requestId), List.of("package=" + packageId), AuditOutcome.SUCCESS);
+        return view(found);
+    }
+
+    @Override
+    public int revokeForCustomers(java.util.Collection<Long> customerIds, String reason) {
+        List<SubjectPackage> live = packages.liveOfCustomers(customerIds);
+        for (SubjectPackage found : live) {
+            revoke(found);
+            audit.record(Caller.system("erasure", null), AuditActions.PRIVACY_REQUEST + "_PACKAGE_REVOKE",
+                    AuditActions.PRIVACY_REQUEST, String.valueOf(found.getRequestId()),
+                    List.of("package=" + found.getId(), "reason=" + reason), AuditOutcome.SUCCESS);
+        }
+        return live.size();
+    }
+
+    /** The file goes first: a package marked EXPIRED never has a file left to serve. */
+    private void revoke(SubjectPackage found) {
+        try {
+            Files.deleteIfExists(file(found.getId()));
+            Files.deleteIfExists(directory.resolve(found.getId() + ".zip.partial"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting package " + found.getId() + " failed: " + e.getMessage(), e);
+        }
+        found.expired();
     }
 
     @Override
@@ -186,6 +239,9 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         SubjectPackage found = token == null || token.length() > 100 ? null
                 : packages.findByTokenForUpdate(sha256(token)).orElse(null);
         if (found == null) {
+            audit.record(Caller.anonymous("subject-download", null, clientAddress),
+                    AuditActions.PRIVACY_PACKAGE_DOWNLOAD, AuditActions.PRIVACY_REQUEST, null, List.of("unknown link"),
+                    AuditOutcome.DENIED);
             // the token is never echoed: it is a secret, and the problem body may be logged
             throw new ResourceNotFoundException("subject package", "behind this link (ask the privacy officer for a"
                     + " new link)");
@@ -197,6 +253,15 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
                     AuditOutcome.DENIED);
             throw new GoneException("this link expired at " + found.getExpiresAt() + " and its package was deleted;"
                     + " ask the privacy officer for a new one");
+        }
+        PrivacyRequest request = requests.find(found.getRequestId()).orElse(null);
+        if (request == null || request.getStatus() == PrivacyRequestStatus.REJECTED
+                || !Files.isReadable(file(found.getId())) && found.getStatus() == SubjectPackage.Status.READY) {
+            audit.record(subject, AuditActions.PRIVACY_PACKAGE_DOWNLOAD, AuditActions.PRIVACY_REQUEST,
+                    String.valueOf(found.getRequestId()), List.of("package=" + found.getId(), "withdrawn"),
+                    AuditOutcome.DENIED);
+            throw new GoneException("this package is no longer available (the request was rejected or the file"
+                    + " removed); ask the privacy officer for a new link");
         }
         if (found.getStatus() != SubjectPackage.Status.READY) {
             throw new ConflictException(found.getStatus() == SubjectPackage.Status.BUILDING
@@ -215,18 +280,22 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
     @Override
     public int expire() {
         List<SubjectPackage> due = packages.expiredBefore(now());
-        for (SubjectPackage expired : due) {
+        int expired = 0;
+        for (SubjectPackage stale : due) {
             try {
-                Files.deleteIfExists(file(expired.getId()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("deleting expired package " + expired.getId() + " failed", e);
+                revoke(stale);
+                expired++;
+            } catch (UncheckedIOException e) {
+                // one stuck file must not keep the others: this one is tried again next hour
+                java.util.logging.Logger.getLogger(DefaultSubjectPackageService.class.getName()).warning(
+                        e.getMessage());
+                continue;
             }
-            expired.expired();
             audit.record(Caller.system("subject-package-expiry", null), AuditActions.PRIVACY_REQUEST
-                    + "_PACKAGE_EXPIRED", AuditActions.PRIVACY_REQUEST, String.valueOf(expired.getRequestId()),
-                    List.of("package=" + expired.getId()), AuditOutcome.SUCCESS);
+                    + "_PACKAGE_EXPIRED", AuditActions.PRIVACY_REQUEST, String.valueOf(stale.getRequestId()),
+                    List.of("package=" + stale.getId()), AuditOutcome.SUCCESS);
         }
-        return due.size();
+        return expired;
     }
 
     /** Everything about the subject's records, as the package shows it. */

@@ -9,14 +9,14 @@ import org.custodian.domain.model.privacy.PrivacyRequest;
 /**
  * The receipt an erasure gives the subject (Art. 17 and 19 GDPR): what was erased and when, and what was kept on
  * which legal basis. It names records by id only, never by a personal value, so it can be kept for as long as
- * accountability requires. Its format is documented in docs/privacy.md.
+ * accountability requires. Its content is described in docs/architecture.md (Erasure and the erasure ledger).
  */
 final class ErasureReceipts {
 
     private ErasureReceipts() {
     }
 
-    static String receipt(PrivacyRequest request, ErasedCounts counts, Instant at, String officer) {
+    static String receipt(PrivacyRequest request, ErasedCounts counts, int packages, Instant at, String officer) {
         JsonArrayBuilder records = Json.createArrayBuilder();
         new java.util.TreeSet<>(request.getSubjectCustomerIds()).forEach(records::add);
         return Json.createObjectBuilder()
@@ -32,15 +32,22 @@ final class ErasureReceipts {
                         .add(item("tickets of those records: subject and description, and their masked copies",
                                 counts.tickets(), "replaced by [anonymized]"))
                         .add(item("comments on those tickets", counts.comments(), "replaced by [anonymized]"))
-                        .add(item("the subject's e-mail address or phone number in the request register",
-                                counts.requests(), "replaced by a keyed hash (HMAC-SHA256)")))
+                        .add(item("the subject's e-mail address or phone number in the request register, and the"
+                                + " notes officers wrote there", counts.requests(),
+                                "identifiers replaced by a keyed hash (HMAC-SHA256), notes by [erased]"))
+                        .add(Json.createObjectBuilder().add("what", "break-glass reasons and notifications about"
+                                + " those tickets, consent sources, restriction reasons").add("how",
+                                "replaced by [erased]"))
+                        .add(item("access packages built for the subject", packages,
+                                "files deleted, download links revoked")))
                 .add("retained", Json.createArrayBuilder()
                         .add(kept("ticket records without any text: category, priority, status, region, dates",
                                 "no personal data remains; kept for service statistics (Recital 26)"))
                         .add(kept("customer record skeletons: id, region, creation and erasure time",
                                 "no personal data remains; the ids let the erasure be re-applied (Art. 5(2))"))
                         .add(kept("audit trail events about these records: who acted, when, on which record id;"
-                                        + " personal values only as keyed hashes, never in clear",
+                                        + " personal values only as keyed hashes (events written before this"
+                                        + " version may quote a break-glass reason)",
                                 "Art. 17(3)(b) and (e): legal obligations to keep a tamper-evident record of"
                                         + " processing, and the establishment or defence of legal claims;"
                                         + " Art. 5(2) accountability"))

@@ -38,9 +38,10 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
         JsonArrayBuilder recordsJson = Json.createArrayBuilder();
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data (request ")
-                .append(request.getId()).append(")</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}"
-                + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em;text-align:left;"
-                + "vertical-align:top}</style></head><body>\n<h1>The data we hold about you</h1>\n<p>Answer to request ")
+                .append(request.getId()).append(")</title><style>body{font-family:sans-serif;max-width:60em;"
+                + "margin:auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em;"
+                + "text-align:left;vertical-align:top}</style></head><body>\n<h1>The data we hold about you</h1>\n"
+                + "<p>Answer to request ")
                 .append(request.getId()).append(" (").append(request.getType()).append("), generated ")
                 .append(generatedAt).append(". The same data, machine-readable, is in subject-data.json.</p>\n");
         html.append("<h2>Your records</h2>\n<table><tr><th>Record</th><th>Name</th><th>E-mail</th><th>Phone</th>"
@@ -127,19 +128,23 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
                 .append("</p>\n<table><tr><th>When</th><th>Role</th><th>What</th><th>Record</th><th>Result</th>"
                         + "<th>Basis</th></tr>\n");
         JsonArrayBuilder accessJson = Json.createArrayBuilder();
+        Set<String> ownIds = new HashSet<>();
+        records.forEach(customer -> ownIds.add(String.valueOf(customer.getId())));
+        tickets.forEach(ticket -> ownIds.add(String.valueOf(ticket.getId())));
         for (AuditEvent event : accesses) {
             String basis = basis(event.getFields());
+            String resourceId = ownPart(event.getResourceId(), ownIds);
             accessJson.add(Json.createObjectBuilder()
                     .add("at", event.getOccurredAt().toString())
                     .add("roles", text(event.getActorRoles()))
                     .add("action", event.getAction())
                     .add("resourceType", text(event.getResourceType()))
-                    .add("resourceId", text(event.getResourceId()))
+                    .add("resourceId", text(resourceId))
                     .add("outcome", event.getOutcome().name())
                     .add("basis", text(basis)));
             html.append("<tr>").append(cell(event.getOccurredAt())).append(cell(event.getActorRoles()))
-                    .append(cell(event.getAction())).append(cell(event.getResourceType() + " "
-                            + event.getResourceId())).append(cell(event.getOutcome())).append(cell(basis))
+                    .append(cell(event.getAction())).append(cell(event.getResourceType() + " " + resourceId))
+                    .append(cell(event.getOutcome())).append(cell(basis))
                     .append("</tr>\n");
         }
         html.append("</table>\n</body></html>\n");
@@ -191,6 +196,23 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
     private static String normalize(String value) {
         String lower = value.trim().toLowerCase(Locale.ROOT);
         return lower.contains("@") ? lower : lower.replaceAll("[^0-9a-z]", "");
+    }
+
+    /**
+     * The subject's own ids in an event's resource id: a search lists every ticket it showed ("3,42,57"), and the
+     * other ids are other people's tickets. A comment's "42/7" keeps its comment part.
+     */
+    static String ownPart(String resourceId, Set<String> ownIds) {
+        if (resourceId == null || !resourceId.contains(",")) {
+            return resourceId;
+        }
+        List<String> kept = new ArrayList<>();
+        for (String id : resourceId.split(",")) {
+            if (ownIds.contains(id.trim())) {
+                kept.add(id.trim());
+            }
+        }
+        return String.join(",", kept);
     }
 
     /** The decision basis an access event records ("basis=OWN_REGION"), if any. */

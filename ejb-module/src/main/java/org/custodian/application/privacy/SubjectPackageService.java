@@ -33,6 +33,15 @@ public interface SubjectPackageService {
     /** Deletes the files of packages whose link expired and marks them EXPIRED; returns how many. */
     int expire();
 
+    /** Records, in a transaction of its own, that building a package failed (the job's failure path). */
+    void markFailed(long packageId, String why);
+
+    /** Revokes one package of a request (its link stops working, its file is deleted). */
+    PackageView revoke(Caller caller, long requestId, long packageId, String reason);
+
+    /** Revokes every live package of every request about these customer records (an erasure); returns how many. */
+    int revokeForCustomers(java.util.Collection<Long> customerIds, String reason);
+
     /** @param downloadPath the link to give the subject (relative to the server); shown once */
     record Prepared(PackageView view, String downloadPath) {
     }

@@ -290,7 +290,8 @@ public class DefaultRetentionService implements RetentionService {
     private static List<RetentionDecision> decide(List<RetentionSubject> subjects, List<RetentionPolicy> policies,
             List<LegalHold> holds, Set<Long> restricted, Instant asOf) {
         List<RetentionDecision> decisions = new ArrayList<>(subjects.size());
-        subjects.forEach(subject -> decisions.add(RetentionDecision.decide(subject, policies, holds, restricted, asOf)));
+        subjects.forEach(subject -> decisions.add(
+                RetentionDecision.decide(subject, policies, holds, restricted, asOf)));
         return decisions;
     }
 

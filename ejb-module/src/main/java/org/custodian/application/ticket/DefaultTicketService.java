@@ -90,7 +90,8 @@ public class DefaultTicketService implements TicketService {
         check.throwIfAny();
         policy.rejectReserved(TicketView.ENTITY, "category", null, input.category());
 
-        Customer customer = customers.find(input.customerId()).orElse(null);
+        // locked: an erasure of this record either finished before (and is seen below) or waits for this ticket
+        Customer customer = customers.findForUpdate(input.customerId()).orElse(null);
         if (customer == null) {
             new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " does not exist")
                     .throwIfAny();

@@ -335,6 +335,11 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setMaxResults(limit)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
+        return reversed(newestFirst);
+    }
+
+    /** A capped history is read newest first, so it keeps the latest events; callers read it oldest first. */
+    private static List<AuditEvent> reversed(List<AuditEvent> newestFirst) {
         List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;
@@ -358,9 +363,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setMaxResults(limit)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
-        List<AuditEvent> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return reversed(newestFirst);
     }
 
     @Override

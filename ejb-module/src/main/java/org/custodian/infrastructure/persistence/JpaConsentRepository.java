@@ -11,10 +11,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.privacy.ConsentPurpose;
 import org.custodian.domain.model.privacy.ConsentRecord;
 import org.custodian.domain.model.privacy.ConsentRepository;
+import org.custodian.domain.model.retention.RetentionSubject;
+import org.custodian.domain.model.ticket.TicketStatus;
 
 @ApplicationScoped
 public class JpaConsentRepository implements ConsentRepository {
@@ -73,6 +79,63 @@ public class JpaConsentRepository implements ConsentRepository {
             return ids;
         } catch (SQLException e) {
             throw new PersistenceException("finding chat transcripts without consent failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Set<Long> customersConsenting(ConsentPurpose purpose) {
+        Set<Long> ids = new TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select r.customer_id from consent_record r"
+                        + " where r.purpose = ? and r.given = true and not exists (select 1 from consent_record n"
+                        + " where n.customer_id = r.customer_id and n.purpose = r.purpose and (n.recorded_at >"
+                        + " r.recorded_at or (n.recorded_at = r.recorded_at and n.id > r.id)))")) {
+            select.setString(1, purpose.name());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading consents failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int[] removeTranscriptsWithoutConsent(Connection connection, Set<Long> consenting,
+            Predicate<RetentionSubject> held) {
+        List<Long> remove = new ArrayList<>();
+        int kept = 0;
+        try (PreparedStatement select = connection.prepareStatement("select c.id, t.id, t.customer_id, t.category,"
+                + " t.region, t.status, t.created_at, t.updated_at, t.resolved_at, t.anonymized_at from ticket_comment"
+                + " c join ticket t on t.id = c.ticket_id where c.channel = 'CHAT'");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                if (consenting.contains(rows.getLong(3))) {
+                    continue;
+                }
+                RetentionSubject subject = new RetentionSubject(rows.getLong(2), rows.getLong(3), rows.getString(4),
+                        Region.valueOf(rows.getString(5)), TicketStatus.valueOf(rows.getString(6)),
+                        JdbcValues.instant(rows, 7), JdbcValues.instant(rows, 8), JdbcValues.instant(rows, 9),
+                        JdbcValues.instant(rows, 10));
+                if (held.test(subject)) {
+                    kept++;
+                } else {
+                    remove.add(rows.getLong(1));
+                }
+            }
+            if (!remove.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from ticket_comment where id = any(?)")) {
+                    delete.setArray(1, JpaRetentionRepository.ids(connection, remove));
+                    delete.executeUpdate();
+                }
+            }
+            return new int[] {remove.size(), kept};
+        } catch (SQLException e) {
+            throw new PersistenceException("removing chat transcripts from the restored copy failed: "
+                    + e.getMessage(), e);
         }
     }
 }

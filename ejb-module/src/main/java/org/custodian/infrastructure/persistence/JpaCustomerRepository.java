@@ -14,6 +14,12 @@ public class JpaCustomerRepository implements CustomerRepository {
     private EntityManager entityManager;
 
     @Override
+    public Optional<Customer> findForUpdate(long id) {
+        return Optional.ofNullable(entityManager.find(Customer.class, id,
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public Optional<Customer> find(long id) {
         return Optional.ofNullable(entityManager.find(Customer.class, id));
     }

@@ -58,23 +58,27 @@ public class JpaErasureLedger implements ErasureLedger {
     }
 
     @Override
-    public ErasedCounts erase(Collection<Long> customerIds, Instant at, UnaryOperator<String> keyedHash) {
+    public ErasedCounts erase(long requestId, Collection<Long> customerIds, Instant at,
+            UnaryOperator<String> keyedHash) {
         try (Connection connection = dataSource.getConnection()) {
-            return reapply(connection, customerIds, at, keyedHash);
+            return reapply(connection, requestId, customerIds, at, keyedHash);
         } catch (SQLException e) {
             throw new PersistenceException("erasing customers " + customerIds + " failed: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ErasedCounts reapply(Connection connection, Collection<Long> customerIds, Instant at,
+    public ErasedCounts reapply(Connection connection, long requestId, Collection<Long> customerIds, Instant at,
             UnaryOperator<String> keyedHash) {
-        if (customerIds.isEmpty()) {
-            return new ErasedCounts(0, 0, 0, 0);
-        }
         try {
             Array customers = JpaRetentionRepository.ids(connection, customerIds);
-            int requests = scrubRegister(connection, customers, keyedHash);
+            // the records first: a ticket being opened for one of them waits, then sees it erased
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from customer where id = any(?) for update")) {
+                lock.setArray(1, customers);
+                lock.executeQuery().close();
+            }
+            int requests = scrubRegister(connection, requestId, customers, keyedHash);
             List<Long> ticketIds = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "select id from ticket where customer_id = any(?)")) {
@@ -85,9 +89,24 @@ public class JpaErasureLedger implements ErasureLedger {
                     }
                 }
             }
-            int[] tickets = ticketIds.isEmpty() ? new int[2]
-                    : JpaRetentionRepository.anonymizeTickets(connection,
-                            JpaRetentionRepository.ids(connection, ticketIds), at);
+            int[] tickets = new int[2];
+            if (!ticketIds.isEmpty()) {
+                Array ticketArray = JpaRetentionRepository.ids(connection, ticketIds);
+                tickets = JpaRetentionRepository.anonymizeTickets(connection, ticketArray, at);
+                // what people wrote about those tickets elsewhere: break-glass reasons and the notices quoting them
+                update(connection, "update access_override set justification = ? where ticket_id = any(?)",
+                        ticketArray);
+                try (PreparedStatement notices = connection.prepareStatement("update notification set message = ?"
+                        + " where resource_type = 'TICKET' and resource_id = any(?)")) {
+                    notices.setString(1, Customer.ERASED);
+                    notices.setArray(2, connection.createArrayOf("varchar",
+                            ticketIds.stream().map(String::valueOf).toArray(String[]::new)));
+                    notices.executeUpdate();
+                }
+            }
+            update(connection, "update consent_record set source = ? where customer_id = any(?)", customers);
+            update(connection, "update processing_restriction set lift_reason = ? where customer_id = any(?)"
+                    + " and lift_reason is not null", customers);
             int erased;
             try (PreparedStatement update = connection.prepareStatement("update customer set name = ?,"
                     + " external_id = null, email = null, phone = null, national_id = null,"
@@ -103,13 +122,22 @@ public class JpaErasureLedger implements ErasureLedger {
         }
     }
 
+    /** Sets the one text column of {@code sql} to the erased mark for the rows of {@code ids}. */
+    private static void update(Connection connection, String sql, Array ids) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, Customer.ERASED);
+            update.setArray(2, ids);
+            update.executeUpdate();
+        }
+    }
+
     /**
      * The subject's e-mail addresses and phone numbers in the request register (every request about these
      * records, or naming one of their addresses or numbers) become a keyed hash and nothing: the register keeps
      * that a request was made and answered, not who made it.
      */
-    private static int scrubRegister(Connection connection, Array customers, UnaryOperator<String> keyedHash)
-            throws SQLException {
+    private static int scrubRegister(Connection connection, long requestId, Array customers,
+            UnaryOperator<String> keyedHash) throws SQLException {
         List<String> emails = new ArrayList<>();
         List<String> phones = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
@@ -127,32 +155,39 @@ public class JpaErasureLedger implements ErasureLedger {
                 }
             }
         }
-        List<long[]> ids = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select id, subject_email, subject_phone"
-                + " from privacy_request where (subject_email is not null or subject_phone is not null) and (id in"
+                + " from privacy_request where id = ? or id in"
                 + " (select request_id from privacy_request_subject where customer_id = any(?))"
-                + " or lower(subject_email) = any(?) or " + PHONE_DIGITS + " = any(?))")) {
-            select.setArray(1, customers);
-            select.setArray(2, connection.createArrayOf("varchar", emails.toArray(new String[0])));
-            select.setArray(3, connection.createArrayOf("varchar", phones.toArray(new String[0])));
+                + " or lower(subject_email) = any(?) or " + PHONE_DIGITS + " = any(?)")) {
+            select.setLong(1, requestId);
+            select.setArray(2, customers);
+            select.setArray(3, connection.createArrayOf("varchar", emails.toArray(new String[0])));
+            select.setArray(4, connection.createArrayOf("varchar", phones.toArray(new String[0])));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String identifier = rows.getString(2) != null
                             ? rows.getString(2).trim().toLowerCase(Locale.ROOT)
-                            : Customer.phoneDigits(rows.getString(3));
-                    ids.add(new long[] {rows.getLong(1)});
-                    // an already scrubbed row is hashed again only if it still holds a clear value
-                    hashes.add(identifier.startsWith("hmac:") || identifier.equals(Customer.ERASED) ? rows.getString(2)
-                            : keyedHash.apply(identifier));
+                            : rows.getString(3) != null ? Customer.phoneDigits(rows.getString(3)) : null;
+                    ids.add(rows.getLong(1));
+                    // an already scrubbed row keeps its hash; a clear value becomes one
+                    hashes.add(identifier == null || identifier.startsWith("hmac:") || identifier.equals(Customer.ERASED)
+                            ? rows.getString(2) : keyedHash.apply(identifier));
                 }
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update privacy_request set subject_email = ?, subject_phone = null where id = ?")) {
+        // the free texts officers typed may name the person (the erasure's own outcome is written after this)
+        try (PreparedStatement update = connection.prepareStatement("update privacy_request set subject_email = ?,"
+                + " subject_phone = null, identity_method = case when identity_method is null then null else ? end,"
+                + " extension_reason = case when extension_reason is null then null else ? end,"
+                + " outcome = case when outcome is null then null else ? end where id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 update.setString(1, hashes.get(i));
-                update.setLong(2, ids.get(i)[0]);
+                update.setString(2, Customer.ERASED);
+                update.setString(3, Customer.ERASED);
+                update.setString(4, Customer.ERASED);
+                update.setLong(5, ids.get(i));
                 update.addBatch();
             }
             if (!ids.isEmpty()) {

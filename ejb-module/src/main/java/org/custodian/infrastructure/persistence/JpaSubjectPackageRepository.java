@@ -41,6 +41,17 @@ public class JpaSubjectPackageRepository implements SubjectPackageRepository {
     }
 
     @Override
+    public List<SubjectPackage> liveOfCustomers(java.util.Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT p FROM SubjectPackage p WHERE p.status <>"
+                + " org.custodian.domain.model.privacy.SubjectPackage.Status.EXPIRED AND p.requestId IN (SELECT r.id FROM"
+                + " PrivacyRequest r JOIN r.subjectCustomerIds c WHERE c IN :ids)", SubjectPackage.class)
+                .setParameter("ids", customerIds).getResultList();
+    }
+
+    @Override
     public List<SubjectPackage> expiredBefore(Instant now) {
         return entityManager.createNamedQuery("SubjectPackage.expiredBefore", SubjectPackage.class)
                 .setParameter("now", now).getResultList();

@@ -28,4 +28,11 @@ class SubjectPackageContentTest {
                 SubjectPackageContent.escape("<script>alert('x')</script> & \"q\""));
         assertEquals("", SubjectPackageContent.escape(null));
     }
+
+    @Test
+    void anAccessLogEntryNamesOnlyTheSubjectsOwnRecords() {
+        assertEquals("42", SubjectPackageContent.ownPart("3,42,57", Set.of("42", "9")));
+        assertEquals("42/7", SubjectPackageContent.ownPart("42/7", Set.of("42")));
+        assertEquals("9", SubjectPackageContent.ownPart("9", Set.of("9")));
+    }
 }

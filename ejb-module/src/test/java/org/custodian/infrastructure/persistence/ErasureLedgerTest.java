@@ -35,7 +35,7 @@ class ErasureLedgerTest {
     private static final Instant AT = Instant.parse("2026-11-24T01:00:00Z");
     /** The subject's values, as stored (the same person twice) and as typed into the request register. */
     private static final List<String> SUBJECT_VALUES = List.of("Annemarie Quist", "annemarie.quist@example.com",
-            "555-1234", "5551234", "QX-991-22", "ANNE-EXT-7", "Quist");
+            "555-1234", "5551234", "QX-991-22", "ANNE-EXT-7", "Quist", "nobody.quist@example.com");
 
     @Test
     void erasesEveryValueOfTheSubjectOnPostgresql() throws Exception {
@@ -85,10 +85,27 @@ class ErasureLedgerTest {
                         + " current_timestamp, 'privacy', current_timestamp, 0)");
                 statement.execute("insert into privacy_request_subject (request_id, customer_id) values (100, 1),"
                         + " (100, 2), (102, 3)");
+                statement.execute("update privacy_request set identity_method = 'Passport of Annemarie Quist',"
+                        + " outcome = 'Called Annemarie Quist back' where id in (100, 101)");
+                statement.execute("insert into privacy_request (id, request_type, status, subject_email,"
+                        + " subject_phone, received_at, due_at, created_by, updated_at, version) values (103, 'ERASURE',"
+                        + " 'IN_PROGRESS', 'nobody.quist@example.com', null, current_timestamp, current_timestamp,"
+                        + " 'privacy', current_timestamp, 0)");
+                statement.execute("insert into consent_record (id, customer_id, purpose, given, recorded_at, source,"
+                        + " text_version, recorded_by) values (1, 1, 'QA_REVIEW', true, current_timestamp,"
+                        + " 'Call with Annemarie Quist', 'v1', 'agent.eu')");
+                statement.execute("insert into notification (id, recipient_role, topic, resource_type, resource_id,"
+                        + " message, created_at) values (1, 'PRIVACY_OFFICER', 'BREAK_GLASS', 'TICKET', '10',"
+                        + " 'opened ticket 10: Annemarie Quist is on the phone', current_timestamp)");
             }
             JpaErasureLedger ledger = new JpaErasureLedger();
-            ErasedCounts counts = ledger.reapply(connection, Set.of(1L, 2L), AT, value -> "hmac:" + value.length());
+            ErasedCounts counts = ledger.reapply(connection, 100L, Set.of(1L, 2L), AT,
+                    value -> "hmac:" + value.length());
             assertEquals(new ErasedCounts(2, 2, 1, 2), counts);
+            // a request whose subject no record matched still loses its address
+            ErasedCounts alone = ledger.reapply(connection, 103L, Set.of(), AT, value -> "hmac:" + value.length());
+            assertEquals(new ErasedCounts(0, 0, 0, 1), alone);
+            assertEquals("hmac:24", text(connection, "select subject_email from privacy_request where id = 103"));
             for (String value : SUBJECT_VALUES) {
                 assertEquals(List.of(), columnsHolding(connection, value), "no column may still hold " + value);
             }
@@ -107,7 +124,8 @@ class ErasureLedgerTest {
 
             // as every restore does: applied again, nothing more changes
             String before = snapshot(connection);
-            ErasedCounts again = ledger.reapply(connection, Set.of(1L, 2L), AT.plusSeconds(60), v -> "other");
+            ErasedCounts again = ledger.reapply(connection, 100L, Set.of(1L, 2L), AT.plusSeconds(60),
+                    v -> "other");
             assertEquals(0, again.tickets(), "anonymized tickets are not anonymized twice");
             assertEquals(before, snapshot(connection));
             connection.rollback();

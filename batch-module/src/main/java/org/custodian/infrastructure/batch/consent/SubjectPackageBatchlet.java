@@ -10,7 +10,7 @@ import jakarta.inject.Named;
 import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.SubjectPackageService.PackageView;
 
-/** Builds one subject package; a failed build fails the job (after the package row says why). */
+/** Builds one subject package; a failed build fails the job after the package row says why (restartable). */
 @Dependent
 @Named
 public class SubjectPackageBatchlet extends AbstractBatchlet {
@@ -27,10 +27,16 @@ public class SubjectPackageBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        PackageView built = packages.build(Long.parseLong(packageId.trim()), job.getExecutionId());
-        if (!"READY".equals(built.status())) {
-            job.setExitStatus("FAILED package=" + built.id() + ": " + built.failure());
-            throw new IllegalStateException("subject package " + built.id() + " failed: " + built.failure());
+        long id = Long.parseLong(packageId.trim());
+        PackageView built;
+        try {
+            built = packages.build(id, job.getExecutionId());
+        } catch (RuntimeException e) {
+            // the build's transaction rolled back: the failure is recorded in one of its own
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            packages.markFailed(id, why);
+            job.setExitStatus("FAILED package=" + id + ": " + why);
+            throw e;
         }
         String summary = "READY package=" + built.id() + " bytes=" + built.sizeBytes();
         job.setExitStatus(summary);

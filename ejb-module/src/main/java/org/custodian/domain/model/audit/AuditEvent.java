@@ -162,7 +162,8 @@ public class AuditEvent {
     }
 
     /** Each thread's canonical-form writer, reused: verification renders a million events per walk. */
-    private static final ThreadLocal<CanonicalBytes> CANONICAL = ThreadLocal.withInitial(() -> new CanonicalBytes(1024));
+    private static final ThreadLocal<CanonicalBytes> CANONICAL =
+            ThreadLocal.withInitial(() -> new CanonicalBytes(1024));
 
     /** SHA-256(0x00 || canonical form) in lower-case hex: this event's leaf in the RFC 6962 tree. */
     public String computeLeafHash() {

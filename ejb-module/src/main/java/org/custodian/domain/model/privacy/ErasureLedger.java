@@ -22,12 +22,15 @@ public interface ErasureLedger {
 
     /**
      * Anonymizes the customer records and everything that holds their personal values, in the caller's
-     * transaction; {@code keyedHash} turns an identifier in the request register into its keyed hash.
+     * transaction: the records (locked first, so no ticket is added meanwhile), their tickets' and comments' texts,
+     * break-glass justifications and notifications about those tickets, consent sources and restriction reasons,
+     * and the request register's rows about the subject (the erasure request's own row always), whose identifiers
+     * {@code keyedHash} turns into keyed hashes and whose free texts become {@code [erased]}.
      */
-    ErasedCounts erase(Collection<Long> customerIds, Instant at, UnaryOperator<String> keyedHash);
+    ErasedCounts erase(long requestId, Collection<Long> customerIds, Instant at, UnaryOperator<String> keyedHash);
 
     /** The same erasure on another database or schema (a restored copy; {@code connection}'s search path). */
-    ErasedCounts reapply(Connection connection, Collection<Long> customerIds, Instant at,
+    ErasedCounts reapply(Connection connection, long requestId, Collection<Long> customerIds, Instant at,
             UnaryOperator<String> keyedHash);
 
     /** What one erasure changed, by table. */

@@ -172,6 +172,11 @@ public class PrivacyRequest {
         moveTo(PrivacyRequestStatus.COMPLETED, now);
     }
 
+    /** Records of the subject found since the request was registered (the same person stored again). */
+    public void addSubjects(java.util.Collection<Long> customerIds) {
+        subjectCustomerIds.addAll(customerIds);
+    }
+
     /** A legal hold placed since the work started covers the subject: the erasure waits for its release. */
     public void blockedBy(long hold, Instant now) {
         requireCarriedOutAs(PrivacyRequestType.ERASURE);

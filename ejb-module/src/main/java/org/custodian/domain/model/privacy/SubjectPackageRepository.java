@@ -16,6 +16,9 @@ public interface SubjectPackageRepository {
     /** A request's packages, newest first. */
     List<SubjectPackage> byRequest(long requestId);
 
+    /** Packages not EXPIRED of every request whose subject includes one of these customer records. */
+    List<SubjectPackage> liveOfCustomers(java.util.Collection<Long> customerIds);
+
     /** Packages whose link expired before {@code now} and that are not marked EXPIRED yet. */
     List<SubjectPackage> expiredBefore(Instant now);
 }

@@ -25,6 +25,7 @@ import org.custodian.application.privacy.PrivacyRequestService.RequestView;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,6 +48,11 @@ public class PrivacyRequestResource {
 
     @EJB
     JobService jobs;
+
+    /** Where subjects reach this server, e.g. https://help.example.com (links are built from it when set). */
+    @Inject
+    @ConfigProperty(name = "custodian.public-url")
+    java.util.Optional<String> publicUrl;
 
     @Inject
     CurrentCaller caller;
@@ -151,10 +157,21 @@ public class PrivacyRequestResource {
             + " only here; give the link to the subject")
     public Response buildPackage(@PathParam("id") long id, @Context UriInfo uri) {
         SubjectPackageService.Prepared prepared = jobs.startSubjectPackage(caller.get(), id);
-        java.net.URI link = uri.getBaseUriBuilder().path(prepared.downloadPath().replaceFirst("^/api/v1/", ""))
-                .build();
-        return Response.accepted(Map.of("package", prepared.view(), "downloadUrl", link.toString()))
+        // the configured public address when there is one: never trust a Host header with a secret link
+        String link = publicUrl.map(base -> base.replaceAll("/+$", "") + prepared.downloadPath())
+                .orElseGet(() -> uri.getBaseUriBuilder().path(prepared.downloadPath().replaceFirst("^/api/v1/", ""))
+                        .build().toString());
+        return Response.accepted(Map.of("package", prepared.view(), "downloadUrl", link))
                 .location(uri.getBaseUriBuilder().path("privacy/requests/{id}/packages").build(id)).build();
+    }
+
+    @POST
+    @Path("{id}/packages/{packageId}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a package's link and delete its file: {reason}")
+    public SubjectPackageService.PackageView revokePackage(@PathParam("id") long id,
+            @PathParam("packageId") long packageId, byte[] body) {
+        return subjectPackages.revoke(caller.get(), id, packageId, text(body, "reason"));
     }
 
     @GET
