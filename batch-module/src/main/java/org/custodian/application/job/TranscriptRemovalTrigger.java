@@ -1,6 +1,5 @@
 package org.custodian.application.job;
 
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +12,15 @@ import java.util.logging.Logger;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.privacy.ConsentWithdrawn;
+import org.custodian.application.retention.LegalHoldReleased;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.privacy.ConsentPurpose;
 
 /**
  * Starts transcript-removal for a customer once their withdrawal of CHAT_TRANSCRIPT_STORAGE has committed (never
- * for a withdrawal that rolled back). Lives in the batch module so the job XML is visible to the starting thread.
+ * for a withdrawal that rolled back), and for everyone once a legal hold's release has committed (the hold may have
+ * kept transcripts whose consent was withdrawn meanwhile; a run that finds none ends at once). Lives in the batch module so the job XML is visible to the starting thread.
  * If the start fails, the withdrawal stands and an operator's run of the job (for all customers) removes them.
  */
 @ApplicationScoped
@@ -34,17 +35,23 @@ public class TranscriptRemovalTrigger {
         if (event.purpose() != ConsentPurpose.CHAT_TRANSCRIPT_STORAGE) {
             return;
         }
+        Properties parameters = new Properties();
+        parameters.setProperty("customerId", String.valueOf(event.customerId()));
+        start(parameters, Caller.system("consent-withdrawal", event.recordedBy()), "consent withdrawn");
+    }
+
+    void released(@Observes(during = TransactionPhase.AFTER_SUCCESS) LegalHoldReleased event) {
+        start(new Properties(), Caller.system("legal-hold-release", null), "legal hold " + event.holdId()
+                + " released");
+    }
+
+    private void start(Properties parameters, Caller starter, String why) {
         try {
-            JobOperator operator = BatchRuntime.getJobOperator();
-            Properties parameters = new Properties();
-            parameters.setProperty("customerId", String.valueOf(event.customerId()));
-            long executionId = operator.start(DefaultJobService.TRANSCRIPT_REMOVAL, parameters);
-            audit.record(Caller.system("consent-withdrawal", event.recordedBy()), AuditActions.JOB_START,
-                    AuditActions.JOB, DefaultJobService.TRANSCRIPT_REMOVAL + "/" + executionId,
-                    List.of("customerId", "consent withdrawn"), AuditOutcome.SUCCESS);
+            long executionId = BatchRuntime.getJobOperator().start(DefaultJobService.TRANSCRIPT_REMOVAL, parameters);
+            audit.record(starter, AuditActions.JOB_START, AuditActions.JOB, DefaultJobService.TRANSCRIPT_REMOVAL + "/"
+                    + executionId, List.of(why), AuditOutcome.SUCCESS);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "transcript-removal for customer " + event.customerId() + " could not start: "
-                    + e.getMessage(), e);
+            LOG.log(Level.WARNING, "transcript-removal (" + why + ") could not start: " + e.getMessage(), e);
         }
     }
 }

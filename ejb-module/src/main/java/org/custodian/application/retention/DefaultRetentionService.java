@@ -49,6 +49,9 @@ public class DefaultRetentionService implements RetentionService {
     private AuditService audit;
 
     @Inject
+    private jakarta.enterprise.event.Event<LegalHoldReleased> released;
+
+    @Inject
     private RestrictionRepository restrictions;
 
     @Inject
@@ -147,6 +150,7 @@ public class DefaultRetentionService implements RetentionService {
         hold.release(caller.username(), reason, clock.instant());
         audit.record(caller, AuditActions.LEGAL_HOLD_RELEASE, AuditActions.LEGAL_HOLD, String.valueOf(id),
                 List.of("scope=" + hold.getScope()), AuditOutcome.SUCCESS);
+        released.fire(new LegalHoldReleased(id));
         return view(hold);
     }
 

@@ -2,6 +2,8 @@ package org.custodian.infrastructure.batch.consent;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -32,9 +34,19 @@ public class TranscriptReader extends AbstractItemReader {
     private long lastHandedOut;
     private boolean exhausted;
 
+    @Inject
+    StepContext step;
+
+    @Inject
+    JobContext job;
+
     @Override
     public void open(Serializable checkpoint) {
         lastHandedOut = checkpoint instanceof Long saved ? saved : 0;
+        // a run that finds nothing still says so; the writer updates it (totals survive restarts with the checkpoint)
+        ConsentService.Removed total = step.getPersistentUserData() instanceof ConsentService.Removed saved ? saved
+                : new ConsentService.Removed(0, 0);
+        job.setExitStatus("removed=" + total.removed() + " held=" + total.held());
         buffer.clear();
         exhausted = false;
     }
