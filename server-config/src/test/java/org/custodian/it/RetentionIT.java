@@ -776,6 +776,24 @@ class RetentionIT {
         assertEquals(aggregatedBefore + removed, counted);
         assertViolation(api.get("api/v1/audit/daily-counts?from=yesterday&to=" + today, auditor), "from");
 
+        // access reports over the pruned days count the reads from the daily aggregates where they can
+        String window = "from=" + Instant.now().minus(java.time.Duration.ofDays(2)) + "&to="
+                + Instant.now().plusSeconds(60);
+        long prunedReads = Sql.longValue("select coalesce(sum(events), 0) from audit_daily_aggregate where action in"
+                + " ('TICKET_READ', 'TICKET_SEARCH', 'CUSTOMER_READ') and outcome = 'SUCCESS' and utc_day >= ?",
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2));
+        assertTrue(prunedReads > 0, "this run's pruned events include reads");
+        JsonObject byRole = api.get("api/v1/reports/access?" + window + "&groupBy=role", auditor).json();
+        assertEquals(prunedReads, byRole.getJsonNumber("readsFromDailyCounts").longValue(), byRole.toString());
+        assertTrue(byRole.getJsonNumber("reads").longValue() >= prunedReads);
+        assertTrue(byRole.getJsonArray("rows").getValuesAs(JsonObject.class).stream().anyMatch(row -> row.getString("key")
+                .contains("AGENT") && row.getJsonNumber("readsFromDailyCounts").longValue() > 0), byRole.toString());
+        assertTrue(byRole.getString("prunedNote").contains("daily counts"), byRole.toString());
+        JsonObject byUser = api.get("api/v1/reports/access?" + window + "&groupBy=user", auditor).json();
+        assertEquals(0, byUser.getJsonNumber("readsFromDailyCounts").longValue());
+        assertTrue(byUser.getString("prunedNote").contains(prunedReads + " read(s) on those days are left out"),
+                byUser.toString());
+
         // proofs about later events still work; about pruned ones they are refused, saying why
         api.get("api/v1/tickets", api.token("agent.eu"));
         JsonObject after = api.post("api/v1/audit/checkpoints", auditor, "").json();

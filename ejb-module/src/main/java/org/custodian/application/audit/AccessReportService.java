@@ -21,16 +21,22 @@ public interface AccessReportService {
 
     TicketAccess ticketAccess(Caller caller, long ticketId);
 
+    /**
+     * @param reads every counted read, those from daily counts included
+     * @param readsFromDailyCounts reads on UTC days whose events were pruned, counted from the daily aggregates
+     *        (whole days; only by role or by day, without users, fields, bases or classifications)
+     * @param prunedNote what the pruning of the trail means for this report (null when it touched none of it)
+     */
     record AccessReport(Instant from, Instant to, String classification, String groupBy, long reads,
-            List<Row> rows) {
+            long readsFromDailyCounts, String prunedNote, List<Row> rows) {
     }
 
     /**
-     * One group: reads, distinct users and records, field reveals (in full and masked), and the decisions reads
-     * rested on.
+     * One group: reads (of which {@code readsFromDailyCounts} on pruned days), distinct users, field reveals (in
+     * full and masked), and the decisions reads rested on; the last four from raw events only.
      */
-    record Row(String key, long reads, long users, long fieldsFull, long fieldsMasked, Map<String, Long> bases,
-            Map<String, Long> classifications) {
+    record Row(String key, long reads, long readsFromDailyCounts, long users, long fieldsFull, long fieldsMasked,
+            Map<String, Long> bases, Map<String, Long> classifications) {
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -82,11 +84,44 @@ public class DefaultAccessReportService implements AccessReportService {
             }
             after = page.get(page.size() - 1).getSequence();
         }
+        // days whose events were pruned still count, from their daily aggregates, where the grouping allows it
+        long aggregated = 0;
+        long ungroupable = 0;
+        LocalDate lastDay = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
+        for (AuditDailyCount day : events.dailyCounts(from.atZone(ZoneOffset.UTC).toLocalDate(), lastDay)) {
+            if (!READ_ACTIONS.contains(day.action()) || !AuditOutcome.SUCCESS.name().equals(day.outcome())) {
+                continue;
+            }
+            if (wanted != null || !group.equals("role") && !group.equals("day")) {
+                ungroupable += day.events();
+                continue;
+            }
+            String key = group.equals("day") ? day.day().toString()
+                    : day.actorRoles() == null || day.actorRoles().isEmpty() ? "(none)" : day.actorRoles();
+            groups.computeIfAbsent(key, Group::new).addFromDailyCounts(day.events());
+            aggregated += day.events();
+        }
+        String note = aggregated == 0 && ungroupable == 0 ? null : prunedNote(group, wanted, aggregated, ungroupable);
         audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "access",
                 List.of("from=" + from, "to=" + to, "groupBy=" + group, "classification=" + wanted),
                 AuditOutcome.SUCCESS);
         List<Row> rows = groups.values().stream().map(Group::row).toList();
-        return new AccessReport(from, to, wanted, group, reads, rows);
+        return new AccessReport(from, to, wanted, group, reads + aggregated, aggregated, note, rows);
+    }
+
+    private static String prunedNote(String group, String wanted, long aggregated, long ungroupable) {
+        StringBuilder note = new StringBuilder("Part of this period was pruned from the audit trail to daily counts.");
+        if (aggregated > 0) {
+            note.append(" ").append(aggregated).append(" read(s) on those UTC days are counted from them by ")
+                    .append(group).append(" (whole days, so a period starting or ending within one counts all of"
+                            + " it; no users, fields, bases or classifications are kept for them).");
+        }
+        if (ungroupable > 0) {
+            note.append(" ").append(ungroupable).append(" read(s) on those days are left out: daily counts keep")
+                    .append(" neither ").append(wanted != null ? "the classification revealed" : "users nor regions")
+                    .append("; group by role or day without a classification to include them.");
+        }
+        return note.toString();
     }
 
     @Override
@@ -173,6 +208,13 @@ public class DefaultAccessReportService implements AccessReportService {
             this.key = key;
         }
 
+        private long fromDailyCounts;
+
+        void addFromDailyCounts(long count) {
+            reads += count;
+            fromDailyCounts += count;
+        }
+
         void add(AuditEvent event, ReadFields read) {
             reads++;
             users.add(event.getActor());
@@ -187,7 +229,7 @@ public class DefaultAccessReportService implements AccessReportService {
         }
 
         Row row() {
-            return new Row(key, reads, users.size(), full, masked, bases, classifications);
+            return new Row(key, reads, fromDailyCounts, users.size(), full, masked, bases, classifications);
         }
     }
 }

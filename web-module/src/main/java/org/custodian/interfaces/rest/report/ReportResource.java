@@ -36,7 +36,8 @@ public class ReportResource {
     @Path("access")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reads of record data in [from, to), grouped by role, region, user or day;"
-            + " classification=CONFIDENTIAL|RESTRICTED counts only reads that revealed such data")
+            + " classification=CONFIDENTIAL|RESTRICTED counts only reads that revealed such data. Days pruned from"
+            + " the trail count from their daily aggregates when grouped by role or day (prunedNote says how)")
     public AccessReport access(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy) {
         return reports.accessReport(caller.get(), from, to, classification, groupBy);
@@ -50,7 +51,7 @@ public class ReportResource {
             @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy) {
         AccessReport report = reports.accessReport(caller.get(), from, to, classification, groupBy);
         StringBuilder csv = new StringBuilder(report.groupBy()).append(",reads,users,fieldsFull,fieldsMasked,"
-                + "ownRegion,transferRule,noTransferRule,grant,breakGlass,confidential,restricted\r\n");
+                + "ownRegion,transferRule,noTransferRule,grant,breakGlass,confidential,restricted,readsFromDailyCounts\r\n");
         for (Row row : report.rows()) {
             csv.append(cell(row.key())).append(',').append(row.reads()).append(',').append(row.users()).append(',')
                     .append(row.fieldsFull()).append(',').append(row.fieldsMasked());
@@ -59,7 +60,8 @@ public class ReportResource {
                 csv.append(',').append(count(row.bases(), basis));
             }
             csv.append(',').append(count(row.classifications(), "CONFIDENTIAL"))
-                    .append(',').append(count(row.classifications(), "RESTRICTED")).append("\r\n");
+                    .append(',').append(count(row.classifications(), "RESTRICTED"))
+                    .append(',').append(row.readsFromDailyCounts()).append("\r\n");
         }
         return Response.ok(csv.toString(), CSV + "; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"access-report.csv\"").build();
