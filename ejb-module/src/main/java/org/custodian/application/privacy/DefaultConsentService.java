@@ -69,6 +69,9 @@ public class DefaultConsentService implements ConsentService {
         policy.enforce(caller, Permission.CONSENT_MANAGE, AuditActions.CONSENT, String.valueOf(customerId));
         Customer customer = customer(caller, customerId);
         RuleCheck check = new RuleCheck();
+        // an erased record is nobody any more: what is said about it would hold personal data again
+        check.require(customer.getErasedAt() == null, "customerId", "customer " + customerId + " was erased at "
+                + customer.getErasedAt() + "; if the person comes back, register them as a new customer");
         ConsentPurpose purpose = Inputs.enumValue(ConsentPurpose.class, input.purpose(), "purpose", true, check);
         check.require(input.given() != null, "given", "is required: true (consent given) or false (withdrawn)");
         check.throwIfAny();
@@ -115,6 +118,8 @@ public class DefaultConsentService implements ConsentService {
         // read again under the tickets' locks: a concurrent run that removed some first has committed by now
         List<Comment> found = tickets.comments(commentIds);
         List<LegalHold> holds = retention.holds(true);
+        // asked once per customer in the chunk, not once per transcript
+        Map<Long, Boolean> consenting = new LinkedHashMap<>();
         List<Long> remove = new ArrayList<>();
         List<AuditService.Entry> events = new ArrayList<>();
         int held = 0;
@@ -122,7 +127,8 @@ public class DefaultConsentService implements ConsentService {
             RetentionSubject subject = subjects.get(comment.getTicket().getId());
             // consent given again since the read, or not a transcript: left alone
             if (subject == null || comment.getChannel() != CommentChannel.CHAT
-                    || consents.isGiven(subject.customerId(), ConsentPurpose.CHAT_TRANSCRIPT_STORAGE)) {
+                    || consenting.computeIfAbsent(subject.customerId(),
+                            customer -> consents.isGiven(customer, ConsentPurpose.CHAT_TRANSCRIPT_STORAGE))) {
                 continue;
             }
             if (holds.stream().anyMatch(hold -> hold.covers(subject))) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.application.shared.Html;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.pii.PiiDetector;
@@ -238,22 +239,6 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
 
     /** Every text is escaped: names, subjects and comments come from people. */
     static String escape(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(value == null ? null : value.toString());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.custodian.application.shared.Html;
 import org.custodian.application.privacy.PrivacyRecordsService;
 import org.custodian.application.privacy.PrivacyRecordsService.DataCategory;
 import org.custodian.application.privacy.PrivacyRecordsService.DpiaInputs;
@@ -137,22 +138,7 @@ public class PrivacyRecordsResource {
         }
 
         static String escape(String text) {
-            if (text == null) {
-                return "";
-            }
-            StringBuilder escaped = new StringBuilder(text.length() + 16);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '<' -> escaped.append("&lt;");
-                    case '>' -> escaped.append("&gt;");
-                    case '&' -> escaped.append("&amp;");
-                    case '"' -> escaped.append("&quot;");
-                    case '\'' -> escaped.append("&#39;");
-                    default -> escaped.append(c);
-                }
-            }
-            return escaped.toString();
+            return Html.escape(text);
         }
     }
 }
