@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.custodian.application.shared.Html;
 import org.custodian.application.privacy.PrivacyRecordsService;
 import org.custodian.application.privacy.PrivacyRecordsService.DataCategory;
 import org.custodian.application.privacy.PrivacyRecordsService.DpiaInputs;
@@ -138,7 +137,8 @@ public class PrivacyRecordsResource {
         }
 
         static String escape(String text) {
-            return Html.escape(text);
+            // qualified: this nested class is called Html too
+            return org.custodian.application.shared.Html.escape(text);
         }
     }
 }
