@@ -1,9 +1,11 @@
 package org.custodian.application.job;
 
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.EJB;
@@ -13,6 +15,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.privacy.SubjectPackageService;
@@ -60,6 +65,9 @@ public class DefaultJobService implements JobService {
             BACKUP_RESTORE, List.of("setId", "pointInTime", "target", "reason", "mode", "confirm"),
             INTEGRITY_VERIFY, List.of("drill", "reason"),
             TRANSCRIPT_REMOVAL, List.of("customerId", "itemCount"));
+
+    /** The most executions one listing returns. */
+    static final int MAX_RECENT = 200;
 
     /** Jobs of which at most one execution may run at a time (a second start is a 409). */
     static final Set<String> SINGLE_INSTANCE = Set.of("retention-purge", "audit-verify", BACKUP_EXPORT,
@@ -299,6 +307,40 @@ public class DefaultJobService implements JobService {
         audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, view.jobName() + "/" + executionId, null,
                 AuditOutcome.SUCCESS);
         return view;
+    }
+
+    @Override
+    public SortedMap<String, List<String>> launchable(Caller caller) {
+        policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, "launchable");
+        return new TreeMap<>(LAUNCHABLE);
+    }
+
+    @Override
+    public List<JobExecutionView> recentExecutions(Caller caller, int limit) {
+        policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, "executions");
+        int wanted = Math.max(1, Math.min(limit, MAX_RECENT));
+        JobOperator operator = BatchRuntime.getJobOperator();
+        List<Long> ids = new ArrayList<>();
+        Set<String> names = new TreeSet<>(LAUNCHABLE.keySet());
+        names.add(SUBJECT_PACKAGE);
+        for (String name : names) {
+            try {
+                // instances come newest first; each has one execution per start or restart
+                for (JobInstance instance : operator.getJobInstances(name, 0, wanted)) {
+                    operator.getJobExecutions(instance).forEach(execution -> ids.add(execution.getExecutionId()));
+                }
+            } catch (NoSuchJobException e) {
+                // never started on this database: nothing to list
+            }
+        }
+        ids.sort(Comparator.reverseOrder());
+        List<JobExecutionView> views = new ArrayList<>();
+        for (Long id : ids.subList(0, Math.min(wanted, ids.size()))) {
+            views.add(view(operator, id));
+        }
+        audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, "executions", List.of("count=" + views.size()),
+                AuditOutcome.SUCCESS);
+        return views;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.custodian.application.job;
 
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.custodian.application.shared.Caller;
 
 /** Launching and watching batch jobs, through policy and audit like everything else. */
@@ -10,6 +12,12 @@ public interface JobService {
     JobExecutionView start(Caller caller, String jobName, Map<String, String> parameters);
 
     JobExecutionView execution(Caller caller, long executionId);
+
+    /** The jobs operators may launch, each with the parameters it accepts, by name. */
+    SortedMap<String, List<String>> launchable(Caller caller);
+
+    /** The newest executions of every Custodian job (at most {@code limit}), newest first. */
+    List<JobExecutionView> recentExecutions(Caller caller, int limit);
 
     /**
      * Registers the access / portability package of a privacy request and starts the subject-package job that

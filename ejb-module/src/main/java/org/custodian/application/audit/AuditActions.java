@@ -4,6 +4,12 @@ package org.custodian.application.audit;
 public final class AuditActions {
 
     public static final String LOGIN = "LOGIN";
+    /** The second step of a portal sign-in: a TOTP code or a recovery code. */
+    public static final String LOGIN_SECOND_FACTOR = "LOGIN_SECOND_FACTOR";
+    public static final String SECOND_FACTOR_ENROLL = "SECOND_FACTOR_ENROLL";
+    public static final String LOGOUT = "LOGOUT";
+    /** A portal session ended by its idle timeout or its absolute lifetime. */
+    public static final String SESSION_EXPIRED = "SESSION_EXPIRED";
     public static final String TICKET_CREATE = "TICKET_CREATE";
     public static final String TICKET_READ = "TICKET_READ";
     public static final String TICKET_UPDATE = "TICKET_UPDATE";

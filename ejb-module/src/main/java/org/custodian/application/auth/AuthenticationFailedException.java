@@ -9,4 +9,8 @@ public class AuthenticationFailedException extends RuntimeException {
     public AuthenticationFailedException() {
         super("username or password is wrong");
     }
+
+    public AuthenticationFailedException(String message) {
+        super(message);
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.custodian.domain.model.user.LoginThrottle;
+import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserRepository;
 
@@ -45,6 +46,16 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public Optional<LoginThrottle> findThrottle(String username) {
         return Optional.ofNullable(entityManager.find(LoginThrottle.class, username));
+    }
+
+    @Override
+    public Optional<SecondFactor> findSecondFactor(String username) {
+        return Optional.ofNullable(entityManager.find(SecondFactor.class, username));
+    }
+
+    @Override
+    public void store(SecondFactor factor) {
+        entityManager.persist(factor);
     }
 
     @Override

@@ -18,6 +18,11 @@ public interface UserRepository {
     /** The throttle row as committed, without a lock. */
     Optional<LoginThrottle> findThrottle(String username);
 
+    /** The user's second factor, enrolled or pending confirmation. */
+    Optional<SecondFactor> findSecondFactor(String username);
+
+    void store(SecondFactor factor);
+
     /** Writes pending changes now (so a duplicate key surfaces inside the caller). */
     void flush();
 }

@@ -38,23 +38,25 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange username and password for an RS256 access token (at most 15 minutes)")
+    @Operation(summary = "Exchange username and password (plus 'otp', a current TOTP or recovery code, when the account has a"
+            + " second factor) for an RS256 access token (at most 15 minutes)")
     @APIResponse(responseCode = "200", description = "access_token, token_type Bearer, expires_in seconds")
     @APIResponse(responseCode = "401", description = "wrong username or password (one answer for both)")
     @APIResponse(responseCode = "429", description = "too many failed attempts for this username; see Retry-After")
     public TokenResponse issue(byte[] body) {
         RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, Set.of("username", "password"), check);
+        JsonBody json = JsonBody.of(body, Set.of("username", "password", "otp"), check);
         TokenRequest credentials = new TokenRequest();
         credentials.setUsername(json.text("username"));
         credentials.setPassword(json.text("password"));
+        String oneTimeCode = json.fields().containsKey("otp") ? json.text("otp") : null;
         check.throwIfAny();
         Set<ConstraintViolation<TokenRequest>> invalid = validator.validate(credentials);
         if (!invalid.isEmpty()) {
             throw new ConstraintViolationException(invalid);
         }
         AccessToken token = authentication.signIn(credentials.getUsername(), credentials.getPassword().toCharArray(),
-                request.requestId(), request.clientAddress());
+                oneTimeCode, request.requestId(), request.clientAddress());
         return new TokenResponse(token.accessToken(), token.tokenType(), token.expiresIn());
     }
 }

@@ -10,13 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
 import org.custodian.domain.shared.RuleCheck;
@@ -43,6 +46,27 @@ public class JobResource {
     public Response start(@PathParam("jobName") String jobName, byte[] body, @Context UriInfo uri) {
         JobExecutionView started = jobs.start(caller.get(), jobName, parameters(body));
         return accepted(started, uri);
+    }
+
+    @GET
+    @Operation(summary = "The jobs that can be launched, each with the parameters it accepts")
+    public SortedMap<String, List<String>> launchable() {
+        return jobs.launchable(caller.get());
+    }
+
+    @GET
+    @Path("executions")
+    @Operation(summary = "The newest executions of every job, newest first (limit 1-200, default 50)")
+    public List<JobExecutionView> executions(@QueryParam("limit") String limit) {
+        int count = 50;
+        if (limit != null) {
+            RuleCheck check = new RuleCheck();
+            check.require(limit.matches("[0-9]{1,3}") && Integer.parseInt(limit) >= 1
+                    && Integer.parseInt(limit) <= 200, "limit", "must be a whole number from 1 to 200");
+            check.throwIfAny();
+            count = Integer.parseInt(limit);
+        }
+        return jobs.recentExecutions(caller.get(), count);
     }
 
     @GET

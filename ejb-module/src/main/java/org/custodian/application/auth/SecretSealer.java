@@ -1,0 +1,137 @@
+package org.custodian.application.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.custodian.application.shared.NotConfiguredException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Seals second-factor secrets (AES-256-GCM, random 96-bit nonce, the username as associated data so a sealed
+ * secret cannot be moved to another user) and keys the hashes of recovery codes, both under
+ * {@code custodian.auth.second-factor-key} (32 bytes, base64). Without the key nobody can enroll.
+ */
+@ApplicationScoped
+public class SecretSealer {
+
+    static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    @Inject
+    @ConfigProperty(name = KEY_PROPERTY)
+    Optional<String> keyText;
+
+    private final SecureRandom random = new SecureRandom();
+    private SecretKeySpec key;
+    private SecretKeySpec macKey;
+
+    public SecretSealer() {
+    }
+
+    /** For tests: a sealer with this key. */
+    public SecretSealer(byte[] rawKey) {
+        useKey(rawKey);
+    }
+
+    @PostConstruct
+    void loadKey() {
+        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(KEY_PROPERTY + " must be base64", e);
+            }
+            useKey(raw);
+        });
+    }
+
+    private void useKey(byte[] raw) {
+        if (raw.length != 32) {
+            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
+        }
+        key = new SecretKeySpec(raw, "AES");
+        try {
+            // a separate key for the hashes, derived from the configured one
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(raw, "HmacSHA256"));
+            macKey = new SecretKeySpec(derive.doFinal("recovery-codes".getBytes(StandardCharsets.US_ASCII)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    public String seal(String username, byte[] secret) {
+        requireKey();
+        byte[] nonce = randomBytes(NONCE_BYTES);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(username.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret);
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
+                    .put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is required by every Java platform", e);
+        }
+    }
+
+    public byte[] open(String username, String sealedText) {
+        requireKey();
+        byte[] sealed = Base64.getDecoder().decode(sealedText);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(username.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            // another key, or a secret moved from another user's row: never usable
+            throw new IllegalStateException("the second-factor secret of " + username
+                    + " does not open with the configured key", e);
+        }
+    }
+
+    /** HMAC-SHA256 (hex) of a normalized recovery code and its owner. */
+    public String recoveryCodeHash(String username, String normalizedCode) {
+        requireKey();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(macKey);
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(normalizedCode.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isConfigured() {
+        return key != null;
+    }
+
+    private void requireKey() {
+        if (key == null) {
+            throw new NotConfiguredException(KEY_PROPERTY + " is not set: second factors can be neither enrolled"
+                    + " nor checked");
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package org.custodian.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.File;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.custodian.it.Api.Reply;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The portal in a real browser (Debian's headless Chromium): sign-in with a TOTP second factor computed here,
+ * what an agent sees of personal data, escaping, the CSRF defence, the idle timeout, and the admin console for
+ * operators and privacy officers. Everything is checked in the page and, where it matters, in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalIT {
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    /** The users this class enrolls: their factors are removed at the end, so later classes sign in as before. */
+    private static final List<String> ENROLLED = List.of("supervisor", "operator", "privacy", "auditor");
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        BROWSER.base(base.toString());
+        BROWSER.reset();
+    }
+
+    @AfterAll
+    static void closeBrowserAndForgetFactors() throws Exception {
+        BROWSER.close();
+        for (String user : ENROLLED) {
+            Sql.update("delete from user_second_factor where username = ?", user);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSupervisorEnrollsAnAuthenticatorThenSignsInWithCodesAndRecoveryCodes() throws Exception {
+        BROWSER.open("/index.xhtml");
+        assertTrue(BROWSER.path().startsWith("/login.xhtml"), "signed-out users are sent to sign in: " + BROWSER.path());
+        String anonymousSession = BROWSER.sessionCookie();
+
+        String secret = signInAndEnroll("supervisor");
+        assertEquals("/index.xhtml", BROWSER.path(), "a supervisor lands on the queue");
+        assertTrue(BROWSER.byId("signed-in-as").getText().contains("Sofia Supervisor"));
+        assertNotEquals(anonymousSession, BROWSER.sessionCookie(), "the session id changes at sign-in");
+        assertTrue(BROWSER.sessionCookieDetails().isHttpOnly(), "the session cookie is HttpOnly");
+        assertEquals("Lax", BROWSER.sessionCookieDetails().getSameSite(), "the session cookie is SameSite=Lax");
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'SECOND_FACTOR_ENROLL'"
+                + " and actor = 'supervisor' and fields like '%confirmed%'"));
+        List<String> recovery = List.copyOf(RECOVERY_CODES);
+        assertEquals(10, recovery.size(), "ten recovery codes were shown");
+        SUPERVISOR_RECOVERY.addAll(recovery);
+
+        signOut();
+        assertTrue(BROWSER.byId("signed-out").isDisplayed());
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'LOGOUT' and actor = 'supervisor'") >= 1);
+
+        // a wrong code is refused and counted; a recovery code works once
+        password("supervisor");
+        assertEquals("/second-factor.xhtml", BROWSER.path());
+        long step = Instant.now().getEpochSecond() / 30;
+        secondFactor(wrongCode(secret, step));
+        assertEquals("/second-factor.xhtml", BROWSER.path(), "still asked for the code");
+        assertTrue(BROWSER.byId("messages").getText().contains("wrong, expired or was already used"),
+                BROWSER.byId("messages").getText());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'LOGIN_SECOND_FACTOR'"
+                + " and actor = 'supervisor' and outcome = 'FAILURE'"));
+        secondFactor(recovery.get(0).toUpperCase(Locale.ROOT));
+        assertEquals("/index.xhtml", BROWSER.path(), "a recovery code signs in");
+        assertTrue(Sql.text("select fields from audit_event where action = 'LOGIN_SECOND_FACTOR' and actor ="
+                + " 'supervisor' and outcome = 'SUCCESS' order by sequence desc limit 1").contains("recoveryCodesLeft=9"));
+        signOut();
+        password("supervisor");
+        secondFactor(recovery.get(0));
+        assertEquals("/second-factor.xhtml", BROWSER.path(), "a recovery code works only once");
+
+        // a TOTP code of a step not used yet works; the same code a second time does not
+        String code = totp(secret, Instant.now().getEpochSecond() / 30 + 1);
+        secondFactor(code);
+        assertEquals("/index.xhtml", BROWSER.path(), "a fresh code signs in");
+        signOut();
+        password("supervisor");
+        secondFactor(code);
+        assertEquals("/second-factor.xhtml", BROWSER.path(), "a code is accepted once");
+
+        // the API is no way around the second factor
+        Api api = new Api(base);
+        Reply bare = api.login("supervisor", Api.DEMO_PASSWORD);
+        assertEquals(401, bare.status(), bare.toString());
+        assertTrue(bare.body().contains("'otp'"), bare.body());
+        Reply withRecovery = api.post("api/v1/auth/token", null, Json.createObjectBuilder()
+                .add("username", "supervisor").add("password", Api.DEMO_PASSWORD).add("otp", recovery.get(1))
+                .build().toString());
+        assertEquals(200, withRecovery.status(), withRecovery.toString());
+    }
+
+    @Test
+    @Order(2)
+    void anAgentSeesPersonalDataMaskedAndTextEscaped() throws Exception {
+        // keyboard only: type, tab, type, enter
+        BROWSER.open("/login.xhtml");
+        BROWSER.byId("login:username").sendKeys("agent.eu", Keys.TAB, Api.DEMO_PASSWORD, Keys.ENTER);
+        BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
+
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        BROWSER.open("/customer.xhtml");
+        BROWSER.type("newCustomer:name", "Maria Portal " + suffix);
+        BROWSER.type("newCustomer:email", "maria." + suffix + "@example.com");
+        new Select(BROWSER.byId("newCustomer:region")).selectByValue("EU");
+        BROWSER.byId("newCustomer:register").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/customer.xhtml?id="));
+        long customerId = Long.parseLong(BROWSER.path().substring("/customer.xhtml?id=".length()));
+        String shownEmail = BROWSER.byId("field-email").getText();
+        assertEquals("m***@example.com", shownEmail, "an agent sees the e-mail masked, as the API shows it");
+        assertFalse(BROWSER.driver().getPageSource().contains("maria." + suffix), "the address is nowhere in the page");
+
+        // inline validation: a missing subject, then a customer that does not exist
+        BROWSER.open("/new-ticket.xhtml");
+        BROWSER.type("newTicket:customerId", String.valueOf(customerId));
+        BROWSER.byId("newTicket:open").click();
+        assertTrue(BROWSER.driver().getPageSource().contains("Enter a subject"), "the missing subject is named");
+        BROWSER.type("newTicket:customerId", "999999999");
+        BROWSER.type("newTicket:subject", "Nobody's ticket");
+        BROWSER.type("newTicket:description", "Nobody to help.");
+        BROWSER.type("newTicket:category", "BILLING");
+        BROWSER.byId("newTicket:open").click();
+        assertTrue(BROWSER.driver().getPageSource().contains("customer 999999999 does not exist"),
+                "the service's rule comes back next to the input");
+        assertEquals("/new-ticket.xhtml", BROWSER.path());
+
+        String subject = "<script>window.hacked = 1</script> Card charged twice " + suffix;
+        BROWSER.type("newTicket:customerId", String.valueOf(customerId));
+        BROWSER.type("newTicket:subject", subject);
+        BROWSER.type("newTicket:description", "Customer read out card 4111 1111 1111 1111 on the phone.");
+        BROWSER.type("newTicket:category", "BILLING");
+        BROWSER.byId("newTicket:open").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/ticket.xhtml?id="));
+        long ticketId = Long.parseLong(BROWSER.path().substring("/ticket.xhtml?id=".length()));
+        assertEquals(subject, BROWSER.byId("field-subject").getText(), "the subject is shown as text");
+        String source = BROWSER.driver().getPageSource();
+        assertFalse(source.contains("<script>window.hacked"), "the subject's markup never reaches the page as markup");
+        assertEquals(null, BROWSER.driver().executeScript("return window.hacked === undefined ? null : window.hacked;"));
+        String description = BROWSER.byId("field-description").getText();
+        assertFalse(description.contains("4111 1111 1111 1111"), description);
+        assertTrue(description.contains("1111"), "the card's last digits stay for reference: " + description);
+        assertEquals(1, Sql.longValue("select count(*) from ticket where id = ? and customer_id = ?", ticketId,
+                customerId));
+
+        // a comment, and the ticket in the queue's text search
+        BROWSER.type("comment:body", "Called back " + suffix);
+        BROWSER.byId("comment:add").click();
+        BROWSER.await(driver -> driver.getPageSource().contains("Called back " + suffix));
+        BROWSER.open("/index.xhtml");
+        BROWSER.type("filters:text", suffix);
+        BROWSER.byId("filters:apply").click();
+        BROWSER.await(driver -> driver.getPageSource().contains("Page 1 of 1 (1 tickets)"));
+        assertEquals(subject, BROWSER.find("[id$=':subject']").getText());
+
+        // a narrow window: nothing wider than the screen
+        BROWSER.driver().manage().window().setSize(new Dimension(400, 800));
+        try {
+            BROWSER.open("/ticket.xhtml?id=" + ticketId);
+            Object overflow = BROWSER.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).longValue() <= 0, "no horizontal scrolling at 400 px: " + overflow);
+        } finally {
+            BROWSER.driver().manage().window().setSize(new Dimension(1280, 900));
+        }
+
+        // the admin console is not for agents
+        BROWSER.open("/admin/jobs.xhtml");
+        assertTrue(BROWSER.byId("refusal").getText().contains("operators, privacy officers and auditors"));
+    }
+
+    @Test
+    @Order(3)
+    void aFormWithAForgedViewStateIsRefusedAndChangesNothing() throws Exception {
+        Api api = new Api(base);
+        Reply customer = api.post("api/v1/customers", api.token("agent.eu"), "{\"name\":\"Forge Target\",\"region\":\"EU\"}");
+        assertEquals(201, customer.status(), customer.toString());
+        String customerId = customer.json().getJsonNumber("id").toString();
+        signInWithoutSecondFactor("agent.eu");
+        String subject = "Forged form " + UUID.randomUUID();
+        BROWSER.open("/new-ticket.xhtml");
+        BROWSER.type("newTicket:customerId", customerId);
+        BROWSER.type("newTicket:subject", subject);
+        BROWSER.type("newTicket:description", "Should never be stored.");
+        BROWSER.type("newTicket:category", "BILLING");
+        // what a page on another site would have to guess: the view state key
+        BROWSER.driver().executeScript("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                + ".forEach(function (field) { field.value = '-1234567890:987654321'; });");
+        BROWSER.byId("newTicket:open").click();
+        BROWSER.await(driver -> !driver.findElements(By.id("refusal")).isEmpty());
+        assertTrue(BROWSER.byId("refusal").getText().contains("nothing was changed"));
+        assertEquals(0, Sql.longValue("select count(*) from ticket where subject = ?", subject));
+
+        // the same form with its own view state goes through: it was the key that was refused
+        BROWSER.open("/new-ticket.xhtml");
+        BROWSER.type("newTicket:customerId", customerId);
+        BROWSER.type("newTicket:subject", subject);
+        BROWSER.type("newTicket:description", "Stored this time.");
+        BROWSER.type("newTicket:category", "BILLING");
+        BROWSER.byId("newTicket:open").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/ticket.xhtml?id="));
+        assertEquals(1, Sql.longValue("select count(*) from ticket where subject = ?", subject));
+    }
+
+    @Test
+    @Order(4)
+    void anOperatorLaunchesAJobAndWatchesItComplete() throws Exception {
+        signInAndEnroll("operator");
+        assertEquals("/admin/index.xhtml", BROWSER.path(), "operators land in the admin console");
+        BROWSER.byId("jobs").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/admin/jobs.xhtml"));
+        new Select(BROWSER.byId("launch:job")).selectByValue("audit-verify");
+        WebElement itemCount = BROWSER.await(driver -> driver.findElement(By.cssSelector("input.param-itemCount")));
+        itemCount.sendKeys("250");
+        BROWSER.byId("launch:start").click();
+        String started = BROWSER.await(driver -> {
+            String text = driver.findElement(By.id("messages")).getText();
+            return text.contains("started as execution") ? text : null;
+        });
+        String executionId = started.replaceAll("(?s).*started as execution ([0-9]+).*", "$1");
+        // the table refreshes itself: no reload from here on
+        WebElement row = BROWSER.await(driver -> driver.findElements(By.cssSelector("[id='executions:list'] tr"))
+                .stream().filter(each -> each.getText().startsWith(executionId + " ")
+                        && each.getText().contains("COMPLETED")).findFirst().orElse(null));
+        String metrics = row.findElement(By.cssSelector(".metrics")).getText();
+        assertTrue(metrics.contains("READ_COUNT="), "the step's counts are shown: " + metrics);
+        assertEquals("COMPLETED", Sql.text("select batchstatus from jbatchexecutioninstancedata where jobexecid = ?",
+                Long.parseLong(executionId)));
+    }
+
+    @Test
+    @Order(5)
+    void aPrivacyOfficerPlacesAndReleasesALegalHold() throws Exception {
+        Api api = new Api(base);
+        String agent = api.token("agent.eu");
+        Reply customer = api.post("api/v1/customers", agent, "{\"name\":\"Held Customer\",\"region\":\"EU\"}");
+        assertEquals(201, customer.status(), customer.toString());
+        long customerId = customer.json().getJsonNumber("id").longValue();
+
+        signInAndEnroll("privacy");
+        BROWSER.byId("holds").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/admin/holds.xhtml"));
+        String reason = "Litigation hold " + UUID.randomUUID();
+        new Select(BROWSER.byId("place:scope")).selectByValue("CUSTOMER");
+        BROWSER.type("place:customerId", String.valueOf(customerId));
+        BROWSER.type("place:reason", reason);
+        BROWSER.type("place:authority", "Case 42/2026");
+        BROWSER.byId("place:submit").click();
+        BROWSER.await(driver -> driver.getPageSource().contains(reason));
+        long holdId = Sql.longValue("select id from legal_hold where reason = ?", reason);
+        assertTrue(rowOf(holdId).contains("ACTIVE"), rowOf(holdId));
+
+        BROWSER.type("release:holdId", String.valueOf(holdId));
+        BROWSER.type("release:releaseReason", "Case settled");
+        BROWSER.byId("release:submit").click();
+        BROWSER.await(driver -> rowOf(holdId).contains("RELEASED"));
+        assertNotNull(Sql.text("select released_at from legal_hold where id = ?", holdId));
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where actor = 'privacy' and action ="
+                + " 'LEGAL_HOLD_RELEASE' and resource_id = ? and outcome = 'SUCCESS'", String.valueOf(holdId)));
+    }
+
+    @Test
+    @Order(6)
+    void anIdleSessionEndsAndSendsTheUserToSignIn() throws Exception {
+        signInWithoutSecondFactor("agent.us");
+        assertEquals("/index.xhtml", BROWSER.path());
+        long idleSeconds = java.time.Duration.parse(System.getProperty("custodian.it.portal.idle", "PT20S")).toSeconds();
+        Thread.sleep((idleSeconds + 3) * 1000);
+        BROWSER.byId("nav-queue").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
+        assertTrue(BROWSER.path().contains("expired=idle"), BROWSER.path());
+        assertTrue(BROWSER.byId("expired").isDisplayed());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'SESSION_EXPIRED'"
+                + " and actor = 'agent.us' and fields = 'idle'"));
+        BROWSER.open("/index.xhtml");
+        assertTrue(BROWSER.path().startsWith("/login.xhtml"), "the old session opens nothing");
+    }
+
+    @Test
+    @Order(7)
+    void aSupervisorBreaksTheGlassAndWatchesItExpire() throws Exception {
+        Api api = new Api(base);
+        String agentUs = api.token("agent.us");
+        Reply customer = api.post("api/v1/customers", agentUs, "{\"name\":\"Glass Customer\",\"region\":\"US\"}");
+        assertEquals(201, customer.status(), customer.toString());
+        String secretMail = "urgent." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply ticket = api.post("api/v1/tickets", agentUs, Json.createObjectBuilder()
+                .add("customerId", customer.json().getJsonNumber("id").longValue()).add("subject", "Outage at NYC")
+                .add("description", "Reach the site lead at " + secretMail).add("category", "NETWORK").build()
+                .toString());
+        assertEquals(201, ticket.status(), ticket.toString());
+        long ticketId = ticket.json().getJsonNumber("id").longValue();
+
+        assertEquals(10, SUPERVISOR_RECOVERY.size(), "the supervisor enrolled in the first test");
+        password("supervisor");
+        secondFactor(SUPERVISOR_RECOVERY.get(2));
+        BROWSER.open("/ticket.xhtml?id=" + ticketId);
+        assertTrue(BROWSER.driver().findElements(By.id("field-description")).isEmpty(),
+                "an EU supervisor sees no US personal data by default");
+        assertTrue(BROWSER.byId("hidden").getText().contains("Description"), BROWSER.byId("hidden").getText());
+
+        BROWSER.type("breakGlass:justification", "Site outage, customer unreachable by phone");
+        BROWSER.type("breakGlass:minutes", "1");
+        BROWSER.byId("breakGlass:open").click();
+        BROWSER.await(driver -> !driver.findElements(By.id("field-description")).isEmpty());
+        assertEquals("Reach the site lead at " + secretMail, BROWSER.byId("field-description").getText());
+        String countdown = BROWSER.byId("break-glass-countdown").getText();
+        assertTrue(countdown.matches("0:[0-5][0-9]|1:00"), "a visible countdown: " + countdown);
+        assertEquals(1, Sql.longValue("select count(*) from access_override where ticket_id = ? and username ="
+                + " 'supervisor' and expires_at > now()", ticketId));
+
+        // time passes: the access now ends in three seconds, and the page sees it go without being touched
+        Sql.update("update access_override set expires_at = now() + interval '3 seconds' where ticket_id = ?", ticketId);
+        BROWSER.open("/ticket.xhtml?id=" + ticketId);
+        assertFalse(BROWSER.driver().findElements(By.id("break-glass-countdown")).isEmpty());
+        BROWSER.await(driver -> driver.findElements(By.id("break-glass-countdown")).isEmpty()
+                && !driver.findElements(By.id("hidden")).isEmpty());
+        assertTrue(BROWSER.driver().findElements(By.id("field-description")).isEmpty(), "the description is gone");
+        assertFalse(BROWSER.driver().getPageSource().contains(secretMail));
+    }
+
+    @Test
+    @Order(8)
+    void anAuditorVerifiesTheTrailExportsItAndSeesAccessesAsACharts() throws Exception {
+        signInAndEnroll("auditor");
+        BROWSER.byId("audit").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/admin/audit.xhtml"));
+        BROWSER.byId("verify:run").click();
+        BROWSER.await(driver -> !driver.findElements(By.id("verification-status")).isEmpty());
+        assertEquals("OK", BROWSER.byId("verification-status").getText());
+        assertTrue(Long.parseLong(BROWSER.byId("verification-events").getText()) > 0);
+
+        // the export, fetched by the page's own form (its view state included), is the API's JSON lines
+        BROWSER.type("export:from", "1");
+        BROWSER.type("export:to", "3");
+        Object firstLine = BROWSER.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " var form = document.getElementById('export'); var data = new URLSearchParams(new FormData(form));"
+                + " data.append('export:download', '');"
+                + " fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
+                + ".then(function (r) { return r.text(); }).then(function (t) { done(t.split('\\n')[0]); })"
+                + ".catch(function (e) { done('failed: ' + e); });");
+        assertTrue(String.valueOf(firstLine).startsWith("{") && String.valueOf(firstLine).contains("\"sequence\":1"),
+                "the first exported event: " + firstLine);
+
+        new Select(BROWSER.byId("report:groupBy")).selectByValue("role");
+        BROWSER.byId("report:run").click();
+        BROWSER.await(driver -> !driver.findElements(By.id("report-reads")).isEmpty());
+        assertFalse(BROWSER.driver().findElements(By.cssSelector("[id='chart'] canvas, canvas[id^='chart']"))
+                .isEmpty(), "the report is drawn");
+        assertTrue(BROWSER.driver().findElements(By.cssSelector(".row-key")).stream()
+                .anyMatch(key -> key.getText().equals("AGENT")), "the agents' reads are a group");
+        assertTrue(Sql.longValue("select count(*) from audit_event where action = 'AUDIT_EXPORT' and actor = 'auditor'")
+                >= 1, "the export is audited like the API's");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static final java.util.List<String> RECOVERY_CODES = new java.util.ArrayList<>();
+    private static final java.util.List<String> SUPERVISOR_RECOVERY = new java.util.ArrayList<>();
+
+    private String rowOf(long holdId) {
+        return BROWSER.driver().findElements(By.cssSelector("[id='holds'] tr")).stream()
+                .filter(row -> !row.findElements(By.cssSelector(".hold-id")).isEmpty()
+                        && row.findElement(By.cssSelector(".hold-id")).getText().equals(String.valueOf(holdId)))
+                .map(WebElement::getText).findFirst().orElse("");
+    }
+
+    private void password(String username) {
+        BROWSER.open("/login.xhtml");
+        BROWSER.type("login:username", username);
+        BROWSER.type("login:password", Api.DEMO_PASSWORD);
+        BROWSER.byId("login:submit").click();
+        BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml")
+                || !driver.findElement(By.id("messages")).getText().isBlank());
+    }
+
+    private void secondFactor(String code) {
+        BROWSER.type("verify:code", code);
+        BROWSER.byId("verify:submit").click();
+        BROWSER.await(driver -> !BROWSER.path().startsWith("/second-factor.xhtml")
+                || !driver.findElement(By.id("messages")).getText().isBlank());
+    }
+
+    private void signInWithoutSecondFactor(String username) {
+        password(username);
+        assertEquals("/index.xhtml", BROWSER.path(), username + " needs no second factor");
+    }
+
+    /** Signs in for the first time, enrolls an authenticator with the key shown, keeps the recovery codes. */
+    private String signInAndEnroll(String username) {
+        password(username);
+        assertEquals("/enroll.xhtml", BROWSER.path(), username + "'s role must enroll a second factor");
+        assertFalse(BROWSER.driver().findElements(By.cssSelector("#qr svg")).isEmpty(), "a QR code is drawn");
+        String secret = BROWSER.byId("secret").getText().trim();
+        BROWSER.type("enroll:code", "000000".equals(totp(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
+                : "000000");
+        BROWSER.byId("enroll:confirm").click();
+        assertTrue(BROWSER.byId("messages").getText().contains("is not the current code"), "a wrong first code");
+        BROWSER.type("enroll:code", totp(secret, Instant.now().getEpochSecond() / 30));
+        BROWSER.byId("enroll:confirm").click();
+        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
+        RECOVERY_CODES.clear();
+        BROWSER.driver().findElements(By.cssSelector("#recovery-codes li"))
+                .forEach(item -> RECOVERY_CODES.add(item.getText().trim()));
+        BROWSER.byId("done:continue").click();
+        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
+        return secret;
+    }
+
+    private void signOut() {
+        BROWSER.byId("session:signOut").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
+    }
+
+    /** A six-digit code that is none of the codes the server would accept now. */
+    private static String wrongCode(String secret, long step) {
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!code.equals(totp(secret, step - 1)) && !code.equals(totp(secret, step))
+                    && !code.equals(totp(secret, step + 1)) && !code.equals(totp(secret, step + 2))) {
+                return code;
+            }
+        }
+    }
+
+    /** RFC 6238 written again for the test, from the RFC rather than from the server's code. */
+    static String totp(String base32Secret, long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(base32Decode(base32Secret), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[19] & 0xf;
+            int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
+            return String.format("%06d", value % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] base32Decode(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
+            int value = alphabet.indexOf(c);
+            if (value < 0) {
+                continue;
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,70 @@
+package org.custodian.interfaces.web;
+
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.shared.AccessDeniedException;
+import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.GoneException;
+import org.custodian.application.shared.NotConfiguredException;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.application.shared.StaleVersionException;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
+
+/**
+ * Turns what a service refused into messages on the page, the way the API turns it into a problem: each broken
+ * rule next to its input (when the form has one by that name), refusals and conflicts at the top. Anything
+ * unexpected is logged and reported without its details.
+ */
+public final class PageFailures {
+
+    private static final Logger LOG = Logger.getLogger(PageFailures.class.getName());
+
+    private PageFailures() {
+    }
+
+    /** Shows the failure; {@code formId} is where inputs named like the service's fields live. */
+    public static void show(RuntimeException failure, String formId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof DomainRuleViolationException violation) {
+            for (FieldViolation field : violation.getViolations()) {
+                String clientId = formId + ":" + field.field();
+                UIComponent input = formId == null ? null : faces.getViewRoot().findComponent(":" + clientId);
+                faces.addMessage(input == null ? null : clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        field.field() + " " + field.message(), field.field() + " " + field.message()));
+            }
+            faces.validationFailed();
+            return;
+        }
+        String summary;
+        if (cause instanceof AccessDeniedException) {
+            summary = "Refused";
+        } else if (cause instanceof ResourceNotFoundException) {
+            summary = "Not found";
+        } else if (cause instanceof ConflictException || cause instanceof StaleVersionException) {
+            summary = "Conflict";
+        } else if (cause instanceof GoneException) {
+            summary = "Gone";
+        } else if (cause instanceof NotConfiguredException) {
+            summary = "Not available";
+        } else {
+            LOG.log(Level.WARNING, "portal request failed", failure);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Failed",
+                    "the request failed; it was not carried out"));
+            faces.validationFailed();
+            return;
+        }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, cause.getMessage()));
+        faces.validationFailed();
+    }
+
+    public static void info(String summary, String detail) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, summary, detail));
+    }
+}

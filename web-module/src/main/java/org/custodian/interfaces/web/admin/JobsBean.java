@@ -1,0 +1,143 @@
+package org.custodian.interfaces.web.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.custodian.application.job.JobExecutionView;
+import org.custodian.application.job.JobService;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/**
+ * Batch jobs: a launch form whose inputs are the chosen job's parameters, and the executions with their step
+ * metrics, refreshed by polling while the page is open (the polls are not counted as the user's activity).
+ */
+@Named
+@ViewScoped
+public class JobsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int SHOWN = 30;
+
+    @EJB
+    JobService jobs;
+
+    @Inject
+    PortalCaller portal;
+
+    private SortedMap<String, List<String>> launchable = new TreeMap<>();
+    private String jobName;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private List<JobExecutionView> executions = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        try {
+            launchable = jobs.launchable(portal.get());
+            refresh();
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    public void refresh() {
+        try {
+            executions = jobs.recentExecutions(portal.get(), SHOWN);
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    /** The job chosen in the form changed: offer its parameters, empty. */
+    public void chooseJob() {
+        parameters.clear();
+        if (jobName != null && launchable.containsKey(jobName)) {
+            launchable.get(jobName).forEach(name -> parameters.put(name, null));
+        }
+    }
+
+    public void launch() {
+        Map<String, String> given = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(name, value.trim());
+            }
+        });
+        try {
+            JobExecutionView started = jobs.start(portal.get(), jobName, given);
+            PageFailures.info("Started", started.jobName() + " started as execution " + started.executionId());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "launch");
+        }
+        refresh();
+    }
+
+    public void stop(long executionId) {
+        try {
+            jobs.stop(portal.get(), executionId);
+            PageFailures.info("Stopping", "execution " + executionId + " stops at its next checkpoint");
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+        refresh();
+    }
+
+    public void restart(long executionId) {
+        try {
+            JobExecutionView restarted = jobs.restart(portal.get(), executionId);
+            PageFailures.info("Restarted", "execution " + executionId + " restarted as " + restarted.executionId());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+        refresh();
+    }
+
+    /** The step metrics of an execution in one line, e.g. {@code verify: READ_COUNT=100 WRITE_COUNT=100}. */
+    public String metrics(JobExecutionView execution) {
+        return execution.steps().stream().map(step -> step.name() + ": " + step.metrics().entrySet().stream()
+                .filter(metric -> metric.getValue() != 0).map(metric -> metric.getKey() + "=" + metric.getValue())
+                .collect(Collectors.joining(" "))).collect(Collectors.joining("; "));
+    }
+
+    public boolean isRunning(JobExecutionView execution) {
+        return "STARTING".equals(execution.status()) || "STARTED".equals(execution.status());
+    }
+
+    public boolean isRestartable(JobExecutionView execution) {
+        return "FAILED".equals(execution.status()) || "STOPPED".equals(execution.status());
+    }
+
+    public List<String> getJobNames() {
+        return new ArrayList<>(launchable.keySet());
+    }
+
+    public List<String> getParameterNames() {
+        return new ArrayList<>(parameters.keySet());
+    }
+
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    public List<JobExecutionView> getExecutions() {
+        return executions;
+    }
+
+    public String getJobName() {
+        return jobName;
+    }
+
+    public void setJobName(String jobName) {
+        this.jobName = jobName;
+    }
+}

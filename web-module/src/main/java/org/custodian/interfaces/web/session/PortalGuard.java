@@ -1,0 +1,182 @@
+package org.custodian.interfaces.web.session;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.ProtectedViewException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.custodian.application.auth.AuthenticationService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.user.Role;
+
+/**
+ * Every portal page passes here. It lets only a fully signed-in session reach the portal (a half-finished sign-in
+ * reaches only its next step), ends sessions past their idle timeout or absolute lifetime (audited), keeps the
+ * admin console to its roles, sets the security headers, and turns a form whose view state is missing, forged
+ * or expired (Faces' defence against cross-site request forgery) into a 403 that changes nothing.
+ */
+@WebFilter(filterName = "PortalGuard", urlPatterns = {"*.xhtml", "/admin/*"})
+public class PortalGuard extends HttpFilter {
+
+    static final String LOGIN = "/login.xhtml";
+    static final String SECOND_FACTOR = "/second-factor.xhtml";
+    static final String ENROLL = "/enroll.xhtml";
+    private static final String RESOURCES = "/jakarta.faces.resource/";
+    /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
+    private static final String AUTO_REFRESH = "autoRefresh";
+    private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
+
+    @Inject
+    PortalSettings settings;
+
+    @EJB
+    AuthenticationService authentication;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith(RESOURCES)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getCharacterEncoding() == null) {
+            // before anything reads a parameter (the auto-refresh check does): form input is UTF-8
+            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        secureHeaders(response);
+        HttpSession session = request.getSession(false);
+        PortalIdentity identity = session == null ? null
+                : (PortalIdentity) session.getAttribute(PortalIdentity.ATTRIBUTE);
+        if (identity != null) {
+            String ended = expiry(session, identity);
+            if (ended != null) {
+                authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(),
+                        UUID.randomUUID().toString(), request.getRemoteAddr()), true, ended);
+                session.invalidate();
+                redirect(request, response, LOGIN + "?expired=" + ended);
+                return;
+            }
+            if (!isAutoRefresh(request)) {
+                session.setAttribute(PortalIdentity.LAST_SEEN, clock.instant());
+            }
+        }
+        PortalIdentity.Stage stage = identity == null ? null : identity.stage();
+        if (LOGIN.equals(path)) {
+            if (stage == PortalIdentity.Stage.SIGNED_IN && "GET".equals(request.getMethod())) {
+                redirect(request, response, landing(identity));
+                return;
+            }
+        } else if (SECOND_FACTOR.equals(path) || ENROLL.equals(path)) {
+            PortalIdentity.Stage wanted = SECOND_FACTOR.equals(path) ? PortalIdentity.Stage.SECOND_FACTOR
+                    : PortalIdentity.Stage.ENROLLMENT;
+            // the enrollment page stays open after its code was accepted, to show the recovery codes once
+            boolean enrolledJustNow = ENROLL.equals(path) && stage == PortalIdentity.Stage.SIGNED_IN
+                    && "POST".equals(request.getMethod());
+            if (stage != wanted && !enrolledJustNow) {
+                redirect(request, response, stage == PortalIdentity.Stage.SIGNED_IN ? landing(identity) : LOGIN);
+                return;
+            }
+        } else if (stage != PortalIdentity.Stage.SIGNED_IN) {
+            redirect(request, response, LOGIN);
+            return;
+        } else if (path.startsWith("/admin/") && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
+            refuse(response, "The admin console is for operators, privacy officers and auditors.");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException e) {
+            if (forgedOrExpiredForm(e) && !response.isCommitted()) {
+                response.reset();
+                secureHeaders(response);
+                refuse(response, "This form was refused: it was not issued to this session or has expired, so"
+                        + " nothing was changed. Open the page again and repeat what you did.");
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /** "idle" or "lifetime" when the session has ended, else null. */
+    private String expiry(HttpSession session, PortalIdentity identity) {
+        Instant now = clock.instant();
+        Instant lastSeen = (Instant) session.getAttribute(PortalIdentity.LAST_SEEN);
+        if (lastSeen != null && Duration.between(lastSeen, now).compareTo(settings.idleTimeout()) > 0) {
+            return "idle";
+        }
+        if (identity.stage() == PortalIdentity.Stage.SIGNED_IN
+                && Duration.between(identity.signedInAt(), now).compareTo(settings.absoluteTimeout()) > 0) {
+            return "lifetime";
+        }
+        return null;
+    }
+
+    static String landing(PortalIdentity identity) {
+        return identity.roles().stream().anyMatch(ADMIN_ROLES::contains) ? "/admin/index.xhtml" : "/index.xhtml";
+    }
+
+    private static boolean isAutoRefresh(HttpServletRequest request) {
+        String source = request.getParameter("jakarta.faces.source");
+        return source != null && source.contains(AUTO_REFRESH);
+    }
+
+    private static boolean forgedOrExpiredForm(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewExpiredException || cause instanceof ProtectedViewException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A redirect that Faces' Ajax requests follow too (they ignore 302). */
+    static void redirect(HttpServletRequest request, HttpServletResponse response, String target) throws IOException {
+        String url = request.getContextPath() + target;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + org.custodian.application.shared.Html.escape(url) + "\"/></partial-response>");
+            return;
+        }
+        response.sendRedirect(url);
+    }
+
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        PrintWriter out = response.getWriter();
+        out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused - Custodian</title>"
+                + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + org.custodian.application.shared.Html
+                .escape(message) + "</p><p><a href=\"index.xhtml\">Back to the portal</a></p></main></body></html>");
+    }
+
+    private static void secureHeaders(HttpServletResponse response) {
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        // PrimeFaces writes inline scripts and styles; nothing may load from elsewhere or frame the portal
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'"
+                + " 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none';"
+                + " form-action 'self'; base-uri 'self'");
+    }
+}

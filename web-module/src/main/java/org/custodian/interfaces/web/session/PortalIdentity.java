@@ -1,0 +1,35 @@
+package org.custodian.interfaces.web.session;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Set;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.user.Role;
+
+/**
+ * Who holds this portal session and how far their sign-in got, kept as a session attribute. Only
+ * {@link Stage#SIGNED_IN} opens the portal; the other stages open only their own step's page.
+ */
+public record PortalIdentity(String username, String displayName, Set<Role> roles, Set<Region> regions, Stage stage,
+        Instant signedInAt) implements Serializable {
+
+    static final String ATTRIBUTE = "custodian.portal.identity";
+    static final String LAST_SEEN = "custodian.portal.last-seen";
+
+    public enum Stage {
+        /** The password was right; a code from the enrolled authenticator is next. */
+        SECOND_FACTOR,
+        /** The password was right; the role needs a second factor and none is enrolled. */
+        ENROLLMENT,
+        SIGNED_IN
+    }
+
+    PortalIdentity at(Stage next, Instant now) {
+        return new PortalIdentity(username, displayName, roles, regions, next, next == Stage.SIGNED_IN ? now
+                : signedInAt);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+}

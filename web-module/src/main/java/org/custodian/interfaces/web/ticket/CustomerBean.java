@@ -1,0 +1,131 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.customer.CustomerService;
+import org.custodian.application.customer.CustomerView;
+import org.custodian.application.customer.NewCustomer;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** One customer as the policy shows them to this user (e-mail masked for agents, say), and new customers. */
+@Named
+@ViewScoped
+public class CustomerBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final Map<String, String> LABELS = labels();
+
+    @EJB
+    CustomerService customers;
+
+    @Inject
+    PortalCaller portal;
+
+    private Long id;
+    private CustomerView customer;
+    private String name;
+    private String email;
+    private String phone;
+    private String region;
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("name", "Name");
+        labels.put("email", "E-mail");
+        labels.put("phone", "Phone");
+        labels.put("nationalId", "National id");
+        labels.put("externalId", "External id");
+        labels.put("region", "Region");
+        labels.put("createdAt", "Registered");
+        return labels;
+    }
+
+    public void load() {
+        customer = null;
+        if (id == null) {
+            return;
+        }
+        try {
+            customer = customers.get(portal.get(), id);
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    public String register() throws IOException {
+        CustomerView created;
+        try {
+            created = customers.register(portal.get(), new NewCustomer(null, name, email, phone, null, region));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "newCustomer");
+            return null;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        PageFailures.info("Customer registered", "customer " + created.id() + " was registered");
+        external.redirect(external.getRequestContextPath() + "/customer.xhtml?id=" + created.id());
+        return null;
+    }
+
+    public boolean isFound() {
+        return customer != null;
+    }
+
+    public List<ShownField> getFields() {
+        return customer == null ? List.of() : ShownField.of(customer.body(), LABELS);
+    }
+
+    public String getHiddenFields() {
+        return customer == null ? "" : String.join(", ", ShownField.hidden(customer.body(), LABELS));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+}

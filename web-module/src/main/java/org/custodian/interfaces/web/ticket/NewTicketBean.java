@@ -1,0 +1,106 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.custodian.application.ticket.NewTicket;
+import org.custodian.application.ticket.TicketService;
+import org.custodian.application.ticket.TicketView;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** The new-ticket form; the service's rules come back as messages next to the inputs they concern. */
+@Named
+@RequestScoped
+public class NewTicketBean {
+
+    @EJB
+    TicketService tickets;
+
+    @Inject
+    PortalCaller portal;
+
+    private Long customerId;
+    private String subject;
+    private String description;
+    private String priority = "NORMAL";
+    private String category;
+    private String productSku;
+    private String siteCode;
+
+    public String open() throws IOException {
+        TicketView created;
+        try {
+            created = tickets.open(portal.get(), new NewTicket(customerId, subject, description, priority, category,
+                    productSku, siteCode, null, null));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "newTicket");
+            return null;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        PageFailures.info("Ticket opened", "ticket " + created.id() + " was opened");
+        external.redirect(external.getRequestContextPath() + "/ticket.xhtml?id=" + created.id());
+        return null;
+    }
+
+    public Long getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(Long customerId) {
+        this.customerId = customerId;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public void setSubject(String subject) {
+        this.subject = subject;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public void setPriority(String priority) {
+        this.priority = priority;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public String getProductSku() {
+        return productSku;
+    }
+
+    public void setProductSku(String productSku) {
+        this.productSku = productSku;
+    }
+
+    public String getSiteCode() {
+        return siteCode;
+    }
+
+    public void setSiteCode(String siteCode) {
+        this.siteCode = siteCode;
+    }
+}

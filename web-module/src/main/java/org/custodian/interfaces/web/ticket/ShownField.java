@@ -1,0 +1,36 @@
+package org.custodian.interfaces.web.ticket;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One field of a record as the policy let this user see it, with the label the page shows. */
+public record ShownField(String key, String label, String value) implements Serializable {
+
+    /**
+     * The fields of {@code body} in the order of {@code labels} (others after them); fields the policy left out
+     * are simply absent, as in the API.
+     */
+    static List<ShownField> of(Map<String, Object> body, Map<String, String> labels) {
+        List<ShownField> fields = new ArrayList<>();
+        Map<String, Object> rest = new LinkedHashMap<>(body);
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            if (rest.containsKey(label.getKey())) {
+                Object value = rest.remove(label.getKey());
+                fields.add(new ShownField(label.getKey(), label.getValue(), value == null ? "" : String.valueOf(value)));
+            }
+        }
+        rest.remove("id");
+        rest.remove("version");
+        rest.forEach((key, value) -> fields.add(new ShownField(key, key, value == null ? "" : String.valueOf(value))));
+        return fields;
+    }
+
+    /** The labelled fields that {@code body} does not have: what the policy did not show this user. */
+    static List<String> hidden(Map<String, Object> body, Map<String, String> labels) {
+        return labels.entrySet().stream().filter(label -> !body.containsKey(label.getKey())).map(Map.Entry::getValue)
+                .toList();
+    }
+}

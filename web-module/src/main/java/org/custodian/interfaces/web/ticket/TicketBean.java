@@ -1,0 +1,240 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.access.AccessService;
+import org.custodian.application.access.Views.NewOverride;
+import org.custodian.application.access.Views.OverrideView;
+import org.custodian.application.ticket.CommentView;
+import org.custodian.application.ticket.NewComment;
+import org.custodian.application.ticket.TicketChanges;
+import org.custodian.application.ticket.TicketService;
+import org.custodian.application.ticket.TicketView;
+import org.custodian.domain.model.ticket.TicketStatus;
+import org.custodian.domain.model.user.Role;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/**
+ * One ticket: its fields as shown to this user, its comments, a new comment, a status change, and for supervisors
+ * break-glass access with a countdown to its end.
+ */
+@Named
+@ViewScoped
+public class TicketBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final Map<String, String> LABELS = labels();
+
+    @EJB
+    TicketService tickets;
+
+    @EJB
+    AccessService access;
+
+    @Inject
+    PortalCaller portal;
+
+    private Long id;
+    private TicketView ticket;
+    private final List<Map<String, Object>> comments = new ArrayList<>();
+    private String commentBody;
+    private String commentVisibility = "PUBLIC";
+    private String commentChannel = "AGENT";
+    private String newStatus;
+    private OverrideView activeOverride;
+    private String justification;
+    private Integer minutes = 30;
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("subject", "Subject");
+        labels.put("description", "Description");
+        labels.put("status", "Status");
+        labels.put("priority", "Priority");
+        labels.put("category", "Category");
+        labels.put("productSku", "Product");
+        labels.put("siteCode", "Site");
+        labels.put("region", "Region");
+        labels.put("assignee", "Assignee");
+        labels.put("customerId", "Customer");
+        labels.put("createdAt", "Created");
+        labels.put("updatedAt", "Updated");
+        labels.put("resolvedAt", "Resolved");
+        return labels;
+    }
+
+    /** Called by the page's view action once the id parameter is set. */
+    public void load() {
+        ticket = null;
+        comments.clear();
+        if (id == null) {
+            PageFailures.show(new org.custodian.application.shared.ResourceNotFoundException("ticket", 0L), null);
+            return;
+        }
+        activeOverride = null;
+        try {
+            if (portal.hasRole(Role.SUPERVISOR.name())) {
+                // first: the read below is shaped by it, and the page counts down to its end
+                activeOverride = access.overrides(portal.get(), "active").stream()
+                        .filter(override -> override.ticketId() == id).findFirst().orElse(null);
+            }
+            ticket = tickets.get(portal.get(), id);
+            for (CommentView comment : tickets.comments(portal.get(), id)) {
+                comments.add(comment.body());
+            }
+        } catch (RuntimeException e) {
+            ticket = null;
+            PageFailures.show(e, null);
+        }
+    }
+
+    public void addComment() {
+        try {
+            tickets.comment(portal.get(), id, new NewComment(commentBody, commentVisibility, commentChannel));
+            commentBody = null;
+            PageFailures.info("Comment added", "the comment was added to ticket " + id);
+            load();
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "comment");
+        }
+    }
+
+    public void changeStatus() {
+        if (ticket == null) {
+            return;
+        }
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("status", newStatus);
+            tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
+            PageFailures.info("Status changed", "ticket " + id + " is now " + newStatus);
+            newStatus = null;
+            load();
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "status");
+        }
+    }
+
+    /** Break-glass: full sight of this one ticket for a while, with a justification the privacy officer sees. */
+    public void breakGlass() {
+        try {
+            OverrideView opened = access.openOverride(portal.get(), new NewOverride(id, justification, minutes));
+            PageFailures.info("Break-glass open", "you see ticket " + id + " in full until " + opened.expiresAt()
+                    + "; the privacy officer has been told");
+            justification = null;
+            load();
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "breakGlass");
+        }
+    }
+
+    public boolean isCanBreakGlass() {
+        return ticket != null && activeOverride == null && portal.hasRole(Role.SUPERVISOR.name());
+    }
+
+    public OverrideView getActiveOverride() {
+        return activeOverride;
+    }
+
+    /** When the active override ends, in epoch milliseconds, for the page's countdown. */
+    public long getOverrideEndsAtMillis() {
+        return activeOverride == null ? 0 : activeOverride.expiresAt().toEpochMilli();
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public void setJustification(String justification) {
+        this.justification = justification;
+    }
+
+    public Integer getMinutes() {
+        return minutes;
+    }
+
+    public void setMinutes(Integer minutes) {
+        this.minutes = minutes;
+    }
+
+    public boolean isFound() {
+        return ticket != null;
+    }
+
+    public List<ShownField> getFields() {
+        return ticket == null ? List.of() : ShownField.of(ticket.body(), LABELS);
+    }
+
+    public String getHiddenFields() {
+        return ticket == null ? "" : String.join(", ", ShownField.hidden(ticket.body(), LABELS));
+    }
+
+    public Object getCustomerId() {
+        return ticket == null ? null : ticket.body().get("customerId");
+    }
+
+    public String getSubject() {
+        return ticket == null ? "" : String.valueOf(ticket.body().getOrDefault("subject", "Ticket " + id));
+    }
+
+    /** The statuses this ticket may move to next (the same rule the service enforces). */
+    public List<String> getNextStatuses() {
+        if (ticket == null || !(ticket.body().get("status") instanceof String current)) {
+            return List.of();
+        }
+        return TicketStatus.valueOf(current).allowedNext().stream().map(Enum::name).sorted().toList();
+    }
+
+    public List<Map<String, Object>> getComments() {
+        return comments;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getCommentBody() {
+        return commentBody;
+    }
+
+    public void setCommentBody(String commentBody) {
+        this.commentBody = commentBody;
+    }
+
+    public String getCommentVisibility() {
+        return commentVisibility;
+    }
+
+    public void setCommentVisibility(String commentVisibility) {
+        this.commentVisibility = commentVisibility;
+    }
+
+    public String getCommentChannel() {
+        return commentChannel;
+    }
+
+    public void setCommentChannel(String commentChannel) {
+        this.commentChannel = commentChannel;
+    }
+
+    public String getNewStatus() {
+        return newStatus;
+    }
+
+    public void setNewStatus(String newStatus) {
+        this.newStatus = newStatus;
+    }
+}
