@@ -11,6 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -69,12 +73,12 @@ final class Browser implements TestWatcher, AutoCloseable {
     }
 
     WebElement find(String cssSelector) {
-        return driver().findElement(By.cssSelector(cssSelector));
+        return await(driver -> driver.findElement(By.cssSelector(cssSelector)));
     }
 
-    /** By Faces client id, which contains colons. */
+    /** By Faces client id, which contains colons; waits for it while a page is still arriving. */
     WebElement byId(String id) {
-        return driver().findElement(By.id(id));
+        return await(driver -> driver.findElement(By.id(id)));
     }
 
     void type(String id, String text) {
@@ -84,7 +88,28 @@ final class Browser implements TestWatcher, AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(60)).until(condition);
+        return new WebDriverWait(driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** Clicks a button that submits its form (no Ajax) and waits until the next page has loaded. */
+    void submit(String id) {
+        WebElement page = driver().findElement(By.tagName("html"));
+        byId(id).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(60)).until(driver -> gone(page));
+        await(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** Whether the element's document was replaced (Chromium reports it in more than one way). */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return true;
+        } catch (WebDriverException e) {
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
+        }
     }
 
     String sessionCookie() {

@@ -148,7 +148,7 @@ class PortalIT {
         BROWSER.type("newCustomer:name", "Maria Portal " + suffix);
         BROWSER.type("newCustomer:email", "maria." + suffix + "@example.com");
         new Select(BROWSER.byId("newCustomer:region")).selectByValue("EU");
-        BROWSER.byId("newCustomer:register").click();
+        BROWSER.submit("newCustomer:register");
         BROWSER.await(driver -> BROWSER.path().startsWith("/customer.xhtml?id="));
         long customerId = Long.parseLong(BROWSER.path().substring("/customer.xhtml?id=".length()));
         String shownEmail = BROWSER.byId("field-email").getText();
@@ -158,13 +158,13 @@ class PortalIT {
         // inline validation: a missing subject, then a customer that does not exist
         BROWSER.open("/new-ticket.xhtml");
         BROWSER.type("newTicket:customerId", String.valueOf(customerId));
-        BROWSER.byId("newTicket:open").click();
+        BROWSER.submit("newTicket:open");
         assertTrue(BROWSER.driver().getPageSource().contains("Enter a subject"), "the missing subject is named");
         BROWSER.type("newTicket:customerId", "999999999");
         BROWSER.type("newTicket:subject", "Nobody's ticket");
         BROWSER.type("newTicket:description", "Nobody to help.");
         BROWSER.type("newTicket:category", "BILLING");
-        BROWSER.byId("newTicket:open").click();
+        BROWSER.submit("newTicket:open");
         assertTrue(BROWSER.driver().getPageSource().contains("customer 999999999 does not exist"),
                 "the service's rule comes back next to the input");
         assertEquals("/new-ticket.xhtml", BROWSER.path());
@@ -174,7 +174,7 @@ class PortalIT {
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Customer read out card 4111 1111 1111 1111 on the phone.");
         BROWSER.type("newTicket:category", "BILLING");
-        BROWSER.byId("newTicket:open").click();
+        BROWSER.submit("newTicket:open");
         BROWSER.await(driver -> BROWSER.path().startsWith("/ticket.xhtml?id="));
         long ticketId = Long.parseLong(BROWSER.path().substring("/ticket.xhtml?id=".length()));
         assertEquals(subject, BROWSER.byId("field-subject").getText(), "the subject is shown as text");
@@ -187,14 +187,35 @@ class PortalIT {
         assertEquals(1, Sql.longValue("select count(*) from ticket where id = ? and customer_id = ?", ticketId,
                 customerId));
 
-        // a comment, and the ticket in the queue's text search
+        // a comment; the work fields; the ticket in the queue, in "assigned to me" and in both orders
         BROWSER.type("comment:body", "Called back " + suffix);
-        BROWSER.byId("comment:add").click();
+        BROWSER.submit("comment:add");
         BROWSER.await(driver -> driver.getPageSource().contains("Called back " + suffix));
+        new Select(BROWSER.byId("edit:priority")).selectByValue("HIGH");
+        BROWSER.type("edit:assignee", "agent.eu");
+        BROWSER.submit("edit:save");
+        assertEquals("HIGH", BROWSER.byId("field-priority").getText());
+        assertEquals("agent.eu", Sql.text("select assignee from ticket where id = ?", ticketId));
+        Api api = new Api(base);
+        String agentToken = api.token("agent.eu");
+        Reply other = api.post("api/v1/tickets", agentToken, Json.createObjectBuilder().add("customerId", customerId)
+                .add("subject", "Later ticket " + suffix).add("description", "Unassigned.").add("category", "BILLING")
+                .build().toString());
+        assertEquals(201, other.status(), other.toString());
+        assertEquals(1, api.get("api/v1/tickets?assignee=me&q=" + suffix, agentToken).json().getInt("total"));
+        assertEquals(422, api.get("api/v1/tickets?sort=sideways", agentToken).status());
+
         BROWSER.open("/index.xhtml");
         BROWSER.type("filters:text", suffix);
-        BROWSER.byId("filters:apply").click();
-        BROWSER.await(driver -> driver.getPageSource().contains("Page 1 of 1 (1 tickets)"));
+        BROWSER.submit("filters:apply");
+        assertTrue(BROWSER.byId("filters:page").getText().contains("(2 tickets)"), BROWSER.byId("filters:page").getText());
+        assertEquals("Later ticket " + suffix, BROWSER.find("[id$=':subject']").getText(), "newest first");
+        new Select(BROWSER.byId("filters:sort")).selectByValue("oldest");
+        BROWSER.submit("filters:apply");
+        assertEquals(subject, BROWSER.find("[id$=':subject']").getText(), "oldest first");
+        new Select(BROWSER.byId("filters:queue")).selectByValue("mine");
+        BROWSER.submit("filters:apply");
+        assertTrue(BROWSER.byId("filters:page").getText().contains("(1 tickets)"), BROWSER.byId("filters:page").getText());
         assertEquals(subject, BROWSER.find("[id$=':subject']").getText());
 
         // a narrow window: nothing wider than the screen
@@ -230,7 +251,7 @@ class PortalIT {
         // what a page on another site would have to guess: the view state key
         BROWSER.driver().executeScript("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
                 + ".forEach(function (field) { field.value = '-1234567890:987654321'; });");
-        BROWSER.byId("newTicket:open").click();
+        BROWSER.submit("newTicket:open");
         BROWSER.await(driver -> !driver.findElements(By.id("refusal")).isEmpty());
         assertTrue(BROWSER.byId("refusal").getText().contains("nothing was changed"));
         assertEquals(0, Sql.longValue("select count(*) from ticket where subject = ?", subject));
@@ -241,7 +262,7 @@ class PortalIT {
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Stored this time.");
         BROWSER.type("newTicket:category", "BILLING");
-        BROWSER.byId("newTicket:open").click();
+        BROWSER.submit("newTicket:open");
         BROWSER.await(driver -> BROWSER.path().startsWith("/ticket.xhtml?id="));
         assertEquals(1, Sql.longValue("select count(*) from ticket where subject = ?", subject));
     }
@@ -256,7 +277,7 @@ class PortalIT {
         new Select(BROWSER.byId("launch:job")).selectByValue("audit-verify");
         WebElement itemCount = BROWSER.await(driver -> driver.findElement(By.cssSelector("input.param-itemCount")));
         itemCount.sendKeys("250");
-        BROWSER.byId("launch:start").click();
+        BROWSER.submit("launch:start");
         String started = BROWSER.await(driver -> {
             String text = driver.findElement(By.id("messages")).getText();
             return text.contains("started as execution") ? text : null;
@@ -270,6 +291,13 @@ class PortalIT {
         assertTrue(metrics.contains("READ_COUNT="), "the step's counts are shown: " + metrics);
         assertEquals("COMPLETED", Sql.text("select batchstatus from jbatchexecutioninstancedata where jobexecid = ?",
                 Long.parseLong(executionId)));
+
+        BROWSER.open("/admin/index.xhtml");
+        BROWSER.byId("operations").click();
+        BROWSER.await(driver -> BROWSER.path().startsWith("/admin/operations.xhtml"));
+        assertTrue(BROWSER.byId("siem-backlog").getText().matches("[0-9]+"), "the outbox backlog is shown");
+        assertEquals(Sql.longValue("select count(*) from backup_set"), BROWSER.driver()
+                .findElements(By.cssSelector(".set-status")).size(), "every set of the catalog is listed");
     }
 
     @Test
@@ -289,18 +317,45 @@ class PortalIT {
         BROWSER.type("place:customerId", String.valueOf(customerId));
         BROWSER.type("place:reason", reason);
         BROWSER.type("place:authority", "Case 42/2026");
-        BROWSER.byId("place:submit").click();
+        BROWSER.submit("place:submit");
         BROWSER.await(driver -> driver.getPageSource().contains(reason));
         long holdId = Sql.longValue("select id from legal_hold where reason = ?", reason);
         assertTrue(rowOf(holdId).contains("ACTIVE"), rowOf(holdId));
 
         BROWSER.type("release:holdId", String.valueOf(holdId));
         BROWSER.type("release:releaseReason", "Case settled");
-        BROWSER.byId("release:submit").click();
+        BROWSER.submit("release:submit");
         BROWSER.await(driver -> rowOf(holdId).contains("RELEASED"));
         assertNotNull(Sql.text("select released_at from legal_hold where id = ?", holdId));
         assertEquals(1, Sql.longValue("select count(*) from audit_event where actor = 'privacy' and action ="
                 + " 'LEGAL_HOLD_RELEASE' and resource_id = ? and outcome = 'SUCCESS'", String.valueOf(holdId)));
+
+        // the register: a new access request, its due date, identity verified, work started
+        Reply consent = api.post("api/v1/customers/" + customerId + "/consents", agent, "{\"purpose\":"
+                + "\"CHAT_TRANSCRIPT_STORAGE\",\"given\":true,\"source\":\"phone call\",\"textVersion\":\"v3\"}");
+        assertEquals(201, consent.status(), consent.toString());
+        BROWSER.open("/admin/privacy.xhtml");
+        new Select(BROWSER.byId("newRequest:type")).selectByValue("ACCESS");
+        BROWSER.type("newRequest:customerId", String.valueOf(customerId));
+        BROWSER.submit("newRequest:submit");
+        String registered = BROWSER.byId("messages").getText();
+        assertTrue(registered.matches("(?s).*request [0-9]+ is due .*"), registered);
+        String requestId = registered.replaceAll("(?s).*request ([0-9]+) is due.*", "$1");
+        assertEquals("RECEIVED", requestRow(requestId, ".request-status"));
+        assertFalse(requestRow(requestId, ".request-due").isBlank(), "the due date is shown");
+        BROWSER.type("advance:requestId", requestId);
+        new Select(BROWSER.byId("advance:step")).selectByValue("verify");
+        BROWSER.type("advance:note", "passport seen at the desk");
+        BROWSER.submit("advance:submit");
+        BROWSER.type("advance:requestId", requestId);
+        new Select(BROWSER.byId("advance:step")).selectByValue("start");
+        BROWSER.submit("advance:submit");
+        assertEquals("IN_PROGRESS", requestRow(requestId, ".request-status"));
+
+        BROWSER.type("consent:customerId", String.valueOf(customerId));
+        BROWSER.submit("consent:lookUp");
+        assertEquals("given", BROWSER.byId("consent-CHAT_TRANSCRIPT_STORAGE").getText());
+        assertEquals("not given", BROWSER.byId("consent-QA_REVIEW").getText());
     }
 
     @Test
@@ -345,7 +400,7 @@ class PortalIT {
 
         BROWSER.type("breakGlass:justification", "Site outage, customer unreachable by phone");
         BROWSER.type("breakGlass:minutes", "1");
-        BROWSER.byId("breakGlass:open").click();
+        BROWSER.submit("breakGlass:open");
         BROWSER.await(driver -> !driver.findElements(By.id("field-description")).isEmpty());
         assertEquals("Reach the site lead at " + secretMail, BROWSER.byId("field-description").getText());
         String countdown = BROWSER.byId("break-glass-countdown").getText();
@@ -369,7 +424,7 @@ class PortalIT {
         signInAndEnroll("auditor");
         BROWSER.byId("audit").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/admin/audit.xhtml"));
-        BROWSER.byId("verify:run").click();
+        BROWSER.submit("verify:run");
         BROWSER.await(driver -> !driver.findElements(By.id("verification-status")).isEmpty());
         assertEquals("OK", BROWSER.byId("verification-status").getText());
         assertTrue(Long.parseLong(BROWSER.byId("verification-events").getText()) > 0);
@@ -377,17 +432,18 @@ class PortalIT {
         // the export, fetched by the page's own form (its view state included), is the API's JSON lines
         BROWSER.type("export:from", "1");
         BROWSER.type("export:to", "3");
-        Object firstLine = BROWSER.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+        Object exportText = BROWSER.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + " var form = document.getElementById('export'); var data = new URLSearchParams(new FormData(form));"
                 + " data.append('export:download', '');"
                 + " fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin'})"
-                + ".then(function (r) { return r.text(); }).then(function (t) { done(t.split('\\n')[0]); })"
+                + ".then(function (r) { return r.text(); }).then(function (t) { done(t); })"
                 + ".catch(function (e) { done('failed: ' + e); });");
-        assertTrue(String.valueOf(firstLine).startsWith("{") && String.valueOf(firstLine).contains("\"sequence\":1"),
-                "the first exported event: " + firstLine);
+        String exported = String.valueOf(exportText);
+        assertTrue(exported.startsWith("{\"type\":\"header\"") && exported.contains("{\"type\":\"event\",\"sequence\":1,")
+                && exported.contains("\"sequence\":3,"), "the export of events 1-3: " + exported);
 
         new Select(BROWSER.byId("report:groupBy")).selectByValue("role");
-        BROWSER.byId("report:run").click();
+        BROWSER.submit("report:run");
         BROWSER.await(driver -> !driver.findElements(By.id("report-reads")).isEmpty());
         assertFalse(BROWSER.driver().findElements(By.cssSelector("[id='chart'] canvas, canvas[id^='chart']"))
                 .isEmpty(), "the report is drawn");
@@ -397,30 +453,58 @@ class PortalIT {
                 >= 1, "the export is audited like the API's");
     }
 
+    @Test
+    @Order(9)
+    void aContractorSeesTheirGrantAndWhenItEnds() throws Exception {
+        long active = Sql.longValue("select count(*) from access_grant where grantee = 'contractor' and revoked_at"
+                + " is null and starts_at <= now() and expires_at > now()");
+        signInWithoutSecondFactor("contractor");
+        List<WebElement> expiries = BROWSER.driver().findElements(By.cssSelector("#grants .grant-expires"));
+        assertEquals(active, expiries.size(), "each active grant is named");
+        if (active == 0) {
+            assertTrue(BROWSER.byId("grants").getText().contains("no active access grant"));
+        } else {
+            String newest = Sql.text("select to_char(max(expires_at) at time zone 'UTC', 'YYYY-MM-DD') from"
+                    + " access_grant where grantee = 'contractor' and revoked_at is null and expires_at > now()");
+            assertTrue(expiries.stream().anyMatch(expiry -> expiry.getText().startsWith(newest)),
+                    "the expiry is shown: " + newest);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static final java.util.List<String> RECOVERY_CODES = new java.util.ArrayList<>();
     private static final java.util.List<String> SUPERVISOR_RECOVERY = new java.util.ArrayList<>();
 
+    private String requestRow(String requestId, String cell) {
+        return cell("requests", ".request-id", requestId, cell);
+    }
+
     private String rowOf(long holdId) {
-        return BROWSER.driver().findElements(By.cssSelector("[id='holds'] tr")).stream()
-                .filter(row -> !row.findElements(By.cssSelector(".hold-id")).isEmpty()
-                        && row.findElement(By.cssSelector(".hold-id")).getText().equals(String.valueOf(holdId)))
-                .map(WebElement::getText).findFirst().orElse("");
+        return cell("holds", ".hold-id", String.valueOf(holdId), null);
+    }
+
+    /** The text of a cell (or, with no cell, the whole row) of the table row whose key cell reads {@code key}. */
+    private static String cell(String table, String keyCell, String key, String cell) {
+        return BROWSER.driver().findElements(By.cssSelector("[id='" + table + "'] tr")).stream()
+                .filter(row -> !row.findElements(By.cssSelector(keyCell)).isEmpty()
+                        && row.findElement(By.cssSelector(keyCell)).getText().equals(key))
+                .map(row -> cell == null ? row.getText() : row.findElement(By.cssSelector(cell)).getText())
+                .findFirst().orElse("");
     }
 
     private void password(String username) {
         BROWSER.open("/login.xhtml");
         BROWSER.type("login:username", username);
         BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.byId("login:submit").click();
+        BROWSER.submit("login:submit");
         BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml")
                 || !driver.findElement(By.id("messages")).getText().isBlank());
     }
 
     private void secondFactor(String code) {
         BROWSER.type("verify:code", code);
-        BROWSER.byId("verify:submit").click();
+        BROWSER.submit("verify:submit");
         BROWSER.await(driver -> !BROWSER.path().startsWith("/second-factor.xhtml")
                 || !driver.findElement(By.id("messages")).getText().isBlank());
     }
@@ -438,21 +522,21 @@ class PortalIT {
         String secret = BROWSER.byId("secret").getText().trim();
         BROWSER.type("enroll:code", "000000".equals(totp(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
                 : "000000");
-        BROWSER.byId("enroll:confirm").click();
+        BROWSER.submit("enroll:confirm");
         assertTrue(BROWSER.byId("messages").getText().contains("is not the current code"), "a wrong first code");
         BROWSER.type("enroll:code", totp(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.byId("enroll:confirm").click();
+        BROWSER.submit("enroll:confirm");
         BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
         RECOVERY_CODES.clear();
         BROWSER.driver().findElements(By.cssSelector("#recovery-codes li"))
                 .forEach(item -> RECOVERY_CODES.add(item.getText().trim()));
-        BROWSER.byId("done:continue").click();
+        BROWSER.submit("done:continue");
         BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
         return secret;
     }
 
     private void signOut() {
-        BROWSER.byId("session:signOut").click();
+        BROWSER.submit("session:signOut");
         BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
     }
 

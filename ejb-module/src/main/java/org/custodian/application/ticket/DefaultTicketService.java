@@ -194,7 +194,13 @@ public class DefaultTicketService implements TicketService {
                 .optionalText(query.text(), "q", 200);
         TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
+        TicketSearch.Order order = Inputs.enumValue(TicketSearch.Order.class, query.sort(), "sort", false, check);
+        String assignee = Inputs.blankToNull(query.assignee());
+        check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
+        if ("me".equalsIgnoreCase(assignee)) {
+            assignee = caller.username();
+        }
 
         AccessContext context = policy.contextFor(caller);
         List<TicketSearch.Area> areas = new ArrayList<>();
@@ -202,10 +208,12 @@ public class DefaultTicketService implements TicketService {
             Decision decision = area.decision();
             areas.add(new TicketSearch.Area(area.regions(), area.categories(), area.excludedCategories(),
                     textSource(decision, "subject"), textSource(decision, "description"),
-                    decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL));
+                    decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL,
+                    decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL));
         }
         TicketRepository.PageOf<Ticket> found = tickets.search(
-                new TicketSearch(status, Inputs.blankToNull(query.text()), areas, context.hiddenCustomers(),
+                new TicketSearch(status, Inputs.blankToNull(query.text()), assignee,
+                        order == null ? TicketSearch.Order.NEWEST : order, areas, context.hiddenCustomers(),
                         query.page(), query.size()));
         List<Shown> shown = new ArrayList<>();
         for (Ticket ticket : found.items()) {

@@ -97,8 +97,11 @@ public class JpaTicketRepository implements TicketRepository {
 
         CriteriaQuery<Ticket> pageQuery = builder.createQuery(Ticket.class);
         Root<Ticket> root = pageQuery.from(Ticket.class);
-        pageQuery.select(root).where(matching(builder, root, search))
-                .orderBy(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
+        pageQuery.select(root).where(matching(builder, root, search)).orderBy(switch (search.order()) {
+            case OLDEST -> List.of(builder.asc(root.get("createdAt")), builder.asc(root.get("id")));
+            case UPDATED -> List.of(builder.desc(root.get("updatedAt")), builder.desc(root.get("id")));
+            case NEWEST -> List.of(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
+        });
         List<Ticket> items = entityManager.createQuery(pageQuery)
                 .setFirstResult(search.page() * search.size())
                 .setMaxResults(search.size())
@@ -122,6 +125,10 @@ public class JpaTicketRepository implements TicketRepository {
             }
             if (search.status() != null) {
                 conditions.add(area.statusVisible() ? builder.equal(ticket.get("status"), search.status())
+                        : builder.disjunction());
+            }
+            if (search.assignee() != null) {
+                conditions.add(area.assigneeVisible() ? builder.equal(ticket.get("assignee"), search.assignee())
                         : builder.disjunction());
             }
             if (pattern != null) {

@@ -11,8 +11,11 @@ import org.custodian.domain.model.customer.Region;
  * case-insensitively. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
  * everyone but privacy officers) are never found.
  */
-public record TicketSearch(TicketStatus status, String text, List<Area> areas, Set<Long> hiddenCustomers, int page,
-        int size) {
+public record TicketSearch(TicketStatus status, String text, String assignee, Order order, List<Area> areas,
+        Set<Long> hiddenCustomers, int page, int size) {
+
+    /** The order of the results; every one ends with the id, so pages never overlap. */
+    public enum Order { NEWEST, OLDEST, UPDATED }
 
     public TicketSearch {
         areas = List.copyOf(areas);
@@ -24,9 +27,10 @@ public record TicketSearch(TicketStatus status, String text, List<Area> areas, S
      *
      * @param excludedCategories categories never found here (those the caller may not know of)
      * @param statusVisible whether the caller sees the status here; if not, a status filter matches nothing
+     * @param assigneeVisible whether the caller sees the assignee here; if not, an assignee filter matches nothing
      */
     public record Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
-            TextSource subject, TextSource description, boolean statusVisible) {
+            TextSource subject, TextSource description, boolean statusVisible, boolean assigneeVisible) {
 
         public Area {
             regions = Set.copyOf(regions);

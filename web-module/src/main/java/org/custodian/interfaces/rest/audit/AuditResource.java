@@ -11,11 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -114,23 +109,9 @@ public class AuditResource {
         Long last = number(to, "to", null, 1, Long.MAX_VALUE);
         // refusals and bad ranges are answered before the stream starts, as problems
         long[] range = proofs.exportRange(who, first, last);
-        StreamingOutput body = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            try {
-                proofs.export(who, range[0], range[1], line -> {
-                    try {
-                        writer.write(line);
-                        writer.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } finally {
-                writer.flush();
-            }
-        };
+        StreamingOutput body = output -> AuditExportStream.write(proofs, who, range[0], range[1], output);
         return Response.ok(body, JSON_LINES).header("Content-Disposition",
-                "attachment; filename=\"custodian-audit-" + range[0] + "-" + range[1] + ".jsonl\"").build();
+                "attachment; filename=\"" + AuditExportStream.fileName(range[0], range[1]) + "\"").build();
     }
 
     @POST

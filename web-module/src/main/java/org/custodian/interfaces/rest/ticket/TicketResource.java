@@ -92,9 +92,11 @@ public class TicketResource {
     }
 
     @GET
-    @Operation(summary = "List tickets of your regions, newest first; page counts from 0, size 1-100")
+    @Operation(summary = "List tickets of your regions; page counts from 0, size 1-100; assignee=me (or a username)"
+            + " for one person's queue; sort=newest (default), oldest or updated")
     public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
-            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("q") String q, @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         // paging arrives as text so that "size=abc" is a 422 naming the field, not JAX-RS's 404;
         // ranges are checked by the service
         RuleCheck check = new RuleCheck();
@@ -102,7 +104,7 @@ public class TicketResource {
         int pageSize = wholeNumber(size, 20, "size", check);
         check.throwIfAny();
         PageResult<TicketView> found = tickets.search(caller.get(),
-                new TicketQuery(status, region, q, pageNumber, pageSize));
+                new TicketQuery(status, region, q, assignee, sort, pageNumber, pageSize));
         return new PageResult<>(found.items().stream().map(TicketView::body).toList(), found.page(), found.size(),
                 found.total());
     }

@@ -9,11 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +23,7 @@ import org.custodian.application.audit.AuditProofService.CheckpointView;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.audit.AuditVerification;
 import org.custodian.application.shared.Caller;
+import org.custodian.interfaces.rest.audit.AuditExportStream;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -105,21 +103,8 @@ public class AuditBean implements Serializable {
         external.setResponseContentType("application/jsonl");
         external.setResponseCharacterEncoding(StandardCharsets.UTF_8.name());
         external.setResponseHeader("Content-Disposition",
-                "attachment; filename=\"custodian-audit-" + range[0] + "-" + range[1] + ".jsonl\"");
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(external.getResponseOutputStream(),
-                StandardCharsets.UTF_8));
-        try {
-            proofs.export(who, range[0], range[1], line -> {
-                try {
-                    writer.write(line);
-                    writer.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } finally {
-            writer.flush();
-        }
+                "attachment; filename=\"" + AuditExportStream.fileName(range[0], range[1]) + "\"");
+        AuditExportStream.write(proofs, who, range[0], range[1], external.getResponseOutputStream());
         faces.responseComplete();
     }
 

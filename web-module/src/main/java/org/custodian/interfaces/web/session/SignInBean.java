@@ -50,9 +50,7 @@ public class SignInBean {
             checked = authentication.checkPassword(username == null ? "" : username,
                     password == null ? new char[0] : password.toCharArray(), UUID.randomUUID().toString(),
                     request.getRemoteAddr());
-        } catch (EJBException e) {
-            return failed(faces, e);
-        } catch (AuthenticationFailedException | TooManyAttemptsException e) {
+        } catch (EJBException | AuthenticationFailedException | TooManyAttemptsException e) {
             return failed(faces, e);
         } finally {
             password = null;
@@ -83,9 +81,7 @@ public class SignInBean {
         }
         try {
             authentication.checkSecondFactor(portal.callerOf(identity), code == null ? "" : code);
-        } catch (EJBException e) {
-            return failed(faces, e);
-        } catch (AuthenticationFailedException | TooManyAttemptsException e) {
+        } catch (EJBException | AuthenticationFailedException | TooManyAttemptsException e) {
             return failed(faces, e);
         } finally {
             code = null;

@@ -51,6 +51,9 @@ public class TicketBean implements Serializable {
     private String commentChannel = "AGENT";
     private String newStatus;
     private OverrideView activeOverride;
+    private String editPriority;
+    private String editCategory;
+    private String editAssignee;
     private String justification;
     private Integer minutes = 30;
 
@@ -88,6 +91,9 @@ public class TicketBean implements Serializable {
                         .filter(override -> override.ticketId() == id).findFirst().orElse(null);
             }
             ticket = tickets.get(portal.get(), id);
+            editPriority = text(ticket.body().get("priority"));
+            editCategory = text(ticket.body().get("category"));
+            editAssignee = text(ticket.body().get("assignee"));
             for (CommentView comment : tickets.comments(portal.get(), id)) {
                 comments.add(comment.body());
             }
@@ -106,6 +112,67 @@ public class TicketBean implements Serializable {
         } catch (RuntimeException e) {
             PageFailures.show(e, "comment");
         }
+    }
+
+    /**
+     * Saves the changed work fields (priority, category, assignee), against the version shown: a change made by
+     * someone else meanwhile is a conflict, not an overwrite. Text fields are not edited here, because the page may
+     * show them masked and saving a masked copy would destroy the original.
+     */
+    public void save() {
+        if (ticket == null) {
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        changed(values, "priority", editPriority);
+        changed(values, "category", editCategory);
+        changed(values, "assignee", editAssignee);
+        if (values.isEmpty()) {
+            PageFailures.info("Nothing changed", "no field differs from what is stored");
+            return;
+        }
+        try {
+            tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
+            PageFailures.info("Saved", "changed " + String.join(", ", values.keySet()));
+            load();
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "edit");
+        }
+    }
+
+    private void changed(Map<String, String> values, String field, String edited) {
+        String value = edited == null || edited.isBlank() ? null : edited.trim();
+        if (ticket.body().containsKey(field) && !java.util.Objects.equals(value, text(ticket.body().get(field)))) {
+            values.put(field, value);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    public String getEditPriority() {
+        return editPriority;
+    }
+
+    public void setEditPriority(String editPriority) {
+        this.editPriority = editPriority;
+    }
+
+    public String getEditCategory() {
+        return editCategory;
+    }
+
+    public void setEditCategory(String editCategory) {
+        this.editCategory = editCategory;
+    }
+
+    public String getEditAssignee() {
+        return editAssignee;
+    }
+
+    public void setEditAssignee(String editAssignee) {
+        this.editAssignee = editAssignee;
     }
 
     public void changeStatus() {

@@ -9,14 +9,20 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.custodian.application.access.AccessService;
+import org.custodian.application.access.Views.GrantView;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.ticket.TicketQuery;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
+import org.custodian.domain.model.user.Role;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
-/** The queue: the tickets of the user's regions (or grant), filtered by status, region and text, a page at a time. */
+/**
+ * The queue: the tickets of the user's regions (or grant), or only those assigned to the user, filtered by status,
+ * region and text, sorted, a page at a time.
+ */
 @Named
 @ViewScoped
 public class TicketQueueBean implements Serializable {
@@ -27,19 +33,38 @@ public class TicketQueueBean implements Serializable {
     @EJB
     TicketService tickets;
 
+    @EJB
+    AccessService access;
+
     @Inject
     PortalCaller portal;
 
     private String status;
     private String region;
     private String text;
+    private String queue = "regions";
+    private String sort = "newest";
     private int page;
     private long total;
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    private List<GrantView> grants = List.of();
 
     @PostConstruct
     void load() {
+        if (portal.hasRole(Role.CONTRACTOR.name())) {
+            // a contractor sees only what a grant covers: say which, and until when
+            try {
+                grants = access.grants(portal.get(), null).stream()
+                        .filter(grant -> "ACTIVE".equals(grant.state())).toList();
+            } catch (RuntimeException e) {
+                PageFailures.show(e, null);
+            }
+        }
         search();
+    }
+
+    public List<GrantView> getGrants() {
+        return grants;
     }
 
     public void filter() {
@@ -63,7 +88,7 @@ public class TicketQueueBean implements Serializable {
         rows.clear();
         try {
             PageResult<TicketView> found = tickets.search(portal.get(),
-                    new TicketQuery(status, region, text, page, PAGE_SIZE));
+                    new TicketQuery(status, region, text, "mine".equals(queue) ? "me" : null, sort, page, PAGE_SIZE));
             found.items().forEach(view -> rows.add(view.body()));
             total = found.total();
         } catch (RuntimeException e) {
@@ -95,6 +120,22 @@ public class TicketQueueBean implements Serializable {
 
     public boolean isLastPage() {
         return (page + 1L) * PAGE_SIZE >= total;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
     }
 
     public String getStatus() {

@@ -1,0 +1,65 @@
+package org.custodian.interfaces.web.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.custodian.application.audit.SiemDeliveryService;
+import org.custodian.application.backup.BackupCatalog;
+import org.custodian.application.backup.BackupSetView;
+import org.custodian.application.backup.RestoreRunView;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** For operators: the backup catalog with each set's verification, restore and drill reports, SIEM delivery. */
+@Named
+@ViewScoped
+public class OperationsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    BackupCatalog catalog;
+
+    @EJB
+    SiemDeliveryService siem;
+
+    @Inject
+    PortalCaller portal;
+
+    private List<BackupSetView> sets = List.of();
+    private List<RestoreRunView> restores = List.of();
+    private SiemDeliveryService.Status siemStatus;
+
+    @PostConstruct
+    void load() {
+        try {
+            sets = catalog.list(portal.get());
+            restores = catalog.restores(portal.get());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+        // the same figures /health shows to anyone: no personal data, no policy decision
+        siemStatus = siem.status();
+    }
+
+    /** Milliseconds as seconds with one decimal, for RTO and RPO. */
+    public String seconds(Long millis) {
+        return millis == null ? "" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    public List<BackupSetView> getSets() {
+        return sets;
+    }
+
+    public List<RestoreRunView> getRestores() {
+        return restores;
+    }
+
+    public SiemDeliveryService.Status getSiemStatus() {
+        return siemStatus;
+    }
+}
