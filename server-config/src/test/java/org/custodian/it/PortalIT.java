@@ -356,6 +356,40 @@ class PortalIT {
         BROWSER.submit("consent:lookUp");
         assertEquals("given", BROWSER.byId("consent-CHAT_TRANSCRIPT_STORAGE").getText());
         assertEquals("not given", BROWSER.byId("consent-QA_REVIEW").getText());
+
+        // the visibility matrix: one cell changed with a reason (seen in the matrix and its history), then put back
+        BROWSER.open("/admin/policy.xhtml");
+        String cell = ".cell-ENGINEER-RESTRICTED";
+        String before = BROWSER.find(cell).getText();
+        String changed = "HIDDEN".equals(before) ? "MASKED" : "HIDDEN";
+        String why = "Portal test " + UUID.randomUUID();
+        changeVisibility("ENGINEER", "RESTRICTED", changed, why);
+        assertEquals(changed, BROWSER.find(cell).getText());
+        assertTrue(BROWSER.driver().findElements(By.cssSelector(".change-reason")).stream()
+                .anyMatch(reason -> reason.getText().equals(why)), "the change and its reason are in the history");
+        assertEquals(changed, Sql.text("select visibility from visibility_rule where role = 'ENGINEER' and"
+                + " classification = 'RESTRICTED'"));
+        changeVisibility("ENGINEER", "RESTRICTED", before, "Put back after the portal test");
+        assertEquals(before, BROWSER.find(cell).getText());
+
+        // retention: an inactive policy (so no purge of the other tests changes), and the preview of a purge
+        BROWSER.open("/admin/retention.xhtml");
+        String policyName = "Portal policy " + UUID.randomUUID().toString().substring(0, 8);
+        BROWSER.type("policy:name", policyName);
+        BROWSER.type("policy:categories", "BILLING");
+        BROWSER.type("policy:days", "3650");
+        BROWSER.byId("policy:active").click();
+        BROWSER.type("policy:reason", "Tax law: ten years");
+        BROWSER.submit("policy:submit");
+        assertTrue(BROWSER.driver().findElements(By.cssSelector(".policy-name")).stream()
+                .anyMatch(name -> name.getText().equals(policyName)), "the new policy is listed");
+        assertEquals("false", Sql.text("select active::text from retention_policy where name = ?", policyName));
+        BROWSER.submit("preview:run");
+        assertTrue(BROWSER.byId("preview-counts").getText().matches("(?s)[0-9]+ examined: .*"),
+                BROWSER.byId("preview-counts").getText());
+
+        BROWSER.open("/admin/records.xhtml");
+        assertFalse(BROWSER.driver().findElements(By.cssSelector(".purpose")).isEmpty(), "the purposes are stated");
     }
 
     @Test
@@ -449,6 +483,16 @@ class PortalIT {
                 .isEmpty(), "the report is drawn");
         assertTrue(BROWSER.driver().findElements(By.cssSelector(".row-key")).stream()
                 .anyMatch(key -> key.getText().equals("AGENT")), "the agents' reads are a group");
+        // over time, one line per role: today's agent reads are a point
+        new Select(BROWSER.byId("report:groupBy")).selectByValue("day-role");
+        BROWSER.submit("report:run");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertTrue(BROWSER.driver().findElements(By.cssSelector(".row-key")).stream()
+                .anyMatch(key -> key.getText().equals(today + " AGENT")), "reads of today by agents");
+        Object series = BROWSER.driver().executeScript("var chart = Chart.getChart(document.querySelector("
+                + "\"canvas[id^='chart']\")); return chart ? chart.data.datasets.map(function (d) { return d.label; })"
+                + ".join(',') : null;");
+        assertTrue(String.valueOf(series).contains("AGENT"), "one line per role is drawn: " + series);
         assertTrue(Sql.longValue("select count(*) from audit_event where action = 'AUDIT_EXPORT' and actor = 'auditor'")
                 >= 1, "the export is audited like the API's");
     }
@@ -475,6 +519,14 @@ class PortalIT {
 
     private static final java.util.List<String> RECOVERY_CODES = new java.util.ArrayList<>();
     private static final java.util.List<String> SUPERVISOR_RECOVERY = new java.util.ArrayList<>();
+
+    private void changeVisibility(String role, String classification, String visibility, String reason) {
+        new Select(BROWSER.byId("visibility:role")).selectByValue(role);
+        new Select(BROWSER.byId("visibility:classification")).selectByValue(classification);
+        new Select(BROWSER.byId("visibility:visibility")).selectByValue(visibility);
+        BROWSER.type("visibility:reason", reason);
+        BROWSER.submit("visibility:submit");
+    }
 
     private String requestRow(String requestId, String cell) {
         return cell("requests", ".request-id", requestId, cell);

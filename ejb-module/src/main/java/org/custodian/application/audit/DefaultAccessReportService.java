@@ -30,7 +30,8 @@ public class DefaultAccessReportService implements AccessReportService {
     /** Reads that show record data; their fields say what was revealed and on what basis (see ReadAudit). */
     static final List<String> READ_ACTIONS = List.of(AuditActions.TICKET_READ, AuditActions.TICKET_SEARCH,
             AuditActions.CUSTOMER_READ);
-    static final Set<String> GROUPS = Set.of("role", "region", "user", "day");
+    /** day-role and day-region: one group per UTC day and role (or region), "2026-11-24 AGENT", for charts over time. */
+    static final Set<String> GROUPS = Set.of("role", "region", "user", "day", "day-role", "day-region");
     static final Duration MAX_SPAN = Duration.ofDays(366);
     private static final int PAGE = 2000;
     private static final int TICKET_HISTORY_LIMIT = 10_000;
@@ -52,7 +53,8 @@ public class DefaultAccessReportService implements AccessReportService {
         Instant from = instant(fromText, "from", check);
         Instant to = instant(toText, "to", check);
         String group = groupBy == null || groupBy.isBlank() ? "role" : groupBy.trim().toLowerCase(Locale.ROOT);
-        check.require(GROUPS.contains(group), "groupBy", "must be one of role, region, user, day");
+        check.require(GROUPS.contains(group), "groupBy", "must be one of role, region, user, day, day-role,"
+                + " day-region");
         String wanted = classification == null || classification.isBlank() ? null
                 : classification.trim().toUpperCase(Locale.ROOT);
         check.require(wanted == null || wanted.equals("CONFIDENTIAL") || wanted.equals("RESTRICTED"),
@@ -92,12 +94,16 @@ public class DefaultAccessReportService implements AccessReportService {
             if (!READ_ACTIONS.contains(day.action()) || !AuditOutcome.SUCCESS.name().equals(day.outcome())) {
                 continue;
             }
-            if (wanted != null || !group.equals("role") && !group.equals("day")) {
+            if (wanted != null || !group.equals("role") && !group.equals("day") && !group.equals("day-role")) {
                 ungroupable += day.events();
                 continue;
             }
-            String key = group.equals("day") ? day.day().toString()
-                    : day.actorRoles() == null || day.actorRoles().isEmpty() ? "(none)" : day.actorRoles();
+            String roles = day.actorRoles() == null || day.actorRoles().isEmpty() ? "(none)" : day.actorRoles();
+            String key = switch (group) {
+                case "day" -> day.day().toString();
+                case "day-role" -> day.day() + " " + roles;
+                default -> roles;
+            };
             groups.computeIfAbsent(key, Group::new).addFromDailyCounts(day.events());
             aggregated += day.events();
         }
@@ -142,13 +148,18 @@ public class DefaultAccessReportService implements AccessReportService {
         return new TicketAccess(ticketId, accesses, truncated);
     }
 
-    private static List<String> keys(AuditEvent event, ReadFields read, String group) {
+    static List<String> keys(AuditEvent event, ReadFields read, String group) {
+        String day = event.getOccurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        List<String> regions = read.regions().isEmpty() ? List.of("(none)") : read.regions();
+        String roles = event.getActorRoles() == null || event.getActorRoles().isEmpty() ? "(none)"
+                : event.getActorRoles();
         return switch (group) {
             case "user" -> List.of(event.getActor());
-            case "day" -> List.of(event.getOccurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
-            case "region" -> read.regions().isEmpty() ? List.of("(none)") : read.regions();
-            default -> List.of(event.getActorRoles() == null || event.getActorRoles().isEmpty() ? "(none)"
-                    : event.getActorRoles());
+            case "day" -> List.of(day);
+            case "region" -> regions;
+            case "day-role" -> List.of(day + " " + roles);
+            case "day-region" -> regions.stream().map(region -> day + " " + region).toList();
+            default -> List.of(roles);
         };
     }
 

@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.custodian.application.audit.AccessReportService;
 import org.custodian.application.audit.AccessReportService.AccessReport;
 import org.custodian.application.audit.AccessReportService.Row;
@@ -37,6 +41,9 @@ public class AuditBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int CHECKPOINTS_SHOWN = 20;
+    /** Colours that stay apart for people with the common colour-vision deficiencies (Okabe-Ito). */
+    static final List<String> PALETTE = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+            "#F0E442", "#000000");
 
     @EJB
     AuditService audit;
@@ -108,24 +115,50 @@ public class AuditBean implements Serializable {
         faces.responseComplete();
     }
 
-    /** The report's reads per group as a Chart.js configuration (JSON built by Jakarta JSON, so labels are safe). */
+    /**
+     * The report as a Chart.js configuration (JSON built by Jakarta JSON, so labels are safe): reads per group as
+     * bars, per day as a line, and per day and role (or region) as one line per role (or region) over the days.
+     */
     public String getReportChart() {
         if (report == null) {
             return null;
         }
+        String group = report.groupBy();
+        JsonArrayBuilder datasets = Json.createArrayBuilder();
         JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder reads = Json.createArrayBuilder();
-        for (Row row : report.rows()) {
-            labels.add(row.key());
-            reads.add(row.reads());
+        if (group.startsWith("day-")) {
+            // keys are "day series": one dataset per series, a point per day (0 where it read nothing)
+            SortedSet<String> days = new TreeSet<>();
+            Map<String, Map<String, Long>> series = new TreeMap<>();
+            for (Row row : report.rows()) {
+                int space = row.key().indexOf(' ');
+                String day = space < 0 ? row.key() : row.key().substring(0, space);
+                String name = space < 0 ? "(none)" : row.key().substring(space + 1);
+                days.add(day);
+                series.computeIfAbsent(name, key -> new TreeMap<>()).merge(day, row.reads(), Long::sum);
+            }
+            days.forEach(labels::add);
+            int colour = 0;
+            for (Map.Entry<String, Map<String, Long>> line : series.entrySet()) {
+                JsonArrayBuilder points = Json.createArrayBuilder();
+                days.forEach(day -> points.add(line.getValue().getOrDefault(day, 0L)));
+                String shade = PALETTE.get(colour++ % PALETTE.size());
+                datasets.add(Json.createObjectBuilder().add("label", line.getKey()).add("data", points)
+                        .add("borderColor", shade).add("backgroundColor", shade));
+            }
+        } else {
+            JsonArrayBuilder reads = Json.createArrayBuilder();
+            for (Row row : report.rows()) {
+                labels.add(row.key());
+                reads.add(row.reads());
+            }
+            datasets.add(Json.createObjectBuilder().add("label", "Reads of personal data by " + group)
+                    .add("data", reads).add("backgroundColor", PALETTE.get(0)).add("borderColor", PALETTE.get(0)));
         }
-        boolean overTime = "day".equals(report.groupBy());
+        boolean overTime = group.startsWith("day");
         return Json.createObjectBuilder()
                 .add("type", overTime ? "line" : "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("label", "Reads of personal data by " + report.groupBy()).add("data", reads)
-                                .add("backgroundColor", "#1f3a5f").add("borderColor", "#1f3a5f"))))
+                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true)
                         .add("maintainAspectRatio", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
