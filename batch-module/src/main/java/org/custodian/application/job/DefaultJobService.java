@@ -318,6 +318,19 @@ public class DefaultJobService implements JobService {
     @Override
     public List<JobExecutionView> recentExecutions(Caller caller, int limit) {
         policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, "executions");
+        List<JobExecutionView> views = executions(limit);
+        audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, "executions", List.of("count=" + views.size()),
+                AuditOutcome.SUCCESS);
+        return views;
+    }
+
+    @Override
+    public List<JobExecutionView> refreshExecutions(Caller caller, int limit) {
+        policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, "executions");
+        return executions(limit);
+    }
+
+    private static List<JobExecutionView> executions(int limit) {
         int wanted = Math.max(1, Math.min(limit, MAX_RECENT));
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Long> ids = new ArrayList<>();
@@ -338,8 +351,6 @@ public class DefaultJobService implements JobService {
         for (Long id : ids.subList(0, Math.min(wanted, ids.size()))) {
             views.add(view(operator, id));
         }
-        audit.record(caller, AuditActions.JOB_READ, AuditActions.JOB, "executions", List.of("count=" + views.size()),
-                AuditOutcome.SUCCESS);
         return views;
     }
 

@@ -20,6 +20,12 @@ public interface JobService {
     List<JobExecutionView> recentExecutions(Caller caller, int limit);
 
     /**
+     * The same listing again, for a page that refreshes what it showed every few seconds: the policy decides as
+     * always, but only the first listing ({@link #recentExecutions}) is audited, not each refresh.
+     */
+    List<JobExecutionView> refreshExecutions(Caller caller, int limit);
+
+    /**
      * Registers the access / portability package of a privacy request and starts the subject-package job that
      * builds it (privacy officers, who run no other job); the result carries the download link, shown once.
      */

@@ -4,9 +4,12 @@ package org.custodian.application.audit;
 public final class AuditActions {
 
     public static final String LOGIN = "LOGIN";
-    /** The second step of a portal sign-in: a TOTP code or a recovery code. */
+    /** A right password at the portal, with a second step still to come (not yet a sign-in). */
+    public static final String LOGIN_PASSWORD = "LOGIN_PASSWORD";
+    /** The second step of a sign-in: a TOTP code or a recovery code. */
     public static final String LOGIN_SECOND_FACTOR = "LOGIN_SECOND_FACTOR";
     public static final String SECOND_FACTOR_ENROLL = "SECOND_FACTOR_ENROLL";
+    public static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
     public static final String LOGOUT = "LOGOUT";
     /** A portal session ended by its idle timeout or its absolute lifetime. */
     public static final String SESSION_EXPIRED = "SESSION_EXPIRED";

@@ -28,6 +28,19 @@ public interface AuthenticationService {
     /** Confirms the enrollment with a first code; returns the recovery codes, shown this once. */
     List<String> confirmEnrollment(Caller signingIn, String code);
 
+    /**
+     * Removes another user's second factor and recovery codes (a lost device): they enroll again at their next
+     * portal sign-in. Needs {@code SECOND_FACTOR_RESET}; one's own factor is refused (someone else must vouch);
+     * the reason is audited as a keyed hash. 404 when the user has none.
+     */
+    void resetSecondFactor(Caller caller, String username, String reason);
+
+    /**
+     * The user as the user store has them now (roles and regions), or empty if they no longer exist or were
+     * disabled: a portal session checks this now and then, so a revoked role does not live on in it.
+     */
+    java.util.Optional<Caller> current(String username, String requestId, String clientAddress);
+
     /** Records the end of a portal session: signed out, or expired by a timeout. */
     void recordSignOut(Caller caller, boolean expired, String why);
 }

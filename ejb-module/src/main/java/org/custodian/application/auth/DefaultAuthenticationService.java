@@ -13,7 +13,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.custodian.application.audit.FieldDigest;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.ConflictException;
+import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.shared.RuleCheck;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -34,6 +39,8 @@ public class DefaultAuthenticationService implements AuthenticationService {
     /** 160 bits, the HMAC-SHA1 block the RFC recommends. */
     static final int SECRET_BYTES = 20;
     static final int RECOVERY_CODES = 10;
+    /** How long a pending enrollment's secret is shown again rather than replaced. */
+    static final Duration PENDING_ENROLLMENT = Duration.ofMinutes(10);
 
     /** Checked when the username is unknown, so both failures cost the same time. */
     private static final String DECOY_HASH = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
@@ -54,11 +61,22 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Inject
     private SecretSealer sealer;
 
+    @EJB
+    private PolicyService policy;
+
+    @Inject
+    private FieldDigest digest;
+
     /** Roles that must sign in to the portal with a second factor. */
     @Inject
     @ConfigProperty(name = "custodian.auth.second-factor-roles",
             defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR")
     Set<Role> secondFactorRoles;
+
+    /** {@code required}: API tokens for those roles need an enrolled factor; {@code when-enrolled}: only once enrolled. */
+    @Inject
+    @ConfigProperty(name = "custodian.auth.api-second-factor", defaultValue = "required")
+    String apiSecondFactor;
 
     @Inject
     @ConfigProperty(name = "custodian.login.free-attempts", defaultValue = "5")
@@ -81,57 +99,86 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public AccessToken signIn(String username, char[] password, String oneTimeCode, String requestId,
             String clientAddress) {
-        User user = verifyPassword(username, password, requestId, clientAddress);
-        Optional<SecondFactor> factor = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed);
+        Verified verified = verifyPassword(username, password, requestId, clientAddress);
+        User user = verified.user();
         Caller signedIn = callerOf(user, requestId, clientAddress);
+        Optional<SecondFactor> factor = lockedFactor(user.getUsername()).filter(SecondFactor::isConfirmed);
         if (factor.isPresent()) {
-            // the API is no way around a second factor the portal asks for
-            if (oneTimeCode == null || oneTimeCode.isBlank()) {
-                audit.record(signedIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
-                        List.of("channel=api", "missing"), AuditOutcome.FAILURE);
-                throw new AuthenticationFailedException("this account has a second factor: send a current code"
-                        + " from its authenticator (or a recovery code) as 'otp'");
-            }
-            checkCode(signedIn, factor.get(), oneTimeCode, "api");
+            // the API is no way around a second factor the portal asks for; a missing code fails like a wrong one
+            checkCode(signedIn, verified.throttle(), factor.get(), oneTimeCode, "api");
+        } else if (apiNeedsSecondFactor(user.getRoles(), secondFactorRoles, apiSecondFactor)) {
+            audit.record(signedIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
+                    List.of("channel=api", "not-enrolled"), AuditOutcome.DENIED);
+            throw new AuthenticationFailedException("this account's role signs in with a second factor, and none"
+                    + " is enrolled yet: sign in to the portal once to set up an authenticator, then send its"
+                    + " current code as 'otp'");
+        } else {
+            verified.throttle().reset();
         }
         audit.record(signedIn, AuditActions.LOGIN, AuditActions.USER, user.getUsername(), List.of("channel=api"),
                 AuditOutcome.SUCCESS);
         return tokens.issue(user, clock.instant());
     }
 
+    /**
+     * Whether a token request must carry a second factor the user has not enrolled: with the mode {@code required}
+     * (the default), for every role in {@code custodian.auth.second-factor-roles}; with {@code when-enrolled},
+     * never (only enrolled users need their code).
+     */
+    static boolean apiNeedsSecondFactor(Set<Role> roles, Set<Role> secondFactorRoles, String mode) {
+        return !"when-enrolled".equals(mode) && roles.stream().anyMatch(secondFactorRoles::contains);
+    }
+
     @Override
     public PasswordChecked checkPassword(String username, char[] password, String requestId, String clientAddress) {
-        User user = verifyPassword(username, password, requestId, clientAddress);
+        Verified verified = verifyPassword(username, password, requestId, clientAddress);
+        User user = verified.user();
         Caller signingIn = callerOf(user, requestId, clientAddress);
         boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
         boolean required = user.getRoles().stream().anyMatch(secondFactorRoles::contains);
         SecondFactorStep next = enrolled ? SecondFactorStep.VERIFY
                 : required ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
-        audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, user.getUsername(), List.of("channel=portal", "password", "next=" + next),
-                AuditOutcome.SUCCESS);
+        if (next == SecondFactorStep.NONE) {
+            verified.throttle().reset();
+            audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, user.getUsername(),
+                    List.of("channel=portal"), AuditOutcome.SUCCESS);
+        } else {
+            // not yet a sign-in, and not a reason to forget earlier failures: a right password must not reset
+            // the count of wrong codes, or codes could be guessed without end
+            audit.record(signingIn, AuditActions.LOGIN_PASSWORD, AuditActions.USER, user.getUsername(),
+                    List.of("channel=portal", "next=" + next), AuditOutcome.SUCCESS);
+        }
         return new PasswordChecked(signingIn, user.getDisplayName(), next);
     }
 
     @Override
     public Caller checkSecondFactor(Caller signingIn, String code) {
         String name = signingIn.username();
-        SecondFactor factor = users.findSecondFactor(name).filter(SecondFactor::isConfirmed)
+        LoginThrottle throttle = lockedThrottle(signingIn, name);
+        SecondFactor factor = lockedFactor(name).filter(SecondFactor::isConfirmed)
                 .orElseThrow(() -> new AuthenticationFailedException("no second factor is enrolled for this account"));
-        checkCode(signingIn, factor, code, "portal");
+        checkCode(signingIn, throttle, factor, code, "portal");
+        audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, name, List.of("channel=portal"),
+                AuditOutcome.SUCCESS);
         return signingIn;
     }
 
-    /** Accepts a TOTP code of a step not used before, or an unused recovery code; failures count and are audited. */
-    private void checkCode(Caller signingIn, SecondFactor factor, String code, String channel) {
+    /**
+     * Accepts a TOTP code of a step not used before, or an unused recovery code; failures count towards the lockout
+     * and are audited. The caller holds the throttle row's lock and the factor's, so parallel submits of one code
+     * are decided one after the other (the second sees the step used).
+     */
+    private void checkCode(Caller signingIn, LoginThrottle throttle, SecondFactor factor, String code,
+            String channel) {
         String name = signingIn.username();
-        throttles.ensureRow(name, clock.instant());
-        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
-        refuseIfBlocked(throttle, signingIn, name);
         Instant now = clock.instant();
         String submitted = code == null ? "" : code.trim();
         boolean accepted;
         String method;
-        if (submitted.replace(" ", "").chars().allMatch(Character::isDigit)) {
+        if (submitted.isEmpty()) {
+            method = "missing";
+            accepted = false;
+        } else if (submitted.replace(" ", "").chars().allMatch(Character::isDigit)) {
             method = "totp";
             OptionalLong step = Totp.matchingStep(sealer.open(name, factor.getSealedSecret()), submitted, now,
                     factor.getLastUsedStep());
@@ -145,7 +192,10 @@ public class DefaultAuthenticationService implements AuthenticationService {
             throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
             audit.record(signingIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, name,
                     List.of("channel=" + channel, "method=" + method), AuditOutcome.FAILURE);
-            throw new AuthenticationFailedException("the code is wrong, expired or was already used");
+            throw new AuthenticationFailedException("missing".equals(method)
+                    ? "this account has a second factor: send a current code from its authenticator (or a"
+                            + " recovery code) as 'otp'"
+                    : "the code is wrong, expired or was already used");
         }
         throttle.reset();
         List<String> fields = new ArrayList<>(List.of("channel=" + channel, "method=" + method));
@@ -159,15 +209,20 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public Enrollment beginEnrollment(Caller signingIn) {
         String name = signingIn.username();
+        Optional<SecondFactor> existing = lockedFactor(name);
+        if (existing.isPresent() && existing.get().isConfirmed()) {
+            throw new ConflictException("a second factor is already enrolled for " + name);
+        }
+        Instant now = clock.instant();
+        if (existing.isPresent() && existing.get().getCreatedAt().isAfter(now.minus(PENDING_ENROLLMENT))) {
+            // a reload or a second tab shows the secret already scanned, not a new one that would not match
+            byte[] secret = sealer.open(name, existing.get().getSealedSecret());
+            return new Enrollment(Totp.base32(secret), Totp.keyUri(ISSUER, name, secret));
+        }
         byte[] secret = sealer.randomBytes(SECRET_BYTES);
         String sealed = sealer.seal(name, secret);
-        Optional<SecondFactor> existing = users.findSecondFactor(name);
-        if (existing.isPresent() && existing.get().isConfirmed()) {
-            throw new ConflictException("a second factor is already enrolled for " + name
-                    + "; an administrator must reset it before another can be enrolled");
-        }
-        existing.ifPresentOrElse(factor -> factor.restartEnrollment(sealed, clock.instant()),
-                () -> users.store(new SecondFactor(name, sealed, clock.instant())));
+        existing.ifPresentOrElse(factor -> factor.restartEnrollment(sealed, now),
+                () -> users.store(new SecondFactor(name, sealed, now)));
         audit.record(signingIn, AuditActions.SECOND_FACTOR_ENROLL, AuditActions.USER, name, List.of("started"),
                 AuditOutcome.SUCCESS);
         return new Enrollment(Totp.base32(secret), Totp.keyUri(ISSUER, name, secret));
@@ -176,13 +231,15 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public List<String> confirmEnrollment(Caller signingIn, String code) {
         String name = signingIn.username();
-        SecondFactor factor = users.findSecondFactor(name).filter(pending -> !pending.isConfirmed())
+        LoginThrottle throttle = lockedThrottle(signingIn, name);
+        SecondFactor factor = lockedFactor(name).filter(pending -> !pending.isConfirmed())
                 .orElseThrow(() -> new ConflictException("no enrollment is waiting for a first code; start again"));
         Instant now = clock.instant();
         OptionalLong step = Totp.matchingStep(sealer.open(name, factor.getSealedSecret()), code, now, 0);
         if (step.isEmpty()) {
-            audit.record(signingIn, AuditActions.SECOND_FACTOR_ENROLL, AuditActions.USER, name, List.of("confirm"),
-                    AuditOutcome.FAILURE);
+            // in a transaction of its own: the refusal below rolls this one back
+            audit.recordNow(signingIn, AuditActions.SECOND_FACTOR_ENROLL, AuditActions.USER, name,
+                    List.of("confirm"), AuditOutcome.FAILURE);
             throw new DomainRuleViolationException("code", "is not the current code of the authenticator: check"
                     + " that the device's clock is right and enter the 6 digits it shows now");
         }
@@ -190,9 +247,31 @@ public class DefaultAuthenticationService implements AuthenticationService {
         Set<String> hashes = new HashSet<>();
         codes.forEach(recovery -> hashes.add(sealer.recoveryCodeHash(name, RecoveryCodes.normalize(recovery))));
         factor.confirm(step.getAsLong(), hashes, now);
+        throttle.reset();
         audit.record(signingIn, AuditActions.SECOND_FACTOR_ENROLL, AuditActions.USER, name,
                 List.of("confirmed", "recoveryCodes=" + codes.size()), AuditOutcome.SUCCESS);
+        audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, name, List.of("channel=portal", "enrolled"),
+                AuditOutcome.SUCCESS);
         return codes;
+    }
+
+    @Override
+    public void resetSecondFactor(Caller caller, String username, String reason) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        policy.enforce(caller, Permission.SECOND_FACTOR_RESET, AuditActions.USER, name);
+        new RuleCheck().require(!name.equals(caller.username()), "username", "is your own account: another"
+                + " operator must reset your second factor").requireText(reason, "reason", 5, 500).throwIfAny();
+        SecondFactor factor = lockedFactor(name).orElseThrow(() -> new ResourceNotFoundException("second factor",
+                name));
+        users.remove(factor);
+        audit.record(caller, AuditActions.SECOND_FACTOR_RESET, AuditActions.USER, name,
+                List.of("reason=" + digest.of("user.secondFactorReset", reason.trim())), AuditOutcome.SUCCESS);
+    }
+
+    @Override
+    public Optional<Caller> current(String username, String requestId, String clientAddress) {
+        return users.findByUsername(username).filter(User::isEnabled)
+                .map(user -> callerOf(user, requestId, clientAddress));
     }
 
     @Override
@@ -201,8 +280,12 @@ public class DefaultAuthenticationService implements AuthenticationService {
                 caller.username(), why == null ? null : List.of(why), AuditOutcome.SUCCESS);
     }
 
-    /** The password check shared by the API and the portal: throttled, constant-time for unknown users, audited. */
-    private User verifyPassword(String username, char[] password, String requestId, String clientAddress) {
+    /**
+     * The password check shared by the API and the portal: throttled, constant-time for unknown users, audited when
+     * it fails. A right password leaves the throttle row locked and its count as it was: the caller resets it when
+     * the whole sign-in has succeeded.
+     */
+    private Verified verifyPassword(String username, char[] password, String requestId, String clientAddress) {
         String name = username.trim().toLowerCase(Locale.ROOT);
         if (name.length() > MAX_USERNAME) {
             // lower-casing can lengthen text (U+0130 becomes two chars): no such user can exist
@@ -211,11 +294,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
             throw new AuthenticationFailedException();
         }
         Caller claimant = Caller.anonymous(name, requestId, clientAddress);
-
-        // every attempt for a username queues on its throttle row, so parallel guesses are all counted
-        throttles.ensureRow(name, clock.instant());
-        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
-        refuseIfBlocked(throttle, claimant, name);
+        LoginThrottle throttle = lockedThrottle(claimant, name);
         Instant now = clock.instant();
         User user = users.findByUsername(name).filter(User::isEnabled).orElse(null);
         boolean matches = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
@@ -225,8 +304,25 @@ public class DefaultAuthenticationService implements AuthenticationService {
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.FAILURE);
             throw new AuthenticationFailedException();
         }
-        throttle.reset();
-        return user;
+        return new Verified(user, throttle);
+    }
+
+    private record Verified(User user, LoginThrottle throttle) {
+    }
+
+    /**
+     * The username's throttle row, locked for this transaction (every attempt for a username queues on it, so
+     * parallel guesses are all counted); refused while a block lasts.
+     */
+    private LoginThrottle lockedThrottle(Caller claimant, String name) {
+        throttles.ensureRow(name, clock.instant());
+        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
+        refuseIfBlocked(throttle, claimant, name);
+        return throttle;
+    }
+
+    private Optional<SecondFactor> lockedFactor(String name) {
+        return users.lockSecondFactor(name);
     }
 
     private void refuseIfBlocked(LoginThrottle throttle, Caller claimant, String name) {

@@ -7,6 +7,8 @@ public enum Permission {
     CONSENT_MANAGE, CONSENT_READ,
     /** Read the classification catalog, the matrix and transfer rules (policy is not secret). */
     POLICY_READ,
+    /** Remove another user's second factor (a lost authenticator), so they enroll again at their next sign-in. */
+    SECOND_FACTOR_RESET,
     /** Change classifications, the matrix and transfer rules. */
     POLICY_MANAGE,
     /** Give and revoke contractor grants. */

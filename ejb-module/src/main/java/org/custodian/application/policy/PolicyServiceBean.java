@@ -63,6 +63,8 @@ public class PolicyServiceBean implements PolicyService {
         granted.put(Permission.RETENTION_RUN, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.JOB_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         granted.put(Permission.BACKUP_RUN, EnumSet.of(Role.OPERATOR));
+        // operators run the system's accounts; never their own factor (the service refuses that)
+        granted.put(Permission.SECOND_FACTOR_RESET, EnumSet.of(Role.OPERATOR));
         // pruning the trail removes evidence: the operator runs it, the auditor verifies what it left
         granted.put(Permission.AUDIT_PRUNE, EnumSet.of(Role.OPERATOR));
         granted.put(Permission.BACKUP_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));

@@ -72,8 +72,10 @@ public class DefaultRetentionService implements RetentionService {
     public PolicyView createPolicy(Caller caller, PolicyInput input) {
         policy.enforce(caller, Permission.RETENTION_MANAGE, AuditActions.RETENTION_POLICY, null);
         Parsed parsed = parse(input);
+        // a new policy is active unless the request says otherwise (before, "active": false was silently ignored)
         RetentionPolicy created = new RetentionPolicy(input.name(), parsed.categories(), parsed.regions(),
-                parsed.clock(), input.days(), parsed.action(), input.reason(), caller.username(), clock.instant());
+                parsed.clock(), input.days(), parsed.action(), !Boolean.FALSE.equals(input.active()), input.reason(),
+                caller.username(), clock.instant());
         retention.store(created);
         audit.record(caller, AuditActions.RETENTION_POLICY_CHANGE, AuditActions.RETENTION_POLICY,
                 String.valueOf(created.getId()), describe(created), AuditOutcome.SUCCESS);

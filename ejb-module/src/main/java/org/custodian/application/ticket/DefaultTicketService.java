@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
@@ -47,6 +48,7 @@ import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.ticket.TicketSearch;
 import org.custodian.domain.model.ticket.TicketStatus;
+import org.custodian.domain.model.user.UserRepository;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -70,6 +72,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     private TicketRepository tickets;
+
+    @Inject
+    private UserRepository users;
 
     @Inject
     private FieldDigest digest;
@@ -198,21 +203,31 @@ public class DefaultTicketService implements TicketService {
         String assignee = Inputs.blankToNull(query.assignee());
         check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
-        if ("me".equalsIgnoreCase(assignee)) {
-            assignee = caller.username();
-        }
+        Set<String> assignees = assignee == null ? null
+                : "me".equalsIgnoreCase(assignee) ? Set.of(caller.username())
+                // the team: whoever works tickets in one of the caller's regions (the caller too)
+                : "team".equalsIgnoreCase(assignee) ? new HashSet<>(users.usernamesSharingRegions(caller.regions()))
+                : Set.of(assignee);
 
         AccessContext context = policy.contextFor(caller);
         List<TicketSearch.Area> areas = new ArrayList<>();
+        // an order by a time the caller cannot see everywhere would reveal it through the order
+        String sortField = order == TicketSearch.Order.UPDATED ? "updatedAt" : "createdAt";
+        boolean sortVisible = true;
         for (AccessContext.SearchArea area : policy.searchAreas(context, Permission.TICKET_READ, region)) {
             Decision decision = area.decision();
+            sortVisible &= decision.visibilityOf(TicketView.ENTITY, sortField) == Visibility.FULL;
             areas.add(new TicketSearch.Area(area.regions(), area.categories(), area.excludedCategories(),
                     textSource(decision, "subject"), textSource(decision, "description"),
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL,
                     decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL));
         }
+        if (!sortVisible && order != null) {
+            new RuleCheck().require(false, "sort", "you do not see " + sortField + " of every ticket you may search,"
+                    + " so the results cannot be ordered by it").throwIfAny();
+        }
         TicketRepository.PageOf<Ticket> found = tickets.search(
-                new TicketSearch(status, Inputs.blankToNull(query.text()), assignee,
+                new TicketSearch(status, Inputs.blankToNull(query.text()), assignees,
                         order == null ? TicketSearch.Order.NEWEST : order, areas, context.hiddenCustomers(),
                         query.page(), query.size()));
         List<Shown> shown = new ArrayList<>();

@@ -127,9 +127,9 @@ public class JpaTicketRepository implements TicketRepository {
                 conditions.add(area.statusVisible() ? builder.equal(ticket.get("status"), search.status())
                         : builder.disjunction());
             }
-            if (search.assignee() != null) {
-                conditions.add(area.assigneeVisible() ? builder.equal(ticket.get("assignee"), search.assignee())
-                        : builder.disjunction());
+            if (search.assignees() != null) {
+                conditions.add(area.assigneeVisible() && !search.assignees().isEmpty()
+                        ? ticket.get("assignee").in(search.assignees()) : builder.disjunction());
             }
             if (pattern != null) {
                 List<Predicate> texts = new ArrayList<>();

@@ -4,7 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.LoginThrottle;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.model.user.User;
@@ -21,6 +26,18 @@ public class JpaUserRepository implements UserRepository {
         return entityManager.createNamedQuery("User.findByUsername", User.class)
                 .setParameter("username", username)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<String> usernamesSharingRegions(Set<Region> regions) {
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT DISTINCT u.username FROM User u JOIN u.regions r JOIN u.roles o"
+                + " WHERE r IN :regions AND o IN :roles AND u.enabled = true", String.class)
+                .setParameter("regions", regions)
+                .setParameter("roles", EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR))
+                .getResultList();
     }
 
     @Override
@@ -54,8 +71,18 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<SecondFactor> lockSecondFactor(String username) {
+        return Optional.ofNullable(entityManager.find(SecondFactor.class, username, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
     public void store(SecondFactor factor) {
         entityManager.persist(factor);
+    }
+
+    @Override
+    public void remove(SecondFactor factor) {
+        entityManager.remove(factor);
     }
 
     @Override

@@ -91,8 +91,14 @@ public class RetentionPolicy {
 
     public RetentionPolicy(String name, Set<String> categories, Set<Region> regions, RetentionClock clock,
             Integer days, RetentionAction action, String reason, String actor, Instant now) {
+        this(name, categories, regions, clock, days, action, true, reason, actor, now);
+    }
+
+    /** A policy that may start inactive (written down now, switched on later). */
+    public RetentionPolicy(String name, Set<String> categories, Set<Region> regions, RetentionClock clock,
+            Integer days, RetentionAction action, boolean active, String reason, String actor, Instant now) {
         this.version = 0;
-        apply(name, categories, regions, clock, days, action, true, reason, actor, now);
+        apply(name, categories, regions, clock, days, action, active, reason, actor, now);
     }
 
     /** Replaces the rule as a whole (a new version). */

@@ -11,7 +11,7 @@ import org.custodian.domain.model.customer.Region;
  * case-insensitively. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
  * everyone but privacy officers) are never found.
  */
-public record TicketSearch(TicketStatus status, String text, String assignee, Order order, List<Area> areas,
+public record TicketSearch(TicketStatus status, String text, Set<String> assignees, Order order, List<Area> areas,
         Set<Long> hiddenCustomers, int page, int size) {
 
     /** The order of the results; every one ends with the id, so pages never overlap. */
@@ -20,6 +20,7 @@ public record TicketSearch(TicketStatus status, String text, String assignee, Or
     public TicketSearch {
         areas = List.copyOf(areas);
         hiddenCustomers = Set.copyOf(hiddenCustomers);
+        assignees = assignees == null ? null : Set.copyOf(assignees);
     }
 
     /**

@@ -59,6 +59,10 @@ public class SecondFactor {
         return sealedSecret;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public boolean isConfirmed() {
         return confirmedAt != null;
     }

@@ -1,10 +1,16 @@
 package org.custodian.domain.model.user;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.custodian.domain.model.customer.Region;
 
 public interface UserRepository {
 
     Optional<User> findByUsername(String username);
+
+    /** Enabled users who work tickets (agents, engineers, supervisors) in at least one of these regions. */
+    List<String> usernamesSharingRegions(Set<Region> regions);
 
     void store(User user);
 
@@ -21,7 +27,13 @@ public interface UserRepository {
     /** The user's second factor, enrolled or pending confirmation. */
     Optional<SecondFactor> findSecondFactor(String username);
 
+    /** The user's second factor, locked for this transaction (its codes are used once). */
+    Optional<SecondFactor> lockSecondFactor(String username);
+
     void store(SecondFactor factor);
+
+    /** Removes a second factor with its recovery codes. */
+    void remove(SecondFactor factor);
 
     /** Writes pending changes now (so a duplicate key surfaces inside the caller). */
     void flush();

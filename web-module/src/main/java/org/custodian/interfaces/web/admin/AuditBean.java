@@ -107,7 +107,10 @@ public class AuditBean implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
         external.responseReset();
-        external.setResponseContentType("application/jsonl");
+        // the reset cleared the guard's headers: an export of the trail is not to be cached either
+        external.setResponseHeader("Cache-Control", "no-store");
+        external.setResponseHeader("X-Content-Type-Options", "nosniff");
+        external.setResponseContentType("application/x-ndjson");
         external.setResponseCharacterEncoding(StandardCharsets.UTF_8.name());
         external.setResponseHeader("Content-Disposition",
                 "attachment; filename=\"" + AuditExportStream.fileName(range[0], range[1]) + "\"");
@@ -163,7 +166,9 @@ public class AuditBean implements Serializable {
                         .add("maintainAspectRatio", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
                                 .add("beginAtZero", true))))
-                .build().toString();
+                .build().toString()
+                // PrimeFaces writes the configuration into an inline script: no label may end that script
+                .replace("</", "<\\/");
     }
 
     public AuditVerification getVerification() {

@@ -2,6 +2,7 @@ package org.custodian.interfaces.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,15 +45,16 @@ public class JobsBean implements Serializable {
     void load() {
         try {
             launchable = jobs.launchable(portal.get());
-            refresh();
+            executions = jobs.recentExecutions(portal.get(), SHOWN);
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
     }
 
+    /** The poll's refresh (not audited each time: the page's first listing was). */
     public void refresh() {
         try {
-            executions = jobs.recentExecutions(portal.get(), SHOWN);
+            executions = jobs.refreshExecutions(portal.get(), SHOWN);
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
@@ -82,7 +84,9 @@ public class JobsBean implements Serializable {
         refresh();
     }
 
-    public void stop(long executionId) {
+    /** The execution comes as a request parameter, not a row index: the polled list may have changed meanwhile. */
+    public void stop() {
+        long executionId = chosenExecution();
         try {
             jobs.stop(portal.get(), executionId);
             PageFailures.info("Stopping", "execution " + executionId + " stops at its next checkpoint");
@@ -92,7 +96,8 @@ public class JobsBean implements Serializable {
         refresh();
     }
 
-    public void restart(long executionId) {
+    public void restart() {
+        long executionId = chosenExecution();
         try {
             JobExecutionView restarted = jobs.restart(portal.get(), executionId);
             PageFailures.info("Restarted", "execution " + executionId + " restarted as " + restarted.executionId());
@@ -100,6 +105,12 @@ public class JobsBean implements Serializable {
             PageFailures.show(e, null);
         }
         refresh();
+    }
+
+    private static long chosenExecution() {
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                .get("executionId");
+        return value != null && value.matches("[0-9]{1,18}") ? Long.parseLong(value) : 0;
     }
 
     /** The step metrics of an execution in one line, e.g. {@code verify: READ_COUNT=100 WRITE_COUNT=100}. */

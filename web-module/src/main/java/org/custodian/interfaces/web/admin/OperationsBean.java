@@ -8,13 +8,17 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.audit.SiemDeliveryService;
+import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupSetView;
 import org.custodian.application.backup.RestoreRunView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
-/** For operators: the backup catalog with each set's verification, restore and drill reports, SIEM delivery. */
+/**
+ * For operators: the backup catalog with each set's verification, restore and drill reports, SIEM delivery, and
+ * the reset of another user's lost second factor.
+ */
 @Named
 @ViewScoped
 public class OperationsBean implements Serializable {
@@ -33,6 +37,11 @@ public class OperationsBean implements Serializable {
     private List<BackupSetView> sets = List.of();
     private List<RestoreRunView> restores = List.of();
     private SiemDeliveryService.Status siemStatus;
+    private String resetUser;
+    private String resetReason;
+
+    @EJB
+    AuthenticationService authentication;
 
     @PostConstruct
     void load() {
@@ -44,6 +53,34 @@ public class OperationsBean implements Serializable {
         }
         // the same figures /health shows to anyone: no personal data, no policy decision
         siemStatus = siem.status();
+    }
+
+    /** A lost authenticator: the user enrolls again at their next sign-in. */
+    public void resetSecondFactor() {
+        try {
+            authentication.resetSecondFactor(portal.get(), resetUser, resetReason);
+            PageFailures.info("Second factor reset", resetUser + " sets up an authenticator at the next sign-in");
+            resetUser = null;
+            resetReason = null;
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "reset");
+        }
+    }
+
+    public String getResetUser() {
+        return resetUser;
+    }
+
+    public void setResetUser(String resetUser) {
+        this.resetUser = resetUser;
+    }
+
+    public String getResetReason() {
+        return resetReason;
+    }
+
+    public void setResetReason(String resetReason) {
+        this.resetReason = resetReason;
     }
 
     /** Milliseconds as seconds with one decimal, for RTO and RPO. */

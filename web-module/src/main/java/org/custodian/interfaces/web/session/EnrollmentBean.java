@@ -3,8 +3,6 @@ package org.custodian.interfaces.web.session;
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,7 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.auth.Enrollment;
-import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.interfaces.web.PageFailures;
 
 /**
  * Enrollment of a TOTP authenticator during sign-in, for roles that need one: a QR code (and the secret as text,
@@ -61,14 +59,8 @@ public class EnrollmentBean implements Serializable {
         }
         try {
             recoveryCodes = authentication.confirmEnrollment(portal.callerOf(identity), code);
-        } catch (EJBException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            faces.addMessage("enroll:code", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Code not accepted",
-                    cause instanceof DomainRuleViolationException ? cause.getMessage() : "enrollment failed"));
-            return null;
-        } catch (DomainRuleViolationException e) {
-            faces.addMessage("enroll:code", new FacesMessage(FacesMessage.SEVERITY_ERROR, "Code not accepted",
-                    e.getMessage()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "enroll");
             return null;
         } finally {
             code = null;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.application.auth.AuthenticationService;
@@ -26,8 +27,9 @@ import org.custodian.domain.model.user.Role;
 /**
  * Every portal page passes here. It lets only a fully signed-in session reach the portal (a half-finished sign-in
  * reaches only its next step), ends sessions past their idle timeout or absolute lifetime (audited), keeps the
- * admin console to its roles, sets the security headers, and turns a form whose view state is missing, forged
- * or expired (Faces' defence against cross-site request forgery) into a 403 that changes nothing.
+ * admin console to its roles, asks the user store again every minute, sets the security headers, and turns a form
+ * whose view state is forged or expired (Faces' defence against cross-site request forgery) into a 403 that
+ * changes nothing.
  */
 @WebFilter(filterName = "PortalGuard", urlPatterns = {"*.xhtml", "/admin/*"})
 public class PortalGuard extends HttpFilter {
@@ -38,6 +40,8 @@ public class PortalGuard extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
     private static final String AUTO_REFRESH = "autoRefresh";
+    /** How often a session asks the user store again (tokens of the API live 15 minutes; this is tighter). */
+    static final Duration RECHECK = Duration.ofMinutes(1);
     private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
 
     @Inject
@@ -69,12 +73,18 @@ public class PortalGuard extends HttpFilter {
             if (ended != null) {
                 authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(),
                         UUID.randomUUID().toString(), request.getRemoteAddr()), true, ended);
+                AbandonedSessions.endRecorded(session);
                 session.invalidate();
                 redirect(request, response, LOGIN + "?expired=" + ended);
                 return;
             }
             if (!isAutoRefresh(request)) {
                 session.setAttribute(PortalIdentity.LAST_SEEN, clock.instant());
+            }
+            identity = recheck(request, session, identity);
+            if (identity == null) {
+                redirect(request, response, LOGIN + "?expired=revoked");
+                return;
             }
         }
         PortalIdentity.Stage stage = identity == null ? null : identity.stage();
@@ -97,7 +107,7 @@ public class PortalGuard extends HttpFilter {
             redirect(request, response, LOGIN);
             return;
         } else if (path.startsWith("/admin/") && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
-            refuse(response, "The admin console is for operators, privacy officers and auditors.");
+            refuse(request, response, "The admin console is for operators, privacy officers and auditors.");
             return;
         }
         try {
@@ -106,12 +116,39 @@ public class PortalGuard extends HttpFilter {
             if (forgedOrExpiredForm(e) && !response.isCommitted()) {
                 response.reset();
                 secureHeaders(response);
-                refuse(response, "This form was refused: it was not issued to this session or has expired, so"
+                refuse(request, response, "This form was refused: it was not issued to this session or has expired, so"
                         + " nothing was changed. Open the page again and repeat what you did.");
                 return;
             }
             throw e;
         }
+    }
+
+    /**
+     * Now and then asks the user store who the user is now: a disabled user's session ends (audited), changed
+     * roles or regions take effect. Returns the identity to go on with, or null when the session has ended.
+     */
+    private PortalIdentity recheck(HttpServletRequest request, HttpSession session, PortalIdentity identity) {
+        Instant now = clock.instant();
+        Instant checked = (Instant) session.getAttribute(PortalIdentity.LAST_CHECKED);
+        if (checked != null && Duration.between(checked, now).compareTo(RECHECK) < 0) {
+            return identity;
+        }
+        String requestId = UUID.randomUUID().toString();
+        Optional<Caller> current = authentication.current(identity.username(), requestId, request.getRemoteAddr());
+        if (current.isEmpty()) {
+            authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(),
+                    requestId, request.getRemoteAddr()), true, "revoked");
+            AbandonedSessions.endRecorded(session);
+            session.invalidate();
+            return null;
+        }
+        PortalIdentity fresh = identity.withAccess(current.get().roles(), current.get().regions());
+        if (!fresh.equals(identity)) {
+            session.setAttribute(PortalIdentity.ATTRIBUTE, fresh);
+        }
+        session.setAttribute(PortalIdentity.LAST_CHECKED, now);
+        return fresh;
     }
 
     /** "idle" or "lifetime" when the session has ended, else null. */
@@ -159,14 +196,16 @@ public class PortalGuard extends HttpFilter {
         response.sendRedirect(url);
     }
 
-    private static void refuse(HttpServletResponse response, String message) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+            throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
         out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused - Custodian</title>"
                 + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + org.custodian.application.shared.Html
-                .escape(message) + "</p><p><a href=\"index.xhtml\">Back to the portal</a></p></main></body></html>");
+                .escape(message) + "</p><p><a href=\"" + org.custodian.application.shared.Html.escape(request.getContextPath())
+                + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
     }
 
     private static void secureHeaders(HttpServletResponse response) {

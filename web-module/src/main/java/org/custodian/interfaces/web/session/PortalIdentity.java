@@ -15,6 +15,7 @@ public record PortalIdentity(String username, String displayName, Set<Role> role
 
     static final String ATTRIBUTE = "custodian.portal.identity";
     static final String LAST_SEEN = "custodian.portal.last-seen";
+    static final String LAST_CHECKED = "custodian.portal.last-checked";
 
     public enum Stage {
         /** The password was right; a code from the enrolled authenticator is next. */
@@ -27,6 +28,11 @@ public record PortalIdentity(String username, String displayName, Set<Role> role
     PortalIdentity at(Stage next, Instant now) {
         return new PortalIdentity(username, displayName, roles, regions, next, next == Stage.SIGNED_IN ? now
                 : signedInAt);
+    }
+
+    /** The same session with the roles and regions the user store gives now. */
+    PortalIdentity withAccess(Set<Role> currentRoles, Set<Region> currentRegions) {
+        return new PortalIdentity(username, displayName, currentRoles, currentRegions, stage, signedInAt);
     }
 
     public boolean hasRole(Role role) {

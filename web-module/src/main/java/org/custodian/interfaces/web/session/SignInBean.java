@@ -98,6 +98,10 @@ public class SignInBean {
         ExternalContext external = faces.getExternalContext();
         portal.identity().ifPresent(identity -> authentication.recordSignOut(portal.callerOf(identity), false,
                 "signed out"));
+        HttpSession session = (HttpSession) external.getSession(false);
+        if (session != null) {
+            AbandonedSessions.endRecorded(session);
+        }
         external.invalidateSession();
         return redirectTo(PortalGuard.LOGIN + "?signedOut=true");
     }

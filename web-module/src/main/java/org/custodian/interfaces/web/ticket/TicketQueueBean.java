@@ -88,7 +88,7 @@ public class TicketQueueBean implements Serializable {
         rows.clear();
         try {
             PageResult<TicketView> found = tickets.search(portal.get(),
-                    new TicketQuery(status, region, text, "mine".equals(queue) ? "me" : null, sort, page, PAGE_SIZE));
+                    new TicketQuery(status, region, text, "mine".equals(queue) ? "me" : "team".equals(queue) ? "team" : null, sort, page, PAGE_SIZE));
             found.items().forEach(view -> rows.add(view.body()));
             total = found.total();
         } catch (RuntimeException e) {
