@@ -39,7 +39,14 @@ public interface AuthenticationService {
      * The user as the user store has them now (roles and regions), or empty if they no longer exist or were
      * disabled: a portal session checks this now and then, so a revoked role does not live on in it.
      */
-    java.util.Optional<Caller> current(String username, String requestId, String clientAddress);
+    java.util.Optional<CurrentAccess> current(String username, String requestId, String clientAddress);
+
+    /**
+     * @param secondFactorNeeded whether signing in now would ask for a second factor (the user enrolled one, or
+     *        holds a role that needs one): a session that never gave one must not keep going once this is true
+     */
+    record CurrentAccess(Caller caller, boolean secondFactorNeeded) {
+    }
 
     /** Records the end of a portal session: signed out, or expired by a timeout. */
     void recordSignOut(Caller caller, boolean expired, String why);

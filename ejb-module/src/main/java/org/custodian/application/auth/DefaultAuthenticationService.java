@@ -209,6 +209,8 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public Enrollment beginEnrollment(Caller signingIn) {
         String name = signingIn.username();
+        // the throttle row first (the lock order everywhere): a second tab waits here and then finds the row
+        lockedThrottle(signingIn, name);
         Optional<SecondFactor> existing = lockedFactor(name);
         if (existing.isPresent() && existing.get().isConfirmed()) {
             throw new ConflictException("a second factor is already enrolled for " + name);
@@ -269,9 +271,11 @@ public class DefaultAuthenticationService implements AuthenticationService {
     }
 
     @Override
-    public Optional<Caller> current(String username, String requestId, String clientAddress) {
+    public Optional<CurrentAccess> current(String username, String requestId, String clientAddress) {
         return users.findByUsername(username).filter(User::isEnabled)
-                .map(user -> callerOf(user, requestId, clientAddress));
+                .map(user -> new CurrentAccess(callerOf(user, requestId, clientAddress),
+                        user.getRoles().stream().anyMatch(secondFactorRoles::contains)
+                                || users.findSecondFactor(username).filter(SecondFactor::isConfirmed).isPresent()));
     }
 
     @Override

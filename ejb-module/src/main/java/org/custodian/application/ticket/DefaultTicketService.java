@@ -200,6 +200,8 @@ public class DefaultTicketService implements TicketService {
         TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
         TicketSearch.Order order = Inputs.enumValue(TicketSearch.Order.class, query.sort(), "sort", false, check);
+        check.require(order == null || order.ordinal() <= TicketSearch.Order.UPDATED.ordinal(), "sort",
+                "must be newest, oldest or updated");
         String assignee = Inputs.blankToNull(query.assignee());
         check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
@@ -222,13 +224,17 @@ public class DefaultTicketService implements TicketService {
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL,
                     decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL));
         }
-        if (!sortVisible && order != null) {
-            new RuleCheck().require(false, "sort", "you do not see " + sortField + " of every ticket you may search,"
-                    + " so the results cannot be ordered by it").throwIfAny();
+        TicketSearch.Order used = order == null ? TicketSearch.Order.NEWEST : order;
+        if (!sortVisible) {
+            // the order itself would reveal the time: by creation falls back to the id, by update is refused
+            new RuleCheck().require(used != TicketSearch.Order.UPDATED, "sort", "you do not see updatedAt of every"
+                    + " ticket you may search, so the results cannot be ordered by it").throwIfAny();
+            used = used == TicketSearch.Order.OLDEST ? TicketSearch.Order.ID_ASCENDING
+                    : TicketSearch.Order.ID_DESCENDING;
         }
         TicketRepository.PageOf<Ticket> found = tickets.search(
                 new TicketSearch(status, Inputs.blankToNull(query.text()), assignees,
-                        order == null ? TicketSearch.Order.NEWEST : order, areas, context.hiddenCustomers(),
+                        used, areas, context.hiddenCustomers(),
                         query.page(), query.size()));
         List<Shown> shown = new ArrayList<>();
         for (Ticket ticket : found.items()) {

@@ -101,6 +101,8 @@ public class JpaTicketRepository implements TicketRepository {
             case OLDEST -> List.of(builder.asc(root.get("createdAt")), builder.asc(root.get("id")));
             case UPDATED -> List.of(builder.desc(root.get("updatedAt")), builder.desc(root.get("id")));
             case NEWEST -> List.of(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
+            case ID_DESCENDING -> List.of(builder.desc(root.get("id")));
+            case ID_ASCENDING -> List.of(builder.asc(root.get("id")));
         });
         List<Ticket> items = entityManager.createQuery(pageQuery)
                 .setFirstResult(search.page() * search.size())

@@ -15,7 +15,13 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
         Set<Long> hiddenCustomers, int page, int size) {
 
     /** The order of the results; every one ends with the id, so pages never overlap. */
-    public enum Order { NEWEST, OLDEST, UPDATED }
+    public enum Order {
+        NEWEST, OLDEST, UPDATED,
+        /** Newest first by id alone, for callers who do not see the creation time everywhere. */
+        ID_DESCENDING,
+        /** Oldest first by id alone. */
+        ID_ASCENDING
+    }
 
     public TicketSearch {
         areas = List.copyOf(areas);

@@ -48,7 +48,10 @@ public class LoginThrottle {
     }
 
     public void recordFailure(Instant now, int freeAttempts, Duration window, Duration baseBlock, Duration maxBlock) {
-        if (Duration.between(lastFailureAt, now).compareTo(window) > 0) {
+        // quiet means a whole window without failures after the last block ended: otherwise waiting out the
+        // longest block would give all the free attempts back, and codes could be guessed ten at a time
+        Instant quietSince = blockedUntil != null && blockedUntil.isAfter(lastFailureAt) ? blockedUntil : lastFailureAt;
+        if (Duration.between(quietSince, now).compareTo(window) > 0) {
             failures = 0;
             blockedUntil = null;
         }

@@ -147,4 +147,27 @@ class LoginThrottleTest {
         }
         assertEquals(18, throttle.getFailures(), "the count only grows while failures keep coming");
     }
+
+    @Test
+    void waitingOutABlockDoesNotGiveTheFreeAttemptsBack() {
+        // a throttle whose longest block equals its window, as with the defaults (PT15M, PT15M)
+        Duration window = Duration.ofMinutes(15);
+        Instant at = T0;
+        for (int i = 0; i < 20; i++) {
+            throttle.recordFailure(at, FREE, window, window, window);
+            at = at.plusSeconds(1);
+        }
+        Instant blockEnds = at.minusSeconds(1).plus(window);
+        // just after the block (more than a window after the last failure, less than one after the block)
+        Instant next = blockEnds.plusSeconds(1);
+        assertFalse(throttle.isBlocked(next));
+        throttle.recordFailure(next, FREE, window, window, window);
+        assertTrue(throttle.isBlocked(next), "the count went on: the next failure blocks at once");
+        assertEquals(21, throttle.getFailures());
+        // a whole quiet window after that block ends forgets the count
+        Instant quiet = next.plus(window).plus(window).plusSeconds(1);
+        throttle.recordFailure(quiet, FREE, window, window, window);
+        assertEquals(1, throttle.getFailures());
+        assertFalse(throttle.isBlocked(quiet));
+    }
 }

@@ -168,7 +168,7 @@ public class AuditBean implements Serializable {
                                 .add("beginAtZero", true))))
                 .build().toString()
                 // PrimeFaces writes the configuration into an inline script: no label may end that script
-                .replace("</", "<\\/");
+                .replace("<", "\\u003c");
     }
 
     public AuditVerification getVerification() {

@@ -18,7 +18,7 @@ import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
- * Retention policies: the list, a new policy (or a new version of one, by id), and the preview of what a purge
+ * Retention policies: the list, a new policy, and the preview of what a purge
  * would do as of a day, with the tickets it would touch and those legal holds or restrictions keep.
  */
 @Named
@@ -34,7 +34,6 @@ public class RetentionBean implements Serializable {
     PortalCaller portal;
 
     private List<PolicyView> policies = List.of();
-    private Long policyId;
     private String name;
     private String categories;
     private String regions;
@@ -55,18 +54,14 @@ public class RetentionBean implements Serializable {
         }
     }
 
-    /** Saves the form: a new policy, or with an id a new version of that one (against the version listed). */
+    /**
+     * Saves a new policy. Revising one stays with the API (PUT with If-Match): a form that does not start from the
+     * policy's current values would silently widen it (empty categories and regions mean all).
+     */
     public void save() {
         PolicyInput input = new PolicyInput(name, list(categories), list(regions), clock, days, action, active, reason);
         try {
-            PolicyView saved;
-            if (policyId == null) {
-                saved = retention.createPolicy(portal.get(), input);
-            } else {
-                Long version = policies.stream().filter(policy -> policy.id() == policyId).findFirst()
-                        .map(PolicyView::version).orElse(null);
-                saved = retention.revisePolicy(portal.get(), policyId, input, version);
-            }
+            PolicyView saved = retention.createPolicy(portal.get(), input);
             PageFailures.info("Saved", "policy " + saved.id() + " (" + saved.name() + "), version " + saved.version());
             reason = null;
         } catch (RuntimeException e) {
@@ -95,14 +90,6 @@ public class RetentionBean implements Serializable {
 
     public Preview getPreview() {
         return preview;
-    }
-
-    public Long getPolicyId() {
-        return policyId;
-    }
-
-    public void setPolicyId(Long policyId) {
-        this.policyId = policyId;
     }
 
     public String getName() {

@@ -12,9 +12,9 @@ import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.shared.Caller;
 
 /**
- * A portal session the server drops because nobody came back (the browser was closed) ends in the trail too, as
- * {@code SESSION_EXPIRED abandoned}. Sessions ended by sign-out or by the guard were recorded already and are
- * marked so they are not recorded twice.
+ * A signed-in portal session the server drops because nobody came back (the browser was closed) ends in the trail
+ * too, as {@code SESSION_EXPIRED abandoned}. Sessions ended by sign-out or by the guard were recorded already and
+ * are marked so they are not recorded twice; sessions a server stop ends (not idle) are not an abandonment.
  */
 @WebListener
 public class AbandonedSessions implements HttpSessionListener {
@@ -34,7 +34,14 @@ public class AbandonedSessions implements HttpSessionListener {
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
         Object identity = session.getAttribute(PortalIdentity.ATTRIBUTE);
-        if (!(identity instanceof PortalIdentity portalIdentity) || session.getAttribute(RECORDED) != null) {
+        if (!(identity instanceof PortalIdentity portalIdentity) || session.getAttribute(RECORDED) != null
+                || portalIdentity.stage() != PortalIdentity.Stage.SIGNED_IN) {
+            // not signed in (a half-finished sign-in is no session of the user's), or already recorded
+            return;
+        }
+        long idleMillis = System.currentTimeMillis() - session.getLastAccessedTime();
+        if (session.getMaxInactiveInterval() > 0 && idleMillis < session.getMaxInactiveInterval() * 1000L) {
+            // not idle: the server is stopping or redeploying, which ends sessions without anyone leaving
             return;
         }
         try {

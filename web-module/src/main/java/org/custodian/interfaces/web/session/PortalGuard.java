@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.application.auth.AuthenticationService;
+import org.custodian.application.audit.SequenceAfterCommit;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.user.Role;
 
@@ -40,8 +41,6 @@ public class PortalGuard extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
     private static final String AUTO_REFRESH = "autoRefresh";
-    /** How often a session asks the user store again (tokens of the API live 15 minutes; this is tighter). */
-    static final Duration RECHECK = Duration.ofMinutes(1);
     private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
 
     @Inject
@@ -50,10 +49,23 @@ public class PortalGuard extends HttpFilter {
     @EJB
     AuthenticationService authentication;
 
+    @Inject
+    SequenceAfterCommit afterCommit;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            guard(request, response, chain);
+        } finally {
+            // like the API: the page (or redirect) completes only once this request's audit events are chained
+            afterCommit.awaitOwnEvents();
+        }
+    }
+
+    private void guard(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith(RESOURCES)) {
@@ -71,10 +83,7 @@ public class PortalGuard extends HttpFilter {
         if (identity != null) {
             String ended = expiry(session, identity);
             if (ended != null) {
-                authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(),
-                        UUID.randomUUID().toString(), request.getRemoteAddr()), true, ended);
-                AbandonedSessions.endRecorded(session);
-                session.invalidate();
+                end(session, identity, UUID.randomUUID().toString(), request.getRemoteAddr(), ended);
                 redirect(request, response, LOGIN + "?expired=" + ended);
                 return;
             }
@@ -131,24 +140,48 @@ public class PortalGuard extends HttpFilter {
     private PortalIdentity recheck(HttpServletRequest request, HttpSession session, PortalIdentity identity) {
         Instant now = clock.instant();
         Instant checked = (Instant) session.getAttribute(PortalIdentity.LAST_CHECKED);
-        if (checked != null && Duration.between(checked, now).compareTo(RECHECK) < 0) {
+        if (checked != null && Duration.between(checked, now).compareTo(settings.recheckInterval()) < 0) {
             return identity;
         }
         String requestId = UUID.randomUUID().toString();
-        Optional<Caller> current = authentication.current(identity.username(), requestId, request.getRemoteAddr());
-        if (current.isEmpty()) {
-            authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(),
-                    requestId, request.getRemoteAddr()), true, "revoked");
-            AbandonedSessions.endRecorded(session);
-            session.invalidate();
+        Optional<AuthenticationService.CurrentAccess> current = authentication.current(identity.username(), requestId,
+                request.getRemoteAddr());
+        // gone or disabled; or given a role that needs a second factor this session never presented
+        String ended = current.isEmpty() ? "revoked"
+                : identity.stage() == PortalIdentity.Stage.SIGNED_IN && current.get().secondFactorNeeded()
+                        && !identity.secondFactorGiven() ? "step-up" : null;
+        if (ended != null) {
+            end(session, identity, requestId, request.getRemoteAddr(), ended);
             return null;
         }
-        PortalIdentity fresh = identity.withAccess(current.get().roles(), current.get().regions());
+        PortalIdentity fresh = identity.withAccess(current.get().caller().roles(), current.get().caller().regions());
         if (!fresh.equals(identity)) {
             session.setAttribute(PortalIdentity.ATTRIBUTE, fresh);
         }
         session.setAttribute(PortalIdentity.LAST_CHECKED, now);
         return fresh;
+    }
+
+    /**
+     * Ends a session once: the marker is set before the event is written, so a parallel request (the jobs
+     * page's poll beside a click) finds it and neither records nor fails on the invalidated session.
+     */
+    private void end(HttpSession session, PortalIdentity identity, String requestId, String address, String why) {
+        try {
+            if (session.getAttribute(AbandonedSessions.RECORDED) != null) {
+                return;
+            }
+            AbandonedSessions.endRecorded(session);
+        } catch (IllegalStateException alreadyInvalidated) {
+            return;
+        }
+        authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(), requestId,
+                address), true, why);
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalidated) {
+            // the parallel request got there first
+        }
     }
 
     /** "idle" or "lifetime" when the session has ended, else null. */

@@ -11,7 +11,7 @@ import org.custodian.domain.model.user.Role;
  * {@link Stage#SIGNED_IN} opens the portal; the other stages open only their own step's page.
  */
 public record PortalIdentity(String username, String displayName, Set<Role> roles, Set<Region> regions, Stage stage,
-        Instant signedInAt) implements Serializable {
+        Instant signedInAt, boolean secondFactorGiven) implements Serializable {
 
     static final String ATTRIBUTE = "custodian.portal.identity";
     static final String LAST_SEEN = "custodian.portal.last-seen";
@@ -25,14 +25,16 @@ public record PortalIdentity(String username, String displayName, Set<Role> role
         SIGNED_IN
     }
 
+    /** The next stage; reaching SIGNED_IN from a second-factor step records that a factor was given. */
     PortalIdentity at(Stage next, Instant now) {
         return new PortalIdentity(username, displayName, roles, regions, next, next == Stage.SIGNED_IN ? now
-                : signedInAt);
+                : signedInAt, secondFactorGiven || stage != Stage.SIGNED_IN && next == Stage.SIGNED_IN);
     }
 
     /** The same session with the roles and regions the user store gives now. */
     PortalIdentity withAccess(Set<Role> currentRoles, Set<Region> currentRegions) {
-        return new PortalIdentity(username, displayName, currentRoles, currentRegions, stage, signedInAt);
+        return new PortalIdentity(username, displayName, currentRoles, currentRegions, stage, signedInAt,
+                secondFactorGiven);
     }
 
     public boolean hasRole(Role role) {

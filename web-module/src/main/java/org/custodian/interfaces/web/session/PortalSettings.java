@@ -17,6 +17,15 @@ public class PortalSettings {
     @ConfigProperty(name = "custodian.portal.absolute-timeout", defaultValue = "PT8H")
     Duration absoluteTimeout;
 
+    @Inject
+    @ConfigProperty(name = "custodian.portal.recheck-interval", defaultValue = "PT1M")
+    Duration recheckInterval;
+
+    /** How often a session asks the user store again (API tokens live 15 minutes; this is tighter). */
+    public Duration recheckInterval() {
+        return recheckInterval;
+    }
+
     public Duration idleTimeout() {
         return idleTimeout;
     }

@@ -65,7 +65,7 @@ public class SignInBean {
         request.changeSessionId();
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toSeconds() + 60));
         session.setAttribute(PortalIdentity.ATTRIBUTE, new PortalIdentity(caller.username(), checked.displayName(),
-                caller.roles(), caller.regions(), stage, clock.instant()));
+                caller.roles(), caller.regions(), stage, clock.instant(), false));
         session.setAttribute(PortalIdentity.LAST_SEEN, clock.instant());
         return redirectTo(checked.next() == SecondFactorStep.NONE ? PortalGuard.landing(identity(session))
                 : checked.next() == SecondFactorStep.VERIFY ? PortalGuard.SECOND_FACTOR : PortalGuard.ENROLL);
@@ -96,12 +96,12 @@ public class SignInBean {
     public String signOut() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        portal.identity().ifPresent(identity -> authentication.recordSignOut(portal.callerOf(identity), false,
-                "signed out"));
         HttpSession session = (HttpSession) external.getSession(false);
         if (session != null) {
             AbandonedSessions.endRecorded(session);
         }
+        portal.identity().ifPresent(identity -> authentication.recordSignOut(portal.callerOf(identity), false,
+                "signed out"));
         external.invalidateSession();
         return redirectTo(PortalGuard.LOGIN + "?signedOut=true");
     }
