@@ -580,6 +580,19 @@ class PortalIT {
                 + " 'supervisor' order by sequence desc limit 1").matches("reason=hmac:[0-9a-f]{32}"),
                 "the reason is in the trail as a keyed hash");
 
+        // the API: only operators, and a name no user can have is a 422, not a failure further down
+        Api api = new Api(base);
+        Reply operatorToken = api.post("api/v1/auth/token", null, Json.createObjectBuilder().add("username", "operator")
+                .add("password", Api.DEMO_PASSWORD).add("otp", OPERATOR_RECOVERY.get(1)).build().toString());
+        assertEquals(200, operatorToken.status(), operatorToken.toString());
+        String operator = operatorToken.json().getString("access_token");
+        assertEquals(422, api.post("api/v1/users/" + "x".repeat(300) + "/second-factor/reset", operator,
+                "{\"reason\":\"Phone lost\"}").status());
+        assertEquals(404, api.post("api/v1/users/nobody-here/second-factor/reset", operator,
+                "{\"reason\":\"Phone lost\"}").status());
+        assertEquals(403, api.post("api/v1/users/operator/second-factor/reset", api.token("agent.eu"),
+                "{\"reason\":\"Phone lost\"}").status());
+
         signOut();
         password("supervisor");
         assertEquals("/enroll.xhtml", BROWSER.path(), "the supervisor enrolls again");

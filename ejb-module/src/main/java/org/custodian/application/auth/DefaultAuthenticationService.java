@@ -260,6 +260,9 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Override
     public void resetSecondFactor(Caller caller, String username, String reason) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        // before anything records the name: no username is longer, and the trail's resource id has a length
+        new RuleCheck().require(!name.isEmpty() && name.length() <= MAX_USERNAME, "username",
+                "must be a username of 1 to " + MAX_USERNAME + " characters").throwIfAny();
         policy.enforce(caller, Permission.SECOND_FACTOR_RESET, AuditActions.USER, name);
         new RuleCheck().require(!name.equals(caller.username()), "username", "is your own account: another"
                 + " operator must reset your second factor").requireText(reason, "reason", 5, 500).throwIfAny();
