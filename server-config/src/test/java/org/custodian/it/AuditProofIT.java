@@ -204,6 +204,27 @@ class AuditProofIT {
         }
         assertOk(api, auditor);
 
+        // one stored value changed at a time, as verification reads it straight off PostgreSQL's wire: the time by a
+        // millisecond, the time to 'infinity' (not a time at all), a quote into a text (the escaping path), and each
+        // stored hash on its own
+        Sql.script("create table it_cell_backup as select * from audit_event where sequence = " + a);
+        try {
+            for (String change : new String[] {"occurred_at = occurred_at + interval '1 millisecond'",
+                "occurred_at = 'infinity'", "fields = coalesce(fields, '') || '\"'", "hash = previous_hash",
+                "previous_hash = hash", "leaf_hash = hash"}) {
+                Sql.script("update audit_event set " + change + " where sequence = " + a);
+                try {
+                    assertBrokenAt(api, auditor, a);
+                } finally {
+                    Sql.script("delete from audit_event where sequence = " + a,
+                            "insert into audit_event select * from it_cell_backup");
+                }
+            }
+        } finally {
+            Sql.script("drop table it_cell_backup");
+        }
+        assertOk(api, auditor);
+
         // an attacker changes an event and recomputes every later hash and leaf: the chain holds, the signed root
         // does not (the first event after the last good checkpoint is reported)
         long previousCheckpoint = Sql.longValue("select coalesce(max(tree_size), 0) from audit_checkpoint"

@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -26,12 +28,16 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.audit.StoredLink;
 
 @Stateless
 public class AuditServiceBean implements AuditService {
 
     /** Events read per round trip during verification (plain JDBC, no persistence context). */
     static final int VERIFY_PAGE = 5000;
+
+    /** Pages read at once during verification: two keep both cores busy between the database and the hashing. */
+    static final int VERIFY_READERS = 2;
 
     @Inject
     private AuditEventRepository events;
@@ -155,28 +161,21 @@ public class AuditServiceBean implements AuditService {
         AuditChainHead head = events.readHead();
         AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, events.checkpoints(), signer::verify);
         long start = pruned == null ? 0 : pruned.getTreeSize();
-        // A pipeline over the pages: the next page is read while this one is hashed, and each page's hashes are
-        // computed on two threads; only the comparison along the chain and the tree stay in order.
-        Future<List<AuditEvent>> next = verifier.isIntact() ? executor.submit(() -> events.findAfter(start, VERIFY_PAGE))
-                : null;
+        long last = head.getLastSequence();
+        // Pages of sequences are read and hashed on the executor, up to VERIFY_READERS at once (each on its own
+        // connection, so PostgreSQL formats rows on as many backends); here only the comparisons along the chain
+        // and the tree run, in order.
+        Deque<Future<List<StoredLink>>> reading = new ArrayDeque<>();
+        long nextPage = start;
         try {
-            while (next != null && verifier.isIntact()) {
-                List<AuditEvent> page = next.get();
-                if (page.isEmpty()) {
-                    break;
-                }
-                long after = page.get(page.size() - 1).getSequence();
-                boolean more = after < head.getLastSequence() && page.size() == VERIFY_PAGE;
-                next = more ? executor.submit(() -> events.findAfter(after, VERIFY_PAGE)) : null;
-                AuditEvent.Digests[] digests = digests(page);
-                for (int i = 0; i < page.size(); i++) {
-                    AuditEvent event = page.get(i);
-                    if (event.getSequence() > head.getLastSequence() || !verifier.accept(event, digests[i])) {
+            nextPage = readAhead(reading, nextPage, last);
+            while (verifier.isIntact() && !reading.isEmpty()) {
+                List<StoredLink> page = reading.poll().get();
+                nextPage = readAhead(reading, nextPage, last);
+                for (StoredLink link : page) {
+                    if (!verifier.accept(link)) {
                         break;
                     }
-                }
-                if (next == null) {
-                    break;
                 }
             }
         } catch (InterruptedException e) {
@@ -186,28 +185,22 @@ public class AuditServiceBean implements AuditService {
             throw e.getCause() instanceof RuntimeException cause ? cause
                     : new IllegalStateException("reading the audit trail failed", e.getCause());
         } finally {
-            if (next != null) {
-                next.cancel(false);
-            }
+            reading.forEach(page -> page.cancel(false));
         }
         verifier.finish(head.getLastSequence(), head.getLastHash());
         return AuditVerification.of(verifier.isIntact(), verifier.verifiedCount(), verifier.firstBadSequence(),
                 verifier.checkpointsVerified(), verifier.reason(), verifier.prunedTo());
     }
 
-    /** The page's digests, the second half computed on another thread while this one does the first. */
-    private AuditEvent.Digests[] digests(List<AuditEvent> page) throws InterruptedException, ExecutionException {
-        AuditEvent.Digests[] digests = new AuditEvent.Digests[page.size()];
-        int half = page.size() / 2;
-        Future<?> second = executor.submit(() -> {
-            for (int i = half; i < page.size(); i++) {
-                digests[i] = page.get(i).digests();
-            }
-        });
-        for (int i = 0; i < half; i++) {
-            digests[i] = page.get(i).digests();
+    /** Keeps VERIFY_READERS pages being read; returns where the next page starts. */
+    private long readAhead(Deque<Future<List<StoredLink>>> reading, long nextPage, long last) {
+        long after = nextPage;
+        while (reading.size() < VERIFY_READERS && after < last) {
+            long from = after;
+            long upTo = Math.min(last, from + VERIFY_PAGE);
+            reading.add(executor.submit(() -> events.readLinks(from, upTo)));
+            after = upTo;
         }
-        second.get();
-        return digests;
+        return after;
     }
 }

@@ -5,6 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +29,9 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.audit.StoredLink;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.PGStatement;
 
 @ApplicationScoped
 public class JpaAuditEventRepository implements AuditEventRepository {
@@ -124,6 +131,70 @@ public class JpaAuditEventRepository implements AuditEventRepository {
             throw new PersistenceException("reading audit events failed: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public List<StoredLink> readLinks(long afterSequence, long upToSequence) {
+        List<StoredLink> links = new ArrayList<>((int) Math.max(0, Math.min(upToSequence - afterSequence, 10_000)));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select " + STORED_EVENT_COLUMNS
+                        + " from audit_event where sequence > ? and sequence <= ? order by sequence")) {
+            boolean postgres = select.isWrapperFor(PGStatement.class);
+            if (postgres) {
+                // binary transfer from the first execution on: occurred_at arrives as microseconds, nothing to parse
+                select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
+            select.setLong(1, afterSequence);
+            select.setLong(2, upToSequence);
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                boolean wire = postgres && binaryTimestamps(rows);
+                while (rows.next()) {
+                    links.add(wire ? wireLink(rows) : storedLink(rows));
+                }
+            }
+            return links;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading audit events failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether PostgreSQL sends occurred_at in binary (it does unless binary transfer was turned off in the URL). */
+    private static boolean binaryTimestamps(ResultSet rows) throws SQLException {
+        return rows.getMetaData().isWrapperFor(PGResultSetMetaData.class)
+                && rows.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(2) == 1;
+    }
+
+    private static StoredLink storedLink(ResultSet rows) throws SQLException {
+        AuditEvent event = storedEvent(rows);
+        return event.link(event.digests());
+    }
+
+    /**
+     * A link straight from PostgreSQL's wire format: the driver hands text columns over as the UTF-8 bytes it
+     * received (for a column that is not bytea, getBytes does not decode), which are what the canonical form hashes;
+     * decoding them to Strings and encoding them back cost more than the hashing.
+     */
+    private static StoredLink wireLink(ResultSet rows) throws SQLException {
+        long pgMicros = (long) BIG_ENDIAN_LONG.get(rows.getBytes(2), 0);
+        if (pgMicros == Long.MAX_VALUE || pgMicros == Long.MIN_VALUE) {
+            return storedLink(rows); // 'infinity' cannot be a real time; the slow path renders what the driver makes of it
+        }
+        long sequence = rows.getLong(1);
+        byte[] action = rows.getBytes(5);
+        byte[] resourceId = rows.getBytes(7);
+        byte[] previousHash = rows.getBytes(12);
+        AuditEvent.Digests digests = AuditEvent.storedDigests(sequence, pgMicros + POSTGRES_EPOCH_MICROS,
+                rows.getBytes(3), rows.getBytes(4), action, rows.getBytes(6), resourceId, rows.getBytes(8),
+                rows.getBytes(9), rows.getBytes(10), rows.getBytes(11), previousHash);
+        return new StoredLink(sequence, previousHash, rows.getBytes(13), rows.getBytes(14),
+                action == null ? null : new String(action, StandardCharsets.UTF_8),
+                resourceId == null ? null : new String(resourceId, StandardCharsets.UTF_8), digests);
+    }
+
+    /** PostgreSQL's binary timestamps count microseconds from 2000-01-01T00:00:00Z. */
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     @Override
     public List<byte[]> leafHashes(long after, long treeSize) {

@@ -1,5 +1,8 @@
 package org.custodian.domain.model.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Walks the chain in sequence order, one event at a time, so any number of events can be checked
  * in constant memory. The first event that does not verify is remembered; the walk can be resumed
@@ -8,7 +11,8 @@ package org.custodian.domain.model.audit;
 public final class AuditChainVerifier {
 
     private long expectedSequence;
-    private String expectedPreviousHash;
+    /** The hash the next event must point at, as ASCII hex (compared with the stored bytes as read). */
+    private byte[] expectedPreviousHash;
     private long verified;
     private Long firstBadSequence;
 
@@ -18,7 +22,7 @@ public final class AuditChainVerifier {
 
     public AuditChainVerifier(long lastVerifiedSequence, String lastVerifiedHash, long verifiedSoFar) {
         this.expectedSequence = lastVerifiedSequence + 1;
-        this.expectedPreviousHash = lastVerifiedHash;
+        this.expectedPreviousHash = lastVerifiedHash.getBytes(StandardCharsets.UTF_8);
         this.verified = verifiedSoFar;
     }
 
@@ -29,15 +33,20 @@ public final class AuditChainVerifier {
 
     /** As {@link #accept(AuditEvent)}, with the event's digests already computed by the caller. */
     public boolean accept(AuditEvent event, AuditEvent.Digests computed) {
+        return accept(event.link(computed));
+    }
+
+    /** As {@link #accept(AuditEvent)}, for an event read as a {@link StoredLink}. */
+    public boolean accept(StoredLink link) {
         if (firstBadSequence != null) {
             return false;
         }
-        firstBadSequence = firstBadIn(event, expectedSequence, expectedPreviousHash, computed);
+        firstBadSequence = firstBadIn(link, expectedSequence, expectedPreviousHash);
         if (firstBadSequence != null) {
             return false;
         }
         expectedSequence++;
-        expectedPreviousHash = event.getHash();
+        expectedPreviousHash = link.hash();
         verified++;
         return true;
     }
@@ -50,16 +59,16 @@ public final class AuditChainVerifier {
      *         event leaves a gap, an inserted or renumbered one breaks the order)
      */
     public static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash) {
-        return firstBadIn(event, expectedSequence, expectedPreviousHash, event.digests());
+        return firstBadIn(event.link(event.digests()), expectedSequence,
+                expectedPreviousHash.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Long firstBadIn(AuditEvent event, long expectedSequence, String expectedPreviousHash,
-            AuditEvent.Digests computed) {
-        if (event.getSequence() != expectedSequence) {
+    private static Long firstBadIn(StoredLink link, long expectedSequence, byte[] expectedPreviousHash) {
+        if (link.sequence() != expectedSequence) {
             return expectedSequence;
         }
-        if (!expectedPreviousHash.equals(event.getPreviousHash()) || !computed.hashMatches(event.getHash())) {
-            return event.getSequence();
+        if (!Arrays.equals(expectedPreviousHash, link.previousHash()) || !Hex.matches(link.hash(), link.computed().hash())) {
+            return link.sequence();
         }
         return null;
     }
@@ -75,7 +84,8 @@ public final class AuditChainVerifier {
         long lastVerified = expectedSequence - 1;
         if (lastVerified < headSequence) {
             firstBadSequence = expectedSequence;
-        } else if (lastVerified == headSequence && !expectedPreviousHash.equals(headHash)) {
+        } else if (lastVerified == headSequence
+                && !Arrays.equals(expectedPreviousHash, headHash.getBytes(StandardCharsets.UTF_8))) {
             firstBadSequence = headSequence;
         }
     }
@@ -97,6 +107,6 @@ public final class AuditChainVerifier {
     }
 
     public String lastVerifiedHash() {
-        return expectedPreviousHash;
+        return new String(expectedPreviousHash, StandardCharsets.UTF_8);
     }
 }

@@ -180,12 +180,43 @@ public class AuditEvent {
         CanonicalBytes canonical = write(CANONICAL.get().reset(), sequence, occurredAt, actor, actorRoles, action,
                 resourceType, resourceId, fields, outcome == null ? null : outcome.name(), requestId, clientAddress,
                 previousHash);
+        return digestsOf(canonical);
+    }
+
+    /** SHA-256 of the canonical form and SHA-256(0x00 || canonical form), fed from the writer in place. */
+    private static Digests digestsOf(CanonicalBytes canonical) {
         MessageDigest sha256 = MerkleTree.sha256();
         canonical.updateDigest(sha256);
         byte[] chainHash = sha256.digest();
         sha256.update((byte) 0x00);
         canonical.updateDigest(sha256);
         return new Digests(chainHash, sha256.digest());
+    }
+
+    /**
+     * The digests of an event as stored, rendered from the UTF-8 bytes of its text columns as the database sends
+     * them: verification hashes a million events without decoding any of them to a String.
+     *
+     * @param occurredAtMicros occurred_at in microseconds since the epoch (the canonical form keeps milliseconds)
+     * @param texts actor, actorRoles, action, resourceType, resourceId, fields, outcome, requestId, clientAddress and
+     *        previousHash, in that order (null where absent)
+     */
+    public static Digests storedDigests(long sequence, long occurredAtMicros, byte[]... texts) {
+        if (texts.length != 10) {
+            throw new IllegalArgumentException("the canonical form has 10 text values, not " + texts.length);
+        }
+        CanonicalBytes canonical = CANONICAL.get().reset().prefix(sequence).timeMicros(occurredAtMicros).raw(',')
+                .utf8Strings(texts).raw(']');
+        return digestsOf(canonical);
+    }
+
+    /** This event as verification sees it, with {@code computed} its digests. */
+    public StoredLink link(Digests computed) {
+        return new StoredLink(sequence, ascii(previousHash), ascii(hash), ascii(leafHash), action, resourceId, computed);
+    }
+
+    private static byte[] ascii(String hex) {
+        return hex == null ? null : hex.getBytes(StandardCharsets.UTF_8);
     }
 
     /** @param hash SHA-256 of the canonical form; @param leaf SHA-256(0x00 || canonical form) */

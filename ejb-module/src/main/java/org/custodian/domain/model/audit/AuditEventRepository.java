@@ -35,6 +35,13 @@ public interface AuditEventRepository {
     /** Up to {@code limit} events after {@code afterSequence}, in sequence order. */
     List<AuditEvent> findAfter(long afterSequence, int limit);
 
+    /**
+     * The events with {@code afterSequence < sequence <= upToSequence}, in sequence order, as verification reads
+     * them: stored hashes as read and digests computed from the stored columns (on the calling thread, so that
+     * pages read in parallel are hashed in parallel).
+     */
+    List<StoredLink> readLinks(long afterSequence, long upToSequence);
+
     /** The stored leaf hashes of sequences {@code after + 1} to {@code treeSize}, in order (for proofs). */
     List<byte[]> leafHashes(long after, long treeSize);
 

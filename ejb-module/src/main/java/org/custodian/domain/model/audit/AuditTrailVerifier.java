@@ -1,6 +1,8 @@
 package org.custodian.domain.model.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
@@ -86,27 +88,33 @@ public final class AuditTrailVerifier {
 
     /** As {@link #accept(AuditEvent)}, with the event's digests computed beforehand (e.g. on other threads). */
     public boolean accept(AuditEvent event, AuditEvent.Digests digests) {
+        return accept(event.link(digests));
+    }
+
+    /** As {@link #accept(AuditEvent)}, for an event read as a {@link StoredLink} (its digests computed by the reader). */
+    public boolean accept(StoredLink link) {
         if (firstBadSequence != null) {
             return false;
         }
-        if (!chain.accept(event, digests)) {
+        if (!chain.accept(link)) {
             fail(chain.firstBadSequence(), "the hash chain breaks at sequence " + chain.firstBadSequence()
                     + " (changed, removed, inserted or reordered event)");
             return false;
         }
-        if (event.getLeafHash() != null && !digests.leafMatches(event.getLeafHash())) {
-            fail(event.getSequence(), "the stored leaf hash of sequence " + event.getSequence()
+        byte[] leaf = link.computed().leaf();
+        if (link.leafHash() != null && !Hex.matches(link.leafHash(), leaf)) {
+            fail(link.sequence(), "the stored leaf hash of sequence " + link.sequence()
                     + " does not match the event");
             return false;
         }
-        frontier.append(digests.leaf());
-        if (expectedAnnouncement != null && AuditPrunePoint.ACTION.equals(event.getAction())
-                && expectedAnnouncement.equals(event.getResourceId())) {
+        frontier.append(leaf);
+        if (expectedAnnouncement != null && AuditPrunePoint.ACTION.equals(link.action())
+                && expectedAnnouncement.equals(link.resourceId())) {
             expectedAnnouncement = null;
         }
         while (nextCheckpoint < checkpoints.size()
                 && checkpoints.get(nextCheckpoint).getTreeSize() == frontier.size()) {
-            if (!checkCheckpoint(checkpoints.get(nextCheckpoint), event)) {
+            if (!checkCheckpoint(checkpoints.get(nextCheckpoint), link)) {
                 return false;
             }
             nextCheckpoint++;
@@ -114,13 +122,13 @@ public final class AuditTrailVerifier {
         return true;
     }
 
-    private boolean checkCheckpoint(AuditCheckpoint checkpoint, AuditEvent last) {
+    private boolean checkCheckpoint(AuditCheckpoint checkpoint, StoredLink last) {
         String problem = null;
         if (!signatureValid.test(checkpoint)) {
             problem = "the signature of checkpoint " + checkpoint.getTreeSize() + " does not verify";
         } else if (!HexFormat.of().formatHex(frontier.root()).equals(checkpoint.getRootHash().trim())) {
             problem = "the events up to " + checkpoint.getTreeSize() + " do not hash to the signed root";
-        } else if (!last.getHash().equals(checkpoint.getChainHash().trim())) {
+        } else if (!Arrays.equals(last.hash(), checkpoint.getChainHash().trim().getBytes(StandardCharsets.UTF_8))) {
             problem = "the chain hash at " + checkpoint.getTreeSize() + " differs from the signed one";
         }
         if (problem != null) {

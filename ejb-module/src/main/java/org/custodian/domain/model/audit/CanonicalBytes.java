@@ -26,8 +26,15 @@ final class CanonicalBytes {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
+    private static final byte[] PREFIX = ("[\"" + AuditEvent.FORMAT + "\",").getBytes(StandardCharsets.US_ASCII);
+
     private byte[] buffer;
     private int length;
+    /** The values of {@link #utf8Strings}, back to back, checked for characters to escape in one pass. */
+    private byte[] scratch = new byte[512];
+    /** The second last rendered by {@link #timeMicros}, and its {@code "yyyy-MM-ddTHH:mm:ss.} (many events share one). */
+    private long renderedSecond = Long.MIN_VALUE;
+    private final byte[] renderedSecondText = new byte[21];
 
     CanonicalBytes(int capacity) {
         buffer = new byte[capacity];
@@ -51,7 +58,67 @@ final class CanonicalBytes {
     }
 
     CanonicalBytes number(long value) {
-        return ascii(Long.toString(value));
+        if (value < 0) {
+            return ascii(Long.toString(value));
+        }
+        int count = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        ensure(count);
+        for (int i = length + count - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+        return this;
+    }
+
+    /** The canonical form's start: {@code ["custodian-audit-v1",<sequence>,}. */
+    CanonicalBytes prefix(long sequence) {
+        ensure(PREFIX.length);
+        System.arraycopy(PREFIX, 0, buffer, length, PREFIX.length);
+        length += PREFIX.length;
+        return number(sequence).raw(',');
+    }
+
+    /**
+     * JSON strings (or {@code null}s) separated by commas, from their UTF-8 bytes. The values are checked for
+     * characters to escape in one pass over all of them: checking each short value on its own cost more than
+     * hashing it.
+     */
+    CanonicalBytes utf8Strings(byte[]... values) {
+        int total = 0;
+        for (byte[] value : values) {
+            total += value == null ? 0 : value.length;
+        }
+        if (scratch.length < total) {
+            scratch = new byte[Math.max(total, scratch.length * 2)];
+        }
+        int at = 0;
+        for (byte[] value : values) {
+            if (value != null) {
+                System.arraycopy(value, 0, scratch, at, value.length);
+                at += value.length;
+            }
+        }
+        boolean plain = !needsEscaping(scratch, 0, total);
+        ensure(total + values.length * (NULL.length + 1));
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                buffer[length++] = ',';
+            }
+            byte[] value = values[i];
+            if (value == null || !plain) {
+                utf8(value);
+            } else {
+                buffer[length++] = '"';
+                System.arraycopy(value, 0, buffer, length, value.length);
+                length += value.length;
+                buffer[length++] = '"';
+            }
+        }
+        return this;
     }
 
     /** A JSON string (or {@code null}). */
@@ -62,7 +129,17 @@ final class CanonicalBytes {
             length += NULL.length;
             return this;
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        return utf8(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A JSON string from its UTF-8 bytes as the database sends them (or {@code null}): verification renders
+     * straight from the wire, without decoding to a String and encoding back.
+     */
+    CanonicalBytes utf8(byte[] utf8) {
+        if (utf8 == null) {
+            return string(null);
+        }
         ensure(utf8.length + 2);
         buffer[length++] = '"';
         if (!needsEscaping(utf8)) {
@@ -114,6 +191,38 @@ final class CanonicalBytes {
         return this;
     }
 
+    /**
+     * As {@link #time(Instant)} for microseconds since the epoch (how PostgreSQL sends a timestamp); the text up to
+     * the second is reused while events share their second.
+     */
+    CanonicalBytes timeMicros(long epochMicros) {
+        long second = Math.floorDiv(epochMicros, 1_000_000L);
+        int millis = (int) (Math.floorMod(epochMicros, 1_000_000L) / 1000);
+        if (second != renderedSecond) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+            if (t.getYear() < 0 || t.getYear() > 9999) {
+                return time(Instant.ofEpochSecond(second, millis * 1_000_000L));
+            }
+            int mark = length;
+            ensure(21);
+            buffer[length++] = '"';
+            digits(t.getYear(), 4).raw('-').digits(t.getMonthValue(), 2).raw('-').digits(t.getDayOfMonth(), 2)
+                    .raw('T').digits(t.getHour(), 2).raw(':').digits(t.getMinute(), 2).raw(':')
+                    .digits(t.getSecond(), 2).raw('.');
+            System.arraycopy(buffer, mark, renderedSecondText, 0, 21);
+            renderedSecond = second;
+        } else {
+            ensure(21);
+            System.arraycopy(renderedSecondText, 0, buffer, length, 21);
+            length += 21;
+        }
+        ensure(5);
+        digits(millis, 3);
+        buffer[length++] = 'Z';
+        buffer[length++] = '"';
+        return this;
+    }
+
     private CanonicalBytes digits(int value, int count) {
         for (int i = length + count - 1; i >= length; i--) {
             buffer[i] = (byte) ('0' + value % 10);
@@ -125,8 +234,13 @@ final class CanonicalBytes {
 
     /** Whether any byte is {@code "}, {@code \} or below 0x20; eight at a time, with the usual SWAR tests. */
     static boolean needsEscaping(byte[] utf8) {
-        int i = 0;
-        for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
+        return needsEscaping(utf8, 0, utf8.length);
+    }
+
+    /** As {@link #needsEscaping(byte[])} for the bytes {@code [from, to)}. */
+    static boolean needsEscaping(byte[] utf8, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long word = (long) LONGS.get(utf8, i);
             long quote = word ^ (ONES * '"');
             long backslash = word ^ (ONES * '\\');
@@ -136,7 +250,7 @@ final class CanonicalBytes {
                 return true;
             }
         }
-        for (; i < utf8.length; i++) {
+        for (; i < to; i++) {
             byte b = utf8[i];
             if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
                 return true;

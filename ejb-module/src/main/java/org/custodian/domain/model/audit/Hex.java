@@ -4,6 +4,7 @@ package org.custodian.domain.model.audit;
 final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    private static final byte[] ASCII_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Hex() {
     }
@@ -19,5 +20,18 @@ final class Hex {
             }
         }
         return true;
+    }
+
+    /** Whether {@code hex} (lower-case hex digits in ASCII, as read from the database) is the hex form of {@code bytes}. */
+    static boolean matches(byte[] hex, byte[] bytes) {
+        if (hex == null || hex.length != bytes.length * 2) {
+            return false;
+        }
+        int differences = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            differences |= (hex[2 * i] ^ ASCII_DIGITS[(bytes[i] >> 4) & 0xf])
+                    | (hex[2 * i + 1] ^ ASCII_DIGITS[bytes[i] & 0xf]);
+        }
+        return differences == 0;
     }
 }

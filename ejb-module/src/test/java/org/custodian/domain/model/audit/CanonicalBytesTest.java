@@ -57,6 +57,53 @@ class CanonicalBytesTest {
         assertFalse(first.digests().hashMatches(null));
     }
 
+    @Test
+    void digestsFromStoredBytesEqualTheDigestsOfTheEvent() {
+        AuditRecord plain = new AuditRecord("agent.eu", "AGENT", "TICKET_READ", "TICKET", "7", "subject~masked",
+                AuditOutcome.SUCCESS, "req", "10.0.0.7");
+        AuditRecord awkward = new AuditRecord("Zoë \"Q\" \\ \u0001", null, "TICKET_READ", null, "東京", "a\tb",
+                AuditOutcome.DENIED, null, null);
+        String previous = AuditEvent.GENESIS_HASH;
+        // same second twice (the cached text), the next second, a new day, before 1970, before year 1000,
+        // after 9999 (the slow path), microseconds cut to milliseconds
+        String[] times = {"2026-11-24T00:00:00.123456Z", "2026-11-24T00:00:00.999999Z", "2026-11-24T00:00:01Z",
+            "2026-11-25T23:59:59.5Z", "1969-12-31T23:59:59.001Z", "0999-01-02T03:04:05.006Z",
+            "+10000-01-01T00:00:00.007Z", "2026-11-24T00:00:00.123Z"};
+        for (int i = 0; i < times.length; i++) {
+            Instant at = Instant.parse(times[i]);
+            AuditEvent event = AuditEvent.stored(1_000_000_000L + i, at, i % 2 == 0 ? awkward : plain, previous,
+                    null, null);
+            AuditEvent.Digests expected = event.digests();
+            long micros = Math.multiplyExact(at.getEpochSecond(), 1_000_000L) + at.getNano() / 1000;
+            AuditEvent.Digests wire = AuditEvent.storedDigests(event.getSequence(), micros, utf8(event.getActor()),
+                    utf8(event.getActorRoles()), utf8(event.getAction()), utf8(event.getResourceType()),
+                    utf8(event.getResourceId()), utf8(event.getFields()), utf8(event.getOutcome().name()),
+                    utf8(event.getRequestId()), utf8(event.getClientAddress()), utf8(previous));
+            assertEquals(HexFormat.of().formatHex(expected.hash()), HexFormat.of().formatHex(wire.hash()), times[i]);
+            assertEquals(HexFormat.of().formatHex(expected.leaf()), HexFormat.of().formatHex(wire.leaf()), times[i]);
+            previous = HexFormat.of().formatHex(expected.hash());
+        }
+    }
+
+    @Test
+    void storedHexBytesMatchOnlyTheirOwnDigest() {
+        byte[] digest = MerkleTree.sha256().digest("x".getBytes(StandardCharsets.UTF_8));
+        String hex = HexFormat.of().formatHex(digest);
+        assertTrue(Hex.matches(hex.getBytes(StandardCharsets.US_ASCII), digest));
+        assertFalse(Hex.matches(hex.toUpperCase().getBytes(StandardCharsets.US_ASCII), digest));
+        assertFalse(Hex.matches(hex.substring(1).getBytes(StandardCharsets.US_ASCII), digest));
+        assertFalse(Hex.matches((byte[]) null, digest));
+        for (int i = 0; i < hex.length(); i++) {
+            byte[] changed = hex.getBytes(StandardCharsets.US_ASCII);
+            changed[i] = (byte) (changed[i] == '0' ? '1' : '0');
+            assertFalse(Hex.matches(changed, digest), "digit " + i);
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static boolean naive(byte[] bytes) {
         for (byte b : bytes) {
             if (b == '"' || b == '\\' || (b >= 0 && b < 0x20)) {
