@@ -205,12 +205,14 @@ class AuditProofIT {
         assertOk(api, auditor);
 
         // one stored value changed at a time, as verification reads it straight off PostgreSQL's wire: the time by a
-        // millisecond, the time to 'infinity' (not a time at all), a quote into a text (the escaping path), and each
-        // stored hash on its own
+        // millisecond, to '±infinity' (not times at all), to the years near PostgreSQL's last timestamp (where the
+        // shift to the Unix epoch would overflow) and before the Gregorian calendar, a quote into a text (the
+        // escaping path), and each stored hash on its own
         Sql.script("create table it_cell_backup as select * from audit_event where sequence = " + a);
         try {
             for (String change : new String[] {"occurred_at = occurred_at + interval '1 millisecond'",
-                "occurred_at = 'infinity'", "fields = coalesce(fields, '') || '\"'", "hash = previous_hash",
+                "occurred_at = 'infinity'", "occurred_at = '-infinity'", "occurred_at = '294270-01-01 00:00:00+00'",
+                "occurred_at = '1500-01-01 00:00:00+00'", "fields = coalesce(left(fields, 1000), '') || '\"'", "hash = previous_hash",
                 "previous_hash = hash", "leaf_hash = hash"}) {
                 Sql.script("update audit_event set " + change + " where sequence = " + a);
                 try {

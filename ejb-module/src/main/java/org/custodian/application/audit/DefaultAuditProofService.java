@@ -44,6 +44,9 @@ public class DefaultAuditProofService implements AuditProofService {
     @Inject
     private CheckpointSigner signer;
 
+    @Inject
+    private MerkleBlockCache blocks;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -140,16 +143,13 @@ public class DefaultAuditProofService implements AuditProofService {
     }
 
     /**
-     * The tree of the first {@code size} events: the stored leaf hashes after the pruning point, and the Merkle edge
-     * kept at it for the pruned ones.
+     * The tree of the first {@code size} events: block roots and stored leaf hashes after the pruning point
+     * ({@link MerkleBlockCache}), and the Merkle edge kept at it for the pruned ones.
      */
     private MerkleTree.Subtrees tree(AuditPrunePoint pruned, long size) {
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
-        List<byte[]> leaves = events.leafHashes(prunedTo, size);
-        if (leaves.size() != size - prunedTo) {
-            throw new ConflictException("the trail was pruned while the proof was computed; ask again");
-        }
-        return new PrunedTree(pruned == null ? new MerkleFrontier() : pruned.frontier(), leaves);
+        return new PrunedTree(pruned == null ? new MerkleFrontier() : pruned.frontier(),
+                blocks.tree(events, prunedTo, size));
     }
 
     @Override

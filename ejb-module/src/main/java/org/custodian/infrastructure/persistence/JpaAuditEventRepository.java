@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -138,7 +140,9 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select " + STORED_EVENT_COLUMNS
                         + " from audit_event where sequence > ? and sequence <= ? order by sequence")) {
-            boolean postgres = select.isWrapperFor(PGStatement.class);
+            // the product name first: without PostgreSQL's driver (H2 on another server) its classes are not there
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    && select.isWrapperFor(PGStatement.class);
             if (postgres) {
                 // binary transfer from the first execution on: occurred_at arrives as microseconds, nothing to parse
                 select.unwrap(PGStatement.class).setPrepareThreshold(-1);
@@ -176,8 +180,10 @@ public class JpaAuditEventRepository implements AuditEventRepository {
      */
     private static StoredLink wireLink(ResultSet rows) throws SQLException {
         long pgMicros = (long) BIG_ENDIAN_LONG.get(rows.getBytes(2), 0);
-        if (pgMicros == Long.MAX_VALUE || pgMicros == Long.MIN_VALUE) {
-            return storedLink(rows); // 'infinity' cannot be a real time; the slow path renders what the driver makes of it
+        if (pgMicros > Long.MAX_VALUE - POSTGRES_EPOCH_MICROS || pgMicros == Long.MIN_VALUE) {
+            // '±infinity', or within 30 years of PostgreSQL's last timestamp (294276 AD), where the shift to the
+            // Unix epoch overflows: not real times; the slow path renders what the driver makes of them
+            return storedLink(rows);
         }
         long sequence = rows.getLong(1);
         byte[] action = rows.getBytes(5);
@@ -198,16 +204,44 @@ public class JpaAuditEventRepository implements AuditEventRepository {
 
     @Override
     public List<byte[]> leafHashes(long after, long treeSize) {
-        List<String> stored = entityManager.createQuery("SELECT e.leafHash FROM AuditEvent e WHERE e.sequence > :after"
-                        + " AND e.sequence <= :size ORDER BY e.sequence", String.class)
-                .setParameter("after", after)
-                .setParameter("size", treeSize)
-                .getResultList();
-        List<byte[]> leaves = new ArrayList<>(stored.size());
-        for (String hex : stored) {
-            leaves.add(hex == null ? new byte[0] : HexFormat.of().parseHex(hex.trim()));
+        // plain JDBC, like findAfter: the first proof after a start reads every leaf once
+        List<byte[]> leaves = new ArrayList<>((int) Math.max(0, Math.min(treeSize - after, 1 << 20)));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select leaf_hash from audit_event"
+                        + " where sequence > ? and sequence <= ? order by sequence")) {
+            select.setLong(1, after);
+            select.setLong(2, treeSize);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String hex = rows.getString(1);
+                    leaves.add(hex == null ? new byte[0] : HexFormat.of().parseHex(hex.trim()));
+                }
+            }
+            return leaves;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading audit leaf hashes failed: " + e.getMessage(), e);
         }
-        return leaves;
+    }
+
+    @Override
+    public Map<Long, String> chainHashesAt(List<Long> sequences) {
+        Map<Long, String> hashes = new HashMap<>();
+        if (sequences.isEmpty()) {
+            return hashes;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select sequence, hash from audit_event where sequence = any (?)")) {
+            select.setArray(1, connection.createArrayOf("bigint", sequences.toArray(Long[]::new)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    hashes.put(rows.getLong(1), rows.getString(2).trim());
+                }
+            }
+            return hashes;
+        } catch (SQLException e) {
+            throw new PersistenceException("reading audit chain hashes failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.custodian.domain.model.audit;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface AuditEventRepository {
@@ -44,6 +45,9 @@ public interface AuditEventRepository {
 
     /** The stored leaf hashes of sequences {@code after + 1} to {@code treeSize}, in order (for proofs). */
     List<byte[]> leafHashes(long after, long treeSize);
+
+    /** The stored chain hashes of those of {@code sequences} that are stored, by sequence. */
+    Map<Long, String> chainHashesAt(List<Long> sequences);
 
     /** Where the trail was last pruned, if it ever was: verification and proofs start there. */
     Optional<AuditPrunePoint> latestPrunePoint();

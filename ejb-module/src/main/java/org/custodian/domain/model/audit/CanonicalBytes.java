@@ -106,7 +106,7 @@ final class CanonicalBytes {
         ensure(total + values.length * (NULL.length + 1));
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                buffer[length++] = ',';
+                raw(','); // escaped values may have used the room reserved above
             }
             byte[] value = values[i];
             if (value == null || !plain) {

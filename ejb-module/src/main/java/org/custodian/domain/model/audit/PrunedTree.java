@@ -18,9 +18,25 @@ public final class PrunedTree implements MerkleTree.Subtrees {
     private final long[] peakEnds;
     private final List<byte[]> peaks;
     private final List<byte[]> leavesAfter;
+    /** Subtrees wholly after the pruning point, by absolute leaf index. */
+    private final MerkleTree.Subtrees after;
+    /** Whether the leaves after the pruning point are at hand ({@link #size()}, {@link #leaf(long)}). */
+    private final boolean fromLeaves;
 
     /** @param leavesAfter the leaf hashes of the events after the pruning point, in order */
     public PrunedTree(MerkleFrontier frontier, List<byte[]> leavesAfter) {
+        this(frontier, leavesAfter, null);
+    }
+
+    /**
+     * A pruned tree whose subtrees after the pruning point come from {@code after} (absolute leaf indices, e.g. a
+     * {@link BlockTree}), so that no leaf needs to be at hand here.
+     */
+    public PrunedTree(MerkleFrontier frontier, MerkleTree.Subtrees after) {
+        this(frontier, List.of(), after);
+    }
+
+    private PrunedTree(MerkleFrontier frontier, List<byte[]> leavesAfter, MerkleTree.Subtrees after) {
         this.prunedTo = frontier.size();
         this.peaks = frontier.peaks();
         this.peakStarts = new long[peaks.size()];
@@ -35,15 +51,26 @@ public final class PrunedTree implements MerkleTree.Subtrees {
             }
         }
         this.leavesAfter = new ArrayList<>(leavesAfter);
+        this.fromLeaves = after == null;
+        this.after = after != null ? after
+                : (from, to) -> MerkleTree.root(this.leavesAfter, (int) (from - prunedTo), (int) (to - prunedTo));
     }
 
-    /** Leaves in the tree (pruned ones included). */
+    /** Leaves in the tree (pruned ones included); only of a tree built from leaf hashes. */
     public long size() {
+        requireLeaves();
         return prunedTo + leavesAfter.size();
+    }
+
+    private void requireLeaves() {
+        if (!fromLeaves) {
+            throw new UnsupportedOperationException("a tree built from subtrees has no leaves at hand");
+        }
     }
 
     /** The leaf hash of leaf {@code index} (0 is sequence 1); only leaves after the pruning point are at hand. */
     public byte[] leaf(long index) {
+        requireLeaves();
         if (index < prunedTo) {
             throw new IllegalArgumentException("leaf " + index + " was pruned");
         }
@@ -53,7 +80,7 @@ public final class PrunedTree implements MerkleTree.Subtrees {
     @Override
     public byte[] root(long from, long to) {
         if (from >= prunedTo) {
-            return MerkleTree.root(leavesAfter, (int) (from - prunedTo), (int) (to - prunedTo));
+            return after.root(from, to);
         }
         if (to <= prunedTo) {
             for (int i = 0; i < peaks.size(); i++) {

@@ -4,6 +4,8 @@ package org.custodian.domain.model.audit;
  * What verification needs of one stored event: its place in the chain, its stored hashes (lower-case hex as ASCII
  * bytes, the way the database sends them), the two fields that announce a pruning, and the digests computed from
  * its stored content. Verification walks a million of these; reading them does not build a full {@link AuditEvent}.
+ * The arrays are the reader's own (the driver's, on PostgreSQL) and are not copied; like any record with arrays,
+ * equality is by identity.
  *
  * @param previousHash the stored previous_hash column
  * @param hash the stored hash column

@@ -1,5 +1,6 @@
 package org.custodian.domain.model.audit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,28 @@ class CanonicalBytesTest {
             assertEquals(HexFormat.of().formatHex(expected.hash()), HexFormat.of().formatHex(wire.hash()), times[i]);
             assertEquals(HexFormat.of().formatHex(expected.leaf()), HexFormat.of().formatHex(wire.leaf()), times[i]);
             previous = HexFormat.of().formatHex(expected.hash());
+        }
+    }
+
+    @Test
+    void escapedValuesOfEveryLengthRenderFromBytesAsFromStrings() {
+        // escapes grow a value beyond the room reserved for it: with a fresh writer for every length and remainder,
+        // some value ends exactly at the end of the buffer and the comma after it needs more room
+        for (int n = 0; n <= 1200; n++) {
+            for (int extra = 0; extra < 8; extra++) {
+                String[] values = {"a" + "b".repeat(extra), null, "X", null, null, "\"".repeat(n) + "ab", "SUCCESS",
+                    "\\".repeat(n % 3), null, AuditEvent.GENESIS_HASH};
+                CanonicalBytes fromStrings = new CanonicalBytes(1024).prefix(1).timeMicros(0);
+                for (String value : values) {
+                    fromStrings.raw(',').string(value);
+                }
+                byte[][] bytes = new byte[values.length][];
+                for (int i = 0; i < values.length; i++) {
+                    bytes[i] = utf8(values[i]);
+                }
+                CanonicalBytes fromBytes = new CanonicalBytes(1024).prefix(1).timeMicros(0).raw(',').utf8Strings(bytes);
+                assertArrayEquals(fromStrings.toByteArray(), fromBytes.toByteArray(), n + " quotes, actor " + values[0]);
+            }
         }
     }
 

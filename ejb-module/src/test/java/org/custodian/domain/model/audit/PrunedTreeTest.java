@@ -34,13 +34,7 @@ class PrunedTreeTest {
                 List<byte[]> prefix = all.subList(0, size);
                 PrunedTree tree = pruned(prefix, prunedTo);
                 assertEquals(size, tree.size());
-                assertArrayEquals(MerkleTree.root(prefix), tree.root(0, size), prunedTo + "/" + size);
-                for (int index = prunedTo; index < size; index++) {
-                    assertProofs(MerkleTree.inclusionProof(prefix, index), MerkleTree.inclusionProof(tree, size, index));
-                }
-                for (int m = prunedTo; m <= size; m++) {
-                    assertProofs(MerkleTree.consistencyProof(prefix, m), MerkleTree.consistencyProof(tree, size, m));
-                }
+                assertSameTree(prefix, tree, prunedTo, prunedTo + "/" + size);
             }
         }
     }
@@ -53,7 +47,22 @@ class PrunedTreeTest {
         assertThrows(IllegalStateException.class, () -> MerkleTree.inclusionProof(tree, 10, 2));
     }
 
-    private static void assertProofs(List<byte[]> expected, List<byte[]> actual) {
+    /**
+     * {@code tree} has the root of all {@code leaves}, and every inclusion proof of leaf {@code from} on and every
+     * consistency proof from size {@code from} on equal those computed from the leaves.
+     */
+    static void assertSameTree(List<byte[]> leaves, MerkleTree.Subtrees tree, int from, String what) {
+        int size = leaves.size();
+        assertArrayEquals(MerkleTree.root(leaves), tree.root(0, size), what);
+        for (int index = from; index < size; index++) {
+            assertProofs(MerkleTree.inclusionProof(leaves, index), MerkleTree.inclusionProof(tree, size, index));
+        }
+        for (int m = Math.max(1, from); m <= size; m++) {
+            assertProofs(MerkleTree.consistencyProof(leaves, m), MerkleTree.consistencyProof(tree, size, m));
+        }
+    }
+
+    static void assertProofs(List<byte[]> expected, List<byte[]> actual) {
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             assertArrayEquals(expected.get(i), actual.get(i));
