@@ -187,7 +187,7 @@ public class DefaultAuditProofService implements AuditProofService {
         MerkleFrontier before = pruned == null ? new MerkleFrontier() : pruned.frontier();
         String previousHash = pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash();
         if (from - 1 > prunedTo) {
-            events.leafHashes(prunedTo, from - 1).forEach(before::append);
+            before = MerkleFrontier.of(tree(pruned, from - 1), from - 1); // from block roots, not every leaf
             previousHash = events.findAfter(from - 2, 1).get(0).getHash();
         }
         line.accept(Json.createObjectBuilder().add("type", "header").add("format", EXPORT_FORMAT)

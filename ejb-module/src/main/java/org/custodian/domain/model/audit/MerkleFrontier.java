@@ -21,6 +21,23 @@ public final class MerkleFrontier {
     public MerkleFrontier() {
     }
 
+    /**
+     * The edge of the tree of the first {@code size} leaves from its perfect subtrees' roots, as {@code tree} hashes
+     * them (e.g. from block roots), without appending every leaf.
+     */
+    public static MerkleFrontier of(MerkleTree.Subtrees tree, long size) {
+        MerkleFrontier frontier = new MerkleFrontier();
+        long start = 0;
+        for (int bit = 62; bit >= 0; bit--) {
+            if ((size >>> bit & 1) == 1) {
+                frontier.peaks.add(tree.root(start, start + (1L << bit)));
+                start += 1L << bit;
+            }
+        }
+        frontier.size = size;
+        return frontier;
+    }
+
     public void append(byte[] leafHash) {
         byte[] carry = leafHash;
         long sizeBits = size;

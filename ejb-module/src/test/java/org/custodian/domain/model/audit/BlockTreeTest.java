@@ -1,5 +1,6 @@
 package org.custodian.domain.model.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,22 @@ class BlockTreeTest {
                 PrunedTreeTest.assertSameTree(prefix, new PrunedTree(frontier, after), prunedTo, prunedTo + "/" + size);
             }
         }
+    }
+
+    @Test
+    void theEdgeFromSubtreesIsTheEdgeFromAppendingEveryLeaf() {
+        List<byte[]> all = leaves(70);
+        for (int prunedTo : new int[] {0, 1, 6, 13, 32}) {
+            MerkleFrontier pruned = new MerkleFrontier();
+            all.subList(0, prunedTo).forEach(pruned::append);
+            for (int size = Math.max(1, prunedTo); size <= 70; size++) {
+                MerkleFrontier appended = new MerkleFrontier();
+                all.subList(0, size).forEach(appended::append);
+                MerkleTree.Subtrees tree = new PrunedTree(pruned, blocks(all, 4, new AtomicLong()));
+                assertEquals(appended.encode(), MerkleFrontier.of(tree, size).encode(), prunedTo + "/" + size);
+            }
+        }
+        assertEquals(new MerkleFrontier().encode(), MerkleFrontier.of((from, to) -> null, 0).encode());
     }
 
     @Test
