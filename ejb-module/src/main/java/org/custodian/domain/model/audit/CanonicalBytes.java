@@ -177,31 +177,20 @@ final class CanonicalBytes {
 
     /** {@code instant} as a JSON string, ISO-8601 UTC with three fraction digits and Z (see AuditEvent). */
     CanonicalBytes time(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (t.getYear() < 0 || t.getYear() > 9999) {
-            return string(AuditEvent.formatTime(instant));
-        }
-        ensure(26);
-        buffer[length++] = '"';
-        digits(t.getYear(), 4).raw('-').digits(t.getMonthValue(), 2).raw('-').digits(t.getDayOfMonth(), 2).raw('T')
-                .digits(t.getHour(), 2).raw(':').digits(t.getMinute(), 2).raw(':').digits(t.getSecond(), 2).raw('.')
-                .digits(instant.getNano() / 1_000_000, 3);
-        buffer[length++] = 'Z';
-        buffer[length++] = '"';
-        return this;
+        return time(instant.getEpochSecond(), instant.getNano() / 1_000_000);
     }
 
-    /**
-     * As {@link #time(Instant)} for microseconds since the epoch (how PostgreSQL sends a timestamp); the text up to
-     * the second is reused while events share their second.
-     */
+    /** As {@link #time(Instant)} for microseconds since the epoch (how PostgreSQL sends a timestamp). */
     CanonicalBytes timeMicros(long epochMicros) {
-        long second = Math.floorDiv(epochMicros, 1_000_000L);
-        int millis = (int) (Math.floorMod(epochMicros, 1_000_000L) / 1000);
+        return time(Math.floorDiv(epochMicros, 1_000_000L), (int) (Math.floorMod(epochMicros, 1_000_000L) / 1000));
+    }
+
+    /** The text up to the second is reused while events share their second (most neighbours in a trail do). */
+    private CanonicalBytes time(long second, int millis) {
         if (second != renderedSecond) {
             LocalDateTime t = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
             if (t.getYear() < 0 || t.getYear() > 9999) {
-                return time(Instant.ofEpochSecond(second, millis * 1_000_000L));
+                return string(AuditEvent.formatTime(Instant.ofEpochSecond(second, millis * 1_000_000L)));
             }
             int mark = length;
             ensure(21);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,7 @@ import org.junit.jupiter.api.Test;
 class BlockTreeTest {
 
     private static List<byte[]> leaves(int n) {
-        List<byte[]> leaves = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            leaves.add(MerkleTree.leafHash(("event " + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        return leaves;
+        return PrunedTreeTest.leaves(n);
     }
 
     private static BlockTree blocks(List<byte[]> all, int blockSize, AtomicLong leavesRead) {

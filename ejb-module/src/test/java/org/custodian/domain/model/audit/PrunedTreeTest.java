@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class PrunedTreeTest {
 
-    private static List<byte[]> leaves(int n) {
+    static List<byte[]> leaves(int n) {
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             leaves.add(MerkleTree.leafHash(("event " + i).getBytes(StandardCharsets.UTF_8)));
