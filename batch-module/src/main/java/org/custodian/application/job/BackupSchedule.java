@@ -2,7 +2,6 @@ package org.custodian.application.job;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -53,7 +52,7 @@ public class BackupSchedule {
     private static final String ACTOR = "backup-schedule";
     private static final String BACKUP_TIMER = "backup";
     private static final String SLA_TIMER = "backup-sla";
-    private static final String INTEGRITY_TIMER = "integrity-verify";
+    private static final String INTEGRITY_TIMER = BatchJob.INTEGRITY_VERIFY.jobName();
 
     @Resource
     private TimerService timers;
@@ -129,19 +128,15 @@ public class BackupSchedule {
         parameters.setProperty("target", configuration.target(null).name());
         parameters.setProperty("reason", "scheduled " + type.toLowerCase(Locale.ROOT) + " backup");
         parameters.setProperty("scheduled", "true");
-        start(DefaultJobService.BACKUP_EXPORT, parameters, "type=" + type, BackupIncidents.EXPORT_FAILED);
+        start(BatchJob.BACKUP_EXPORT, parameters, "type=" + type, BackupIncidents.EXPORT_FAILED);
     }
 
     /** Starts a job unless one is running (then skips); a job that cannot start opens an incident. */
-    private void start(String jobName, Properties parameters, String detail, String incidentRule) {
+    private void start(BatchJob job, Properties parameters, String detail, String incidentRule) {
+        String jobName = job.jobName();
         parameters.setProperty("requestedBy", ACTOR);
         try {
-            JobOperator operator = BatchRuntime.getJobOperator();
-            long executionId;
-            synchronized (DefaultJobService.class) {
-                DefaultJobService.refuseIfRunning(operator, jobName);
-                executionId = operator.start(jobName, parameters);
-            }
+            long executionId = JobLauncher.start(BatchRuntime.getJobOperator(), job, parameters);
             audit.record(Caller.system(ACTOR, null), AuditActions.JOB_START, AuditActions.JOB,
                     jobName + "/" + executionId, List.of("scheduled", detail), AuditOutcome.SUCCESS);
         } catch (ConflictException e) {
@@ -160,7 +155,7 @@ public class BackupSchedule {
         Properties parameters = new Properties();
         parameters.setProperty("drill", String.valueOf(drill));
         parameters.setProperty("reason", drill ? "scheduled restore drill" : "scheduled integrity check");
-        start(DefaultJobService.INTEGRITY_VERIFY, parameters, "drill=" + drill, BackupIncidents.VERIFY_FAILED);
+        start(BatchJob.INTEGRITY_VERIFY, parameters, "drill=" + drill, BackupIncidents.VERIFY_FAILED);
     }
 
     /** One incident per missed stretch: none again until a newer set completes. */

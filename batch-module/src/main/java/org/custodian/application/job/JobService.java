@@ -3,6 +3,7 @@ package org.custodian.application.job;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.custodian.application.privacy.SubjectPackageService.Prepared;
 import org.custodian.application.shared.Caller;
 
 /** Launching and watching batch jobs, through policy and audit like everything else. */
@@ -29,8 +30,7 @@ public interface JobService {
      * Registers the access / portability package of a privacy request and starts the subject-package job that
      * builds it (privacy officers, who run no other job); the result carries the download link, shown once.
      */
-    org.custodian.application.privacy.SubjectPackageService.Prepared startSubjectPackage(Caller caller,
-            long requestId);
+    Prepared startSubjectPackage(Caller caller, long requestId);
 
     /** Restarts a failed or stopped execution from its checkpoint: 409 if it cannot be, or another one runs. */
     JobExecutionView restart(Caller caller, long executionId);

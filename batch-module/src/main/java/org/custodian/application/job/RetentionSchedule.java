@@ -87,15 +87,10 @@ public class RetentionSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purge() {
         try {
-            JobOperator operator = BatchRuntime.getJobOperator();
-            long executionId;
-            synchronized (DefaultJobService.class) {
-                DefaultJobService.refuseIfRunning(operator, "retention-purge");
-                executionId = operator.start("retention-purge",
-                        DefaultJobService.purgeParameters(new Properties(), partitions));
-            }
+            long executionId = JobLauncher.start(BatchRuntime.getJobOperator(), BatchJob.RETENTION_PURGE,
+                    DefaultJobService.purgeParameters(new Properties(), partitions));
             audit.record(Caller.system("retention-schedule", null), AuditActions.JOB_START, AuditActions.JOB,
-                    "retention-purge/" + executionId, List.of("scheduled"), AuditOutcome.SUCCESS);
+                    BatchJob.RETENTION_PURGE.jobName() + "/" + executionId, List.of("scheduled"), AuditOutcome.SUCCESS);
         } catch (ConflictException e) {
             LOG.info("Scheduled retention purge skipped: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -106,14 +101,14 @@ public class RetentionSchedule {
     }
 
     private void arm(Duration delay) {
-        timers.createSingleActionTimer(Math.max(1, delay.toMillis()), new TimerConfig("retention-purge", false));
+        timers.createSingleActionTimer(Math.max(1, delay.toMillis()), new TimerConfig(BatchJob.RETENTION_PURGE.jobName(), false));
     }
 
     /** When retention-purge last started (by anyone), from the job repository; null if it never ran. */
     private static Instant lastStart() {
         try {
             JobOperator operator = BatchRuntime.getJobOperator();
-            List<JobInstance> latest = operator.getJobInstances("retention-purge", 0, 1);
+            List<JobInstance> latest = operator.getJobInstances(BatchJob.RETENTION_PURGE.jobName(), 0, 1);
             Instant last = null;
             for (JobInstance instance : latest) {
                 for (JobExecution execution : operator.getJobExecutions(instance)) {

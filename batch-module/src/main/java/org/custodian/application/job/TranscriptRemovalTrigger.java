@@ -36,7 +36,7 @@ public class TranscriptRemovalTrigger {
             return;
         }
         Properties parameters = new Properties();
-        parameters.setProperty("customerId", String.valueOf(event.customerId()));
+        parameters.setProperty(JobParameter.CUSTOMER_ID.parameterName(), String.valueOf(event.customerId()));
         start(parameters, Caller.system("consent-withdrawal", event.recordedBy()), "consent withdrawn");
     }
 
@@ -47,8 +47,9 @@ public class TranscriptRemovalTrigger {
 
     private void start(Properties parameters, Caller starter, String why) {
         try {
-            long executionId = BatchRuntime.getJobOperator().start(DefaultJobService.TRANSCRIPT_REMOVAL, parameters);
-            audit.record(starter, AuditActions.JOB_START, AuditActions.JOB, DefaultJobService.TRANSCRIPT_REMOVAL + "/"
+            long executionId = JobLauncher.start(BatchRuntime.getJobOperator(), BatchJob.TRANSCRIPT_REMOVAL,
+                    parameters);
+            audit.record(starter, AuditActions.JOB_START, AuditActions.JOB, BatchJob.TRANSCRIPT_REMOVAL.jobName() + "/"
                     + executionId, List.of(why), AuditOutcome.SUCCESS);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "transcript-removal (" + why + ") could not start: " + e.getMessage(), e);

@@ -25,7 +25,7 @@ public interface ConsentService {
      * Removes those transcripts that still have no consent and that no legal hold covers, in the caller's
      * transaction, with one audit event each; returns how many were removed and how many a hold kept.
      */
-    Removed removeTranscripts(List<Long> commentIds, long executionId);
+    Removed removeTranscripts(List<Long> commentIds, Caller job);
 
     /** @param given true: consent given; false: withdrawn */
     record NewConsent(String purpose, Boolean given, String source, String textVersion) {

@@ -108,7 +108,7 @@ public class DefaultConsentService implements ConsentService {
     }
 
     @Override
-    public Removed removeTranscripts(List<Long> commentIds, long executionId) {
+    public Removed removeTranscripts(List<Long> commentIds, Caller job) {
         // as a purge chunk: no hold can be placed until this commits, and every hold placed before is seen
         retention.shareHoldGuard();
         Set<Long> ticketIds = new TreeSet<>();
@@ -142,7 +142,7 @@ public class DefaultConsentService implements ConsentService {
         }
         tickets.deleteComments(remove);
         if (!events.isEmpty()) {
-            audit.recordAll(Caller.system("transcript-removal", "execution-" + executionId), events);
+            audit.recordAll(job, events);
         }
         return new Removed(remove.size(), held);
     }

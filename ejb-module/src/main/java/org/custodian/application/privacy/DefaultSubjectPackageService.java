@@ -143,13 +143,12 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
     }
 
     @Override
-    public PackageView build(long packageId, long executionId) {
+    public PackageView build(long packageId, Caller job) {
         SubjectPackage target = packages.find(packageId).orElseThrow(() -> new ResourceNotFoundException(
                 "subject package", packageId));
         if (target.getStatus() == SubjectPackage.Status.READY || target.getStatus() == SubjectPackage.Status.EXPIRED) {
             return view(target); // a restart after the package was written: nothing to do
         }
-        Caller job = Caller.system("subject-package", "execution-" + executionId);
         PrivacyRequest request = requests.find(target.getRequestId()).orElseThrow(
                 () -> new ResourceNotFoundException("privacy request", target.getRequestId()));
         SubjectPackageContent content = collect(request);
@@ -175,10 +174,10 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markFailed(long packageId, String why) {
+    public void markFailed(long packageId, Caller job, String why) {
         packages.find(packageId).ifPresent(failed -> {
             failed.failed(why);
-            audit.record(Caller.system("subject-package", null), AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT",
+            audit.record(job, AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT",
                     AuditActions.PRIVACY_REQUEST, String.valueOf(failed.getRequestId()),
                     List.of("package=" + packageId), AuditOutcome.FAILURE);
         });

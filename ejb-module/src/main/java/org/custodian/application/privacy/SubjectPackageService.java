@@ -22,7 +22,7 @@ public interface SubjectPackageService {
     void startedAs(long packageId, long executionId);
 
     /** Builds the package (the job's step): reads everything about the subject and writes the ZIP. */
-    PackageView build(long packageId, long executionId);
+    PackageView build(long packageId, Caller job);
 
     /** The request's packages, newest first (never a token). */
     List<PackageView> packages(Caller caller, long requestId);
@@ -34,7 +34,7 @@ public interface SubjectPackageService {
     int expire();
 
     /** Records, in a transaction of its own, that building a package failed (the job's failure path). */
-    void markFailed(long packageId, String why);
+    void markFailed(long packageId, Caller job, String why);
 
     /** Revokes one package of a request (its link stops working, its file is deleted). */
     PackageView revoke(Caller caller, long requestId, long packageId, String reason);

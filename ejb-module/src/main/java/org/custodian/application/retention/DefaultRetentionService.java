@@ -216,7 +216,7 @@ public class DefaultRetentionService implements RetentionService {
     }
 
     @Override
-    public Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId) {
+    public Applied apply(List<Item> items, Instant asOf, boolean dryRun, Caller job) {
         // The guard first (the job already took it in beginChunk; taking it again in the same transaction is
         // free): every hold committed before is read below, and none can be placed until this chunk commits. The
         // tickets are locked too, so activity since they were read is seen and cannot interleave.
@@ -266,7 +266,7 @@ public class DefaultRetentionService implements RetentionService {
         if (!dryRun) {
             retention.anonymize(anonymize, clock.instant());
             retention.delete(delete);
-            audit.recordAll(Caller.system("retention-purge", "execution-" + executionId), skeletons);
+            audit.recordAll(job, skeletons);
         }
         return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size());
     }

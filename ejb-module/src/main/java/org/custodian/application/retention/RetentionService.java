@@ -36,7 +36,7 @@ public interface RetentionService {
      * For the job's writer: applies anonymize/delete to the items, re-checking legal holds in this very
      * transaction (a hold placed while the job runs wins); returns what was actually done per outcome.
      */
-    Applied apply(List<Item> items, Instant asOf, boolean dryRun, long executionId);
+    Applied apply(List<Item> items, Instant asOf, boolean dryRun, Caller job);
 
     /**
      * For the job, first thing in every chunk's transaction: the legal-hold guard's shared lock. Taken before

@@ -612,7 +612,7 @@ class AccessContextTest {
         ResourceScope otherTicket = new ResourceScope("TICKET", "6", Region.EU, "BILLING", 6L, 8L);
         for (Caller caller : List.of(EU_AGENT, supervisor)) {
             AccessContext context = new AccessContext(caller, PolicyFixtures.defaultPolicy(), NOW, List.of(),
-                    List.of(), List.of(), PolicyServiceBean.GRANTED_TO, Set.of(7L));
+                    List.of(), List.of(), DefaultPolicyService.GRANTED_TO, Set.of(7L));
             AccessContext.Outcome refused = context.decide(Permission.TICKET_READ, restrictedTicket);
             assertFalse(refused.allowed());
             assertTrue(refused.refusal().contains("Art. 18"), refused.refusal());
@@ -623,7 +623,7 @@ class AccessContextTest {
             assertEquals(Set.of(7L), context.hiddenCustomers());
         }
         AccessContext officer = new AccessContext(privacy, PolicyFixtures.defaultPolicy(), NOW, List.of(), List.of(),
-                List.of(), PolicyServiceBean.GRANTED_TO, Set.of(7L));
+                List.of(), DefaultPolicyService.GRANTED_TO, Set.of(7L));
         assertTrue(officer.decide(Permission.TICKET_READ, restrictedTicket).allowed());
         assertEquals(Set.of(), officer.hiddenCustomers());
     }

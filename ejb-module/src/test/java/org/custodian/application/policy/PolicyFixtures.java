@@ -91,7 +91,7 @@ final class PolicyFixtures {
 
     static AccessContext context(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> rules,
             List<AccessGrant> grants, List<AccessOverride> overrides) {
-        return new AccessContext(caller, policy, now, rules, grants, overrides, PolicyServiceBean.GRANTED_TO);
+        return new AccessContext(caller, policy, now, rules, grants, overrides, DefaultPolicyService.GRANTED_TO);
     }
 
     static AccessContext context(Caller caller) {

@@ -66,14 +66,14 @@ public class RetentionCandidateReader extends AbstractItemReader {
         int index = partition == null || partition.isBlank() ? 0 : Integer.parseInt(partition.trim());
         // asOf is fixed when the job starts, so every partition and every restart decides with the same instant
         Instant fixedAsOf = asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
-        RetentionCursor cursor;
-        if (checkpoint instanceof RetentionCursor saved) {
+        RetentionCheckpoint cursor;
+        if (checkpoint instanceof RetentionCheckpoint saved) {
             cursor = saved;
         } else {
             // a restarted job maps its partitions afresh: each resumes after the last ticket its chunks committed
             cursor = retention.resumePoint(job.getInstanceId(), index)
-                    .map(point -> new RetentionCursor(point.lastTicketId(), fixedAsOf, point.examined()))
-                    .orElseGet(() -> new RetentionCursor(0, fixedAsOf, 0));
+                    .map(point -> new RetentionCheckpoint(point.lastTicketId(), fixedAsOf, point.examined()))
+                    .orElseGet(() -> new RetentionCheckpoint(0, fixedAsOf, 0));
         }
         // what was read ahead of the checkpoint is read again
         buffer.clear();
@@ -87,7 +87,7 @@ public class RetentionCandidateReader extends AbstractItemReader {
     public Object readItem() {
         if (buffer.isEmpty() && !exhausted) {
             int size = pageSize();
-            RetentionCursor cursor = state.cursor();
+            RetentionCheckpoint cursor = state.checkpoint();
             buffer.addAll(retention.decideAfter(cursor.lastTicketId(), size, cursor.asOf(), state.partition(),
                     partitionCount));
             exhausted = buffer.size() < size;
@@ -101,7 +101,7 @@ public class RetentionCandidateReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return state.cursor();
+        return state.checkpoint();
     }
 
     private int pageSize() {

@@ -36,7 +36,7 @@ public class RetentionChunkListener extends AbstractChunkListener {
     @Override
     public void afterChunk() {
         if (step.getTransientUserData() instanceof RetentionPartitionState state) {
-            retention.countProgress(job.getInstanceId(), state.partition(), state.cursor().lastTicketId(),
+            retention.countProgress(job.getInstanceId(), state.partition(), state.checkpoint().lastTicketId(),
                     state.drain());
         }
     }

@@ -11,11 +11,11 @@ import org.custodian.domain.model.retention.RetentionProgress;
 final class RetentionPartitionState {
 
     private final int partition;
-    private RetentionCursor cursor;
+    private RetentionCheckpoint cursor;
     private long examinedCounted;
     private RetentionProgress pending = RetentionProgress.NONE;
 
-    RetentionPartitionState(int partition, RetentionCursor cursor) {
+    RetentionPartitionState(int partition, RetentionCheckpoint cursor) {
         this.partition = partition;
         this.cursor = cursor;
         // a restart resumes at the checkpoint: what was examined before it is already counted
@@ -26,7 +26,7 @@ final class RetentionPartitionState {
         return partition;
     }
 
-    RetentionCursor cursor() {
+    RetentionCheckpoint checkpoint() {
         return cursor;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.application.job.BatchJob;
 import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Applied;
 import org.custodian.application.retention.RetentionService.Item;
@@ -38,8 +39,8 @@ public class RetentionWriter extends AbstractItemWriter {
         items.forEach(item -> work.add((Item) item));
         // the reader's state holds the instant fixed at the first start
         RetentionPartitionState state = (RetentionPartitionState) step.getTransientUserData();
-        Applied applied = retention.apply(work, state.cursor().asOf(), Boolean.parseBoolean(dryRun),
-                job.getExecutionId());
+        Applied applied = retention.apply(work, state.checkpoint().asOf(), Boolean.parseBoolean(dryRun),
+                BatchJob.RETENTION_PURGE.caller(job.getExecutionId()));
         state.applied(applied);
     }
 }

@@ -16,7 +16,7 @@ class RetentionPartitionTest {
 
     @Test
     void eachChunkCountsWhatItExaminedAndDidOnce() {
-        RetentionPartitionState state = new RetentionPartitionState(1, new RetentionCursor(0, AS_OF, 0));
+        RetentionPartitionState state = new RetentionPartitionState(1, new RetentionCheckpoint(0, AS_OF, 0));
         for (long id = 1; id <= 5; id++) {
             state.read(id);
         }
@@ -28,19 +28,19 @@ class RetentionPartitionTest {
         state.read(7);
         assertEquals(new RetentionProgress(2, 0, 0, 0, 0, 0), state.drain());
         assertEquals(RetentionProgress.NONE, state.drain());
-        assertEquals(7, state.cursor().lastTicketId());
+        assertEquals(7, state.checkpoint().lastTicketId());
     }
 
     @Test
     void aRestartCountsNothingBeforeItsCheckpointAgain() {
-        RetentionPartitionState state = new RetentionPartitionState(0, new RetentionCursor(40, AS_OF, 20));
+        RetentionPartitionState state = new RetentionPartitionState(0, new RetentionCheckpoint(40, AS_OF, 20));
         state.read(42);
         assertEquals(new RetentionProgress(1, 0, 0, 0, 0, 0), state.drain());
     }
 
     @Test
     void aRolledBackChunkCountsNothingItDid() {
-        RetentionPartitionState state = new RetentionPartitionState(0, new RetentionCursor(0, AS_OF, 0));
+        RetentionPartitionState state = new RetentionPartitionState(0, new RetentionCheckpoint(0, AS_OF, 0));
         state.read(1);
         state.applied(new Applied(1, 0, 0, 0));
         state.skipped();

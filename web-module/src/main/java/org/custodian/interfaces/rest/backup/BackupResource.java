@@ -20,7 +20,7 @@ import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupSetView;
 import org.custodian.application.backup.BackupVerificationView;
 import org.custodian.application.backup.RestoreRunView;
-import org.custodian.application.job.DefaultJobService;
+import org.custodian.application.job.BatchJob;
 import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
 import org.custodian.domain.shared.RuleCheck;
@@ -92,7 +92,7 @@ public class BackupResource {
         }
         check.require(json.has("reason"), "reason", "is required: why this restore is made");
         check.throwIfAny();
-        JobExecutionView started = jobs.start(caller.get(), DefaultJobService.BACKUP_RESTORE, parameters);
+        JobExecutionView started = jobs.start(caller.get(), BatchJob.BACKUP_RESTORE.jobName(), parameters);
         return JobResource.accepted(started, uri);
     }
 
@@ -126,7 +126,7 @@ public class BackupResource {
         check.require(json.has("type"), "type", "is required: FULL or INCREMENTAL")
                 .require(json.has("reason"), "reason", "is required: why this backup is taken now");
         check.throwIfAny();
-        JobExecutionView started = jobs.start(caller.get(), DefaultJobService.BACKUP_EXPORT, parameters);
+        JobExecutionView started = jobs.start(caller.get(), BatchJob.BACKUP_EXPORT.jobName(), parameters);
         return JobResource.accepted(started, uri);
     }
 }

@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.batch.consent;
+package org.custodian.infrastructure.batch.privacy;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;

@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.batch.consent;
+package org.custodian.infrastructure.batch.privacy;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -7,6 +7,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.custodian.application.job.BatchJob;
 import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.SubjectPackageService.PackageView;
 
@@ -30,11 +31,11 @@ public class SubjectPackageBatchlet extends AbstractBatchlet {
         long id = Long.parseLong(packageId.trim());
         PackageView built;
         try {
-            built = packages.build(id, job.getExecutionId());
+            built = packages.build(id, BatchJob.SUBJECT_PACKAGE.caller(job.getExecutionId()));
         } catch (RuntimeException e) {
             // the build's transaction rolled back: the failure is recorded in one of its own
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            packages.markFailed(id, why);
+            packages.markFailed(id, BatchJob.SUBJECT_PACKAGE.caller(job.getExecutionId()), why);
             job.setExitStatus("FAILED package=" + id + ": " + why);
             throw e;
         }

@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.batch.consent;
+package org.custodian.infrastructure.batch.privacy;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.application.job.BatchJob;
 import org.custodian.application.privacy.ConsentService;
 import org.custodian.application.privacy.ConsentService.Removed;
 
@@ -33,7 +34,8 @@ public class TranscriptWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         List<Long> ids = new ArrayList<>(items.size());
         items.forEach(item -> ids.add((Long) item));
-        Removed chunk = consents.removeTranscripts(ids, job.getExecutionId());
+        Removed chunk = consents.removeTranscripts(ids,
+                BatchJob.TRANSCRIPT_REMOVAL.caller(job.getExecutionId()));
         Removed total = step.getPersistentUserData() instanceof Removed saved ? saved : new Removed(0, 0);
         total = new Removed(total.removed() + chunk.removed(), total.held() + chunk.held());
         step.setPersistentUserData(total);

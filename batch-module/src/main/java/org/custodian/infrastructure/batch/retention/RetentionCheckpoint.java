@@ -7,11 +7,11 @@ import java.time.Instant;
  * Where the reader stands: the last ticket id handed out, the asOf instant the whole job instance uses, and how
  * many tickets it has examined so far (over every restart, which the step's READ_COUNT of one execution is not).
  */
-public record RetentionCursor(long lastTicketId, Instant asOf, long examined) implements Serializable {
+public record RetentionCheckpoint(long lastTicketId, Instant asOf, long examined) implements Serializable {
 
     private static final long serialVersionUID = 2L;
 
-    RetentionCursor next(long ticketId) {
-        return new RetentionCursor(ticketId, asOf, examined + 1);
+    RetentionCheckpoint next(long ticketId) {
+        return new RetentionCheckpoint(ticketId, asOf, examined + 1);
     }
 }

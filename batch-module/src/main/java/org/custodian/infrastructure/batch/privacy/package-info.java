@@ -1,2 +1,2 @@
 /** Data subject rights jobs: transcript-removal (chat transcripts after a consent withdrawal) and subject-package. */
-package org.custodian.infrastructure.batch.consent;
+package org.custodian.infrastructure.batch.privacy;

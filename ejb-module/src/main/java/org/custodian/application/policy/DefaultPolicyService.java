@@ -31,7 +31,7 @@ import org.custodian.domain.shared.FieldViolation;
  * sees of each classification is data (the visibility matrix), read afresh for every request.
  */
 @Stateless
-public class PolicyServiceBean implements PolicyService {
+public class DefaultPolicyService implements PolicyService {
 
     /** Which roles may attempt each operation. CONTRACTOR listed means: only within an active grant. */
     static final Map<Permission, Set<Role>> GRANTED_TO;
