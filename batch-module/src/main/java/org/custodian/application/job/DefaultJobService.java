@@ -30,8 +30,8 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.SubjectPackageService.Prepared;
-import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
+import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
@@ -91,7 +91,7 @@ public class DefaultJobService implements JobService {
     private PolicyService policy;
 
     @EJB
-    private BackupCatalog catalog;
+    private BackupLedger catalog;
 
     @Inject
     private BackupConfiguration backups;
