@@ -38,7 +38,7 @@ import org.custodian.domain.model.backup.RestoreKind;
 import org.custodian.domain.model.backup.RestoreRun;
 
 /**
- * Each method that changes the catalog runs in a transaction of its own (REQUIRES_NEW): the export that calls it
+ * Each method that changes the ledger runs in a transaction of its own (REQUIRES_NEW): the export that calls it
  * runs outside any container transaction, and a failed export must still leave its FAILED row and audit event.
  */
 @Stateless
