@@ -28,9 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
-import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupIncidents;
+import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -61,7 +61,7 @@ public class BackupSchedule {
     private AuditService audit;
 
     @EJB
-    private BackupCatalog catalog;
+    private BackupLedger ledger;
 
     @EJB
     private BackupIncidents incidents;
@@ -150,7 +150,7 @@ public class BackupSchedule {
 
     /** The daily integrity check, with a restore drill when the last one is older than the drill interval. */
     private void verify(Instant now) {
-        boolean drill = catalog.lastDrillAt().map(last -> Duration.between(last, now).compareTo(drillInterval) >= 0)
+        boolean drill = ledger.lastDrillAt().map(last -> Duration.between(last, now).compareTo(drillInterval) >= 0)
                 .orElse(true);
         Properties parameters = new Properties();
         parameters.setProperty("drill", String.valueOf(drill));
@@ -161,12 +161,12 @@ public class BackupSchedule {
     /** One incident per missed stretch: none again until a newer set completes. */
     void checkSla(Instant now) {
         try {
-            Optional<BackupSet> newest = catalog.newestComplete(configuration.target(null).name());
+            Optional<BackupSet> newest = ledger.newestComplete(configuration.target(null).name());
             Instant lastSuccess = newest.map(BackupSet::getCompletedAt).orElse(started);
             if (Duration.between(lastSuccess, now).compareTo(configuration.sla()) <= 0) {
                 return;
             }
-            if (catalog.incidentOpenSince(BackupIncidents.SLA_MISSED, lastSuccess)) {
+            if (ledger.incidentOpenSince(BackupIncidents.SLA_MISSED, lastSuccess)) {
                 return;
             }
             incidents.open(BackupIncidents.SLA_MISSED, ACTOR, "No successful backup for more than "

@@ -2,8 +2,6 @@ package org.custodian.application.backup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,23 +9,19 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.backup.BackupRetentionPlan;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.shared.DomainRuleViolationException;
-import org.custodian.infrastructure.backup.OpenPgpDecryptor;
-import org.custodian.infrastructure.backup.OpenPgpEnvelope;
-import org.custodian.infrastructure.backup.OpenPgpSigner;
-import org.custodian.infrastructure.backup.OpenPgpVerifier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Backup settings from MicroProfile Config (environment variables override). Keys are parsed when first needed,
- * so a server without backup keys still starts and a backup then fails saying which setting is missing.
+ * Backup settings from MicroProfile Config (environment variables override): targets, retention tiers, the SLA and
+ * the restore schemas. The OpenPGP keys are the infrastructure's (BackupKeys), parsed only when a set is written or
+ * read.
  */
 @ApplicationScoped
 public class BackupConfiguration {
@@ -40,32 +34,6 @@ public class BackupConfiguration {
     @Inject
     @ConfigProperty(name = "custodian.backup.default-target", defaultValue = "primary")
     String defaultTarget;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.recipient-keys")
-    Optional<String> recipientKeys;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.signing-key")
-    Optional<String> signingKey;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.signing-key-passphrase")
-    Optional<String> signingKeyPassphrase;
-
-    /** Public half of the signing key, for verification without it; derived from the signing key when unset. */
-    @Inject
-    @ConfigProperty(name = "custodian.backup.verify-key")
-    Optional<String> verifyKey;
-
-    /** Only on a host that should test-decrypt sets during verification. */
-    @Inject
-    @ConfigProperty(name = "custodian.backup.decryption-key")
-    Optional<String> decryptionKey;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.decryption-key-passphrase")
-    Optional<String> decryptionKeyPassphrase;
 
     @Inject
     @ConfigProperty(name = "custodian.backup.retention.daily", defaultValue = "30")
@@ -93,10 +61,6 @@ public class BackupConfiguration {
     @Inject
     @ConfigProperty(name = "custodian.backup.drill-schema", defaultValue = "custodian_drill")
     String drillSchema;
-
-    private volatile OpenPgpEnvelope envelope;
-    private volatile OpenPgpSigner signer;
-    private volatile OpenPgpVerifier verifier;
 
     public Map<String, BackupTarget> targets() {
         Config config = ConfigProvider.getConfig();
@@ -151,80 +115,6 @@ public class BackupConfiguration {
         return regions;
     }
 
-    public OpenPgpEnvelope envelope() {
-        return configured("custodian.backup.recipient-keys", this::loadEnvelope);
-    }
-
-    public OpenPgpSigner signer() {
-        return configured("custodian.backup.signing-key", this::loadSigner);
-    }
-
-    public OpenPgpVerifier verifier() {
-        return configured("custodian.backup.verify-key", this::loadVerifier);
-    }
-
-    public Optional<OpenPgpDecryptor> decryptor() {
-        return configured("custodian.backup.decryption-key", this::loadDecryptor);
-    }
-
-    /** A key that does not parse is a configuration problem (503 naming the setting), not a server error. */
-    private static <T> T configured(String property, java.util.function.Supplier<T> load) {
-        try {
-            return load.get();
-        } catch (IllegalArgumentException e) {
-            throw new NotConfiguredException(property + " (" + environmentName(property) + ") is not usable: "
-                    + e.getMessage());
-        }
-    }
-
-    private OpenPgpEnvelope loadEnvelope() {
-        if (envelope == null) {
-            envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
-                    .orElseThrow(() -> missing("custodian.backup.recipient-keys",
-                            "the operators' OpenPGP public keys that backups are encrypted to")));
-        }
-        return envelope;
-    }
-
-    private OpenPgpSigner loadSigner() {
-        if (signer == null) {
-            signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
-                    .orElseThrow(() -> missing("custodian.backup.signing-key",
-                            "the OpenPGP secret key that signs backup manifests")),
-                    signingKeyPassphrase.orElse("").toCharArray());
-        }
-        return signer;
-    }
-
-    private OpenPgpVerifier loadVerifier() {
-        if (verifier == null) {
-            verifier = verifyKey.filter(k -> !k.isBlank()).map(OpenPgpVerifier::fromPublicKey)
-                    .orElseGet(() -> OpenPgpVerifier.fromPublicKey(signer().armoredPublicKey()));
-        }
-        return verifier;
-    }
-
-    private Optional<OpenPgpDecryptor> loadDecryptor() {
-        return decryptionKey.filter(k -> !k.isBlank()).map(BackupConfiguration::keyText)
-                .map(k -> OpenPgpDecryptor.fromSecretKey(k, decryptionKeyPassphrase.orElse("").toCharArray()));
-    }
-
-    /**
-     * A key given inline (armored or one-line base64), or as {@code file:/path} to a file holding it: secret keys
-     * are usually mounted as files rather than put into the environment.
-     */
-    static String keyText(String value) {
-        if (!value.startsWith("file:")) {
-            return value;
-        }
-        Path file = Path.of(value.substring("file:".length()));
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new NotConfiguredException("cannot read the key file " + file + ": " + e.getMessage());
-        }
-    }
-
     public BackupRetentionPlan retentionPlan() {
         return new BackupRetentionPlan(keepDaily, keepWeekly, keepMonthly);
     }
@@ -241,12 +131,8 @@ public class BackupConfiguration {
         return drillSchema.trim();
     }
 
-    private static NotConfiguredException missing(String property, String what) {
-        return new NotConfiguredException("backups need " + property + " (" + what + "); set it or the environment"
-                + " variable " + environmentName(property));
-    }
-
-    static String environmentName(String property) {
+    /** The environment variable MicroProfile Config reads a property from (custodian.a-b -> CUSTODIAN_A_B). */
+    public static String environmentName(String property) {
         StringBuilder name = new StringBuilder();
         for (char c : property.toCharArray()) {
             name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');

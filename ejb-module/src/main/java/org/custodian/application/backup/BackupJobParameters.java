@@ -24,7 +24,7 @@ import org.custodian.domain.shared.RuleCheck;
 public class BackupJobParameters {
 
     @EJB
-    private BackupCatalog catalog;
+    private BackupLedger ledger;
 
     @Inject
     private BackupConfiguration backups;
@@ -37,10 +37,10 @@ public class BackupJobParameters {
         check.requireText(given.get("reason"), "reason", 3, 1000);
         Optional<String> target = target(given, check);
         if (known && target.isPresent() && "INCREMENTAL".equals(type.trim().toUpperCase(Locale.ROOT))) {
-            Optional<BackupSet> base = catalog.newestComplete(target.get());
+            Optional<BackupSet> base = ledger.newestComplete(target.get());
             check.require(base.isPresent(), "type", "INCREMENTAL needs a complete set on target " + target.get()
                     + " to build on; take a FULL backup first");
-            base.flatMap(found -> catalog.incrementalRefusal(found)).ifPresent(why -> check.require(false, "type",
+            base.flatMap(found -> ledger.incrementalRefusal(found)).ifPresent(why -> check.require(false, "type",
                     "INCREMENTAL cannot build on " + base.get().getName() + ": " + why + "; take a FULL backup"));
         }
         Properties job = copy(given);
@@ -88,7 +88,7 @@ public class BackupJobParameters {
                 return null;
             }
             // 404 for an unknown set, 409 for one that is not COMPLETE or builds on one that is not
-            List<BackupSet> chain = catalog.chainEndingAt(Long.parseLong(setId));
+            List<BackupSet> chain = ledger.chainEndingAt(Long.parseLong(setId));
             return confirmed(chain.get(chain.size() - 1), given, check);
         }
         Instant at;
@@ -102,7 +102,7 @@ public class BackupJobParameters {
         if (target.isEmpty()) {
             return null;
         }
-        Optional<BackupSet> set = catalog.newestCompleteAtOrBefore(target.get(), at);
+        Optional<BackupSet> set = ledger.newestCompleteAtOrBefore(target.get(), at);
         check.require(set.isPresent(), "pointInTime", "no COMPLETE backup set on target " + target.get()
                 + " was taken at or before " + at);
         return set.map(found -> confirmed(found, given, check)).orElse(null);

@@ -1,9 +1,7 @@
 package org.custodian.application.backup;
 
 import java.nio.file.Path;
-import java.util.List;
-import org.custodian.infrastructure.backup.BackupFile;
 
 /** A published set: where it is, its size on disk, its data rows and the hash of its signed manifest. */
-public record ExportedSet(Path directory, long sizeBytes, long rows, String manifestSha256, List<BackupFile> files) {
+public record ExportedSet(Path directory, long sizeBytes, long rows, String manifestSha256) {
 }

@@ -23,6 +23,7 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
 /**
  * Decrypts what OpenPgpEnvelope wrote, for verification when a decryption key is configured.
@@ -53,8 +54,8 @@ public final class OpenPgpDecryptor {
         Map<Long, PGPPrivateKey> keys = new LinkedHashMap<>();
         for (PGPSecretKeyRing ring : OpenPgpKeys.secretKeyRings(keyText)) {
             for (PGPSecretKey secretKey : ring) {
-                if (!secretKey.isPrivateKeyEmpty() && OpenPgpKeys.certifiedFor(
-                        ring.getPublicKey(), secretKey.getPublicKey(), OpenPgpKeys.Use.ENCRYPT)) {
+                if (!secretKey.isPrivateKeyEmpty() && OpenPgpKeyPolicy.certifiedFor(
+                        ring.getPublicKey(), secretKey.getPublicKey(), Use.ENCRYPT)) {
                     keys.putIfAbsent(secretKey.getKeyID(), OpenPgpKeys.privateKey(secretKey, passphrase));
                 }
             }

@@ -23,6 +23,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
+import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
 /**
  * Encrypts streams to one or more recipients' public keys: AES-256, integrity-protected (SEIPD v1 with MDC,
@@ -64,10 +65,10 @@ public final class OpenPgpEnvelope {
         Map<String, PGPPublicKey> chosen = new LinkedHashMap<>();
         for (PGPPublicKeyRing ring : OpenPgpKeys.publicKeyRings(keyText)) {
             String fingerprint = OpenPgpKeys.fingerprint(ring.getPublicKey());
-            OpenPgpKeys.Selection selection = OpenPgpKeys.select(ring, OpenPgpKeys.Use.ENCRYPT, now);
+            OpenPgpKeyPolicy.Selection selection = OpenPgpKeyPolicy.select(ring, Use.ENCRYPT, now);
             if (selection.usable().isEmpty()) {
                 throw new IllegalArgumentException("cannot encrypt to this recipient: "
-                        + OpenPgpKeys.describeProblems(fingerprint, OpenPgpKeys.Use.ENCRYPT, selection.problems()));
+                        + OpenPgpKeyPolicy.describeProblems(fingerprint, Use.ENCRYPT, selection.problems()));
             }
             chosen.putIfAbsent(fingerprint, selection.usable().get(0));
         }

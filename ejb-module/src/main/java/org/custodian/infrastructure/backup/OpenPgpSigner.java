@@ -16,6 +16,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
 /**
  * Makes detached signatures with the backup signing key.
@@ -51,10 +52,10 @@ public final class OpenPgpSigner {
         PGPSecretKeyRing ring = rings.get(0);
         String fingerprint = OpenPgpKeys.fingerprint(ring.getPublicKey());
         List<String> problems = new ArrayList<>();
-        List<PGPSecretKey> usable = OpenPgpKeys.selectSecret(ring, OpenPgpKeys.Use.SIGN, new Date(), problems);
+        List<PGPSecretKey> usable = OpenPgpKeyPolicy.selectSecret(ring, Use.SIGN, new Date(), problems);
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("cannot sign: "
-                    + OpenPgpKeys.describeProblems(fingerprint, OpenPgpKeys.Use.SIGN, problems));
+                    + OpenPgpKeyPolicy.describeProblems(fingerprint, Use.SIGN, problems));
         }
         PGPSecretKey secretKey = usable.get(0);
         PGPPrivateKey privateKey = OpenPgpKeys.privateKey(secretKey, passphrase);

@@ -16,6 +16,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
 /**
  * Checks detached signatures without any secret key.
@@ -89,7 +90,7 @@ public final class OpenPgpVerifier {
         if (signature.getHashAlgorithm() == HashAlgorithmTags.MD5) {
             return false; // broken, and refused by gpg too
         }
-        boolean usable = OpenPgpKeys.select(ring, OpenPgpKeys.Use.SIGN, signature.getCreationTime()).usable().stream()
+        boolean usable = OpenPgpKeyPolicy.select(ring, Use.SIGN, signature.getCreationTime()).usable().stream()
                 .anyMatch(k -> k.getKeyID() == key.getKeyID());
         if (!usable) {
             return false;

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.application.backup.BackupCatalog;
+import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupVerificationView;
 import org.custodian.domain.model.backup.BackupStatus;
 
@@ -23,16 +23,16 @@ public class BackupCheckBatchlet extends AbstractBatchlet {
     StepContext step;
 
     @EJB
-    BackupCatalog catalog;
+    BackupLedger ledger;
 
     @Override
     public String process() {
         List<String> broken = new ArrayList<>();
         int checked = 0;
-        for (long id : catalog.setIds(BackupStatus.COMPLETE)) {
+        for (long id : ledger.setIds(BackupStatus.COMPLETE)) {
             checked++;
             try {
-                BackupVerificationView result = catalog.verifySet(id, ACTOR);
+                BackupVerificationView result = ledger.verifySet(id, ACTOR);
                 if (!result.ok()) {
                     broken.add(result.name() + ": " + String.join("; ", result.problems()));
                 }

@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
-import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupIncidents;
+import org.custodian.application.backup.BackupLedger;
 
 /** Applies tiered retention to the target's sets after each backup; every expired set is audited. */
 @Dependent
@@ -26,7 +26,7 @@ public class BackupExpiryBatchlet extends AbstractBatchlet {
     StepContext step;
 
     @EJB
-    BackupCatalog catalog;
+    BackupLedger ledger;
 
     @EJB
     BackupIncidents incidents;
@@ -41,7 +41,7 @@ public class BackupExpiryBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         try {
-            List<String> expired = catalog.expire(configuration.target(target), BackupExportBatchlet.ACTOR,
+            List<String> expired = ledger.expire(configuration.target(target), BackupExportBatchlet.ACTOR,
                     Instant.now());
             String status = "EXPIRED " + expired.size() + (expired.isEmpty() ? "" : " " + expired);
             step.setExitStatus(status.length() > 2000 ? status.substring(0, 2000) : status);

@@ -5,16 +5,17 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupExporter;
 import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupIncidents;
+import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupTarget;
 import org.custodian.application.backup.ExportedSet;
 import org.custodian.domain.model.backup.BackupSet;
@@ -22,7 +23,7 @@ import org.custodian.domain.model.backup.BackupType;
 
 /**
  * Writes one backup set. Runs without a transaction of its own: the export reads one database snapshot, and each
- * catalog change commits on its own, so a failure still leaves the set FAILED, audited, and an incident open.
+ * ledger change commits on its own, so a failure still leaves the set FAILED, audited, and an incident open.
  */
 @Dependent
 @Named
@@ -38,7 +39,7 @@ public class BackupExportBatchlet extends AbstractBatchlet {
     StepContext step;
 
     @EJB
-    BackupCatalog catalog;
+    BackupLedger ledger;
 
     @EJB
     BackupExporter exporter;
@@ -77,7 +78,7 @@ public class BackupExportBatchlet extends AbstractBatchlet {
         boolean completed = false;
         String why = reason;
         try {
-            int abandoned = catalog.failAbandoned(ACTOR);
+            int abandoned = ledger.failAbandoned(ACTOR);
             if (abandoned > 0) {
                 LOG.info(() -> abandoned + " abandoned backup set(s) marked FAILED");
             }
@@ -85,8 +86,8 @@ public class BackupExportBatchlet extends AbstractBatchlet {
             BackupType kind = BackupType.valueOf(type.trim().toUpperCase(Locale.ROOT));
             BackupSet base = null;
             if (kind == BackupType.INCREMENTAL) {
-                base = catalog.newestComplete(destination.name()).orElse(null);
-                String upgraded = base == null ? null : catalog.incrementalRefusal(base).orElse(null);
+                base = ledger.newestComplete(destination.name()).orElse(null);
+                String upgraded = base == null ? null : ledger.incrementalRefusal(base).orElse(null);
                 if ((base == null || upgraded != null) && "true".equals(scheduled)) {
                     // nothing to build on, or a base a restore could not apply this set's rows to: start a chain
                     why = reason + " (full: " + (base == null ? "no complete set to build an incremental on"
@@ -98,20 +99,20 @@ public class BackupExportBatchlet extends AbstractBatchlet {
                             + upgraded + "; take a FULL backup");
                 }
             }
-            set = catalog.begin(kind, destination, why, requestedBy, job.getExecutionId());
+            set = ledger.begin(kind, destination, why, requestedBy, job.getExecutionId());
             ExportedSet exported = exporter.export(set, base, destination);
-            catalog.complete(set.getId(), exported.sizeBytes(), exported.rows(), exported.manifestSha256(), ACTOR);
+            ledger.complete(set.getId(), exported.sizeBytes(), exported.rows(), exported.manifestSha256(), ACTOR);
             completed = true;
             String status = "COMPLETE set=" + set.getName() + " rows=" + exported.rows() + " bytes="
                     + exported.sizeBytes();
             step.setExitStatus(status);
-            catalog.pruneChangeLog();
+            ledger.pruneChangeLog();
             return status;
         } catch (RuntimeException e) {
             String failure = describe(e);
             try {
                 if (set != null && !completed) {
-                    catalog.fail(set.getId(), failure, ACTOR);
+                    ledger.fail(set.getId(), failure, ACTOR);
                 }
                 incidents.open(BackupIncidents.EXPORT_FAILED, ACTOR, "Backup failed" + (set == null ? ""
                         : ": " + set.getName()), "The backup-export job (execution " + job.getExecutionId()
@@ -125,7 +126,7 @@ public class BackupExportBatchlet extends AbstractBatchlet {
 
     static String describe(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof jakarta.ejb.EJBException)) {
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof EJBException)) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

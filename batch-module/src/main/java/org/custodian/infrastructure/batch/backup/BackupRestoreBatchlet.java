@@ -9,9 +9,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Locale;
-import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupFailedException;
+import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupRestorer;
 import org.custodian.application.backup.RestoreRunView;
 import org.custodian.domain.model.backup.BackupSet;
@@ -35,7 +35,7 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
     BackupRestorer restorer;
 
     @EJB
-    BackupCatalog catalog;
+    BackupLedger ledger;
 
     @Inject
     BackupConfiguration configuration;
@@ -79,7 +79,7 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
             set = Long.parseLong(setId.trim());
         } else {
             String target = configuration.target(null).name();
-            set = catalog.newestComplete(target).map(BackupSet::getId).orElseThrow(() -> new BackupFailedException(
+            set = ledger.newestComplete(target).map(BackupSet::getId).orElseThrow(() -> new BackupFailedException(
                     "no COMPLETE backup set on target " + target + " to restore"));
         }
         String into = schema != null && !schema.isBlank() ? schema.trim()

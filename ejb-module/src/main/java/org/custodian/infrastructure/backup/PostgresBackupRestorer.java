@@ -1,4 +1,4 @@
-package org.custodian.application.backup;
+package org.custodian.infrastructure.backup;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -26,18 +27,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.custodian.application.audit.CheckpointSigner;
+import org.custodian.application.backup.BackupFailedException;
+import org.custodian.application.backup.BackupLedger;
+import org.custodian.application.backup.BackupRestorer;
+import org.custodian.application.backup.DatabaseRestored;
+import org.custodian.application.backup.RestoreRunView;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.RestoreKind;
 import org.custodian.domain.model.backup.RestoreRun;
-import org.custodian.infrastructure.backup.BackupSetVerifier;
-import org.custodian.infrastructure.backup.DigestingOutputStream;
-import org.custodian.infrastructure.backup.OpenPgpDecryptor;
-import org.custodian.infrastructure.backup.PostgresRestoreTarget;
 
 /**
  * Runs outside any container transaction: the restore is one database transaction of its own on the restore
- * schema (minutes for a large chain), and its report commits separately through {@link BackupCatalog}, so a failed
+ * schema (minutes for a large chain), and its report commits separately through {@link BackupLedger}, so a failed
  * restore still leaves its report.
  */
 @Stateless
@@ -60,10 +62,10 @@ public class PostgresBackupRestorer implements BackupRestorer {
     private DataSource dataSource;
 
     @EJB
-    private BackupCatalog catalog;
+    private BackupLedger ledger;
 
     @Inject
-    private BackupConfiguration configuration;
+    private BackupKeys keys;
 
     @Inject
     private CheckpointSigner checkpoints;
@@ -74,16 +76,16 @@ public class PostgresBackupRestorer implements BackupRestorer {
     @Override
     public RestoreRunView restore(RestoreKind kind, long setId, String schema, String requestedBy, String reason,
             long jobExecutionId) {
-        List<BackupSet> chain = catalog.chainEndingAt(setId);
-        RestoreRun run = catalog.beginRestore(kind, chain, schema, requestedBy, reason, jobExecutionId);
+        List<BackupSet> chain = ledger.chainEndingAt(setId);
+        RestoreRun run = ledger.beginRestore(kind, chain, schema, requestedBy, reason, jobExecutionId);
         List<String> checks = new ArrayList<>();
         try {
-            OpenPgpDecryptor decryptor = configuration.decryptor().orElseThrow(() -> new BackupFailedException(
+            OpenPgpDecryptor decryptor = keys.decryptor().orElseThrow(() -> new BackupFailedException(
                     "restoring needs custodian.backup.decryption-key (CUSTODIAN_BACKUP_DECRYPTION_KEY): the secret"
                             + " key of one of the recipients the sets are encrypted to"));
-            BackupSetVerifier verifier = new BackupSetVerifier(configuration.verifier(), Optional.empty(), Runnable::run);
+            BackupSetVerifier verifier = new BackupSetVerifier(keys.verifier(), Optional.empty(), Runnable::run);
             for (BackupSet set : chain) {
-                BackupSetVerifier.Report report = verifier.verify(catalog.directoryOf(set), set.getManifestSha256());
+                BackupSetVerifier.Report report = verifier.verify(ledger.directoryOf(set), set.getManifestSha256());
                 if (!report.ok()) {
                     throw new BackupFailedException("set " + set.getName() + " failed verification, nothing was"
                             + " restored: " + String.join("; ", report.problems()));
@@ -115,13 +117,13 @@ public class PostgresBackupRestorer implements BackupRestorer {
                     target.commit();
                 }
             }
-            return catalog.finishRestore(run.getId(), ok, rows, checks, null);
+            return ledger.finishRestore(run.getId(), ok, rows, checks, null);
         } catch (BackupFailedException e) {
-            catalog.finishRestore(run.getId(), false, 0, checks, e.getMessage());
+            ledger.finishRestore(run.getId(), false, 0, checks, e.getMessage());
             throw e;
         } catch (SQLException | IOException | RuntimeException e) {
             String why = "restore into " + schema + " failed: " + e.getMessage();
-            catalog.finishRestore(run.getId(), false, 0, checks, why);
+            ledger.finishRestore(run.getId(), false, 0, checks, why);
             throw new BackupFailedException(why, e);
         }
     }
@@ -132,7 +134,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
         long rows = 0;
         boolean first = true;
         for (BackupSet set : chain) {
-            Path directory = catalog.directoryOf(set);
+            Path directory = ledger.directoryOf(set);
             JsonObject manifest = manifest(directory);
             for (JsonValue value : manifest.getJsonArray("files")) {
                 JsonObject file = value.asJsonObject();
@@ -146,14 +148,14 @@ public class PostgresBackupRestorer implements BackupRestorer {
                             if (first) {
                                 target.createSchema(hashed);
                             } else {
-                                hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                                hashed.transferTo(OutputStream.nullOutputStream());
                             }
                         }
                         case "sequences" -> {
                             if (set == chain.get(chain.size() - 1)) {
                                 target.setSequences(hashed);
                             } else {
-                                hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                                hashed.transferTo(OutputStream.nullOutputStream());
                             }
                         }
                         case "rows" -> {
@@ -167,7 +169,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
                         default -> throw new BackupFailedException(file.getString("path") + ": unknown content '"
                                 + content + "' (a newer backup format?)");
                     }
-                    hashed.transferTo(java.io.OutputStream.nullOutputStream());
+                    hashed.transferTo(OutputStream.nullOutputStream());
                     String hash = HexFormat.of().formatHex(hashed.getMessageDigest().digest());
                     if (!hash.equals(file.getString("plainSha256"))) {
                         throw new BackupFailedException(set.getName() + "/" + file.getString("path") + ": decrypted"
@@ -203,7 +205,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
             checks.add("OK audit pruning: " + pruned + " events that a pruning after the base set removed were removed"
                     + " from the restored copy again");
         }
-        JsonObject manifest = manifest(catalog.directoryOf(last));
+        JsonObject manifest = manifest(ledger.directoryOf(last));
         Map<String, Long> counts = target.counts();
         List<String> wrong = new ArrayList<>();
         JsonObject expected = manifest.getJsonObject("tableRows");

@@ -10,18 +10,18 @@ import java.util.Set;
 import org.custodian.domain.model.customer.Region;
 import org.junit.jupiter.api.Test;
 
-class PostgresBackupExporterTest {
+class BackupTargetTest {
 
     @Test
     void aTargetMustAllowEveryRegionWhoseDataIsInTheSnapshot() {
         BackupTarget usOnly = new BackupTarget("us-only", Path.of("/tmp/us"), EnumSet.of(Region.US));
-        assertDoesNotThrow(() -> PostgresBackupExporter.refuseResidencyViolation(usOnly, Set.of("US")));
+        assertDoesNotThrow(() -> usOnly.refuseResidencyViolation(Set.of("US")));
         BackupFailedException refused = assertThrows(BackupFailedException.class,
-                () -> PostgresBackupExporter.refuseResidencyViolation(usOnly, Set.of("EU", "US", "UK")));
+                () -> usOnly.refuseResidencyViolation(Set.of("EU", "US", "UK")));
         assertTrue(refused.getMessage().contains("[EU, UK]") && refused.getMessage().contains("nothing was written"),
                 refused.getMessage());
         // a region the application does not know is refused rather than let through
         assertThrows(BackupFailedException.class,
-                () -> PostgresBackupExporter.refuseResidencyViolation(usOnly, Set.of("MARS")));
+                () -> usOnly.refuseResidencyViolation(Set.of("MARS")));
     }
 }

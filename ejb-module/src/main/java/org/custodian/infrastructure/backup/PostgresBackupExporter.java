@@ -1,4 +1,4 @@
-package org.custodian.application.backup;
+package org.custodian.infrastructure.backup;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -25,25 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.custodian.application.backup.BackupExporter;
+import org.custodian.application.backup.BackupFailedException;
+import org.custodian.application.backup.BackupLedger;
+import org.custodian.application.backup.BackupTarget;
+import org.custodian.application.backup.ExportedSet;
+import org.custodian.application.backup.SnapshotFacts;
 import org.custodian.application.policy.Reserved;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupType;
-import org.custodian.domain.model.customer.Region;
-import org.custodian.infrastructure.backup.BackupFile;
-import org.custodian.infrastructure.backup.BackupSetWriter;
-import org.custodian.infrastructure.backup.OpenPgpEnvelope;
-import org.custodian.infrastructure.backup.OpenPgpSigner;
-import org.custodian.infrastructure.backup.PostgresSnapshotSource;
 import org.custodian.infrastructure.backup.PostgresSnapshotSource.Table;
 import org.custodian.infrastructure.migration.DatabaseMigrator;
 
 /**
  * Runs outside any container transaction: the snapshot is a database transaction of its own (REPEATABLE READ,
- * READ ONLY) that may last minutes, and the catalog changes around it commit separately through
- * {@link BackupCatalog}.
+ * READ ONLY) that may last minutes, and the ledger changes around it commit separately through
+ * {@link BackupLedger}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -67,24 +66,25 @@ public class PostgresBackupExporter implements BackupExporter {
     private DataSource dataSource;
 
     @EJB
-    private BackupCatalog catalog;
+    private BackupLedger ledger;
 
     @EJB
     private DatabaseMigrator migrator;
 
     @Inject
-    private BackupConfiguration configuration;
+    private BackupKeys keys;
 
     @Override
     public ExportedSet export(BackupSet set, BackupSet base, BackupTarget target) {
         // keys first: a missing key must fail the job before a snapshot is even taken
-        OpenPgpEnvelope envelope = configuration.envelope();
-        OpenPgpSigner signer = configuration.signer();
+        OpenPgpEnvelope envelope = keys.envelope();
+        OpenPgpSigner signer = keys.signer();
         try (PostgresSnapshotSource source = PostgresSnapshotSource.open(dataSource)) {
             PostgresSnapshotSource.Facts facts = source.facts();
             Set<String> regions = source.regionsWithData(Reserved.OPERATIONS_ID);
-            refuseResidencyViolation(target, regions);
-            catalog.snapshotTaken(set.getId(), facts, String.join(",", regions));
+            target.refuseResidencyViolation(regions);
+            ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
+                    facts.auditSequence(), facts.schemaVersion(), regions));
             try (BackupSetWriter writer = new BackupSetWriter(target.directory(), set.getName(), envelope,
                     facts.at())) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
@@ -112,29 +112,13 @@ public class PostgresBackupExporter implements BackupExporter {
                 writer.plain("SHA256SUMS", BackupSetWriter.checksumList(stored));
                 writer.plain("SHA256SUMS.decrypted", BackupSetWriter.checksumList(plain));
                 Path directory = writer.publish();
-                return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest), writer.files());
+                return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest));
             }
         } catch (SQLException e) {
             throw new BackupFailedException("reading the database failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BackupFailedException("writing to backup target " + target.name() + " (" + target.directory()
                     + ") failed: " + e, e);
-        }
-    }
-
-    /** Residency: the set would hold every region's data found in the snapshot; the target must allow them all. */
-    static void refuseResidencyViolation(BackupTarget target, Set<String> regionsWithData) {
-        Set<String> refused = new TreeSet<>();
-        for (String region : regionsWithData) {
-            if (Region.parse(region).map(r -> !target.allows(r)).orElse(true)) {
-                refused.add(region);
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new BackupFailedException("residency: backup target " + target.name() + " may hold data of "
-                    + new TreeSet<>(target.regions()) + " only, but the database holds data of " + refused
-                    + "; nothing was written. Choose a target allowed for those regions or widen "
-                    + "custodian.backup.target." + target.name() + ".regions if the law allows it");
         }
     }
 
@@ -159,7 +143,8 @@ public class PostgresBackupExporter implements BackupExporter {
     private long writeSchema(OutputStream out) throws IOException {
         ClassLoader loader = DatabaseMigrator.class.getClassLoader();
         out.write(("-- Custodian schema " + migrator.schemaVersion() + ": the SQL migrations applied to the backed-up"
-                + " database, in order.\n-- Run on an empty database, then load the data files (docs/backup-format.md).\n\n")
+                + " database, in order.\n-- Run on an empty database, then load the data files"
+                + " (docs/backup-format.md).\n\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.write(FLYWAY_HISTORY_DDL.getBytes(StandardCharsets.UTF_8));
         long scripts = 0;
