@@ -2,6 +2,7 @@ package org.custodian.application.audit;
 
 import java.util.Collection;
 import java.util.List;
+import org.custodian.application.audit.proof.AuditVerification;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.custodian.application.audit.CheckpointSigner;
+import org.custodian.application.audit.proof.CheckpointSigner;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.RestoreKind;

@@ -16,7 +16,7 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.MerkleFrontier;
-import org.custodian.application.audit.CheckpointSigner;
+import org.custodian.application.audit.proof.CheckpointSigner;
 import java.util.List;
 
 /** Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. */

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.siem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -23,9 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
-public class SiemForwarder {
+public class SiemForwardingSchedule {
 
-    private static final Logger LOG = Logger.getLogger(SiemForwarder.class.getName());
+    private static final Logger LOG = Logger.getLogger(SiemForwardingSchedule.class.getName());
     /** Bounds one tick's work so a huge backlog cannot pin the timer thread for long. */
     private static final int MAX_BATCHES_PER_TICK = 50;
 

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.custodian.application.audit.proof.AuditVerification;
+import org.custodian.application.audit.proof.CheckpointSigner;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
@@ -31,7 +33,7 @@ import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.StoredLink;
 
 @Stateless
-public class AuditServiceBean implements AuditService {
+public class DefaultAuditService implements AuditService {
 
     /** Events read per round trip during verification (plain JDBC, no persistence context). */
     static final int VERIFY_PAGE = 5000;

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.anomaly;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.policy.Reserved;
@@ -87,7 +89,7 @@ public class DefaultAnomalyService implements AnomalyService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Parsed once per instance, not per event (AnomalyScheduler checks the same value when deploying). */
+    /** Parsed once per instance, not per event (AnomalySchedule checks the same value when deploying). */
     @PostConstruct
     void parseConfiguration() {
         businessHours = BusinessHours.fromConfig(businessHoursText);
@@ -192,7 +194,7 @@ public class DefaultAnomalyService implements AnomalyService {
 
     private static boolean isPersonalRead(AuditEvent event) {
         return event.getOutcome() == AuditOutcome.SUCCESS && event.getFields() != null
-                && DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+                && AuditActions.READ_ACTIONS.contains(event.getAction())
                 && event.getFields().contains("class=");
     }
 
@@ -204,7 +206,7 @@ public class DefaultAnomalyService implements AnomalyService {
         if (AuditActions.TICKET_SEARCH.equals(event.getAction())) {
             return event.getResourceId() == null ? 0 : event.getResourceId().split(",").length;
         }
-        return DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+        return AuditActions.READ_ACTIONS.contains(event.getAction())
                 || AuditActions.AUDIT_EXPORT.equals(event.getAction()) ? 1 : 0;
     }
 

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -12,6 +12,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditSequencer;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.audit.siem.SiemDeliveryService;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
@@ -116,9 +122,9 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         if (!backups.targets().isEmpty()) {
             long backedUp = backups.targets().keySet().stream()
                     .map(backupSets::newestComplete)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .map(BackupSet::getAuditSequence)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .mapToLong(Long::longValue).max().orElse(0);
             if (backedUp < limit) {
                 limit = backedUp;

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.siem;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.custodian.application.audit.AuditEventJson;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.SiemDelivery;
@@ -67,7 +68,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
         String hostname = hostname();
         List<String> messages = new ArrayList<>(batch.size());
         for (AuditEvent event : batch) {
-            messages.add(syslog.format(event, hostname, DefaultAuditProofService.eventLine(event)));
+            messages.add(syslog.format(event, hostname, AuditEventJson.line(event)));
         }
         try {
             sender.send(messages);

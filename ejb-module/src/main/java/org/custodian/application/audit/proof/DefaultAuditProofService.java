@@ -1,15 +1,19 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditEventJson;
+import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
@@ -21,8 +25,8 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.MerkleFrontier;
-import org.custodian.domain.model.audit.PrunedTree;
 import org.custodian.domain.model.audit.MerkleTree;
+import org.custodian.domain.model.audit.PrunedTree;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -94,8 +98,8 @@ public class DefaultAuditProofService implements AuditProofService {
     @Override
     public Checkpoints checkpoints(Caller caller, int limit) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoints");
-        List<AuditCheckpoint> all = new java.util.ArrayList<>(events.checkpoints());
-        java.util.Collections.reverse(all);
+        List<AuditCheckpoint> all = new ArrayList<>(events.checkpoints());
+        Collections.reverse(all);
         List<CheckpointView> history = all.stream().limit(limit).map(DefaultAuditProofService::view)
                 .toList();
         return new Checkpoints(history.isEmpty() ? null : history.get(0), history, signer.algorithm(),
@@ -201,7 +205,7 @@ public class DefaultAuditProofService implements AuditProofService {
                 break;
             }
             for (AuditEvent event : page) {
-                line.accept(eventLine(event));
+                line.accept(AuditEventJson.line(event));
             }
             after = page.get(page.size() - 1).getSequence();
         }
@@ -212,33 +216,6 @@ public class DefaultAuditProofService implements AuditProofService {
                     .add("time", AuditCheckpoint.formatTime(checkpoint.getCreatedAt()))
                     .add("algorithm", checkpoint.getAlgorithm()).add("keyId", checkpoint.getKeyId())
                     .add("signature", checkpoint.getSignature()).build().toString());
-        }
-    }
-
-    /** Every field of the canonical form, under the names docs/audit-format.md gives them. */
-    static String eventLine(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", "event")
-                .add("sequence", event.getSequence())
-                .add("occurredAt", AuditCheckpoint.formatTime(event.getOccurredAt()));
-        add(json, "actor", event.getActor());
-        add(json, "actorRoles", event.getActorRoles());
-        add(json, "action", event.getAction());
-        add(json, "resourceType", event.getResourceType());
-        add(json, "resourceId", event.getResourceId());
-        add(json, "fields", event.getFields());
-        add(json, "outcome", event.getOutcome() == null ? null : event.getOutcome().name());
-        add(json, "requestId", event.getRequestId());
-        add(json, "clientAddress", event.getClientAddress());
-        add(json, "previousHash", event.getPreviousHash().trim());
-        add(json, "hash", event.getHash().trim());
-        return json.build().toString();
-    }
-
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
         }
     }
 
