@@ -24,10 +24,12 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditChainHead;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.StoredLink;
@@ -43,6 +45,12 @@ public class DefaultAuditService implements AuditService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditCheckpointRepository checkpoints;
+
+    @Inject
+    private AuditPrunePointRepository prunePoints;
 
     /** Reads ahead and hashes in parallel during verification (the container's default executor). */
     @Resource
@@ -149,7 +157,7 @@ public class DefaultAuditService implements AuditService {
     private AuditVerification walkChain() {
         AuditVerification result = walkChainOnce();
         // a pruning that committed during the walk removed events it was about to read: walk again from the new point
-        if (!result.intact() && events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L)
+        if (!result.intact() && prunePoints.latest().map(AuditPrunePoint::getTreeSize).orElse(0L)
                 != result.prunedTo()) {
             result = walkChainOnce();
         }
@@ -159,9 +167,9 @@ public class DefaultAuditService implements AuditService {
     private AuditVerification walkChainOnce() {
         // The pruning point first, then the head (a pruning commits both, with the event announcing it): events
         // appended while we walk are not part of this verification.
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         AuditChainHead head = events.readHead();
-        AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, events.checkpoints(), signer::verify);
+        AuditTrailVerifier verifier = AuditTrailVerifier.startingAt(pruned, checkpoints.all(), signer::verify);
         long start = pruned == null ? 0 : pruned.getTreeSize();
         long last = head.getLastSequence();
         // Pages of sequences are read and hashed on the executor, up to VERIFY_READERS at once (each on its own

@@ -28,7 +28,7 @@ import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
-import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.backup.BackupRepository;
 import org.custodian.domain.model.backup.BackupRetentionPlan;
@@ -81,7 +81,7 @@ public class DefaultBackupCatalog implements BackupCatalog {
     private BackupConfiguration configuration;
 
     @Inject
-    private AuditEventRepository events;
+    private AlertRepository alerts;
 
     @EJB
     private DatabaseMigrator migrator;
@@ -345,7 +345,7 @@ public class DefaultBackupCatalog implements BackupCatalog {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean incidentOpenSince(String rule, Instant since) {
-        return events.latestAlert(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
+        return alerts.latest(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
                 .orElse(false);
     }
 

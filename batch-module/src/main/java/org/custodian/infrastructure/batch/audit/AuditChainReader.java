@@ -10,10 +10,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditChainVerifier;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.MerkleFrontier;
 import org.custodian.application.audit.proof.CheckpointSigner;
@@ -26,6 +28,12 @@ public class AuditChainReader extends AbstractItemReader {
 
     @Inject
     AuditEventRepository events;
+
+    @Inject
+    AuditCheckpointRepository checkpointRepository;
+
+    @Inject
+    AuditPrunePointRepository prunePoints;
 
     @Inject
     CheckpointSigner signer;
@@ -45,8 +53,8 @@ public class AuditChainReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        checkpoints = events.checkpoints();
-        pruned = events.latestPrunePoint().orElse(null);
+        checkpoints = checkpointRepository.all();
+        pruned = prunePoints.latest().orElse(null);
         if (checkpoint instanceof AuditChainCheckpoint saved) {
             position = saved;
         } else {
@@ -82,7 +90,7 @@ public class AuditChainReader extends AbstractItemReader {
             if (!end.isIntact()) {
                 return AuditLink.missingTail(end.firstBadSequence());
             }
-            if (pruned != null && pruned.getTreeSize() < position.headSequence() && !events.announced(pruned)) {
+            if (pruned != null && pruned.getTreeSize() < position.headSequence() && !prunePoints.announced(pruned)) {
                 // events removed up to a real checkpoint without the pruning that records it
                 return AuditLink.broken(pruned.getTreeSize() + 1);
             }

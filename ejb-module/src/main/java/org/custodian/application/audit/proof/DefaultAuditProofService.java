@@ -20,10 +20,12 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.audit.MerkleFrontier;
 import org.custodian.domain.model.audit.MerkleTree;
 import org.custodian.domain.model.audit.PrunedTree;
@@ -44,6 +46,12 @@ public class DefaultAuditProofService implements AuditProofService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditCheckpointRepository checkpoints;
+
+    @Inject
+    private AuditPrunePointRepository prunePoints;
 
     @Inject
     private CheckpointSigner signer;
@@ -70,7 +78,7 @@ public class DefaultAuditProofService implements AuditProofService {
         if (!signer.canSign()) {
             return null;
         }
-        long latest = events.latestCheckpoint().map(AuditCheckpoint::getTreeSize).orElse(0L);
+        long latest = checkpoints.latest().map(AuditCheckpoint::getTreeSize).orElse(0L);
         if (events.readHead().getLastSequence() <= latest) {
             return null;
         }
@@ -80,7 +88,7 @@ public class DefaultAuditProofService implements AuditProofService {
     /** Under the head's lock: the size, root and chain hash signed are exactly those of one moment. */
     private CheckpointView makeCheckpoint() {
         AuditChainHead head = events.lockHead();
-        AuditCheckpoint existing = events.checkpoint(head.getLastSequence()).orElse(null);
+        AuditCheckpoint existing = checkpoints.find(head.getLastSequence()).orElse(null);
         if (existing != null || head.getLastSequence() == 0) {
             return existing == null ? null : view(existing);
         }
@@ -91,14 +99,14 @@ public class DefaultAuditProofService implements AuditProofService {
                 now));
         AuditCheckpoint checkpoint = new AuditCheckpoint(head.getLastSequence(), root, head.getLastHash(), now,
                 signer.algorithm(), signer.keyId(), signature);
-        events.store(checkpoint);
+        checkpoints.store(checkpoint);
         return view(checkpoint);
     }
 
     @Override
     public Checkpoints checkpoints(Caller caller, int limit) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoints");
-        List<AuditCheckpoint> all = new ArrayList<>(events.checkpoints());
+        List<AuditCheckpoint> all = new ArrayList<>(checkpoints.all());
         Collections.reverse(all);
         List<CheckpointView> history = all.stream().limit(limit).map(DefaultAuditProofService::view)
                 .toList();
@@ -110,7 +118,7 @@ public class DefaultAuditProofService implements AuditProofService {
     public InclusionProof inclusionProof(Caller caller, long sequence, long treeSize) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "inclusion");
         long head = events.readHead().getLastSequence();
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(treeSize >= 1 && treeSize <= head, "treeSize", "must be between 1 and the trail's size " + head)
@@ -123,14 +131,14 @@ public class DefaultAuditProofService implements AuditProofService {
         List<String> path = MerkleTree.inclusionProof(tree, treeSize, index).stream().map(HEX::formatHex).toList();
         return new InclusionProof(sequence, index, treeSize, HEX.formatHex(tree.root(index, index + 1)),
                 HEX.formatHex(tree.root(0, treeSize)), path,
-                events.checkpoint(treeSize).map(DefaultAuditProofService::view).orElse(null));
+                checkpoints.find(treeSize).map(DefaultAuditProofService::view).orElse(null));
     }
 
     @Override
     public ConsistencyProof consistencyProof(Caller caller, long from, long to) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "consistency");
         long head = events.readHead().getLastSequence();
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(to >= 1 && to <= head, "to", "must be between 1 and the trail's size " + head)
@@ -142,8 +150,8 @@ public class DefaultAuditProofService implements AuditProofService {
         List<String> proof = MerkleTree.consistencyProof(tree, to, from).stream().map(HEX::formatHex).toList();
         return new ConsistencyProof(from, to, HEX.formatHex(tree.root(0, from)),
                 HEX.formatHex(tree.root(0, to)), proof,
-                events.checkpoint(from).map(DefaultAuditProofService::view).orElse(null),
-                events.checkpoint(to).map(DefaultAuditProofService::view).orElse(null));
+                checkpoints.find(from).map(DefaultAuditProofService::view).orElse(null),
+                checkpoints.find(to).map(DefaultAuditProofService::view).orElse(null));
     }
 
     /**
@@ -160,7 +168,7 @@ public class DefaultAuditProofService implements AuditProofService {
     public long[] exportRange(Caller caller, Long fromOrNull, Long toOrNull) {
         policy.enforce(caller, Permission.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, "export");
         long size = events.readHead().getLastSequence();
-        long prunedTo = events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L);
+        long prunedTo = prunePoints.latest().map(AuditPrunePoint::getTreeSize).orElse(0L);
         long from = fromOrNull == null ? prunedTo + 1 : fromOrNull;
         long to = toOrNull == null ? size : toOrNull;
         new RuleCheck()
@@ -183,7 +191,7 @@ public class DefaultAuditProofService implements AuditProofService {
         audit.recordNow(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
                 AuditOutcome.SUCCESS);
         // the tree's edge and the chain hash just before `from`: from the pruning point on, as the trail now starts
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         if (from <= prunedTo) {
             throw new ConflictException("the trail was pruned to " + prunedTo + " after the export was asked for");
@@ -209,7 +217,7 @@ public class DefaultAuditProofService implements AuditProofService {
             }
             after = page.get(page.size() - 1).getSequence();
         }
-        for (AuditCheckpoint checkpoint : events.checkpointsBetween(from, to)) {
+        for (AuditCheckpoint checkpoint : checkpoints.between(from, to)) {
             line.accept(Json.createObjectBuilder().add("type", "checkpoint")
                     .add("treeSize", checkpoint.getTreeSize()).add("rootHash", checkpoint.getRootHash().trim())
                     .add("chainHash", checkpoint.getChainHash().trim())

@@ -21,6 +21,7 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditDailyCount;
+import org.custodian.domain.model.audit.AuditDailyCountRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -43,6 +44,9 @@ public class DefaultAccessReportService implements AccessReportService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditDailyCountRepository dailyCounts;
 
     @Override
     public AccessReport accessReport(Caller caller, String fromText, String toText, String classification,
@@ -89,7 +93,7 @@ public class DefaultAccessReportService implements AccessReportService {
         long aggregated = 0;
         long ungroupable = 0;
         LocalDate lastDay = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
-        for (AuditDailyCount day : events.dailyCounts(from.atZone(ZoneOffset.UTC).toLocalDate(), lastDay)) {
+        for (AuditDailyCount day : dailyCounts.between(from.atZone(ZoneOffset.UTC).toLocalDate(), lastDay)) {
             if (!AuditActions.READ_ACTIONS.contains(day.action())
                     || !AuditOutcome.SUCCESS.name().equals(day.outcome())) {
                 continue;

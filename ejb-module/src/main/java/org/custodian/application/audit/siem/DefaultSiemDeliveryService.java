@@ -14,6 +14,7 @@ import org.custodian.application.audit.AuditEventJson;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.audit.SiemDeliveryRepository;
 import org.custodian.domain.model.audit.SyslogFormat;
 import org.custodian.infrastructure.siem.SyslogSender;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +26,9 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private SiemDeliveryRepository deliveries;
 
     @Inject
     private SyslogSender sender;
@@ -46,7 +50,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
         if (!sender.isConfigured()) {
             return 0;
         }
-        SiemDelivery delivery = events.lockDelivery(SINK);
+        SiemDelivery delivery = deliveries.lock(SINK);
         long head = events.readHead().getLastSequence();
         List<AuditEvent> batch = new ArrayList<>();
         for (AuditEvent event : events.findAfter(delivery.getDeliveredSequence(), Math.max(1, batchSize))) {
@@ -83,7 +87,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
     @Override
     public Status status() {
         long head = events.readHead().getLastSequence();
-        SiemDelivery delivery = events.findDelivery(SINK).orElse(null);
+        SiemDelivery delivery = deliveries.find(SINK).orElse(null);
         long delivered = delivery == null ? 0 : delivery.getDeliveredSequence();
         return new Status(sender.isConfigured(), sender.target(), syslogFormat().name(), delivered,
                 sender.isConfigured() ? head - delivered : 0, delivery == null ? null : delivery.getLastError(),
