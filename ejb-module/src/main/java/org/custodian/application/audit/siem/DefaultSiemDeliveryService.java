@@ -16,7 +16,6 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.SiemDelivery;
 import org.custodian.domain.model.audit.SiemDeliveryRepository;
 import org.custodian.domain.model.audit.SyslogFormat;
-import org.custodian.infrastructure.siem.SyslogSender;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -31,7 +30,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
     private SiemDeliveryRepository deliveries;
 
     @Inject
-    private SyslogSender sender;
+    private SiemTransport sender;
 
     @Inject
     @ConfigProperty(name = "custodian.siem.format", defaultValue = "RFC5424")

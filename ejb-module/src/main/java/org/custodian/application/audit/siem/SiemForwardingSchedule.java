@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.custodian.infrastructure.siem.SyslogSender;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,7 +35,7 @@ public class SiemForwardingSchedule {
     private SiemDeliveryService delivery;
 
     @Inject
-    private SyslogSender sender;
+    private SiemTransport sender;
 
     @Inject
     @ConfigProperty(name = "custodian.siem.interval", defaultValue = "PT5S")
