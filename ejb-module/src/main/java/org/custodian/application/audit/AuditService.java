@@ -2,7 +2,6 @@ package org.custodian.application.audit;
 
 import java.util.Collection;
 import java.util.List;
-import org.custodian.application.audit.proof.AuditVerification;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 
@@ -36,7 +35,4 @@ public interface AuditService {
      */
     void recordNow(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
             AuditOutcome outcome);
-
-    /** Recomputes the whole chain, in sequence order and constant memory (AUDIT_VERIFY permission). */
-    AuditVerification verify(Caller caller);
 }

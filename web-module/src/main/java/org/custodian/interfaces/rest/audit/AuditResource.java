@@ -24,8 +24,8 @@ import org.custodian.application.audit.proof.AuditProofService.InclusionProof;
 import org.custodian.application.audit.proof.AuditRetentionService;
 import org.custodian.application.audit.proof.AuditRetentionService.PruneResult;
 import org.custodian.application.audit.proof.AuditRetentionService.Retention;
-import org.custodian.application.audit.AuditService;
 import org.custodian.application.audit.proof.AuditVerification;
+import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.shared.RuleCheck;
@@ -43,7 +43,7 @@ public class AuditResource {
     public static final String JSON_LINES = "application/x-ndjson";
 
     @EJB
-    AuditService audit;
+    AuditVerificationService verification;
 
     @EJB
     AuditProofService proofs;
@@ -59,7 +59,7 @@ public class AuditResource {
     @Operation(summary = "Recompute the chain, the Merkle roots of all checkpoints and their signatures:"
             + " {status: OK, events, checkpoints} or {status: BROKEN, firstBadSequence, reason}")
     public AuditVerification verify() {
-        return audit.verify(caller.get());
+        return verification.verify(caller.get());
     }
 
     @GET
