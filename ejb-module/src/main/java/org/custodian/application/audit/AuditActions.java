@@ -1,5 +1,8 @@
 package org.custodian.application.audit;
 
+import java.util.List;
+import org.custodian.domain.model.audit.AuditPrunePoint;
+
 /** Names of audited actions, as they appear in the trail. */
 public final class AuditActions {
 
@@ -39,7 +42,7 @@ public final class AuditActions {
     public static final String AUDIT_CHECKPOINT = "AUDIT_CHECKPOINT";
     public static final String AUDIT_EXPORT = "AUDIT_EXPORT";
     /** Events up to a signed checkpoint were summarized into daily counts and removed (resource id "1-N"). */
-    public static final String AUDIT_PRUNE = org.custodian.domain.model.audit.AuditPrunePoint.ACTION;
+    public static final String AUDIT_PRUNE = AuditPrunePoint.ACTION;
     public static final String REPORT_ACCESS = "REPORT_ACCESS";
     /** The records of processing or the DPIA inputs were read. */
     public static final String REPORT_PRIVACY = "REPORT_PRIVACY";
@@ -107,6 +110,12 @@ public final class AuditActions {
     public static final String OVERRIDE = "OVERRIDE";
     public static final String NOTIFICATION = "NOTIFICATION";
     public static final String BACKUP_SET = "BACKUP_SET";
+
+    /**
+     * Reads that show record data; their fields say what was revealed and on what basis (see {@link ReadAudit}).
+     * Access reports count them, anomaly detection watches them.
+     */
+    public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ);
 
     private AuditActions() {
     }

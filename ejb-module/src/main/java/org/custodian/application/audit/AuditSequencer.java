@@ -10,7 +10,7 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 
 /**
  * Chains committed pending events into the trail (see {@code AuditSequencing}): right after every transaction that
- * recorded events ({@link SequenceAfterCommit}), and on {@link PendingAuditSweeper}'s timer for rows whose
+ * recorded events ({@link SequenceAfterCommit}), and on {@link PendingAuditSweepSchedule}'s timer for rows whose
  * transaction committed but whose process died before chaining them.
  *
  * <p>Stateless, so that the after-commit thread can call it while the application is still starting (a startup
@@ -20,7 +20,7 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 public class AuditSequencer {
 
     /** Events chained per transaction: large enough for a retention chunk's thousand skeletons in one. */
-    static final int BATCH = 5000;
+    public static final int BATCH = 5000;
 
     @Inject
     private AuditEventRepository events;

@@ -35,7 +35,4 @@ public interface AuditService {
      */
     void recordNow(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
             AuditOutcome outcome);
-
-    /** Recomputes the whole chain, in sequence order and constant memory (AUDIT_VERIFY permission). */
-    AuditVerification verify(Caller caller);
 }

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chains a transaction's audit events right after it commits. {@link AuditServiceBean} registers {@link #hook()}
+ * Chains a transaction's audit events right after it commits. {@link DefaultAuditService} registers {@link #hook()}
  * once per transaction that recorded events; after the commit it asks for a drain without waiting (a thread in
  * after-completion still holds the transaction's pooled connection, and the drain needs one), and remembers the
  * ticket for the thread. The API's response filter then calls {@link #awaitOwnEvents()}, so that a response never

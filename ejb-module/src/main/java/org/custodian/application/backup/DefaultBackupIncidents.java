@@ -12,7 +12,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
-import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -35,7 +35,7 @@ public class DefaultBackupIncidents implements BackupIncidents {
     private AuditService audit;
 
     @Inject
-    private AuditEventRepository events;
+    private AlertRepository alerts;
 
     @Inject
     private CustomerRepository customers;
@@ -52,7 +52,7 @@ public class DefaultBackupIncidents implements BackupIncidents {
         Instant now = Instant.now();
         Region region = Region.parse(incidentRegion).orElse(Region.EU);
         Alert alert = new Alert(rule, actor, 1, 0, now, now, 0, detail, now);
-        events.store(alert);
+        alerts.store(alert);
         Caller system = Caller.system(actor, rule);
         audit.record(system, AuditActions.BACKUP_INCIDENT, AuditActions.ALERT, String.valueOf(alert.getId()),
                 List.of("rule=" + rule), AuditOutcome.SUCCESS);

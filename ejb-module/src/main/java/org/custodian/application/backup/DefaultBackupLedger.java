@@ -26,7 +26,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
-import org.custodian.domain.model.audit.AuditEventRepository;
+import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.backup.BackupRepository;
 import org.custodian.domain.model.backup.BackupRetentionPlan;
@@ -57,7 +57,7 @@ public class DefaultBackupLedger implements BackupLedger {
     private BackupConfiguration configuration;
 
     @Inject
-    private AuditEventRepository events;
+    private AlertRepository alerts;
 
     @Inject
     private LegalHoldPins pins;
@@ -285,7 +285,7 @@ public class DefaultBackupLedger implements BackupLedger {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public boolean incidentOpenSince(String rule, Instant since) {
-        return events.latestAlert(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
+        return alerts.latest(rule, "backup-schedule").map(alert -> !alert.getCreatedAt().isBefore(since))
                 .orElse(false);
     }
 

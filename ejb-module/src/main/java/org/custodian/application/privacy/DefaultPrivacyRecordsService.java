@@ -18,6 +18,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.access.TransferRule;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
@@ -51,6 +52,9 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditCheckpointRepository checkpoints;
 
     @Inject
     private ProcessingStatistics statistics;
@@ -154,7 +158,7 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
     /** What is in force now, stated from the running system rather than from a document that can drift. */
     private List<String> securityMeasures(int classifiedFields, int transferRules, int retentionPolicies,
             int holds) {
-        List<AuditCheckpoint> checkpoints = events.checkpoints();
+        List<AuditCheckpoint> checkpoints = this.checkpoints.all();
         AuditCheckpoint latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
         long trail = events.readHead().getLastSequence();
         return List.of(

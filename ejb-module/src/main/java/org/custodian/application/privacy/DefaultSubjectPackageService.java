@@ -42,6 +42,7 @@ import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.privacy.ConsentRepository;
@@ -91,6 +92,9 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditPrunePointRepository prunePoints;
 
     @Inject
     @ConfigProperty(name = "custodian.privacy.package-directory")
@@ -321,7 +325,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         List<org.custodian.domain.model.privacy.ConsentRecord> consentHistory = new ArrayList<>();
         ids.forEach(id -> consentHistory.addAll(consents.history(id)));
         return SubjectPackageContent.of(request, now(), records, restricted, theirTickets, comments, consentHistory,
-                dedupe(accesses), events.latestPrunePoint().map(point -> point.getCutoff()).orElse(null));
+                dedupe(accesses), prunePoints.latest().map(point -> point.getCutoff()).orElse(null));
     }
 
     private static List<AuditEvent> dedupe(List<AuditEvent> sorted) {

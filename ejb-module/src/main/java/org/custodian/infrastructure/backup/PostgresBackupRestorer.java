@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import org.custodian.application.audit.CheckpointSigner;
+import org.custodian.application.audit.proof.CheckpointSigner;
 import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupRestorer;

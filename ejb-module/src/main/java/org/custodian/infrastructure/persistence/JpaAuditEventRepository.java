@@ -1,5 +1,6 @@
 package org.custodian.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -13,24 +14,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
-import org.custodian.domain.model.audit.Alert;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.custodian.domain.model.audit.AuditChainHead;
-import org.custodian.domain.model.audit.AuditCheckpoint;
-import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
-import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditRecord;
-import org.custodian.domain.model.audit.SiemDelivery;
 import org.custodian.domain.model.audit.StoredLink;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
@@ -41,8 +38,8 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
 
-    @jakarta.annotation.Resource(lookup = "jdbc/custodian")
-    private javax.sql.DataSource dataSource;
+    @Resource(lookup = "jdbc/custodian")
+    private DataSource dataSource;
 
     @Override
     public AuditChainHead lockHead() {
@@ -62,7 +59,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public void enqueue(List<AuditRecord> records, java.time.Instant at) {
+    public void enqueue(List<AuditRecord> records, Instant at) {
         // the transaction's connection (the container hands out the one enlisted): pending rows commit with it
         try (Connection connection = dataSource.getConnection()) {
             AuditSequencing.enqueue(connection, records, at);
@@ -72,7 +69,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public void appendNow(List<AuditRecord> records, java.time.Instant at) {
+    public void appendNow(List<AuditRecord> records, Instant at) {
         try (Connection connection = dataSource.getConnection()) {
             AuditSequencing.appendNow(connection, records, at);
         } catch (SQLException e) {
@@ -245,181 +242,8 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public Optional<AuditPrunePoint> latestPrunePoint() {
-        return entityManager.createNamedQuery("AuditPrunePoint.findLatest", AuditPrunePoint.class)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    @Override
-    public void lockPruning() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("select id from audit_prune_guard where id = 1"
-                        + " for update");
-                ResultSet row = lock.executeQuery()) {
-            if (!row.next()) {
-                throw new IllegalStateException("audit_prune_guard row is missing: the V14 migration seeds it");
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("locking the audit pruning guard failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean announced(AuditPrunePoint point) {
-        return entityManager.createQuery("SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action"
-                        + " AND e.resourceId = :announcement AND e.sequence > :prunedTo", Long.class)
-                .setParameter("action", AuditPrunePoint.ACTION)
-                .setParameter("announcement", point.announcement())
-                .setParameter("prunedTo", point.getTreeSize())
-                .getSingleResult() > 0;
-    }
-
-    @Override
-    public List<AuditPrunePoint> prunePoints() {
-        return entityManager.createNamedQuery("AuditPrunePoint.findLatest", AuditPrunePoint.class).getResultList();
-    }
-
-    @Override
-    public long prune(long after, long upTo, AuditPrunePoint point, List<AuditDailyCount> counts) {
-        try (Connection connection = dataSource.getConnection()) {
-            for (AuditDailyCount count : counts) {
-                addDailyCount(connection, count);
-            }
-            long removed;
-            try (PreparedStatement delete = connection.prepareStatement("delete from audit_event where sequence > ?"
-                    + " and sequence <= ?")) {
-                delete.setLong(1, after);
-                delete.setLong(2, upTo);
-                removed = delete.executeUpdate();
-            }
-            entityManager.persist(point);
-            entityManager.flush();
-            return removed;
-        } catch (SQLException e) {
-            throw new PersistenceException("pruning the audit trail failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** Adds one group's counts to its day's row (creating it); package-private for the H2 test of the SQL. */
-    static void addDailyCount(Connection connection, AuditDailyCount count) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update audit_daily_aggregate set"
-                + " events = events + ?, first_sequence = least(first_sequence, ?),"
-                + " last_sequence = greatest(last_sequence, ?) where utc_day = ? and action = ? and outcome = ?"
-                + " and resource_type = ? and actor_roles = ?")) {
-            update.setLong(1, count.events());
-            update.setLong(2, count.firstSequence());
-            update.setLong(3, count.lastSequence());
-            bindDailyKey(update, 4, count);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement("insert into audit_daily_aggregate (utc_day, action,"
-                + " outcome, resource_type, actor_roles, events, first_sequence, last_sequence)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindDailyKey(insert, 1, count);
-            insert.setLong(6, count.events());
-            insert.setLong(7, count.firstSequence());
-            insert.setLong(8, count.lastSequence());
-            insert.executeUpdate();
-        }
-    }
-
-    private static void bindDailyKey(PreparedStatement statement, int at, AuditDailyCount count) throws SQLException {
-        statement.setObject(at, count.day());
-        statement.setString(at + 1, count.action());
-        statement.setString(at + 2, count.outcome());
-        statement.setString(at + 3, count.resourceType());
-        statement.setString(at + 4, count.actorRoles());
-    }
-
-    @Override
-    public List<AuditDailyCount> dailyCounts(LocalDate from, LocalDate to) {
-        List<AuditDailyCount> counts = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select utc_day, action, outcome, resource_type,"
-                        + " actor_roles, events, first_sequence, last_sequence from audit_daily_aggregate"
-                        + " where utc_day >= ? and utc_day <= ? order by utc_day, action, outcome, resource_type, actor_roles")) {
-            select.setObject(1, from);
-            select.setObject(2, to);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.add(new AuditDailyCount(rows.getObject(1, LocalDate.class), rows.getString(2),
-                            rows.getString(3).trim(), rows.getString(4), rows.getString(5), rows.getLong(6),
-                            rows.getLong(7), rows.getLong(8)));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new PersistenceException("reading the audit trail's daily counts failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public int dropDailyCountsBefore(LocalDate day) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from audit_daily_aggregate"
-                        + " where utc_day < ?")) {
-            delete.setObject(1, day);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new PersistenceException("dropping old daily counts failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void store(AuditCheckpoint checkpoint) {
-        entityManager.persist(checkpoint);
-        entityManager.flush();
-    }
-
-    @Override
-    public List<AuditCheckpoint> checkpoints() {
-        return entityManager.createNamedQuery("AuditCheckpoint.findAll", AuditCheckpoint.class)
-                .setHint("eclipselink.read-only", "true")
-                .getResultList();
-    }
-
-    @Override
-    public Optional<AuditCheckpoint> latestCheckpoint() {
-        return entityManager.createNamedQuery("AuditCheckpoint.findLatest", AuditCheckpoint.class)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    @Override
-    public Optional<AuditCheckpoint> checkpoint(long treeSize) {
-        return Optional.ofNullable(entityManager.find(AuditCheckpoint.class, treeSize));
-    }
-
-    @Override
-    public List<AuditCheckpoint> checkpointsBetween(long from, long to) {
-        return entityManager.createNamedQuery("AuditCheckpoint.findBetween", AuditCheckpoint.class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .getResultList();
-    }
-
-    @Override
-    public SiemDelivery lockDelivery(String sink) {
-        SiemDelivery delivery = entityManager.find(SiemDelivery.class, sink, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null) {
-            delivery = new SiemDelivery(sink);
-            entityManager.persist(delivery);
-            entityManager.flush();
-        }
-        return delivery;
-    }
-
-    @Override
-    public Optional<SiemDelivery> findDelivery(String sink) {
-        return Optional.ofNullable(entityManager.find(SiemDelivery.class, sink));
-    }
-
-    @Override
-    public List<AuditEvent> findActions(java.time.Instant from, java.time.Instant to,
-            java.util.Collection<String> actions, long afterSequence, int limit) {
+    public List<AuditEvent> findActions(Instant from, Instant to, Collection<String> actions, long afterSequence,
+            int limit) {
         return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.occurredAt >= :from"
                         + " AND e.occurredAt < :to AND e.action IN :actions AND e.sequence > :after"
                         + " ORDER BY e.sequence", AuditEvent.class)
@@ -472,7 +296,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public List<AuditEvent> findByActor(String actor, java.time.Instant from, java.time.Instant to, int limit) {
+    public List<AuditEvent> findByActor(String actor, Instant from, Instant to, int limit) {
         return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.actor = :actor AND e.occurredAt >= :from"
                         + " AND e.occurredAt <= :to ORDER BY e.occurredAt, e.sequence", AuditEvent.class)
                 .setParameter("actor", actor)
@@ -481,25 +305,5 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setMaxResults(limit)
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
-    }
-
-    @Override
-    public void store(Alert alert) {
-        entityManager.persist(alert);
-        entityManager.flush();
-    }
-
-    @Override
-    public List<Alert> recentAlerts(int limit) {
-        return entityManager.createNamedQuery("Alert.findRecent", Alert.class).setMaxResults(limit).getResultList();
-    }
-
-    @Override
-    public Optional<Alert> latestAlert(String rule, String actor) {
-        return entityManager.createNamedQuery("Alert.findLatestFor", Alert.class)
-                .setParameter("rule", rule)
-                .setParameter("actor", actor)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
     }
 }

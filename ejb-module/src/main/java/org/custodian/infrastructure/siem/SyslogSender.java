@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.custodian.application.audit.siem.SiemTransport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * batch at a time.
  */
 @ApplicationScoped
-public class SyslogSender {
+public class SyslogSender implements SiemTransport {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
@@ -45,14 +46,17 @@ public class SyslogSender {
     @ConfigProperty(name = "custodian.siem.tls", defaultValue = "false")
     boolean tls;
 
+    @Override
     public boolean isConfigured() {
         return host.filter(name -> !name.isBlank()).isPresent();
     }
 
+    @Override
     public String target() {
         return isConfigured() ? (tls ? "tls://" : "tcp://") + host.get().trim() + ":" + port : "none";
     }
 
+    @Override
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 300, jitter = 200, abortOn = IllegalStateException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS)

@@ -1,2 +1,5 @@
-/** Sending the audit trail to a SIEM collector: syslog over TCP (optionally TLS), guarded by fault tolerance. */
+/**
+ * Sending the audit trail to a SIEM collector: the application's {@code SiemTransport} port as syslog over TCP
+ * (optionally TLS), guarded by fault tolerance.
+ */
 package org.custodian.infrastructure.siem;

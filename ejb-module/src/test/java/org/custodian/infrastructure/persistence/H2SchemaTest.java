@@ -45,9 +45,9 @@ class H2SchemaTest {
                 assertTrue(statement.executeQuery("select id from audit_prune_guard where id = 1 for update").next());
             }
             LocalDate day = LocalDate.of(2026, 11, 23);
-            JpaAuditEventRepository.addDailyCount(connection,
+            JpaAuditDailyCountRepository.addDailyCount(connection,
                     new AuditDailyCount(day, "TICKET_READ", "SUCCESS", "TICKET", "AGENT", 3, 1, 3));
-            JpaAuditEventRepository.addDailyCount(connection,
+            JpaAuditDailyCountRepository.addDailyCount(connection,
                     new AuditDailyCount(day, "TICKET_READ", "SUCCESS", "TICKET", "AGENT", 1, 4, 4));
             try (Statement statement = connection.createStatement()) {
                 assertEquals(4, number(statement, "select events from audit_daily_aggregate where utc_day = date"

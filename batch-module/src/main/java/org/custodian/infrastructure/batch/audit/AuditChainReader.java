@@ -2,33 +2,31 @@ package org.custodian.infrastructure.batch.audit;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditChainVerifier;
+import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditPrunePoint;
-import org.custodian.domain.model.audit.AuditEventRepository;
-import org.custodian.domain.model.audit.AuditCheckpoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.MerkleFrontier;
-import org.custodian.application.audit.CheckpointSigner;
-import java.util.List;
 
 /** Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. */
 @Dependent
 @Named
 public class AuditChainReader extends AbstractItemReader {
 
-    @Inject
-    AuditEventRepository events;
-
-    @Inject
-    CheckpointSigner signer;
+    /** The trail is read through the verification service, which applies the same rules on request. */
+    @EJB
+    AuditVerificationService verification;
 
     @Inject
     @BatchProperty
@@ -45,18 +43,18 @@ public class AuditChainReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        checkpoints = events.checkpoints();
-        pruned = events.latestPrunePoint().orElse(null);
+        checkpoints = verification.checkpoints();
+        pruned = verification.prunePoint().orElse(null);
         if (checkpoint instanceof AuditChainCheckpoint saved) {
             position = saved;
         } else {
             // a pruned trail is walked from its pruning point, as GET /audit/verify does
-            AuditChainHead head = events.readHead();
+            AuditChainHead head = verification.head();
             long start = pruned == null ? 0 : pruned.getTreeSize();
             position = new AuditChainCheckpoint(start, pruned == null ? AuditEvent.GENESIS_HASH : pruned.getChainHash(),
                     head.getLastSequence(), head.getLastHash(), false,
                     (pruned == null ? new MerkleFrontier() : pruned.frontier()).encode(), start);
-            brokenStart = pruned != null && pruned.anchorProblem(checkpoints, signer::verify) != null;
+            brokenStart = pruned != null && pruned.anchorProblem(checkpoints, verification::signatureValid) != null;
         }
     }
 
@@ -71,7 +69,7 @@ public class AuditChainReader extends AbstractItemReader {
             return AuditLink.broken(position.lastSequence());
         }
         if (buffer.isEmpty() && position.lastSequence() < position.headSequence()) {
-            buffer.addAll(events.findAfter(position.lastSequence(), pageSize()));
+            buffer.addAll(verification.eventsAfter(position.lastSequence(), pageSize()));
         }
         AuditEvent event = buffer.pollFirst();
         if (event == null || event.getSequence() > position.headSequence()) {
@@ -82,7 +80,7 @@ public class AuditChainReader extends AbstractItemReader {
             if (!end.isIntact()) {
                 return AuditLink.missingTail(end.firstBadSequence());
             }
-            if (pruned != null && pruned.getTreeSize() < position.headSequence() && !events.announced(pruned)) {
+            if (pruned != null && pruned.getTreeSize() < position.headSequence() && !verification.announced(pruned)) {
                 // events removed up to a real checkpoint without the pruning that records it
                 return AuditLink.broken(pruned.getTreeSize() + 1);
             }
@@ -93,7 +91,7 @@ public class AuditChainReader extends AbstractItemReader {
         // the same leaf and checkpoint rules as GET /audit/verify, one event at a time
         AuditTrailVerifier tree = new AuditTrailVerifier(
                 new AuditChainVerifier(event.getSequence() - 1, event.getPreviousHash(), 0),
-                MerkleFrontier.decode(position.frontier()), checkpoints, signer::verify,
+                MerkleFrontier.decode(position.frontier()), checkpoints, verification::signatureValid,
                 position.lastGoodCheckpoint());
         boolean treeIntact = event.getSequence() == position.lastSequence() + 1 && tree.accept(event);
         position = position.advance(event.getSequence(), event.getHash(), tree.frontier().encode(),

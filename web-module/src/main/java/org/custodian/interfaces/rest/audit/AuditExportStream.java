@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.custodian.application.audit.AuditProofService;
+import org.custodian.application.audit.proof.AuditProofService;
 import org.custodian.application.shared.Caller;
 
 /** Writes an audit export as JSON lines (UTF-8, one line each), for the API and the auditors' page alike. */

@@ -16,16 +16,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-import org.custodian.application.audit.AuditProofService;
-import org.custodian.application.audit.AuditProofService.CheckpointView;
-import org.custodian.application.audit.AuditProofService.Checkpoints;
-import org.custodian.application.audit.AuditProofService.ConsistencyProof;
-import org.custodian.application.audit.AuditProofService.InclusionProof;
-import org.custodian.application.audit.AuditRetentionService;
-import org.custodian.application.audit.AuditRetentionService.PruneResult;
-import org.custodian.application.audit.AuditRetentionService.Retention;
-import org.custodian.application.audit.AuditService;
-import org.custodian.application.audit.AuditVerification;
+import org.custodian.application.audit.proof.AuditProofService;
+import org.custodian.application.audit.proof.AuditProofService.CheckpointView;
+import org.custodian.application.audit.proof.AuditProofService.Checkpoints;
+import org.custodian.application.audit.proof.AuditProofService.ConsistencyProof;
+import org.custodian.application.audit.proof.AuditProofService.InclusionProof;
+import org.custodian.application.audit.proof.AuditRetentionService;
+import org.custodian.application.audit.proof.AuditRetentionService.PruneResult;
+import org.custodian.application.audit.proof.AuditRetentionService.Retention;
+import org.custodian.application.audit.proof.AuditVerification;
+import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.shared.RuleCheck;
@@ -43,7 +43,7 @@ public class AuditResource {
     public static final String JSON_LINES = "application/x-ndjson";
 
     @EJB
-    AuditService audit;
+    AuditVerificationService verification;
 
     @EJB
     AuditProofService proofs;
@@ -59,7 +59,7 @@ public class AuditResource {
     @Operation(summary = "Recompute the chain, the Merkle roots of all checkpoints and their signatures:"
             + " {status: OK, events, checkpoints} or {status: BROKEN, firstBadSequence, reason}")
     public AuditVerification verify() {
-        return audit.verify(caller.get());
+        return verification.verify(caller.get());
     }
 
     @GET

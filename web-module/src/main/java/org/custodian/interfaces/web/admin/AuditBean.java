@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.custodian.application.audit.AccessReportService;
-import org.custodian.application.audit.AccessReportService.AccessReport;
-import org.custodian.application.audit.AccessReportService.Row;
-import org.custodian.application.audit.AuditProofService;
-import org.custodian.application.audit.AuditProofService.CheckpointView;
-import org.custodian.application.audit.AuditService;
-import org.custodian.application.audit.AuditVerification;
+import org.custodian.application.audit.report.AccessReportService;
+import org.custodian.application.audit.report.AccessReportService.AccessReport;
+import org.custodian.application.audit.report.AccessReportService.Row;
+import org.custodian.application.audit.proof.AuditProofService;
+import org.custodian.application.audit.proof.AuditProofService.CheckpointView;
+import org.custodian.application.audit.proof.AuditVerification;
+import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.interfaces.rest.audit.AuditExportStream;
 import org.custodian.interfaces.web.PageFailures;
@@ -46,7 +46,7 @@ public class AuditBean implements Serializable {
             "#F0E442", "#000000");
 
     @EJB
-    AuditService audit;
+    AuditVerificationService verifications;
 
     @EJB
     AuditProofService proofs;
@@ -78,7 +78,7 @@ public class AuditBean implements Serializable {
 
     public void verify() {
         try {
-            verification = audit.verify(portal.get());
+            verification = verifications.verify(portal.get());
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }

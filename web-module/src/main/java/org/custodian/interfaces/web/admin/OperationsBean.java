@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.custodian.application.audit.SiemDeliveryService;
+import org.custodian.application.audit.siem.SiemDeliveryService;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.backup.BackupCatalog;
 import org.custodian.application.backup.BackupSetView;

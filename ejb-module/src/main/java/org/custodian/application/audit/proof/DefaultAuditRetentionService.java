@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -12,6 +12,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditSequencer;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.audit.siem.SiemDeliveryService;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
@@ -19,11 +25,14 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditDailyCount;
+import org.custodian.domain.model.audit.AuditDailyCountRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.DailyCounts;
 import org.custodian.domain.model.backup.BackupRepository;
@@ -44,6 +53,15 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditCheckpointRepository checkpoints;
+
+    @Inject
+    private AuditPrunePointRepository prunePoints;
+
+    @Inject
+    private AuditDailyCountRepository dailyCounts;
 
     @EJB
     private PolicyService policy;
@@ -103,8 +121,8 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
                     + " signing key is configured (custodian.audit.signing-key)");
         }
         // the guard first: a second pruning (the schedule, another node) waits, then starts from this one's point
-        events.lockPruning();
-        AuditPrunePoint previous = events.latestPrunePoint().orElse(null);
+        prunePoints.lockPruning();
+        AuditPrunePoint previous = prunePoints.latest().orElse(null);
         long after = previous == null ? 0 : previous.getTreeSize();
         long limit = events.readHead().getLastSequence();
         String limitedBy = "the trail's head";
@@ -116,25 +134,25 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         if (!backups.targets().isEmpty()) {
             long backedUp = backups.targets().keySet().stream()
                     .map(backupSets::newestComplete)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .map(BackupSet::getAuditSequence)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .mapToLong(Long::longValue).max().orElse(0);
             if (backedUp < limit) {
                 limit = backedUp;
                 limitedBy = "what a complete backup holds";
             }
         }
-        List<AuditCheckpoint> checkpoints = events.checkpoints();
+        List<AuditCheckpoint> signed = checkpoints.all();
         // the newest checkpoint whose events are all older than the cutoff; an event out of time order (chained a
         // little after a younger one) moves the boundary back to the checkpoint before it
         for (int attempt = 0; attempt < 10; attempt++) {
-            AuditCheckpoint boundary = newestBefore(checkpoints, after, limit, cutoff);
+            AuditCheckpoint boundary = newestBefore(signed, after, limit, cutoff);
             if (boundary == null) {
                 return nothingPruned(after, cutoff, "no signed checkpoint after " + after + " and up to " + limit
                         + " (" + limitedBy + ") covers only events older than " + cutoff);
             }
-            Walk walk = walk(previous, checkpoints, boundary.getTreeSize(), cutoff);
+            Walk walk = walk(previous, signed, boundary.getTreeSize(), cutoff);
             if (walk.tooYoung() > 0) {
                 limit = walk.tooYoung() - 1;
                 limitedBy = "event " + walk.tooYoung() + ", which is not older than the cutoff";
@@ -213,8 +231,8 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         long after = previous == null ? 0 : previous.getTreeSize();
         AuditPrunePoint point = new AuditPrunePoint(boundary.getTreeSize(), walk.lastHash(), walk.verifier().frontier(),
                 now, cutoff, boundary.getTreeSize() - after, caller.username(), reason);
-        long removed = events.prune(after, boundary.getTreeSize(), point, walk.counts().all());
-        events.dropDailyCountsBefore(now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(aggregateRetention.toDays()));
+        long removed = prunePoints.prune(after, boundary.getTreeSize(), point, walk.counts().all());
+        dailyCounts.dropBefore(now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(aggregateRetention.toDays()));
         audit.record(caller, AuditActions.AUDIT_PRUNE, AuditActions.AUDIT_TRAIL, point.announcement(), null,
                 AuditOutcome.SUCCESS);
         // chained in this transaction: whoever sees the pruning point also sees the event that announces it
@@ -236,7 +254,7 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
     @Override
     public Retention retention(Caller caller) {
         policy.enforce(caller, Permission.AUDIT_VERIFY, AuditActions.AUDIT_TRAIL, "retention");
-        List<PruneView> prunings = events.prunePoints().stream()
+        List<PruneView> prunings = prunePoints.all().stream()
                 .map(point -> new PruneView(point.getTreeSize(), point.getChainHash(),
                         HexFormat.of().formatHex(point.frontier().root()), point.getPrunedAt().toString(),
                         point.getCutoff().toString(), point.getEventsRemoved(), point.getRequestedBy(),
@@ -251,6 +269,6 @@ public class DefaultAuditRetentionService implements AuditRetentionService {
         policy.enforce(caller, Permission.AUDIT_VERIFY, AuditActions.AUDIT_TRAIL, "daily-counts");
         new RuleCheck().require(!from.isAfter(to), "from", "must not be after to")
                 .require(!from.plusYears(20).isBefore(to), "to", "at most 20 years after from").throwIfAny();
-        return events.dailyCounts(from, to);
+        return dailyCounts.between(from, to);
     }
 }

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.anomaly;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
-public class AnomalyScheduler {
+public class AnomalySchedule {
 
-    private static final Logger LOG = Logger.getLogger(AnomalyScheduler.class.getName());
+    private static final Logger LOG = Logger.getLogger(AnomalySchedule.class.getName());
 
     @Resource
     private TimerService timers;

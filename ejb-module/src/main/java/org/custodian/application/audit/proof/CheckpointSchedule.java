@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
-public class CheckpointScheduler {
+public class CheckpointSchedule {
 
-    private static final Logger LOG = Logger.getLogger(CheckpointScheduler.class.getName());
+    private static final Logger LOG = Logger.getLogger(CheckpointSchedule.class.getName());
 
     @Resource
     private TimerService timers;

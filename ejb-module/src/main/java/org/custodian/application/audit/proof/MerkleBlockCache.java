@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * lead to the signed root.
  */
 @ApplicationScoped
-public class MerkleBlockCache {
+class MerkleBlockCache {
 
     /** Blocks computed from one read of their leaves when a proof meets a run of blocks not known yet. */
     private static final int BLOCKS_PER_READ = 256;

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.anomaly;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -14,15 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
+import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.audit.SiemDeliveryRepository;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
@@ -58,6 +62,12 @@ public class DefaultAnomalyService implements AnomalyService {
     private AuditEventRepository events;
 
     @Inject
+    private SiemDeliveryRepository deliveries;
+
+    @Inject
+    private AlertRepository alerts;
+
+    @Inject
     private UserRepository users;
 
     @Inject
@@ -87,7 +97,7 @@ public class DefaultAnomalyService implements AnomalyService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Parsed once per instance, not per event (AnomalyScheduler checks the same value when deploying). */
+    /** Parsed once per instance, not per event (AnomalySchedule checks the same value when deploying). */
     @PostConstruct
     void parseConfiguration() {
         businessHours = BusinessHours.fromConfig(businessHoursText);
@@ -96,7 +106,7 @@ public class DefaultAnomalyService implements AnomalyService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int scan() {
-        SiemDelivery cursor = events.lockDelivery(CURSOR);
+        SiemDelivery cursor = deliveries.lock(CURSOR);
         long head = events.readHead().getLastSequence();
         List<AuditEvent> batch = events.findAfter(cursor.getDeliveredSequence(), BATCH).stream()
                 .filter(event -> event.getSequence() <= head).toList();
@@ -147,13 +157,13 @@ public class DefaultAnomalyService implements AnomalyService {
     /** One alert per rule and user per window: a burst that keeps going is one incident, not hundreds. */
     private int raise(String rule, String actor, long observed, long threshold, Instant start, Instant end,
             long sequence, String detail) {
-        Optional<Alert> latest = events.latestAlert(rule, actor);
+        Optional<Alert> latest = alerts.latest(rule, actor);
         if (latest.isPresent() && latest.get().getWindowEnd().isAfter(end.minus(window))) {
             return 0;
         }
         Instant now = clock.instant();
         Alert alert = new Alert(rule, actor, observed, threshold, start, end, sequence, actor + ": " + detail, now);
-        events.store(alert);
+        alerts.store(alert);
         Caller detector = Caller.system("anomaly-detector", null);
         audit.record(detector, AuditActions.ANOMALY_ALERT, AuditActions.ALERT, String.valueOf(alert.getId()),
                 List.of("rule=" + rule, "actor=" + actor, "observed=" + observed, "threshold=" + threshold,
@@ -192,7 +202,7 @@ public class DefaultAnomalyService implements AnomalyService {
 
     private static boolean isPersonalRead(AuditEvent event) {
         return event.getOutcome() == AuditOutcome.SUCCESS && event.getFields() != null
-                && DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+                && AuditActions.READ_ACTIONS.contains(event.getAction())
                 && event.getFields().contains("class=");
     }
 
@@ -204,7 +214,7 @@ public class DefaultAnomalyService implements AnomalyService {
         if (AuditActions.TICKET_SEARCH.equals(event.getAction())) {
             return event.getResourceId() == null ? 0 : event.getResourceId().split(",").length;
         }
-        return DefaultAccessReportService.READ_ACTIONS.contains(event.getAction())
+        return AuditActions.READ_ACTIONS.contains(event.getAction())
                 || AuditActions.AUDIT_EXPORT.equals(event.getAction()) ? 1 : 0;
     }
 
@@ -220,7 +230,7 @@ public class DefaultAnomalyService implements AnomalyService {
     @Override
     public List<AlertView> alerts(Caller caller) {
         policy.enforce(caller, Permission.ALERT_READ, AuditActions.ALERT, null);
-        return events.recentAlerts(500).stream().map(alert -> new AlertView(alert.getId(), alert.getRule(),
+        return alerts.recent(500).stream().map(alert -> new AlertView(alert.getId(), alert.getRule(),
                 alert.getActor(), alert.getObserved(), alert.getThreshold(), alert.getWindowStart(),
                 alert.getWindowEnd(), alert.getLastSequence(), alert.getDetail(), alert.getTicketId(),
                 alert.getCreatedAt())).toList();

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.siem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.custodian.infrastructure.siem.SyslogSender;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
-public class SiemForwarder {
+public class SiemForwardingSchedule {
 
-    private static final Logger LOG = Logger.getLogger(SiemForwarder.class.getName());
+    private static final Logger LOG = Logger.getLogger(SiemForwardingSchedule.class.getName());
     /** Bounds one tick's work so a huge backlog cannot pin the timer thread for long. */
     private static final int MAX_BATCHES_PER_TICK = 50;
 
@@ -36,7 +35,7 @@ public class SiemForwarder {
     private SiemDeliveryService delivery;
 
     @Inject
-    private SyslogSender sender;
+    private SiemTransport sender;
 
     @Inject
     @ConfigProperty(name = "custodian.siem.interval", defaultValue = "PT5S")

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 /**
  * Result of a verification: {@code firstBadSequence} and {@code reason} are null when the trail is intact;

@@ -1,28 +1,34 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditEventJson;
+import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditCheckpoint;
+import org.custodian.domain.model.audit.AuditCheckpointRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePoint;
+import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.audit.MerkleFrontier;
-import org.custodian.domain.model.audit.PrunedTree;
 import org.custodian.domain.model.audit.MerkleTree;
+import org.custodian.domain.model.audit.PrunedTree;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -40,6 +46,12 @@ public class DefaultAuditProofService implements AuditProofService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditCheckpointRepository checkpoints;
+
+    @Inject
+    private AuditPrunePointRepository prunePoints;
 
     @Inject
     private CheckpointSigner signer;
@@ -66,7 +78,7 @@ public class DefaultAuditProofService implements AuditProofService {
         if (!signer.canSign()) {
             return null;
         }
-        long latest = events.latestCheckpoint().map(AuditCheckpoint::getTreeSize).orElse(0L);
+        long latest = checkpoints.latest().map(AuditCheckpoint::getTreeSize).orElse(0L);
         if (events.readHead().getLastSequence() <= latest) {
             return null;
         }
@@ -76,7 +88,7 @@ public class DefaultAuditProofService implements AuditProofService {
     /** Under the head's lock: the size, root and chain hash signed are exactly those of one moment. */
     private CheckpointView makeCheckpoint() {
         AuditChainHead head = events.lockHead();
-        AuditCheckpoint existing = events.checkpoint(head.getLastSequence()).orElse(null);
+        AuditCheckpoint existing = checkpoints.find(head.getLastSequence()).orElse(null);
         if (existing != null || head.getLastSequence() == 0) {
             return existing == null ? null : view(existing);
         }
@@ -87,15 +99,15 @@ public class DefaultAuditProofService implements AuditProofService {
                 now));
         AuditCheckpoint checkpoint = new AuditCheckpoint(head.getLastSequence(), root, head.getLastHash(), now,
                 signer.algorithm(), signer.keyId(), signature);
-        events.store(checkpoint);
+        checkpoints.store(checkpoint);
         return view(checkpoint);
     }
 
     @Override
     public Checkpoints checkpoints(Caller caller, int limit) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "checkpoints");
-        List<AuditCheckpoint> all = new java.util.ArrayList<>(events.checkpoints());
-        java.util.Collections.reverse(all);
+        List<AuditCheckpoint> all = new ArrayList<>(checkpoints.all());
+        Collections.reverse(all);
         List<CheckpointView> history = all.stream().limit(limit).map(DefaultAuditProofService::view)
                 .toList();
         return new Checkpoints(history.isEmpty() ? null : history.get(0), history, signer.algorithm(),
@@ -106,7 +118,7 @@ public class DefaultAuditProofService implements AuditProofService {
     public InclusionProof inclusionProof(Caller caller, long sequence, long treeSize) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "inclusion");
         long head = events.readHead().getLastSequence();
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(treeSize >= 1 && treeSize <= head, "treeSize", "must be between 1 and the trail's size " + head)
@@ -119,14 +131,14 @@ public class DefaultAuditProofService implements AuditProofService {
         List<String> path = MerkleTree.inclusionProof(tree, treeSize, index).stream().map(HEX::formatHex).toList();
         return new InclusionProof(sequence, index, treeSize, HEX.formatHex(tree.root(index, index + 1)),
                 HEX.formatHex(tree.root(0, treeSize)), path,
-                events.checkpoint(treeSize).map(DefaultAuditProofService::view).orElse(null));
+                checkpoints.find(treeSize).map(DefaultAuditProofService::view).orElse(null));
     }
 
     @Override
     public ConsistencyProof consistencyProof(Caller caller, long from, long to) {
         policy.enforce(caller, Permission.AUDIT_PROOF, AuditActions.AUDIT_TRAIL, "consistency");
         long head = events.readHead().getLastSequence();
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         new RuleCheck()
                 .require(to >= 1 && to <= head, "to", "must be between 1 and the trail's size " + head)
@@ -138,8 +150,8 @@ public class DefaultAuditProofService implements AuditProofService {
         List<String> proof = MerkleTree.consistencyProof(tree, to, from).stream().map(HEX::formatHex).toList();
         return new ConsistencyProof(from, to, HEX.formatHex(tree.root(0, from)),
                 HEX.formatHex(tree.root(0, to)), proof,
-                events.checkpoint(from).map(DefaultAuditProofService::view).orElse(null),
-                events.checkpoint(to).map(DefaultAuditProofService::view).orElse(null));
+                checkpoints.find(from).map(DefaultAuditProofService::view).orElse(null),
+                checkpoints.find(to).map(DefaultAuditProofService::view).orElse(null));
     }
 
     /**
@@ -156,7 +168,7 @@ public class DefaultAuditProofService implements AuditProofService {
     public long[] exportRange(Caller caller, Long fromOrNull, Long toOrNull) {
         policy.enforce(caller, Permission.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, "export");
         long size = events.readHead().getLastSequence();
-        long prunedTo = events.latestPrunePoint().map(AuditPrunePoint::getTreeSize).orElse(0L);
+        long prunedTo = prunePoints.latest().map(AuditPrunePoint::getTreeSize).orElse(0L);
         long from = fromOrNull == null ? prunedTo + 1 : fromOrNull;
         long to = toOrNull == null ? size : toOrNull;
         new RuleCheck()
@@ -179,7 +191,7 @@ public class DefaultAuditProofService implements AuditProofService {
         audit.recordNow(caller, AuditActions.AUDIT_EXPORT, AuditActions.AUDIT_TRAIL, from + "-" + to, null,
                 AuditOutcome.SUCCESS);
         // the tree's edge and the chain hash just before `from`: from the pruning point on, as the trail now starts
-        AuditPrunePoint pruned = events.latestPrunePoint().orElse(null);
+        AuditPrunePoint pruned = prunePoints.latest().orElse(null);
         long prunedTo = pruned == null ? 0 : pruned.getTreeSize();
         if (from <= prunedTo) {
             throw new ConflictException("the trail was pruned to " + prunedTo + " after the export was asked for");
@@ -201,44 +213,17 @@ public class DefaultAuditProofService implements AuditProofService {
                 break;
             }
             for (AuditEvent event : page) {
-                line.accept(eventLine(event));
+                line.accept(AuditEventJson.line(event));
             }
             after = page.get(page.size() - 1).getSequence();
         }
-        for (AuditCheckpoint checkpoint : events.checkpointsBetween(from, to)) {
+        for (AuditCheckpoint checkpoint : checkpoints.between(from, to)) {
             line.accept(Json.createObjectBuilder().add("type", "checkpoint")
                     .add("treeSize", checkpoint.getTreeSize()).add("rootHash", checkpoint.getRootHash().trim())
                     .add("chainHash", checkpoint.getChainHash().trim())
                     .add("time", AuditCheckpoint.formatTime(checkpoint.getCreatedAt()))
                     .add("algorithm", checkpoint.getAlgorithm()).add("keyId", checkpoint.getKeyId())
                     .add("signature", checkpoint.getSignature()).build().toString());
-        }
-    }
-
-    /** Every field of the canonical form, under the names docs/audit-format.md gives them. */
-    static String eventLine(AuditEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", "event")
-                .add("sequence", event.getSequence())
-                .add("occurredAt", AuditCheckpoint.formatTime(event.getOccurredAt()));
-        add(json, "actor", event.getActor());
-        add(json, "actorRoles", event.getActorRoles());
-        add(json, "action", event.getAction());
-        add(json, "resourceType", event.getResourceType());
-        add(json, "resourceId", event.getResourceId());
-        add(json, "fields", event.getFields());
-        add(json, "outcome", event.getOutcome() == null ? null : event.getOutcome().name());
-        add(json, "requestId", event.getRequestId());
-        add(json, "clientAddress", event.getClientAddress());
-        add(json, "previousHash", event.getPreviousHash().trim());
-        add(json, "hash", event.getHash().trim());
-        return json.build().toString();
-    }
-
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.anomaly;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;

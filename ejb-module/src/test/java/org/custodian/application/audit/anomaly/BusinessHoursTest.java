@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.anomaly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

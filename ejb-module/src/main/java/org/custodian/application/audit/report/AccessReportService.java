@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.report;
 
 import java.time.Instant;
 import java.util.List;

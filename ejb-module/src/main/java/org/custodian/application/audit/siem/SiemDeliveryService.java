@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.siem;
 
 /** Delivers the audit trail to the configured SIEM collector, in order, from its stored position. */
 public interface SiemDeliveryService {

@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.siem;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,11 +10,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.custodian.application.audit.AuditEventJson;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.SiemDelivery;
+import org.custodian.domain.model.audit.SiemDeliveryRepository;
 import org.custodian.domain.model.audit.SyslogFormat;
-import org.custodian.infrastructure.siem.SyslogSender;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
@@ -26,7 +27,10 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
     private AuditEventRepository events;
 
     @Inject
-    private SyslogSender sender;
+    private SiemDeliveryRepository deliveries;
+
+    @Inject
+    private SiemTransport sender;
 
     @Inject
     @ConfigProperty(name = "custodian.siem.format", defaultValue = "RFC5424")
@@ -45,7 +49,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
         if (!sender.isConfigured()) {
             return 0;
         }
-        SiemDelivery delivery = events.lockDelivery(SINK);
+        SiemDelivery delivery = deliveries.lock(SINK);
         long head = events.readHead().getLastSequence();
         List<AuditEvent> batch = new ArrayList<>();
         for (AuditEvent event : events.findAfter(delivery.getDeliveredSequence(), Math.max(1, batchSize))) {
@@ -67,7 +71,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
         String hostname = hostname();
         List<String> messages = new ArrayList<>(batch.size());
         for (AuditEvent event : batch) {
-            messages.add(syslog.format(event, hostname, DefaultAuditProofService.eventLine(event)));
+            messages.add(syslog.format(event, hostname, AuditEventJson.line(event)));
         }
         try {
             sender.send(messages);
@@ -82,7 +86,7 @@ public class DefaultSiemDeliveryService implements SiemDeliveryService {
     @Override
     public Status status() {
         long head = events.readHead().getLastSequence();
-        SiemDelivery delivery = events.findDelivery(SINK).orElse(null);
+        SiemDelivery delivery = deliveries.find(SINK).orElse(null);
         long delivered = delivery == null ? 0 : delivery.getDeliveredSequence();
         return new Status(sender.isConfigured(), sender.target(), syslogFormat().name(), delivered,
                 sender.isConfigured() ? head - delivered : 0, delivery == null ? null : delivery.getLastError(),

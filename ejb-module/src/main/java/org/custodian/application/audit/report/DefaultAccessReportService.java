@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.report;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -15,10 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditDailyCount;
+import org.custodian.domain.model.audit.AuditDailyCountRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -27,9 +30,6 @@ import org.custodian.domain.shared.RuleCheck;
 @Stateless
 public class DefaultAccessReportService implements AccessReportService {
 
-    /** Reads that show record data; their fields say what was revealed and on what basis (see ReadAudit). */
-    static final List<String> READ_ACTIONS = List.of(AuditActions.TICKET_READ, AuditActions.TICKET_SEARCH,
-            AuditActions.CUSTOMER_READ);
     /** day-role and day-region: one group per UTC day and role (or region), "2026-11-24 AGENT", for charts over time. */
     static final Set<String> GROUPS = Set.of("role", "region", "user", "day", "day-role", "day-region");
     static final Duration MAX_SPAN = Duration.ofDays(366);
@@ -44,6 +44,9 @@ public class DefaultAccessReportService implements AccessReportService {
 
     @Inject
     private AuditEventRepository events;
+
+    @Inject
+    private AuditDailyCountRepository dailyCounts;
 
     @Override
     public AccessReport accessReport(Caller caller, String fromText, String toText, String classification,
@@ -69,7 +72,7 @@ public class DefaultAccessReportService implements AccessReportService {
         long reads = 0;
         long after = 0;
         while (true) {
-            List<AuditEvent> page = events.findActions(from, to, READ_ACTIONS, after, PAGE);
+            List<AuditEvent> page = events.findActions(from, to, AuditActions.READ_ACTIONS, after, PAGE);
             for (AuditEvent event : page) {
                 ReadFields read = ReadFields.parse(event.getFields());
                 if (event.getOutcome() != AuditOutcome.SUCCESS
@@ -90,8 +93,9 @@ public class DefaultAccessReportService implements AccessReportService {
         long aggregated = 0;
         long ungroupable = 0;
         LocalDate lastDay = to.minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate();
-        for (AuditDailyCount day : events.dailyCounts(from.atZone(ZoneOffset.UTC).toLocalDate(), lastDay)) {
-            if (!READ_ACTIONS.contains(day.action()) || !AuditOutcome.SUCCESS.name().equals(day.outcome())) {
+        for (AuditDailyCount day : dailyCounts.between(from.atZone(ZoneOffset.UTC).toLocalDate(), lastDay)) {
+            if (!AuditActions.READ_ACTIONS.contains(day.action())
+                    || !AuditOutcome.SUCCESS.name().equals(day.outcome())) {
                 continue;
             }
             if (wanted != null || !group.equals("role") && !group.equals("day") && !group.equals("day-role")) {

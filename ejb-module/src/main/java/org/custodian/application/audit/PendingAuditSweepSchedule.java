@@ -23,9 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
-public class PendingAuditSweeper {
+public class PendingAuditSweepSchedule {
 
-    private static final Logger LOG = Logger.getLogger(PendingAuditSweeper.class.getName());
+    private static final Logger LOG = Logger.getLogger(PendingAuditSweepSchedule.class.getName());
 
     @Resource
     private TimerService timers;

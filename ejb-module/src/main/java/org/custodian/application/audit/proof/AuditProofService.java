@@ -1,4 +1,4 @@
-package org.custodian.application.audit;
+package org.custodian.application.audit.proof;
 
 import java.util.List;
 import java.util.function.Consumer;
