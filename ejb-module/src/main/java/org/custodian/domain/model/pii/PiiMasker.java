@@ -66,7 +66,7 @@ public final class PiiMasker {
     private static String maskDigits(String value, int leading, int trailing) {
         int total = 0;
         for (int i = 0; i < value.length(); i++) {
-            if (PiiDetector.isDigit(value.charAt(i))) {
+            if (PiiText.isDigit(value.charAt(i))) {
                 total++;
             }
         }
@@ -74,7 +74,7 @@ public final class PiiMasker {
         int index = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (PiiDetector.isDigit(c)) {
+            if (PiiText.isDigit(c)) {
                 masked.append(index < leading || index >= total - trailing ? c : '*');
                 index++;
             } else {
@@ -87,7 +87,7 @@ public final class PiiMasker {
     private static String lastDigits(String value, int count) {
         StringBuilder digits = new StringBuilder(count);
         for (int i = value.length() - 1; i >= 0 && digits.length() < count; i--) {
-            if (PiiDetector.isDigit(value.charAt(i))) {
+            if (PiiText.isDigit(value.charAt(i))) {
                 digits.append(value.charAt(i));
             }
         }

@@ -64,7 +64,7 @@ class IbanDetectionTest {
 
     @Test
     void checksumHelperMatchesTheStandardExample() {
-        assertEquals(1, PiiDetector.ibanRemainder("GB82WEST12345698765432", 0, 22));
-        assertEquals(1, PiiDetector.ibanRemainder("GB82 WEST 1234 5698 7654 32", 0, 27));
+        assertEquals(1, IbanRecognizer.ibanRemainder("GB82WEST12345698765432", 0, 22));
+        assertEquals(1, IbanRecognizer.ibanRemainder("GB82 WEST 1234 5698 7654 32", 0, 27));
     }
 }

@@ -62,13 +62,13 @@ class PiiQualityTest {
             for (PiiFinding finding : detector.scan(snippet.text())) {
                 if (finding.type() == PiiType.CREDIT_CARD) {
                     String value = finding.valueIn(snippet.text());
-                    assertTrue(PiiDetector.isLuhnValid(value, 0, value.length()), "Luhn-invalid card " + value);
+                    assertTrue(CreditCardRecognizer.isLuhnValid(value, 0, value.length()), "Luhn-invalid card " + value);
                 }
             }
             // and every Luhn-invalid candidate run in the text stays unflagged
             Matcher run = DIGIT_RUN.matcher(snippet.text());
             while (run.find()) {
-                if (!PiiDetector.isLuhnValid(run.group(), 0, run.group().length())) {
+                if (!CreditCardRecognizer.isLuhnValid(run.group(), 0, run.group().length())) {
                     PiiFinding asCard = new PiiFinding(PiiType.CREDIT_CARD, run.start(), run.end());
                     assertTrue(!detector.scan(snippet.text()).contains(asCard), "flagged " + run.group());
                 }
