@@ -4,6 +4,9 @@
  * addresses, phone numbers, and credentials such as cloud keys, tokens, private key blocks and
  * {@code password: value} pairs. Everything runs locally in plain Java without new libraries; {@link
  * org.custodian.domain.model.pii.PiiDetector} reports spans as UTF-16 offsets and {@link
- * org.custodian.domain.model.pii.PiiMasker} turns them into a safe-to-show form.
+ * org.custodian.domain.model.pii.PiiMasker} turns them into a safe-to-show form. Behind the detector's single pass,
+ * each type has its own package-private recognizer ({@code CreditCardRecognizer}, {@code SsnRecognizer}, {@code
+ * IbanRecognizer}, {@code EmailRecognizer}, {@code PhoneRecognizer}, {@code SecretRecognizer}) sharing the character
+ * tests of {@code PiiText}.
  */
 package org.custodian.domain.model.pii;
