@@ -8,9 +8,9 @@ import java.util.logging.Logger;
 
 /** Every hour, deletes the packages whose download link expired (the ZIP holds the subject's data in clear). */
 @Singleton
-public class SubjectPackageExpiry {
+public class SubjectPackageExpirySchedule {
 
-    private static final Logger LOG = Logger.getLogger(SubjectPackageExpiry.class.getName());
+    private static final Logger LOG = Logger.getLogger(SubjectPackageExpirySchedule.class.getName());
 
     @EJB
     SubjectPackageService packages;
