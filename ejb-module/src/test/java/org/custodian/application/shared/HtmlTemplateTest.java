@@ -25,8 +25,8 @@ class HtmlTemplateTest {
 
     @Test
     void aSectionRepeatsPerElementAndInnerNamesHideOuterOnes() {
-        HtmlTemplate template = HtmlTemplate.parse("{{title}}:{{#rows}} [{{id}} of {{title}}{{#cells}} {{id}}{{/cells}}]"
-                + "{{/rows}}.");
+        HtmlTemplate template = HtmlTemplate.parse(
+                "{{title}}:{{#rows}} [{{id}} of {{title}}{{#cells}} {{id}}{{/cells}}]{{/rows}}.");
         Map<String, Object> page = Map.of("title", "T", "rows", List.of(
                 Map.of("id", 1, "cells", List.of(Map.of("id", "a"), Map.of("id", "b"))),
                 Map.of("id", 2, "cells", List.of())));

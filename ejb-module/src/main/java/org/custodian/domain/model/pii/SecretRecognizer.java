@@ -171,7 +171,8 @@ final class SecretRecognizer {
     /** {@code text.indexOf(needle, from)} restricted to matches ending at or before {@code limit}; -1 if none. */
     private static int indexOfBefore(String text, String needle, int from, int limit) {
         char first = needle.charAt(0);
-        for (int i = text.indexOf(first, from); i >= 0 && i + needle.length() <= limit; i = text.indexOf(first, i + 1)) {
+        for (int i = text.indexOf(first, from); i >= 0 && i + needle.length() <= limit;
+                i = text.indexOf(first, i + 1)) {
             if (text.startsWith(needle, i)) {
                 return i;
             }

@@ -62,7 +62,8 @@ class PiiQualityTest {
             for (PiiFinding finding : detector.scan(snippet.text())) {
                 if (finding.type() == PiiType.CREDIT_CARD) {
                     String value = finding.valueIn(snippet.text());
-                    assertTrue(CreditCardRecognizer.isLuhnValid(value, 0, value.length()), "Luhn-invalid card " + value);
+                    assertTrue(CreditCardRecognizer.isLuhnValid(value, 0, value.length()),
+                            "Luhn-invalid card " + value);
                 }
             }
             // and every Luhn-invalid candidate run in the text stays unflagged
