@@ -19,8 +19,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -36,35 +34,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole API, black-box, over HTTP against the WAR that ships (target/ROOT.war) on Payara
  * Micro and a real PostgreSQL. One class, one deployment: each test makes its own data and puts
  * back anything it breaks, so the tests do not depend on their order.
  */
-@ExtendWith(ArquillianExtension.class)
-class CustodianApiIT {
+class CustodianApiIT extends DeployedWar {
 
     private static final int PII_LIMIT = 1 << 20;
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
-
-    private Api api() {
-        return new Api(base);
-    }
 
     // ---------------------------------------------------------------- tokens
 

@@ -10,9 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -20,13 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The policy end to end, black-box over HTTP on Payara Micro and PostgreSQL: one label per field decides what
@@ -34,21 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * contractors need grants, break-glass opens one ticket for a while. Each test makes its own data and puts back
  * any policy it changes, so order does not matter.
  */
-@ExtendWith(ArquillianExtension.class)
-class PolicyApiIT {
-
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
-
-    private Api api() {
-        return new Api(base);
-    }
+class PolicyApiIT extends DeployedWar {
 
     // ---------------------------------------------------------------- masking by role
 
@@ -571,7 +550,7 @@ class PolicyApiIT {
     // ---------------------------------------------------------------- helpers
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString)
                 .toList();
     }
 

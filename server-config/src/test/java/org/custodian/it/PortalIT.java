@@ -7,28 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.io.File;
-import java.net.URL;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,23 +39,14 @@ import org.openqa.selenium.support.ui.Select;
  * what an agent sees of personal data, escaping, the CSRF defence, the idle timeout, and the admin console for
  * operators and privacy officers. Everything is checked in the page and, where it matters, in the database.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalIT {
+class PortalIT extends DeployedWar {
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
     /** The users this class enrolls: their factors are removed at the end, so later classes sign in as before. */
     private static final List<String> ENROLLED = List.of("supervisor", "operator", "privacy", "auditor");
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
 
     @BeforeEach
     void freshBrowser() {
@@ -135,7 +124,7 @@ class PortalIT {
                 + " actor = 'supervisor' order by sequence desc limit 1"), "the replay is refused and recorded");
 
         // the API is no way around the second factor
-        Api api = new Api(base);
+        Api api = api();
         Reply bare = api.login("supervisor", Api.DEMO_PASSWORD);
         assertEquals(401, bare.status(), bare.toString());
         assertTrue(bare.body().contains("'otp'"), bare.body());
@@ -228,7 +217,7 @@ class PortalIT {
         BROWSER.submit("edit:save");
         assertEquals("HIGH", BROWSER.byId("field-priority").getText());
         assertEquals("agent.eu", Sql.text("select assignee from ticket where id = ?", ticketId));
-        Api api = new Api(base);
+        Api api = api();
         String agentToken = api.token("agent.eu");
         Reply other = api.post("api/v1/tickets", agentToken, Json.createObjectBuilder().add("customerId", customerId)
                 .add("subject", "Later ticket " + suffix).add("description", "Unassigned.").add("category", "BILLING")
@@ -275,7 +264,7 @@ class PortalIT {
     @Test
     @Order(3)
     void aFormWithAForgedViewStateIsRefusedAndChangesNothing() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         Reply customer = api.post("api/v1/customers", api.token("agent.eu"), "{\"name\":\"Forge Target\",\"region\":\"EU\"}");
         assertEquals(201, customer.status(), customer.toString());
         String customerId = customer.json().getJsonNumber("id").toString();
@@ -342,7 +331,7 @@ class PortalIT {
     @Test
     @Order(5)
     void aPrivacyOfficerPlacesAndReleasesALegalHold() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String agent = api.token("agent.eu");
         Reply customer = api.post("api/v1/customers", agent, "{\"name\":\"Held Customer\",\"region\":\"EU\"}");
         assertEquals(201, customer.status(), customer.toString());
@@ -436,7 +425,7 @@ class PortalIT {
     void anIdleSessionEndsAndSendsTheUserToSignIn() throws Exception {
         signInWithoutSecondFactor("agent.us");
         assertEquals("/index.xhtml", BROWSER.path());
-        long idleSeconds = java.time.Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
+        long idleSeconds = Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
         Thread.sleep((idleSeconds + 3) * 1000);
         BROWSER.byId("nav-queue").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
@@ -451,7 +440,7 @@ class PortalIT {
     @Test
     @Order(7)
     void aSupervisorBreaksTheGlassAndWatchesItExpire() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String agentUs = api.token("agent.us");
         Reply customer = api.post("api/v1/customers", agentUs, "{\"name\":\"Glass Customer\",\"region\":\"US\"}");
         assertEquals(201, customer.status(), customer.toString());
@@ -527,7 +516,7 @@ class PortalIT {
         // over time, one line per role: today's agent reads are a point
         new Select(BROWSER.byId("report:groupBy")).selectByValue("day-role");
         BROWSER.submit("report:run");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertTrue(BROWSER.driver().findElements(By.cssSelector(".row-key")).stream()
                 .anyMatch(key -> key.getText().equals(today + " AGENT")), "reads of today by agents");
         Object series = BROWSER.driver().executeScript("var chart = Chart.getChart(document.querySelector("
@@ -581,7 +570,7 @@ class PortalIT {
                 "the reason is in the trail as a keyed hash");
 
         // the API: only operators, and a name no user can have is a 422, not a failure further down
-        Api api = new Api(base);
+        Api api = api();
         Reply operatorToken = api.post("api/v1/auth/token", null, Json.createObjectBuilder().add("username", "operator")
                 .add("password", Api.DEMO_PASSWORD).add("otp", OPERATOR_RECOVERY.get(1)).build().toString());
         assertEquals(200, operatorToken.status(), operatorToken.toString());
@@ -621,9 +610,9 @@ class PortalIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static final java.util.List<String> RECOVERY_CODES = new java.util.ArrayList<>();
-    private static final java.util.List<String> SUPERVISOR_RECOVERY = new java.util.ArrayList<>();
-    private static final java.util.List<String> OPERATOR_RECOVERY = new java.util.ArrayList<>();
+    private static final List<String> RECOVERY_CODES = new ArrayList<>();
+    private static final List<String> SUPERVISOR_RECOVERY = new ArrayList<>();
+    private static final List<String> OPERATOR_RECOVERY = new ArrayList<>();
 
     private void changeVisibility(String role, String classification, String visibility, String reason) {
         new Select(BROWSER.byId("visibility:role")).selectByValue(role);
@@ -717,14 +706,14 @@ class PortalIT {
             int offset = hash[19] & 0xf;
             int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
             return String.format("%06d", value % 1_000_000);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static byte[] base32Decode(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {

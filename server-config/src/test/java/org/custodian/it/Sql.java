@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small direct-SQL helpers: what the tests check (or break) underneath the application. */
 final class Sql {
@@ -47,9 +49,9 @@ final class Sql {
     }
 
     /** The first column of every row, in order. */
-    static java.util.List<String> texts(String query, Object... parameters) throws SQLException {
+    static List<String> texts(String query, Object... parameters) throws SQLException {
         return with(query, parameters, statement -> {
-            java.util.List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     values.add(result.getString(1));
