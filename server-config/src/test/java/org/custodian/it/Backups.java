@@ -8,7 +8,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import org.custodian.it.Api.Reply;
 
-/** Backups and restores through the API, each waited for: what BackupIT checks and the privacy and retention tests lean on. */
+/**
+ * Backups and restores through the API, each waited for: what BackupIT checks, and what the privacy and retention
+ * tests lean on.
+ */
 final class Backups {
 
     private Backups() {

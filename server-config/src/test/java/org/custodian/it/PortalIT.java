@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +91,7 @@ class PortalIT extends DeployedWar {
         }
         BROWSER.open("/second-factor.xhtml");
         long step = Instant.now().getEpochSecond() / 30;
-        secondFactor(wrongCode(secret, step));
+        secondFactor(Totp.wrongCode(secret, step));
         assertEquals("/second-factor.xhtml", BROWSER.path(), "still asked for the code");
         assertTrue(BROWSER.byId("messages").getText().contains("wrong, expired or was already used"),
                 BROWSER.byId("messages").getText());
@@ -112,7 +107,7 @@ class PortalIT extends DeployedWar {
         assertEquals("/second-factor.xhtml", BROWSER.path(), "a recovery code works only once");
 
         // a TOTP code of a step not used yet works; the same code a second time does not
-        String code = totp(secret, Instant.now().getEpochSecond() / 30 + 1);
+        String code = Totp.code(secret, Instant.now().getEpochSecond() / 30 + 1);
         secondFactor(code);
         assertEquals("/index.xhtml", BROWSER.path(), "a fresh code signs in");
         signOut();
@@ -138,8 +133,8 @@ class PortalIT extends DeployedWar {
         Reply guess = null;
         for (int attempt = 0; attempt < 8; attempt++) {
             guess = api.post("api/v1/auth/token", null, Json.createObjectBuilder().add("username", "supervisor")
-                    .add("password", Api.DEMO_PASSWORD).add("otp", wrongCode(secret, Instant.now().getEpochSecond() / 30))
-                    .build().toString());
+                    .add("password", Api.DEMO_PASSWORD)
+                    .add("otp", Totp.wrongCode(secret, Instant.now().getEpochSecond() / 30)).build().toString());
             if (guess.status() == 429) {
                 break;
             }
@@ -666,11 +661,11 @@ class PortalIT extends DeployedWar {
         assertEquals("/enroll.xhtml", BROWSER.path(), username + "'s role must enroll a second factor");
         assertFalse(BROWSER.driver().findElements(By.cssSelector("#qr svg")).isEmpty(), "a QR code is drawn");
         String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", "000000".equals(totp(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
+        BROWSER.type("enroll:code", "000000".equals(Totp.code(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
                 : "000000");
         BROWSER.submit("enroll:confirm");
         assertTrue(BROWSER.byId("messages").getText().contains("is not the current code"), "a wrong first code");
-        BROWSER.type("enroll:code", totp(secret, Instant.now().getEpochSecond() / 30));
+        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
         BROWSER.submit("enroll:confirm");
         BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
         RECOVERY_CODES.clear();
@@ -684,50 +679,5 @@ class PortalIT extends DeployedWar {
     private void signOut() {
         BROWSER.submit("session:signOut");
         BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
-    }
-
-    /** A six-digit code that is none of the codes the server would accept now. */
-    private static String wrongCode(String secret, long step) {
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!code.equals(totp(secret, step - 1)) && !code.equals(totp(secret, step))
-                    && !code.equals(totp(secret, step + 1)) && !code.equals(totp(secret, step + 2))) {
-                return code;
-            }
-        }
-    }
-
-    /** RFC 6238 written again for the test, from the RFC rather than from the server's code. */
-    static String totp(String base32Secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(base32Decode(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[19] & 0xf;
-            int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-            return String.format("%06d", value % 1_000_000);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] base32Decode(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                continue;
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

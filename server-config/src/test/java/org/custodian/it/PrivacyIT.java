@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -371,7 +370,6 @@ class PrivacyIT extends DeployedWar {
                 "{\"reason\":\"again\"}"), 409);
     }
 
-
     // ---------------------------------------------------------------- helpers
 
     /** Waits for the transcript-removal job instance number {@code instance} to complete; returns its exit status. */
@@ -444,7 +442,7 @@ class PrivacyIT extends DeployedWar {
         List<String> values = List.of(name.toLowerCase(Locale.ROOT), email.toLowerCase(Locale.ROOT),
                 "555-" + digits, "555 " + digits, "555" + digits);
         for (String value : values) {
-            assertEquals(List.of(), columnsHolding("public", value), "no table may still hold " + value);
+            assertEquals(List.of(), Sql.columnsHolding("public", value), "no table may still hold " + value);
         }
         assertEquals(ticketsBefore, Sql.longValue("select count(*) from ticket"), "tickets are kept, anonymized");
         assertEquals(commentsBefore, Sql.longValue("select count(*) from ticket_comment"));
@@ -474,23 +472,8 @@ class PrivacyIT extends DeployedWar {
         assertEquals("Bystander printer", Sql.text("select subject from custodian_restore.ticket where id = ?",
                 bystanderTicket));
         for (String value : values) {
-            assertEquals(List.of(), columnsHolding("custodian_restore", value), "the restored copy holds " + value);
+            assertEquals(List.of(), Sql.columnsHolding("custodian_restore", value), "the restored copy holds " + value);
         }
-    }
-
-    /** Every text column of every table in {@code schema} that holds {@code value} (ignoring case). */
-    private static List<String> columnsHolding(String schema, String value) throws Exception {
-        List<String> found = new ArrayList<>();
-        for (String column : Sql.texts("select table_name || '.' || column_name from information_schema.columns"
-                + " where table_schema = ? and data_type in ('character varying', 'character', 'text')", schema)) {
-            String[] parts = column.split("\\.");
-            // names from the catalog itself, quoted
-            if (Sql.longValue("select count(*) from \"" + schema + "\".\"" + parts[0] + "\" where lower(\""
-                    + parts[1] + "\") like ?", "%" + value + "%") > 0) {
-                found.add(column);
-            }
-        }
-        return found;
     }
 
     private static long personalTicket(Api api, String token, long customerId, String subject, String description) {

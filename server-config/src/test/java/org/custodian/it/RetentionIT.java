@@ -177,7 +177,6 @@ class RetentionIT extends DeployedWar {
                 "{\"asOf\":\"" + Instant.now().plusSeconds(86_400 * 400) + "\"}"), "asOf");
     }
 
-
     /**
      * The audit trail's own retention, last in the whole run (RetentionIT sorts last and this test is ordered last):
      * pruning removes events for good. Raw retention is PT0S in the IT environment, so events of this run are due.
@@ -277,9 +276,10 @@ class RetentionIT extends DeployedWar {
         JsonObject proof = api.get("api/v1/audit/proofs/inclusion?sequence=" + (prunedTo + 1) + "&treeSize=" + size,
                 auditor).json();
         HexFormat hex = HexFormat.of();
-        assertTrue(verifyInclusion(prunedTo, size, hex.parseHex(proof.getString("leafHash")),
-                proof.getJsonArray("path").getValuesAs(JsonString.class).stream().map(p -> hex.parseHex(p.getString()))
-                        .toList(), hex.parseHex(after.getString("rootHash"))), "the path leads to the signed root: " + proof);
+        List<byte[]> path = proof.getJsonArray("path").getValuesAs(JsonString.class).stream()
+                .map(p -> hex.parseHex(p.getString())).toList();
+        assertTrue(verifyInclusion(prunedTo, size, hex.parseHex(proof.getString("leafHash")), path,
+                hex.parseHex(after.getString("rootHash"))), "the path leads to the signed root: " + proof);
         assertViolation(api.get("api/v1/audit/proofs/inclusion?sequence=" + prunedTo + "&treeSize=" + size, auditor),
                 "sequence");
         assertEquals(200, api.get("api/v1/audit/proofs/consistency?from=" + prunedTo + "&to=" + size, auditor)
@@ -322,7 +322,6 @@ class RetentionIT extends DeployedWar {
                 && checks.contains("OK audit trail"), report.toString());
     }
 
-
     // ---------------------------------------------------------------- helpers
 
     /** A category only this test uses: upper-case letters, as categories are. */
@@ -344,7 +343,6 @@ class RetentionIT extends DeployedWar {
         assertEquals(201, created.status(), created.toString());
         return created.json().getJsonNumber("id").longValue();
     }
-
 
     private static long delivered(Api api) {
         return Long.parseLong(api.health("siem-delivery").getString("deliveredSequence"));

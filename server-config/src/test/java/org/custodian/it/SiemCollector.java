@@ -20,8 +20,8 @@ final class SiemCollector implements AutoCloseable {
     }
 
     static SiemCollector open(Consumer<byte[]> connection) throws IOException {
-        SiemCollector collector = new SiemCollector(new ServerSocket(
-                Integer.parseInt(System.getProperty("custodian.it.siem.port")), 50, InetAddress.getByName("127.0.0.1")));
+        int port = Integer.parseInt(System.getProperty("custodian.it.siem.port"));
+        SiemCollector collector = new SiemCollector(new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1")));
         Thread reader = new Thread(() -> collector.accept(connection), "it-siem-collector");
         reader.setDaemon(true);
         reader.start();

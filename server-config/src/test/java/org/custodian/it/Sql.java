@@ -61,6 +61,21 @@ final class Sql {
         });
     }
 
+    /** Every text column of every table in {@code schema} that holds {@code value} (ignoring case). */
+    static List<String> columnsHolding(String schema, String value) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String column : texts("select table_name || '.' || column_name from information_schema.columns"
+                + " where table_schema = ? and data_type in ('character varying', 'character', 'text')", schema)) {
+            String[] parts = column.split("\\.");
+            // names from the catalog itself, quoted
+            if (longValue("select count(*) from \"" + schema + "\".\"" + parts[0] + "\" where lower(\""
+                    + parts[1] + "\") like ?", "%" + value + "%") > 0) {
+                found.add(column);
+            }
+        }
+        return found;
+    }
+
     static int update(String sql, Object... parameters) throws SQLException {
         return with(sql, parameters, PreparedStatement::executeUpdate);
     }
