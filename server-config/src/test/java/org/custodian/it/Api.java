@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -11,8 +12,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** A plain HTTP client for the API, as an integrator would use it. */
 final class Api {
@@ -32,7 +36,7 @@ final class Api {
 
     Reply send(String method, String path, String token, String contentType, String body, String... headers) {
         return sendBytes(method, path, token, contentType,
-                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     Reply sendBytes(String method, String path, String token, String contentType, byte[] body, String... headers) {
@@ -87,17 +91,17 @@ final class Api {
 
     /** Polls a job execution until it reaches any terminal status (never only COMPLETED), at most two minutes. */
     JsonObject awaitJob(String token, long executionId) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
             Reply reply = get("api/v1/jobs/executions/" + executionId, token);
             if (reply.status() != 200) {
                 throw new IllegalStateException("reading execution " + executionId + ": " + reply);
             }
             JsonObject execution = reply.json();
-            if (java.util.Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(execution.getString("status"))) {
+            if (Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(execution.getString("status"))) {
                 return execution;
             }
-            if (java.time.Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("job did not end in time: " + execution);
             }
             Thread.sleep(250);
@@ -106,7 +110,7 @@ final class Api {
 
     /** The data of one check of /health (Payara gives every value as text). */
     JsonObject health(String check) {
-        for (jakarta.json.JsonValue each : get("health", null).json().getJsonArray("checks")) {
+        for (JsonValue each : get("health", null).json().getJsonArray("checks")) {
             if (each.asJsonObject().getString("name").equals(check)) {
                 return each.asJsonObject().getJsonObject("data");
             }

@@ -4,36 +4,33 @@ import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.custodian.it.Rfc9162.sha256;
+import static org.custodian.it.Rfc9162.verifyConsistency;
+import static org.custodian.it.Rfc9162.verifyInclusion;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.File;
-import java.net.URL;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit trail proves itself: signed RFC 6962 checkpoints, inclusion and consistency proofs checked here by
@@ -41,22 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * verifier (and rejected after any change), and tampering in the database found at the right sequence even when
  * the attacker rewrites the hash chain. Every change to the database is put back before the test ends.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuditProofIT {
+class AuditProofIT extends DeployedWar {
 
     private static final HexFormat HEX = HexFormat.of();
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
-
-    private Api api() {
-        return new Api(base);
-    }
 
     @Test
     void signedCheckpointsAndProofsVerifyWithoutTrustingTheServer() throws Exception {
@@ -146,7 +130,7 @@ class AuditProofIT {
         assertEquals(0, OfflineVerifier.run(part, key).exit(), OfflineVerifier.run(part, key).output());
 
         int target = 1 + (int) (size / 2) - 1; // the line of a middle event
-        long targetSequence = Json.createReader(new java.io.StringReader(lines.get(target))).readObject()
+        long targetSequence = Json.createReader(new StringReader(lines.get(target))).readObject()
                 .getJsonNumber("sequence").longValue();
         List<String> changed = new ArrayList<>(lines);
         changed.set(target, lines.get(target).replaceFirst("\"actor\":\"(.)", "\"actor\":\"X"));
@@ -171,7 +155,7 @@ class AuditProofIT {
 
         List<String> badSignature = new ArrayList<>(lines);
         int last = badSignature.size() - 1;
-        JsonObject checkpointLine = Json.createReader(new java.io.StringReader(lines.get(last))).readObject();
+        JsonObject checkpointLine = Json.createReader(new StringReader(lines.get(last))).readObject();
         byte[] signatureBytes = Base64.getDecoder().decode(checkpointLine.getString("signature"));
         signatureBytes[0] ^= 1;
         badSignature.set(last, Json.createObjectBuilder(checkpointLine)
@@ -282,14 +266,9 @@ class AuditProofIT {
         api.get("api/v1/tickets", api.token("agent.eu"));
         long target = Sql.longValue("select last_sequence from audit_chain_head");
 
-        List<Long> received = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> messages = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (java.net.ServerSocket collector = new java.net.ServerSocket(
-                Integer.parseInt(System.getProperty("custodian.it.siem.port")), 50,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
-            Thread reader = new Thread(() -> collect(collector, received, messages), "it-siem-collector");
-            reader.setDaemon(true);
-            reader.start();
+        List<Long> received = Collections.synchronizedList(new ArrayList<>());
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        try (SiemCollector collector = SiemCollector.open(data -> frames(data, received, messages))) {
             Instant deadline = Instant.now().plusSeconds(90);
             while (!received.contains(target) && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
@@ -310,30 +289,23 @@ class AuditProofIT {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A syslog collector: RFC 6587 octet-counted frames over TCP, one connection after another. */
-    private static void collect(java.net.ServerSocket collector, List<Long> sequences, List<String> messages) {
-        java.util.regex.Pattern seq = java.util.regex.Pattern.compile("seq=\"(\\d+)\"");
-        while (!collector.isClosed()) {
-            try (java.net.Socket connection = collector.accept()) {
-                byte[] data = connection.getInputStream().readAllBytes();
-                int at = 0;
-                while (at < data.length) {
-                    int space = at;
-                    while (data[space] != ' ') {
-                        space++;
-                    }
-                    int length = Integer.parseInt(new String(data, at, space - at, StandardCharsets.US_ASCII));
-                    String message = new String(data, space + 1, length, StandardCharsets.UTF_8);
-                    java.util.regex.Matcher matcher = seq.matcher(message);
-                    if (matcher.find()) {
-                        sequences.add(Long.parseLong(matcher.group(1)));
-                    }
-                    messages.add(message);
-                    at = space + 1 + length;
-                }
-            } catch (java.io.IOException e) {
-                // closed at the end of the test
+    /** RFC 6587 octet-counted syslog frames, as one connection delivered them. */
+    private static void frames(byte[] data, List<Long> sequences, List<String> messages) {
+        Pattern seq = Pattern.compile("seq=\"(\\d+)\"");
+        int at = 0;
+        while (at < data.length) {
+            int space = at;
+            while (data[space] != ' ') {
+                space++;
             }
+            int length = Integer.parseInt(new String(data, at, space - at, StandardCharsets.US_ASCII));
+            String message = new String(data, space + 1, length, StandardCharsets.UTF_8);
+            Matcher matcher = seq.matcher(message);
+            if (matcher.find()) {
+                sequences.add(Long.parseLong(matcher.group(1)));
+            }
+            messages.add(message);
+            at = space + 1 + length;
         }
     }
 
@@ -410,83 +382,5 @@ class AuditProofIT {
         List<byte[]> hashes = new ArrayList<>();
         object.getJsonArray(field).forEach(value -> hashes.add(HEX.parseHex(((JsonString) value).getString())));
         return hashes;
-    }
-
-    private static byte[] sha256(byte[] prefix, byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(prefix);
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 9162 2.1.3.2, independent of the server's code. */
-    private static boolean verifyInclusion(long index, long size, byte[] leaf, List<byte[]> path, byte[] root) {
-        if (index >= size) {
-            return false;
-        }
-        long fn = index;
-        long sn = size - 1;
-        byte[] r = leaf;
-        for (byte[] p : path) {
-            if (sn == 0) {
-                return false;
-            }
-            if ((fn & 1) == 1 || fn == sn) {
-                r = sha256(new byte[] {1}, p, r);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            } else {
-                r = sha256(new byte[] {1}, r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
-        }
-        return sn == 0 && Arrays.equals(r, root);
-    }
-
-    /** RFC 9162 2.1.4.2, independent of the server's code. */
-    private static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
-            List<byte[]> proof) {
-        if (first == second) {
-            return proof.isEmpty() && Arrays.equals(firstHash, secondHash);
-        }
-        List<byte[]> path = new ArrayList<>(proof);
-        if (Long.bitCount(first) == 1) {
-            path.add(0, firstHash);
-        }
-        long fn = first - 1;
-        long sn = second - 1;
-        while ((fn & 1) == 1) {
-            fn >>= 1;
-            sn >>= 1;
-        }
-        byte[] fr = path.get(0);
-        byte[] sr = path.get(0);
-        for (byte[] c : path.subList(1, path.size())) {
-            if (sn == 0) {
-                return false;
-            }
-            if ((fn & 1) == 1 || fn == sn) {
-                fr = sha256(new byte[] {1}, c, fr);
-                sr = sha256(new byte[] {1}, c, sr);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            } else {
-                sr = sha256(new byte[] {1}, sr, c);
-            }
-            fn >>= 1;
-            sn >>= 1;
-        }
-        return sn == 0 && Arrays.equals(fr, firstHash) && Arrays.equals(sr, secondHash);
     }
 }

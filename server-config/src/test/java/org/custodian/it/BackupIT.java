@@ -2,6 +2,8 @@ package org.custodian.it;
 
 import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
+import static org.custodian.it.Backups.backup;
+import static org.custodian.it.Backups.restore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,47 +13,36 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Backups end to end, checked the way an operator would: with gpg and sha256sum on the files the server wrote.
  * Full and incremental sets; residency refusal before anything is written; a failure opening an incident; an
  * abandoned set cleaned up by the next run. Each test takes its own sets and judges only those.
  */
-@ExtendWith(ArquillianExtension.class)
-class BackupIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
+class BackupIT extends DeployedWar {
 
     @Test
     void fullAndIncrementalSetsDecryptWithGpgAndMatchTheirChecksums() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String agent = api.token("agent.eu");
         String marker = "Backup marker " + UUID.randomUUID();
@@ -125,7 +116,7 @@ class BackupIT {
 
     @Test
     void flippingOneByteInAnyFileMakesVerificationNameThatFile() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String auditor = api.token("auditor");
         JsonObject set = backup(api, operator, "FULL", "verification test", null);
@@ -153,7 +144,7 @@ class BackupIT {
                 assertEquals(200, broken.status(), broken.toString());
                 assertFalse(broken.json().getBoolean("ok"), relative + ": " + broken);
                 List<String> problems = broken.json().getJsonArray("problems").getValuesAs(
-                        jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+                        JsonString.class).stream().map(JsonString::getString).toList();
                 assertTrue(problems.stream().anyMatch(problem -> problem.startsWith(relative + ":")),
                         "a problem names " + relative + ": " + problems);
             } finally {
@@ -171,7 +162,7 @@ class BackupIT {
 
     @Test
     void aChainRestoresIntoAnIsolatedSchemaEqualToTheSourceAndPointInTimeStopsAtTheRightSet() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String agent = api.token("agent.eu");
         String marker = "Restore marker " + UUID.randomUUID();
@@ -192,8 +183,8 @@ class BackupIT {
         assertEquals("RESTORE", restored.getString("kind"));
         assertTrue(restored.getBoolean("ok"), restored.toString());
         assertEquals(List.of(full.getString("name"), one.getString("name"), two.getString("name")),
-                restored.getJsonArray("chain").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString).toList());
+                restored.getJsonArray("chain").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList());
         assertTrue(restored.getJsonNumber("rtoMillis").longValue() >= 0 && restored.getJsonNumber("rpoMillis")
                 .longValue() >= 0, restored.toString());
         String checks = restored.getJsonArray("checks").toString();
@@ -217,9 +208,9 @@ class BackupIT {
         assertEquals(1, Sql.longValue("select count(*) from custodian_restore.ticket where id = ?", third));
 
         // point in time between the two incrementals: the chain stops at the first one
-        String middle = java.time.Instant.parse(one.getString("snapshotAt")).plusMillis(
-                java.time.Duration.between(java.time.Instant.parse(one.getString("snapshotAt")),
-                        java.time.Instant.parse(two.getString("snapshotAt"))).toMillis() / 2).toString();
+        String middle = Instant.parse(one.getString("snapshotAt")).plusMillis(
+                Duration.between(Instant.parse(one.getString("snapshotAt")),
+                        Instant.parse(two.getString("snapshotAt"))).toMillis() / 2).toString();
         JsonObject pointInTime = restore(api, operator, "{\"pointInTime\":\"" + middle + "\",\"reason\":\"pitr test\"}");
         assertEquals(one.getString("name"), pointInTime.getString("setName"), pointInTime.toString());
         assertEquals(1, Sql.longValue("select count(*) from custodian_restore.ticket where id = ?", second));
@@ -243,7 +234,7 @@ class BackupIT {
 
     @Test
     void theIntegrityJobVerifiesTrailAndSetsAndItsDrillReportsRtoAndRpo() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String auditor = api.token("auditor");
         JsonObject set = backup(api, operator, "FULL", "drill test", null);
@@ -275,7 +266,7 @@ class BackupIT {
 
     @Test
     void aLegalHoldPinsTheSetsHoldingItsDataAgainstExpiry() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String privacy = api.token("privacy");
         long customer = customer(api, api.token("agent.eu"));
@@ -306,7 +297,7 @@ class BackupIT {
 
     @Test
     void aRestoreOverLiveDataNeedsItsConfirmationReplacesTheDataAndKeepsTheAuditTrail() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         String agent = api.token("agent.eu");
         String auditor = api.token("auditor");
@@ -349,7 +340,7 @@ class BackupIT {
 
     @Test
     void badRequestsAreRefusedAndResidencyIsKeptBeforeAnythingIsWritten() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"WEEKLY\",\"reason\":\"test\"}"), "type");
         assertViolation(api.post("api/v1/backups", operator, "{\"type\":\"FULL\"}"), "reason");
@@ -397,7 +388,7 @@ class BackupIT {
 
     @Test
     void anAbandonedSetIsMarkedFailedAndItsWorkingFilesRemoved() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String operator = api.token("operator");
         // what kill -9 in the middle of an export leaves: a RUNNING row and a working directory
         String name = "custodian-20260101T000000Z-full-e" + (900_000_000L + (System.nanoTime() % 1_000_000));
@@ -416,41 +407,6 @@ class BackupIT {
         assertFalse(Files.exists(primary().resolve(name)), "and nothing was published under its name");
     }
 
-    /** Requests a backup and waits for its job; returns the catalog entry it wrote. */
-    static JsonObject backup(Api api, String operator, String type, String reason, String target)
-            throws Exception {
-        var body = Json.createObjectBuilder().add("type", type).add("reason", reason);
-        if (target != null) {
-            body.add("target", target);
-        }
-        Reply started = api.post("api/v1/backups", operator, body.build().toString());
-        assertEquals(202, started.status(), started.toString());
-        long execution = started.json().getJsonNumber("executionId").longValue();
-        JsonObject ended = api.awaitJob(operator, execution);
-        Reply catalog = api.get("api/v1/backups", operator);
-        assertEquals(200, catalog.status(), catalog.toString());
-        for (JsonValue entry : catalog.array()) {
-            if (entry.asJsonObject().getJsonNumber("jobExecutionId").longValue() == execution) {
-                return entry.asJsonObject();
-            }
-        }
-        throw new AssertionError("no catalog entry for execution " + execution + ": " + ended);
-    }
-
-    /** Starts a restore and waits for it; returns its report (the newest one). */
-    static JsonObject restore(Api api, String operator, String body) throws Exception {
-        Reply started = api.post("api/v1/backups/restores", operator, body);
-        assertEquals(202, started.status(), started.toString());
-        JsonObject execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
-        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
-        Reply reports = api.get("api/v1/backups/drills", operator);
-        assertEquals(200, reports.status(), reports.toString());
-        JsonObject newest = reports.array().getJsonObject(0);
-        assertEquals(started.json().getJsonNumber("executionId").longValue(),
-                newest.getJsonNumber("jobExecutionId").longValue(), newest.toString());
-        return newest;
-    }
-
     private static JsonObject entry(Api api, String token, long id) {
         Reply reply = api.get("api/v1/backups/" + id, token);
         assertEquals(200, reply.status(), reply.toString());
@@ -464,7 +420,7 @@ class BackupIT {
     /** A GnuPG home holding the development recipient's secret key and the signing key's public half. */
     private static Path gnupgHome() throws Exception {
         Path home = Files.createTempDirectory("custodian-gnupg");
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         Path keys = Path.of(System.getProperty("custodian.it.devkeys"));
         run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-recipient-secret.asc").toString());
         run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-signing-public.asc").toString());
@@ -522,7 +478,7 @@ class BackupIT {
     }
 
     private static String sha256(Path file) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(file)));
     }
 

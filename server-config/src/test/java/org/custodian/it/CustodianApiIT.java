@@ -1,9 +1,10 @@
 package org.custodian.it;
 
-import static org.custodian.it.ApiAssertions.PROBLEM_JSON;
 import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.custodian.it.ApiAssertions.violatedFields;
+import static org.custodian.it.TestData.createCustomer;
+import static org.custodian.it.TestData.createTicket;
 import static org.custodian.it.Api.DEMO_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,10 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -36,35 +34,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole API, black-box, over HTTP against the WAR that ships (target/ROOT.war) on Payara
  * Micro and a real PostgreSQL. One class, one deployment: each test makes its own data and puts
  * back anything it breaks, so the tests do not depend on their order.
  */
-@ExtendWith(ArquillianExtension.class)
-class CustodianApiIT {
+class CustodianApiIT extends DeployedWar {
 
     private static final int PII_LIMIT = 1 << 20;
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
-
-    private Api api() {
-        return new Api(base);
-    }
 
     // ---------------------------------------------------------------- tokens
 
@@ -294,7 +273,7 @@ class CustodianApiIT {
         JWTClaimsSet noGroups = new JWTClaimsSet.Builder().issuer("urn:custodian").audience("custodian-api")
                 .subject("agent.eu").claim("upn", "agent.eu").jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).build();
-        assertProblem(api.get("api/v1/tickets/" + ticketId, sign(DevKeys.signingKey(), noGroups)), 403);
+        assertProblem(api.get("api/v1/tickets/" + ticketId, Tokens.sign(DevKeys.signingKey(), noGroups)), 403);
         assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
     }
 
@@ -444,171 +423,6 @@ class CustodianApiIT {
                 + " and resource_id = ? and fields = 'SECRET=1'", String.valueOf(ticketId)));
     }
 
-    // ---------------------------------------------------------------- audit
-
-    @Test
-    void detectsAlteredAndDeletedAuditEventsAtTheRightSequence() throws Exception {
-        Api api = api();
-        String agent = api.token("agent.eu");
-        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Audit target");
-        String auditor = api.token("auditor");
-        JsonObject ok = api.get("api/v1/audit/verify", auditor).json();
-        assertEquals("OK", ok.getString("status"), ok.toString());
-        assertTrue(ok.getJsonNumber("events").longValue() > 0);
-        assertProblem(api.get("api/v1/audit/verify", agent), 403);
-
-        long sequence = Sql.longValue("select sequence from audit_event where action = 'TICKET_CREATE'"
-                + " and resource_id = ?", String.valueOf(ticketId));
-        String actor = Sql.text("select actor from audit_event where sequence = ?", sequence);
-        try {
-            assertEquals(1, Sql.update("update audit_event set actor = 'mallory' where sequence = ?", sequence));
-            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
-            assertEquals("BROKEN", broken.getString("status"), broken.toString());
-            assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue());
-        } finally {
-            Sql.update("update audit_event set actor = ? where sequence = ?", actor, sequence);
-        }
-        assertEquals("OK", api.get("api/v1/audit/verify", auditor).json().getString("status"));
-
-        try {
-            Sql.script("create table it_saved_event as select * from audit_event where sequence = " + sequence,
-                    "delete from audit_event where sequence = " + sequence);
-            JsonObject broken = api.get("api/v1/audit/verify", auditor).json();
-            assertEquals("BROKEN", broken.getString("status"));
-            assertEquals(sequence, broken.getJsonNumber("firstBadSequence").longValue(), "a deleted event leaves a gap");
-        } finally {
-            Sql.script("insert into audit_event select * from it_saved_event", "drop table it_saved_event");
-        }
-        assertEquals("OK", api.get("api/v1/audit/verify", auditor).json().getString("status"));
-    }
-
-    @Test
-    void aRolledBackWriteLeavesNoEventAndAFailedAppendFailsTheWrite() throws Exception {
-        Api api = api();
-        String agent = api.token("agent.eu");
-        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Atomic subject");
-        String id = String.valueOf(ticketId);
-        long eventsBefore = Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
-                + " and resource_id = ?", id);
-
-        // the database refuses the ticket change when it is written, after the audit event was appended
-        Sql.script("create or replace function it_reject_ticket() returns trigger as $$ begin"
-                + " if new.subject = 'Rejected by the database' then raise exception 'rejected by test trigger';"
-                + " end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_ticket before update on ticket for each row execute function it_reject_ticket()");
-        try {
-            Reply refused = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Rejected by the database\"}");
-            assertEquals(500, refused.status(), refused.toString());
-            assertEquals(PROBLEM_JSON, refused.contentType().split(";")[0]);
-        } finally {
-            Sql.script("drop trigger it_reject_ticket on ticket", "drop function it_reject_ticket()");
-        }
-        assertEquals(eventsBefore, Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
-                + " and resource_id = ?", id), "the rolled-back update left no event");
-        assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
-
-        // the audit append itself fails (its pending event cannot be stored): the ticket change must not survive
-        Sql.script("create or replace function it_reject_audit() returns trigger as $$ begin"
-                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + ticketId + "' then"
-                + " raise exception 'audit store refused'; end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_audit before insert on audit_pending for each row execute function it_reject_audit()");
-        try {
-            Reply refused = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Changed without a trace\"}");
-            assertEquals(500, refused.status(), refused.toString());
-        } finally {
-            Sql.script("drop trigger it_reject_audit on audit_pending", "drop function it_reject_audit()");
-        }
-        assertEquals("Atomic subject", Sql.text("select subject from ticket where id = ?", ticketId));
-        assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
-        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"),
-                "no sequence was lost to the rolled-back transactions");
-
-        // chaining fails after the commit (the trail's table refuses the row): change and event are committed;
-        // the event waits, pending and reported by /health, and is chained once the table takes it again
-        Sql.script("create or replace function it_reject_chaining() returns trigger as $$ begin"
-                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + ticketId + "' then"
-                + " raise exception 'trail refused'; end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_chaining before insert on audit_event for each row execute function it_reject_chaining()");
-        try {
-            Reply changed = api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Chained later\"}");
-            assertEquals(200, changed.status(), changed.toString());
-            assertEquals(1, Sql.longValue("select count(*) from audit_pending where action = 'TICKET_UPDATE'"
-                    + " and resource_id = ?", id));
-            assertTrue(Long.parseLong(api.health("database").getString("auditPending")) >= 1);
-        } finally {
-            Sql.script("drop trigger it_reject_chaining on audit_event", "drop function it_reject_chaining()");
-        }
-        // the sweeper's timer (every CUSTODIAN_AUDIT_SEQUENCER_INTERVAL) or the next commit chains it
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (Sql.longValue("select count(*) from audit_pending") > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
-        assertEquals(eventsBefore + 1, Sql.longValue("select count(*) from audit_event where action = 'TICKET_UPDATE'"
-                + " and resource_id = ?", id), "the committed change's event is in the trail, once");
-        assertEquals(0, Long.parseLong(api.health("database").getString("auditPending")));
-        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
-    }
-
-    // ---------------------------------------------------------------- batch
-
-    @Test
-    void runsTheAuditVerifyJobToCompletionWithMetrics() throws Exception {
-        Api api = api();
-        String operator = api.token("operator");
-        long headBefore = Sql.longValue("select last_sequence from audit_chain_head");
-
-        Reply started = api.post("api/v1/jobs/audit-verify", operator, "{\"itemCount\": 5}");
-        assertEquals(202, started.status(), started.toString());
-        long executionId = started.json().getJsonNumber("executionId").longValue();
-        assertTrue(started.header("Location").orElseThrow().endsWith("/api/v1/jobs/executions/" + executionId));
-
-        JsonObject execution = api.awaitJob(operator, executionId);
-        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
-        JsonObject step = execution.getJsonArray("steps").getJsonObject(0);
-        assertEquals("verify-chain", step.getString("name"));
-        JsonObject metrics = step.getJsonObject("metrics");
-        long read = metrics.getJsonNumber("READ_COUNT").longValue();
-        assertTrue(read >= headBefore && read <= headBefore + 2, "read " + read + ", head was " + headBefore);
-        assertEquals(read, metrics.getJsonNumber("FILTER_COUNT").longValue(), "every link intact");
-        assertEquals(0, metrics.getJsonNumber("WRITE_COUNT").longValue());
-        assertEquals(0, metrics.getJsonNumber("ROLLBACK_COUNT").longValue());
-        assertTrue(metrics.getJsonNumber("COMMIT_COUNT").longValue() >= (read + 4) / 5, metrics.toString());
-        assertEquals("OK events=" + read, execution.getString("exitStatus"));
-        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'JOB_END'"
-                + " and resource_id = ?", "audit-verify/" + executionId));
-
-        assertEquals(200, api.get("api/v1/jobs/executions/" + executionId, api.token("auditor")).status());
-        assertProblem(api.post("api/v1/jobs/audit-verify", api.token("agent.eu"), "{}"), 403);
-        assertProblem(api.post("api/v1/jobs/no-such-job", operator, "{}"), 404);
-        assertProblem(api.get("api/v1/jobs/executions/987654321", operator), 404);
-        assertViolation(api.post("api/v1/jobs/audit-verify", operator, "{\"itemCount\": \"many\"}"), "itemCount");
-        assertViolation(api.post("api/v1/jobs/audit-verify", operator, "{\"color\": \"blue\"}"), "color");
-    }
-
-    @Test
-    void theAuditVerifyJobReportsTheFirstBrokenLink() throws Exception {
-        Api api = api();
-        String operator = api.token("operator");
-        long sequence = Sql.longValue("select max(sequence) - 2 from audit_event");
-        String action = Sql.text("select action from audit_event where sequence = ?", sequence);
-        JsonObject execution;
-        try {
-            Sql.update("update audit_event set action = 'FORGED' where sequence = ?", sequence);
-            Reply started = api.post("api/v1/jobs/audit-verify", operator, null);
-            assertEquals(202, started.status(), started.toString());
-            execution = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
-        } finally {
-            Sql.update("update audit_event set action = ? where sequence = ?", action, sequence);
-        }
-        assertEquals("COMPLETED", execution.getString("status"), execution.toString());
-        assertEquals("BROKEN firstBadSequence=" + sequence, execution.getString("exitStatus"));
-        JsonObject metrics = execution.getJsonArray("steps").getJsonObject(0).getJsonObject("metrics");
-        assertEquals(1, metrics.getJsonNumber("WRITE_COUNT").longValue(), metrics.toString());
-        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'AUDIT_CHAIN_BROKEN'"
-                + " and resource_id = ?", String.valueOf(sequence)));
-    }
-
     // ---------------------------------------------------------------- platform
 
     @Test
@@ -633,34 +447,12 @@ class CustodianApiIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static long createCustomer(Api api, String token, String region) {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
-                .add("externalId", "IT-" + suffix).add("name", "Test Customer " + suffix)
-                .add("email", "customer." + suffix + "@example.com").add("phone", "+49 30 5550 1234")
-                .add("region", region).build().toString());
-        assertEquals(201, reply.status(), reply.toString());
-        return reply.json().getJsonNumber("id").longValue();
-    }
-
-    private static long createTicket(Api api, String token, long customerId, String subject) {
-        JsonObjectBuilder ticket = Json.createObjectBuilder().add("customerId", customerId).add("subject", subject)
-                .add("description", "Created by an integration test.").add("category", "SOFTWARE");
-        Reply reply = api.post("api/v1/tickets", token, ticket.build().toString());
-        assertEquals(201, reply.status(), reply.toString());
-        return reply.json().getJsonNumber("id").longValue();
-    }
-
     private static String forge(PrivateKey key, String issuer, String audience, Instant issuedAt, Instant expires)
             throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("agent.eu")
                 .claim("upn", "agent.eu").claim("groups", List.of("AGENT")).claim("region", List.of("EU"))
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(issuedAt)).expirationTime(Date.from(expires))
                 .build();
-        return sign(key, claims);
-    }
-
-    private static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
         return Tokens.sign(key, claims);
     }
 }

@@ -7,28 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.io.File;
-import java.net.URL;
-import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.custodian.it.Api.Reply;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,23 +34,14 @@ import org.openqa.selenium.support.ui.Select;
  * what an agent sees of personal data, escaping, the CSRF defence, the idle timeout, and the admin console for
  * operators and privacy officers. Everything is checked in the page and, where it matters, in the database.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalIT {
+class PortalIT extends DeployedWar {
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
     /** The users this class enrolls: their factors are removed at the end, so later classes sign in as before. */
     private static final List<String> ENROLLED = List.of("supervisor", "operator", "privacy", "auditor");
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("custodian.it.war")));
-    }
 
     @BeforeEach
     void freshBrowser() {
@@ -107,7 +91,7 @@ class PortalIT {
         }
         BROWSER.open("/second-factor.xhtml");
         long step = Instant.now().getEpochSecond() / 30;
-        secondFactor(wrongCode(secret, step));
+        secondFactor(Totp.wrongCode(secret, step));
         assertEquals("/second-factor.xhtml", BROWSER.path(), "still asked for the code");
         assertTrue(BROWSER.byId("messages").getText().contains("wrong, expired or was already used"),
                 BROWSER.byId("messages").getText());
@@ -123,7 +107,7 @@ class PortalIT {
         assertEquals("/second-factor.xhtml", BROWSER.path(), "a recovery code works only once");
 
         // a TOTP code of a step not used yet works; the same code a second time does not
-        String code = totp(secret, Instant.now().getEpochSecond() / 30 + 1);
+        String code = Totp.code(secret, Instant.now().getEpochSecond() / 30 + 1);
         secondFactor(code);
         assertEquals("/index.xhtml", BROWSER.path(), "a fresh code signs in");
         signOut();
@@ -135,7 +119,7 @@ class PortalIT {
                 + " actor = 'supervisor' order by sequence desc limit 1"), "the replay is refused and recorded");
 
         // the API is no way around the second factor
-        Api api = new Api(base);
+        Api api = api();
         Reply bare = api.login("supervisor", Api.DEMO_PASSWORD);
         assertEquals(401, bare.status(), bare.toString());
         assertTrue(bare.body().contains("'otp'"), bare.body());
@@ -149,8 +133,8 @@ class PortalIT {
         Reply guess = null;
         for (int attempt = 0; attempt < 8; attempt++) {
             guess = api.post("api/v1/auth/token", null, Json.createObjectBuilder().add("username", "supervisor")
-                    .add("password", Api.DEMO_PASSWORD).add("otp", wrongCode(secret, Instant.now().getEpochSecond() / 30))
-                    .build().toString());
+                    .add("password", Api.DEMO_PASSWORD)
+                    .add("otp", Totp.wrongCode(secret, Instant.now().getEpochSecond() / 30)).build().toString());
             if (guess.status() == 429) {
                 break;
             }
@@ -228,7 +212,7 @@ class PortalIT {
         BROWSER.submit("edit:save");
         assertEquals("HIGH", BROWSER.byId("field-priority").getText());
         assertEquals("agent.eu", Sql.text("select assignee from ticket where id = ?", ticketId));
-        Api api = new Api(base);
+        Api api = api();
         String agentToken = api.token("agent.eu");
         Reply other = api.post("api/v1/tickets", agentToken, Json.createObjectBuilder().add("customerId", customerId)
                 .add("subject", "Later ticket " + suffix).add("description", "Unassigned.").add("category", "BILLING")
@@ -275,7 +259,7 @@ class PortalIT {
     @Test
     @Order(3)
     void aFormWithAForgedViewStateIsRefusedAndChangesNothing() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         Reply customer = api.post("api/v1/customers", api.token("agent.eu"), "{\"name\":\"Forge Target\",\"region\":\"EU\"}");
         assertEquals(201, customer.status(), customer.toString());
         String customerId = customer.json().getJsonNumber("id").toString();
@@ -342,7 +326,7 @@ class PortalIT {
     @Test
     @Order(5)
     void aPrivacyOfficerPlacesAndReleasesALegalHold() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String agent = api.token("agent.eu");
         Reply customer = api.post("api/v1/customers", agent, "{\"name\":\"Held Customer\",\"region\":\"EU\"}");
         assertEquals(201, customer.status(), customer.toString());
@@ -436,7 +420,7 @@ class PortalIT {
     void anIdleSessionEndsAndSendsTheUserToSignIn() throws Exception {
         signInWithoutSecondFactor("agent.us");
         assertEquals("/index.xhtml", BROWSER.path());
-        long idleSeconds = java.time.Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
+        long idleSeconds = Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
         Thread.sleep((idleSeconds + 3) * 1000);
         BROWSER.byId("nav-queue").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
@@ -451,7 +435,7 @@ class PortalIT {
     @Test
     @Order(7)
     void aSupervisorBreaksTheGlassAndWatchesItExpire() throws Exception {
-        Api api = new Api(base);
+        Api api = api();
         String agentUs = api.token("agent.us");
         Reply customer = api.post("api/v1/customers", agentUs, "{\"name\":\"Glass Customer\",\"region\":\"US\"}");
         assertEquals(201, customer.status(), customer.toString());
@@ -527,7 +511,7 @@ class PortalIT {
         // over time, one line per role: today's agent reads are a point
         new Select(BROWSER.byId("report:groupBy")).selectByValue("day-role");
         BROWSER.submit("report:run");
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertTrue(BROWSER.driver().findElements(By.cssSelector(".row-key")).stream()
                 .anyMatch(key -> key.getText().equals(today + " AGENT")), "reads of today by agents");
         Object series = BROWSER.driver().executeScript("var chart = Chart.getChart(document.querySelector("
@@ -581,7 +565,7 @@ class PortalIT {
                 "the reason is in the trail as a keyed hash");
 
         // the API: only operators, and a name no user can have is a 422, not a failure further down
-        Api api = new Api(base);
+        Api api = api();
         Reply operatorToken = api.post("api/v1/auth/token", null, Json.createObjectBuilder().add("username", "operator")
                 .add("password", Api.DEMO_PASSWORD).add("otp", OPERATOR_RECOVERY.get(1)).build().toString());
         assertEquals(200, operatorToken.status(), operatorToken.toString());
@@ -621,9 +605,9 @@ class PortalIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static final java.util.List<String> RECOVERY_CODES = new java.util.ArrayList<>();
-    private static final java.util.List<String> SUPERVISOR_RECOVERY = new java.util.ArrayList<>();
-    private static final java.util.List<String> OPERATOR_RECOVERY = new java.util.ArrayList<>();
+    private static final List<String> RECOVERY_CODES = new ArrayList<>();
+    private static final List<String> SUPERVISOR_RECOVERY = new ArrayList<>();
+    private static final List<String> OPERATOR_RECOVERY = new ArrayList<>();
 
     private void changeVisibility(String role, String classification, String visibility, String reason) {
         new Select(BROWSER.byId("visibility:role")).selectByValue(role);
@@ -677,11 +661,11 @@ class PortalIT {
         assertEquals("/enroll.xhtml", BROWSER.path(), username + "'s role must enroll a second factor");
         assertFalse(BROWSER.driver().findElements(By.cssSelector("#qr svg")).isEmpty(), "a QR code is drawn");
         String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", "000000".equals(totp(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
+        BROWSER.type("enroll:code", "000000".equals(Totp.code(secret, Instant.now().getEpochSecond() / 30)) ? "111111"
                 : "000000");
         BROWSER.submit("enroll:confirm");
         assertTrue(BROWSER.byId("messages").getText().contains("is not the current code"), "a wrong first code");
-        BROWSER.type("enroll:code", totp(secret, Instant.now().getEpochSecond() / 30));
+        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
         BROWSER.submit("enroll:confirm");
         BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
         RECOVERY_CODES.clear();
@@ -695,50 +679,5 @@ class PortalIT {
     private void signOut() {
         BROWSER.submit("session:signOut");
         BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
-    }
-
-    /** A six-digit code that is none of the codes the server would accept now. */
-    private static String wrongCode(String secret, long step) {
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            if (!code.equals(totp(secret, step - 1)) && !code.equals(totp(secret, step))
-                    && !code.equals(totp(secret, step + 1)) && !code.equals(totp(secret, step + 2))) {
-                return code;
-            }
-        }
-    }
-
-    /** RFC 6238 written again for the test, from the RFC rather than from the server's code. */
-    static String totp(String base32Secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(base32Decode(base32Secret), "HmacSHA1"));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = hash[19] & 0xf;
-            int value = ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff;
-            return String.format("%06d", value % 1_000_000);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] base32Decode(String text) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                continue;
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 }

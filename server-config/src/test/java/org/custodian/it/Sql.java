@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small direct-SQL helpers: what the tests check (or break) underneath the application. */
 final class Sql {
@@ -47,9 +49,9 @@ final class Sql {
     }
 
     /** The first column of every row, in order. */
-    static java.util.List<String> texts(String query, Object... parameters) throws SQLException {
+    static List<String> texts(String query, Object... parameters) throws SQLException {
         return with(query, parameters, statement -> {
-            java.util.List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     values.add(result.getString(1));
@@ -57,6 +59,21 @@ final class Sql {
             }
             return values;
         });
+    }
+
+    /** Every text column of every table in {@code schema} that holds {@code value} (ignoring case). */
+    static List<String> columnsHolding(String schema, String value) throws SQLException {
+        List<String> found = new ArrayList<>();
+        for (String column : texts("select table_name || '.' || column_name from information_schema.columns"
+                + " where table_schema = ? and data_type in ('character varying', 'character', 'text')", schema)) {
+            String[] parts = column.split("\\.");
+            // names from the catalog itself, quoted
+            if (longValue("select count(*) from \"" + schema + "\".\"" + parts[0] + "\" where lower(\""
+                    + parts[1] + "\") like ?", "%" + value + "%") > 0) {
+                found.add(column);
+            }
+        }
+        return found;
     }
 
     static int update(String sql, Object... parameters) throws SQLException {

@@ -1,0 +1,33 @@
+package org.custodian.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.UUID;
+import org.custodian.it.Api.Reply;
+
+/** A customer and a ticket of a test's own, made through the API as an agent would; anything but 201 fails the test. */
+final class TestData {
+
+    private TestData() {
+    }
+
+    static long createCustomer(Api api, String token, String region) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
+                .add("externalId", "IT-" + suffix).add("name", "Test Customer " + suffix)
+                .add("email", "customer." + suffix + "@example.com").add("phone", "+49 30 5550 1234")
+                .add("region", region).build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+
+    static long createTicket(Api api, String token, long customerId, String subject) {
+        JsonObjectBuilder ticket = Json.createObjectBuilder().add("customerId", customerId).add("subject", subject)
+                .add("description", "Created by an integration test.").add("category", "SOFTWARE");
+        Reply reply = api.post("api/v1/tickets", token, ticket.build().toString());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+}
