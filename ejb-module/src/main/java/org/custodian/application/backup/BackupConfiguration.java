@@ -71,17 +71,18 @@ public class BackupConfiguration {
                 continue;
             }
             String prefix = "custodian.backup.target." + trimmed + ".";
-            // the zero-setup default: one local directory that may hold every region's data
-            String path = config.getOptionalValue(prefix + "path", String.class)
-                    .orElse("primary".equals(trimmed) ? "./backups" : null);
-            if (path == null) {
+            // primary, the zero-setup target, may hold every region's data and exists without a directory too (so
+            // audit pruning still waits for a backup); a backup through it then fails naming the setting. No default
+            // directory: one relative to wherever the server was started is where backups get lost.
+            String path = config.getOptionalValue(prefix + "path", String.class).orElse(null);
+            if (path == null && !"primary".equals(trimmed)) {
                 throw new NotConfiguredException("backup target " + trimmed + " has no directory: set "
                         + prefix + "path (environment: " + environmentName(prefix + "path") + ")");
             }
             String regionText = config.getOptionalValue(prefix + "regions", String.class)
                     .orElse("primary".equals(trimmed) ? "ALL" : "");
-            targets.put(trimmed, new BackupTarget(trimmed, Path.of(path).toAbsolutePath().normalize(),
-                    regions(regionText, prefix + "regions")));
+            targets.put(trimmed, new BackupTarget(trimmed, path == null ? null : Path.of(path).toAbsolutePath()
+                    .normalize(), regions(regionText, prefix + "regions")));
         }
         return targets;
     }

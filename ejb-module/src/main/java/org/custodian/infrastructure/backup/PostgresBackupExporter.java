@@ -76,16 +76,17 @@ public class PostgresBackupExporter implements BackupExporter {
 
     @Override
     public ExportedSet export(BackupSet set, BackupSet base, BackupTarget target) {
-        // keys first: a missing key must fail the job before a snapshot is even taken
+        // keys and directory first: a missing one must fail the job before a snapshot is even taken
         OpenPgpEnvelope envelope = keys.envelope();
         OpenPgpSigner signer = keys.signer();
+        Path targetDirectory = target.directory();
         try (PostgresSnapshotSource source = PostgresSnapshotSource.open(dataSource)) {
             PostgresSnapshotSource.Facts facts = source.facts();
             Set<String> regions = source.regionsWithData(Reserved.OPERATIONS_ID);
             target.refuseResidencyViolation(regions);
             ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
                     facts.auditSequence(), facts.schemaVersion(), regions));
-            try (BackupSetWriter writer = new BackupSetWriter(target.directory(), set.getName(), envelope,
+            try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(), envelope,
                     facts.at())) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
@@ -117,7 +118,7 @@ public class PostgresBackupExporter implements BackupExporter {
         } catch (SQLException e) {
             throw new BackupFailedException("reading the database failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new BackupFailedException("writing to backup target " + target.name() + " (" + target.directory()
+            throw new BackupFailedException("writing to backup target " + target.name() + " (" + targetDirectory
                     + ") failed: " + e, e);
         }
     }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -74,11 +73,6 @@ public final class PostgresSnapshotSource implements AutoCloseable {
     public static PostgresSnapshotSource open(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-                throw new SQLException("backups read the database with PostgreSQL's COPY; this database is "
-                        + connection.getMetaData().getDatabaseProductName() + " (the embedded H2 default is for"
-                        + " trying Custodian out: point CUSTODIAN_DB_URL at PostgreSQL to back it up)");
-            }
             return new PostgresSnapshotSource(connection);
         } catch (SQLException | RuntimeException e) {
             connection.close();

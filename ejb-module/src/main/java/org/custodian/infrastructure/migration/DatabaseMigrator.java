@@ -19,15 +19,18 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date before anything else touches the database. Flyway is the only
- * thing that creates or alters tables. Migrations both databases run live in
- * {@code db/migration/common}; a vendor-only one would go to {@code db/migration/postgresql} or
- * {@code db/migration/h2} (one version-number sequence across all three).
+ * thing that creates or alters tables; the migrations live in {@code db/migration}. Custodian runs
+ * on PostgreSQL only (the one-command run starts an embedded one), so any other database is refused
+ * before a migration runs.
  */
 @Singleton
 @Startup
 public class DatabaseMigrator {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
+
+    /** Class-path folder of the SQL migrations (one version-number sequence, shared with the Java ones). */
+    private static final String LOCATION = "db/migration";
 
     @Resource(lookup = "jdbc/custodian")
     private DataSource dataSource;
@@ -40,42 +43,27 @@ public class DatabaseMigrator {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
-        String vendor = vendor();
-        ClassLoader classLoader = DatabaseMigrator.class.getClassLoader();
-        List<String> locations = locations(vendor);
-        Flyway flyway = flyway(dataSource, vendor);
+        requirePostgresql();
+        Flyway flyway = flyway(dataSource);
         MigrateResult result = flyway.migrate();
         List<String> scripts = new ArrayList<>();
         for (MigrationInfo applied : flyway.info().applied()) {
             if (applied.getType().isSynthetic() || applied.getScript() == null || !applied.getScript().endsWith(".sql")) {
                 continue;
             }
-            locations.stream().map(location -> location.substring("classpath:".length()) + "/" + applied.getScript())
-                    .filter(resource -> classLoader.getResource(resource) != null).findFirst().ifPresent(scripts::add);
+            scripts.add(LOCATION + "/" + applied.getScript());
         }
         appliedSqlScripts = List.copyOf(scripts);
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-        LOG.info(() -> "Custodian schema on " + vendor + " at version " + schemaVersion + " ("
-                + result.migrationsExecuted + " migration(s) applied now)");
+        LOG.info(() -> "Custodian schema at version " + schemaVersion + " (" + result.migrationsExecuted
+                + " migration(s) applied now)");
     }
 
-    /** Where the migrations for {@code vendor} are: the common ones, then the vendor's own if it has any. */
-    static List<String> locations(String vendor) {
-        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/common"));
-        if (DatabaseMigrator.class.getClassLoader().getResource("db/migration/" + vendor) != null) {
-            locations.add("classpath:db/migration/" + vendor);
-        }
-        return locations;
-    }
-
-    /**
-     * The Flyway the application migrates with ({@code vendor} "postgresql" or "h2"); public so that a benchmark or
-     * a database test builds exactly the application's schema.
-     */
-    public static Flyway flyway(DataSource dataSource, String vendor) {
+    /** The Flyway the application migrates with; public so that a benchmark or a database test builds exactly its schema. */
+    public static Flyway flyway(DataSource dataSource) {
         return Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(locations(vendor).toArray(new String[0]))
+                .locations("classpath:" + LOCATION)
                 // registered, not scanned: class scanning is unreliable inside application-server class loaders
                 .javaMigrations(new V2_1__MaskedCopies(), new V3_1__MerkleLeaves())
                 .table("flyway_schema_history")
@@ -95,16 +83,12 @@ public class DatabaseMigrator {
         return appliedSqlScripts;
     }
 
-    private String vendor() {
+    private void requirePostgresql() {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
+                throw new IllegalStateException("Custodian runs on PostgreSQL, not " + product);
             }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("Custodian supports PostgreSQL and H2, not " + product);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database behind jdbc/custodian: " + e.getMessage(), e);
         }

@@ -1,2 +1,2 @@
-/** Start-up work: Flyway migrations and the optional demo data set. */
+/** Start-up schema work: Flyway brings PostgreSQL to the current version before anything else touches it. */
 package org.custodian.infrastructure.migration;

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 
 /**
  * Stores {@link Instant}s as UTC {@code timestamp with time zone}. The EclipseLink bundled with
- * Payara 6 would otherwise serialize Instant as bytes; OffsetDateTime is bound natively by both
- * the PostgreSQL and H2 drivers, independent of the JVM's time zone.
+ * Payara 6 would otherwise serialize Instant as bytes; OffsetDateTime is bound natively by the
+ * PostgreSQL driver, independent of the JVM's time zone.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {

@@ -56,7 +56,7 @@ public class JpaAuditDailyCountRepository implements AuditDailyCountRepository {
 
     /**
      * Adds one group's counts to its day's row (creating it), on the connection of the pruning that removes the
-     * group's events; package-private for the H2 test of the SQL.
+     * group's events; package-private for the test of its SQL.
      */
     static void addDailyCount(Connection connection, AuditDailyCount count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update audit_daily_aggregate set"

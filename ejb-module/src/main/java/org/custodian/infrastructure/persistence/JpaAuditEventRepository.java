@@ -137,9 +137,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select " + STORED_EVENT_COLUMNS
                         + " from audit_event where sequence > ? and sequence <= ? order by sequence")) {
-            // the product name first: without PostgreSQL's driver (H2 on another server) its classes are not there
-            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
-                    && select.isWrapperFor(PGStatement.class);
+            boolean postgres = select.isWrapperFor(PGStatement.class);
             if (postgres) {
                 // binary transfer from the first execution on: occurred_at arrives as microseconds, nothing to parse
                 select.unwrap(PGStatement.class).setPrepareThreshold(-1);

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -136,15 +135,10 @@ public class JpaRetentionRepository implements RetentionRepository {
 
     @Override
     public void shareHoldGuard() {
-        try (Connection connection = dataSource.getConnection()) {
-            // H2 (the single-user default) has no shared row locks: there the chunks take turns
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-            try (PreparedStatement select = connection.prepareStatement(postgres
-                    ? "select id from legal_hold_guard where id = 1 for share"
-                    : "select id from legal_hold_guard where id = 1 for update")) {
-                select.executeQuery().close();
-            }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "select id from legal_hold_guard where id = 1 for share")) {
+            select.executeQuery().close();
         } catch (SQLException e) {
             throw new PersistenceException("locking the legal hold guard failed: " + e.getMessage(), e);
         }

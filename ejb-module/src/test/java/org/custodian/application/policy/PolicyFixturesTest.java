@@ -27,7 +27,7 @@ class PolicyFixturesTest {
             Pattern.compile("\\('(\\w+):(\\w+)',\\s*'\\w+',\\s*'\\w+',\\s*'(\\w+)',");
 
     private static String migration() throws IOException {
-        try (InputStream in = PolicyFixturesTest.class.getResourceAsStream("/db/migration/common/V2__policy.sql")) {
+        try (InputStream in = PolicyFixturesTest.class.getResourceAsStream("/db/migration/V2__policy.sql")) {
             assertNotNull(in, "V2__policy.sql not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

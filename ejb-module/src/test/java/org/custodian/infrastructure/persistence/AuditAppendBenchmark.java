@@ -65,7 +65,7 @@ public final class AuditAppendBenchmark {
                 .setServerConfig("shared_buffers", "256MB")
                 .start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
-            DatabaseMigrator.flyway(dataSource, "postgresql").migrate();
+            DatabaseMigrator.flyway(dataSource).migrate();
             System.out.println("PostgreSQL " + scalar(dataSource, "show server_version") + ", synchronous_commit="
                     + scalar(dataSource, "show synchronous_commit") + ", fsync=" + scalar(dataSource, "show fsync")
                     + "; Java " + System.getProperty("java.version") + ", "

@@ -38,7 +38,7 @@ class AuditSequencingTest {
     static void startDatabase() throws Exception {
         postgres = EmbeddedPostgres.start();
         dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource, "postgresql").migrate();
+        DatabaseMigrator.flyway(dataSource).migrate();
     }
 
     @AfterAll

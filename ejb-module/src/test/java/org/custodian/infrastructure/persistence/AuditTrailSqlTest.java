@@ -3,6 +3,7 @@ package org.custodian.infrastructure.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,24 +11,29 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-setup database (the H2 that Payara Micro bundles): every migration applies, and the audit trail's plain
- * SQL (pending events, chaining, the pruning guard and the daily counts) runs as it does on PostgreSQL.
+ * The audit trail's own SQL on the application's schema, on a real PostgreSQL: pending events are chained once, in
+ * batches, the pruning guard can be locked, and two counts of the same group and day add up in one row.
  */
-class H2SchemaTest {
+class AuditTrailSqlTest {
 
     @Test
-    void everyMigrationAndTheAuditTrailsOwnSqlRunOnH2() throws SQLException {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:custodian-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        DatabaseMigrator.flyway(dataSource, "h2").migrate();
+    void pendingEventsChainingThePruningGuardAndDailyCounts() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            DataSource dataSource = postgres.getPostgresDatabase();
+            DatabaseMigrator.flyway(dataSource).migrate();
+            check(dataSource);
+        }
+    }
+
+    private static void check(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             AuditRecord record = new AuditRecord("agent.eu", "AGENT", "TICKET_READ", "TICKET", "7", "subject",

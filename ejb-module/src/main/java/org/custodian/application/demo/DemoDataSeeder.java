@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.migration;
+package org.custodian.application.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+// by bean name, in this module: the schema is migrated first, and the application layer imports no infrastructure
 @DependsOn("DatabaseMigrator")
 public class DemoDataSeeder {
 

@@ -1,4 +1,4 @@
-package org.custodian.infrastructure.migration;
+package org.custodian.application.demo;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,0 +1,110 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
+
+/**
+ * The one-command demo ({@code ./mvnw -Prun}, run from the repository root as a single-file program, so it never
+ * ends up in the WAR): starts an embedded PostgreSQL whose data stays in {@code ./data/postgres}, runs the runnable
+ * Custodian jar against it as a child process, and stops PostgreSQL once the child has ended.
+ *
+ * <p>Arguments: the runnable jar, then its own arguments. Environment: {@code CUSTODIAN_DB_URL} set means "use
+ * that database" (no embedded one starts); {@code CUSTODIAN_DEMO_DB_PORT} moves the embedded one from 15432.
+ * {@code CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH} defaults to {@code ./data/backups}, and with the development
+ * recipient key (no {@code CUSTODIAN_BACKUP_RECIPIENT_KEYS}) the system property
+ * {@code custodian.demo.decryption-key} names its secret half, so that restores work in the demo too.
+ */
+public class DemoLauncher {
+
+    private static final int DEFAULT_PORT = 15432;
+
+    private static boolean stopping;
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of("data").toAbsolutePath();
+        refuseH2Data(data);
+        Map<String, String> environment = System.getenv();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", args[0]));
+        command.addAll(List.of(args).subList(1, args.length));
+        ProcessBuilder server = new ProcessBuilder(command).inheritIO();
+        Map<String, String> serverEnvironment = server.environment();
+
+        EmbeddedPostgres postgres = null;
+        if (environment.containsKey("CUSTODIAN_DB_URL")) {
+            System.out.println("[demo] using the database of CUSTODIAN_DB_URL: " + environment.get("CUSTODIAN_DB_URL"));
+        } else {
+            int port = Integer.parseInt(environment.getOrDefault("CUSTODIAN_DEMO_DB_PORT", String.valueOf(DEFAULT_PORT)));
+            Path directory = data.resolve("postgres");
+            Files.createDirectories(directory);
+            try {
+                // durable, unlike the library's test defaults (fsync and synchronous commits off): this data is kept
+                postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setPort(port).start();
+            } catch (IOException | RuntimeException e) {
+                fail("the embedded PostgreSQL did not start on port " + port + " (" + e.getMessage() + "). Is another"
+                        + " demo running, or the port taken? Set CUSTODIAN_DEMO_DB_PORT to use another port.");
+            }
+            String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+            serverEnvironment.put("CUSTODIAN_DB_URL", url);
+            serverEnvironment.put("CUSTODIAN_DB_USER", "postgres");
+            serverEnvironment.put("CUSTODIAN_DB_PASSWORD", "postgres");
+            System.out.println("[demo] embedded PostgreSQL at " + url + " (user postgres), data in " + directory);
+        }
+        serverEnvironment.putIfAbsent("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", data.resolve("backups").toString());
+        String developmentKey = System.getProperty("custodian.demo.decryption-key");
+        if (developmentKey != null && !environment.containsKey("CUSTODIAN_BACKUP_RECIPIENT_KEYS")) {
+            serverEnvironment.putIfAbsent("CUSTODIAN_BACKUP_DECRYPTION_KEY", "file:" + developmentKey);
+        }
+        System.out.println("[demo] backups go to " + serverEnvironment.get("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH"));
+
+        Process custodian = server.start();
+        // Ctrl-C reaches the server from the terminal too, SIGTERM only this process, and Maven stopped by a signal
+        // leaves this process behind (exec:exec does not pass signals on). Every way: SIGTERM to the server, wait
+        // for it below, then stop PostgreSQL.
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            Signal.handle(new Signal(name), signal -> stop(custodian));
+        }
+        ProcessHandle.current().parent().ifPresent(maven -> maven.onExit().thenRun(() -> stop(custodian)));
+        int exit = custodian.waitFor();
+        if (postgres != null) {
+            postgres.close();
+            System.out.println("[demo] embedded PostgreSQL stopped; its data stays in " + data.resolve("postgres"));
+        }
+        System.exit(exit);
+    }
+
+    /** Once, however many ways the stop arrives; a server still up a minute later is killed. */
+    private static synchronized void stop(Process custodian) {
+        if (!stopping) {
+            stopping = true;
+            custodian.destroy();
+            CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(custodian::destroyForcibly);
+        }
+    }
+
+    /** The H2 version kept its database in ./data; nothing converts it, and it holds only demo data. */
+    private static void refuseH2Data(Path data) throws IOException {
+        if (!Files.isDirectory(data)) {
+            return;
+        }
+        try (var files = Files.list(data)) {
+            if (files.anyMatch(file -> file.getFileName().toString().endsWith(".mv.db"))) {
+                fail(data + " holds the H2 database of an earlier Custodian version, which now runs on PostgreSQL."
+                        + " It holds only demo data: delete the directory (rm -rf data) and run ./mvnw -Prun again.");
+            }
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("[demo] " + message);
+        System.exit(2);
+    }
+}
