@@ -1,7 +1,9 @@
 package org.custodian.application.privacy;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.custodian.application.shared.Caller;
 
 /**
@@ -36,9 +38,9 @@ public interface ConsentService {
     }
 
     /** @param inForce purpose to whether consent is in force now (every purpose listed; none recorded: false) */
-    record ConsentState(long customerId, java.util.Map<String, Boolean> inForce, List<ConsentView> history) {
+    record ConsentState(long customerId, Map<String, Boolean> inForce, List<ConsentView> history) {
     }
 
-    record Removed(int removed, int held) implements java.io.Serializable {
+    record Removed(int removed, int held) implements Serializable {
     }
 }

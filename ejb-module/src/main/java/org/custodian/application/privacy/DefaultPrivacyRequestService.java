@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -25,11 +28,11 @@ import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.privacy.Erasure;
 import org.custodian.domain.model.privacy.ErasureLedger;
-import org.custodian.domain.model.privacy.ProcessingRestriction;
-import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 import org.custodian.domain.model.privacy.PrivacyRequestRepository;
 import org.custodian.domain.model.privacy.PrivacyRequestType;
+import org.custodian.domain.model.privacy.ProcessingRestriction;
+import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionRepository;
 import org.custodian.domain.model.retention.RetentionSubject;
@@ -269,10 +272,10 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         check.throwIfAny();
         Customer customer = customers.find(input.customerId()).orElseThrow(
                 () -> new ResourceNotFoundException("customer", input.customerId()));
-        java.util.Map<String, String> before = personalValues(customer);
+        Map<String, String> before = personalValues(customer);
         Set<String> changed = customer.rectify(input.name(), input.email(), input.phone(), input.nationalId());
-        java.util.Map<String, String> after = personalValues(customer);
-        List<String> fields = new java.util.ArrayList<>();
+        Map<String, String> after = personalValues(customer);
+        List<String> fields = new ArrayList<>();
         for (String field : changed) {
             // before and after as keyed hashes: provable, never readable
             fields.add(field + "=" + digest.of("customer." + field, before.get(field)) + ">"
@@ -285,8 +288,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         return new Rectified(id, customer.getId(), List.copyOf(changed));
     }
 
-    private static java.util.Map<String, String> personalValues(Customer customer) {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
+    private static Map<String, String> personalValues(Customer customer) {
+        Map<String, String> values = new HashMap<>();
         values.put("name", customer.getName());
         values.put("email", customer.getEmail());
         values.put("phone", customer.getPhone());

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.custodian.application.audit.AuditActions;
@@ -45,6 +47,7 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.privacy.ConsentRecord;
 import org.custodian.domain.model.privacy.ConsentRepository;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 import org.custodian.domain.model.privacy.PrivacyRequestRepository;
@@ -53,6 +56,7 @@ import org.custodian.domain.model.privacy.PrivacyRequestType;
 import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.privacy.SubjectPackage;
 import org.custodian.domain.model.privacy.SubjectPackageRepository;
+import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -207,7 +211,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
     }
 
     @Override
-    public int revokeForCustomers(java.util.Collection<Long> customerIds, String reason) {
+    public int revokeForCustomers(Collection<Long> customerIds, String reason) {
         List<SubjectPackage> live = packages.liveOfCustomers(customerIds);
         for (SubjectPackage found : live) {
             revoke(found);
@@ -290,7 +294,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
                 expired++;
             } catch (UncheckedIOException e) {
                 // one stuck file must not keep the others: this one is tried again next hour
-                java.util.logging.Logger.getLogger(DefaultSubjectPackageService.class.getName()).warning(
+                Logger.getLogger(DefaultSubjectPackageService.class.getName()).warning(
                         e.getMessage());
                 continue;
             }
@@ -310,7 +314,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         Set<Long> ids = new TreeSet<>();
         records.forEach(customer -> ids.add(customer.getId()));
         List<Ticket> theirTickets = tickets.ofCustomers(ids);
-        Map<Long, List<org.custodian.domain.model.ticket.Comment>> comments = new LinkedHashMap<>();
+        Map<Long, List<Comment>> comments = new LinkedHashMap<>();
         List<AuditEvent> accesses = new ArrayList<>();
         for (Customer customer : records) {
             accesses.addAll(events.findAboutCustomer(customer.getId(), EVENTS_PER_RECORD));
@@ -322,7 +326,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         accesses.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
         Set<Long> restricted = new TreeSet<>();
         restrictions.activeOf(ids).forEach(r -> restricted.add(r.getCustomerId()));
-        List<org.custodian.domain.model.privacy.ConsentRecord> consentHistory = new ArrayList<>();
+        List<ConsentRecord> consentHistory = new ArrayList<>();
         ids.forEach(id -> consentHistory.addAll(consents.history(id)));
         return SubjectPackageContent.of(request, now(), records, restricted, theirTickets, comments, consentHistory,
                 dedupe(accesses), prunePoints.latest().map(point -> point.getCutoff()).orElse(null));

@@ -2,7 +2,9 @@ package org.custodian.application.privacy;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.TreeSet;
 import org.custodian.domain.model.privacy.ErasureLedger.ErasedCounts;
 import org.custodian.domain.model.privacy.PrivacyRequest;
 
@@ -18,7 +20,7 @@ final class ErasureReceipts {
 
     static String receipt(PrivacyRequest request, ErasedCounts counts, int packages, Instant at, String officer) {
         JsonArrayBuilder records = Json.createArrayBuilder();
-        new java.util.TreeSet<>(request.getSubjectCustomerIds()).forEach(records::add);
+        new TreeSet<>(request.getSubjectCustomerIds()).forEach(records::add);
         return Json.createObjectBuilder()
                 .add("format", "custodian-erasure-receipt-v1")
                 .add("requestId", request.getId())
@@ -59,11 +61,11 @@ final class ErasureReceipts {
                 .build().toString();
     }
 
-    private static jakarta.json.JsonObjectBuilder item(String what, int count, String how) {
+    private static JsonObjectBuilder item(String what, int count, String how) {
         return Json.createObjectBuilder().add("what", what).add("count", count).add("how", how);
     }
 
-    private static jakarta.json.JsonObjectBuilder kept(String what, String basis) {
+    private static JsonObjectBuilder kept(String what, String basis) {
         return Json.createObjectBuilder().add("what", what).add("legalBasis", basis);
     }
 }

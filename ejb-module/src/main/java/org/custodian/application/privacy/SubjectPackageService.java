@@ -2,6 +2,7 @@ package org.custodian.application.privacy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.custodian.application.shared.Caller;
 
@@ -40,7 +41,7 @@ public interface SubjectPackageService {
     PackageView revoke(Caller caller, long requestId, long packageId, String reason);
 
     /** Revokes every live package of every request about these customer records (an erasure); returns how many. */
-    int revokeForCustomers(java.util.Collection<Long> customerIds, String reason);
+    int revokeForCustomers(Collection<Long> customerIds, String reason);
 
     /** @param downloadPath the link to give the subject (relative to the server); shown once */
     record Prepared(PackageView view, String downloadPath) {

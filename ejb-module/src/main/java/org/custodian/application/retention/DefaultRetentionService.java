@@ -2,6 +2,7 @@ package org.custodian.application.retention;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +31,8 @@ import org.custodian.domain.model.retention.RetentionClock;
 import org.custodian.domain.model.retention.RetentionDecision;
 import org.custodian.domain.model.retention.RetentionPolicy;
 import org.custodian.domain.model.retention.RetentionProgress;
-import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.shared.RuleCheck;
@@ -49,7 +50,7 @@ public class DefaultRetentionService implements RetentionService {
     private AuditService audit;
 
     @Inject
-    private jakarta.enterprise.event.Event<LegalHoldReleased> released;
+    private Event<LegalHoldReleased> released;
 
     @Inject
     private RestrictionRepository restrictions;

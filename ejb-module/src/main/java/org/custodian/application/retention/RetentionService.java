@@ -1,12 +1,13 @@
 package org.custodian.application.retention;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.retention.RetentionProgress;
 import org.custodian.domain.model.retention.RetentionResumePoint;
-import org.custodian.application.shared.Caller;
 
 public interface RetentionService {
 
@@ -77,10 +78,10 @@ public interface RetentionService {
 
     /** One ticket's retention decision, as the job carries it from reader to writer. */
     record Item(long ticketId, String outcome, Long policyId, Long holdId, String obstacle)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 
-    record Applied(int anonymized, int deleted, int held, int gone) implements java.io.Serializable {
+    record Applied(int anonymized, int deleted, int held, int gone) implements Serializable {
     }
 
     record Preview(Instant asOf, long examined, long anonymize, long delete, long held, List<Item> items,

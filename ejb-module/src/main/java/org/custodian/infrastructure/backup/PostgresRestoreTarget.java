@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.custodian.domain.model.audit.AuditCheckpoint;
@@ -51,7 +54,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<String> tables = new ArrayList<>();
     /** The tables the backup held (their rows were loaded); the schema script creates others it does not hold. */
-    private final java.util.Set<String> loaded = new java.util.TreeSet<>();
+    private final Set<String> loaded = new TreeSet<>();
     private boolean committed;
 
     private PostgresRestoreTarget(Connection connection, String schema, String liveSchema) throws SQLException {
@@ -262,7 +265,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     }
 
     /** Walks the restored audit trail through the verifier (hash chain, Merkle tree, signed checkpoints). */
-    public AuditTrailVerifier verifyAuditTrail(java.util.function.Predicate<AuditCheckpoint> signatureValid)
+    public AuditTrailVerifier verifyAuditTrail(Predicate<AuditCheckpoint> signatureValid)
             throws SQLException {
         List<AuditCheckpoint> checkpoints = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -315,7 +318,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
      * back on (checking every reference), change-log triggers stay quiet, sequences only move forward, so ids the
      * running application already holds are never handed out twice. Returns the tables replaced.
      */
-    public List<String> replaceLive(java.util.Set<String> keepLive) throws SQLException {
+    public List<String> replaceLive(Set<String> keepLive) throws SQLException {
         String live = identifier(liveSchema) + ".";
         List<String> replaced = new ArrayList<>();
         for (String table : loaded) {

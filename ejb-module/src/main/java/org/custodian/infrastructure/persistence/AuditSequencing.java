@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
@@ -182,7 +183,7 @@ public final class AuditSequencing {
         int full = rows.size() / ROWS_PER_INSERT;
         if (full > 0) {
             try (PreparedStatement insert = connection.prepareStatement(insertInto
-                    + String.join(", ", java.util.Collections.nCopies(ROWS_PER_INSERT, row)))) {
+                    + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, row)))) {
                 for (int chunk = 0; chunk < full; chunk++) {
                     for (int i = 0; i < ROWS_PER_INSERT; i++) {
                         binder.bind(insert, i * columns + 1, rows.get(chunk * ROWS_PER_INSERT + i));
@@ -194,7 +195,7 @@ public final class AuditSequencing {
         int rest = rows.size() - full * ROWS_PER_INSERT;
         if (rest > 0) {
             try (PreparedStatement insert = connection.prepareStatement(insertInto
-                    + String.join(", ", java.util.Collections.nCopies(rest, row)))) {
+                    + String.join(", ", Collections.nCopies(rest, row)))) {
                 for (int i = 0; i < rest; i++) {
                     binder.bind(insert, i * columns + 1, rows.get(full * ROWS_PER_INSERT + i));
                 }

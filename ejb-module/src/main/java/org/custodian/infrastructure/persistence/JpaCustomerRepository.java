@@ -2,6 +2,7 @@ package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.custodian.domain.model.customer.Customer;
@@ -16,7 +17,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     @Override
     public Optional<Customer> findForUpdate(long id) {
         return Optional.ofNullable(entityManager.find(Customer.class, id,
-                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.domain.model.privacy.SubjectPackage;
@@ -41,7 +42,7 @@ public class JpaSubjectPackageRepository implements SubjectPackageRepository {
     }
 
     @Override
-    public List<SubjectPackage> liveOfCustomers(java.util.Collection<Long> customerIds) {
+    public List<SubjectPackage> liveOfCustomers(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Comment> comments(java.util.Collection<Long> commentIds) {
+    public List<Comment> comments(Collection<Long> commentIds) {
         if (commentIds.isEmpty()) {
             return List.of();
         }
@@ -67,7 +68,7 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
-    public List<Ticket> ofCustomers(java.util.Collection<Long> customerIds) {
+    public List<Ticket> ofCustomers(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
@@ -76,7 +77,7 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     @Override
-    public void deleteComments(java.util.Collection<Long> commentIds) {
+    public void deleteComments(Collection<Long> commentIds) {
         if (!commentIds.isEmpty()) {
             entityManager.createQuery("DELETE FROM Comment c WHERE c.id IN :ids").setParameter("ids", commentIds)
                     .executeUpdate();

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -130,10 +132,10 @@ class PasswordHasherTest {
     void aStoredHashWithAWeakenedIterationCountNeverMatches() throws Exception {
         // someone who can write the users table must not be able to downgrade a hash to 1 round
         byte[] salt = new byte[32];
-        javax.crypto.SecretKeyFactory factory = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-        byte[] key = factory.generateSecret(new javax.crypto.spec.PBEKeySpec(SECRET.clone(), salt, 1, 256)).getEncoded();
-        String weak = "PBKDF2WithHmacSHA256:1:" + java.util.Base64.getEncoder().encodeToString(salt) + ":"
-                + java.util.Base64.getEncoder().encodeToString(key);
+        SecretKeyFactory factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        byte[] key = factory.generateSecret(new PBEKeySpec(SECRET.clone(), salt, 1, 256)).getEncoded();
+        String weak = "PBKDF2WithHmacSHA256:1:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(key);
         assertFalse(HASHER.verify(SECRET.clone(), weak));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -59,7 +60,7 @@ class BackupSetWriterTest {
     @Test
     void aSetIsNeverWrittenOverAnExistingOne() throws Exception {
         Files.createDirectories(target.resolve("set-3"));
-        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+        assertThrows(FileAlreadyExistsException.class,
                 () -> new BackupSetWriter(target, "set-3", envelope(), NOW));
     }
 

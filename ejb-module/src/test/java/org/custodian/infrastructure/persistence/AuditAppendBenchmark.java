@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,7 +130,7 @@ public final class AuditAppendBenchmark {
                             connection.commit(); // the operation's own commit, nothing chained: the ceiling
                         } else {
                             connection.commit();
-                            if (!group.awaitChained(java.time.Duration.ofSeconds(10))) {
+                            if (!group.awaitChained(Duration.ofSeconds(10))) {
                                 throw new IllegalStateException("not chained within 10 s");
                             }
                         }

@@ -4,7 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The single row that orders appends: the sequencer locks it, takes the next sequence and the
@@ -44,7 +47,7 @@ public class AuditChainHead {
         return head;
     }
 
-    public AuditEvent append(AuditRecord record, java.time.Instant now) {
+    public AuditEvent append(AuditRecord record, Instant now) {
         AuditEvent event = new AuditEvent(lastSequence + 1, now, record, lastHash);
         MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
         frontier.append(HexFormat.of().parseHex(event.getLeafHash()));
@@ -58,7 +61,7 @@ public class AuditChainHead {
      * Appends several records at one instant, exactly as many {@link #append} calls would, but decodes and encodes
      * the Merkle frontier once: a purge chunk appends a thousand events under one lock.
      */
-    public java.util.List<AuditEvent> appendAll(java.util.List<AuditRecord> records, java.time.Instant now) {
+    public List<AuditEvent> appendAll(List<AuditRecord> records, Instant now) {
         return appendPending(records.stream().map(record -> new PendingAuditRecord(0, now, record)).toList());
     }
 
@@ -66,8 +69,8 @@ public class AuditChainHead {
      * Chains pending records in the given order, each at the time it was recorded (the sequencer's batch): the
      * same events as one {@link #append} per record, with one Merkle-frontier decode and encode.
      */
-    public java.util.List<AuditEvent> appendPending(java.util.List<PendingAuditRecord> pending) {
-        java.util.List<AuditEvent> events = new java.util.ArrayList<>(pending.size());
+    public List<AuditEvent> appendPending(List<PendingAuditRecord> pending) {
+        List<AuditEvent> events = new ArrayList<>(pending.size());
         MerkleFrontier frontier = MerkleFrontier.decode(merkleFrontier);
         HexFormat hex = HexFormat.of();
         for (PendingAuditRecord record : pending) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -235,7 +236,7 @@ public class AuditEvent {
 
     /** ISO-8601 UTC with three fraction digits and Z, by hand: the formatter is the slowest part of hashing. */
     static String formatTime(Instant instant) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         int millis = instant.getNano() / 1_000_000;
         int year = t.getYear();
         if (year < 0 || year > 9999) {

@@ -1,10 +1,12 @@
 package org.custodian.domain.model.audit;
 
+import java.nio.charset.StandardCharsets;
+
 /** Compares stored lower-case hex with computed bytes without decoding or encoding either (verification does it per event). */
 final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
-    private static final byte[] ASCII_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ASCII_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private Hex() {
     }

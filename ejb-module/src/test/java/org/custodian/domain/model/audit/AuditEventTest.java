@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -149,9 +153,9 @@ class AuditEventTest {
     @Test
     void canonicalFormIsValidJsonThatRoundTripsTheValues() {
         // parsson (test scope) is an independent JSON parser: the escaping must be real JSON.
-        jakarta.json.JsonArray array;
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(
-                new java.io.StringReader(sample().canonicalForm()))) {
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(
+                new StringReader(sample().canonicalForm()))) {
             array = reader.readArray();
         }
         assertEquals(13, array.size());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,11 +38,11 @@ public final class AuditVerifyBenchmark {
                     "basis=OWN_REGION,class=CONFIDENTIAL,description~masked,status,subject~masked", AuditOutcome.SUCCESS,
                     "3f1c2a9e-7d4b-4a8e-9c1d-2b5e6f7a8b9c", "10.0.0.7");
             AuditEvent event = new AuditEvent(i, start.plusMillis(i), record, previous);
-            frontier.append(java.util.HexFormat.of().parseHex(event.getLeafHash()));
+            frontier.append(HexFormat.of().parseHex(event.getLeafHash()));
             previous = event.getHash();
             events.add(event);
             if (i % 100_000 == 0) {
-                checkpoints.add(new AuditCheckpoint(i, java.util.HexFormat.of().formatHex(frontier.root()), previous,
+                checkpoints.add(new AuditCheckpoint(i, HexFormat.of().formatHex(frontier.root()), previous,
                         start, "Ed25519", "bench", "unsigned"));
             }
         }
