@@ -37,6 +37,7 @@ public class JobEndListener extends AbstractJobListener {
     }
 
     protected List<String> fields(String status) {
-        return List.of(status.length() > 200 ? status.substring(0, 200) : status, "batchStatus=" + job.getBatchStatus());
+        return List.of(status.length() > 200 ? status.substring(0, 200) : status,
+                "batchStatus=" + job.getBatchStatus());
     }
 }

@@ -27,7 +27,8 @@ class MaskedCopiesMigrationTest {
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway full = DatabaseMigrator.flyway(dataSource, "postgresql");
             Flyway.configure().configuration(full.getConfiguration()).target("2").load().migrate();
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("insert into customer (id, name, region, created_at)"
                         + " values (1, 'Someone', 'EU', current_timestamp)");
                 try (PreparedStatement ticket = connection.prepareStatement("insert into ticket (id, subject,"
@@ -49,7 +50,8 @@ class MaskedCopiesMigrationTest {
                         + " where id = " + TICKETS);
             }
             full.migrate();
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 int seen = 0;
                 try (ResultSet rows = statement.executeQuery(
                         "select id, subject_masked, description_masked from ticket where id < " + TICKETS)) {

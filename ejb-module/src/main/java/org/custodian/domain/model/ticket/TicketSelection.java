@@ -21,7 +21,8 @@ public record TicketSelection(Set<String> categories, Set<Region> regions) {
 
     public TicketSelection {
         categories = Collections.unmodifiableSet(new TreeSet<>(categories));
-        regions = Collections.unmodifiableSet(regions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(regions));
+        regions = Collections.unmodifiableSet(
+                regions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(regions));
     }
 
     /** Reads the two stored columns. */
