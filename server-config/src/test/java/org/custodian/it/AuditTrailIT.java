@@ -124,6 +124,11 @@ class AuditTrailIT extends DeployedWar {
                 + " and resource_id = ?", id), "the committed change's event is in the trail, once");
         assertEquals(0, Long.parseLong(api.health("database").getString("auditPending")));
         assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+        // the health checks' numbers are gauges too, for alerting
+        Reply metrics = api.get("metrics", null);
+        assertEquals(200, metrics.status(), metrics.toString());
+        assertTrue(metrics.body().contains("custodian_audit_pending"), metrics.body());
+        assertTrue(metrics.body().contains("custodian_siem_backlog"), metrics.body());
     }
 
     // ---------------------------------------------------------------- batch

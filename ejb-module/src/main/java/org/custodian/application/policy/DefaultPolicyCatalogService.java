@@ -18,6 +18,7 @@ import org.custodian.domain.model.policy.Classification;
 import org.custodian.domain.model.policy.ClassificationEntry;
 import org.custodian.domain.model.policy.PolicyChange;
 import org.custodian.domain.model.policy.PolicyRepository;
+import org.custodian.domain.model.policy.VersionedSetting;
 import org.custodian.domain.model.policy.Visibility;
 import org.custodian.domain.model.policy.VisibilityRule;
 import org.custodian.domain.model.user.Role;
@@ -63,17 +64,10 @@ public class DefaultPolicyCatalogService implements PolicyCatalogService {
         check.requireText(reason, "reason", REASON_MIN, REASON_MAX);
         check.throwIfAny();
         ClassificationEntry entry = policies.classificationForUpdate(fieldKey).orElseThrow(() -> unknownField(fieldKey));
-        if (expectedVersion != null && expectedVersion != entry.getVersion()) {
-            throw new StaleVersionException("classification " + fieldKey, expectedVersion, entry.getVersion());
-        }
+        requireVersion(entry, expectedVersion, "classification " + fieldKey);
         Classification before = entry.getClassification();
-        PolicyChange change = entry.reclassify(target, reason.trim(), caller.username(), clock.instant());
-        if (change != null) {
-            policies.store(change);
-            audit.record(caller, AuditActions.CLASSIFICATION_CHANGE, AuditActions.POLICY, fieldKey,
-                    List.of("from=" + before, "to=" + target, "version=" + change.getVersion()),
-                    AuditOutcome.SUCCESS);
-        }
+        record(caller, AuditActions.CLASSIFICATION_CHANGE, fieldKey, before, target,
+                entry.reclassify(target, reason.trim(), caller.username(), clock.instant()));
         return ClassificationView.of(entry);
     }
 
@@ -99,18 +93,27 @@ public class DefaultPolicyCatalogService implements PolicyCatalogService {
         String key = VisibilityRule.keyOf(targetRole, targetClassification);
         VisibilityRule rule = policies.visibilityRuleForUpdate(key)
                 .orElseThrow(() -> new ResourceNotFoundException("matrix cell", key));
-        if (expectedVersion != null && expectedVersion != rule.getVersion()) {
-            throw new StaleVersionException("matrix cell " + key, expectedVersion, rule.getVersion());
-        }
+        requireVersion(rule, expectedVersion, "matrix cell " + key);
         Visibility before = rule.getVisibility();
-        PolicyChange change = rule.change(target, reason.trim(), caller.username(), clock.instant());
+        record(caller, AuditActions.VISIBILITY_CHANGE, key, before, target,
+                rule.change(target, reason.trim(), caller.username(), clock.instant()));
+        return VisibilityCellView.of(rule);
+    }
+
+    /** Optimistic check of a PUT: the caller names the version it saw (optional). */
+    private static void requireVersion(VersionedSetting setting, Long expectedVersion, String what) {
+        if (expectedVersion != null && expectedVersion != setting.getVersion()) {
+            throw new StaleVersionException(what, expectedVersion, setting.getVersion());
+        }
+    }
+
+    /** Stores and audits a change; a null change (the value was already set) leaves no trace. */
+    private void record(Caller caller, String action, String key, Enum<?> before, Enum<?> after, PolicyChange change) {
         if (change != null) {
             policies.store(change);
-            audit.record(caller, AuditActions.VISIBILITY_CHANGE, AuditActions.POLICY, key,
-                    List.of("from=" + before, "to=" + target, "version=" + change.getVersion()),
-                    AuditOutcome.SUCCESS);
+            audit.record(caller, action, AuditActions.POLICY, key,
+                    List.of("from=" + before, "to=" + after, "version=" + change.getVersion()), AuditOutcome.SUCCESS);
         }
-        return VisibilityCellView.of(rule);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.custodian.infrastructure.migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.custodian.domain.model.policy.FieldMasks;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -19,44 +17,16 @@ public class V2_1__MaskedCopies extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        try (PreparedStatement read = connection.prepareStatement(
-                "select id, subject, description from ticket where subject_masked is null");
-                PreparedStatement write = connection.prepareStatement(
-                        "update ticket set subject_masked = ?, description_masked = ? where id = ?")) {
-            read.setFetchSize(BATCH);
-            try (ResultSet rows = read.executeQuery()) {
-                int pending = 0;
-                while (rows.next()) {
+        BatchedUpdate.run(connection, "select id, subject, description from ticket where subject_masked is null",
+                "update ticket set subject_masked = ?, description_masked = ? where id = ?", BATCH, (rows, write) -> {
                     write.setString(1, FieldMasks.maskDetected(rows.getString(2)));
                     write.setString(2, FieldMasks.maskDetected(rows.getString(3)));
                     write.setLong(3, rows.getLong(1));
-                    write.addBatch();
-                    if (++pending == BATCH) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-                write.executeBatch();
-            }
-        }
-        try (PreparedStatement read = connection.prepareStatement(
-                "select id, body from ticket_comment where body_masked is null");
-                PreparedStatement write = connection.prepareStatement(
-                        "update ticket_comment set body_masked = ? where id = ?")) {
-            read.setFetchSize(BATCH);
-            try (ResultSet rows = read.executeQuery()) {
-                int pending = 0;
-                while (rows.next()) {
+                });
+        BatchedUpdate.run(connection, "select id, body from ticket_comment where body_masked is null",
+                "update ticket_comment set body_masked = ? where id = ?", BATCH, (rows, write) -> {
                     write.setString(1, FieldMasks.maskDetected(rows.getString(2)));
                     write.setLong(2, rows.getLong(1));
-                    write.addBatch();
-                    if (++pending == BATCH) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-                write.executeBatch();
-            }
-        }
+                });
     }
 }

@@ -3,7 +3,6 @@ package org.custodian.infrastructure.migration;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -22,15 +21,10 @@ public class V3_1__MerkleLeaves extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         MerkleFrontier frontier = new MerkleFrontier();
-        try (PreparedStatement read = connection.prepareStatement("select sequence, occurred_at, actor, actor_roles,"
+        BatchedUpdate.run(connection, "select sequence, occurred_at, actor, actor_roles,"
                 + " action, resource_type, resource_id, fields, outcome, request_id, client_address, previous_hash"
-                + " from audit_event order by sequence");
-                PreparedStatement write = connection.prepareStatement(
-                        "update audit_event set leaf_hash = ? where sequence = ?")) {
-            read.setFetchSize(BATCH);
-            try (ResultSet rows = read.executeQuery()) {
-                int pending = 0;
-                while (rows.next()) {
+                + " from audit_event order by sequence", "update audit_event set leaf_hash = ? where sequence = ?",
+                BATCH, (rows, write) -> {
                     String canonical = AuditEvent.canonicalForm(rows.getLong(1),
                             rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3), rows.getString(4),
                             rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
@@ -39,15 +33,7 @@ public class V3_1__MerkleLeaves extends BaseJavaMigration {
                     frontier.append(leaf);
                     write.setString(1, HexFormat.of().formatHex(leaf));
                     write.setLong(2, rows.getLong(1));
-                    write.addBatch();
-                    if (++pending == BATCH) {
-                        write.executeBatch();
-                        pending = 0;
-                    }
-                }
-                write.executeBatch();
-            }
-        }
+                });
         try (PreparedStatement head = connection.prepareStatement(
                 "update audit_chain_head set merkle_frontier = ? where id = 1")) {
             head.setString(1, frontier.encode());

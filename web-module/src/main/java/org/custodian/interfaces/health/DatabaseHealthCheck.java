@@ -15,7 +15,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -37,9 +36,9 @@ public class DatabaseHealthCheck implements HealthCheck {
     MetricRegistry metrics;
 
     void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        metrics.gauge(Metadata.builder().withName("custodian_audit_pending")
-                .withDescription("Audit events committed with their operation but not yet chained into the trail")
-                .build(), this, check -> check.sequencer.pending());
+        Gauges.register(metrics, "custodian_audit_pending",
+                "Audit events committed with their operation but not yet chained into the trail", this,
+                check -> check.sequencer.pending());
     }
 
     @Override

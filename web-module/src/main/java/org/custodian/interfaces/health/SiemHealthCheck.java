@@ -10,7 +10,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -29,9 +28,8 @@ public class SiemHealthCheck implements HealthCheck {
     MetricRegistry metrics;
 
     void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        metrics.gauge(Metadata.builder().withName("custodian_siem_backlog")
-                .withDescription("Audit events not yet delivered to the SIEM collector").build(),
-                this, check -> check.siem.status().backlog());
+        Gauges.register(metrics, "custodian_siem_backlog", "Audit events not yet delivered to the SIEM collector", this,
+                check -> check.siem.status().backlog());
     }
 
     @Override

@@ -10,14 +10,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
-import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketSelection;
 import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
@@ -38,8 +33,7 @@ public class AccessGrant {
     public static final Duration MAX_LENGTH = Duration.ofDays(90);
     /** How far ahead a grant may be prepared. */
     public static final Duration MAX_LEAD = Duration.ofDays(365);
-    /** 20 categories of at most 40 characters fit the column with their separators. */
-    public static final int MAX_CATEGORIES = 20;
+    public static final int MAX_CATEGORIES = TicketSelection.MAX_CATEGORIES;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "access_grant_seq")
@@ -101,14 +95,9 @@ public class AccessGrant {
                 .requireText(reason, "reason", 10, 1000);
         check.require(!start.isAfter(now.plus(MAX_LEAD)), "startsAt",
                 "must be within " + MAX_LEAD.toDays() + " days from now");
-        check.require(categories == null || categories.size() <= MAX_CATEGORIES, "categories",
+        check.require(TicketSelection.withinCategoryLimit(categories), "categories",
                 "name at most " + MAX_CATEGORIES + " categories");
-        if (categories != null && categories.size() <= MAX_CATEGORIES) {
-            for (String category : categories) {
-                check.require(category != null && TicketDetails.CATEGORY.matcher(category).matches(), "categories",
-                        "'" + category + "' is not a category: upper-case words such as NETWORK or BACKUP");
-            }
-        }
+        TicketSelection.checkCategories(check, categories, ": upper-case words such as NETWORK or BACKUP");
         if (expiresAt != null && !start.isAfter(now.plus(MAX_LEAD))) {
             check.require(expiresAt.isAfter(start), "expiresAt", "must be after the start (" + start + ")")
                     .require(!expiresAt.isAfter(start.plus(MAX_LENGTH)), "expiresAt",
@@ -116,8 +105,8 @@ public class AccessGrant {
         }
         check.throwIfAny();
         this.grantee = grantee;
-        this.categories = String.join(",", new TreeSet<>(categories));
-        this.regions = regions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        this.categories = TicketSelection.categoriesColumn(categories);
+        this.regions = TicketSelection.regionsColumn(regions);
         this.startsAt = start;
         this.expiresAt = expiresAt;
         // reasons are read by contractors, auditors and operators: detected personal data and secrets are masked
@@ -163,15 +152,11 @@ public class AccessGrant {
     }
 
     public Set<String> getCategories() {
-        return Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(categories.split(","))));
+        return TicketSelection.categories(categories);
     }
 
     public Set<Region> getRegions() {
-        Set<Region> parsed = EnumSet.noneOf(Region.class);
-        for (String code : regions.split(",")) {
-            Region.parse(code).ifPresent(parsed::add);
-        }
-        return parsed;
+        return TicketSelection.regions(regions);
     }
 
     public Instant getStartsAt() {

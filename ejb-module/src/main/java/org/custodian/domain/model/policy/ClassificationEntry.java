@@ -14,7 +14,7 @@ import java.time.Instant;
 @Table(name = "classification_entry")
 @NamedQuery(name = "ClassificationEntry.findAll",
         query = "SELECT c FROM ClassificationEntry c ORDER BY c.fieldKey")
-public class ClassificationEntry {
+public class ClassificationEntry extends VersionedSetting {
 
     @Id
     @Column(name = "field_key", length = 80)
@@ -34,15 +34,6 @@ public class ClassificationEntry {
     @Column(name = "mask_style", nullable = false, length = 16)
     private MaskStyle maskStyle;
 
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Column(name = "changed_by", nullable = false, length = 64)
-    private String changedBy;
-
     protected ClassificationEntry() {
         // for JPA
     }
@@ -52,15 +43,11 @@ public class ClassificationEntry {
      * current value is not a new version).
      */
     public PolicyChange reclassify(Classification target, String reason, String actor, Instant now) {
-        if (target == classification) {
-            return null;
+        PolicyChange change = nextVersion(PolicyChange.Kind.CLASSIFICATION, fieldKey, classification, target, reason,
+                actor, now);
+        if (change != null) {
+            classification = target;
         }
-        PolicyChange change = new PolicyChange(PolicyChange.Kind.CLASSIFICATION, fieldKey, version + 1,
-                classification.name(), target.name(), reason, actor, now);
-        classification = target;
-        version++;
-        changedAt = now;
-        changedBy = actor;
         return change;
     }
 
@@ -82,17 +69,5 @@ public class ClassificationEntry {
 
     public MaskStyle getMaskStyle() {
         return maskStyle;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
     }
 }

@@ -14,7 +14,7 @@ import org.custodian.domain.model.user.Role;
 @Entity
 @Table(name = "visibility_rule")
 @NamedQuery(name = "VisibilityRule.findAll", query = "SELECT r FROM VisibilityRule r ORDER BY r.ruleKey")
-public class VisibilityRule {
+public class VisibilityRule extends VersionedSetting {
 
     @Id
     @Column(name = "rule_key", length = 64)
@@ -32,15 +32,6 @@ public class VisibilityRule {
     @Column(nullable = false, length = 16)
     private Visibility visibility;
 
-    @Column(nullable = false)
-    private long version;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Column(name = "changed_by", nullable = false, length = 64)
-    private String changedBy;
-
     protected VisibilityRule() {
         // for JPA
     }
@@ -51,15 +42,11 @@ public class VisibilityRule {
 
     /** Sets the cell to {@code target}; returns the history record, or null when nothing changes. */
     public PolicyChange change(Visibility target, String reason, String actor, Instant now) {
-        if (target == visibility) {
-            return null;
+        PolicyChange change = nextVersion(PolicyChange.Kind.VISIBILITY, ruleKey, visibility, target, reason, actor,
+                now);
+        if (change != null) {
+            visibility = target;
         }
-        PolicyChange change = new PolicyChange(PolicyChange.Kind.VISIBILITY, ruleKey, version + 1,
-                visibility.name(), target.name(), reason, actor, now);
-        visibility = target;
-        version++;
-        changedAt = now;
-        changedBy = actor;
         return change;
     }
 
@@ -77,17 +64,5 @@ public class VisibilityRule {
 
     public Visibility getVisibility() {
         return visibility;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
     }
 }

@@ -12,14 +12,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.FieldMasks;
-import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketSelection;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -34,11 +30,9 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "LegalHold.findActive", query = "SELECT h FROM LegalHold h WHERE h.releasedAt IS NULL ORDER BY h.id")
 public class LegalHold {
 
+    /** Parsed once per loaded hold: a purge asks {@link #covers} for every ticket. */
     @Transient
-    private Set<String> parsedCategories;
-
-    @Transient
-    private Set<Region> parsedRegions;
+    private TicketSelection parsedQuery;
 
     public enum Scope { CUSTOMER, TICKET, QUERY }
 
@@ -113,19 +107,14 @@ public class LegalHold {
                         || createdFrom != null || createdTo != null, "query",
                         "name at least one of categories, regions, createdFrom, createdTo (a hold on everything"
                                 + " is not a legal hold)")
-                .require(categories == null || categories.size() <= 20, "categories", "name at most 20 categories")
+                .require(TicketSelection.withinCategoryLimit(categories), "categories", "name at most 20 categories")
                 .require(createdFrom == null || createdTo == null || createdFrom.isBefore(createdTo), "createdTo",
                         "must be after createdFrom");
-        if (categories != null && categories.size() <= 20) {
-            categories.forEach(category -> check.require(category != null
-                    && TicketDetails.CATEGORY.matcher(category).matches(), "categories",
-                    "'" + category + "' is not a category"));
-        }
+        TicketSelection.checkCategories(check, categories, "");
         check.throwIfAny();
         LegalHold hold = new LegalHold(Scope.QUERY, reason, authority, actor, now);
-        hold.queryCategories = categories == null ? "" : String.join(",", new TreeSet<>(categories));
-        hold.queryRegions = regions == null ? "" : regions.stream().sorted().map(Enum::name)
-                .collect(Collectors.joining(","));
+        hold.queryCategories = TicketSelection.categoriesColumn(categories);
+        hold.queryRegions = TicketSelection.regionsColumn(regions);
         hold.queryCreatedFrom = createdFrom;
         hold.queryCreatedTo = createdTo;
         return hold;
@@ -164,20 +153,17 @@ public class LegalHold {
         return switch (scope) {
             case TICKET -> ticketId != null && ticketId == ticket.ticketId();
             case CUSTOMER -> customerId != null && customerId == ticket.customerId();
-            case QUERY -> (parsedCategories().isEmpty() || parsedCategories.contains(ticket.category()))
-                    && (parsedRegions.isEmpty() || parsedRegions.contains(ticket.region()))
+            case QUERY -> query().picks(ticket.category(), ticket.region())
                     && (queryCreatedFrom == null || !ticket.createdAt().isBefore(queryCreatedFrom))
                     && (queryCreatedTo == null || ticket.createdAt().isBefore(queryCreatedTo));
         };
     }
 
-    /** Parsed once per loaded hold: a purge asks {@link #covers} for every ticket. */
-    private Set<String> parsedCategories() {
-        if (parsedCategories == null) {
-            parsedCategories = getQueryCategories();
-            parsedRegions = getQueryRegions();
+    private TicketSelection query() {
+        if (parsedQuery == null) {
+            parsedQuery = TicketSelection.of(queryCategories, queryRegions);
         }
-        return parsedCategories;
+        return parsedQuery;
     }
 
     public Long getId() {
@@ -197,18 +183,11 @@ public class LegalHold {
     }
 
     public Set<String> getQueryCategories() {
-        return queryCategories == null || queryCategories.isEmpty() ? Set.of()
-                : new TreeSet<>(Arrays.asList(queryCategories.split(",")));
+        return TicketSelection.categories(queryCategories);
     }
 
     public Set<Region> getQueryRegions() {
-        Set<Region> parsed = EnumSet.noneOf(Region.class);
-        if (queryRegions != null && !queryRegions.isEmpty()) {
-            for (String code : queryRegions.split(",")) {
-                Region.parse(code).ifPresent(parsed::add);
-            }
-        }
-        return parsed;
+        return TicketSelection.regions(queryRegions);
     }
 
     public Instant getQueryCreatedFrom() {

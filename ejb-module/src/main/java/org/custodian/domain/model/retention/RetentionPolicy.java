@@ -13,15 +13,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.FieldMasks;
-import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketSelection;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -35,11 +30,9 @@ import org.custodian.domain.shared.RuleCheck;
         query = "SELECT p FROM RetentionPolicy p WHERE p.active = TRUE ORDER BY p.id")
 public class RetentionPolicy {
 
+    /** Parsed once per loaded policy: a purge asks {@link #covers} for every ticket. */
     @Transient
-    private Set<String> parsedCategories;
-
-    @Transient
-    private Set<Region> parsedRegions;
+    private TicketSelection parsedSelection;
 
     public static final int MAX_DAYS = 36_500;
 
@@ -114,18 +107,14 @@ public class RetentionPolicy {
                 .require(clock != null, "clock", "is required: AFTER_CLOSURE or AFTER_LAST_ACTIVITY")
                 .require(days != null && days >= 1 && days <= MAX_DAYS, "days", "must be between 1 and " + MAX_DAYS)
                 .require(action != null, "action", "is required: ANONYMIZE or DELETE")
-                .require(categories == null || categories.size() <= 20, "categories", "name at most 20 categories")
+                .require(TicketSelection.withinCategoryLimit(categories), "categories", "name at most 20 categories")
                 .requireText(reason, "reason", 10, 1000);
-        if (categories != null && categories.size() <= 20) {
-            for (String category : categories) {
-                check.require(category != null && TicketDetails.CATEGORY.matcher(category).matches(), "categories",
-                        "'" + category + "' is not a category: upper-case words such as BILLING");
-            }
-        }
+        TicketSelection.checkCategories(check, categories, ": upper-case words such as BILLING");
         check.throwIfAny();
         this.name = name.trim();
-        this.categories = categories == null ? "" : String.join(",", new TreeSet<>(categories));
-        this.regions = regions == null ? "" : regions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+        this.categories = TicketSelection.categoriesColumn(categories);
+        this.regions = TicketSelection.regionsColumn(regions);
+        this.parsedSelection = null;
         this.clock = clock;
         this.days = days;
         this.action = action;
@@ -137,13 +126,10 @@ public class RetentionPolicy {
     }
 
     public boolean covers(RetentionSubject ticket) {
-        if (parsedCategories == null) {
-            // parsed once per loaded policy: a purge asks this for every ticket
-            parsedCategories = getCategories();
-            parsedRegions = getRegions();
+        if (parsedSelection == null) {
+            parsedSelection = TicketSelection.of(categories, regions);
         }
-        return (parsedCategories.isEmpty() || parsedCategories.contains(ticket.category()))
-                && (parsedRegions.isEmpty() || parsedRegions.contains(ticket.region()));
+        return parsedSelection.picks(ticket.category(), ticket.region());
     }
 
     /** When the ticket's period ends under this policy, or null if it never does (e.g. still open). */
@@ -169,18 +155,11 @@ public class RetentionPolicy {
     }
 
     public Set<String> getCategories() {
-        return categories.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(categories.split(","))));
+        return TicketSelection.categories(categories);
     }
 
     public Set<Region> getRegions() {
-        Set<Region> parsed = EnumSet.noneOf(Region.class);
-        if (!regions.isEmpty()) {
-            for (String code : regions.split(",")) {
-                Region.parse(code).ifPresent(parsed::add);
-            }
-        }
-        return parsed;
+        return TicketSelection.regions(regions);
     }
 
     public RetentionClock getClock() {

@@ -23,6 +23,7 @@ import org.custodian.application.access.Views.NewGrant;
 import org.custodian.application.access.Views.NewOverride;
 import org.custodian.application.access.Views.OverrideView;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,14 +58,11 @@ public class AccessResource {
     @Operation(summary = "Grant a contractor access (supervisor): {grantee, categories, regions, startsAt?, "
             + "expiresAt (at most 90 days on), reason}")
     public Response grant(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, GRANT_FIELDS, check);
-        NewGrant grant = new NewGrant(json.text("grantee"), json.textList("categories"), json.textList("regions"),
-                json.text("startsAt"), json.text("expiresAt"), json.text("reason"));
-        check.throwIfAny();
+        NewGrant grant = JsonBody.read(body, GRANT_FIELDS,
+                json -> new NewGrant(json.text("grantee"), json.textList("categories"), json.textList("regions"),
+                        json.text("startsAt"), json.text("expiresAt"), json.text("reason")));
         GrantView created = access.grant(caller.get(), grant);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @DELETE
@@ -89,8 +87,7 @@ public class AccessResource {
                         : minutes.intValue());
         check.throwIfAny();
         OverrideView created = access.openOverride(caller.get(), override);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @GET

@@ -9,9 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
 import org.custodian.application.auth.AuthenticationService;
-import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,10 +34,7 @@ public class SecondFactorResource {
             + " reason: {\"reason\": \"phone lost, identity checked by call-back\"}; they enroll again at their next"
             + " portal sign-in")
     public Response reset(@PathParam("username") String username, byte[] body) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, Set.of("reason"), check);
-        String reason = json.text("reason");
-        check.throwIfAny();
+        String reason = JsonBody.textField(body, "reason");
         authentication.resetSecondFactor(caller.get(), username, reason);
         return Response.noContent().build();
     }

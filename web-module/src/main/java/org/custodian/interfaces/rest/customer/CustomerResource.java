@@ -22,7 +22,7 @@ import org.custodian.application.privacy.ConsentService;
 import org.custodian.application.privacy.ConsentService.ConsentState;
 import org.custodian.application.privacy.ConsentService.ConsentView;
 import org.custodian.application.privacy.ConsentService.NewConsent;
-import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,14 +50,11 @@ public class CustomerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, FIELDS, check);
-        NewCustomer customer = new NewCustomer(json.text("externalId"), json.text("name"), json.text("email"),
-                json.text("phone"), json.text("nationalId"), json.text("region"));
-        check.throwIfAny();
+        NewCustomer customer = JsonBody.read(body, FIELDS,
+                json -> new NewCustomer(json.text("externalId"), json.text("name"), json.text("email"),
+                        json.text("phone"), json.text("nationalId"), json.text("region")));
         CustomerView created = customers.register(caller.get(), customer);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created.body()).build();
+        return Created.at(uri, created.id(), created.body()).build();
     }
 
     @GET
@@ -73,11 +70,9 @@ public class CustomerResource {
             + "AI_ROUTING, given true|false, source, textVersion}; withdrawing CHAT_TRANSCRIPT_STORAGE starts the"
             + " transcript-removal job for this customer")
     public Response consent(@PathParam("id") long id, byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, CONSENT_FIELDS, check);
-        NewConsent consent = new NewConsent(json.text("purpose"), json.bool("given"), json.text("source"),
-                json.text("textVersion"));
-        check.throwIfAny();
+        NewConsent consent = JsonBody.read(body, CONSENT_FIELDS,
+                json -> new NewConsent(json.text("purpose"), json.bool("given"), json.text("source"),
+                        json.text("textVersion")));
         ConsentView recorded = consents.record(caller.get(), id, consent);
         return Response.created(uri.getAbsolutePath()).entity(recorded).build();
     }

@@ -33,6 +33,7 @@ import org.custodian.application.policy.PolicyChangeView;
 import org.custodian.application.policy.VisibilityCellView;
 import org.custodian.domain.model.policy.Classification;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
@@ -152,14 +153,11 @@ public class PolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a transfer rule (privacy officer): {fromRegion, toRegion, basis, reason}")
     public Response createTransferRule(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, TRANSFER_FIELDS, check);
-        NewTransferRule rule = new NewTransferRule(json.text("fromRegion"), json.text("toRegion"),
-                json.text("basis"), json.text("reason"));
-        check.throwIfAny();
+        NewTransferRule rule = JsonBody.read(body, TRANSFER_FIELDS,
+                json -> new NewTransferRule(json.text("fromRegion"), json.text("toRegion"),
+                        json.text("basis"), json.text("reason")));
         TransferRuleView created = access.createTransferRule(caller.get(), rule);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @DELETE

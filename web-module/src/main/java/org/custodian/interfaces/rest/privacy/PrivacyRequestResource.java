@@ -23,6 +23,7 @@ import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,14 +64,11 @@ public class PrivacyRequestResource {
             + "ERASURE|RESTRICTION, customerId? email? phone? (every record with them is found), receivedAt?,"
             + " assignee?}; due 30 days after receipt")
     public Response register(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, REQUEST_FIELDS, check);
-        NewRequest input = new NewRequest(json.text("type"), json.wholeNumber("customerId"), json.text("email"),
-                json.text("phone"), json.text("receivedAt"), json.text("assignee"));
-        check.throwIfAny();
+        NewRequest input = JsonBody.read(body, REQUEST_FIELDS,
+                json -> new NewRequest(json.text("type"), json.wholeNumber("customerId"), json.text("email"),
+                        json.text("phone"), json.text("receivedAt"), json.text("assignee")));
         RequestView created = requests.register(caller.get(), input);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created).build();
     }
 
     @GET
@@ -100,7 +98,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record how the subject's identity was verified: {method}")
     public RequestView verify(@PathParam("id") long id, byte[] body) {
-        return requests.verifyIdentity(caller.get(), id, text(body, "method"));
+        return requests.verifyIdentity(caller.get(), id, JsonBody.textField(body, "method"));
     }
 
     @POST
@@ -115,7 +113,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete: {outcome}")
     public RequestView complete(@PathParam("id") long id, byte[] body) {
-        return requests.complete(caller.get(), id, text(body, "outcome"));
+        return requests.complete(caller.get(), id, JsonBody.textField(body, "outcome"));
     }
 
     @POST
@@ -140,7 +138,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Lift the restrictions this request made: {reason} (tell the subject first, Art. 18(3))")
     public List<PrivacyRequestService.RestrictionView> lift(@PathParam("id") long id, byte[] body) {
-        return requests.liftRestriction(caller.get(), id, text(body, "reason"));
+        return requests.liftRestriction(caller.get(), id, JsonBody.textField(body, "reason"));
     }
 
     @GET
@@ -171,7 +169,7 @@ public class PrivacyRequestResource {
     @Operation(summary = "Revoke a package's link and delete its file: {reason}")
     public SubjectPackageService.PackageView revokePackage(@PathParam("id") long id,
             @PathParam("packageId") long packageId, byte[] body) {
-        return subjectPackages.revoke(caller.get(), id, packageId, text(body, "reason"));
+        return subjectPackages.revoke(caller.get(), id, packageId, JsonBody.textField(body, "reason"));
     }
 
     @GET
@@ -188,12 +186,10 @@ public class PrivacyRequestResource {
             + " name?, email?, phone?, nationalId?} (an empty string clears); before and after go into the trail as"
             + " keyed hashes")
     public PrivacyRequestService.Rectified rectify(@PathParam("id") long id, byte[] body) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, RECTIFY_FIELDS, check);
-        PrivacyRequestService.Rectification input = new PrivacyRequestService.Rectification(
-                json.wholeNumber("customerId"), json.text("name"), json.text("email"), json.text("phone"),
-                json.text("nationalId"));
-        check.throwIfAny();
+        PrivacyRequestService.Rectification input = JsonBody.read(body, RECTIFY_FIELDS,
+                json -> new PrivacyRequestService.Rectification(
+                        json.wholeNumber("customerId"), json.text("name"), json.text("email"), json.text("phone"),
+                        json.text("nationalId")));
         return requests.rectify(caller.get(), id, input);
     }
 
@@ -210,7 +206,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject: {reason}")
     public RequestView reject(@PathParam("id") long id, byte[] body) {
-        return requests.reject(caller.get(), id, text(body, "reason"));
+        return requests.reject(caller.get(), id, JsonBody.textField(body, "reason"));
     }
 
     @POST
@@ -218,7 +214,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Extend the deadline once by 60 days: {reason}")
     public RequestView extend(@PathParam("id") long id, byte[] body) {
-        return requests.extend(caller.get(), id, text(body, "reason"));
+        return requests.extend(caller.get(), id, JsonBody.textField(body, "reason"));
     }
 
     @POST
@@ -226,14 +222,7 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Assign: {assignee}")
     public RequestView assign(@PathParam("id") long id, byte[] body) {
-        return requests.assign(caller.get(), id, text(body, "assignee"));
+        return requests.assign(caller.get(), id, JsonBody.textField(body, "assignee"));
     }
 
-    /** The body's one text field. */
-    private static String text(byte[] body, String field) {
-        RuleCheck check = new RuleCheck();
-        String value = JsonBody.of(body, Set.of(field), check).text(field);
-        check.throwIfAny();
-        return value;
-    }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.HoldInput;
 import org.custodian.application.retention.RetentionService.HoldView;
-import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,15 +50,12 @@ public class LegalHoldResource {
     @Operation(summary = "Place a hold (privacy officer): {scope CUSTOMER|TICKET|QUERY, customerId | ticketId |"
             + " categories/regions/createdFrom/createdTo, reason, authority}")
     public Response placeHold(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, HOLD_FIELDS, check);
-        HoldInput input = new HoldInput(json.text("scope"), json.wholeNumber("customerId"),
-                json.wholeNumber("ticketId"), json.textList("categories"), json.textList("regions"),
-                json.text("createdFrom"), json.text("createdTo"), json.text("reason"), json.text("authority"));
-        check.throwIfAny();
+        HoldInput input = JsonBody.read(body, HOLD_FIELDS,
+                json -> new HoldInput(json.text("scope"), json.wholeNumber("customerId"),
+                        json.wholeNumber("ticketId"), json.textList("categories"), json.textList("regions"),
+                        json.text("createdFrom"), json.text("createdTo"), json.text("reason"), json.text("authority")));
         HoldView placed = retention.placeHold(caller.get(), input);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(placed.id())).build())
-                .entity(placed).build();
+        return Created.at(uri, placed.id(), placed).build();
     }
 
     @POST
@@ -66,10 +63,7 @@ public class LegalHoldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release a hold (privacy officer): {reason}")
     public HoldView release(@PathParam("id") long id, byte[] body) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, Set.of("reason"), check);
-        String reason = json.text("reason");
-        check.throwIfAny();
+        String reason = JsonBody.textField(body, "reason");
         return retention.releaseHold(caller.get(), id, reason);
     }
 }

@@ -25,6 +25,7 @@ import org.custodian.application.retention.RetentionService.PolicyInput;
 import org.custodian.application.retention.RetentionService.PolicyView;
 import org.custodian.application.retention.RetentionService.Preview;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
@@ -60,8 +61,7 @@ public class RetentionResource {
             + "AFTER_LAST_ACTIVITY, days, action ANONYMIZE|DELETE, reason}")
     public Response createPolicy(byte[] body, @Context UriInfo uri) {
         PolicyView created = retention.createPolicy(caller.get(), policyInput(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).tag(new EntityTag(String.valueOf(created.version()))).build();
+        return Created.at(uri, created.id(), created).tag(new EntityTag(String.valueOf(created.version()))).build();
     }
 
     @PUT

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -45,6 +46,22 @@ public final class JsonBody {
             }
         }
         return new JsonBody(object, check);
+    }
+
+    /**
+     * Parses {@code bytes} and builds the request's input from it; every violation (unknown fields, wrong types)
+     * is thrown at once, after the build has read every field.
+     */
+    public static <T> T read(byte[] bytes, Set<String> allowed, Function<JsonBody, T> build) {
+        RuleCheck check = new RuleCheck();
+        T input = build.apply(of(bytes, allowed, check));
+        check.throwIfAny();
+        return input;
+    }
+
+    /** The one text field of a body such as {@code {"reason": "..."}}. */
+    public static String textField(byte[] bytes, String field) {
+        return read(bytes, Set.of(field), json -> json.text(field));
     }
 
     /** An absent or empty body reads as an empty object (for requests whose body is optional). */

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.auth.AuthenticationFailedException;
@@ -37,6 +38,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
 
+    /** A failure whose own message is the problem's detail, as status, type slug and title. */
+    private record Plain(Class<? extends Throwable> type, int status, String slug, String title) {
+    }
+
+    /** Checked in this order, before the database and sign-in failures. */
+    private static final List<Plain> PLAIN = List.of(
+            new Plain(AccessDeniedException.class, 403, "forbidden", "Forbidden"),
+            new Plain(ResourceNotFoundException.class, 404, "not-found", "Not found"),
+            new Plain(ConflictException.class, 409, "conflict", "Conflict"),
+            new Plain(GoneException.class, 410, "gone", "Gone"),
+            new Plain(NotConfiguredException.class, 503, "not-configured", "Not configured"),
+            new Plain(StaleVersionException.class, 412, "stale-version", "Precondition failed"));
+
+    /** The body's own failures, checked after them. */
+    private static final List<Plain> PLAIN_BODY = List.of(
+            new Plain(PayloadTooLargeException.class, 413, "too-large", "Content too large"),
+            new Plain(MalformedBodyException.class, 400, "malformed-json", "Malformed JSON"));
+
     @Inject
     RequestCoordinates coordinates;
 
@@ -49,23 +68,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     "the request is well-formed but some fields are invalid: " + invalid.getMessage(), requestId,
                     invalid.getViolations());
         }
-        if (cause instanceof AccessDeniedException denied) {
-            return Problems.response(403, "forbidden", "Forbidden", denied.getMessage(), requestId);
-        }
-        if (cause instanceof ResourceNotFoundException missing) {
-            return Problems.response(404, "not-found", "Not found", missing.getMessage(), requestId);
-        }
-        if (cause instanceof ConflictException conflict) {
-            return Problems.response(409, "conflict", "Conflict", conflict.getMessage(), requestId);
-        }
-        if (cause instanceof GoneException gone) {
-            return Problems.response(410, "gone", "Gone", gone.getMessage(), requestId);
-        }
-        if (cause instanceof NotConfiguredException missing) {
-            return Problems.response(503, "not-configured", "Not configured", missing.getMessage(), requestId);
-        }
-        if (cause instanceof StaleVersionException stale) {
-            return Problems.response(412, "stale-version", "Precondition failed", stale.getMessage(), requestId);
+        for (Plain plain : PLAIN) {
+            if (plain.type().isInstance(cause)) {
+                return Problems.response(plain.status(), plain.slug(), plain.title(), cause.getMessage(), requestId);
+            }
         }
         if (isIntegrityViolation(thrown)) {
             // a concurrent request won a uniqueness race (same externalId, same throttle row)
@@ -86,11 +92,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     throttled.getMessage(), requestId))
                     .header("Retry-After", throttled.getRetryAfterSeconds()).build();
         }
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return Problems.response(413, "too-large", "Content too large", tooLarge.getMessage(), requestId);
-        }
-        if (cause instanceof MalformedBodyException malformed) {
-            return Problems.response(400, "malformed-json", "Malformed JSON", malformed.getMessage(), requestId);
+        for (Plain plain : PLAIN_BODY) {
+            if (plain.type().isInstance(cause)) {
+                return Problems.response(plain.status(), plain.slug(), plain.title(), cause.getMessage(), requestId);
+            }
         }
         if (cause instanceof JsonbException || cause instanceof JsonException) {
             // the parser's own message names internal classes: say what is wrong in API terms only

@@ -34,6 +34,7 @@ import org.custodian.application.ticket.TicketQuery;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
@@ -62,15 +63,12 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a ticket for a customer; region defaults to the customer's")
     public Response open(byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, NEW_TICKET_FIELDS, check);
-        NewTicket ticket = new NewTicket(json.wholeNumber("customerId"), json.text("subject"),
-                json.text("description"), json.text("priority"), json.text("category"), json.text("productSku"),
-                json.text("siteCode"), json.text("region"), json.text("assignee"));
-        check.throwIfAny();
+        NewTicket ticket = JsonBody.read(body, NEW_TICKET_FIELDS,
+                json -> new NewTicket(json.wholeNumber("customerId"), json.text("subject"),
+                        json.text("description"), json.text("priority"), json.text("category"), json.text("productSku"),
+                        json.text("siteCode"), json.text("region"), json.text("assignee")));
         TicketView created = tickets.open(caller.get(), ticket);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created.body()).build();
+        return Created.at(uri, created.id(), created.body()).build();
     }
 
     @GET
@@ -113,13 +111,10 @@ public class TicketResource {
     @Path("{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response comment(@PathParam("id") long id, byte[] body, @Context UriInfo uri) {
-        RuleCheck check = new RuleCheck();
-        JsonBody json = JsonBody.of(body, COMMENT_FIELDS, check);
-        NewComment comment = new NewComment(json.text("body"), json.text("visibility"), json.text("channel"));
-        check.throwIfAny();
+        NewComment comment = JsonBody.read(body, COMMENT_FIELDS,
+                json -> new NewComment(json.text("body"), json.text("visibility"), json.text("channel")));
         CommentView created = tickets.comment(caller.get(), id, comment);
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created.body()).build();
+        return Created.at(uri, created.id(), created.body()).build();
     }
 
     @GET

@@ -7,9 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
@@ -20,7 +18,7 @@ import org.custodian.interfaces.web.session.PortalCaller;
 /** One customer as the policy shows them to this user (e-mail masked for agents, say), and new customers. */
 @Named
 @ViewScoped
-public class CustomerBean implements Serializable {
+public class CustomerBean extends ShownRecordPage {
 
     private static final long serialVersionUID = 1L;
     static final Map<String, String> LABELS = labels();
@@ -77,16 +75,14 @@ public class CustomerBean implements Serializable {
         return null;
     }
 
-    public boolean isFound() {
-        return customer != null;
+    @Override
+    protected Map<String, Object> shownBody() {
+        return customer == null ? null : customer.body();
     }
 
-    public List<ShownField> getFields() {
-        return customer == null ? List.of() : ShownField.of(customer.body(), LABELS);
-    }
-
-    public String getHiddenFields() {
-        return customer == null ? "" : String.join(", ", ShownField.hidden(customer.body(), LABELS));
+    @Override
+    protected Map<String, String> fieldLabels() {
+        return LABELS;
     }
 
     public Long getId() {

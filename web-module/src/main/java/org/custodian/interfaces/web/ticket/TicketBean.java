@@ -4,14 +4,15 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.custodian.application.access.AccessService;
 import org.custodian.application.access.Views.NewOverride;
 import org.custodian.application.access.Views.OverrideView;
+import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.ticket.CommentView;
 import org.custodian.application.ticket.NewComment;
 import org.custodian.application.ticket.TicketChanges;
@@ -28,7 +29,7 @@ import org.custodian.interfaces.web.session.PortalCaller;
  */
 @Named
 @ViewScoped
-public class TicketBean implements Serializable {
+public class TicketBean extends ShownRecordPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -80,7 +81,7 @@ public class TicketBean implements Serializable {
         ticket = null;
         comments.clear();
         if (id == null) {
-            PageFailures.show(new org.custodian.application.shared.ResourceNotFoundException("ticket", 0L), null);
+            PageFailures.show(new ResourceNotFoundException("ticket", 0L), null);
             return;
         }
         activeOverride = null;
@@ -142,7 +143,7 @@ public class TicketBean implements Serializable {
 
     private void changed(Map<String, String> values, String field, String edited) {
         String value = edited == null || edited.isBlank() ? null : edited.trim();
-        if (ticket.body().containsKey(field) && !java.util.Objects.equals(value, text(ticket.body().get(field)))) {
+        if (ticket.body().containsKey(field) && !Objects.equals(value, text(ticket.body().get(field)))) {
             values.put(field, value);
         }
     }
@@ -233,16 +234,14 @@ public class TicketBean implements Serializable {
         this.minutes = minutes;
     }
 
-    public boolean isFound() {
-        return ticket != null;
+    @Override
+    protected Map<String, Object> shownBody() {
+        return ticket == null ? null : ticket.body();
     }
 
-    public List<ShownField> getFields() {
-        return ticket == null ? List.of() : ShownField.of(ticket.body(), LABELS);
-    }
-
-    public String getHiddenFields() {
-        return ticket == null ? "" : String.join(", ", ShownField.hidden(ticket.body(), LABELS));
+    @Override
+    protected Map<String, String> fieldLabels() {
+        return LABELS;
     }
 
     public Object getCustomerId() {
