@@ -1,6 +1,7 @@
 package org.custodian.application.auth;
 
 import java.util.List;
+import java.util.Optional;
 import org.custodian.application.shared.Caller;
 
 public interface AuthenticationService {
@@ -39,7 +40,7 @@ public interface AuthenticationService {
      * The user as the user store has them now (roles and regions), or empty if they no longer exist or were
      * disabled: a portal session checks this now and then, so a revoked role does not live on in it.
      */
-    java.util.Optional<CurrentAccess> current(String username, String requestId, String clientAddress);
+    Optional<CurrentAccess> current(String username, String requestId, String clientAddress);
 
     /**
      * @param secondFactorNeeded whether signing in now would ask for a second factor (the user enrolled one, or

@@ -2,9 +2,12 @@ package org.custodian.application.policy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.custodian.domain.model.policy.Classification;
 import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.model.policy.FieldPolicy.ClassifiedField;
 import org.custodian.domain.model.policy.MaskStyle;
@@ -21,8 +24,8 @@ public final class Shown {
     private final Map<String, Object> body = new LinkedHashMap<>();
     private final List<String> revealed = new ArrayList<>();
     private final List<String> withheldPersonal = new ArrayList<>();
-    private final java.util.Set<org.custodian.domain.model.policy.Classification> revealedPersonal =
-            java.util.EnumSet.noneOf(org.custodian.domain.model.policy.Classification.class);
+    private final Set<Classification> revealedPersonal =
+            EnumSet.noneOf(Classification.class);
 
     Shown(Decision decision, String entity) {
         this.decision = decision;

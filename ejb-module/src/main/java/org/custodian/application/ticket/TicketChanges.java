@@ -2,6 +2,7 @@ package org.custodian.application.ticket;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A partial update (JSON merge patch): only the keys present change; a present null clears an
@@ -10,7 +11,7 @@ import java.util.Map;
 public record TicketChanges(Map<String, String> values) {
 
     /** Fields a PATCH may name. Region and customer are fixed for the life of a ticket. */
-    public static final java.util.Set<String> PATCHABLE = java.util.Set.of("subject", "description", "status",
+    public static final Set<String> PATCHABLE = Set.of("subject", "description", "status",
             "priority", "category", "productSku", "siteCode", "assignee", "resolvedAt");
 
     public boolean has(String field) {

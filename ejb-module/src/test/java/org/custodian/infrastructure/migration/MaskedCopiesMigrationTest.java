@@ -25,7 +25,7 @@ class MaskedCopiesMigrationTest {
     void fillsTheMaskedCopiesOfEveryOlderRow() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
-            Flyway full = DatabaseMigrator.flyway(dataSource, "postgresql");
+            Flyway full = DatabaseMigrator.flyway(dataSource);
             Flyway.configure().configuration(full.getConfiguration()).target("2").load().migrate();
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {

@@ -11,7 +11,11 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
 /** The data subject: the person a ticket is about. */
@@ -89,9 +93,9 @@ public class Customer {
      *
      * @return the names of the fields whose value changed
      */
-    public java.util.Set<String> rectify(String newName, String newEmail, String newPhone, String newNationalId) {
+    public Set<String> rectify(String newName, String newEmail, String newPhone, String newNationalId) {
         if (erasedAt != null) {
-            throw new org.custodian.domain.shared.DomainRuleViolationException("customerId", "customer " + id
+            throw new DomainRuleViolationException("customerId", "customer " + id
                     + " was erased at " + erasedAt + "; there is nothing left to rectify");
         }
         String nextName = newName == null ? name : newName.trim();
@@ -100,17 +104,17 @@ public class Customer {
         String nextNationalId = newNationalId == null ? nationalId : newNationalId.isBlank() ? null
                 : newNationalId.trim();
         validate(externalId, nextName, nextEmail, nextPhone, nextNationalId, region);
-        java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+        Set<String> changed = new LinkedHashSet<>();
         if (!nextName.equals(name)) {
             changed.add("name");
         }
-        if (!java.util.Objects.equals(nextEmail, email)) {
+        if (!Objects.equals(nextEmail, email)) {
             changed.add("email");
         }
-        if (!java.util.Objects.equals(nextPhone, phone)) {
+        if (!Objects.equals(nextPhone, phone)) {
             changed.add("phone");
         }
-        if (!java.util.Objects.equals(nextNationalId, nationalId)) {
+        if (!Objects.equals(nextNationalId, nationalId)) {
             changed.add("nationalId");
         }
         name = nextName;

@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -173,7 +174,7 @@ public class PrivacyRequest {
     }
 
     /** Records of the subject found since the request was registered (the same person stored again). */
-    public void addSubjects(java.util.Collection<Long> customerIds) {
+    public void addSubjects(Collection<Long> customerIds) {
         subjectCustomerIds.addAll(customerIds);
     }
 

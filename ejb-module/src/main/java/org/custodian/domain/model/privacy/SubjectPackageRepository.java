@@ -1,6 +1,7 @@
 package org.custodian.domain.model.privacy;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public interface SubjectPackageRepository {
     List<SubjectPackage> byRequest(long requestId);
 
     /** Packages not EXPIRED of every request whose subject includes one of these customer records. */
-    List<SubjectPackage> liveOfCustomers(java.util.Collection<Long> customerIds);
+    List<SubjectPackage> liveOfCustomers(Collection<Long> customerIds);
 
     /** Packages whose link expired before {@code now} and that are not marked EXPIRED yet. */
     List<SubjectPackage> expiredBefore(Instant now);

@@ -1,5 +1,6 @@
 package org.custodian.domain.model.ticket;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +24,13 @@ public interface TicketRepository {
     List<Comment> commentsOf(long ticketId);
 
     /** The comments with these ids (those that still exist), with their tickets. */
-    List<Comment> comments(java.util.Collection<Long> commentIds);
+    List<Comment> comments(Collection<Long> commentIds);
 
     /** Every ticket of these customer records, oldest first. */
-    List<Ticket> ofCustomers(java.util.Collection<Long> customerIds);
+    List<Ticket> ofCustomers(Collection<Long> customerIds);
 
     /** Removes these comments for good. */
-    void deleteComments(java.util.Collection<Long> commentIds);
+    void deleteComments(Collection<Long> commentIds);
 
     /** One page of matching tickets, newest first, and the total number of matches. */
     PageOf<Ticket> search(TicketSearch search);

@@ -16,12 +16,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.job.JobService;
 import org.custodian.application.privacy.PrivacyRequestService;
-import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
+import org.custodian.application.privacy.SubjectPackageService;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
@@ -53,7 +54,7 @@ public class PrivacyRequestResource {
     /** Where subjects reach this server, e.g. https://help.example.com (links are built from it when set). */
     @Inject
     @ConfigProperty(name = "custodian.public-url")
-    java.util.Optional<String> publicUrl;
+    Optional<String> publicUrl;
 
     @Inject
     CurrentCaller caller;

@@ -3,6 +3,7 @@ package org.custodian.interfaces.rest.retention;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -91,9 +92,9 @@ public class RetentionResource {
         Boolean active = null;
         if (json.has("active")) {
             var value = json.fields().get("active");
-            check.require(value == jakarta.json.JsonValue.TRUE || value == jakarta.json.JsonValue.FALSE, "active",
+            check.require(value == JsonValue.TRUE || value == JsonValue.FALSE, "active",
                     "must be true or false");
-            active = value == jakarta.json.JsonValue.TRUE;
+            active = value == JsonValue.TRUE;
         }
         PolicyInput input = new PolicyInput(json.text("name"), json.textList("categories"), json.textList("regions"),
                 json.text("clock"), days == null || days > Integer.MAX_VALUE || days < Integer.MIN_VALUE ? null

@@ -1,6 +1,7 @@
 package org.custodian.interfaces.rest.shared;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -13,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -120,13 +123,13 @@ public final class JsonBody {
     }
 
     /** An array of strings, or null when absent or JSON null; anything else is a violation. */
-    public java.util.List<String> textList(String field) {
+    public List<String> textList(String field) {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof jakarta.json.JsonArray array) {
-            java.util.List<String> texts = new java.util.ArrayList<>(array.size());
+        if (value instanceof JsonArray array) {
+            List<String> texts = new ArrayList<>(array.size());
             for (JsonValue item : array) {
                 if (!(item instanceof JsonString string)) {
                     check.require(false, field, "must be an array of strings");

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
@@ -164,8 +166,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 return current;
             }
             if (!(current instanceof EJBException || current instanceof ProcessingException
-                    || current instanceof jakarta.transaction.RollbackException
-                    || current instanceof jakarta.persistence.PersistenceException
+                    || current instanceof RollbackException
+                    || current instanceof PersistenceException
                     || current instanceof WebApplicationException && current.getCause() != null
                     || current.getClass().getName().startsWith("org.eclipse.persistence"))) {
                 break;

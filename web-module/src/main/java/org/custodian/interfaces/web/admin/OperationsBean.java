@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import org.custodian.application.audit.siem.SiemDeliveryService;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.backup.BackupCatalog;
@@ -85,7 +86,7 @@ public class OperationsBean implements Serializable {
 
     /** Milliseconds as seconds with one decimal, for RTO and RPO. */
     public String seconds(Long millis) {
-        return millis == null ? "" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return millis == null ? "" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     public List<BackupSetView> getSets() {

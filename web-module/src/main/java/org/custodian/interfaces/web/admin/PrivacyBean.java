@@ -13,6 +13,7 @@ import org.custodian.application.privacy.ConsentService.ConsentState;
 import org.custodian.application.privacy.PrivacyRequestService;
 import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -83,7 +84,7 @@ public class PrivacyBean implements Serializable {
                 case "erase" -> requests.erase(portal.get(), id);
                 case "reject" -> requests.reject(portal.get(), id, note);
                 case "extend" -> requests.extend(portal.get(), id, note);
-                default -> throw new org.custodian.domain.shared.DomainRuleViolationException("step",
+                default -> throw new DomainRuleViolationException("step",
                         "choose what to do: verify, start, complete, erase, reject or extend");
             };
             PageFailures.info("Done", "request " + after.id() + " is now " + after.status());

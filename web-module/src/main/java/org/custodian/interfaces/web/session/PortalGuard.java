@@ -20,9 +20,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.audit.SequenceAfterCommit;
+import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.Html;
 import org.custodian.domain.model.user.Role;
 
 /**
@@ -223,7 +224,7 @@ public class PortalGuard extends HttpFilter {
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + org.custodian.application.shared.Html.escape(url) + "\"/></partial-response>");
+                    + Html.escape(url) + "\"/></partial-response>");
             return;
         }
         response.sendRedirect(url);
@@ -236,8 +237,8 @@ public class PortalGuard extends HttpFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
         out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused - Custodian</title>"
-                + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + org.custodian.application.shared.Html
-                .escape(message) + "</p><p><a href=\"" + org.custodian.application.shared.Html.escape(request.getContextPath())
+                + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + Html
+                .escape(message) + "</p><p><a href=\"" + Html.escape(request.getContextPath())
                 + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
     }
 
