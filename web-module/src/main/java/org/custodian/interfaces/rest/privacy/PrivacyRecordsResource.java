@@ -15,6 +15,7 @@ import org.custodian.application.privacy.PrivacyRecordsService.DpiaInputs;
 import org.custodian.application.privacy.PrivacyRecordsService.RecordsOfProcessing;
 import org.custodian.application.privacy.PrivacyRecordsService.RetentionRule;
 import org.custodian.application.privacy.PrivacyRecordsService.Transfer;
+import org.custodian.application.shared.Html;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,7 +47,7 @@ public class PrivacyRecordsResource {
     @Operation(summary = "The records of processing as a document to read or print")
     public Response recordsOfProcessingHtml() {
         RecordsOfProcessing r = records.recordsOfProcessing(caller.get());
-        Html html = new Html("Records of processing");
+        HtmlPage html = new HtmlPage("Records of processing");
         html.paragraph("Generated " + r.generatedAt() + " from the policy in force. Controller: " + r.controller()
                 + ". Contact: " + r.contact() + ".");
         html.heading("Purposes");
@@ -92,11 +93,11 @@ public class PrivacyRecordsResource {
     }
 
     /** A minimal HTML document; every text is escaped, since reasons and names come from users. */
-    static final class Html {
+    static final class HtmlPage {
 
         private final StringBuilder out = new StringBuilder(4096);
 
-        Html(String title) {
+        HtmlPage(String title) {
             out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>")
                     .append(escape(title)).append("</title></head><body>\n<h1>").append(escape(title))
                     .append("</h1>\n");
@@ -137,8 +138,7 @@ public class PrivacyRecordsResource {
         }
 
         static String escape(String text) {
-            // qualified: this nested class is called Html too
-            return org.custodian.application.shared.Html.escape(text);
+            return Html.escape(text);
         }
     }
 }
