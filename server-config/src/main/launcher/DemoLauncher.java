@@ -1,7 +1,10 @@
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,6 @@ public class DemoLauncher {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of("data").toAbsolutePath();
-        refuseH2Data(data);
         Map<String, String> environment = System.getenv();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", args[0]));
@@ -37,20 +39,28 @@ public class DemoLauncher {
         Map<String, String> serverEnvironment = server.environment();
 
         EmbeddedPostgres postgres = null;
-        if (environment.containsKey("CUSTODIAN_DB_URL")) {
-            System.out.println("[demo] using the database of CUSTODIAN_DB_URL: " + environment.get("CUSTODIAN_DB_URL"));
+        String external = environment.getOrDefault("CUSTODIAN_DB_URL", "");
+        if (!external.isBlank()) {
+            // the URL may carry a password (?password=…): name the server only
+            System.out.println("[demo] using the database of CUSTODIAN_DB_URL ("
+                    + external.replaceFirst("[?;].*$", "") + ")");
         } else {
-            int port = Integer.parseInt(environment.getOrDefault("CUSTODIAN_DEMO_DB_PORT", String.valueOf(DEFAULT_PORT)));
+            refuseH2Data(data);
+            int port = port(environment.get("CUSTODIAN_DEMO_DB_PORT"));
             Path directory = data.resolve("postgres");
+            refuseOtherMajorVersion(directory);
             Files.createDirectories(directory);
             try {
                 // durable, unlike the library's test defaults (fsync and synchronous commits off): this data is kept
                 postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                        .setPort(port).start();
+                        .setPort(port)
+                        // recovery after a run that was killed can take longer than the library's 10 s
+                        .setPGStartupWait(Duration.ofSeconds(60)).start();
             } catch (IOException | RuntimeException e) {
-                fail("the embedded PostgreSQL did not start on port " + port + " (" + e.getMessage() + "). Is another"
-                        + " demo running, or the port taken? Set CUSTODIAN_DEMO_DB_PORT to use another port.");
+                fail("the embedded PostgreSQL did not start on port " + port + " (" + e.getMessage()
+                        + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()) + "). Is another demo"
+                        + " running on " + directory + "? If its files are damaged, delete them (demo data only).");
             }
             String url = "jdbc:postgresql://localhost:" + port + "/postgres";
             serverEnvironment.put("CUSTODIAN_DB_URL", url);
@@ -87,6 +97,42 @@ public class DemoLauncher {
             stopping = true;
             custodian.destroy();
             CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(custodian::destroyForcibly);
+        }
+    }
+
+    /**
+     * The port, free on loopback: the library takes anything that answers as user postgres for its own server, so a
+     * different PostgreSQL already on the port would otherwise receive the demo's schema and data.
+     */
+    private static int port(String configured) {
+        int port = DEFAULT_PORT;
+        if (configured != null && !configured.isBlank()) {
+            try {
+                port = Integer.parseInt(configured.trim());
+            } catch (NumberFormatException e) {
+                fail("CUSTODIAN_DEMO_DB_PORT must be a port number (1024 to 65535), not '" + configured + "'");
+            }
+        }
+        if (port < 1024 || port > 65535) {
+            fail("CUSTODIAN_DEMO_DB_PORT must be a port number (1024 to 65535), not " + port);
+        }
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            fail("port " + port + " is taken (another demo, or another database?). Stop it, or set"
+                    + " CUSTODIAN_DEMO_DB_PORT to a free port.");
+            return port;
+        }
+    }
+
+    /** Data files of another PostgreSQL major version do not start with this one's binaries; they are demo data. */
+    private static void refuseOtherMajorVersion(Path directory) throws IOException {
+        Path version = directory.resolve("PG_VERSION");
+        String bundled = System.getProperty("custodian.demo.postgres-major");
+        if (bundled != null && Files.isRegularFile(version) && !Files.readString(version).trim().equals(bundled)) {
+            fail(directory + " was made by PostgreSQL " + Files.readString(version).trim() + ", and the demo now runs"
+                    + " PostgreSQL " + bundled + ". It holds only demo data: delete it (rm -rf " + directory + ") and"
+                    + " run ./mvnw -Prun again.");
         }
     }
 

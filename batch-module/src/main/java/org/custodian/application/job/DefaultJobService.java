@@ -109,6 +109,7 @@ public class DefaultJobService implements JobService {
             default -> copy(parameters);
         };
         if (job == BatchJob.INTEGRITY_VERIFY && parameters.containsKey(JobParameter.DRILL.parameterName())) {
+            JobParameter.checkDrill(parameters, check);
             enforceDrill(caller, job, jobParameters, jobName);
         }
         check.throwIfAny();

@@ -19,7 +19,8 @@ public enum JobParameter {
     CUSTOMER_ID("customerId", (value, check) -> check.require(value != null && value.matches("[0-9]{1,18}"),
             "customerId", "must be a customer id (a whole number); leave it out for all customers")),
     DRY_RUN("dryRun", (value, check) -> checkFlag(value, "dryRun", check)),
-    DRILL("drill", (value, check) -> checkFlag(value, "drill", check)),
+    /** Checked only where it means something (integrity-verify): see {@link #checkDrill}. */
+    DRILL("drill"),
     TYPE("type"),
     TARGET("target"),
     REASON("reason"),
@@ -56,6 +57,13 @@ public enum JobParameter {
                 parameter.check.accept(given.get(parameter.parameterName), check);
             }
         }
+    }
+
+    /** Whether a drill was asked for, recording a violation when the value is neither true nor false. */
+    static boolean checkDrill(Map<String, String> given, RuleCheck check) {
+        String value = given.get(DRILL.parameterName);
+        checkFlag(value, DRILL.parameterName, check);
+        return "true".equals(value);
     }
 
     private static void checkAsOf(String value, RuleCheck check) {

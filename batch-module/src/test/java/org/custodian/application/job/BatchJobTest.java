@@ -83,8 +83,19 @@ class BatchJobTest {
         JobParameter.checkValues(Map.of("dryRun", "maybe", "itemCount", "0", "asOf", "2999-01-01T00:00:00Z",
                 "customerId", "7; drop", "drill", "yes"), check);
         DomainRuleViolationException refused = assertThrows(DomainRuleViolationException.class, check::throwIfAny);
-        assertEquals(List.of("itemCount", "asOf", "customerId", "dryRun", "drill"),
+        assertEquals(List.of("itemCount", "asOf", "customerId", "dryRun"),
                 refused.getViolations().stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void aDrillIsTrueOrFalse() {
+        RuleCheck check = new RuleCheck();
+        assertTrue(JobParameter.checkDrill(Map.of("drill", "true"), check));
+        assertFalse(JobParameter.checkDrill(Map.of("drill", "false"), check));
+        assertFalse(check.hasViolations());
+        assertFalse(JobParameter.checkDrill(Map.of("drill", "yes"), check));
+        assertEquals("drill", assertThrows(DomainRuleViolationException.class, check::throwIfAny).getViolations()
+                .get(0).field());
     }
 
     @Test

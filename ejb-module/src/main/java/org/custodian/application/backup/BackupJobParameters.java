@@ -43,6 +43,10 @@ public class BackupJobParameters {
             base.flatMap(found -> ledger.incrementalRefusal(found)).ifPresent(why -> check.require(false, "type",
                     "INCREMENTAL cannot build on " + base.get().getName() + ": " + why + "; take a FULL backup"));
         }
+        if (target.isPresent() && !check.hasViolations()) {
+            // a target without a directory is a setting to make, not a job to fail later: 503 naming it, now
+            backups.target(target.get()).directory();
+        }
         Properties job = copy(given);
         if (known && target.isPresent()) {
             // who asked is the caller, never a parameter the caller chooses
