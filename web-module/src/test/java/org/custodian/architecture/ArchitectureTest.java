@@ -26,7 +26,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "application", "interfaces", "batch"})
+    @ValueSource(strings = {"domain", "application", "interfaces", "batch", "services"})
     void holds(String rule) {
         LayeringRules.of("org.custodian").get(rule).check(custodian);
     }

@@ -3,6 +3,7 @@ package org.custodian.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -28,7 +29,8 @@ final class LayeringRules {
                 "domain", domainStandsAlone(root),
                 "application", applicationUsesNoInfrastructureOrInterfaces(root),
                 "interfaces", interfacesUseNoInfrastructure(root),
-                "batch", batchArtifactsUseOnlyApplicationAndDomain(root));
+                "batch", batchArtifactsUseOnlyApplicationAndDomain(root),
+                "services", resourcesPagesAndJobsCallServices(root));
     }
 
     /** The domain depends on itself, the JDK, JPA and Bean Validation annotations and ApplicationException. */
@@ -49,6 +51,15 @@ final class LayeringRules {
         return noClasses().that().resideInAPackage(root + ".interfaces..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".infrastructure..")
                 .because("REST resources and portal pages go through application services, where policy and audit are");
+    }
+
+    /** Repositories answer to services only: a resource, page or job reading one would pass policy and audit by. */
+    static ArchRule resourcesPagesAndJobsCallServices(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".interfaces..", root + ".infrastructure.batch..")
+                .should().dependOnClassesThat(resideInAPackage(root + ".domain..")
+                        .and(simpleNameEndingWith("Repository")))
+                .because("every read of personal data goes through a service, where PolicyService decides and"
+                        + " AuditService records it");
     }
 
     static ArchRule batchArtifactsUseOnlyApplicationAndDomain(String root) {

@@ -30,6 +30,15 @@ class LayeringRulesTest {
     }
 
     @Test
+    void resourcesAndJobsThatReadARepositoryFail() {
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> LayeringRules.of(FIXTURE).get("services").check(fixture));
+        assertTrue(failure.getMessage().contains(FIXTURE + ".domain.NoteRepository"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("RepositoryReadingResource")
+                && failure.getMessage().contains("RepositoryReadingWriter"), failure.getMessage());
+    }
+
+    @Test
     void theDomainMayUseItsAnnotationsAndApplicationException() {
         JavaClasses allowed = new ClassFileImporter().importClasses(AllowedRecord.class);
         LayeringRules.domainStandsAlone(FIXTURE).check(allowed);
