@@ -49,10 +49,15 @@ final class PolicyFixtures {
 
     /** A contractor known to the IdP and to Custodian (grants name existing users), without a password here. */
     static void createContractor(String username) throws Exception {
+        createUser(username, "CONTRACTOR", "EU");
+    }
+
+    /** A user with one role in one region, who signs in with a token only (no password). */
+    static void createUser(String username, String role, String region) throws Exception {
         long id = Sql.longValue("select nextval('app_user_seq')");
         Sql.update("insert into app_user (id, username, display_name, password_hash, enabled, created_at)"
-                + " values (?, ?, ?, 'none', true, now())", id, username, "IT Contractor");
-        Sql.update("insert into app_user_role (user_id, role) values (?, 'CONTRACTOR')", id);
-        Sql.update("insert into app_user_region (user_id, region) values (?, 'EU')", id);
+                + " values (?, ?, ?, 'none', true, now())", id, username, "IT " + role);
+        Sql.update("insert into app_user_role (user_id, role) values (?, ?)", id, role);
+        Sql.update("insert into app_user_region (user_id, region) values (?, ?)", id, region);
     }
 }

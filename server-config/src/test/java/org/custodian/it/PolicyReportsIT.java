@@ -3,6 +3,7 @@ package org.custodian.it;
 import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.custodian.it.PolicyFixtures.createContractor;
+import static org.custodian.it.PolicyFixtures.createUser;
 import static org.custodian.it.PolicyFixtures.customer;
 import static org.custodian.it.PolicyFixtures.ids;
 import static org.custodian.it.PolicyFixtures.suffix;
@@ -169,6 +170,14 @@ class PolicyReportsIT extends DeployedWar {
                 "the alert is in the trail, and so goes to the SIEM");
         assertEquals(1, Sql.longValue("select count(*) from alert where actor = ?", prober),
                 "one incident, one alert");
+        // the alert is about the EU: the EU supervisor sees it, a US supervisor does not
+        long alertId = alert.getJsonNumber("id").longValue();
+        assertTrue(alertIds(api.get("api/v1/alerts", api.token("supervisor"))).contains(alertId));
+        String usSupervisor = "supervisor.us" + suffix();
+        createUser(usSupervisor, "SUPERVISOR", "US");
+        Reply usAlerts = api.get("api/v1/alerts", Tokens.forUser(usSupervisor, "SUPERVISOR", List.of("US")));
+        assertEquals(200, usAlerts.status(), usAlerts.toString());
+        assertFalse(alertIds(usAlerts).contains(alertId), "an EU alert is not shown to a US supervisor");
 
         // an alert may be about the very agent reading it: agents are not even told the ticket exists
         String agentEu = api.token("agent.eu");
@@ -191,6 +200,10 @@ class PolicyReportsIT extends DeployedWar {
         assertViolation(api.post("api/v1/customers", agentEu, Json.createObjectBuilder()
                 .add("externalId", "SECURITY-EU").add("name", "Not the security office").add("region", "EU").build()
                 .toString()), "externalId");
+    }
+
+    private static List<Long> alertIds(Reply alerts) {
+        return alerts.array().stream().map(alert -> alert.asJsonObject().getJsonNumber("id").longValue()).toList();
     }
 
     private static JsonObject row(JsonObject report, String key) {

@@ -258,6 +258,8 @@ class PrivacyIT extends DeployedWar {
         assertEquals("removed=0 held=0", ended.getString("exitStatus"), ended.toString());
         assertViolation(api.post("api/v1/jobs/transcript-removal", operator, "{\"customerId\":\"all\"}"),
                 "customerId");
+        // it deletes data: auditors, who may run the checking jobs, may not start it
+        assertProblem(api.post("api/v1/jobs/transcript-removal", api.token("auditor"), "{}"), 403);
         assertProblem(api.post("api/v1/customers/" + chatting + "/consents", api.token("auditor"), "{}"), 403);
     }
 

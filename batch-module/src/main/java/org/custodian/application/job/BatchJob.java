@@ -33,7 +33,8 @@ public enum BatchJob {
             TARGET, REASON, MODE, CONFIRM),
     /** A drill restores backups, so a drill needs BACKUP_RUN too (checked per execution, not here). */
     INTEGRITY_VERIFY("integrity-verify", Exclusion.BACKUP_JOBS, null, true, DRILL, REASON),
-    TRANSCRIPT_REMOVAL("transcript-removal", Exclusion.NONE, null, true, CUSTOMER_ID, ITEM_COUNT),
+    /** Deletes chat transcripts: an operator's work like every job that deletes data, not an auditor's. */
+    TRANSCRIPT_REMOVAL("transcript-removal", Exclusion.NONE, Permission.RETENTION_RUN, true, CUSTOMER_ID, ITEM_COUNT),
     /** Started only with its privacy request ({@link JobService#startSubjectPackage}), which registers the package. */
     SUBJECT_PACKAGE("subject-package", Exclusion.NONE, null, false, PACKAGE_ID);
 

@@ -67,7 +67,10 @@ class BatchJobTest {
         assertEquals(Permission.RETENTION_RUN, BatchJob.RETENTION_PURGE.permission().orElseThrow());
         assertEquals(Permission.BACKUP_RUN, BatchJob.BACKUP_EXPORT.permission().orElseThrow());
         assertEquals(Permission.BACKUP_RUN, BatchJob.BACKUP_RESTORE.permission().orElseThrow());
+        assertEquals(Permission.RETENTION_RUN, BatchJob.TRANSCRIPT_REMOVAL.permission().orElseThrow(),
+                "it deletes transcripts: not for auditors, who may run the checking jobs");
         assertTrue(BatchJob.AUDIT_VERIFY.permission().isEmpty());
+        assertTrue(BatchJob.INTEGRITY_VERIFY.permission().isEmpty(), "a drill's BACKUP_RUN is checked per run");
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.custodian.domain.shared.FieldViolation;
 public class DefaultPolicyService implements PolicyService {
 
     /** Which roles may attempt each operation. CONTRACTOR listed means: only within an active grant. */
+    /** Roles that work the tickets of their regions; the others are not bound to a region. */
+    static final Set<Role> REGIONAL_ROLES = EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.CONTRACTOR);
+
     static final Map<Permission, Set<Role>> GRANTED_TO;
 
     static {
@@ -104,6 +107,17 @@ public class DefaultPolicyService implements PolicyService {
     public boolean allows(Caller caller, Permission permission) {
         for (Role role : caller.roles()) {
             if (GRANTED_TO.get(permission).contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean allowsIn(Caller caller, Permission permission, Region region) {
+        for (Role role : caller.roles()) {
+            if (GRANTED_TO.get(permission).contains(role)
+                    && (!REGIONAL_ROLES.contains(role) || region != null && caller.regions().contains(region))) {
                 return true;
             }
         }

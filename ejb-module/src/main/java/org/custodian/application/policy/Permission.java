@@ -35,7 +35,7 @@ public enum Permission {
     HOLD_MANAGE,
     /** List anomaly alerts. */
     ALERT_READ,
-    /** Start, restart or stop the retention-purge job, which deletes and anonymizes data. */
+    /** Start, restart or stop a job that deletes or anonymizes data (retention-purge, transcript-removal). */
     RETENTION_RUN,
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ,

@@ -14,6 +14,14 @@ public interface PolicyService {
     boolean allows(Caller caller, Permission permission);
 
     /**
+     * Whether the caller may see what the permission covers in that region: the roles that work tickets (agents,
+     * engineers, supervisors, contractors) see their own regions only; operators, privacy officers and auditors
+     * are not bound to a region, and only they see what belongs to no region ({@code region} null). For lists
+     * whose entries belong to a region (alerts by their ticket's region).
+     */
+    boolean allowsIn(Caller caller, Permission permission, Region region);
+
+    /**
      * Allows an operation that is not about one record's data (jobs, audit verification, policy management),
      * or records a DENIED audit event and throws {@link org.custodian.application.shared.AccessDeniedException}.
      */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,13 @@ public class DefaultAnomalyService implements AnomalyService {
     @Override
     public List<AlertView> alerts(Caller caller) {
         policy.enforce(caller, Permission.ALERT_READ, AuditActions.ALERT, null);
-        return alerts.recent(500).stream().map(alert -> new AlertView(alert.getId(), alert.getRule(),
+        // an alert names a person and what they did: supervisors see those of their regions only (the region of
+        // the alert's SECURITY ticket, which the policy hides from others the same way)
+        Map<Long, Region> ticketRegions = new HashMap<>();
+        return alerts.recent(500).stream().filter(alert -> policy.allowsIn(caller, Permission.ALERT_READ,
+                        alert.getTicketId() == null ? null : ticketRegions.computeIfAbsent(alert.getTicketId(),
+                                id -> tickets.find(id).map(Ticket::getRegion).orElse(null))))
+                .map(alert -> new AlertView(alert.getId(), alert.getRule(),
                 alert.getActor(), alert.getObserved(), alert.getThreshold(), alert.getWindowStart(),
                 alert.getWindowEnd(), alert.getLastSequence(), alert.getDetail(), alert.getTicketId(),
                 alert.getCreatedAt())).toList();
