@@ -6,6 +6,7 @@ import static org.custodian.it.Backups.backup;
 import static org.custodian.it.Backups.restore;
 import static org.custodian.it.LegalHolds.hold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -260,6 +261,9 @@ class PrivacyIT extends DeployedWar {
                 "customerId");
         // it deletes data: auditors, who may run the checking jobs, may not start it
         assertProblem(api.post("api/v1/jobs/transcript-removal", api.token("auditor"), "{}"), 403);
+        assertFalse(api.get("api/v1/jobs", api.token("auditor")).json().containsKey("transcript-removal"),
+                "and it is not offered to them");
+        assertTrue(api.get("api/v1/jobs", operator).json().containsKey("transcript-removal"));
         assertProblem(api.post("api/v1/customers/" + chatting + "/consents", api.token("auditor"), "{}"), 403);
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.backup.BackupJobParameters;
@@ -95,7 +96,8 @@ public class DefaultJobService implements JobService {
         policy.enforce(caller, Permission.JOB_RUN, AuditActions.JOB, jobName);
         BatchJob job = BatchJob.named(jobName).filter(BatchJob::launchable).orElseThrow(() -> {
             String shown = jobName.length() > 64 ? jobName.substring(0, 64) + "..." : jobName;
-            return new ResourceNotFoundException("job", shown + " (launchable jobs: " + launchableJobs().keySet() + ")");
+            return new ResourceNotFoundException("job", shown + " (launchable jobs: " + launchableJobs(any -> true)
+                    .keySet() + ")");
         });
         enforceExtra(caller, job, jobName);
         List<String> accepted = job.parameterNames();
@@ -132,10 +134,10 @@ public class DefaultJobService implements JobService {
         return copy;
     }
 
-    private static SortedMap<String, List<String>> launchableJobs() {
+    private static SortedMap<String, List<String>> launchableJobs(Predicate<BatchJob> startable) {
         SortedMap<String, List<String>> launchable = new TreeMap<>();
         for (BatchJob job : BatchJob.values()) {
-            if (job.launchable()) {
+            if (job.launchable() && startable.test(job)) {
                 launchable.put(job.jobName(), job.parameterNames());
             }
         }
@@ -173,7 +175,9 @@ public class DefaultJobService implements JobService {
     @Override
     public SortedMap<String, List<String>> launchable(Caller caller) {
         policy.enforce(caller, Permission.JOB_READ, AuditActions.JOB, "launchable");
-        return launchableJobs();
+        // what this caller may start: a launch form offers nothing that would be refused
+        boolean runs = policy.allows(caller, Permission.JOB_RUN);
+        return launchableJobs(job -> runs && job.permission().map(extra -> policy.allows(caller, extra)).orElse(true));
     }
 
     @Override

@@ -14,7 +14,7 @@ public interface JobService {
 
     JobExecutionView execution(Caller caller, long executionId);
 
-    /** The jobs operators may launch, each with the parameters it accepts, by name. */
+    /** The jobs this caller may launch (their roles allow each one's permissions), with the parameters each accepts. */
     SortedMap<String, List<String>> launchable(Caller caller);
 
     /** The newest executions of every Custodian job (at most {@code limit}), newest first. */
