@@ -455,4 +455,28 @@ class CustodianApiIT extends DeployedWar {
                 .build();
         return Tokens.sign(key, claims);
     }
+
+    @Test
+    void controlCharactersAndUnpairedSurrogatesAreRefusedAtTheBoundaryNeverA500() throws Exception {
+        Api api = api();
+        // JSON escapes for NUL (which PostgreSQL refuses in text), ESC and half of a surrogate pair
+        assertViolation(api.post("api/v1/auth/token", null,
+                "{\"username\":\"agent\\u0000.eu\",\"password\":\"" + DEMO_PASSWORD + "\"}"), "username");
+        String agent = api.token("agent.eu");
+        assertViolation(api.post("api/v1/customers", agent, "{\"externalId\":\"X\\u0000\",\"name\":\"Nul\","
+                + "\"region\":\"EU\"}"), "externalId");
+        long customer = createCustomer(api, agent, "EU");
+        Reply surrogate = api.post("api/v1/tickets", agent, "{\"customerId\":" + customer + ",\"subject\":\"half"
+                + " \\ud800 a pair\",\"description\":\"x\\u001b[31m\",\"category\":\"SOFTWARE\"}");
+        assertViolation(surrogate, "subject");
+        assertViolation(surrogate, "description");
+        assertViolation(api.post("api/v1/customers", agent, "{\"tags\\u0000\":1}"), "tags?");
+        // query parameters too; line breaks and tabs are text and stay allowed in bodies
+        assertViolation(api.get("api/v1/tickets?q=%00", agent), "q");
+        assertProblem(api.get("api/v1/tickets?q=%00", null), 401);
+        assertEquals(201, api.post("api/v1/tickets", agent, "{\"customerId\":" + customer + ",\"subject\":\"Two"
+                + " lines\",\"description\":\"line 1\\r\\nline 2\\tend\",\"category\":\"SOFTWARE\"}").status());
+        // a signed token whose name is not plain text names no caller: 401, not a database error
+        assertProblem(api.get("api/v1/tickets", Tokens.forUser("agent\u0000.eu", "AGENT", List.of("EU"))), 401);
+    }
 }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.shared.Caller;
+import org.custodian.domain.shared.PlainText;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.user.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -49,9 +50,10 @@ public class CurrentCaller {
         if (found == null) {
             found = security.getPrincipalsByType(JsonWebToken.class).stream().findFirst().orElse(null);
         }
-        // a name longer than any username or e-mail address is not a caller we can record
+        // a name longer than any username or e-mail address, or one that is not plain text, is not a caller we can
+        // record (nor look up: PostgreSQL refuses NUL); such a token is as good as none, a 401
         token = found != null && found.getName() != null && found.getName().length() <= MAX_NAME
-                && found.getRawToken() != null ? found : null;
+                && PlainText.refusal(found.getName()).isEmpty() && found.getRawToken() != null ? found : null;
     }
 
     public boolean isAuthenticated() {

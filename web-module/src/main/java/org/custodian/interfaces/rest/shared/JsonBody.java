@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.PlainText;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -92,16 +94,48 @@ public final class JsonBody {
             if (parser.hasNext()) {
                 throw new MalformedBodyException("the body has content after the JSON object");
             }
-            return object;
+            return refuseUnplainText(object);
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             throw new MalformedBodyException("the body is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")"));
-        } catch (MalformedBodyException e) {
+        } catch (MalformedBodyException | DomainRuleViolationException e) {
             throw e;
         } catch (RuntimeException e) {
             // e.g. nesting beyond the parser's depth limit
             throw new MalformedBodyException("the body is not a JSON object this API can read");
+        }
+    }
+
+    /** The object, once every string in it is plain text: else a 422 naming each field that is not. */
+    private static JsonObject refuseUnplainText(JsonObject object) {
+        RuleCheck plain = new RuleCheck();
+        refuseUnplainText(object, "", plain);
+        plain.throwIfAny();
+        return object;
+    }
+
+    /**
+     * Every string in the body, names included, at any depth, must be plain text ({@link PlainText}): one check
+     * here covers every endpoint, before any value reaches a service or the database.
+     */
+    private static void refuseUnplainText(JsonValue value, String path, RuleCheck check) {
+        if (value instanceof JsonString string) {
+            PlainText.check(string.getString(), path, check);
+        } else if (value instanceof JsonObject object) {
+            for (Map.Entry<String, JsonValue> field : object.entrySet()) {
+                String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (PlainText.refusal(field.getKey()).isPresent()) {
+                    check.require(false, name.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?"),
+                            "is not a field name this API knows: names are plain text");
+                } else {
+                    refuseUnplainText(field.getValue(), name, check);
+                }
+            }
+        } else if (value instanceof JsonArray array) {
+            for (int at = 0; at < array.size(); at++) {
+                refuseUnplainText(array.get(at), path + "[" + at + "]", check);
+            }
         }
     }
 
