@@ -107,11 +107,11 @@ public class DefaultAuthenticationService implements AuthenticationService {
             // the API is no way around a second factor the portal asks for; a missing code fails like a wrong one
             checkCode(signedIn, verified.throttle(), factor.get(), oneTimeCode, "api");
         } else if (apiNeedsSecondFactor(user.getRoles(), secondFactorRoles, apiSecondFactor)) {
+            // counted and answered like a wrong password: the answer must not tell that the password was right
+            verified.throttle().recordFailure(clock.instant(), freeAttempts, window, baseBlock, maxBlock);
             audit.record(signedIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
                     List.of("channel=api", "not-enrolled"), AuditOutcome.DENIED);
-            throw new AuthenticationFailedException("this account's role signs in with a second factor, and none"
-                    + " is enrolled yet: sign in to the portal once to set up an authenticator, then send its"
-                    + " current code as 'otp'");
+            throw new AuthenticationFailedException();
         } else {
             verified.throttle().reset();
         }
@@ -192,10 +192,13 @@ public class DefaultAuthenticationService implements AuthenticationService {
             throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
             audit.record(signingIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, name,
                     List.of("channel=" + channel, "method=" + method), AuditOutcome.FAILURE);
-            throw new AuthenticationFailedException("missing".equals(method)
-                    ? "this account has a second factor: send a current code from its authenticator (or a"
-                            + " recovery code) as 'otp'"
-                    : "the code is wrong, expired or was already used");
+            // the API answers as for a wrong password; the portal asks for the code only after the password
+            // step, so there the user may be told what went wrong with it
+            throw "api".equals(channel) ? new AuthenticationFailedException()
+                    : new AuthenticationFailedException("missing".equals(method)
+                            ? "this account has a second factor: send a current code from its authenticator (or a"
+                                    + " recovery code) as 'otp'"
+                            : "the code is wrong, expired or was already used");
         }
         throttle.reset();
         List<String> fields = new ArrayList<>(List.of("channel=" + channel, "method=" + method));

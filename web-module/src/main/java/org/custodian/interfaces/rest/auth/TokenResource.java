@@ -41,7 +41,8 @@ public class TokenResource {
     @Operation(summary = "Exchange username and password (plus 'otp', a current TOTP or recovery code, when the account has a"
             + " second factor) for an RS256 access token (at most 15 minutes)")
     @APIResponse(responseCode = "200", description = "access_token, token_type Bearer, expires_in seconds")
-    @APIResponse(responseCode = "401", description = "wrong username or password (one answer for both)")
+    @APIResponse(responseCode = "401", description = "wrong username, password or one-time code, or a second factor"
+            + " the role needs and the account has not enrolled (one answer for all)")
     @APIResponse(responseCode = "429", description = "too many failed attempts for this username; see Retry-After")
     public TokenResponse issue(byte[] body) {
         RuleCheck check = new RuleCheck();
