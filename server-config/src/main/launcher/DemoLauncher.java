@@ -4,12 +4,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.custodian.infrastructure.backup.OpenPgpKeyGenerator;
 import sun.misc.Signal;
 
 /**
@@ -19,9 +21,10 @@ import sun.misc.Signal;
  *
  * <p>Arguments: the runnable jar, then its own arguments. Environment: {@code CUSTODIAN_DB_URL} set means "use
  * that database" (no embedded one starts); {@code CUSTODIAN_DEMO_DB_PORT} moves the embedded one from 15432.
- * {@code CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH} defaults to {@code ./data/backups}, and with the development
- * recipient key (no {@code CUSTODIAN_BACKUP_RECIPIENT_KEYS}) the system property
- * {@code custodian.demo.decryption-key} names its secret half, so that restores work in the demo too.
+ * {@code CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH} defaults to {@code ./data/backups}; without
+ * {@code CUSTODIAN_BACKUP_RECIPIENT_KEYS} backups are encrypted to a demo operator key made in
+ * {@code ./data/operator/}. Demo users are seeded ({@code CUSTODIAN_DEMO_SEED}); their password is printed by the
+ * server at the first start. The server generates its own keys in {@code ./data/keys} at that start.
  */
 public class DemoLauncher {
 
@@ -69,9 +72,9 @@ public class DemoLauncher {
             System.out.println("[demo] embedded PostgreSQL at " + url + " (user postgres), data in " + directory);
         }
         serverEnvironment.putIfAbsent("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", data.resolve("backups").toString());
-        String developmentKey = System.getProperty("custodian.demo.decryption-key");
-        if (developmentKey != null && !environment.containsKey("CUSTODIAN_BACKUP_RECIPIENT_KEYS")) {
-            serverEnvironment.putIfAbsent("CUSTODIAN_BACKUP_DECRYPTION_KEY", "file:" + developmentKey);
+        serverEnvironment.putIfAbsent("CUSTODIAN_DEMO_SEED", "true");
+        if (!environment.containsKey("CUSTODIAN_BACKUP_RECIPIENT_KEYS")) {
+            operatorKey(data.resolve("operator"), serverEnvironment);
         }
         System.out.println("[demo] backups go to " + serverEnvironment.get("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH"));
 
@@ -89,6 +92,35 @@ public class DemoLauncher {
             System.out.println("[demo] embedded PostgreSQL stopped; its data stays in " + data.resolve("postgres"));
         }
         System.exit(exit);
+    }
+
+    /**
+     * The demo operator's OpenPGP key pair in {@code ./data/operator/}, made at the first run: backups are encrypted
+     * to its public key. Its secret key is handed to the server as the decryption key too, so that restores work in
+     * the demo; a production server never holds an operator's secret key (docs/backup-format.md).
+     */
+    private static void operatorKey(Path directory, Map<String, String> serverEnvironment) throws IOException {
+        Path publicKey = directory.resolve("operator-public.asc");
+        Path secretKey = directory.resolve("operator-secret.asc");
+        if (!Files.isRegularFile(publicKey) || !Files.isRegularFile(secretKey)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+            OpenPgpKeyGenerator.GeneratedKey key = OpenPgpKeyGenerator.signingAndEncryptionKey(
+                    "Custodian demo operator <operator@custodian.invalid>");
+            Files.writeString(secretKey, key.armoredSecretKey());
+            Files.setPosixFilePermissions(secretKey, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(publicKey, key.armoredPublicKey());
+            Files.writeString(directory.resolve("fingerprint"), key.fingerprint() + "\n");
+            System.out.println("[demo] made the demo operator's OpenPGP key pair in " + directory + ", fingerprint "
+                    + key.fingerprint() + ". Backups are encrypted to it. To read a backup set with gpg:\n"
+                    + "         gpg --import " + secretKey + "\n"
+                    + "         gpg --fingerprint " + key.fingerprint() + "   (compare with the fingerprint above)\n"
+                    + "         then follow docs/backup-format.md");
+        }
+        serverEnvironment.put("CUSTODIAN_BACKUP_RECIPIENT_KEYS", "file:" + publicKey);
+        serverEnvironment.putIfAbsent("CUSTODIAN_BACKUP_DECRYPTION_KEY", "file:" + secretKey);
+        System.out.println("[demo] backups are encrypted to the demo operator key " + Files.readString(
+                directory.resolve("fingerprint")).trim() + " (" + publicKey + ")");
     }
 
     /** Once, however many ways the stop arrives; a server still up a minute later is killed. */

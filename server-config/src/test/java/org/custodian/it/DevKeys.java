@@ -11,7 +11,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** The development JWT keys from server-config/src/main/dev-keys, for forging test tokens. */
+/** The development JWT keys from server-config/src/test/dev-keys, for forging test tokens. */
 final class DevKeys {
 
     private DevKeys() {

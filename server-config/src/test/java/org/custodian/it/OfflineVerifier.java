@@ -24,7 +24,7 @@ final class OfflineVerifier {
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
     }
 
-    /** The dev key the IT server signs checkpoints with (server-config/src/main/dev-keys). */
+    /** The dev key the IT server signs checkpoints with (server-config/src/test/dev-keys). */
     static Path devKey() {
         return Path.of(System.getProperty("custodian.it.devkeys"), "audit-verify-key.pem");
     }

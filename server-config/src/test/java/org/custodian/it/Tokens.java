@@ -5,7 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +35,14 @@ final class Tokens {
     }
 
     static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
-        // Payara's MP-JWT insists on typ: JWT in the header
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID("custodian-dev").build(), claims);
+        // Payara's MP-JWT insists on typ: JWT in the header; the kid is the key's RFC 7638 thumbprint, as the server's
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
+        if (key instanceof RSAPrivateCrtKey rsa) {
+            header.keyID(new RSAKey.Builder((RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()))).build()
+                    .computeThumbprint().toString());
+        }
+        SignedJWT jwt = new SignedJWT(header.build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

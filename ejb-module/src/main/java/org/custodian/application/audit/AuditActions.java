@@ -14,6 +14,7 @@ public final class AuditActions {
     public static final String SECOND_FACTOR_ENROLL = "SECOND_FACTOR_ENROLL";
     public static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
     public static final String LOGOUT = "LOGOUT";
+    public static final String TOKENS_REVOKED = "TOKENS_REVOKED";
     /** A portal session ended by its idle timeout or its absolute lifetime. */
     public static final String SESSION_EXPIRED = "SESSION_EXPIRED";
     public static final String TICKET_CREATE = "TICKET_CREATE";

@@ -55,6 +55,9 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Inject
     private TokenIssuer tokens;
 
+    @Inject
+    private TokenRevocationService revocation;
+
     @EJB
     private LoginThrottleRows throttles;
 
@@ -272,6 +275,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
         SecondFactor factor = lockedFactor(name).orElseThrow(() -> new ResourceNotFoundException("second factor",
                 name));
         users.remove(factor);
+        revocation.revokeFor(caller, name, "second factor reset");
         audit.record(caller, AuditActions.SECOND_FACTOR_RESET, AuditActions.USER, name,
                 List.of("reason=" + digest.of("user.secondFactorReset", reason.trim())), AuditOutcome.SUCCESS);
     }

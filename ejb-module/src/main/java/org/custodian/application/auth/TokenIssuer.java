@@ -7,10 +7,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,25 +43,24 @@ public class TokenIssuer {
     String audience;
 
     @Inject
-    @ConfigProperty(name = "custodian.jwt.key-id", defaultValue = "custodian-dev")
-    String keyId;
-
-    @Inject
     @ConfigProperty(name = "custodian.jwt.lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
     private PrivateKey signingKey;
+
+    /** The RFC 7638 thumbprint of the key's public half: the JWKS at /api/v1/auth/jwks names it the same. */
+    private String keyId;
 
     @PostConstruct
     void loadKey() {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0) {
             throw new IllegalStateException("custodian.jwt.lifetime must be between 1 s and 15 min, got " + lifetime);
         }
-        String base64 = signingKeyText.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            signingKey = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            RSAPrivateCrtKey key = JsonWebKeys.privateKey(signingKeyText);
+            signingKey = key;
+            keyId = JsonWebKeys.thumbprint(JsonWebKeys.publicHalf(key));
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("custodian.jwt.signing-key is not a PKCS#8 RSA private key", e);
         }
     }
@@ -85,6 +83,8 @@ public class TokenIssuer {
                 .add("groups", groups)
                 .add("region", regions)
                 .add("jti", UUID.randomUUID().toString())
+                // the user's token version now: raising it (sign out everywhere, a reset second factor) revokes this
+                .add("tv", user.getTokenVersion())
                 .add("iat", now.getEpochSecond())
                 .add("exp", expiry.getEpochSecond())
                 .build().toString();

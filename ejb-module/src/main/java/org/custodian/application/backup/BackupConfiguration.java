@@ -116,6 +116,20 @@ public class BackupConfiguration {
         return regions;
     }
 
+    /**
+     * Backups are encrypted to the operators' public keys, which nobody but the operators can provide: without them
+     * a backup is refused at once (503 naming the setting), not a job that fails later.
+     */
+    public void requireRecipients() {
+        boolean configured = ConfigProvider.getConfig().getOptionalValue("custodian.backup.recipient-keys",
+                String.class).filter(keys -> !keys.isBlank()).isPresent();
+        if (!configured) {
+            throw new NotConfiguredException("backups are encrypted to the operators' OpenPGP public keys, and none"
+                    + " is configured: set CUSTODIAN_BACKUP_RECIPIENT_KEYS (gpg --armor --export <your key>, or"
+                    + " file:/path/to/it); see docs/backup-format.md");
+        }
+    }
+
     public BackupRetentionPlan retentionPlan() {
         return new BackupRetentionPlan(keepDaily, keepWeekly, keepMonthly);
     }

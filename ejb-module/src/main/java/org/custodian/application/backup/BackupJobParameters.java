@@ -46,6 +46,7 @@ public class BackupJobParameters {
         if (target.isPresent() && !check.hasViolations()) {
             // a target without a directory is a setting to make, not a job to fail later: 503 naming it, now
             backups.target(target.get()).directory();
+            backups.requireRecipients();
         }
         Properties job = copy(given);
         if (known && target.isPresent()) {

@@ -86,6 +86,20 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<TokenState> findTokenState(String username) {
+        return entityManager.createQuery("SELECT u.tokenVersion, u.enabled FROM User u WHERE u.username = :name",
+                Object[].class).setParameter("name", username).getResultStream().findFirst()
+                .map(row -> new TokenState(((Number) row[0]).intValue(), (Boolean) row[1]));
+    }
+
+    @Override
+    public boolean raiseTokenVersion(String username) {
+        // one statement, so two revocations at once both count
+        return entityManager.createQuery("UPDATE User u SET u.tokenVersion = u.tokenVersion + 1 WHERE u.username"
+                + " = :name").setParameter("name", username).executeUpdate() == 1;
+    }
+
+    @Override
     public void flush() {
         entityManager.flush();
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Publishing, abandonment and verification of a set on disk, with the development OpenPGP keys. */
 class BackupSetWriterTest {
 
-    private static final Path KEYS = Path.of("../server-config/src/main/dev-keys");
+    private static final Path KEYS = Path.of("../server-config/src/test/dev-keys");
     private static final Instant NOW = Instant.parse("2026-11-23T02:30:00Z");
 
     @TempDir

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenPgpTest {
 
     /** Maven runs the tests with the module directory as working directory. */
-    private static final Path DEV_KEYS = Path.of("..", "server-config", "src", "main", "dev-keys");
+    private static final Path DEV_KEYS = Path.of("..", "server-config", "src", "test", "dev-keys");
 
     private static final char[] NO_PASSPHRASE = new char[0];
     private static final char[] SECOND_PASSPHRASE = "second operator passphrase".toCharArray();

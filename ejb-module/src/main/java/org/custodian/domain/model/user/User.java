@@ -54,6 +54,10 @@ public class User {
     @Column(name = "region", length = 8, nullable = false)
     private Set<Region> regions = EnumSet.noneOf(Region.class);
 
+    /** Raised to revoke every token issued before; tokens carry the version they were issued under. */
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -98,5 +102,9 @@ public class User {
 
     public Set<Region> getRegions() {
         return Set.copyOf(regions);
+    }
+
+    public int getTokenVersion() {
+        return tokenVersion;
     }
 }

@@ -35,6 +35,15 @@ public interface UserRepository {
     /** Removes a second factor with its recovery codes. */
     void remove(SecondFactor factor);
 
+    /** The user's token version and whether they may sign in; empty for a username nobody has here. */
+    Optional<TokenState> findTokenState(String username);
+
+    record TokenState(int version, boolean enabled) {
+    }
+
+    /** Raises the user's token version, revoking every token issued before; false if there is no such user. */
+    boolean raiseTokenVersion(String username);
+
     /** Writes pending changes now (so a duplicate key surfaces inside the caller). */
     void flush();
 }

@@ -1,6 +1,7 @@
 package org.custodian.interfaces.rest.shared;
 
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.custodian.application.auth.TokenRevocationService;
 
 /**
  * Every endpoint except those marked {@link PublicEndpoint} needs a valid bearer token. MicroProfile
@@ -22,6 +24,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Inject
     CurrentCaller caller;
+
+    @EJB
+    TokenRevocationService revocation;
 
     @Context
     ResourceInfo resource;
@@ -39,9 +44,16 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             String detail = header == null
                     ? "this endpoint needs 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token"
                     : "the bearer token was rejected (bad signature, wrong issuer or audience, or expired); get a new one";
-            Response problem = Problems.response(401, "unauthorized", "Unauthorized", detail, caller.requestId());
-            request.abortWith(Response.fromResponse(problem)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custodian\"").build());
+            request.abortWith(unauthorized(detail));
+        } else if (!revocation.isCurrent(caller.get().username(), caller.tokenVersion())) {
+            request.abortWith(unauthorized("this token was revoked (its user signed out everywhere, was disabled,"
+                    + " or had their second factor reset); get a new one"));
         }
+    }
+
+    private Response unauthorized(String detail) {
+        Response problem = Problems.response(401, "unauthorized", "Unauthorized", detail, caller.requestId());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custodian\"")
+                .build();
     }
 }

@@ -3,6 +3,7 @@ package org.custodian.interfaces.rest.shared;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -89,6 +90,21 @@ public class CurrentCaller {
             }
         });
         return new Caller(token.getName(), roles, regions, coordinates.requestId(), coordinates.clientAddress());
+    }
+
+    /** The user's token version the token was issued under (claim {@code tv}; 0 for tokens without it). */
+    public int tokenVersion() {
+        if (token == null) {
+            throw new IllegalStateException("no verified token for this request");
+        }
+        Object claim = token.getClaim("tv");
+        if (claim instanceof JsonNumber number && number.isIntegral()) {
+            return number.intValue();
+        }
+        if (claim instanceof Number number) {
+            return number.intValue();
+        }
+        return claim == null ? 0 : -1; // a version in any other shape matches no user's
     }
 
     public String requestId() {

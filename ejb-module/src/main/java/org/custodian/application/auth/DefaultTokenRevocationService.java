@@ -1,0 +1,46 @@
+package org.custodian.application.auth;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.user.UserRepository;
+
+@Stateless
+public class DefaultTokenRevocationService implements TokenRevocationService {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    AuditService audit;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean isCurrent(String username, int tokenVersion) {
+        // the signature says who the caller is; the user store can only take that away (a token of an identity
+        // provider may name a user this server has no row for)
+        return users.findTokenState(username).map(state -> state.enabled() && state.version() == tokenVersion)
+                .orElse(true);
+    }
+
+    @Override
+    public void signOutEverywhere(Caller caller) {
+        users.raiseTokenVersion(caller.username());
+        audit.record(caller, AuditActions.TOKENS_REVOKED, AuditActions.USER, caller.username(),
+                List.of("why=signed out everywhere"), AuditOutcome.SUCCESS);
+    }
+
+    @Override
+    public void revokeFor(Caller caller, String username, String why) {
+        if (users.raiseTokenVersion(username)) {
+            audit.record(caller, AuditActions.TOKENS_REVOKED, AuditActions.USER, username, List.of("why=" + why),
+                    AuditOutcome.SUCCESS);
+        }
+    }
+}

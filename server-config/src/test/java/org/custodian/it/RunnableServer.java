@@ -1,0 +1,95 @@
+package org.custodian.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The runnable jar as an operator starts it ({@code java -jar custodian-micro.jar}), in its own process, with only
+ * the environment given here (none of the test JVM's CUSTODIAN_* settings), its console kept for assertions.
+ */
+final class RunnableServer implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> console = new ArrayList<>();
+    private final int port;
+
+    private RunnableServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (console) {
+                        console.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static RunnableServer start(Path workingDirectory, Map<String, String> environment) throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar",
+                System.getProperty("custodian.it.runnable"), "--port", String.valueOf(port), "--nocluster")
+                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("CUSTODIAN_") || name.startsWith("MP_"));
+        builder.environment().putAll(environment);
+        return new RunnableServer(builder.start(), port);
+    }
+
+    URL url() throws IOException {
+        return new URL("http://localhost:" + port + "/");
+    }
+
+    /** Waits until a console line matches; false if the process ended or time ran out first. */
+    boolean awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            synchronized (console) {
+                if (console.stream().anyMatch(wanted)) {
+                    return true;
+                }
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    List<String> console() {
+        synchronized (console) {
+            return List.copyOf(console);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
