@@ -3,32 +3,31 @@ package org.custodian.it;
 import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.custodian.it.Backups.backup;
+import static org.custodian.it.Backups.csvFirstColumn;
+import static org.custodian.it.Backups.decryptAll;
+import static org.custodian.it.Backups.exitCode;
+import static org.custodian.it.Backups.fileRows;
+import static org.custodian.it.Backups.gnupgHome;
+import static org.custodian.it.Backups.manifest;
+import static org.custodian.it.Backups.primary;
 import static org.custodian.it.Backups.restore;
+import static org.custodian.it.Backups.run;
+import static org.custodian.it.Backups.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
@@ -63,9 +62,12 @@ class BackupIT extends DeployedWar {
 
         Path gnupg = gnupgHome();
         // stored files check out before anything is decrypted, and the manifest's signature verifies
+        // the checksum lists are signed too: gpg --verify SHA256SUMS.asc && sha256sum -c SHA256SUMS is the whole check
+        run(fullDirectory, gnupg, "gpg", "--batch", "--verify", "SHA256SUMS.asc", "SHA256SUMS");
         run(fullDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS");
         run(fullDirectory, gnupg, "gpg", "--batch", "--verify", "manifest.json.asc", "manifest.json");
         decryptAll(fullDirectory, gnupg);
+        run(fullDirectory, gnupg, "gpg", "--batch", "--verify", "SHA256SUMS.decrypted.asc", "SHA256SUMS.decrypted");
         run(fullDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS.decrypted");
         JsonObject manifest = manifest(fullDirectory);
         assertEquals("FULL", manifest.getJsonObject("set").getString("type"));
@@ -86,6 +88,7 @@ class BackupIT extends DeployedWar {
         assertEquals("COMPLETE", incremental.getString("status"), incremental.toString());
         assertEquals(full.getJsonNumber("id").longValue(), incremental.getJsonNumber("baseId").longValue());
         Path incrementalDirectory = primary().resolve(incremental.getString("name"));
+        run(incrementalDirectory, gnupg, "gpg", "--batch", "--verify", "SHA256SUMS.asc", "SHA256SUMS");
         run(incrementalDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS");
         decryptAll(incrementalDirectory, gnupg);
         run(incrementalDirectory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS.decrypted");
@@ -163,6 +166,59 @@ class BackupIT extends DeployedWar {
         assertTrue(Sql.text("select verify_result from backup_set where id = ?", id).startsWith("OK"));
         assertProblem(api.post("api/v1/backups/" + id + "/verify", api.token("agent.eu"), null), 403);
         assertProblem(api.post("api/v1/backups/999999999/verify", auditor, null), 404);
+    }
+
+    @Test
+    void aSwappedDataFileWithARewrittenChecksumListFailsGpgAndTheServerRefusesTheSet() throws Exception {
+        Api api = api();
+        String operator = api.token("operator");
+        JsonObject set = backup(api, operator, "FULL", "swap test", null);
+        assertEquals("COMPLETE", set.getString("status"), set.toString());
+        long id = set.getJsonNumber("id").longValue();
+        Path directory = primary().resolve(set.getString("name"));
+        Path gnupg = gnupgHome();
+        run(directory, gnupg, "gpg", "--batch", "--verify", "SHA256SUMS.asc", "SHA256SUMS");
+
+        // an attacker with write access to the target: a forged, validly encrypted ticket.csv, and SHA256SUMS
+        // rewritten to match it, so sha256sum -c alone passes
+        Path stored = directory.resolve("data/ticket.csv.gpg");
+        byte[] original = Files.readAllBytes(stored);
+        byte[] originalList = Files.readAllBytes(directory.resolve("SHA256SUMS"));
+        Path forged = Files.createTempFile("forged", ".csv");
+        try {
+            Files.writeString(forged, "id\n");
+            run(directory, gnupg, "gpg", "--batch", "--yes", "--trust-model", "always", "--recipient-file",
+                    Path.of(System.getProperty("custodian.it.devkeys"), "backup-recipient-public.asc").toString(),
+                    "--output", stored.toString(), "--encrypt", forged.toString());
+            Files.writeString(directory.resolve("SHA256SUMS"), new String(originalList, StandardCharsets.UTF_8)
+                    .replaceAll("(?m)^[0-9a-f]{64}  data/ticket\\.csv\\.gpg$", sha256(stored) + "  data/ticket.csv.gpg"));
+            run(directory, gnupg, "sha256sum", "-c", "--strict", "SHA256SUMS");
+            assertTrue(exitCode(directory, gnupg, "gpg", "--batch", "--verify", "SHA256SUMS.asc", "SHA256SUMS") != 0,
+                    "gpg --verify SHA256SUMS.asc fails on the rewritten list");
+
+            Reply verify = api.post("api/v1/backups/" + id + "/verify", api.token("auditor"), null);
+            assertEquals(200, verify.status(), verify.toString());
+            assertFalse(verify.json().getBoolean("ok"), verify.toString());
+            String problems = verify.json().getJsonArray("problems").toString();
+            assertTrue(problems.contains("data/ticket.csv.gpg: SHA-256") && problems.contains("SHA256SUMS.asc: not a"
+                    + " valid signature"), problems);
+
+            Reply started = api.post("api/v1/backups/restores", operator, "{\"setId\":" + id
+                    + ",\"reason\":\"restore a swapped set\"}");
+            assertEquals(202, started.status(), started.toString());
+            long execution = started.json().getJsonNumber("executionId").longValue();
+            assertEquals("FAILED", api.awaitJob(operator, execution).getString("status"));
+            JsonObject report = api.get("api/v1/backups/drills", operator).array().getJsonObject(0);
+            assertEquals(execution, report.getJsonNumber("jobExecutionId").longValue(), report.toString());
+            assertFalse(report.getBoolean("ok"), report.toString());
+            assertTrue(report.getString("failure").contains("failed verification, nothing was restored")
+                    && report.getString("failure").contains("data/ticket.csv.gpg"), report.toString());
+        } finally {
+            Files.write(stored, original);
+            Files.write(directory.resolve("SHA256SUMS"), originalList);
+            Files.deleteIfExists(forged);
+        }
+        assertTrue(api.post("api/v1/backups/" + id + "/verify", api.token("auditor"), null).json().getBoolean("ok"));
     }
 
     @Test
@@ -416,75 +472,6 @@ class BackupIT extends DeployedWar {
         Reply reply = api.get("api/v1/backups/" + id, token);
         assertEquals(200, reply.status(), reply.toString());
         return reply.json();
-    }
-
-    private static Path primary() {
-        return Path.of(System.getProperty("custodian.it.workdir"), "backups", "primary");
-    }
-
-    /** A GnuPG home holding the development recipient's secret key and the signing key's public half. */
-    private static Path gnupgHome() throws Exception {
-        Path home = Files.createTempDirectory("custodian-gnupg");
-        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
-        Path keys = Path.of(System.getProperty("custodian.it.devkeys"));
-        run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-recipient-secret.asc").toString());
-        run(home, home, "gpg", "--batch", "--import", keys.resolve("backup-signing-public.asc").toString());
-        return home;
-    }
-
-    private static void decryptAll(Path set, Path gnupg) throws Exception {
-        try (Stream<Path> files = Files.list(set.resolve("data"))) {
-            for (Path encrypted : files.filter(p -> p.toString().endsWith(".gpg")).toList()) {
-                String plain = encrypted.toString().substring(0, encrypted.toString().length() - 4);
-                run(set, gnupg, "gpg", "--batch", "--yes", "--decrypt", "--output", plain, encrypted.toString());
-            }
-        }
-    }
-
-    /** Runs a standard tool as an operator would; a non-zero exit fails the test with its output. */
-    private static String run(Path directory, Path gnupg, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().put("GNUPGHOME", gnupg.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " timed out");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
-    }
-
-    private static JsonObject manifest(Path set) throws IOException {
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(set.resolve("manifest.json"))))) {
-            return reader.readObject();
-        }
-    }
-
-    private static long fileRows(JsonObject manifest, String path) {
-        JsonArray files = manifest.getJsonArray("files");
-        for (JsonValue file : files) {
-            if (file.asJsonObject().getString("path").equals(path)) {
-                return file.asJsonObject().getJsonNumber("rows").longValue();
-            }
-        }
-        throw new AssertionError(path + " not in manifest");
-    }
-
-    /** First column of a COPY csv with header (ids: never quoted, never multi-line). */
-    private static List<String> csvFirstColumn(Path csv) throws IOException {
-        List<String> values = new ArrayList<>();
-        List<String> lines = Files.readAllLines(csv);
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.indexOf(',');
-            String first = comma < 0 ? line : line.substring(0, comma);
-            if (first.matches("[0-9]+")) {
-                values.add(first);
-            }
-        }
-        return values;
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(file)));
     }
 
     private static long customer(Api api, String token) {

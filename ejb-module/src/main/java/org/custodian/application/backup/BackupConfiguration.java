@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.backup.BackupRetentionPlan;
@@ -61,6 +62,22 @@ public class BackupConfiguration {
     @Inject
     @ConfigProperty(name = "custodian.backup.drill-schema", defaultValue = "custodian_drill")
     String drillSchema;
+
+    /**
+     * Where a restore copies the sets it checks before loading them (a private directory per restore, removed
+     * afterwards); it needs room for the chain's encrypted files. Empty: the JVM's temporary directory.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.staging-directory")
+    Optional<String> stagingDirectory;
+
+    /**
+     * Accept sets of the first format (custodian-backup-set/1), whose checksum lists carry no signature: they are
+     * refused unless this is set, since an operator cannot check them with gpg and sha256sum alone.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.accept-format-1", defaultValue = "false")
+    boolean acceptFormat1;
 
     public Map<String, BackupTarget> targets() {
         Config config = ConfigProvider.getConfig();
@@ -144,6 +161,15 @@ public class BackupConfiguration {
 
     public String drillSchema() {
         return drillSchema.trim();
+    }
+
+    public Path stagingRoot() {
+        return stagingDirectory.filter(path -> !path.isBlank()).map(path -> Path.of(path.trim()))
+                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"))).toAbsolutePath().normalize();
+    }
+
+    public boolean acceptFormat1() {
+        return acceptFormat1;
     }
 
     /** The environment variable MicroProfile Config reads a property from (custodian.a-b -> CUSTODIAN_A_B). */

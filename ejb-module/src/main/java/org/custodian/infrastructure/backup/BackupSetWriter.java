@@ -91,6 +91,29 @@ public final class BackupSetWriter implements AutoCloseable {
         force(file);
     }
 
+    /**
+     * Writes the signed top of the set: the manifest and its detached signature, then the two checksum lists
+     * ({@code sha256sum -c} input) with a detached signature each, so that {@code gpg --verify SHA256SUMS.asc
+     * SHA256SUMS && sha256sum -c SHA256SUMS} alone proves every stored file is the server's.
+     */
+    public void seal(byte[] manifest, OpenPgpSigner signer) throws IOException {
+        plain("manifest.json", manifest);
+        plain("manifest.json.asc", signer.signDetached(manifest));
+        List<String[]> stored = new ArrayList<>();
+        stored.add(new String[] {sha256(manifest), "manifest.json"});
+        List<String[]> decrypted = new ArrayList<>();
+        for (BackupFile file : files) {
+            stored.add(new String[] {file.sha256(), file.path()});
+            decrypted.add(new String[] {file.plainSha256(), file.plainPath()});
+        }
+        byte[] storedList = checksumList(stored);
+        byte[] decryptedList = checksumList(decrypted);
+        plain("SHA256SUMS", storedList);
+        plain("SHA256SUMS.asc", signer.signDetached(storedList));
+        plain("SHA256SUMS.decrypted", decryptedList);
+        plain("SHA256SUMS.decrypted.asc", signer.signDetached(decryptedList));
+    }
+
     public List<BackupFile> files() {
         return List.copyOf(files);
     }

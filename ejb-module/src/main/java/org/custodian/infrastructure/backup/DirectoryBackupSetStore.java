@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupSetStore;
 
 /**
@@ -20,13 +21,17 @@ public class DirectoryBackupSetStore implements BackupSetStore {
     @Inject
     BackupKeys keys;
 
+    @Inject
+    BackupConfiguration configuration;
+
     /** Checks a set's files side by side (decrypting is CPU-bound). */
     @Resource
     ManagedExecutorService executor;
 
     @Override
     public SetCheck check(Path setDirectory, String manifestSha256) {
-        BackupSetVerifier.Report report = new BackupSetVerifier(keys.verifier(), keys.decryptor(), executor)
+        BackupSetVerifier.Report report = new BackupSetVerifier(keys.verifier(), keys.decryptor(), executor,
+                configuration.acceptFormat1())
                 .verify(setDirectory, manifestSha256);
         return new SetCheck(report.ok(), report.decrypted(), report.filesChecked(), report.problems());
     }

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +47,11 @@ import org.custodian.infrastructure.migration.DatabaseMigrator;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PostgresBackupExporter implements BackupExporter {
 
-    /** Names the layout of a set; docs/backup-format.md describes version 1. */
-    public static final String FORMAT = "custodian-backup-set/1";
+    /**
+     * Names the layout of a set; docs/backup-format.md describes it. Version 2 signs the checksum lists too
+     * (version 1 signed only the manifest).
+     */
+    public static final String FORMAT = BackupSetVerifier.FORMAT;
 
     /** Flyway creates its history table itself, so the migrations do not: this is its DDL in Flyway 11. */
     private static final String FLYWAY_HISTORY_DDL = """
@@ -101,17 +103,7 @@ public class PostgresBackupExporter implements BackupExporter {
                 }
                 byte[] manifest = manifest(set, base, target, facts, regions, tableRows, envelope, signer,
                         writer.files());
-                writer.plain("manifest.json", manifest);
-                writer.plain("manifest.json.asc", signer.signDetached(manifest));
-                List<String[]> stored = new ArrayList<>();
-                stored.add(new String[] {BackupSetWriter.sha256(manifest), "manifest.json"});
-                List<String[]> plain = new ArrayList<>();
-                for (BackupFile file : writer.files()) {
-                    stored.add(new String[] {file.sha256(), file.path()});
-                    plain.add(new String[] {file.plainSha256(), file.plainPath()});
-                }
-                writer.plain("SHA256SUMS", BackupSetWriter.checksumList(stored));
-                writer.plain("SHA256SUMS.decrypted", BackupSetWriter.checksumList(plain));
+                writer.seal(manifest, signer);
                 Path directory = writer.publish();
                 return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest));
             }

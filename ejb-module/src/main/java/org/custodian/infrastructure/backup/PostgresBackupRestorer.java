@@ -7,19 +7,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.custodian.application.audit.proof.CheckpointSigner;
+import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupRestorer;
@@ -68,6 +60,9 @@ public class PostgresBackupRestorer implements BackupRestorer {
     private BackupKeys keys;
 
     @Inject
+    private BackupConfiguration configuration;
+
+    @Inject
     private CheckpointSigner checkpoints;
 
     @Inject
@@ -79,24 +74,31 @@ public class PostgresBackupRestorer implements BackupRestorer {
         List<BackupSet> chain = ledger.chainEndingAt(setId);
         RestoreRun run = ledger.beginRestore(kind, chain, schema, requestedBy, reason, jobExecutionId);
         List<String> checks = new ArrayList<>();
-        try {
+        try (StagingDirectory staging = StagingDirectory.createIn(configuration.stagingRoot())) {
             OpenPgpDecryptor decryptor = keys.decryptor().orElseThrow(() -> new BackupFailedException(
                     "restoring needs custodian.backup.decryption-key (CUSTODIAN_BACKUP_DECRYPTION_KEY): the secret"
                             + " key of one of the recipients the sets are encrypted to"));
-            BackupSetVerifier verifier = new BackupSetVerifier(keys.verifier(), Optional.empty(), Runnable::run);
+            BackupSetVerifier verifier = new BackupSetVerifier(keys.verifier(), Optional.empty(), Runnable::run,
+                    configuration.acceptFormat1());
+            // every set is copied into the private staging directory while it is checked; from here on only those
+            // copies are read, so a file swapped on the backup target after its check is never loaded
+            List<BackupSetVerifier.Staged> staged = new ArrayList<>();
             for (BackupSet set : chain) {
-                BackupSetVerifier.Report report = verifier.verify(ledger.directoryOf(set), set.getManifestSha256());
-                if (!report.ok()) {
+                BackupSetVerifier.Staged copy = verifier.stage(ledger.directoryOf(set), set.getManifestSha256(),
+                        staging.path().resolve(String.valueOf(staged.size())));
+                if (!copy.report().ok()) {
                     throw new BackupFailedException("set " + set.getName() + " failed verification, nothing was"
-                            + " restored: " + String.join("; ", report.problems()));
+                            + " restored: " + String.join("; ", copy.report().problems()));
                 }
+                staged.add(copy);
             }
-            checks.add("OK files: every set of the chain matches its signed manifest (" + chain.size() + " sets)");
+            checks.add("OK files: every set of the chain matches its signed manifest and signed checksum lists ("
+                    + chain.size() + " sets, staged before loading)");
             long rows;
             boolean ok;
             try (PostgresRestoreTarget target = PostgresRestoreTarget.open(dataSource, schema)) {
-                rows = load(target, chain, decryptor);
-                ok = check(target, chain.get(chain.size() - 1), checks);
+                rows = StagedChainLoader.load(target, staged, decryptor);
+                ok = check(target, chain.get(chain.size() - 1), staged.get(staged.size() - 1).manifest(), checks);
                 restored.fire(new DatabaseRestored(schema, chain.get(chain.size() - 1).getSnapshotAt(),
                         target.connection(), checks));
                 if (kind == RestoreKind.LIVE && !ok) {
@@ -128,64 +130,9 @@ public class PostgresBackupRestorer implements BackupRestorer {
         }
     }
 
-    /** The full set, then each incremental in order; returns the rows loaded. */
-    private long load(PostgresRestoreTarget target, List<BackupSet> chain, OpenPgpDecryptor decryptor)
-            throws SQLException, IOException {
-        long rows = 0;
-        boolean first = true;
-        for (BackupSet set : chain) {
-            Path directory = ledger.directoryOf(set);
-            JsonObject manifest = manifest(directory);
-            for (JsonValue value : manifest.getJsonArray("files")) {
-                JsonObject file = value.asJsonObject();
-                String content = file.getString("content");
-                String table = file.getString("table", null);
-                try (InputStream encrypted = Files.newInputStream(directory.resolve(file.getString("path")));
-                        InputStream plain = decryptor.decrypt(encrypted);
-                        DigestInputStream hashed = new DigestInputStream(plain, DigestingOutputStream.sha256Digest())) {
-                    switch (content) {
-                        case "schema" -> {
-                            if (first) {
-                                target.createSchema(hashed);
-                            } else {
-                                hashed.transferTo(OutputStream.nullOutputStream());
-                            }
-                        }
-                        case "sequences" -> {
-                            if (set == chain.get(chain.size() - 1)) {
-                                target.setSequences(hashed);
-                            } else {
-                                hashed.transferTo(OutputStream.nullOutputStream());
-                            }
-                        }
-                        case "rows" -> {
-                            if (!first) {
-                                target.clear(table);
-                            }
-                            rows += target.load(table, hashed);
-                        }
-                        case "changed-keys" -> target.removeKeys(table, hashed);
-                        case "changed-rows", "appended-rows" -> rows += target.load(table, hashed);
-                        default -> throw new BackupFailedException(file.getString("path") + ": unknown content '"
-                                + content + "' (a newer backup format?)");
-                    }
-                    hashed.transferTo(OutputStream.nullOutputStream());
-                    String hash = HexFormat.of().formatHex(hashed.getMessageDigest().digest());
-                    if (!hash.equals(file.getString("plainSha256"))) {
-                        throw new BackupFailedException(set.getName() + "/" + file.getString("path") + ": decrypted"
-                                + " content has SHA-256 " + hash + ", the signed manifest says "
-                                + file.getString("plainSha256"));
-                    }
-                }
-            }
-            first = false;
-        }
-        return rows;
-    }
-
     /** Referential integrity, row counts against the manifest, the restored audit trail; true if all hold. */
-    private boolean check(PostgresRestoreTarget target, BackupSet last, List<String> checks) throws SQLException,
-            IOException {
+    private boolean check(PostgresRestoreTarget target, BackupSet last, JsonObject manifest, List<String> checks)
+            throws SQLException {
         boolean ok = true;
         List<String> broken = target.restoreForeignKeys();
         long orphanComments = target.number("select count(*) from ticket_comment c where not exists (select 1 from"
@@ -205,7 +152,6 @@ public class PostgresBackupRestorer implements BackupRestorer {
             checks.add("OK audit pruning: " + pruned + " events that a pruning after the base set removed were removed"
                     + " from the restored copy again");
         }
-        JsonObject manifest = manifest(ledger.directoryOf(last));
         Map<String, Long> counts = target.counts();
         List<String> wrong = new ArrayList<>();
         JsonObject expected = manifest.getJsonObject("tableRows");
@@ -238,11 +184,5 @@ public class PostgresBackupRestorer implements BackupRestorer {
                     + trail.firstBadSequence()));
         }
         return ok;
-    }
-
-    private static JsonObject manifest(Path directory) throws IOException {
-        try (JsonReader reader = Json.createReader(Files.newInputStream(directory.resolve("manifest.json")))) {
-            return reader.readObject();
-        }
     }
 }

@@ -55,8 +55,8 @@ public class BackupResource {
     @GET
     @Path("signing-key")
     @Produces("application/pgp-keys")
-    @Operation(summary = "The OpenPGP public key that signs backup manifests (gpg --import it, then gpg --verify"
-            + " manifest.json.asc manifest.json)")
+    @Operation(summary = "The OpenPGP public key that signs backup manifests and checksum lists (gpg --import it"
+            + " once, pin its fingerprint, then gpg --verify SHA256SUMS.asc SHA256SUMS; docs/backup-format.md)")
     public String signingKey() {
         return catalog.signingKey(caller.get());
     }
