@@ -410,6 +410,19 @@ class CustodianApiIT extends DeployedWar {
                 + " and body like '%4111 1111 1111 1112%'", ticketId), "a Luhn-invalid number is not a card");
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
                 + " and resource_id like ? and fields = 'CREDIT_CARD=1'", ticketId + "/%"));
+        assertEquals("[\"CREDIT_CARD\"]", comment.json().getJsonArray("redacted").toString(),
+                "the comment says what was cut from it (#20)");
+        // #20: separators and digits of other scripts do not get a card number past the redaction
+        Reply disguised = api.post("api/v1/tickets/" + ticketId + "/comments", agent,
+                "{\"body\":\"dots 4111.1111.1111.1111, no-break 4242\\u00A04242\\u00A04242\\u00A04242,"
+                + " full-width \\uFF15\\uFF15\\uFF15\\uFF15\\uFF15\\uFF15\\uFF15\\uFF15\\uFF15"
+                + "\\uFF15\\uFF15\\uFF15\\uFF14\\uFF14\\uFF14\\uFF14, UATP 135410014004955\"}");
+        assertEquals(201, disguised.status(), disguised.toString());
+        assertEquals(0, Sql.longValue("select count(*) from ticket_comment where ticket_id = ? and (body like"
+                + " '%4111.1111.1111.1111%' or body like '%4242\u00A04242\u00A04242%' or body like '%\uFF15\uFF15\uFF15"
+                + "\uFF15\uFF15\uFF15\uFF15%' or body like '%135410014004955%')", ticketId), disguised.toString());
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
+                + " and resource_id like ? and fields = 'CREDIT_CARD=4'", ticketId + "/%"));
 
         Reply secret = api.patch("api/v1/tickets/" + ticketId, agent,
                 "{\"description\":\"VPN login fails, password: hunter2-Secret\"}");
@@ -421,6 +434,8 @@ class CustodianApiIT extends DeployedWar {
         assertTrue(change.matches("description=hmac:[0-9a-f]{32}"), "a personal field's change is a keyed hash: " + change);
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"
                 + " and resource_id = ? and fields = 'SECRET=1'", String.valueOf(ticketId)));
+        assertEquals("[\"SECRET\"]", secret.json().getJsonArray("redacted").toString(),
+                "the ticket says what was cut from its text (#20)");
     }
 
     // ---------------------------------------------------------------- platform

@@ -202,6 +202,8 @@ class PortalIT extends DeployedWar {
         String description = BROWSER.byId("field-description").getText();
         assertFalse(description.contains("4111 1111 1111 1111"), description);
         assertTrue(description.contains("1111"), "the card's last digits stay for reference: " + description);
+        assertEquals("A card number was removed from this ticket's text when it was saved; only a masked form is"
+                + " kept.", BROWSER.byId("ticket-redacted").getText(), "the agent is told (#20)");
         assertEquals(1, Sql.longValue("select count(*) from ticket where id = ? and customer_id = ?", ticketId,
                 customerId));
 
@@ -209,6 +211,13 @@ class PortalIT extends DeployedWar {
         BROWSER.type("comment:body", "Called back " + suffix);
         BROWSER.submit("comment:add");
         BROWSER.await(driver -> driver.getPageSource().contains("Called back " + suffix));
+        BROWSER.type("comment:body", "New card 5555.5555.5555.4444 " + suffix);
+        BROWSER.submit("comment:add");
+        BROWSER.await(driver -> driver.getPageSource().contains("New card 5555.55**.****.4444 " + suffix));
+        assertTrue(BROWSER.driver().getPageSource().contains("A card number was removed from this comment when it was"
+                + " saved"), "the comment says what was cut from it (#20)");
+        assertEquals(1, BROWSER.driver().findElements(By.className("comment-redacted")).size(),
+                "only that comment has the notice");
         new Select(BROWSER.byId("edit:priority")).selectByValue("HIGH");
         BROWSER.type("edit:assignee", "agent.eu");
         BROWSER.submit("edit:save");

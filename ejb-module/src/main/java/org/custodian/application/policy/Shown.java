@@ -38,6 +38,24 @@ public final class Shown {
         return this;
     }
 
+    /**
+     * A note about shown text fields, not data about anyone (e.g. which kinds of data were removed from them when
+     * they were written): present only when there is something to say and one of {@code aboutFields} is shown, so
+     * a caller who may not see the text learns nothing about it either.
+     */
+    public Shown note(String field, List<?> value, String... aboutFields) {
+        if (value == null || value.isEmpty()) {
+            return this;
+        }
+        for (String about : aboutFields) {
+            if (body.containsKey(about)) {
+                body.put(field, value);
+                return this;
+            }
+        }
+        return this;
+    }
+
     /** A classified field; non-text values have no partial form and are left out when MASKED. */
     public Shown field(String field, Object value) {
         return text(field, value, null);

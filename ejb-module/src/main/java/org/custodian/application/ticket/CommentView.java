@@ -1,5 +1,6 @@
 package org.custodian.application.ticket;
 
+import java.util.List;
 import java.util.Map;
 import org.custodian.application.policy.Decision;
 import org.custodian.application.policy.Shown;
@@ -15,6 +16,8 @@ public record CommentView(long id, Map<String, Object> body) {
                 .structural("id", comment.getId())
                 .structural("ticketId", comment.getTicket().getId())
                 .text("body", comment.getBody(), comment.getBodyMasked())
+                .note(TicketView.REDACTED, comment.getTicket().isAnonymized() ? List.of() : comment.getRedactedTypes(),
+                        "body")
                 .field("visibility", comment.getVisibility().name())
                 .field("channel", comment.getChannel().name())
                 .field("author", comment.getAuthor())

@@ -117,6 +117,7 @@ public class DefaultTicketService implements TicketService {
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
         Ticket ticket = new Ticket(details, customer, region, clock.instant());
+        ticket.noteRedacted(Redaction.merge(subject, description).keySet());
         tickets.store(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
@@ -180,6 +181,7 @@ public class DefaultTicketService implements TicketService {
                 Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
         Map<String, String> before = auditedValues(ticket);
         Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
+        ticket.noteRedacted(Redaction.merge(subject, description).keySet());
         audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id),
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
@@ -285,6 +287,7 @@ public class DefaultTicketService implements TicketService {
         }
         Redaction body = pii.redactForStorage(input.body());
         Comment comment = new Comment(ticket, body.text(), visibility, channel, caller.username(), clock.instant());
+        comment.noteRedacted(body.counts().keySet());
         tickets.store(comment);
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
                 ticketId + "/" + comment.getId(), List.of("body", "visibility", "channel=" + channel),

@@ -1,5 +1,6 @@
 package org.custodian.application.ticket;
 
+import java.util.List;
 import java.util.Map;
 import org.custodian.application.policy.Decision;
 import org.custodian.application.policy.Shown;
@@ -13,11 +14,16 @@ public record TicketView(long id, long version, Map<String, Object> body) {
 
     public static final String ENTITY = "ticket";
 
+    /** The note listing the kinds of data removed from the texts when written: ["CREDIT_CARD"], absent if none. */
+    public static final String REDACTED = "redacted";
+
     static Shown show(Decision decision, Ticket ticket) {
         return decision.show(ENTITY)
                 .structural("id", ticket.getId())
                 .text("subject", ticket.getSubject(), ticket.getSubjectMasked())
                 .text("description", ticket.getDescription(), ticket.getDescriptionMasked())
+                // #20: what was removed when the text was written (an anonymized ticket has no text left to explain)
+                .note(REDACTED, ticket.isAnonymized() ? List.of() : ticket.getRedactedTypes(), "subject", "description")
                 .field("status", ticket.getStatus().name())
                 .field("priority", ticket.getPriority().name())
                 .field("category", ticket.getCategory())

@@ -289,4 +289,26 @@ class ShownTest {
         assertEquals(FULL, decision.visibilityOf("customer", "region"));
         assertEquals(HIDDEN, decision.visibilityOf("customer", "notInTheCatalog"));
     }
+
+    @Test
+    void aRedactionNoteComesWithTheTextItIsAbout() {
+        // #20: the agent is told that a card number was cut from the text when it was saved
+        Shown masked = decision(Basis.OWN_REGION, null, visibilities(FULL, FULL, MASKED, HIDDEN)).show("ticket")
+                .text("subject", SUBJECT, SUBJECT_MASKED)
+                .note("redacted", List.of("CREDIT_CARD"), "subject", "description");
+        assertEquals(List.of("CREDIT_CARD"), masked.body().get("redacted"));
+        assertFalse(masked.auditEntries().stream().anyMatch(entry -> entry.contains("redacted")),
+                "a note reveals nothing about anyone: " + masked.auditEntries());
+    }
+
+    @Test
+    void noRedactionNoteWithoutTheTextOrWithoutARedaction() {
+        Shown hidden = decision(Basis.OWN_REGION, null, visibilities(FULL, FULL, HIDDEN, HIDDEN)).show("ticket")
+                .text("subject", SUBJECT, SUBJECT_MASKED)
+                .note("redacted", List.of("CREDIT_CARD"), "subject", "description");
+        assertFalse(hidden.body().containsKey("redacted"), "who may not see the text learns nothing about it");
+        Shown none = agent().show("ticket").text("subject", SUBJECT, SUBJECT_MASKED)
+                .note("redacted", List.of(), "subject");
+        assertFalse(none.body().containsKey("redacted"));
+    }
 }

@@ -3,22 +3,28 @@ package org.custodian.domain.model.pii;
 import static org.custodian.domain.model.pii.PiiText.isAsciiLetter;
 import static org.custodian.domain.model.pii.PiiText.isAsciiLetterOrDigit;
 import static org.custodian.domain.model.pii.PiiText.isDigit;
+import static org.custodian.domain.model.pii.PiiText.isGroupSeparator;
 import static org.custodian.domain.model.pii.PiiText.isWordChar;
 
 import java.util.List;
 
-/** IBANs, compact or in groups of four: the country's ISO 13616 length and the mod-97 check must both hold. */
+/**
+ * IBANs, compact or in groups of four (joined by spaces of any kind, dashes, dots or underscores, the same one
+ * throughout; letters and digits may be full-width, as {@link NormalizedText} reads them): the country's length
+ * in the SWIFT IBAN registry and the mod-97 check must both hold.
+ */
 final class IbanRecognizer {
 
-    /** ISO 13616 IBAN length per country (letters packed as {@code (c1 - 'A') * 26 + (c2 - 'A')}), 0 = unknown. */
+    /** IBAN length per registry country (letters packed as {@code (c1 - 'A') * 26 + (c2 - 'A')}), 0 = unknown. */
     private static final int[] IBAN_LENGTHS = new int[26 * 26];
 
     static {
-        String table = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20"
-                + " EG29 ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30"
-                + " KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28"
-                + " PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24"
-                + " XK20";
+        // every country of the SWIFT IBAN registry (89; the latest additions HN, MN, NI, OM, SO, YE)
+        String table = "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27"
+                + " DK18 DO28 EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28 HR21 HU28 IE22"
+                + " IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20"
+                + " MR27 MT31 MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24"
+                + " SI19 SK24 SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30";
         for (String entry : table.split(" ")) {
             IBAN_LENGTHS[countryIndex(entry.charAt(0), entry.charAt(1))] = Integer.parseInt(entry.substring(2));
         }
@@ -39,10 +45,11 @@ final class IbanRecognizer {
             return;
         }
         int pos = start + 4;
-        boolean grouped = pos < length && text.charAt(pos) == ' ';
+        char separator = pos < length && text.charAt(pos) != '/' && isGroupSeparator(text.charAt(pos))
+                ? text.charAt(pos) : 0;
         for (int read = 4; read < expected; read++) {
-            if (grouped && read % 4 == 0) {
-                if (pos >= length || text.charAt(pos) != ' ') {
+            if (separator != 0 && read % 4 == 0) {
+                if (pos >= length || text.charAt(pos) != separator) {
                     return;
                 }
                 pos++;
@@ -60,7 +67,7 @@ final class IbanRecognizer {
         }
     }
 
-    /** ISO 13616 check: BBAN + country + check digits, letters as 10..35, mod 97 (spaces skipped). */
+    /** ISO 13616 check: BBAN + country + check digits, letters as 10..35, mod 97 (separators skipped). */
     static int ibanRemainder(CharSequence text, int start, int end) {
         int remainder = 0;
         int checkEnd = start + 4;

@@ -15,13 +15,18 @@ import java.util.TreeMap;
  * Finds credit card numbers, US social security numbers, IBANs, e-mail addresses, phone numbers and secrets in free
  * text.
  *
- * <p>The detector makes a single pass over the text and only starts a (hand-written, allocation-free) parser where a
+ * <p>The detector makes a single pass over the text and only starts a (hand-written) parser where a
  * cheap trigger fires: the first digit of a number, {@code +} or {@code (} for phones, {@code @} for e-mails, a token
  * start for IBANs and key prefixes, {@code :}/{@code =} for {@code password: value} pairs, {@code -} for PEM blocks.
- * Each type has its own recognizer ({@link CreditCardRecognizer} with Luhn and issuer ranges, {@link SsnRecognizer}
+ * Each type has its own recognizer ({@link CreditCardRecognizer} with Luhn for any brand, {@link SsnRecognizer}
  * with the SSN rules, {@link IbanRecognizer} with the length table and mod-97, {@link EmailRecognizer}, {@link
  * PhoneRecognizer} with its phone cues, {@link SecretRecognizer}); this class keeps the dispatch and resolves overlaps
- * by priority SECRET &gt; CREDIT_CARD &gt; IBAN &gt; US_SSN &gt; EMAIL &gt; PHONE, the longer span first within a type.
+ * by priority SECRET &gt; IBAN &gt; CREDIT_CARD &gt; US_SSN &gt; EMAIL &gt; PHONE, the longer span first within a type
+ * (an IBAN, checked by country, length and mod 97, often holds a Luhn-valid run of 13 or more digits).
+ *
+ * <p>The recognizers read the text's {@link NormalizedText} (digits of any script as ASCII, any kind of space as a
+ * space, full-width forms as ASCII, invisible format characters gone); findings come back as spans of the text as
+ * given.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -32,7 +37,7 @@ public final class PiiDetector {
 
     static {
         PiiType[] byPriority = {
-            PiiType.SECRET, PiiType.CREDIT_CARD, PiiType.IBAN, PiiType.US_SSN, PiiType.EMAIL, PiiType.PHONE
+            PiiType.SECRET, PiiType.IBAN, PiiType.CREDIT_CARD, PiiType.US_SSN, PiiType.EMAIL, PiiType.PHONE
         };
         for (int rank = 0; rank < byPriority.length; rank++) {
             PRIORITY[byPriority[rank].ordinal()] = rank;
@@ -44,9 +49,14 @@ public final class PiiDetector {
             .thenComparing(Comparator.comparingInt(PiiFinding::length).reversed())
             .thenComparingInt(PiiFinding::start);
 
-    /** Scans {@code text} and returns the non-overlapping findings sorted by start offset. */
-    public List<PiiFinding> scan(String text) {
-        Objects.requireNonNull(text, "text");
+    /**
+     * Scans {@code text} and returns the non-overlapping findings sorted by start offset, as spans of {@code text}
+     * (the recognizers read its {@link NormalizedText}: other digits and separators cannot hide a number).
+     */
+    public List<PiiFinding> scan(String original) {
+        Objects.requireNonNull(original, "text");
+        NormalizedText normalized = NormalizedText.of(original);
+        String text = normalized.text();
         List<PiiFinding> candidates = new ArrayList<>();
         // The two recognizers with per-scan state (where a phone run ended, where the next PEM footer is).
         PhoneRecognizer phones = new PhoneRecognizer();
@@ -74,7 +84,9 @@ public final class PiiDetector {
                 secrets.findToken(text, i, candidates);
             }
         }
-        return resolveOverlaps(candidates);
+        List<PiiFinding> findings = resolveOverlaps(candidates);
+        findings.replaceAll(normalized::toOriginal);
+        return findings;
     }
 
     private static List<PiiFinding> resolveOverlaps(List<PiiFinding> candidates) {

@@ -62,65 +62,73 @@ public final class PiiMasker {
         };
     }
 
-    /** Keeps the first {@code leading} and last {@code trailing} digits, stars the others, keeps separators. */
+    /**
+     * Keeps the first {@code leading} and last {@code trailing} digits, stars the others, keeps separators. Digits
+     * are those of any script ("４１１１", "٤١١١"), as the detector reads them.
+     */
     private static String maskDigits(String value, int leading, int trailing) {
-        int total = 0;
-        for (int i = 0; i < value.length(); i++) {
-            if (PiiText.isDigit(value.charAt(i))) {
-                total++;
-            }
-        }
-        StringBuilder masked = new StringBuilder(value.length());
-        int index = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (PiiText.isDigit(c)) {
-                masked.append(index < leading || index >= total - trailing ? c : '*');
-                index++;
-            } else {
-                masked.append(c);
-            }
-        }
-        return masked.toString();
+        return maskSignificant(value, leading, trailing, false);
     }
 
+    /** The last {@code count} digits of the value, as ASCII. */
     private static String lastDigits(String value, int count) {
         StringBuilder digits = new StringBuilder(count);
-        for (int i = value.length() - 1; i >= 0 && digits.length() < count; i--) {
-            if (PiiText.isDigit(value.charAt(i))) {
-                digits.append(value.charAt(i));
+        for (int i = value.length(); i > 0 && digits.length() < count; ) {
+            int codePoint = value.codePointBefore(i);
+            i -= Character.charCount(codePoint);
+            if (Character.isDigit(codePoint)) {
+                digits.append((char) ('0' + Character.digit(codePoint, 10)));
             }
         }
         return digits.reverse().toString();
     }
 
-    /** Country code and check digits plus the last four characters stay; spaces are kept. */
+    /** Country code and check digits plus the last four characters stay; separators are kept. */
     private static String maskIban(String value) {
+        return maskSignificant(value, IBAN_KEPT_PREFIX, KEPT_TRAILING_DIGITS, true);
+    }
+
+    /**
+     * Stars every digit (and, with {@code lettersToo}, letter) but the first {@code leading} and last {@code
+     * trailing} ones; one star per code point, anything else (separators, invisible characters) stays.
+     */
+    private static String maskSignificant(String value, int leading, int trailing, boolean lettersToo) {
         int total = 0;
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) != ' ') {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (isSignificant(codePoint, lettersToo)) {
                 total++;
             }
         }
         StringBuilder masked = new StringBuilder(value.length());
         int index = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ') {
-                masked.append(c);
-                continue;
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (isSignificant(codePoint, lettersToo)) {
+                if (index < leading || index >= total - trailing) {
+                    masked.appendCodePoint(codePoint);
+                } else {
+                    masked.append('*');
+                }
+                index++;
+            } else {
+                masked.appendCodePoint(codePoint);
             }
-            masked.append(index < IBAN_KEPT_PREFIX || index >= total - KEPT_TRAILING_DIGITS ? c : '*');
-            index++;
         }
         return masked.toString();
     }
 
+    private static boolean isSignificant(int codePoint, boolean lettersToo) {
+        return Character.isDigit(codePoint) || (lettersToo && Character.isLetter(codePoint));
+    }
+
     private static String maskEmail(String value) {
-        int at = value.lastIndexOf('@');
+        int at = Math.max(value.lastIndexOf('@'), value.lastIndexOf('\uFF20'));
         if (at <= 0) {
             return REDACTED;
         }
-        return value.charAt(0) + "***" + value.substring(at);
+        return value.substring(0, Character.charCount(value.codePointAt(0))) + "***" + value.substring(at);
     }
 }

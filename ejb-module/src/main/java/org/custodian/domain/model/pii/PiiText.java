@@ -21,12 +21,36 @@ final class PiiText {
         return isAsciiLetter(c) || isDigit(c);
     }
 
-    /** Letters and digits of any script count, so "Straße4111..." is one token; surrogates (emoji) do not. */
+    /**
+     * Letters and digits of any script count, so "Straße4111..." is one token; surrogates (emoji) do not, nor do
+     * the letters of scripts written without spaces between words ({@link #isUnspacedScript}): in
+     * "カード番号4111..." the number is a word of its own.
+     */
     static boolean isWordChar(char c) {
         if (c < 128) {
             return isAsciiLetterOrDigit(c) || c == '_';
         }
-        return Character.isLetterOrDigit(c);
+        return Character.isLetterOrDigit(c) && !isUnspacedScript(c);
+    }
+
+    /** Han, kana, Hangul, Thai, Lao, Khmer, Myanmar: text in these scripts glues words (and numbers) together. */
+    static boolean isUnspacedScript(char c) {
+        if (c < 0x0E00) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return switch (script) {
+            case HAN, HIRAGANA, KATAKANA, HANGUL, THAI, LAO, KHMER, MYANMAR -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * What may stand between the digit groups of one number once the text is normalized ({@link NormalizedText}
+     * turns no-break and other spaces into a space, dashes into '-' and full-width forms into ASCII).
+     */
+    static boolean isGroupSeparator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '_' || c == '/';
     }
 
     /** The number at {@code start} continues a preceding token: ORD-4111..., +4111..., "12 4111 ...". */

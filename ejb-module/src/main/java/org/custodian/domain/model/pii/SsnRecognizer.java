@@ -4,11 +4,13 @@ import static org.custodian.domain.model.pii.PiiText.continuesNumber;
 import static org.custodian.domain.model.pii.PiiText.endsInsideToken;
 import static org.custodian.domain.model.pii.PiiText.isAsciiLetter;
 import static org.custodian.domain.model.pii.PiiText.isDigit;
+import static org.custodian.domain.model.pii.PiiText.isGroupSeparator;
 
 import java.util.List;
 
 /**
- * US social security numbers: 3-2-4 digits joined by dashes or spaces, or nine plain digits after an SSN keyword,
+ * US social security numbers: 3-2-4 digits joined twice by the same separator (dash, space of any kind, dot,
+ * underscore, slash: {@link NormalizedText} is what is read), or nine plain digits after an SSN keyword,
  * that are valid SSNs (no 000/666/9xx area, no 00 group, no 0000 serial, not one of the famous advertised numbers).
  */
 final class SsnRecognizer {
@@ -29,7 +31,7 @@ final class SsnRecognizer {
         int afterArea = start + 3;
         int end;
         if (digitsAt(text, start, 3) && afterArea < length
-                && (text.charAt(afterArea) == '-' || text.charAt(afterArea) == ' ')) {
+                && isGroupSeparator(text.charAt(afterArea))) {
             char separator = text.charAt(afterArea);
             int groupAt = afterArea + 1;
             int serialAt = groupAt + 3;
@@ -58,8 +60,7 @@ final class SsnRecognizer {
         if (endsInsideToken(text, end)) {
             return true;
         }
-        return end + 1 < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '-')
-                && isDigit(text.charAt(end + 1));
+        return end + 1 < text.length() && isGroupSeparator(text.charAt(end)) && isDigit(text.charAt(end + 1));
     }
 
     private static boolean isValidSsn(String text, int areaAt, int groupAt, int serialAt) {

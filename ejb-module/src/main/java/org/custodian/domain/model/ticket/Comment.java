@@ -14,6 +14,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.custodian.domain.model.pii.PiiType;
+import org.custodian.domain.model.pii.RedactedTypes;
 import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -55,6 +59,10 @@ public class Comment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** What was removed from the body when it was written ({@link RedactedTypes}); null when nothing. */
+    @Column(name = "redacted_types", length = RedactedTypes.COLUMN_LENGTH)
+    private String redactedTypes;
+
     protected Comment() {
         // for JPA
     }
@@ -77,6 +85,16 @@ public class Comment {
         this.channel = channel == null ? CommentChannel.AGENT : channel;
         this.author = author;
         this.createdAt = now;
+    }
+
+    /** The body was stored with these kinds of data removed (card numbers, secrets): the page says so. */
+    public void noteRedacted(Collection<PiiType> types) {
+        redactedTypes = RedactedTypes.union(redactedTypes, types);
+    }
+
+    /** The type names removed from the body when it was written, empty when none. */
+    public List<String> getRedactedTypes() {
+        return RedactedTypes.names(redactedTypes);
     }
 
     public CommentChannel getChannel() {

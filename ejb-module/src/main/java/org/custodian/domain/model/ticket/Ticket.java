@@ -14,11 +14,15 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.pii.PiiType;
+import org.custodian.domain.model.pii.RedactedTypes;
 import org.custodian.domain.model.policy.FieldMasks;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
@@ -85,6 +89,10 @@ public class Ticket {
 
     @Column(name = "anonymized_at")
     private Instant anonymizedAt;
+
+    /** What was removed from subject or description when they were written ({@link RedactedTypes}); null if none. */
+    @Column(name = "redacted_types", length = RedactedTypes.COLUMN_LENGTH)
+    private String redactedTypes;
 
     @Version
     private long version;
@@ -195,6 +203,7 @@ public class Ticket {
         description = ANONYMIZED;
         subjectMasked = ANONYMIZED;
         descriptionMasked = ANONYMIZED;
+        redactedTypes = null;
         anonymizedAt = now;
     }
 
@@ -204,6 +213,16 @@ public class Ticket {
             throw new DomainRuleViolationException("ticketId", "the ticket was anonymized by retention on "
                     + anonymizedAt + " and can no longer change; open a new ticket");
         }
+    }
+
+    /** Subject or description were stored with these kinds of data removed: the page and the JSON say so. */
+    public void noteRedacted(Collection<PiiType> types) {
+        redactedTypes = RedactedTypes.union(redactedTypes, types);
+    }
+
+    /** The type names ever removed from subject or description when written, empty when none. */
+    public List<String> getRedactedTypes() {
+        return RedactedTypes.names(redactedTypes);
     }
 
     public boolean isAnonymized() {

@@ -71,8 +71,13 @@ class CreditCardDetectionTest {
     }
 
     @Test
-    void mixedSeparatorsOrOddGroupsAreNotCards() {
-        assertEquals(List.of(), cards("4111 1111-1111 1111"));
+    void mixedSeparatorsAreStillOneCard() {
+        // #20: a pasted number may mix a no-break space, a space and a dash; the groups are what matters
+        assertEquals(List.of("4111 1111-1111 1111"), cards("4111 1111-1111 1111"));
+    }
+
+    @Test
+    void oddGroupsAreNotCards() {
         assertEquals(List.of(), cards("41 11 11 11 11 11 11 11"));
         assertEquals(List.of(), cards("4111  1111  1111  1111"));
     }

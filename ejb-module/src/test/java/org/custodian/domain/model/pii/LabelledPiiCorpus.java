@@ -50,16 +50,20 @@ final class LabelledPiiCorpus {
             new Issuer("Diners", 38, 39, new int[] {16}),
             new Issuer("UnionPay", 62, 62, new int[] {16, 19}),
             new Issuer("Maestro", 50, 50, new int[] {12, 13, 16, 19}),
-            new Issuer("Maestro", 56, 69, new int[] {12, 16, 18}));
+            new Issuer("Maestro", 56, 69, new int[] {12, 16, 18}),
+            new Issuer("UATP", 1, 1, new int[] {15}),
+            // no brand this generator knows: a Luhn-valid PAN of any other range is a card all the same (#20)
+            new Issuer("unknown", 7, 9, new int[] {13, 15, 16, 17, 19}));
 
     private static final String[] IBAN_COUNTRIES = (
-            "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24"
-            + " FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20"
-            + " LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25"
-            + " QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20")
+            "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BI27 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DJ27 DK18 DO28"
+            + " EE20 EG29 ES24 FI18 FK18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HN28 HR21 HU28 IE22 IL23 IQ23"
+            + " IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 LY25 MC27 MD24 ME22 MK19 MN20 MR27 MT31"
+            + " MU30 NI28 NL18 NO15 OM23 PK24 PL28 PS29 PT25 QA29 RO24 RS22 RU33 SA24 SC31 SD18 SE24 SI19 SK24"
+            + " SM27 SO23 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20 YE30")
             .split(" ");
     /** Countries whose BBAN starts with a 4-letter bank code (GB NWBK..., NL ABNA...). */
-    private static final String LETTER_BANK_CODES = "GB IE NL BG GI MT AE PK QA SA JO KW BH MU";
+    private static final String LETTER_BANK_CODES = "GB IE NL BG GI MT AE PK QA SA JO KW BH MU HN NI";
 
     private static final String[] FIRST_NAMES = {
         "jane", "john", "maria", "lukas", "sophie", "pierre", "anna", "jean-luc", "oliver", "emma", "noah", "lea"
@@ -69,7 +73,8 @@ final class LabelledPiiCorpus {
     };
     private static final String[] DOMAINS = {
         "example.com", "example.org", "mail.example.co.uk", "beispiel.de", "exemple.fr", "kunde.example.net",
-        "support.example.io", "post.example.ch"
+        "support.example.io", "post.example.ch", "müller.de", "пример.рф", "xn--mller-kva.de", "例え.jp",
+        "bücher.example.com", "example.xn--p1ai"
     };
 
     private static final String[] OPENERS = {
@@ -283,7 +288,7 @@ final class LabelledPiiCorpus {
     // ---------------------------------------------------------------- hard negatives
 
     private void addHardNegative(SnippetBuilder b) {
-        switch (random.nextInt(22)) {
+        switch (random.nextInt(25)) {
             case 0 -> b.text("The card " + formatPan(luhnInvalidPan()) + " was declined (typo?).");
             case 1 -> b.text("Kartennummer " + luhnInvalidPan() + " ist ungültig.");
             case 2 -> b.text("Order ORD-" + digits(8) + " shipped on " + isoDate() + ".");
@@ -313,7 +318,13 @@ final class LabelledPiiCorpus {
             case 17 -> b.text("Log in at https://" + pick(FIRST_NAMES) + ":" + chars(ALNUM, 10) + "@git.example.com/repo"
                     + " or ping @" + pick(FIRST_NAMES) + " or root@localhost.");
             case 18 -> b.text("Timestamp " + isoDate() + "T" + (10 + random.nextInt(13)) + ":" + (10 + random.nextInt(50))
-                    + ":00Z, batch " + (2026) + digits(10) + ".");
+                    + ":00Z, batch " + luhnInvalid("2026" + digits(9)) + ".");
+            // a Luhn-valid run of 13-19 digits is a card whatever its prefix (#20): these are the named look-alikes
+            case 22 -> b.text("Export ran at " + isoDate().replace("-", "") + (10 + random.nextInt(14))
+                    + (10 + random.nextInt(50)) + (10 + random.nextInt(50)) + " (compact timestamp).");
+            case 23 -> b.text("Log line ts=" + (1_600_000_000_000L + (long) random.nextInt(Integer.MAX_VALUE) * 100)
+                    + " level=WARN");
+            case 24 -> b.text("IMEI " + luhnValid("35" + digits(12)) + ", the phone will not boot.");
             case 19 -> b.text("Run " + digits(3) + "/" + digits(4) + " failed after " + (1 + random.nextInt(9)) + ","
                     + digits(3) + " retries, error 0x" + Integer.toHexString(random.nextInt()) + ".");
             case 20 -> b.text("Le montant de " + (1 + random.nextInt(99)) + " " + digits(3) + ",00 € sera débité le "
@@ -342,6 +353,14 @@ final class LabelledPiiCorpus {
         return valid.substring(0, valid.length() - 1) + wrong;
     }
 
+    private static String luhnValid(String payload) {
+        return payload + luhnCheckDigit(payload);
+    }
+
+    private String luhnInvalid(String payload) {
+        return payload + (luhnCheckDigit(payload) + 1 + random.nextInt(9)) % 10;
+    }
+
     /** The digit that makes {@code payload + digit} pass the Luhn check. */
     static int luhnCheckDigit(CharSequence payload) {
         int sum = 0;
@@ -357,13 +376,38 @@ final class LabelledPiiCorpus {
         return (10 - sum % 10) % 10;
     }
 
-    /** 4-4-4-4 style grouping with spaces or dashes (Amex 4-6-5), or compact. */
+    /** Group separators as customers type or paste them: spaces of every kind, dashes, dots, underscores, slashes. */
+    private static final String[] PAN_SEPARATORS = {
+        " ", "-", " ", "-", ".", "_", "/", "\u00A0", "\u202F", "\u2009", "\u3000", "\uFF0D", "\u2013"
+    };
+
+    /**
+     * 4-4-4-4 style grouping (Amex 4-6-5) with any of {@link #PAN_SEPARATORS}, or compact; now and then in
+     * full-width or Arabic-Indic digits.
+     */
     private String formatPan(String pan) {
+        String formatted = groupPan(pan);
+        return switch (random.nextInt(8)) {
+            case 0 -> shiftDigits(formatted, '\uFF10');  // full-width
+            case 1 -> shiftDigits(formatted, '\u0660');  // Arabic-Indic
+            default -> formatted;
+        };
+    }
+
+    private static String shiftDigits(String text, char zero) {
+        StringBuilder shifted = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            shifted.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
+        }
+        return shifted.toString();
+    }
+
+    private String groupPan(String pan) {
         int style = random.nextInt(3);
         if (style == 0) {
             return pan;
         }
-        String separator = style == 1 ? " " : "-";
+        String separator = pick(PAN_SEPARATORS);
         if (pan.length() == 15 && (pan.startsWith("34") || pan.startsWith("37"))) {
             return pan.substring(0, 4) + separator + pan.substring(4, 10) + separator + pan.substring(10);
         }

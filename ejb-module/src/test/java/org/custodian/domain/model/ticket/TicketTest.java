@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.pii.PiiType;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
 import org.junit.jupiter.api.Test;
@@ -336,5 +338,28 @@ class TicketTest {
         assertEquals(details(), ticket.details());
         assertNull(ticket.getResolvedAt());
         assertEquals(CREATED, ticket.getUpdatedAt());
+    }
+
+    // --- what was removed at ingest (#20) ----------------------------------------------------------
+
+    @Test
+    void redactedTypesAddUpAcrossWritesAndGoWithAnonymization() {
+        Ticket ticket = newTicket();
+        assertEquals(List.of(), ticket.getRedactedTypes());
+        ticket.noteRedacted(Set.of());
+        assertEquals(List.of(), ticket.getRedactedTypes());
+        ticket.noteRedacted(Set.of(PiiType.SECRET));
+        ticket.noteRedacted(Set.of(PiiType.CREDIT_CARD));
+        assertEquals(List.of("CREDIT_CARD", "SECRET"), ticket.getRedactedTypes(), "enum order, each once");
+        ticket.anonymize(LATER);
+        assertEquals(List.of(), ticket.getRedactedTypes(), "no text left to explain");
+    }
+
+    @Test
+    void aCommentRemembersWhatWasRemovedFromItsBody() {
+        Comment comment = new Comment(newTicket(), "card 4111 11** **** 1111", CommentVisibility.PUBLIC,
+                "agent.one", LATER);
+        comment.noteRedacted(Set.of(PiiType.CREDIT_CARD));
+        assertEquals(List.of("CREDIT_CARD"), comment.getRedactedTypes());
     }
 }

@@ -106,9 +106,12 @@ public class TicketBean extends ShownRecordPage {
 
     public void addComment() {
         try {
-            tickets.comment(portal.get(), id, new NewComment(commentBody, commentVisibility, commentChannel));
+            CommentView added = tickets.comment(portal.get(), id,
+                    new NewComment(commentBody, commentVisibility, commentChannel));
             commentBody = null;
-            PageFailures.info("Comment added", "the comment was added to ticket " + id);
+            String notice = RedactionNotice.of(added.body().get(TicketView.REDACTED), "the comment");
+            PageFailures.info("Comment added", "the comment was added to ticket " + id
+                    + (notice == null ? "" : ". " + notice));
             load();
         } catch (RuntimeException e) {
             PageFailures.show(e, "comment");
@@ -258,6 +261,16 @@ public class TicketBean extends ShownRecordPage {
             return List.of();
         }
         return TicketStatus.valueOf(current).allowedNext().stream().map(Enum::name).sorted().toList();
+    }
+
+    /** Card numbers or secrets were cut from the subject or description when saved (#20); null when not. */
+    public String getRedactionNotice() {
+        return ticket == null ? null : RedactionNotice.of(ticket.body().get(TicketView.REDACTED), "this ticket's text");
+    }
+
+    /** The same for one comment of {@link #getComments()}. */
+    public String commentRedactionNotice(Map<String, Object> comment) {
+        return RedactionNotice.of(comment.get(TicketView.REDACTED), "this comment");
     }
 
     public List<Map<String, Object>> getComments() {
