@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StagedRestoreTest {
 
-    private static final Path KEYS = Path.of("../server-config/src/main/dev-keys");
+    private static final Path KEYS = Path.of("../server-config/src/test/dev-keys");
     private static final Instant NOW = Instant.parse("2026-11-23T02:30:00Z");
     private static final String SCHEMA = "create table note (id bigint primary key, body text);\n";
     /** A script that escapes the restore's transaction and schema: what an attacker would swap in. */
