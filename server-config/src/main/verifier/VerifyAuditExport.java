@@ -91,6 +91,7 @@ public final class VerifyAuditExport {
 
     /** A line that is not in the export format: exit 2. */
     static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
         final long line;
 
         Malformed(long line, String message) {
@@ -211,8 +212,13 @@ public final class VerifyAuditExport {
             throw new Malformed(number, "the range must have 1 <= from <= to");
         }
         Matcher frontier = FRONTIER.matcher(text(line, "frontier", number));
-        if (!frontier.matches() || (frontier.group(2) == null ? 0 : frontier.group(2).split(",").length)
-                != Long.bitCount(Long.parseLong(frontier.group(1)))) {
+        long size = -1;
+        try {
+            size = frontier.matches() ? Long.parseLong(frontier.group(1)) : -1;
+        } catch (NumberFormatException e) {
+            // too large: not a frontier
+        }
+        if (size < 0 || (frontier.group(2) == null ? 0 : frontier.group(2).split(",").length) != Long.bitCount(size)) {
             throw new Malformed(number, "frontier is not <size>:<peak>,... with one peak per set bit of size");
         }
         matching(line, "previousHash", HASH, number);
@@ -771,11 +777,11 @@ public final class VerifyAuditExport {
         private char hex4() throws Malformed {
             int value = 0;
             for (int i = 0; i < 4; i++) {
-                int digit = "0123456789abcdef".indexOf(Character.toLowerCase(peek()));
+                int digit = "0123456789abcdefABCDEF".indexOf(peek());
                 if (digit < 0) {
                     throw error("\\u needs four hex digits");
                 }
-                value = value * 16 + digit;
+                value = value * 16 + (digit < 16 ? digit : digit - 6);
                 at++;
             }
             return (char) value;

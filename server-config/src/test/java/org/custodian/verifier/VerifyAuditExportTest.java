@@ -215,6 +215,12 @@ class VerifyAuditExportTest {
         lines = whole();
         lines.set(13, lines.get(13).replace("\"events\":10", "\"events\":9"));
         verify(file("seal-count", lines), key).assertExit(1, "BROKEN at sequence 9: the signature of the seal");
+        // the same texts written with other escapes (a pair of surrogates is one character): the chain holds, the
+        // sealed bytes do not
+        lines = whole();
+        lines.set(5, lines.get(5).replace("\u00e9\ud83d\ude00", "\\u00E9\\ud83d\\ude00"));
+        verify(file("re-encoded", lines), key).assertExit(1, "BROKEN at sequence 9: the lines before the seal are not"
+                + " the bytes that were sealed");
         lines = new ArrayList<>(export(trail, 5, 10, Map.of(8L, key), key));
         lines.add(1 + 6, whole().get(11));
         verify(file("checkpoint-outside", lines), key).assertExit(1, "BROKEN at sequence 5: checkpoint 4 lies outside"
@@ -246,6 +252,8 @@ class VerifyAuditExportTest {
                 .assertExit(2, "MALFORMED at line 3: a number with a leading zero");
         verify(raw("upper-case-hash", text.replaceFirst("\"hash\":\"([0-9a-f]{64})\"", "\"hash\":\"ABC$1\"")), key)
                 .assertExit(2, "MALFORMED at line 2: hash is not in its format");
+        verify(raw("huge-frontier", text.replace("\"frontier\":\"0:\"", "\"frontier\":\"9999999999999999999:\"")), key)
+                .assertExit(2, "MALFORMED at line 1: frontier is not");
         verify(raw("missing-key", text.replace(",\"requestId\":\"req-2\"", "")), key).assertExit(2, "MALFORMED at line"
                 + " 3: missing key \"requestId\"");
         verify(raw("bad-escape", text.replace("\"agent-2\"", "\"agent\\x2\"")), key).assertExit(2, "MALFORMED at line"
