@@ -153,8 +153,9 @@ class AuditProofIT extends DeployedWar {
         lines.stream().filter(line -> line.contains("\"type\":\"checkpoint\"")).forEach(truncated::add);
         assertBroken(OfflineVerifier.run(write(dir, "truncated.jsonl", truncated), key), targetSequence, "a cut tail");
 
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"type\":\"seal\""), "the seal closes the export");
         List<String> badSignature = new ArrayList<>(lines);
-        int last = badSignature.size() - 1;
+        int last = badSignature.size() - 2; // the newest checkpoint, before the seal
         JsonObject checkpointLine = Json.createReader(new StringReader(lines.get(last))).readObject();
         byte[] signatureBytes = Base64.getDecoder().decode(checkpointLine.getString("signature"));
         signatureBytes[0] ^= 1;
@@ -163,6 +164,25 @@ class AuditProofIT extends DeployedWar {
         OfflineVerifier.Verdict forged = OfflineVerifier.run(write(dir, "signature.jsonl", badSignature), key);
         assertEquals(1, forged.exit(), forged.output());
         assertTrue(forged.output().contains("signature"), forged.output());
+
+        // the events after the newest checkpoint are signed by the export's seal: a tail cut after the checkpoint is
+        // broken, and without the seal and the checkpoints nothing is signed (exit 3, never OK)
+        List<String> current = api.get("api/v1/audit/export", auditor).body().lines().toList();
+        OfflineVerifier.Verdict sealed = OfflineVerifier.run(write(dir, "current.jsonl", current), key);
+        assertEquals(0, sealed.exit(), sealed.output());
+        assertTrue(sealed.output().contains("covered by the seal only"), sealed.output());
+        List<String> cut = new ArrayList<>(current.stream().filter(line -> !line.contains("\"type\":\"event\"")
+                || Json.createReader(new StringReader(line)).readObject().getJsonNumber("sequence").longValue() <= size)
+                .toList());
+        cut.set(0, cut.get(0).replaceFirst("\"to\":\\d+", "\"to\":" + size));
+        OfflineVerifier.Verdict cutVerdict = OfflineVerifier.run(write(dir, "cut.jsonl", cut), key);
+        assertEquals(1, cutVerdict.exit(), cutVerdict.output());
+        assertTrue(cutVerdict.output().startsWith("BROKEN at the seal:"), cutVerdict.output());
+        List<String> unsigned = current.stream().filter(line -> line.contains("\"type\":\"event\"")
+                || line.contains("\"type\":\"header\"")).toList();
+        OfflineVerifier.Verdict unsignedVerdict = OfflineVerifier.run(write(dir, "unsigned.jsonl", unsigned), key);
+        assertEquals(3, unsignedVerdict.exit(), unsignedVerdict.output());
+        assertTrue(unsignedVerdict.output().startsWith("UNSIGNED"), unsignedVerdict.output());
     }
 
     @Test

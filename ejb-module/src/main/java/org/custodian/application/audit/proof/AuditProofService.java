@@ -28,7 +28,8 @@ public interface AuditProofService {
 
     /**
      * Writes the export of sequences {@code [from, to]} as JSON lines (docs/audit-format.md): a header with the
-     * tree edge before {@code from}, the events, then the checkpoints they reach.
+     * tree edge before {@code from}, the events, the checkpoints they reach, then the seal signed at export time
+     * ({@link AuditExportWriter}).
      */
     void export(Caller caller, Long from, Long to, Consumer<String> line);
 

@@ -54,7 +54,7 @@ public class CheckpointSigner {
     void loadKeys() {
         if (verifyKeyText.isPresent()) {
             verifyKey = publicKey(verifyKeyText.get());
-            algorithm = verifyKey.getAlgorithm().equals("EC") ? "ES256" : "Ed25519";
+            algorithm = algorithmOf(verifyKey);
             keyId = keyIdOf(verifyKey);
             verifyKeysById.put(keyId, verifyKey);
         }
@@ -107,20 +107,28 @@ public class CheckpointSigner {
         }
     }
 
-    /** Whether the checkpoint carries a valid signature by the current or a retired key it names. */
+    /**
+     * Whether the checkpoint carries a valid signature by the current or a retired key it names. The algorithm is
+     * the key's own; the stored label is not trusted, only required to agree.
+     */
     public boolean verify(AuditCheckpoint checkpoint) {
         PublicKey key = verifyKeysById.get(checkpoint.getKeyId());
-        if (key == null) {
+        if (key == null || !algorithmOf(key).equals(checkpoint.getAlgorithm())) {
             return false;
         }
         try {
-            Signature signature = Signature.getInstance(jcaName(checkpoint.getAlgorithm()));
+            Signature signature = Signature.getInstance(jcaName(algorithmOf(key)));
             signature.initVerify(key);
             signature.update(checkpoint.signedBytes());
             return signature.verify(Base64.getDecoder().decode(checkpoint.getSignature()));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** ES256 for an EC (P-256) key, Ed25519 otherwise: the only two kinds {@link #publicKey} accepts. */
+    static String algorithmOf(PublicKey key) {
+        return "EC".equals(key.getAlgorithm()) ? "ES256" : "Ed25519";
     }
 
     static String jcaName(String algorithm) {

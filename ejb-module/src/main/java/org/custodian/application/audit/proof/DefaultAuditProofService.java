@@ -3,7 +3,6 @@ package org.custodian.application.audit.proof;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.custodian.application.audit.AuditActions;
-import org.custodian.application.audit.AuditEventJson;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
@@ -34,7 +32,6 @@ import org.custodian.domain.shared.RuleCheck;
 @Stateless
 public class DefaultAuditProofService implements AuditProofService {
 
-    public static final String EXPORT_FORMAT = "custodian-audit-export-v1";
     private static final int PAGE = 1000;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -202,10 +199,7 @@ public class DefaultAuditProofService implements AuditProofService {
             before = MerkleFrontier.of(tree(pruned, from - 1), from - 1); // from block roots, not every leaf
             previousHash = events.findAfter(from - 2, 1).get(0).getHash();
         }
-        line.accept(Json.createObjectBuilder().add("type", "header").add("format", EXPORT_FORMAT)
-                .add("from", from).add("to", to).add("frontier", before.encode()).add("previousHash", previousHash)
-                .add("algorithm", nullToEmpty(signer.algorithm())).add("keyId", nullToEmpty(signer.keyId()))
-                .build().toString());
+        AuditExportWriter export = new AuditExportWriter(from, to, before, previousHash, clock.instant(), line);
         long after = from - 1;
         while (after < to) {
             List<AuditEvent> page = events.findAfter(after, (int) Math.min(PAGE, to - after));
@@ -213,22 +207,17 @@ public class DefaultAuditProofService implements AuditProofService {
                 break;
             }
             for (AuditEvent event : page) {
-                line.accept(AuditEventJson.line(event));
+                export.event(event);
             }
             after = page.get(page.size() - 1).getSequence();
         }
         for (AuditCheckpoint checkpoint : checkpoints.between(from, to)) {
-            line.accept(Json.createObjectBuilder().add("type", "checkpoint")
-                    .add("treeSize", checkpoint.getTreeSize()).add("rootHash", checkpoint.getRootHash().trim())
-                    .add("chainHash", checkpoint.getChainHash().trim())
-                    .add("time", AuditCheckpoint.formatTime(checkpoint.getCreatedAt()))
-                    .add("algorithm", checkpoint.getAlgorithm()).add("keyId", checkpoint.getKeyId())
-                    .add("signature", checkpoint.getSignature()).build().toString());
+            export.checkpoint(checkpoint);
         }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        // without a key there are no checkpoints either: the verifier reports such an export as unsigned
+        if (signer.canSign()) {
+            export.seal(signer.keyId(), signer::sign);
+        }
     }
 
     static CheckpointView view(AuditCheckpoint checkpoint) {
