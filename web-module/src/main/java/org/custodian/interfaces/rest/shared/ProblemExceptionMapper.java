@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.auth.AuthenticationFailedException;
+import org.custodian.application.auth.SignInBusyException;
 import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
@@ -94,6 +95,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     throttled.getMessage(), requestId))
                     .header("Retry-After", throttled.getRetryAfterSeconds()).build();
         }
+        if (cause instanceof SignInBusyException busy) {
+            return Response.fromResponse(Problems.response(429, "busy", "Too many requests", busy.getMessage(),
+                    requestId)).header("Retry-After", busy.getRetryAfterSeconds()).build();
+        }
         for (Plain plain : PLAIN_BODY) {
             if (plain.type().isInstance(cause)) {
                 return Problems.response(plain.status(), plain.slug(), plain.title(), cause.getMessage(), requestId);
@@ -161,7 +166,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
-                    || current instanceof TooManyAttemptsException || current instanceof StaleVersionException
+                    || current instanceof TooManyAttemptsException || current instanceof SignInBusyException
+                    || current instanceof StaleVersionException
                     || current instanceof NotConfiguredException || current instanceof GoneException) {
                 return current;
             }
