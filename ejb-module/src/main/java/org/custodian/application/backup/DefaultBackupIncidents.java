@@ -89,11 +89,17 @@ public class DefaultBackupIncidents implements BackupIncidents {
         return ticket.getId();
     }
 
+    /** The comment's author column holds 64 characters. */
+    private static String author(String actor) {
+        String author = "system:" + actor;
+        return author.length() > 64 ? author.substring(0, 64) : author;
+    }
+
     private long noteAgain(Ticket ticket, OpenIncident incident, String rule, String actor, String detail,
             Instant now) {
         String text = "Happened again at " + now + ": " + detail;
         Comment again = new Comment(ticket, text.length() > 3900 ? text.substring(0, 3900) + "..." : text,
-                CommentVisibility.INTERNAL, "system:" + actor, now);
+                CommentVisibility.INTERNAL, author(actor), now);
         tickets.store(again);
         tickets.flush();
         Caller system = Caller.system(actor, rule);

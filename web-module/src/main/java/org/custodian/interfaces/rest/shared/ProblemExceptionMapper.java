@@ -13,6 +13,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -62,9 +67,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Inject
     RequestCoordinates coordinates;
 
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(Throwable thrown) {
         String requestId = coordinates.requestId();
+        if (thrown instanceof WebApplicationException && unmatchedWithoutToken()) {
+            // a request that matched no method never met the token filter: without a token it learns only that
+            return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                    "this endpoint needs 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token",
+                    requestId)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custodian\"").build();
+        }
         Throwable cause = unwrap(thrown);
         if (cause instanceof DomainRuleViolationException invalid) {
             return Problems.response(422, "invalid-input", "Invalid input",
@@ -116,6 +136,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return Problems.response(500, "internal-error", "Internal error",
                 "the server failed to handle this request; quote request id " + requestId + " to an operator",
                 requestId);
+    }
+
+    private boolean unmatchedWithoutToken() {
+        try {
+            return resource.getResourceMethod() == null && security.getUserPrincipal() == null
+                    && !PublicPaths.isPublic(uri.getPath());
+        } catch (IllegalStateException outsideRequest) {
+            return false;
+        }
     }
 
     private static Response fromWebApplicationException(WebApplicationException web, String requestId) {
