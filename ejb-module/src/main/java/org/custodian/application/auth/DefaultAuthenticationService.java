@@ -3,10 +3,14 @@ package org.custodian.application.auth;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -339,25 +343,43 @@ public class DefaultAuthenticationService implements AuthenticationService {
     }
 
     /**
-     * The username's throttle row, locked for this transaction (every attempt for a username queues on it, so
-     * parallel guesses are all counted). Refused while the source is blocked, and while the username is blocked
-     * unless the user completed a sign-in from this source before: a stranger's failures elsewhere lock the
-     * username for unknown sources only.
+     * The throttle row that counts this attempt, locked for this transaction (every attempt on a row queues on it,
+     * so parallel guesses are all counted); refused while it or the source is blocked. From a source the user
+     * completed a sign-in from before, that is a row of its own for the user and that source; from anywhere else it
+     * is the username's row. So a stranger's failures lock the username for unknown sources only, while the user's
+     * own places keep a path, throttled just as strictly on their own.
      */
     private LoginThrottle lockedThrottle(Caller claimant, String name) {
         String source = sourceOf(claimant);
+        Instant start = clock.instant();
         // read without a lock: sign-ins from one address (an office behind one NAT) must not wait for each other
         Optional<SourceThrottle> sourceRow = users.findSourceThrottle(source);
-        if (sourceRow.isPresent() && sourceRow.get().isBlocked(clock.instant())) {
-            throw denied(claimant, name, sourceRow.get().remainingBlock(clock.instant()), "source");
+        if (sourceRow.isPresent() && sourceRow.get().isBlocked(start)) {
+            throw denied(claimant, name, sourceRow.get().remainingBlock(start), "source");
         }
-        throttles.ensureRow(name, clock.instant());
-        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
+        boolean known = users.isKnownSource(name, source, start.minus(knownSourceAge));
+        String key = known ? knownSourceKey(name, source) : name;
+        throttles.ensureRow(key, start);
+        LoginThrottle throttle = users.lockThrottle(key).orElseThrow();
         Instant now = clock.instant();   // taken after the lock: the wait for it must not shorten a block
-        if (throttle.isBlocked(now) && !users.isKnownSource(name, source, now.minus(knownSourceAge))) {
-            throw denied(claimant, name, throttle.remainingBlock(now), "username");
+        if (throttle.isBlocked(now)) {
+            throw denied(claimant, name, throttle.remainingBlock(now), known ? "username-at-source" : "username");
         }
         return throttle;
+    }
+
+    /**
+     * The throttle key of a user at one of their known sources: a digest, so it fits the username column; the
+     * leading '#' and 43 characters of base64 could only clash with a claimed username through a SHA-256 preimage.
+     */
+    static String knownSourceKey(String name, String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((name + "\n" + source).getBytes(StandardCharsets.UTF_8));
+            return "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /** A failed password or code counts against the username and against the source it came from. */
@@ -370,12 +392,13 @@ public class DefaultAuthenticationService implements AuthenticationService {
     }
 
     /**
-     * A completed sign-in clears the username's count and makes the source known for the user. The source's own
-     * count stays: one good account must not let a source wipe its guesses at others.
+     * A completed sign-in clears the count it was made under (the username's, or the user's at this known source)
+     * and makes the source known for the user. The source's own count stays: one good account must not let a
+     * source wipe its guesses at others; nor does a success at a known source clear a stranger's failures.
      */
     private void succeeded(Caller caller, LoginThrottle throttle) {
         throttle.reset();
-        users.rememberSource(throttle.getUsername(), sourceOf(caller), clock.instant());
+        users.rememberSource(caller.username(), sourceOf(caller), clock.instant());
     }
 
     /** The source address as the throttle keys it: the client address, or one shared key when it is unknown. */
