@@ -161,8 +161,14 @@ class BackupIT extends DeployedWar {
         }
         Reply again = api.post("api/v1/backups/" + id + "/verify", auditor, null);
         assertTrue(again.json().getBoolean("ok"), again.toString());
-        assertEquals(incidentsBefore + files.size(), Sql.longValue("select count(*) from ticket where category ="
-                + " 'BACKUP'"), "each failed verification opened an incident");
+        // one incident per set and kind while it is open (#20): the first failure opens it, each later one is noted on it
+        String subject = "Backup verification failed: " + set.getString("name");
+        assertEquals(1, Sql.longValue("select count(*) from ticket where category = 'BACKUP' and subject = ?", subject),
+                "the first failed verification opened an incident");
+        assertEquals(files.size() - 1, Sql.longValue("select count(*) from ticket_comment c join ticket t on"
+                + " t.id = c.ticket_id where t.subject = ? and c.body like 'Happened again%'", subject),
+                "each later failure is noted on the open incident");
+        assertTrue(Sql.longValue("select count(*) from ticket where category = 'BACKUP'") >= incidentsBefore + 1);
         assertTrue(Sql.text("select verify_result from backup_set where id = ?", id).startsWith("OK"));
         assertProblem(api.post("api/v1/backups/" + id + "/verify", api.token("agent.eu"), null), 403);
         assertProblem(api.post("api/v1/backups/999999999/verify", auditor, null), 404);

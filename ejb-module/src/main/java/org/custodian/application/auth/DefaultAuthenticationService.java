@@ -3,10 +3,14 @@ package org.custodian.application.auth;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.user.LoginThrottle;
+import org.custodian.domain.model.user.SourceThrottle;
 import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,6 +102,23 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @ConfigProperty(name = "custodian.login.max-block", defaultValue = "PT15M")
     Duration maxBlock;
 
+    /** Failures from one source address (any usernames) before its delays start; more than a username's. */
+    @Inject
+    @ConfigProperty(name = "custodian.login.source-free-attempts", defaultValue = "20")
+    int sourceFreeAttempts;
+
+    @Inject
+    @ConfigProperty(name = "custodian.login.source-block", defaultValue = "PT1S")
+    Duration sourceBlock;
+
+    /** How long a source a user signed in from stays exempt from that username's block. */
+    @Inject
+    @ConfigProperty(name = "custodian.login.known-source-age", defaultValue = "P90D")
+    Duration knownSourceAge;
+
+    @Inject
+    private HashingBulkhead bulkhead;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -111,12 +133,12 @@ public class DefaultAuthenticationService implements AuthenticationService {
             checkCode(signedIn, verified.throttle(), factor.get(), oneTimeCode, "api");
         } else if (apiNeedsSecondFactor(user.getRoles(), secondFactorRoles, apiSecondFactor)) {
             // counted and answered like a wrong password: the answer must not tell that the password was right
-            verified.throttle().recordFailure(clock.instant(), freeAttempts, window, baseBlock, maxBlock);
+            countFailure(signedIn, verified.throttle());
             audit.record(signedIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
                     List.of("channel=api", "not-enrolled"), AuditOutcome.DENIED);
             throw new AuthenticationFailedException();
         } else {
-            verified.throttle().reset();
+            succeeded(signedIn, verified.throttle());
         }
         audit.record(signedIn, AuditActions.LOGIN, AuditActions.USER, user.getUsername(), List.of("channel=api"),
                 AuditOutcome.SUCCESS);
@@ -142,7 +164,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
         SecondFactorStep next = enrolled ? SecondFactorStep.VERIFY
                 : required ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
         if (next == SecondFactorStep.NONE) {
-            verified.throttle().reset();
+            succeeded(signingIn, verified.throttle());
             audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, user.getUsername(),
                     List.of("channel=portal"), AuditOutcome.SUCCESS);
         } else {
@@ -192,7 +214,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
             accepted = normalized != null && factor.useRecoveryCode(sealer.recoveryCodeHash(name, normalized));
         }
         if (!accepted) {
-            throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
+            countFailure(signingIn, throttle);
             audit.record(signingIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, name,
                     List.of("channel=" + channel, "method=" + method), AuditOutcome.FAILURE);
             // the API answers as for a wrong password; the portal asks for the code only after the password
@@ -203,7 +225,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
                                     + " recovery code) as 'otp'"
                             : "the code is wrong, expired or was already used");
         }
-        throttle.reset();
+        succeeded(signingIn, throttle);
         List<String> fields = new ArrayList<>(List.of("channel=" + channel, "method=" + method));
         if ("recovery-code".equals(method)) {
             fields.add("recoveryCodesLeft=" + factor.unusedRecoveryCodes());
@@ -255,7 +277,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
         Set<String> hashes = new HashSet<>();
         codes.forEach(recovery -> hashes.add(sealer.recoveryCodeHash(name, RecoveryCodes.normalize(recovery))));
         factor.confirm(step.getAsLong(), hashes, now);
-        throttle.reset();
+        succeeded(signingIn, throttle);
         audit.record(signingIn, AuditActions.SECOND_FACTOR_ENROLL, AuditActions.USER, name,
                 List.of("confirmed", "recoveryCodes=" + codes.size()), AuditOutcome.SUCCESS);
         audit.record(signingIn, AuditActions.LOGIN, AuditActions.USER, name, List.of("channel=portal", "enrolled"),
@@ -309,12 +331,12 @@ public class DefaultAuthenticationService implements AuthenticationService {
         }
         Caller claimant = Caller.anonymous(name, requestId, clientAddress);
         LoginThrottle throttle = lockedThrottle(claimant, name);
-        Instant now = clock.instant();
         User user = users.findByUsername(name).filter(User::isEnabled).orElse(null);
-        boolean matches = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
-                .verify(password, user == null ? DECOY_HASH : user.getPasswordHash());
+        // bounded: a flood of requests is refused (429) rather than queued behind the hashes of the cores
+        boolean matches = bulkhead.check(() -> new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS)
+                .verify(password, user == null ? DECOY_HASH : user.getPasswordHash()));
         if (user == null || !matches) {
-            throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
+            countFailure(claimant, throttle);
             audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.FAILURE);
             throw new AuthenticationFailedException();
         }
@@ -325,27 +347,84 @@ public class DefaultAuthenticationService implements AuthenticationService {
     }
 
     /**
-     * The username's throttle row, locked for this transaction (every attempt for a username queues on it, so
-     * parallel guesses are all counted); refused while a block lasts.
+     * The throttle row that counts this attempt, locked for this transaction (every attempt on a row queues on it,
+     * so parallel guesses are all counted); refused while it or the source is blocked. From a source the user
+     * completed a sign-in from before, that is a row of its own for the user and that source; from anywhere else it
+     * is the username's row. So a stranger's failures lock the username for unknown sources only, while the user's
+     * own places keep a path, throttled just as strictly on their own.
      */
     private LoginThrottle lockedThrottle(Caller claimant, String name) {
-        throttles.ensureRow(name, clock.instant());
-        LoginThrottle throttle = users.lockThrottle(name).orElseThrow();
-        refuseIfBlocked(throttle, claimant, name);
+        String source = sourceOf(claimant);
+        Instant start = clock.instant();
+        // read without a lock: sign-ins from one address (an office behind one NAT) must not wait for each other
+        Optional<SourceThrottle> sourceRow = users.findSourceThrottle(source);
+        if (sourceRow.isPresent() && sourceRow.get().isBlocked(start)) {
+            throw denied(claimant, name, sourceRow.get().remainingBlock(start), "source");
+        }
+        boolean known = users.isKnownSource(name, source, start.minus(knownSourceAge));
+        String key = known ? knownSourceKey(name, source) : name;
+        throttles.ensureRow(key, start);
+        LoginThrottle throttle = users.lockThrottle(key).orElseThrow();
+        Instant now = clock.instant();   // taken after the lock: the wait for it must not shorten a block
+        if (throttle.isBlocked(now)) {
+            throw denied(claimant, name, throttle.remainingBlock(now), known ? "username-at-source" : "username");
+        }
         return throttle;
+    }
+
+    /**
+     * The throttle key of a user at one of their known sources: a digest, so it fits the username column; the
+     * leading '#' and 43 characters of base64 could only clash with a claimed username through a SHA-256 preimage.
+     */
+    static String knownSourceKey(String name, String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((name + "\n" + source).getBytes(StandardCharsets.UTF_8));
+            return "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** A failed password or code counts against the username and against the source it came from. */
+    private void countFailure(Caller claimant, LoginThrottle throttle) {
+        Instant now = clock.instant();
+        throttle.recordFailure(now, freeAttempts, window, baseBlock, maxBlock);
+        // locked only now, briefly, after the hash: the lock order is always username row, then source row
+        users.lockSourceThrottle(sourceOf(claimant), now)
+                .recordFailure(now, sourceFreeAttempts, window, sourceBlock, maxBlock);
+    }
+
+    /**
+     * A completed sign-in clears the count it was made under (the username's, or the user's at this known source)
+     * and makes the source known for the user. The source's own count stays: one good account must not let a
+     * source wipe its guesses at others; nor does a success at a known source clear a stranger's failures.
+     */
+    private void succeeded(Caller caller, LoginThrottle throttle) {
+        throttle.reset();
+        users.rememberSource(caller.username(), sourceOf(caller), clock.instant());
+    }
+
+    /** The source address as the throttle keys it: the client address, or one shared key when it is unknown. */
+    static String sourceOf(Caller caller) {
+        String address = caller.clientAddress();
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        return address.length() > SourceThrottle.MAX_SOURCE ? address.substring(0, SourceThrottle.MAX_SOURCE) : address;
     }
 
     private Optional<SecondFactor> lockedFactor(String name) {
         return users.lockSecondFactor(name);
     }
 
-    private void refuseIfBlocked(LoginThrottle throttle, Caller claimant, String name) {
-        Instant now = clock.instant();   // taken after the lock: the wait for it must not shorten a block
-        if (throttle.isBlocked(now)) {
-            audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, null, AuditOutcome.DENIED);
-            long waitMillis = throttle.remainingBlock(now).toMillis();
-            throw new TooManyAttemptsException(Math.max(1, (waitMillis + 999) / 1000));
-        }
+    private TooManyAttemptsException denied(Caller claimant, String name, Duration remaining, String blocked) {
+        audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, List.of("blocked=" + blocked),
+                AuditOutcome.DENIED);
+        long seconds = Math.max(1, (remaining.toMillis() + 999) / 1000);
+        return "source".equals(blocked) ? new TooManyAttemptsException(seconds,
+                "too many failed sign-in attempts from this address; try again in " + seconds + " s")
+                : new TooManyAttemptsException(seconds);
     }
 
     private static Caller callerOf(User user, String requestId, String clientAddress) {

@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Reserved;
@@ -14,9 +15,12 @@ import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.OpenIncident;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.ticket.Comment;
+import org.custodian.domain.model.ticket.CommentVisibility;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.model.ticket.TicketPriority;
@@ -24,7 +28,8 @@ import org.custodian.domain.model.ticket.TicketRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs in a transaction of its own so the incident survives the failure that caused it. Backup incidents hold no
+ * Runs in a transaction of its own so the incident survives the failure that caused it. A cause (rule and subject,
+ * which names the set) has one open ticket at a time: repeats become internal comments on it. Backup incidents hold no
  * personal data; they belong to the operations team's own customer record, kept in the configured region.
  */
 @Stateless
@@ -50,6 +55,14 @@ public class DefaultBackupIncidents implements BackupIncidents {
     @Override
     public long open(String rule, String actor, String subject, String detail) {
         Instant now = Instant.now();
+        // one ticket per cause (the subject names the set) while it is open: a failure seen again, or seen by two
+        // checks at once, is noted on that ticket; the second of two concurrent calls waits here for the first
+        OpenIncident incident = alerts.lockIncident(OpenIncident.key("backup", rule, subject), now);
+        Optional<Ticket> open = Optional.ofNullable(incident.getTicketId()).flatMap(tickets::find)
+                .filter(ticket -> !ticket.getStatus().isResolved());
+        if (open.isPresent()) {
+            return noteAgain(open.get(), incident, rule, actor, detail, now);
+        }
         Region region = Region.parse(incidentRegion).orElse(Region.EU);
         Alert alert = new Alert(rule, actor, 1, 0, now, now, 0, detail, now);
         alerts.store(alert);
@@ -72,6 +85,28 @@ public class DefaultBackupIncidents implements BackupIncidents {
         audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
                 AuditOutcome.SUCCESS);
+        incident.opened(alert.getId(), ticket.getId(), now);
+        return ticket.getId();
+    }
+
+    /** The comment's author column holds 64 characters. */
+    private static String author(String actor) {
+        String author = "system:" + actor;
+        return author.length() > 64 ? author.substring(0, 64) : author;
+    }
+
+    private long noteAgain(Ticket ticket, OpenIncident incident, String rule, String actor, String detail,
+            Instant now) {
+        String text = "Happened again at " + now + ": " + detail;
+        Comment again = new Comment(ticket, text.length() > 3900 ? text.substring(0, 3900) + "..." : text,
+                CommentVisibility.INTERNAL, author(actor), now);
+        tickets.store(again);
+        tickets.flush();
+        Caller system = Caller.system(actor, rule);
+        audit.record(system, AuditActions.BACKUP_INCIDENT, AuditActions.ALERT, String.valueOf(incident.getAlertId()),
+                List.of("rule=" + rule, "repeatedOnTicket=" + ticket.getId()), AuditOutcome.SUCCESS);
+        audit.record(system, AuditActions.COMMENT_CREATE, AuditActions.COMMENT, ticket.getId() + "/" + again.getId(),
+                List.of("body", "visibility", "channel=AGENT"), AuditOutcome.SUCCESS);
         return ticket.getId();
     }
 }

@@ -34,7 +34,8 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      * empty database chains it at startup; a live restore keeps the live queue instead).
      */
     private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
-            "login_throttle", "retention_purge_progress");
+            "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
+            "retention_purge_progress");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */

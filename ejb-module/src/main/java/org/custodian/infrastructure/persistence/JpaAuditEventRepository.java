@@ -304,4 +304,17 @@ public class JpaAuditEventRepository implements AuditEventRepository {
                 .setHint("eclipselink.read-only", "true")
                 .getResultList();
     }
+
+    @Override
+    public List<AuditEvent> findUnverifiedBySource(String clientAddress, Instant from, Instant to, int limit) {
+        return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.clientAddress = :source"
+                        + " AND (e.actorRoles IS NULL OR e.actorRoles = '') AND e.occurredAt >= :from"
+                        + " AND e.occurredAt <= :to ORDER BY e.occurredAt, e.sequence", AuditEvent.class)
+                .setParameter("source", clientAddress)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+    }
 }

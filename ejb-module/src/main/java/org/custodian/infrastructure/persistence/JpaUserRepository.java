@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.LoginThrottle;
+import org.custodian.domain.model.user.SourceThrottle;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserRepository;
@@ -63,6 +66,37 @@ public class JpaUserRepository implements UserRepository {
     @Override
     public Optional<LoginThrottle> findThrottle(String username) {
         return Optional.ofNullable(entityManager.find(LoginThrottle.class, username));
+    }
+
+    @Override
+    public SourceThrottle lockSourceThrottle(String source, Instant now) {
+        // an insert that a concurrent one already made waits for it and then does nothing: never a duplicate key
+        entityManager.createNativeQuery("insert into login_source_throttle (source, failures, last_failure_at)"
+                + " values (?1, 0, ?2) on conflict (source) do nothing")
+                .setParameter(1, source).setParameter(2, Timestamp.from(now)).executeUpdate();
+        return entityManager.find(SourceThrottle.class, source, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public Optional<SourceThrottle> findSourceThrottle(String source) {
+        return Optional.ofNullable(entityManager.find(SourceThrottle.class, source));
+    }
+
+    @Override
+    public boolean isKnownSource(String username, String source, Instant since) {
+        return !entityManager.createNativeQuery("select 1 from login_known_source where username = ?1 and source = ?2"
+                        + " and last_success_at >= ?3")
+                .setParameter(1, username).setParameter(2, source).setParameter(3, Timestamp.from(since))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public void rememberSource(String username, String source, Instant now) {
+        entityManager.createNativeQuery("insert into login_known_source (username, source, last_success_at)"
+                        + " values (?1, ?2, ?3) on conflict (username, source) do update set last_success_at ="
+                        + " excluded.last_success_at")
+                .setParameter(1, username).setParameter(2, source).setParameter(3, Timestamp.from(now))
+                .executeUpdate();
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.audit.OpenIncident;
 import org.custodian.domain.model.audit.SiemDelivery;
 import org.custodian.domain.model.audit.SiemDeliveryRepository;
 import org.custodian.domain.model.customer.Customer;
@@ -46,6 +47,8 @@ public class DefaultAnomalyService implements AnomalyService {
     static final String BULK_READ = "BULK_READ";
     static final String REPEATED_DENIALS = "REPEATED_DENIALS";
     static final String OFF_HOURS = "OFF_HOURS_ACCESS";
+    /** The subject of rules about callers who were not verified: their source address. */
+    static final String SOURCE = "source:";
     private static final int BATCH = 2000;
     private static final int WINDOW_LIMIT = 50_000;
     private static final Map<Region, ZoneId> DEFAULT_ZONES = Map.of(Region.EU, ZoneId.of("Europe/Berlin"),
@@ -114,14 +117,14 @@ public class DefaultAnomalyService implements AnomalyService {
         if (batch.isEmpty()) {
             return 0;
         }
-        // the latest event of each actor in this batch: windows are evaluated once per actor, at that event
-        Map<String, AuditEvent> latestByActor = new LinkedHashMap<>();
+        // the latest event of each subject in this batch: windows are evaluated once per subject, at that event
+        Map<String, AuditEvent> latestBySubject = new LinkedHashMap<>();
         int raised = 0;
         for (AuditEvent event : batch) {
             if (event.getActor().startsWith("system:")) {
                 continue;
             }
-            latestByActor.put(event.getActor(), event);
+            latestBySubject.put(subjectOf(event), event);
             if (isPersonalRead(event) && outsideBusinessHours(event)) {
                 raised += raise(OFF_HOURS, event.getActor(), 1, 0, event.getOccurredAt(), event.getOccurredAt(),
                         event.getSequence(), "read personal data (" + event.getAction() + " " + event.getResourceType()
@@ -129,24 +132,26 @@ public class DefaultAnomalyService implements AnomalyService {
                                 + " of their region");
             }
         }
-        for (AuditEvent last : latestByActor.values()) {
+        for (Map.Entry<String, AuditEvent> latest : latestBySubject.entrySet()) {
+            String subject = latest.getKey();
+            AuditEvent last = latest.getValue();
             Instant end = last.getOccurredAt();
             Instant start = end.minus(window);
             long records = 0;
             long denials = 0;
-            for (AuditEvent event : events.findByActor(last.getActor(), start, end, WINDOW_LIMIT)) {
+            for (AuditEvent event : windowOf(last, start, end)) {
                 records += recordsRead(event);
                 if (event.getOutcome() == AuditOutcome.DENIED) {
                     denials++;
                 }
             }
             if (records > bulkReadThreshold) {
-                raised += raise(BULK_READ, last.getActor(), records, bulkReadThreshold, start, end, last.getSequence(),
+                raised += raise(BULK_READ, subject, records, bulkReadThreshold, start, end, last.getSequence(),
                         records + " records read or exported within " + window + " (threshold " + bulkReadThreshold
                                 + ")");
             }
             if (denials > denialThreshold) {
-                raised += raise(REPEATED_DENIALS, last.getActor(), denials, denialThreshold, start, end,
+                raised += raise(REPEATED_DENIALS, subject, denials, denialThreshold, start, end,
                         last.getSequence(), denials + " refused requests within " + window + " (threshold "
                                 + denialThreshold + ")");
             }
@@ -155,7 +160,35 @@ public class DefaultAnomalyService implements AnomalyService {
         return raised;
     }
 
-    /** One alert per rule and user per window: a burst that keeps going is one incident, not hundreds. */
+    /**
+     * Whom a rule counts an event against: its actor when the caller was verified (a token or a session: they have
+     * roles), else its source address. A sign-in attempt's actor is only a claimed name: counted by name, random
+     * names would each open a ticket, and a stranger could raise alerts about a real user.
+     */
+    static String subjectOf(AuditEvent event) {
+        return isVerified(event) ? event.getActor() : SOURCE + (event.getClientAddress() == null ? "unknown"
+                : event.getClientAddress());
+    }
+
+    private static boolean isVerified(AuditEvent event) {
+        return event.getActorRoles() != null && !event.getActorRoles().isEmpty();
+    }
+
+    /** The subject's events in the window: a verified actor's own (not attempts under their name), or a source's. */
+    private List<AuditEvent> windowOf(AuditEvent last, Instant start, Instant end) {
+        if (isVerified(last)) {
+            return events.findByActor(last.getActor(), start, end, WINDOW_LIMIT).stream()
+                    .filter(DefaultAnomalyService::isVerified).toList();
+        }
+        return last.getClientAddress() == null ? List.of()
+                : events.findUnverifiedBySource(last.getClientAddress(), start, end, WINDOW_LIMIT);
+    }
+
+    /**
+     * One alert per rule and subject per window, and none while the ticket of the last one is open: a burst that
+     * keeps going is one incident, not hundreds. The open-incident row is locked first, so two nodes scanning at
+     * once open one ticket.
+     */
     private int raise(String rule, String actor, long observed, long threshold, Instant start, Instant end,
             long sequence, String detail) {
         Optional<Alert> latest = alerts.latest(rule, actor);
@@ -163,6 +196,11 @@ public class DefaultAnomalyService implements AnomalyService {
             return 0;
         }
         Instant now = clock.instant();
+        OpenIncident incident = alerts.lockIncident(OpenIncident.key("anomaly", rule, actor), now);
+        if (incident.getTicketId() != null && tickets.find(incident.getTicketId())
+                .filter(ticket -> !ticket.getStatus().isResolved()).isPresent()) {
+            return 0;
+        }
         Alert alert = new Alert(rule, actor, observed, threshold, start, end, sequence, actor + ": " + detail, now);
         alerts.store(alert);
         Caller detector = Caller.system("anomaly-detector", null);
@@ -171,6 +209,7 @@ public class DefaultAnomalyService implements AnomalyService {
                         "lastSequence=" + sequence), AuditOutcome.SUCCESS);
         Ticket ticket = securityTicket(alert, regionOf(actor), now);
         alert.openedTicket(ticket.getId());
+        incident.opened(alert.getId(), ticket.getId(), now);
         audit.record(detector, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
                 AuditOutcome.SUCCESS);

@@ -68,4 +68,7 @@ public interface AuditEventRepository {
 
     /** One actor's events in {@code [from, to]} (uses the actor/time index), oldest first. */
     List<AuditEvent> findByActor(String actor, Instant from, Instant to, int limit);
+
+    /** Events of callers who were not verified (no roles: sign-in attempts) from one client address, oldest first. */
+    List<AuditEvent> findUnverifiedBySource(String clientAddress, Instant from, Instant to, int limit);
 }

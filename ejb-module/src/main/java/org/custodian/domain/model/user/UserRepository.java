@@ -1,5 +1,6 @@
 package org.custodian.domain.model.user;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,18 @@ public interface UserRepository {
 
     /** The throttle row as committed, without a lock. */
     Optional<LoginThrottle> findThrottle(String username);
+
+    /** The throttle row of a source address, created if missing and locked for this transaction. */
+    SourceThrottle lockSourceThrottle(String source, Instant now);
+
+    /** The throttle row of a source address as committed, without a lock. */
+    Optional<SourceThrottle> findSourceThrottle(String source);
+
+    /** Whether the user completed a sign-in from this source at or after {@code since}. */
+    boolean isKnownSource(String username, String source, Instant since);
+
+    /** Remembers that the user completed a sign-in from this source now. */
+    void rememberSource(String username, String source, Instant now);
 
     /** The user's second factor, enrolled or pending confirmation. */
     Optional<SecondFactor> findSecondFactor(String username);

@@ -15,6 +15,7 @@ import org.custodian.application.auth.AccessToken;
 import org.custodian.application.auth.AuthenticationService;
 import java.util.Set;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.BodyLimit;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.custodian.interfaces.rest.shared.PublicEndpoint;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("auth/token")
 @RequestScoped
 @PublicEndpoint
+@BodyLimit(kib = 8)
 public class TokenResource {
 
     @EJB
@@ -43,7 +45,9 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "access_token, token_type Bearer, expires_in seconds")
     @APIResponse(responseCode = "401", description = "wrong username, password or one-time code, or a second factor"
             + " the role needs and the account has not enrolled (one answer for all)")
-    @APIResponse(responseCode = "429", description = "too many failed attempts for this username; see Retry-After")
+    @APIResponse(responseCode = "413", description = "the body is over 8 KiB")
+    @APIResponse(responseCode = "429", description = "too many failed attempts for this username or from this address,"
+            + " or too many sign-ins being checked at once; see Retry-After")
     public TokenResponse issue(byte[] body) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, Set.of("username", "password", "otp"), check);

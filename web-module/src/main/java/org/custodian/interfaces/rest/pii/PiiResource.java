@@ -15,6 +15,7 @@ import org.custodian.application.pii.ScanResult;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.BodyLimit;
 import org.custodian.interfaces.rest.shared.PayloadTooLargeException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,6 +37,7 @@ public class PiiResource {
 
     @POST
     @Path("scan")
+    @BodyLimit(kib = (PiiService.MAX_SCAN_BYTES + 64 * 1024) / 1024)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Find card numbers, US SSNs, IBANs, e-mail addresses, phone numbers and secrets in a text"
             + " (at most 1 MiB); offsets are UTF-16 code units, end exclusive. Nothing is stored.")

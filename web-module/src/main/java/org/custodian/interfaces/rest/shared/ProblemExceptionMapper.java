@@ -13,6 +13,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.auth.AuthenticationFailedException;
+import org.custodian.application.auth.SignInBusyException;
 import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
@@ -61,9 +67,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Inject
     RequestCoordinates coordinates;
 
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(Throwable thrown) {
         String requestId = coordinates.requestId();
+        if (thrown instanceof WebApplicationException && unmatchedWithoutToken()) {
+            // a request that matched no method never met the token filter: without a token it learns only that
+            return Response.fromResponse(Problems.response(401, "unauthorized", "Unauthorized",
+                    "this endpoint needs 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token",
+                    requestId)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custodian\"").build();
+        }
         Throwable cause = unwrap(thrown);
         if (cause instanceof DomainRuleViolationException invalid) {
             return Problems.response(422, "invalid-input", "Invalid input",
@@ -94,6 +115,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     throttled.getMessage(), requestId))
                     .header("Retry-After", throttled.getRetryAfterSeconds()).build();
         }
+        if (cause instanceof SignInBusyException busy) {
+            return Response.fromResponse(Problems.response(429, "busy", "Too many requests", busy.getMessage(),
+                    requestId)).header("Retry-After", busy.getRetryAfterSeconds()).build();
+        }
         for (Plain plain : PLAIN_BODY) {
             if (plain.type().isInstance(cause)) {
                 return Problems.response(plain.status(), plain.slug(), plain.title(), cause.getMessage(), requestId);
@@ -111,6 +136,15 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return Problems.response(500, "internal-error", "Internal error",
                 "the server failed to handle this request; quote request id " + requestId + " to an operator",
                 requestId);
+    }
+
+    private boolean unmatchedWithoutToken() {
+        try {
+            return resource.getResourceMethod() == null && security.getUserPrincipal() == null
+                    && !PublicPaths.isPublic(uri.getPath());
+        } catch (IllegalStateException outsideRequest) {
+            return false;
+        }
     }
 
     private static Response fromWebApplicationException(WebApplicationException web, String requestId) {
@@ -161,7 +195,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || current instanceof ResourceNotFoundException || current instanceof ConflictException
                     || current instanceof OptimisticLockException || current instanceof JsonbException
                     || current instanceof JsonException || current instanceof AuthenticationFailedException
-                    || current instanceof TooManyAttemptsException || current instanceof StaleVersionException
+                    || current instanceof TooManyAttemptsException || current instanceof SignInBusyException
+                    || current instanceof StaleVersionException
                     || current instanceof NotConfiguredException || current instanceof GoneException) {
                 return current;
             }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.custodian.interfaces.http.ClientAddresses;
 
 /** Gives every request an id (echoed as X-Request-Id) and records where it came from. */
 @Provider
@@ -21,6 +22,9 @@ public class RequestCoordinatesFilter implements ContainerRequestFilter, Contain
     public static final String HEADER = "X-Request-Id";
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     RequestCoordinates coordinates;
 
     @Context
@@ -28,7 +32,8 @@ public class RequestCoordinatesFilter implements ContainerRequestFilter, Contain
 
     @Override
     public void filter(ContainerRequestContext request) {
-        coordinates.accept(request.getHeaderString(HEADER), servletRequest == null ? null : servletRequest.getRemoteAddr());
+        coordinates.accept(request.getHeaderString(HEADER),
+                servletRequest == null ? null : addresses.of(servletRequest));
     }
 
     @Override

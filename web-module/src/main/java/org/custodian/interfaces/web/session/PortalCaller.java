@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.user.Role;
+import org.custodian.interfaces.http.ClientAddresses;
 
 /**
  * The signed-in user of this page request, as the EJB services want it: a {@link Caller} with the roles and
@@ -17,6 +18,9 @@ import org.custodian.domain.model.user.Role;
 @Named("portal")
 @RequestScoped
 public class PortalCaller {
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     HttpServletRequest request;
@@ -38,7 +42,7 @@ public class PortalCaller {
 
     Caller callerOf(PortalIdentity identity) {
         return new Caller(identity.username(), identity.roles(), identity.regions(), requestId,
-                request.getRemoteAddr());
+                addresses.of(request));
     }
 
     public String getRequestId() {
@@ -46,7 +50,7 @@ public class PortalCaller {
     }
 
     public String getClientAddress() {
-        return request.getRemoteAddr();
+        return addresses.of(request);
     }
 
     public boolean isSignedIn() {

@@ -25,6 +25,7 @@ import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Html;
 import org.custodian.domain.model.user.Role;
+import org.custodian.interfaces.http.ClientAddresses;
 
 /**
  * Every portal page passes here. It lets only a fully signed-in session reach the portal (a half-finished sign-in
@@ -43,6 +44,9 @@ public class PortalGuard extends HttpFilter {
     /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
     private static final String AUTO_REFRESH = "autoRefresh";
     private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     PortalSettings settings;
@@ -84,7 +88,7 @@ public class PortalGuard extends HttpFilter {
         if (identity != null) {
             String ended = expiry(session, identity);
             if (ended != null) {
-                end(session, identity, UUID.randomUUID().toString(), request.getRemoteAddr(), ended);
+                end(session, identity, UUID.randomUUID().toString(), addresses.of(request), ended);
                 redirect(request, response, LOGIN + "?expired=" + ended);
                 return;
             }
@@ -146,13 +150,13 @@ public class PortalGuard extends HttpFilter {
         }
         String requestId = UUID.randomUUID().toString();
         Optional<AuthenticationService.CurrentAccess> current = authentication.current(identity.username(), requestId,
-                request.getRemoteAddr());
+                addresses.of(request));
         // gone or disabled; or given a role that needs a second factor this session never presented
         String ended = current.isEmpty() ? "revoked"
                 : identity.stage() == PortalIdentity.Stage.SIGNED_IN && current.get().secondFactorNeeded()
                         && !identity.secondFactorGiven() ? "step-up" : null;
         if (ended != null) {
-            end(session, identity, requestId, request.getRemoteAddr(), ended);
+            end(session, identity, requestId, addresses.of(request), ended);
             return null;
         }
         PortalIdentity fresh = identity.withAccess(current.get().caller().roles(), current.get().caller().regions());

@@ -19,6 +19,8 @@ import org.custodian.application.auth.PasswordChecked;
 import org.custodian.application.auth.SecondFactorStep;
 import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.auth.SignInBusyException;
+import org.custodian.interfaces.http.ClientAddresses;
 
 /**
  * The sign-in form and the second-factor form. Each step that raises what the session may do gives the session a
@@ -35,6 +37,9 @@ public class SignInBean {
     PortalSettings settings;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     PortalCaller portal;
 
     private String username;
@@ -49,8 +54,8 @@ public class SignInBean {
         try {
             checked = authentication.checkPassword(username == null ? "" : username,
                     password == null ? new char[0] : password.toCharArray(), UUID.randomUUID().toString(),
-                    request.getRemoteAddr());
-        } catch (EJBException | AuthenticationFailedException | TooManyAttemptsException e) {
+                    addresses.of(request));
+        } catch (EJBException | AuthenticationFailedException | TooManyAttemptsException | SignInBusyException e) {
             return failed(faces, e);
         } finally {
             password = null;
@@ -120,6 +125,7 @@ public class SignInBean {
     private static String failed(FacesContext faces, Exception failure) {
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         String message = cause instanceof TooManyAttemptsException || cause instanceof AuthenticationFailedException
+                || cause instanceof SignInBusyException
                 ? cause.getMessage() : "sign-in is not possible right now; try again later";
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not signed in", message));
         return null;
