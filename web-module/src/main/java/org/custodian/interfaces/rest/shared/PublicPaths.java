@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class PublicPaths {
 
-    static final List<String> PATHS = List.of("auth/token", "privacy/packages");
+    static final List<String> PATHS = List.of("auth/token", "auth/jwks", "privacy/packages");
 
     private PublicPaths() {
     }
