@@ -12,6 +12,10 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -29,9 +33,21 @@ final class Tokens {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("urn:custodian").audience("custodian-api")
                 .subject(username).claim("upn", username).claim("groups", List.of(role)).claim("region", regions)
+                .claim("tv", tokenVersion(username))
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build();
         return sign(DevKeys.signingKey(), claims);
+    }
+
+    /** The user's token version now, as the server would put it in a token (0 for a user it does not hold). */
+    private static int tokenVersion(String username) throws SQLException {
+        try (Connection sql = EmbeddedPostgresSession.connect();
+                PreparedStatement query = sql.prepareStatement("select token_version from app_user where username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
     }
 
     static String sign(PrivateKey key, JWTClaimsSet claims) throws Exception {
