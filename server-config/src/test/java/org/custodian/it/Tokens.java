@@ -41,6 +41,9 @@ final class Tokens {
 
     /** The user's token version now, as the server would put it in a token (0 for a user it does not hold). */
     private static int tokenVersion(String username) throws SQLException {
+        if (username.indexOf('\0') >= 0) {
+            return 0; // no such user can exist (PostgreSQL cannot even be asked): a test of the refusal
+        }
         try (Connection sql = EmbeddedPostgresSession.connect();
                 PreparedStatement query = sql.prepareStatement("select token_version from app_user where username = ?")) {
             query.setString(1, username);
