@@ -90,11 +90,16 @@ class FirstStartIT {
 
             // the token names its key, and the key set publishes exactly that key
             firstKid = SignedJWT.parse(firstToken).getHeader().getKeyID();
-            JsonObject jwks = api.get("api/v1/auth/jwks", null).json();
+            Reply keySet = api.get("api/v1/auth/jwks", null);
+            assertEquals("max-age=300", keySet.header("Cache-Control").orElse(""), "public keys may be cached");
+            JsonObject jwks = keySet.json();
             assertEquals(1, jwks.getJsonArray("keys").size());
             assertEquals(firstKid, jwks.getJsonArray("keys").getJsonObject(0).getString("kid"));
             assertFalse(jwks.toString().contains("\"d\""), "no private parameter published");
-            assertEquals(200, api.get("api/v1/tickets", firstToken).status());
+            Reply tickets = api.get("api/v1/tickets", firstToken);
+            assertEquals(200, tickets.status());
+            assertEquals("no-store", tickets.header("Cache-Control").orElse(""), "personal data is never cached");
+            assertEquals("nosniff", tickets.header("X-Content-Type-Options").orElse(""));
 
             // a token signed with the published development key is nobody here
             Instant now = Instant.now();

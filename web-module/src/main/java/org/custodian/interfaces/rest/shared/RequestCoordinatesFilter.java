@@ -39,6 +39,12 @@ public class RequestCoordinatesFilter implements ContainerRequestFilter, Contain
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(HEADER, coordinates.requestId());
-        response.getHeaders().putSingle("Cache-Control", "no-store");
+        // answers hold personal data: never kept by a cache, never sniffed into something a browser would run;
+        // the public key set is the one answer anyone may keep for a while
+        if (!response.getHeaders().containsKey("Cache-Control")
+                || !"auth/jwks".equals(request.getUriInfo().getPath().replaceAll("^/|/$", ""))) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
+        response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
     }
 }
