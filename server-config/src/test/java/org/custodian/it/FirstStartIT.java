@@ -91,7 +91,7 @@ class FirstStartIT {
             // the token names its key, and the key set publishes exactly that key
             firstKid = SignedJWT.parse(firstToken).getHeader().getKeyID();
             Reply keySet = api.get("api/v1/auth/jwks", null);
-            assertEquals("max-age=300", keySet.header("Cache-Control").orElse(""), "public keys may be cached");
+            assertTrue(keySet.header("Cache-Control").orElse("").contains("max-age=300"), "public keys may be cached");
             JsonObject jwks = keySet.json();
             assertEquals(1, jwks.getJsonArray("keys").size());
             assertEquals(firstKid, jwks.getJsonArray("keys").getJsonObject(0).getString("kid"));
