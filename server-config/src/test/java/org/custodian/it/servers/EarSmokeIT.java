@@ -25,14 +25,17 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.it.Api;
 import org.custodian.it.Api.Reply;
+import org.custodian.it.SiemCollector;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -183,6 +186,31 @@ class EarSmokeIT {
         List<String> names = new ArrayList<>();
         body.getJsonArray("checks").forEach(check -> names.add(check.asJsonObject().getString("name")));
         assertTrue(names.containsAll(List.of("database", "siem-delivery")), "the application's own checks: " + names);
+        Api api = api();
+        Reply openApi = api.get("openapi", null);
+        assertEquals(200, openApi.status(), openApi.toString());
+        assertTrue(openApi.body().contains("/api/v1/tickets"), "the API contract");
+        Reply metrics = api.get(System.getProperty("custodian.it.metrics.path", "metrics"), null);
+        assertEquals(200, metrics.status(), metrics.toString());
+    }
+
+    @Test
+    void theAuditTrailReachesTheSiemCollector() throws Exception {
+        Api api = api();
+        api.get("api/v1/tickets", api.token("agent.eu"));
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        try (SiemCollector collector = SiemCollector.open(data -> received.add(
+                new String(data, StandardCharsets.UTF_8)))) {
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (received.stream().noneMatch(frames -> frames.contains("[custodian@32473 seq=\"1\""))
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(received.stream().anyMatch(frames -> frames.contains("[custodian@32473 seq=\"1\"")),
+                "the first event, as RFC 5424 syslog: " + received);
+        JsonObject delivery = api.health("siem-delivery");
+        assertTrue(Long.parseLong(delivery.getString("deliveredSequence")) >= 1, delivery.toString());
     }
 
     @Test
