@@ -18,15 +18,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** A plain HTTP client for the API, as an integrator would use it. */
-final class Api {
+/** A plain HTTP client for the API, as an integrator would use it (public: the server suites use it too). */
+public final class Api {
 
-    static final String DEMO_PASSWORD = "Custodian-Demo-1";
+    public static final String DEMO_PASSWORD = "Custodian-Demo-1";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
-    Api(URL base) {
+    public Api(URL base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     }
 
@@ -34,7 +34,7 @@ final class Api {
         return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
-    Reply send(String method, String path, String token, String contentType, String body, String... headers) {
+    public Reply send(String method, String path, String token, String contentType, String body, String... headers) {
         return sendBytes(method, path, token, contentType,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
@@ -64,11 +64,11 @@ final class Api {
         }
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         return send("GET", path, token, null, null);
     }
 
-    Reply post(String path, String token, String json) {
+    public Reply post(String path, String token, String json) {
         return send("POST", path, token, "application/json", json);
     }
 
@@ -76,12 +76,12 @@ final class Api {
         return send("PATCH", path, token, "application/merge-patch+json", json);
     }
 
-    Reply login(String username, String password) {
+    public Reply login(String username, String password) {
         return post("api/v1/auth/token", null,
                 Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
     }
 
-    String token(String username) {
+    public String token(String username) {
         Reply reply = login(username, DEMO_PASSWORD);
         if (reply.status() != 200) {
             throw new IllegalStateException("login of " + username + " failed: " + reply);
@@ -90,7 +90,7 @@ final class Api {
     }
 
     /** Polls a job execution until it reaches any terminal status (never only COMPLETED), at most two minutes. */
-    JsonObject awaitJob(String token, long executionId) throws InterruptedException {
+    public JsonObject awaitJob(String token, long executionId) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
             Reply reply = get("api/v1/jobs/executions/" + executionId, token);
@@ -109,7 +109,7 @@ final class Api {
     }
 
     /** The data of one check of /health (Payara gives every value as text). */
-    JsonObject health(String check) {
+    public JsonObject health(String check) {
         for (JsonValue each : get("health", null).json().getJsonArray("checks")) {
             if (each.asJsonObject().getString("name").equals(check)) {
                 return each.asJsonObject().getJsonObject("data");
@@ -118,21 +118,21 @@ final class Api {
         throw new AssertionError("no " + check + " health check");
     }
 
-    record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
+    public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
 
-        JsonObject json() {
+        public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readObject();
             }
         }
 
-        JsonArray array() {
+        public JsonArray array() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 return reader.readArray();
             }
         }
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             return raw.headers().firstValue(name);
         }
 

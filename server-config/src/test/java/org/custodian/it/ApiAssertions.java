@@ -12,14 +12,14 @@ import java.util.Set;
 import org.custodian.it.Api.Reply;
 
 /** What every error reply must be: RFC 9457 problem+json that says what was wrong (and which fields). */
-final class ApiAssertions {
+public final class ApiAssertions {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
     private ApiAssertions() {
     }
 
-    static void assertProblem(Reply reply, int status) {
+    public static void assertProblem(Reply reply, int status) {
         assertEquals(status, reply.status(), reply.toString());
         assertEquals(PROBLEM_JSON, reply.contentType().split(";")[0].trim(), reply.toString());
         JsonObject problem = reply.json();

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * it, so delivery meets a dead collector first. Takes one TCP connection after another and hands each one's bytes
  * to the test; closing it takes the collector down again.
  */
-final class SiemCollector implements AutoCloseable {
+public final class SiemCollector implements AutoCloseable {
 
     private final ServerSocket socket;
 
@@ -19,7 +19,7 @@ final class SiemCollector implements AutoCloseable {
         this.socket = socket;
     }
 
-    static SiemCollector open(Consumer<byte[]> connection) throws IOException {
+    public static SiemCollector open(Consumer<byte[]> connection) throws IOException {
         int port = Integer.parseInt(System.getProperty("custodian.it.siem.port"));
         SiemCollector collector = new SiemCollector(new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1")));
         Thread reader = new Thread(() -> collector.accept(connection), "it-siem-collector");

@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.custodian.it.Api.Reply;
 
 /** A customer and a ticket of a test's own, made through the API as an agent would; anything but 201 fails the test. */
-final class TestData {
+public final class TestData {
 
     private TestData() {
     }
 
-    static long createCustomer(Api api, String token, String region) {
+    public static long createCustomer(Api api, String token, String region) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
                 .add("externalId", "IT-" + suffix).add("name", "Test Customer " + suffix)
@@ -23,7 +23,7 @@ final class TestData {
         return reply.json().getJsonNumber("id").longValue();
     }
 
-    static long createTicket(Api api, String token, long customerId, String subject) {
+    public static long createTicket(Api api, String token, long customerId, String subject) {
         JsonObjectBuilder ticket = Json.createObjectBuilder().add("customerId", customerId).add("subject", subject)
                 .add("description", "Created by an integration test.").add("category", "SOFTWARE");
         Reply reply = api.post("api/v1/tickets", token, ticket.build().toString());

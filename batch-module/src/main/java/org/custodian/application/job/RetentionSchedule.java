@@ -39,7 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigrator", "OrphanedExecutionRecovery"})
+// the migrator is in another module of the EAR: this module's gate to the migrated schema is the recovery bean
+@DependsOn("OrphanedExecutionRecovery")
 public class RetentionSchedule {
 
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());

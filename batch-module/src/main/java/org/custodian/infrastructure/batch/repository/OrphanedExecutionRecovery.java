@@ -2,7 +2,9 @@ package org.custodian.infrastructure.batch.repository;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -16,11 +18,14 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.backup.SchemaVersion;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,10 +37,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * checkpoints are intact, as they committed with the data), so {@code POST /api/v1/jobs/executions/{id}/restart}
  * resumes them. Assumes one batch server per database, which is how Custodian is deployed
  * ({@code custodian.batch.recover-orphans=false} turns this off where several servers share a job repository).
+ * <p>
+ * It is also the batch module's gate to the migrated schema: its first act asks for the schema version, and that
+ * call makes the container finish the {@code DatabaseMigrator} singleton first. A {@code @DependsOn} naming the
+ * migrator cannot say it portably, since the migrator lives in another module of the EAR (the EJB jar) and this
+ * one in the WAR; the schedules of this module depend on this bean instead.
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigrator")
 public class OrphanedExecutionRecovery {
 
     private static final Logger LOG = Logger.getLogger(OrphanedExecutionRecovery.class.getName());
@@ -53,29 +62,35 @@ public class OrphanedExecutionRecovery {
     private AuditService audit;
 
     @Inject
+    SchemaVersion schema;
+
+    @Inject
     @ConfigProperty(name = "custodian.batch.recover-orphans", defaultValue = "true")
     boolean enabled;
 
     @PostConstruct
     void recover() {
+        String version = schema.current(); // waits for the migrator (see above)
+        LOG.fine(() -> "Batch module starts on schema version " + version);
         if (!enabled) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            Tables tables = Tables.find(connection.getMetaData(), connection.getSchema());
-            if (tables == null) {
+            List<Tables> sets = Tables.all(connection.getMetaData(), connection.getSchema());
+            if (sets.isEmpty()) {
                 return; // no job has ever run: the container creates its tables on first use
             }
-            List<Long> orphans = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(tables.selectUnderWay())) {
-                for (int i = 0; i < UNDER_WAY.size(); i++) {
-                    select.setString(i + 1, UNDER_WAY.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        orphans.add(rows.getLong(1));
-                    }
-                }
+            // the server's own job repository says what is under way, whatever its tables are called
+            Set<Long> orphans = underWay(BatchRuntime.getJobOperator());
+            if (orphans.isEmpty()) {
+                return;
+            }
+            Tables tables = Tables.holding(sets, connection, orphans);
+            if (tables == null) {
+                LOG.warning("Job executions " + orphans + " were left running by a stopped server, but no single set"
+                        + " of batch tables " + sets + " holds them all under way; they stay unrestartable (check"
+                        + " the batch runtime's table prefix)");
+                return;
             }
             Timestamp now = new Timestamp(System.currentTimeMillis());
             for (long executionId : orphans) {
@@ -87,10 +102,23 @@ public class OrphanedExecutionRecovery {
                 LOG.warning("Job execution " + executionId + " was left running by a stopped server; marked FAILED"
                         + " so that it can be restarted from its last checkpoint");
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             // not fatal: the jobs still run; only an orphan, if any, stays unrestartable until the next start
-            LOG.log(Level.WARNING, "Could not look for job executions left running by a stopped server", e);
+            LOG.log(Level.WARNING, "Could not mark job executions left running by a stopped server", e);
         }
+    }
+
+    /** Before any job starts here, every execution the repository calls running is one a stopped server left. */
+    private static Set<Long> underWay(JobOperator operator) {
+        Set<Long> ids = new TreeSet<>();
+        for (String job : operator.getJobNames()) {
+            try {
+                ids.addAll(operator.getRunningExecutions(job));
+            } catch (NoSuchJobException e) {
+                // no execution of it in this repository
+            }
+        }
+        return ids;
     }
 
     private static void markFailed(Connection connection, String sql, long executionId, Timestamp now)
@@ -108,26 +136,66 @@ public class OrphanedExecutionRecovery {
     }
 
     /**
-     * The container names its tables with a configurable prefix (Payara: {@code jbatch} unless set), so they are
-     * found by their fixed suffix. Table names come from the database's own catalogue, never from input.
+     * The container names its tables with a configurable prefix (Payara Micro: {@code jbatch}; Payara Server: the
+     * {@code --tablePrefix} of its batch runtime, which takes effect after a restart, so a server deployed to before
+     * that restart has two sets), so they are found by their fixed suffix; the set in use is the one that holds the
+     * executions the job operator reported under way. Table names come from the database's own catalogue, never
+     * from input.
      */
     record Tables(String executions, String steps) {
 
-        static Tables find(DatabaseMetaData metaData, String schema) throws SQLException {
-            String executions = null;
-            String steps = null;
+        static List<Tables> all(DatabaseMetaData metaData, String schema) throws SQLException {
+            Set<String> names = new TreeSet<>();
             try (ResultSet rows = metaData.getTables(null, schema, "%", new String[] {"TABLE"})) {
                 while (rows.next()) {
-                    String name = rows.getString("TABLE_NAME");
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.endsWith("stepexecutioninstancedata")) {
-                        steps = name;
-                    } else if (lower.endsWith("executioninstancedata")) {
-                        executions = name;
+                    names.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            List<Tables> sets = new ArrayList<>();
+            for (String name : names) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!lower.endsWith("stepexecutioninstancedata")) {
+                    continue;
+                }
+                String prefix = name.substring(0, name.length() - "stepexecutioninstancedata".length());
+                for (String candidate : names) {
+                    if (candidate.equalsIgnoreCase(prefix + "executioninstancedata")) {
+                        sets.add(new Tables(candidate, name));
                     }
                 }
             }
-            return executions == null || steps == null ? null : new Tables(executions, steps);
+            return sets;
+        }
+
+        /** The one set whose execution table has every given execution under way, or null if none or several. */
+        static Tables holding(List<Tables> sets, Connection connection, Set<Long> executionIds) throws SQLException {
+            Tables found = null;
+            for (Tables set : sets) {
+                if (set.countUnderWay(connection, executionIds) == executionIds.size()) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = set;
+                }
+            }
+            return found;
+        }
+
+        private int countUnderWay(Connection connection, Set<Long> executionIds) throws SQLException {
+            int count = 0;
+            try (PreparedStatement select = connection.prepareStatement(selectUnderWay())) {
+                for (int i = 0; i < UNDER_WAY.size(); i++) {
+                    select.setString(i + 1, UNDER_WAY.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (executionIds.contains(rows.getLong(1))) {
+                            count++;
+                        }
+                    }
+                }
+            }
+            return count;
         }
 
         String selectUnderWay() {
