@@ -24,6 +24,8 @@ public record ShownField(String key, String label, String value) implements Seri
         }
         rest.remove("id");
         rest.remove("version");
+        // what was cut at ingest is said in a sentence above the fields, not as a raw list among them
+        rest.remove("redacted");
         rest.forEach((key, value) -> fields.add(new ShownField(key, key, value == null ? "" : String.valueOf(value))));
         return fields;
     }
