@@ -1,12 +1,14 @@
 package org.custodian.application.audit;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -37,13 +39,33 @@ public class PendingAuditSweepSchedule {
     @ConfigProperty(name = "custodian.audit.sequencer-interval", defaultValue = "PT5S")
     Duration interval;
 
+    /**
+     * The first sweep waits {@link #FIRST_SWEEP}: a timer that fires while the application is still deploying
+     * calls into beans that may never start (a deployment that then fails), and on WildFly such a call blocked the
+     * undeploy until the server was killed.
+     */
+    static final Duration FIRST_SWEEP = Duration.ofSeconds(5);
+
     @PostConstruct
     void schedule() {
         TimerConfig config = new TimerConfig("audit-pending-sweep", false);
+        long first = Math.max(FIRST_SWEEP.toMillis(), interval.toMillis());
         if (interval.isZero() || interval.isNegative()) {
-            timers.createSingleActionTimer(1, config);
+            timers.createSingleActionTimer(FIRST_SWEEP.toMillis(), config);
         } else {
-            timers.createIntervalTimer(1, interval.toMillis(), config);
+            timers.createIntervalTimer(first, interval.toMillis(), config);
+        }
+    }
+
+    /** An undeploy (or a failed deploy) ends the schedule at once rather than waiting for its next tick. */
+    @PreDestroy
+    void cancel() {
+        for (Timer timer : timers.getTimers()) {
+            try {
+                timer.cancel();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Timer already gone: " + e.getMessage());
+            }
         }
     }
 

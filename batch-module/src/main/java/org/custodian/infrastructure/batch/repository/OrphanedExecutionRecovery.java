@@ -1,7 +1,6 @@
 package org.custodian.infrastructure.batch.repository;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -22,6 +21,7 @@ import javax.sql.DataSource;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +46,8 @@ public class OrphanedExecutionRecovery {
     static final String EXIT_STATUS = "FAILED: the server stopped while this execution ran (recovered at startup);"
             + " restart it to resume from its last checkpoint";
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @EJB
