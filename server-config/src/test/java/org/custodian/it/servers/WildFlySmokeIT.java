@@ -17,6 +17,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.it.EmbeddedPostgresSession;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -52,9 +57,26 @@ class WildFlySmokeIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** A job execution that a killed WildFly left STARTED (planted before the deployment). */
+    private static long orphan;
+
     @Deployment(testable = false)
-    static EnterpriseArchive deployment() {
+    static EnterpriseArchive deployment() throws Exception {
+        orphan = JBeretOrphan.plant(Path.of(System.getProperty("custodian.it.wildfly.home")), "integrity-verify");
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("custodian.it.ear")));
+    }
+
+    @Test
+    void anExecutionAKilledServerLeftRunningIsMarkedFailedAtStartAndAudited() throws Exception {
+        assertEquals("FAILED", JBeretOrphan.status(orphan), "recovered in JBeret's repository (schema jberet)");
+        try (Connection connection = EmbeddedPostgresSession.connect();
+                PreparedStatement audited = connection.prepareStatement("select count(*) from audit_event"
+                        + " where action = 'JOB_RECOVERED' and resource_id = ?")) {
+            audited.setString(1, String.valueOf(orphan));
+            try (ResultSet count = audited.executeQuery()) {
+                assertTrue(count.next() && count.getLong(1) == 1, "one JOB_RECOVERED event for " + orphan);
+            }
+        }
     }
 
     @Test

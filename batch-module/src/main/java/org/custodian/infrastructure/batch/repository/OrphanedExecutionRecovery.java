@@ -65,6 +65,9 @@ public class OrphanedExecutionRecovery {
         try (Connection connection = dataSource.getConnection()) {
             Tables tables = Tables.find(connection.getMetaData(), connection.getSchema());
             if (tables == null) {
+                tables = Tables.jberet(connection.getMetaData());
+            }
+            if (tables == null) {
                 return; // no job has ever run: the container creates its tables on first use
             }
             List<Long> orphans = new ArrayList<>();
@@ -110,9 +113,13 @@ public class OrphanedExecutionRecovery {
 
     /**
      * The container names its tables with a configurable prefix (Payara: {@code jbatch} unless set), so they are
-     * found by their fixed suffix. Table names come from the database's own catalogue, never from input.
+     * found by their fixed suffix; JBeret's (WildFly) by their fixed names in their schema. Table names come from the
+     * database's own catalogue or are constants, never from input.
      */
-    record Tables(String executions, String steps) {
+    record Tables(String executions, String steps, String id) {
+
+        /** Where configure-custodian.cli puts WildFly's JBeret repository: a schema of its own, out of Flyway's way. */
+        static final String JBERET_SCHEMA = "jberet";
 
         static Tables find(DatabaseMetaData metaData, String schema) throws SQLException {
             String executions = null;
@@ -128,21 +135,36 @@ public class OrphanedExecutionRecovery {
                     }
                 }
             }
-            return executions == null || steps == null ? null : new Tables(executions, steps);
+            return executions == null || steps == null ? null : new Tables(executions, steps, "jobexecid");
+        }
+
+        /** JBeret's repository (WildFly): JOB_EXECUTION and STEP_EXECUTION in the schema jberet, if it has run. */
+        static Tables jberet(DatabaseMetaData metaData) throws SQLException {
+            boolean executions = false;
+            boolean steps = false;
+            try (ResultSet rows = metaData.getTables(null, JBERET_SCHEMA, "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                    executions |= name.equals("job_execution");
+                    steps |= name.equals("step_execution");
+                }
+            }
+            return executions && steps ? new Tables(JBERET_SCHEMA + ".job_execution", JBERET_SCHEMA + ".step_execution",
+                    "jobexecutionid") : null;
         }
 
         String selectUnderWay() {
-            return "select jobexecid from " + executions + " where batchstatus in (?, ?, ?)";
+            return "select " + id + " from " + executions + " where batchstatus in (?, ?, ?)";
         }
 
         String failExecution() {
             return "update " + executions + " set batchstatus = ?, exitstatus = ?, endtime = ?"
-                    + " where jobexecid = ? and batchstatus in (?, ?, ?)";
+                    + " where " + id + " = ? and batchstatus in (?, ?, ?)";
         }
 
         String failSteps() {
             return "update " + steps + " set batchstatus = ?, exitstatus = ?, endtime = ?"
-                    + " where jobexecid = ? and batchstatus in (?, ?, ?)";
+                    + " where " + id + " = ? and batchstatus in (?, ?, ?)";
         }
     }
 }
