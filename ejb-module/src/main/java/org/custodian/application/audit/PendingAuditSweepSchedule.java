@@ -11,10 +11,14 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +35,12 @@ public class PendingAuditSweepSchedule {
 
     @Resource
     private TimerService timers;
+
+    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
+    @Resource
+    private ManagedScheduledExecutorService watchdog;
+
+    private static final Duration WATCHDOG_LIMIT = Duration.ofSeconds(20);
 
     @EJB
     private AuditSequencer sequencer;
@@ -69,16 +79,20 @@ public class PendingAuditSweepSchedule {
         }
     }
 
+    /** No transaction of its own: drain() runs outside one anyway, and a failed tick is then not retried at once. */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
-        try {
-            long chained = sequencer.drain();
-            if (chained > 0) {
-                LOG.fine(() -> "Chained " + chained + " audit events left pending");
+        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
+            try {
+                long chained = sequencer.drain();
+                if (chained > 0) {
+                    LOG.fine(() -> "Chained " + chained + " audit events left pending");
+                }
+            } catch (RuntimeException e) {
+                // the next tick (or the next commit) tries again; a failure must not cancel the timer
+                LOG.log(Level.WARNING, "Could not chain pending audit events: " + e.getMessage(), e);
             }
-        } catch (RuntimeException e) {
-            // the next tick (or the next commit) tries again; a failure must not cancel the timer
-            LOG.log(Level.WARNING, "Could not chain pending audit events: " + e.getMessage(), e);
-        }
+        });
     }
 }
