@@ -1,6 +1,5 @@
 package org.custodian.infrastructure.backup;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -33,6 +32,7 @@ import org.custodian.application.backup.BackupTarget;
 import org.custodian.application.backup.ExportedSet;
 import org.custodian.application.backup.SnapshotFacts;
 import org.custodian.application.policy.Reserved;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.BackupType;
 import org.custodian.infrastructure.backup.PostgresSnapshotSource.Table;
@@ -64,7 +64,8 @@ public class PostgresBackupExporter implements BackupExporter {
                 success boolean not null);
             """;
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @EJB

@@ -1,6 +1,5 @@
 package org.custodian.infrastructure.backup;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +23,7 @@ import org.custodian.application.backup.BackupLedger;
 import org.custodian.application.backup.BackupRestorer;
 import org.custodian.application.backup.DatabaseRestored;
 import org.custodian.application.backup.RestoreRunView;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.backup.BackupSet;
 import org.custodian.domain.model.backup.RestoreKind;
@@ -50,7 +50,8 @@ public class PostgresBackupRestorer implements BackupRestorer {
             "erasure", "erasure_subject", "processing_restriction", "consent_record", "subject_package",
             "user_second_factor", "user_recovery_code", "flyway_schema_history"));
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @EJB

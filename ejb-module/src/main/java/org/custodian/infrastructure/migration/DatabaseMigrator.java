@@ -1,11 +1,11 @@
 package org.custodian.infrastructure.migration;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -32,7 +33,8 @@ public class DatabaseMigrator {
     /** Class-path folder of the SQL migrations (one version-number sequence, shared with the Java ones). */
     private static final String LOCATION = "db/migration";
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     private String schemaVersion;

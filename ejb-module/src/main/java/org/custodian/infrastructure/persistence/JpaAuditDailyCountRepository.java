@@ -1,7 +1,7 @@
 package org.custodian.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,13 +11,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditDailyCountRepository;
 
 @ApplicationScoped
 public class JpaAuditDailyCountRepository implements AuditDailyCountRepository {
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @Override

@@ -1,7 +1,7 @@
 package org.custodian.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.privacy.Erasure;
 import org.custodian.domain.model.privacy.ErasureLedger;
@@ -37,7 +38,8 @@ public class JpaErasureLedger implements ErasureLedger {
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @Override

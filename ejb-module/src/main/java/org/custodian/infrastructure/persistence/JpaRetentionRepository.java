@@ -1,7 +1,7 @@
 package org.custodian.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,12 +20,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionPolicy;
 import org.custodian.domain.model.retention.RetentionProgress;
-import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionRepository;
+import org.custodian.domain.model.retention.RetentionResumePoint;
 import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketStatus;
@@ -79,7 +80,8 @@ public class JpaRetentionRepository implements RetentionRepository {
      * so the same transaction as JPA and the job's checkpoint), with the ids as one array parameter: a
      * thousand-element IN list costs the JPA provider and the database more than the work itself.
      */
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     private DataSource dataSource;
 
     @Override

@@ -1,6 +1,6 @@
 package org.custodian.interfaces.health;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,39 +11,44 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.custodian.application.audit.AuditSequencer;
-import org.eclipse.microprofile.health.HealthCheck;
+import org.custodian.application.shared.CustodianDatabase;
+import org.custodian.interfaces.health.probe.DatabaseReadiness;
+import org.custodian.interfaces.health.probe.HealthProbes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Ready when the database answers and the schema has been migrated (the audit chain head exists). Details: the
  * trail's length and the committed audit events not chained yet (normally 0 between requests; a number that
- * stays up means the sequencer cannot get the chain head), also the {@code custodian_audit_pending} gauge.
+ * stays up means the sequencer cannot get the chain head), also the {@code custodian_audit_pending} gauge where the
+ * server has MicroProfile Metrics ({@code gaugePublished} says whether it does).
  */
-@Readiness
 @ApplicationScoped
-public class DatabaseHealthCheck implements HealthCheck {
+public class DatabaseHealthCheck {
 
-    @Resource(lookup = "jdbc/custodian")
+    @Inject
+    @CustodianDatabase
     DataSource dataSource;
 
     @EJB
     AuditSequencer sequencer;
 
-    @Inject
-    MetricRegistry metrics;
-
-    void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Gauges.register(metrics, "custodian_audit_pending",
+    /** Registers the check with its readiness probe (custodian-health, where every server's MicroProfile Health
+     * finds it) and its number as a gauge. */
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        HealthProbes.register(DatabaseReadiness.NAME, this::call);
+        Gauges.register("custodian_audit_pending",
                 "Audit events committed with their operation but not yet chained into the trail", this,
                 check -> check.sequencer.pending());
     }
 
-    @Override
+    @PreDestroy
+    void unregister() {
+        HealthProbes.unregister(DatabaseReadiness.NAME);
+    }
+
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(DatabaseReadiness.NAME);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "select last_sequence from audit_chain_head where id = 1");
@@ -51,7 +56,8 @@ public class DatabaseHealthCheck implements HealthCheck {
             response.withData("product", connection.getMetaData().getDatabaseProductName());
             if (result.next()) {
                 return response.up().withData("auditEvents", result.getLong(1))
-                        .withData("auditPending", sequencer.pending()).build();
+                        .withData("auditPending", sequencer.pending())
+                        .withData("gaugePublished", Gauges.published()).build();
             }
             return response.down().withData("error", "schema not migrated: audit_chain_head is empty").build();
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package org.custodian.infrastructure.batch.repository;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -27,6 +26,7 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.backup.SchemaVersion;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -55,8 +55,9 @@ public class OrphanedExecutionRecovery {
     static final String EXIT_STATUS = "FAILED: the server stopped while this execution ran (recovered at startup);"
             + " restart it to resume from its last checkpoint";
 
-    @Resource(lookup = "jdbc/custodian")
-    private DataSource dataSource;
+    @Inject
+    @CustodianDatabase
+    DataSource dataSource;
 
     @EJB
     private AuditService audit;
@@ -76,12 +77,16 @@ public class OrphanedExecutionRecovery {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            List<Tables> sets = Tables.all(connection.getMetaData(), connection.getSchema());
+            Tables jberet = Tables.jberet(connection.getMetaData());
+            List<Tables> sets = jberet != null ? List.of(jberet)
+                    : Tables.all(connection.getMetaData(), connection.getSchema());
             if (sets.isEmpty()) {
                 return; // no job has ever run: the container creates its tables on first use
             }
-            // the server's own job repository says what is under way, whatever its tables are called
-            Set<Long> orphans = underWay(BatchRuntime.getJobOperator());
+            // JBeret (WildFly) keeps one repository at a fixed place: what its tables call under way is what a stopped
+            // server left; elsewhere the server's own job repository says what is under way, whatever its tables are
+            // called
+            Set<Long> orphans = jberet != null ? jberet.underWay(connection) : underWay(BatchRuntime.getJobOperator());
             if (orphans.isEmpty()) {
                 return;
             }
@@ -139,10 +144,28 @@ public class OrphanedExecutionRecovery {
      * The container names its tables with a configurable prefix (Payara Micro: {@code jbatch}; Payara Server: the
      * {@code --tablePrefix} of its batch runtime, which takes effect after a restart, so a server deployed to before
      * that restart has two sets), so they are found by their fixed suffix; the set in use is the one that holds the
-     * executions the job operator reported under way. Table names come from the database's own catalogue, never
-     * from input.
+     * executions the job operator reported under way. JBeret's (WildFly) have fixed names in a schema of their own.
+     * Table names come from the database's own catalogue or are constants, never from input.
      */
-    record Tables(String executions, String steps) {
+    record Tables(String executions, String steps, String id) {
+
+        /** Where configure-custodian.cli puts WildFly's JBeret repository: a schema of its own, out of Flyway's way. */
+        static final String JBERET_SCHEMA = "jberet";
+
+        /** JBeret's repository (WildFly): JOB_EXECUTION and STEP_EXECUTION in the schema jberet, if it has run. */
+        static Tables jberet(DatabaseMetaData metaData) throws SQLException {
+            boolean executions = false;
+            boolean steps = false;
+            try (ResultSet rows = metaData.getTables(null, JBERET_SCHEMA, "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                    executions |= name.equals("job_execution");
+                    steps |= name.equals("step_execution");
+                }
+            }
+            return executions && steps ? new Tables(JBERET_SCHEMA + ".job_execution", JBERET_SCHEMA + ".step_execution",
+                    "jobexecutionid") : null;
+        }
 
         static List<Tables> all(DatabaseMetaData metaData, String schema) throws SQLException {
             Set<String> names = new TreeSet<>();
@@ -160,7 +183,7 @@ public class OrphanedExecutionRecovery {
                 String prefix = name.substring(0, name.length() - "stepexecutioninstancedata".length());
                 for (String candidate : names) {
                     if (candidate.equalsIgnoreCase(prefix + "executioninstancedata")) {
-                        sets.add(new Tables(candidate, name));
+                        sets.add(new Tables(candidate, name, "jobexecid"));
                     }
                 }
             }
@@ -182,34 +205,38 @@ public class OrphanedExecutionRecovery {
         }
 
         private int countUnderWay(Connection connection, Set<Long> executionIds) throws SQLException {
-            int count = 0;
+            Set<Long> found = underWay(connection);
+            found.retainAll(executionIds);
+            return found.size();
+        }
+
+        Set<Long> underWay(Connection connection) throws SQLException {
+            Set<Long> ids = new TreeSet<>();
             try (PreparedStatement select = connection.prepareStatement(selectUnderWay())) {
                 for (int i = 0; i < UNDER_WAY.size(); i++) {
                     select.setString(i + 1, UNDER_WAY.get(i));
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        if (executionIds.contains(rows.getLong(1))) {
-                            count++;
-                        }
+                        ids.add(rows.getLong(1));
                     }
                 }
             }
-            return count;
+            return ids;
         }
 
         String selectUnderWay() {
-            return "select jobexecid from " + executions + " where batchstatus in (?, ?, ?)";
+            return "select " + id + " from " + executions + " where batchstatus in (?, ?, ?)";
         }
 
         String failExecution() {
             return "update " + executions + " set batchstatus = ?, exitstatus = ?, endtime = ?"
-                    + " where jobexecid = ? and batchstatus in (?, ?, ?)";
+                    + " where " + id + " = ? and batchstatus in (?, ?, ?)";
         }
 
         String failSteps() {
             return "update " + steps + " set batchstatus = ?, exitstatus = ?, endtime = ?"
-                    + " where jobexecid = ? and batchstatus in (?, ?, ?)";
+                    + " where " + id + " = ? and batchstatus in (?, ?, ?)";
         }
     }
 }

@@ -31,8 +31,8 @@ class OrphanedExecutionTablesTest {
                 sql.execute("drop table half_executioninstancedata"); // not a set: its executions table is missing
             }
             List<Tables> sets = Tables.all(connection.getMetaData(), connection.getSchema());
-            assertEquals(List.of(new Tables("batch_executioninstancedata", "batch_stepexecutioninstancedata"),
-                    new Tables("jbatchexecutioninstancedata", "jbatchstepexecutioninstancedata")), sets);
+            assertEquals(List.of(new Tables("batch_executioninstancedata", "batch_stepexecutioninstancedata", "jobexecid"),
+                    new Tables("jbatchexecutioninstancedata", "jbatchstepexecutioninstancedata", "jobexecid")), sets);
 
             assertEquals(sets.get(0), Tables.holding(sets, connection, Set.of(7L)));
             assertNull(Tables.holding(sets, connection, Set.of(7L, 8L)), "no set holds an execution 8");

@@ -9,10 +9,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,6 +30,12 @@ public class CheckpointSchedule {
 
     @Resource
     private TimerService timers;
+
+    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
+    @Resource
+    private ManagedScheduledExecutorService watchdog;
+
+    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(1);
 
     @EJB
     private AuditProofService proofs;
@@ -47,14 +55,16 @@ public class CheckpointSchedule {
 
     @Timeout
     void checkpoint() {
-        try {
-            AuditProofService.CheckpointView made = proofs.checkpointIfNewActivity();
-            if (made != null) {
-                LOG.fine(() -> "Signed audit checkpoint at " + made.treeSize() + " events");
+        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
+            try {
+                AuditProofService.CheckpointView made = proofs.checkpointIfNewActivity();
+                if (made != null) {
+                    LOG.fine(() -> "Signed audit checkpoint at " + made.treeSize() + " events");
+                }
+            } catch (RuntimeException e) {
+                // the next tick tries again; a failure here must not cancel the timer
+                LOG.log(Level.WARNING, "Could not sign an audit checkpoint: " + e.getMessage(), e);
             }
-        } catch (RuntimeException e) {
-            // the next tick tries again; a failure here must not cancel the timer
-            LOG.log(Level.WARNING, "Could not sign an audit checkpoint: " + e.getMessage(), e);
-        }
+        });
     }
 }

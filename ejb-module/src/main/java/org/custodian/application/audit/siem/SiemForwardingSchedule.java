@@ -9,10 +9,12 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +32,12 @@ public class SiemForwardingSchedule {
 
     @Resource
     private TimerService timers;
+
+    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
+    @Resource
+    private ManagedScheduledExecutorService watchdog;
+
+    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(1);
 
     @EJB
     private SiemDeliveryService delivery;
@@ -53,12 +61,14 @@ public class SiemForwardingSchedule {
 
     @Timeout
     void forward() {
-        try {
-            for (int i = 0; i < MAX_BATCHES_PER_TICK && delivery.deliverNext() > 0; i++) {
-                // keep going while batches are accepted
+        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
+            try {
+                for (int i = 0; i < MAX_BATCHES_PER_TICK && delivery.deliverNext() > 0; i++) {
+                    // keep going while batches are accepted
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "SIEM delivery failed: " + e.getMessage(), e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "SIEM delivery failed: " + e.getMessage(), e);
-        }
+        });
     }
 }
