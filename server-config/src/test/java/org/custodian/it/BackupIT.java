@@ -78,11 +78,11 @@ class BackupIT extends DeployedWar {
         // itself, an alert's SECURITY ticket, may be stamped just before the snapshot and commit just after it)
         String at = manifest.getJsonObject("snapshot").getString("at");
         long rows = fileRows(manifest, "data/ticket.csv.gpg");
-        long before = Sql.longValue("select count(*) from ticket where created_at <= ?::timestamptz - interval '5"
+        long settled = Sql.longValue("select count(*) from ticket where created_at <= ?::timestamptz - interval '5"
                 + " seconds'", at);
         long upTo = Sql.longValue("select count(*) from ticket where created_at <= ?::timestamptz", at);
-        assertTrue(before <= rows && rows <= upTo, "row count of ticket.csv (" + rows + ") is the table's as of the"
-                + " snapshot: between " + before + " and " + upTo);
+        assertTrue(settled <= rows && rows <= upTo, "row count of ticket.csv (" + rows + ") is the table's as of the"
+                + " snapshot: between " + settled + " and " + upTo);
         assertTrue(Files.readString(fullDirectory.resolve("data/schema.sql")).contains("create table ticket"));
 
         // changes after the full set: one new ticket, one changed, one comment deleted
