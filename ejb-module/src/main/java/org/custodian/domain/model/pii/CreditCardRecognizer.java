@@ -5,6 +5,7 @@ import static org.custodian.domain.model.pii.PiiText.isDigit;
 import static org.custodian.domain.model.pii.PiiText.isGroupSeparator;
 import static org.custodian.domain.model.pii.PiiText.isWordChar;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +43,10 @@ final class CreditCardRecognizer {
         int digits = 0;
         int groups = 0;
         boolean groupsLookLikeCard = true;
+        // where each group ends, with the digits up to there and whether the groups so far look printed like a PAN:
+        // a card followed by more digits ("4111 1111 1111 1111 123" with its CVV, or a reference after it) is
+        // still the card, so shorter runs ending at a group boundary are tried when the whole run is not one
+        List<int[]> boundaries = new ArrayList<>();
         while (true) {
             int groupStart = pos;
             while (pos < length && isDigit(text.charAt(pos))) {
@@ -54,22 +59,52 @@ final class CreditCardRecognizer {
             if (groupLength < 3 || groupLength > 6 || (groups == 1 && groupLength < 4)) {
                 groupsLookLikeCard = false;
             }
-            if (digits > MAX_CARD_DIGITS) {
-                return; // a longer number is never a card, and reading on would only cost time
+            if (digits > MAX_CARD_DIGITS && groups == 1) {
+                return; // one run of more digits is never a card
             }
-            if (pos + 1 < length && isGroupSeparator(text.charAt(pos)) && isDigit(text.charAt(pos + 1))) {
+            boundaries.add(new int[] {pos, digits, groups, groupsLookLikeCard ? 1 : 0});
+            if (digits <= MAX_CARD_DIGITS && pos + 1 < length && isGroupSeparator(text.charAt(pos))
+                    && isDigit(text.charAt(pos + 1))) {
                 pos++;
             } else {
                 break;
             }
         }
-        if (digits < MAESTRO_MIN_DIGITS || (groups > 1 && !groupsLookLikeCard) || endsInsideToken(text, pos)) {
-            return;
+        for (int i = boundaries.size() - 1; i >= 0; i--) {
+            int end = boundaries.get(i)[0];
+            int count = boundaries.get(i)[1];
+            boolean whole = i == boundaries.size() - 1;
+            boolean looksLikeCard = boundaries.get(i)[2] == 1 || boundaries.get(i)[3] == 1;
+            if (count > MAX_CARD_DIGITS || count < MAESTRO_MIN_DIGITS || !looksLikeCard
+                    || (whole && endsInsideToken(text, end)) || (!whole && !endsTheCard(text, boundaries, i))) {
+                continue;
+            }
+            String pan = digitsOf(text, start, end, count);
+            if (isLuhnValid(pan, 0, pan.length()) && isCardNumber(pan) && !labelledImei(text, start, pan)) {
+                out.add(new PiiFinding(PiiType.CREDIT_CARD, start, end));
+                return;
+            }
         }
-        String pan = digitsOf(text, start, pos, digits);
-        if (isLuhnValid(pan, 0, pan.length()) && isCardNumber(pan) && !labelledImei(text, start, pan)) {
-            out.add(new PiiFinding(PiiType.CREDIT_CARD, start, pos));
+    }
+
+    /**
+     * Whether the run may stop at boundary {@code i} short of its end: what follows is not more of the same number —
+     * another separator than the card's own (5555.5555.5555.4444 5c0a…), a three-digit CVV as the only group after
+     * it, or a last group that runs into letters. Otherwise (4111 1111 1111 1111 1111) it is one longer number.
+     */
+    private static boolean endsTheCard(String text, List<int[]> boundaries, int i) {
+        int end = boundaries.get(i)[0];
+        int firstEnd = boundaries.get(0)[0];
+        if (i > 0 && text.charAt(firstEnd) != text.charAt(end)) {
+            return true;
         }
+        if (i != boundaries.size() - 2) {
+            return false;
+        }
+        int last = boundaries.size() - 1;
+        int lastEnd = boundaries.get(last)[0];
+        return boundaries.get(last)[1] - boundaries.get(i)[1] == 3 && !endsInsideToken(text, lastEnd)
+                || endsInsideToken(text, lastEnd);
     }
 
     /**

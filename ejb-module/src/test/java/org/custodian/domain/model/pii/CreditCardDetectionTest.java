@@ -97,4 +97,13 @@ class CreditCardDetectionTest {
         assertEquals(List.of("4111111111111111", "5555 5555 5555 4444"),
                 cards("old 4111111111111111, new 5555 5555 5555 4444"));
     }
+
+    /** A card followed by more digits (its CVV, a reference that starts with a digit) is still the card. */
+    @Test
+    void aCardFollowedByMoreDigitsIsStillFound() {
+        assertEquals(List.of("5555.5555.5555.4444"), cards("New card 5555.5555.5555.4444 5c0a0635"));
+        assertEquals(List.of("4111 1111 1111 1111"), cards("card 4111 1111 1111 1111 123 exp 12/27"));
+        assertEquals(List.of("4111-1111-1111-1111"), cards("4111-1111-1111-1111 4711 (ticket)"));
+        assertEquals(List.of(), cards("order 1234 5678 9012 3456 7890"), "no prefix of it passes Luhn");
+    }
 }
