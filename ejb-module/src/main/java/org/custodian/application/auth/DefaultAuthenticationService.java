@@ -78,7 +78,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
     /** Roles that must sign in to the portal with a second factor. */
     @Inject
     @ConfigProperty(name = "custodian.auth.second-factor-roles",
-            defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR")
+            defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR,USER_ADMIN")
     Set<Role> secondFactorRoles;
 
     /** {@code required}: API tokens for those roles need an enrolled factor; {@code when-enrolled}: only once enrolled. */

@@ -82,6 +82,13 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.BREAK_GLASS, EnumSet.of(Role.SUPERVISOR));
         granted.put(Permission.OVERRIDE_READ, EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.AUDITOR));
         granted.put(Permission.NOTIFICATION_READ, EnumSet.allOf(Role.class));
+        // people administration (#22): auditors read who has which access; privacy officers approve the grants
+        // that see personal data (four eyes) and run access reviews; nobody else changes users
+        granted.put(Permission.USER_READ, EnumSet.of(Role.USER_ADMIN, Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.USER_MANAGE, EnumSet.of(Role.USER_ADMIN));
+        granted.put(Permission.ROLE_GRANT_APPROVE, EnumSet.of(Role.USER_ADMIN, Role.PRIVACY_OFFICER));
+        granted.put(Permission.ACCESS_REVIEW_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.PRIVACY_OFFICER));
+        granted.put(Permission.SERVICE_ACCOUNT_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.OPERATOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

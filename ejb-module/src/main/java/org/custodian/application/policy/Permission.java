@@ -48,5 +48,15 @@ public enum Permission {
     /** Read the backup catalog and drill reports (no data: names, sizes, checksums, states). */
     BACKUP_READ,
     /** Prune the audit trail to daily counts up to a signed checkpoint, on demand. */
-    AUDIT_PRUNE
+    AUDIT_PRUNE,
+    /** List and read users, teams and their access (no ticket or customer data). */
+    USER_READ,
+    /** Create, change, invite and disable users and teams; grants of roles that see personal data need a second person. */
+    USER_MANAGE,
+    /** Approve another user administrator's request to grant PRIVACY_OFFICER, SUPERVISOR or USER_ADMIN. */
+    ROLE_GRANT_APPROVE,
+    /** Open access review campaigns and read their outcome. */
+    ACCESS_REVIEW_MANAGE,
+    /** Create, rotate and revoke service accounts and their API keys. */
+    SERVICE_ACCOUNT_MANAGE
 }

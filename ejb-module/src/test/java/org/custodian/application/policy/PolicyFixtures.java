@@ -50,7 +50,7 @@ final class PolicyFixtures {
         return fields;
     }
 
-    /** The matrix as V2__policy.sql seeds it (PUBLIC and INTERNAL FULL for every role). */
+    /** The matrix as V2__policy.sql and V34__user_admin_role.sql seed it (PUBLIC and INTERNAL FULL for every role). */
     static Map<Role, Map<Classification, Visibility>> defaultMatrix() {
         Map<Role, Map<Classification, Visibility>> matrix = new EnumMap<>(Role.class);
         row(matrix, Role.AGENT, Visibility.MASKED, Visibility.HIDDEN);
@@ -60,6 +60,7 @@ final class PolicyFixtures {
         row(matrix, Role.OPERATOR, Visibility.HIDDEN, Visibility.HIDDEN);
         row(matrix, Role.PRIVACY_OFFICER, Visibility.FULL, Visibility.FULL);
         row(matrix, Role.AUDITOR, Visibility.HIDDEN, Visibility.HIDDEN);
+        row(matrix, Role.USER_ADMIN, Visibility.HIDDEN, Visibility.HIDDEN);
         return matrix;
     }
 

@@ -27,8 +27,12 @@ class PolicyFixturesTest {
             Pattern.compile("\\('(\\w+):(\\w+)',\\s*'\\w+',\\s*'\\w+',\\s*'(\\w+)',");
 
     private static String migration() throws IOException {
-        try (InputStream in = PolicyFixturesTest.class.getResourceAsStream("/db/migration/V2__policy.sql")) {
-            assertNotNull(in, "V2__policy.sql not on the class path");
+        return migration("V2__policy.sql") + migration("V34__user_admin_role.sql");
+    }
+
+    private static String migration(String name) throws IOException {
+        try (InputStream in = PolicyFixturesTest.class.getResourceAsStream("/db/migration/" + name)) {
+            assertNotNull(in, name + " not on the class path");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

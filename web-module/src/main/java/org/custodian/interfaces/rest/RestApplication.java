@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationScoped
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"AGENT", "ENGINEER", "SUPERVISOR", "CONTRACTOR", "OPERATOR", "PRIVACY_OFFICER", "AUDITOR"})
+@DeclareRoles({"AGENT", "ENGINEER", "SUPERVISOR", "CONTRACTOR", "OPERATOR", "PRIVACY_OFFICER", "AUDITOR",
+        "USER_ADMIN"})
 @OpenAPIDefinition(info = @Info(title = "Custodian API", version = "1",
         description = "Help desk API in which every read of personal data and every change is audited."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
