@@ -13,10 +13,9 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
+@TimerWatchdog.Limit(seconds = 20)
 @DependsOn("DatabaseMigrator")
 public class PendingAuditSweepSchedule {
 
@@ -35,12 +36,6 @@ public class PendingAuditSweepSchedule {
 
     @Resource
     private TimerService timers;
-
-    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
-    @Resource
-    private ManagedScheduledExecutorService watchdog;
-
-    private static final Duration WATCHDOG_LIMIT = Duration.ofSeconds(20);
 
     @EJB
     private AuditSequencer sequencer;
@@ -83,16 +78,9 @@ public class PendingAuditSweepSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
-        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
-            try {
-                long chained = sequencer.drain();
-                if (chained > 0) {
-                    LOG.fine(() -> "Chained " + chained + " audit events left pending");
-                }
-            } catch (RuntimeException e) {
-                // the next tick (or the next commit) tries again; a failure must not cancel the timer
-                LOG.log(Level.WARNING, "Could not chain pending audit events: " + e.getMessage(), e);
-            }
-        });
+        long chained = sequencer.drain();
+        if (chained > 0) {
+            LOG.fine(() -> "Chained " + chained + " audit events left pending");
+        }
     }
 }

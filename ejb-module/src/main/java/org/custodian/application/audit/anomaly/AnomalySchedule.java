@@ -9,10 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Runs the anomaly rules over new audit events every {@code custodian.alerts.interval} (default 30 s). */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 public class AnomalySchedule {
 
@@ -27,12 +27,6 @@ public class AnomalySchedule {
 
     @Resource
     private TimerService timers;
-
-    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
-    @Resource
-    private ManagedScheduledExecutorService watchdog;
-
-    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(1);
 
     @EJB
     private AnomalyService anomalies;
@@ -58,15 +52,9 @@ public class AnomalySchedule {
 
     @Timeout
     void scan() {
-        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
-            try {
-                int raised = anomalies.scan();
-                if (raised > 0) {
-                    LOG.warning(() -> raised + " anomaly alert(s) raised: see GET /api/v1/alerts");
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Anomaly scan failed: " + e.getMessage(), e);
-            }
-        });
+        int raised = anomalies.scan();
+        if (raised > 0) {
+            LOG.warning(() -> raised + " anomaly alert(s) raised: see GET /api/v1/alerts");
+        }
     }
 }

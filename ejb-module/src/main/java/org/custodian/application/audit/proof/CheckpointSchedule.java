@@ -9,10 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 public class CheckpointSchedule {
 
@@ -30,12 +30,6 @@ public class CheckpointSchedule {
 
     @Resource
     private TimerService timers;
-
-    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
-    @Resource
-    private ManagedScheduledExecutorService watchdog;
-
-    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(1);
 
     @EJB
     private AuditProofService proofs;
@@ -55,16 +49,9 @@ public class CheckpointSchedule {
 
     @Timeout
     void checkpoint() {
-        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
-            try {
-                AuditProofService.CheckpointView made = proofs.checkpointIfNewActivity();
-                if (made != null) {
-                    LOG.fine(() -> "Signed audit checkpoint at " + made.treeSize() + " events");
-                }
-            } catch (RuntimeException e) {
-                // the next tick tries again; a failure here must not cancel the timer
-                LOG.log(Level.WARNING, "Could not sign an audit checkpoint: " + e.getMessage(), e);
-            }
-        });
+        AuditProofService.CheckpointView made = proofs.checkpointIfNewActivity();
+        if (made != null) {
+            LOG.fine(() -> "Signed audit checkpoint at " + made.treeSize() + " events");
+        }
     }
 }

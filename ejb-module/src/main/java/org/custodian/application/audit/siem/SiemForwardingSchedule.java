@@ -9,10 +9,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 public class SiemForwardingSchedule {
 
@@ -32,12 +32,6 @@ public class SiemForwardingSchedule {
 
     @Resource
     private TimerService timers;
-
-    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
-    @Resource
-    private ManagedScheduledExecutorService watchdog;
-
-    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(1);
 
     @EJB
     private SiemDeliveryService delivery;
@@ -61,14 +55,8 @@ public class SiemForwardingSchedule {
 
     @Timeout
     void forward() {
-        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
-            try {
-                for (int i = 0; i < MAX_BATCHES_PER_TICK && delivery.deliverNext() > 0; i++) {
-                    // keep going while batches are accepted
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "SIEM delivery failed: " + e.getMessage(), e);
-            }
-        });
+        for (int i = 0; i < MAX_BATCHES_PER_TICK && delivery.deliverNext() > 0; i++) {
+            // keep going while batches are accepted
+        }
     }
 }
