@@ -62,8 +62,14 @@ class UserAdministrationIT extends DeployedWar {
         assertProblem(api.get("api/v1/users", agent), 403);
         assertProblem(api.post("api/v1/users", agent, newUser("it.by-agent", List.of("AGENT"))), 403);
         assertProblem(api.get("api/v1/role-grant-requests", agent), 403);
-        assertEquals(200, api.get("api/v1/users?role=USER_ADMIN", api.token("admin")).status(),
-                "the demo seed has a user administrator");
+        Reply admins = api.get("api/v1/users?role=USER_ADMIN&active=true", api.token("admin"));
+        assertEquals(200, admins.status(), admins.toString());
+        List<String> names = admins.json().getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getString("username")).toList();
+        assertTrue(names.contains("admin"), "the demo seed has a user administrator: " + names);
+        assertTrue(admins.json().getJsonArray("items").stream().allMatch(item -> strings(item.asJsonObject()
+                .getJsonArray("roles")).contains("USER_ADMIN")), "the role filter holds: " + admins.body());
+        assertViolation(api.get("api/v1/users?role=WIZARD", api.token("admin")), "role");
     }
 
     @Test

@@ -64,10 +64,16 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
     public PageResult<UserView> list(Caller caller, UserQuery query) {
         policy.enforce(caller, Permission.USER_READ, AuditActions.USER, null);
         RuleCheck check = new RuleCheck();
-        Role role = query.role() == null || query.role().isBlank() ? null
-                : UserRules.roles(List.of(query.role()), check).stream().findFirst().orElse(null);
-        Region region = query.region() == null || query.region().isBlank() ? null
-                : UserRules.regions(List.of(query.region()), check).stream().findFirst().orElse(null);
+        Role role = null;
+        if (query.role() != null && !query.role().isBlank()) {
+            role = UserRules.roles(List.of(query.role()), new RuleCheck()).stream().findFirst().orElse(null);
+            check.require(role != null, "role", "must be one of " + List.of(Role.values()));
+        }
+        Region region = null;
+        if (query.region() != null && !query.region().isBlank()) {
+            region = Region.parse(query.region()).orElse(null);
+            check.require(region != null, "region", "must be one of " + Region.allowedValues());
+        }
         check.require(query.page() >= 0, "page", "must be 0 or more")
                 .require(query.size() >= 1 && query.size() <= MAX_PAGE_SIZE, "size", "must be 1 to " + MAX_PAGE_SIZE)
                 .optionalText(query.q(), "q", 200).throwIfAny();
@@ -161,10 +167,12 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
         Instant now = clock.instant();
         boolean self = name.equals(caller.username());
         if (self && wanted != null && !wanted.equals(user.getRoles())) {
-            throw refused(caller, name, "you cannot change your own roles: another user administrator must");
+            throw refused(caller, AuditActions.USER_UPDATE, name,
+                    "you cannot change your own roles: another user administrator must");
         }
         if (self && Boolean.FALSE.equals(changes.active())) {
-            throw refused(caller, name, "you cannot disable your own account: another user administrator must");
+            throw refused(caller, AuditActions.USER_DISABLE, name,
+                    "you cannot disable your own account: another user administrator must");
         }
         if (email != null && changes.has("email") && admin.emailTaken(email, name)) {
             throw new ConflictException("another user has the e-mail address given; each address belongs to one user");
@@ -234,7 +242,8 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
         new RuleCheck().requireText(reason, "reason", 5, 500).throwIfAny();
         User user = admin.lockUser(name).orElseThrow(() -> new ResourceNotFoundException("user", name));
         if (name.equals(caller.username())) {
-            throw refused(caller, name, "you cannot disable your own account: another user administrator must");
+            throw refused(caller, AuditActions.USER_DISABLE, name,
+                    "you cannot disable your own account: another user administrator must");
         }
         if (!user.isEnabled()) {
             throw new ConflictException(name + " is disabled already (since " + user.getDisabledAt() + ")");
@@ -255,8 +264,8 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
     }
 
     /** A refusal the trail records (the exception does not roll back the event). */
-    private AccessDeniedException refused(Caller caller, String name, String why) {
-        audit.record(caller, AuditActions.USER_UPDATE, AuditActions.USER, name, List.of("refused=self"),
+    private AccessDeniedException refused(Caller caller, String action, String name, String why) {
+        audit.record(caller, action, AuditActions.USER, name, List.of("refused=self"),
                 AuditOutcome.DENIED);
         return new AccessDeniedException(why);
     }
