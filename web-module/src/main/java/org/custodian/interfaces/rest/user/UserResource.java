@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.user.InvitationService;
@@ -31,6 +32,7 @@ import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.custodian.interfaces.rest.ticket.TicketResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -52,6 +54,10 @@ public class UserResource {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    @ConfigProperty(name = "custodian.public-url")
+    Optional<String> publicUrl;
 
     @GET
     @Operation(summary = "List users, by username; filters role, region, active (true/false) and q (part of the"
@@ -126,9 +132,11 @@ public class UserResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", issued.username());
         body.put("token", issued.token());
-        // the portal page at the application's root, beside /api/v1
+        // the portal page at the application's root, beside /api/v1; CUSTODIAN_PUBLIC_URL first, as for subject
+        // packages (a proxy may not check the Host header the request's address comes from)
         String api = uri.getBaseUri().toString();
-        String root = api.contains("/api/") ? api.substring(0, api.indexOf("/api/")) : api.replaceAll("/$", "");
+        String root = publicUrl.map(base -> base.replaceAll("/+$", "")).orElseGet(() -> api.contains("/api/")
+                ? api.substring(0, api.indexOf("/api/")) : api.replaceAll("/$", ""));
         body.put("url", root + "/invitation.xhtml?token=" + issued.token());
         body.put("expiresAt", issued.expiresAt().toString());
         return Response.status(Response.Status.CREATED).entity(body).build();
