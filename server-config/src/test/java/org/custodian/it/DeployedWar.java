@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What every integration test class stands on: the WAR that ships (target/ROOT.war), deployed as it is by
  * Arquillian on a Payara Micro of its own (one server per test class, all on the one embedded PostgreSQL that
  * {@link EmbeddedPostgresSession} starts for the run), and the address it answers on. Failsafe runs the classes
- * alphabetically; RetentionIT must stay last because it prunes the audit trail the others prove and export.
+ * alphabetically; RetentionIT must come after every class that proves or exports the audit trail, because it prunes
+ * it (UserAdministrationIT, which runs after it, neither proves nor exports).
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWar {

@@ -94,6 +94,19 @@ public final class AuditActions {
     public static final String OVERRIDE_LIST = "OVERRIDE_LIST";
     public static final String NOTIFICATION_LIST = "NOTIFICATION_LIST";
 
+    /** User administration (#22); resource USER, id the username, so each shows in that user's history. */
+    public static final String USER_CREATE = "USER_CREATE";
+    public static final String USER_UPDATE = "USER_UPDATE";
+    public static final String USER_DISABLE = "USER_DISABLE";
+    public static final String USER_ENABLE = "USER_ENABLE";
+    public static final String USER_READ = "USER_READ";
+    public static final String USER_LIST = "USER_LIST";
+    public static final String ROLE_GRANT_REQUEST = "ROLE_GRANT_REQUEST";
+    public static final String ROLE_GRANT_APPROVE = "ROLE_GRANT_APPROVE";
+    public static final String ROLE_GRANT_REJECT = "ROLE_GRANT_REJECT";
+    public static final String ROLE_GRANT_WITHDRAW = "ROLE_GRANT_WITHDRAW";
+    public static final String INVITATION_CREATE = "INVITATION_CREATE";
+    public static final String INVITATION_ACCEPT = "INVITATION_ACCEPT";
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
     public static final String CUSTOMER = "CUSTOMER";

@@ -402,7 +402,10 @@ public class DefaultAuthenticationService implements AuthenticationService {
      */
     private void succeeded(Caller caller, LoginThrottle throttle) {
         throttle.reset();
-        users.rememberSource(caller.username(), sourceOf(caller), clock.instant());
+        Instant now = clock.instant();
+        users.rememberSource(caller.username(), sourceOf(caller), now);
+        // for the user administrator's list and dormant-account reports; the row is in this transaction already
+        users.findByUsername(caller.username()).ifPresent(user -> user.signedIn(now));
     }
 
     /** The source address as the throttle keys it: the client address, or one shared key when it is unknown. */

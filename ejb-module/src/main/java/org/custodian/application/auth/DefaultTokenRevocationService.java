@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
@@ -27,6 +28,13 @@ public class DefaultTokenRevocationService implements TokenRevocationService {
         // provider may name a user this server has no row for)
         return users.findTokenState(username).map(state -> state.enabled() && state.version() == tokenVersion)
                 .orElse(true);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Integer> activeVersion(String username) {
+        return users.findTokenState(username).filter(UserRepository.TokenState::enabled)
+                .map(UserRepository.TokenState::version);
     }
 
     @Override

@@ -124,6 +124,23 @@ public class SecretSealer {
         }
     }
 
+    /**
+     * HMAC-SHA256 (hex) of a one-time secret that arrives without its owner's name (an invitation link's token),
+     * under a key derived for that purpose: the table holds only this, so a stolen row opens nothing.
+     */
+    public String keyedHash(String purpose, String secret) {
+        requireKey();
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(macKey);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public boolean isConfigured() {
         return key != null;
     }

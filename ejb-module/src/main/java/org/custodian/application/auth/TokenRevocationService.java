@@ -1,5 +1,6 @@
 package org.custodian.application.auth;
 
+import java.util.Optional;
 import org.custodian.application.shared.Caller;
 
 /**
@@ -11,6 +12,12 @@ public interface TokenRevocationService {
 
     /** Whether a token of this user, issued under this version, still counts. */
     boolean isCurrent(String username, int tokenVersion);
+
+    /**
+     * The user's token version while they may sign in; empty when disabled or unknown here. Cheap (one indexed
+     * read), so a portal session asks it on every request and notices a disabled account at once.
+     */
+    Optional<Integer> activeVersion(String username);
 
     /** The caller's own tokens, all of them, including the one of this request. */
     void signOutEverywhere(Caller caller);

@@ -43,7 +43,8 @@ public class DemoData {
             new Object[] {"contractor", "Carl Contractor", Role.CONTRACTOR, EnumSet.of(Region.EU)},
             new Object[] {"operator", "Olga Operator", Role.OPERATOR, EnumSet.noneOf(Region.class)},
             new Object[] {"privacy", "Pat Privacy Officer", Role.PRIVACY_OFFICER, EnumSet.allOf(Region.class)},
-            new Object[] {"auditor", "Ana Auditor", Role.AUDITOR, EnumSet.noneOf(Region.class)});
+            new Object[] {"auditor", "Ana Auditor", Role.AUDITOR, EnumSet.noneOf(Region.class)},
+            new Object[] {"admin", "Ada Admin", Role.USER_ADMIN, EnumSet.noneOf(Region.class)});
 
     @EJB
     private AuditService audit;

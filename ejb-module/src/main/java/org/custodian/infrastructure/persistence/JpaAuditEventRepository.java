@@ -296,6 +296,19 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
+    public List<AuditEvent> findAboutUser(String username, int limit) {
+        // audit_event_user_idx (V35): resource ids of USER events are usernames
+        List<AuditEvent> newestFirst = entityManager.createQuery("SELECT e FROM AuditEvent e"
+                        + " WHERE e.resourceType = 'USER' AND e.resourceId = :name ORDER BY e.sequence DESC",
+                        AuditEvent.class)
+                .setParameter("name", username)
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+        return reversed(newestFirst);
+    }
+
+    @Override
     public List<AuditEvent> findByActor(String actor, Instant from, Instant to, int limit) {
         return entityManager.createQuery("SELECT e FROM AuditEvent e WHERE e.actor = :actor AND e.occurredAt >= :from"
                         + " AND e.occurredAt <= :to ORDER BY e.occurredAt, e.sequence", AuditEvent.class)

@@ -22,6 +22,19 @@ public interface AccessReportService {
     TicketAccess ticketAccess(Caller caller, long ticketId);
 
     /**
+     * What happened to one user account: its creation and changes (before/after, personal values as keyed hashes),
+     * four-eyes requests and decisions, invitations, disabling, sign-ins and revoked tokens.
+     */
+    UserHistory userHistory(Caller caller, String username);
+
+    /**
+     * @param events oldest first; at most the newest 10,000
+     * @param truncated whether older events exist that {@code events} leaves out
+     */
+    record UserHistory(String username, List<Access> events, boolean truncated) {
+    }
+
+    /**
      * @param reads every counted read, those from daily counts included
      * @param readsFromDailyCounts reads on UTC days whose events were pruned, counted from the daily aggregates
      *        (whole days; only by role or by day, without users, fields, bases or classifications)

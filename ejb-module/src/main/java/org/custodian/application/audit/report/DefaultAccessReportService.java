@@ -152,6 +152,25 @@ public class DefaultAccessReportService implements AccessReportService {
         return new TicketAccess(ticketId, accesses, truncated);
     }
 
+    @Override
+    public UserHistory userHistory(Caller caller, String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        new RuleCheck().require(!name.isEmpty() && name.length() <= 64, "username",
+                "must be a username of 1 to 64 characters").throwIfAny();
+        policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "user/" + name);
+        List<AuditEvent> found = events.findAboutUser(name, TICKET_HISTORY_LIMIT + 1);
+        boolean truncated = found.size() > TICKET_HISTORY_LIMIT;
+        List<Access> history = new ArrayList<>();
+        for (AuditEvent event : truncated ? found.subList(1, found.size()) : found) {
+            List<String> fields = event.getFields() == null ? List.of() : List.of(event.getFields().split(","));
+            history.add(new Access(event.getSequence(), event.getOccurredAt(), event.getActor(),
+                    event.getActorRoles(), event.getAction(), event.getOutcome().name(), null, fields, List.of()));
+        }
+        audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "user/" + name, null,
+                AuditOutcome.SUCCESS);
+        return new UserHistory(name, history, truncated);
+    }
+
     static List<String> keys(AuditEvent event, ReadFields read, String group) {
         String day = event.getOccurredAt().atZone(ZoneOffset.UTC).toLocalDate().toString();
         List<String> regions = read.regions().isEmpty() ? List.of("(none)") : read.regions();

@@ -63,6 +63,9 @@ public interface AuditEventRepository {
      */
     List<AuditEvent> findAboutTicket(long ticketId, int limit);
 
+    /** Events about one user account (its administration, sign-ins, revocations), oldest first, the newest {@code limit}. */
+    List<AuditEvent> findAboutUser(String username, int limit);
+
     /** Events about one customer record (reads, changes, consent, privacy steps), oldest first, the newest {@code limit}. */
     List<AuditEvent> findAboutCustomer(long customerId, int limit);
 

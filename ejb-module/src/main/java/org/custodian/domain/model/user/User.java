@@ -61,6 +61,34 @@ public class User {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 254)
+    private String email;
+
+    /** An IANA time zone id; what the portal shows times in. */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone = "UTC";
+
+    @Column(nullable = false, length = 8)
+    private String locale = "en";
+
+    @Column(name = "disabled_reason", length = 500)
+    private String disabledReason;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
+    @Column(name = "created_by", length = 64)
+    private String createdBy;
+
+    @Column(name = "changed_by", length = 64)
+    private String changedBy;
+
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     protected User() {
         // for JPA
     }
@@ -74,6 +102,111 @@ public class User {
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.regions = regions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(regions);
         this.createdAt = now;
+    }
+
+    /**
+     * A user an administrator creates: no usable password until they accept an invitation (the stored value is no
+     * PBKDF2 hash, so no password matches it). Roles needing a second person's approval are not given here.
+     */
+    public static User created(String username, String displayName, String email, Set<Role> roles,
+            Set<Region> regions, String timeZone, String locale, String by, Instant now) {
+        User user = new User(username, displayName, NO_PASSWORD, roles, regions, now);
+        user.email = email;
+        user.timeZone = timeZone;
+        user.locale = locale;
+        user.createdBy = by;
+        user.changed(by, now);
+        return user;
+    }
+
+    /** What {@code password_hash} holds until the user sets a password: matches none. */
+    public static final String NO_PASSWORD = "!none";
+
+    public boolean hasPassword() {
+        return passwordHash != null && !NO_PASSWORD.equals(passwordHash);
+    }
+
+    public void setPasswordHash(String hash, String by, Instant now) {
+        this.passwordHash = hash;
+        changed(by, now);
+    }
+
+    public void changeProfile(String displayName, String email, String timeZone, String locale, String by,
+            Instant now) {
+        this.displayName = displayName;
+        this.email = email;
+        this.timeZone = timeZone;
+        this.locale = locale;
+        changed(by, now);
+    }
+
+    public void changeAccess(Set<Role> newRoles, Set<Region> newRegions, String by, Instant now) {
+        this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+        this.regions = newRegions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(newRegions);
+        changed(by, now);
+    }
+
+    public void disable(String reason, String by, Instant now) {
+        this.enabled = false;
+        this.disabledReason = reason;
+        this.disabledAt = now;
+        changed(by, now);
+    }
+
+    public void enable(String by, Instant now) {
+        this.enabled = true;
+        this.disabledReason = null;
+        this.disabledAt = null;
+        changed(by, now);
+    }
+
+    public void signedIn(Instant now) {
+        this.lastSignInAt = now;
+    }
+
+    private void changed(String by, Instant now) {
+        this.changedBy = by;
+        this.changedAt = now;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getDisabledReason() {
+        return disabledReason;
+    }
+
+    public Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public String getChangedBy() {
+        return changedBy;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
     }
 
     public Long getId() {

@@ -15,6 +15,7 @@ import org.custodian.application.audit.report.AccessReportService;
 import org.custodian.application.audit.report.AccessReportService.AccessReport;
 import org.custodian.application.audit.report.AccessReportService.Row;
 import org.custodian.application.audit.report.AccessReportService.TicketAccess;
+import org.custodian.application.audit.report.AccessReportService.UserHistory;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -73,6 +74,15 @@ public class ReportResource {
     @Operation(summary = "Who saw which fields of this ticket, when, under which decision")
     public TicketAccess ticket(@PathParam("id") long id) {
         return reports.ticketAccess(caller.get(), id);
+    }
+
+    @GET
+    @Path("access/users/{username}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What happened to one user account: creation, changes (before/after; personal values as"
+            + " keyed hashes), four-eyes requests and decisions, invitations, disabling, sign-ins, revoked tokens")
+    public UserHistory user(@PathParam("username") String username) {
+        return reports.userHistory(caller.get(), username);
     }
 
     private static long count(Map<String, Long> counts, String key) {

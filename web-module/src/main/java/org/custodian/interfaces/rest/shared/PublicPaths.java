@@ -9,7 +9,8 @@ import java.util.List;
  */
 final class PublicPaths {
 
-    static final List<String> PATHS = List.of("auth/token", "auth/jwks", "privacy/packages");
+    static final List<String> PATHS = List.of("auth/token", "auth/jwks", "privacy/packages",
+            "invitations/accept");
 
     private PublicPaths() {
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.application.audit.SequenceAfterCommit;
 import org.custodian.application.auth.AuthenticationService;
+import org.custodian.application.auth.TokenRevocationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Html;
 import org.custodian.domain.model.user.Role;
@@ -30,7 +31,8 @@ import org.custodian.interfaces.http.ClientAddresses;
 /**
  * Every portal page passes here. It lets only a fully signed-in session reach the portal (a half-finished sign-in
  * reaches only its next step), ends sessions past their idle timeout or absolute lifetime (audited), keeps the
- * admin console to its roles, asks the user store again every minute, sets the security headers, and turns a form
+ * admin console to its roles, asks the user store again every minute (at once when the account was disabled or its
+ * roles changed), sets the security headers, and turns a form
  * whose view state is forged or expired (Faces' defence against cross-site request forgery) into a 403 that
  * changes nothing.
  */
@@ -40,6 +42,10 @@ public class PortalGuard extends HttpFilter {
     static final String LOGIN = "/login.xhtml";
     static final String SECOND_FACTOR = "/second-factor.xhtml";
     static final String ENROLL = "/enroll.xhtml";
+    /** Public: the invitation link is the credential, and the page starts the session it leads to. */
+    static final String INVITATION = "/invitation.xhtml";
+    /** The user's token version when the session last asked the user store (a change there means: ask again now). */
+    static final String TOKEN_VERSION = "custodian.portal.token-version";
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
     private static final String AUTO_REFRESH = "autoRefresh";
@@ -53,6 +59,9 @@ public class PortalGuard extends HttpFilter {
 
     @EJB
     AuthenticationService authentication;
+
+    @EJB
+    TokenRevocationService revocation;
 
     @Inject
     SequenceAfterCommit afterCommit;
@@ -107,6 +116,8 @@ public class PortalGuard extends HttpFilter {
                 redirect(request, response, landing(identity));
                 return;
             }
+        } else if (INVITATION.equals(path)) {
+            // open to anyone holding a link, signed in or not
         } else if (SECOND_FACTOR.equals(path) || ENROLL.equals(path)) {
             PortalIdentity.Stage wanted = SECOND_FACTOR.equals(path) ? PortalIdentity.Stage.SECOND_FACTOR
                     : PortalIdentity.Stage.ENROLLMENT;
@@ -145,7 +156,13 @@ public class PortalGuard extends HttpFilter {
     private PortalIdentity recheck(HttpServletRequest request, HttpSession session, PortalIdentity identity) {
         Instant now = clock.instant();
         Instant checked = (Instant) session.getAttribute(PortalIdentity.LAST_CHECKED);
-        if (checked != null && Duration.between(checked, now).compareTo(settings.recheckInterval()) < 0) {
+        // one indexed read per request: a disabled account (or one whose tokens were revoked) is noticed at once,
+        // not after the recheck interval
+        Optional<Integer> version = revocation.activeVersion(identity.username());
+        Integer seen = (Integer) session.getAttribute(TOKEN_VERSION);
+        boolean changed = version.isEmpty() || seen != null && !seen.equals(version.get());
+        if (!changed && checked != null
+                && Duration.between(checked, now).compareTo(settings.recheckInterval()) < 0) {
             return identity;
         }
         String requestId = UUID.randomUUID().toString();
@@ -164,6 +181,7 @@ public class PortalGuard extends HttpFilter {
             session.setAttribute(PortalIdentity.ATTRIBUTE, fresh);
         }
         session.setAttribute(PortalIdentity.LAST_CHECKED, now);
+        session.setAttribute(TOKEN_VERSION, version.orElse(null));
         return fresh;
     }
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.custodian.application.auth.AuthenticationFailedException;
 import org.custodian.application.auth.AuthenticationService;
@@ -60,6 +61,15 @@ public class SignInBean {
         } finally {
             password = null;
         }
+        return redirectTo(startSession(request, checked, settings, clock.instant()));
+    }
+
+    /**
+     * Gives a session (a new id: no fixation) to a user whose password was right, at the stage the check asks for
+     * next; returns the page that stage opens. Shared with the invitation page, which signs its user in this way.
+     */
+    static String startSession(HttpServletRequest request, PasswordChecked checked, PortalSettings settings,
+            Instant now) {
         Caller caller = checked.caller();
         PortalIdentity.Stage stage = switch (checked.next()) {
             case NONE -> PortalIdentity.Stage.SIGNED_IN;
@@ -70,10 +80,10 @@ public class SignInBean {
         request.changeSessionId();
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toSeconds() + 60));
         session.setAttribute(PortalIdentity.ATTRIBUTE, new PortalIdentity(caller.username(), checked.displayName(),
-                caller.roles(), caller.regions(), stage, clock.instant(), false));
-        session.setAttribute(PortalIdentity.LAST_SEEN, clock.instant());
-        return redirectTo(checked.next() == SecondFactorStep.NONE ? PortalGuard.landing(identity(session))
-                : checked.next() == SecondFactorStep.VERIFY ? PortalGuard.SECOND_FACTOR : PortalGuard.ENROLL);
+                caller.roles(), caller.regions(), stage, now, false));
+        session.setAttribute(PortalIdentity.LAST_SEEN, now);
+        return checked.next() == SecondFactorStep.NONE ? PortalGuard.landing(identity(session))
+                : checked.next() == SecondFactorStep.VERIFY ? PortalGuard.SECOND_FACTOR : PortalGuard.ENROLL;
     }
 
     public String verify() throws IOException {
