@@ -107,4 +107,23 @@ public class User {
     public int getTokenVersion() {
         return tokenVersion;
     }
+
+    // access reviews (#22): a revoked item takes the role or region away; a dormant account is disabled
+
+    /** Takes a role away; false if the user did not hold it. */
+    public boolean removeRole(Role role) {
+        return roles.remove(role);
+    }
+
+    /** Takes a region away; false if the user did not hold it. */
+    public boolean removeRegion(Region region) {
+        return regions.remove(region);
+    }
+
+    /** Stops the user signing in (their tokens fail too: see TokenRevocationService); false if already disabled. */
+    public boolean disable() {
+        boolean was = enabled;
+        enabled = false;
+        return was;
+    }
 }

@@ -1,0 +1,69 @@
+-- Access review campaigns (#22): a snapshot of who holds which access, one item per role, region, contractor grant
+-- and backup privilege, each kept or revoked by its reviewer with a reason before a deadline.
+create sequence access_review_seq start with 50 increment by 50;
+
+create table access_review (
+    id                  bigint primary key,
+    title               varchar(200) not null,
+    scope_region        varchar(8),
+    scope_role          varchar(32),
+    named_reviewer      varchar(64),
+    deadline            timestamp with time zone not null,
+    deadline_policy     varchar(16) not null,
+    state               varchar(16) not null,
+    created_by          varchar(64) not null,
+    created_at          timestamp with time zone not null,
+    scheduled           boolean not null,
+    last_reminder_at    timestamp with time zone,
+    deadline_handled_at timestamp with time zone,
+    closed_by           varchar(64),
+    closed_at           timestamp with time zone,
+    outcome_digest      varchar(80)
+);
+
+create index access_review_open on access_review (state, deadline);
+
+create sequence access_review_item_seq start with 50 increment by 50;
+
+create table access_review_item (
+    id          bigint primary key,
+    review_id   bigint not null references access_review (id),
+    username    varchar(64) not null,
+    kind        varchar(16) not null,
+    subject     varchar(64) not null,
+    detail      varchar(1000) not null,
+    reviewer    varchar(64),
+    state       varchar(16) not null,
+    decided_by  varchar(64),
+    decided_at  timestamp with time zone,
+    reason      varchar(1000)
+);
+
+create index access_review_item_review on access_review_item (review_id, id);
+create index access_review_item_reviewer on access_review_item (reviewer, state);
+
+-- A reminder for one person (the reviewer), not for everyone holding a role: null keeps the old meaning.
+alter table notification add column recipient_user varchar(64);
+
+-- The last completed sign-in per user, for the dormant-accounts report. Kept by a trigger on the sign-in sources
+-- (written at every completed sign-in) because that table is throttle state, left out of backups: this one is
+-- backed up, one row per user, so the report reads it cheaply and a restore does not make everyone look dormant.
+create table user_last_sign_in (
+    username     varchar(64) primary key,
+    last_sign_in timestamp with time zone not null
+);
+
+insert into user_last_sign_in (username, last_sign_in)
+    select username, max(last_success_at) from login_known_source group by username;
+
+create function remember_last_sign_in() returns trigger language plpgsql as $$
+begin
+    insert into user_last_sign_in (username, last_sign_in) values (new.username, new.last_success_at)
+        on conflict (username) do update set last_sign_in = greatest(user_last_sign_in.last_sign_in,
+            excluded.last_sign_in);
+    return new;
+end
+$$;
+
+create trigger login_known_source_last_sign_in after insert or update on login_known_source
+    for each row execute function remember_last_sign_in();
