@@ -25,6 +25,13 @@ public interface AccessService {
 
     GrantView revokeGrant(Caller caller, long id, String reason);
 
+    /**
+     * Ends a grant because an access review revoked it: the review service has checked that the caller reviews it
+     * (or that its deadline passed), so no grant permission is asked for. Audited like any revocation; false if the
+     * grant no longer grants anything (revoked or expired since the campaign opened).
+     */
+    boolean revokeGrantForReview(Caller caller, long id, String reason);
+
     /** Break-glass on one ticket: audited with its justification, the privacy officers are notified. */
     OverrideView openOverride(Caller caller, NewOverride override);
 

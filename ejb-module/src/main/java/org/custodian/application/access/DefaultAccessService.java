@@ -183,6 +183,19 @@ public class DefaultAccessService implements AccessService {
     }
 
     @Override
+    public boolean revokeGrantForReview(Caller caller, long id, String reason) {
+        AccessGrant grant = access.findGrantForUpdate(id).orElse(null);
+        Instant now = clock.instant();
+        if (grant == null || grant.getRevokedAt() != null || !grant.getExpiresAt().isAfter(now)) {
+            return false;
+        }
+        grant.revoke(caller.username(), reason, now);
+        audit.record(caller, AuditActions.GRANT_REVOKE, AuditActions.GRANT, String.valueOf(id),
+                List.of("grantee=" + grant.getGrantee(), "why=access review"), AuditOutcome.SUCCESS);
+        return true;
+    }
+
+    @Override
     public OverrideView openOverride(Caller caller, NewOverride input) {
         policy.enforce(caller, Permission.BREAK_GLASS, AuditActions.OVERRIDE,
                 input.ticketId() == null ? null : String.valueOf(input.ticketId()));
@@ -235,7 +248,8 @@ public class DefaultAccessService implements AccessService {
     @Override
     public List<NotificationView> notifications(Caller caller) {
         policy.enforce(caller, Permission.NOTIFICATION_READ, AuditActions.NOTIFICATION, null);
-        List<NotificationView> views = access.notificationsFor(caller.roles(), NOTIFICATION_LIMIT).stream()
+        List<NotificationView> views = access.notificationsFor(caller.roles(), caller.username(), NOTIFICATION_LIMIT)
+                .stream()
                 .map(NotificationView::of).toList();
         audit.record(caller, AuditActions.NOTIFICATION_LIST, AuditActions.NOTIFICATION, null, null,
                 AuditOutcome.SUCCESS);

@@ -88,6 +88,8 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.USER_MANAGE, EnumSet.of(Role.USER_ADMIN));
         granted.put(Permission.ROLE_GRANT_APPROVE, EnumSet.of(Role.USER_ADMIN, Role.PRIVACY_OFFICER));
         granted.put(Permission.ACCESS_REVIEW_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.PRIVACY_OFFICER));
+        // the auditor reads every campaign and decision (the evidence), and changes nothing
+        granted.put(Permission.ACCESS_REVIEW_READ, EnumSet.of(Role.AUDITOR, Role.USER_ADMIN, Role.PRIVACY_OFFICER));
         granted.put(Permission.SERVICE_ACCOUNT_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.OPERATOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
@@ -118,6 +120,11 @@ public class DefaultPolicyService implements PolicyService {
             }
         }
         return false;
+    }
+
+    @Override
+    public Set<Role> rolesGranted(Permission permission) {
+        return GRANTED_TO.get(permission);
     }
 
     @Override

@@ -57,6 +57,8 @@ public enum Permission {
     ROLE_GRANT_APPROVE,
     /** Open access review campaigns and read their outcome. */
     ACCESS_REVIEW_MANAGE,
+    /** Read every access review campaign, its items and decisions, and the canonical record of its outcome. */
+    ACCESS_REVIEW_READ,
     /** Create, rotate and revoke service accounts and their API keys. */
     SERVICE_ACCOUNT_MANAGE
 }

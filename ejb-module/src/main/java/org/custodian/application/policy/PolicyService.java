@@ -1,8 +1,10 @@
 package org.custodian.application.policy;
 
 import java.util.List;
+import java.util.Set;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.user.Role;
 
 /**
  * The one place that decides who may do what with which data, and what of it they see. Every service asks it;
@@ -12,6 +14,9 @@ public interface PolicyService {
 
     /** Whether the caller's roles allow the operation at all (for contractors: given a covering grant). */
     boolean allows(Caller caller, Permission permission);
+
+    /** The roles that may attempt the operation (access reviews list who holds backup privileges from this). */
+    Set<Role> rolesGranted(Permission permission);
 
     /**
      * Whether the caller may see what the permission covers in that region: the roles that work tickets (agents,

@@ -99,12 +99,13 @@ public class JpaAccessRepository implements AccessRepository {
     }
 
     @Override
-    public List<Notification> notificationsFor(Set<Role> roles, int limit) {
+    public List<Notification> notificationsFor(Set<Role> roles, String username, int limit) {
         if (roles.isEmpty()) {
             return List.of();
         }
         return entityManager.createNamedQuery("Notification.findForRoles", Notification.class)
                 .setParameter("roles", roles)
+                .setParameter("user", username)
                 .setMaxResults(limit)
                 .getResultList();
     }

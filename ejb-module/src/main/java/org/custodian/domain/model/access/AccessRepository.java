@@ -34,5 +34,6 @@ public interface AccessRepository {
 
     void store(Notification notification);
 
-    List<Notification> notificationsFor(Set<Role> roles, int limit);
+    /** Notifications for these roles, and of those addressed to one person only the ones for {@code username}. */
+    List<Notification> notificationsFor(Set<Role> roles, String username, int limit);
 }

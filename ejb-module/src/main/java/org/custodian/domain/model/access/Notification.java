@@ -17,7 +17,8 @@ import org.custodian.domain.model.user.Role;
 @Entity
 @Table(name = "notification")
 @NamedQuery(name = "Notification.findForRoles", query = "SELECT n FROM Notification n"
-        + " WHERE n.recipientRole IN :roles ORDER BY n.createdAt DESC, n.id DESC")
+        + " WHERE n.recipientRole IN :roles AND (n.recipientUser IS NULL OR n.recipientUser = :user)"
+        + " ORDER BY n.createdAt DESC, n.id DESC")
 public class Notification {
 
     @Id
@@ -44,6 +45,10 @@ public class Notification {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** For one person holding the role (an access reviewer's reminder); null: for everyone holding it. */
+    @Column(name = "recipient_user", length = 64)
+    private String recipientUser;
+
     protected Notification() {
         // for JPA
     }
@@ -56,6 +61,18 @@ public class Notification {
         this.resourceId = resourceId;
         this.message = message.length() > 2000 ? message.substring(0, 2000) : message;
         this.createdAt = now;
+    }
+
+    /** A message for one person, shown to them while they hold {@code recipientRole}. */
+    public static Notification forUser(String username, Role recipientRole, String topic, String resourceType,
+            String resourceId, String message, Instant now) {
+        Notification notification = new Notification(recipientRole, topic, resourceType, resourceId, message, now);
+        notification.recipientUser = username;
+        return notification;
+    }
+
+    public String getRecipientUser() {
+        return recipientUser;
     }
 
     public Long getId() {

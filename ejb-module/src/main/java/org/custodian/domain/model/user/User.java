@@ -240,4 +240,22 @@ public class User {
     public int getTokenVersion() {
         return tokenVersion;
     }
+
+    /** Takes a role away (an access review's revocation); false if the user did not hold it. */
+    public boolean removeRole(Role role, String by, Instant now) {
+        boolean held = roles.remove(role);
+        if (held) {
+            changed(by, now);
+        }
+        return held;
+    }
+
+    /** Takes a region away (an access review's revocation); false if the user did not hold it. */
+    public boolean removeRegion(Region region, String by, Instant now) {
+        boolean held = regions.remove(region);
+        if (held) {
+            changed(by, now);
+        }
+        return held;
+    }
 }
