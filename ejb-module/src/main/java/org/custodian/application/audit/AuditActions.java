@@ -93,6 +93,11 @@ public final class AuditActions {
     public static final String OVERRIDE_CREATE = "OVERRIDE_CREATE";
     public static final String OVERRIDE_LIST = "OVERRIDE_LIST";
     public static final String NOTIFICATION_LIST = "NOTIFICATION_LIST";
+    /** Teams (#22): fields hold the values before and after ({@code name=old->new}, {@code member+=username}). */
+    public static final String TEAM_CREATE = "TEAM_CREATE";
+    public static final String TEAM_CHANGE = "TEAM_CHANGE";
+    public static final String TEAM_MEMBER_ADD = "TEAM_MEMBER_ADD";
+    public static final String TEAM_MEMBER_REMOVE = "TEAM_MEMBER_REMOVE";
 
     /** User administration (#22); resource USER, id the username, so each shows in that user's history. */
     public static final String USER_CREATE = "USER_CREATE";
@@ -120,6 +125,7 @@ public final class AuditActions {
     public static final String RETENTION_POLICY = "RETENTION_POLICY";
     public static final String LEGAL_HOLD = "LEGAL_HOLD";
     public static final String TRANSFER_RULE = "TRANSFER_RULE";
+    public static final String TEAM = "TEAM";
     public static final String GRANT = "GRANT";
     public static final String OVERRIDE = "OVERRIDE";
     public static final String NOTIFICATION = "NOTIFICATION";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
@@ -25,6 +26,8 @@ import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.access.AccessGrant;
 import org.custodian.domain.model.access.AccessRepository;
+import org.custodian.domain.model.team.Team;
+import org.custodian.domain.model.team.TeamRepository;
 import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.User;
@@ -61,6 +64,9 @@ public class DemoData {
     @Inject
     private AccessRepository access;
 
+    @Inject
+    private TeamRepository teams;
+
     private final Clock clock = Clock.systemUTC();
 
     /** @return true when data was written, false when users already existed */
@@ -76,6 +82,7 @@ public class DemoData {
             users.store(new User((String) user[0], (String) user[1], hasher.hash(password.toCharArray()),
                     EnumSet.of((Role) user[2]), regions, now));
         }
+        seedTeams(now);
         Customer jane = customer("CUST-1001", "Jane Doe", "jane.doe@example.com", "+49 30 1234567", "T22000129",
                 Region.EU, now);
         Customer pierre = customer("CUST-1002", "Pierre Martin", "pierre.martin@example.fr", "+33 1 42 68 53 00",
@@ -114,8 +121,28 @@ public class DemoData {
                 now));
 
         audit.record(Caller.system("demo-seed", null), AuditActions.DEMO_SEED, null, null,
-                List.of("users", "customers", "tickets", "grants"), AuditOutcome.SUCCESS);
+                List.of("users", "teams", "customers", "tickets", "grants"), AuditOutcome.SUCCESS);
         return true;
+    }
+
+    /**
+     * A team per region the demo users work, of its agents, engineers and supervisors (#22), so that the "team"
+     * queue shows the region's colleagues' tickets as it did before teams existed.
+     */
+    private void seedTeams(Instant now) {
+        users.flush(); // members refer to users by username: the users' rows first
+        for (Region region : EnumSet.of(Region.EU, Region.US)) {
+            Team team = new Team(region.name().toLowerCase(Locale.ROOT) + "-support",
+                    region + " Support", region, now);
+            for (Object[] user : USERS) {
+                Role role = (Role) user[2];
+                boolean works = role == Role.AGENT || role == Role.ENGINEER || role == Role.SUPERVISOR;
+                if (works && ((Set<?>) user[3]).contains(region)) {
+                    team.add((String) user[0], now);
+                }
+            }
+            teams.store(team);
+        }
     }
 
     private Customer customer(String externalId, String name, String email, String phone, String nationalId,

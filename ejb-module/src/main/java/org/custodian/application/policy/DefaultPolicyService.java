@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.access.TransferRule;
+import org.custodian.domain.model.policy.FieldPolicy;
 import org.custodian.domain.model.policy.PolicyRepository;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -184,6 +187,26 @@ public class DefaultPolicyService implements PolicyService {
                             : "none of your active access grants covers region " + requested);
         }
         return areas;
+    }
+
+    @Override
+    public Map<String, String> refusalsFor(List<Caller> users, Permission permission, ResourceScope scope) {
+        Instant now = clock.instant();
+        // read once for all of them: the list of who may work a ticket decides for every candidate
+        FieldPolicy snapshot = policies.snapshot();
+        List<TransferRule> transfers = access.transferRules(true);
+        Set<Long> restricted = restrictions.restrictedCustomers();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (Caller user : users) {
+            AccessContext context = new AccessContext(user, snapshot, now, transfers,
+                    user.hasRole(Role.CONTRACTOR) ? access.activeGrants(user.username(), now) : List.of(),
+                    List.of(), GRANTED_TO, restricted);
+            String why = SubjectRefusal.of(context, permission, scope);
+            if (why != null) {
+                refused.put(user.username(), why);
+            }
+        }
+        return refused;
     }
 
     @Override

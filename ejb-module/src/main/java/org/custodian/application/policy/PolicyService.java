@@ -1,6 +1,7 @@
 package org.custodian.application.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.customer.Region;
@@ -52,4 +53,14 @@ public interface PolicyService {
 
     /** The areas a search may cover; empty when the caller may search nothing (then nothing is found). */
     List<AccessContext.SearchArea> searchAreas(AccessContext context, Permission permission, Region requested);
+
+    /**
+     * Whether other users (people the caller wants to assign work to, never the caller's own access) may do this
+     * with the record, decided for each exactly as {@link #authorize} would decide for them, from their roles,
+     * regions and active grants (their break-glass overrides do not count: those open one ticket to one reader).
+     * Records nothing: nobody attempted anything.
+     *
+     * @return the users refused, each with why in words about them; a user not in the map may
+     */
+    Map<String, String> refusalsFor(List<Caller> users, Permission permission, ResourceScope scope);
 }

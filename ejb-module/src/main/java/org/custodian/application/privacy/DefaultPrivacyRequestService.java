@@ -36,6 +36,8 @@ import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionRepository;
 import org.custodian.domain.model.retention.RetentionSubject;
+import org.custodian.domain.model.user.User;
+import org.custodian.domain.model.user.UserRepository;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -69,6 +71,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @EJB
     private SubjectPackageService subjectPackages;
 
+    @Inject
+    private UserRepository users;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -91,6 +96,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         check.require(input.customerId() == null || customers.find(input.customerId()).isPresent(), "customerId",
                 "no customer has this id; leave it out to find the subject by email or phone");
         check.throwIfAny();
+        requireHandler(blankToNull(input.assignee()));
         Set<Long> subjects = new TreeSet<>(requests.customersMatching(email, phone));
         if (input.customerId() != null) {
             subjects.add(input.customerId());
@@ -313,7 +319,10 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
 
     @Override
     public RequestView assign(Caller caller, long id, String assignee) {
-        return step(caller, id, "ASSIGN", request -> request.assign(assignee, now()));
+        return step(caller, id, "ASSIGN", request -> {
+            requireHandler(blankToNull(assignee));
+            request.assign(assignee, now());
+        });
     }
 
     private RequestView step(Caller caller, long id, String action, Consumer<PrivacyRequest> change) {
@@ -345,6 +354,27 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
 
     private void enforce(Caller caller, String resourceId) {
         policy.enforce(caller, Permission.PRIVACY_REQUEST_MANAGE, AuditActions.PRIVACY_REQUEST, resourceId);
+    }
+
+    /**
+     * A request is assigned only to someone who may work it (#22): an existing, enabled user whose roles allow
+     * PRIVACY_REQUEST_MANAGE (requests belong to no region). Null (no assignee) passes.
+     */
+    private void requireHandler(String username) {
+        if (username == null) {
+            return;
+        }
+        new RuleCheck().requireText(username, "assignee", 64).throwIfAny();
+        User user = users.findByUsername(username).orElse(null);
+        String why = user == null ? "unknown user: nobody has this username here"
+                : !user.isEnabled() ? "disabled: the user may not sign in"
+                : !policy.allows(new Caller(user.getUsername(), user.getRoles(), user.getRegions(), null, null),
+                        Permission.PRIVACY_REQUEST_MANAGE)
+                        ? "cannot work subject requests: their roles do not allow PRIVACY_REQUEST_MANAGE" : null;
+        if (why != null) {
+            throw new DomainRuleViolationException("assignee", "'" + username + "' cannot be assigned this request: "
+                    + why);
+        }
     }
 
     /** What happened, never the subject's e-mail or phone: those stay in the register. */

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
@@ -33,6 +32,7 @@ import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
+import org.custodian.application.team.TeamService;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -49,6 +49,7 @@ import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.ticket.TicketSearch;
 import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.UserRepository;
+import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -66,6 +67,9 @@ public class DefaultTicketService implements TicketService {
 
     @EJB
     private PiiService pii;
+
+    @EJB
+    private TeamService teams;
 
     @Inject
     private ConsentRepository consents;
@@ -116,6 +120,10 @@ public class DefaultTicketService implements TicketService {
         TicketDetails details = new TicketDetails(subject.text(), description.text(), priority,
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
+        if (details.assignee() != null) {
+            Assignees.requireAssignable(policy, users, details.assignee(), new ResourceScope("TICKET", null, region,
+                    details.category(), null, customer.getId()));
+        }
         Ticket ticket = new Ticket(details, customer, region, clock.instant());
         ticket.noteRedacted(Redaction.merge(subject, description).keySet());
         tickets.store(ticket);
@@ -179,6 +187,12 @@ public class DefaultTicketService implements TicketService {
                 Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
                 Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
                 Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
+        if (revised.assignee() != null && !revised.assignee().equals(current.assignee())) {
+            // checked when set or changed: an assignee given earlier stays until someone changes it
+            Assignees.requireAssignable(policy, users, revised.assignee(), new ResourceScope("TICKET",
+                    String.valueOf(id), ticket.getRegion(), revised.category(), ticket.getId(),
+                    ticket.getCustomer().getId()));
+        }
         Map<String, String> before = auditedValues(ticket);
         Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
         ticket.noteRedacted(Redaction.merge(subject, description).keySet());
@@ -207,11 +221,7 @@ public class DefaultTicketService implements TicketService {
         String assignee = Inputs.blankToNull(query.assignee());
         check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
-        Set<String> assignees = assignee == null ? null
-                : "me".equalsIgnoreCase(assignee) ? Set.of(caller.username())
-                // the team: whoever works tickets in one of the caller's regions (the caller too)
-                : "team".equalsIgnoreCase(assignee) ? new HashSet<>(users.usernamesSharingRegions(caller.regions()))
-                : Set.of(assignee);
+        Set<String> assignees = assignee == null ? null : assignees(caller, assignee);
 
         AccessContext context = policy.contextFor(caller);
         List<TicketSearch.Area> areas = new ArrayList<>();
@@ -252,6 +262,33 @@ public class DefaultTicketService implements TicketService {
             items.add(TicketView.of(shown.get(i), found.items().get(i)));
         }
         return new PageResult<>(items, query.page(), query.size(), found.total());
+    }
+
+    /**
+     * The assignee filter: {@code me}; {@code team} (everyone in one of the caller's teams, or only the caller when
+     * they are in none); {@code team:<key>} (one team the caller may see); else one username.
+     */
+    private Set<String> assignees(Caller caller, String assignee) {
+        if ("me".equalsIgnoreCase(assignee)) {
+            return Set.of(caller.username());
+        }
+        if ("team".equalsIgnoreCase(assignee)) {
+            return teams.teammatesOf(caller);
+        }
+        if (assignee.regionMatches(true, 0, "team:", 0, 5)) {
+            String key = assignee.substring(5).trim();
+            return teams.membersOf(caller, key).orElseThrow(() -> new DomainRuleViolationException("assignee",
+                    "no team '" + key + "' among the teams you see (GET /api/v1/teams lists them)"));
+        }
+        return Set.of(assignee);
+    }
+
+    @Override
+    public List<AssignableUser> assignableUsers(Caller caller, long id) {
+        AccessContext context = policy.contextFor(caller);
+        Ticket ticket = find(context, id, Permission.TICKET_WRITE, AuditActions.TICKET_READ);
+        policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
+        return Assignees.of(policy, users, ResourceScope.of(ticket));
     }
 
     /** A text filter runs against exactly what the caller is shown of the field, never more. */

@@ -3,8 +3,9 @@ package org.custodian.application.ticket;
 /**
  * A ticket list request as the client sent it: filters are optional text, paging is 0-based.
  *
- * @param assignee only tickets assigned to this username ({@code me}: the caller; {@code team}: anyone working
- *        tickets in one of the caller's regions), where the caller sees assignees
+ * @param assignee only tickets assigned to this username ({@code me}: the caller; {@code team}: anyone in one of
+ *        the caller's teams, or only the caller when they are in none; {@code team:<key>}: the members of that
+ *        team), where the caller sees assignees
  * @param sort {@code newest} (default), {@code oldest} or {@code updated} (most recently changed first)
  */
 public record TicketQuery(String status, String region, String text, String assignee, String sort, int page,

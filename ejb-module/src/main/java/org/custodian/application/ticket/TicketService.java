@@ -21,4 +21,7 @@ public interface TicketService {
     CommentView comment(Caller caller, long ticketId, NewComment comment);
 
     List<CommentView> comments(Caller caller, long ticketId);
+
+    /** The enabled users who may work the ticket (the ones an assignment accepts), for a caller who may change it. */
+    List<AssignableUser> assignableUsers(Caller caller, long ticketId);
 }

@@ -44,6 +44,15 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> findEnabledWithAnyRole(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("SELECT DISTINCT u FROM User u JOIN u.roles o WHERE o IN :roles"
+                + " AND u.enabled = true ORDER BY u.username", User.class).setParameter("roles", roles).getResultList();
+    }
+
+    @Override
     public void store(User user) {
         entityManager.persist(user);
     }

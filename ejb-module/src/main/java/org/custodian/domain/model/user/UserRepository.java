@@ -13,6 +13,9 @@ public interface UserRepository {
     /** Enabled users who work tickets (agents, engineers, supervisors) in at least one of these regions. */
     List<String> usernamesSharingRegions(Set<Region> regions);
 
+    /** Enabled users holding at least one of these roles, by username (candidates for assignment, #22). */
+    List<User> findEnabledWithAnyRole(Set<Role> roles);
+
     void store(User user);
 
     long count();

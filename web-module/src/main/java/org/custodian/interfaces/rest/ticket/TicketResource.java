@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.application.shared.PageResult;
+import org.custodian.application.ticket.AssignableUser;
 import org.custodian.application.ticket.CommentView;
 import org.custodian.application.ticket.NewComment;
 import org.custodian.application.ticket.NewTicket;
@@ -91,7 +92,8 @@ public class TicketResource {
 
     @GET
     @Operation(summary = "List tickets of your regions; page counts from 0, size 1-100; assignee=me (or a username)"
-            + " for one person's queue; sort=newest (default), oldest or updated")
+            + " for one person's queue, team for your teams' queue, team:<key> for one team's;"
+            + " sort=newest (default), oldest or updated")
     public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("q") String q, @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -121,6 +123,13 @@ public class TicketResource {
     @Path("{id}/comments")
     public List<Map<String, Object>> comments(@PathParam("id") long id) {
         return tickets.comments(caller.get(), id).stream().map(CommentView::body).toList();
+    }
+
+    @GET
+    @Path("{id}/assignable-users")
+    @Operation(summary = "The enabled users who may work this ticket (an assignment accepts only them)")
+    public List<AssignableUser> assignableUsers(@PathParam("id") long id) {
+        return tickets.assignableUsers(caller.get(), id);
     }
 
     private static EntityTag etag(TicketView ticket) {

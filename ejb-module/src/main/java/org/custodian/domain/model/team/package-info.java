@@ -1,0 +1,2 @@
+/** Teams: groups of the users who work tickets in one region, and the queue they share. */
+package org.custodian.domain.model.team;

@@ -1,0 +1,2 @@
+/** /api/v1/teams */
+package org.custodian.interfaces.rest.team;
