@@ -6,11 +6,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.LoginThrottle;
 import org.custodian.domain.model.user.SourceThrottle;
@@ -29,18 +27,6 @@ public class JpaUserRepository implements UserRepository {
         return entityManager.createNamedQuery("User.findByUsername", User.class)
                 .setParameter("username", username)
                 .getResultStream().findFirst();
-    }
-
-    @Override
-    public List<String> usernamesSharingRegions(Set<Region> regions) {
-        if (regions.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createQuery("SELECT DISTINCT u.username FROM User u JOIN u.regions r JOIN u.roles o"
-                + " WHERE r IN :regions AND o IN :roles AND u.enabled = true", String.class)
-                .setParameter("regions", regions)
-                .setParameter("roles", EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR))
-                .getResultList();
     }
 
     @Override

@@ -4,14 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.custodian.domain.model.customer.Region;
 
 public interface UserRepository {
 
     Optional<User> findByUsername(String username);
-
-    /** Enabled users who work tickets (agents, engineers, supervisors) in at least one of these regions. */
-    List<String> usernamesSharingRegions(Set<Region> regions);
 
     /** Enabled users holding at least one of these roles, by username (candidates for assignment, #22). */
     List<User> findEnabledWithAnyRole(Set<Role> roles);
