@@ -32,6 +32,13 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByIdentity(String issuer, String subject) {
+        return entityManager.createNamedQuery("User.findByIdentity", User.class)
+                .setParameter("issuer", issuer).setParameter("subject", subject)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public List<String> usernamesSharingRegions(Set<Region> regions) {
         if (regions.isEmpty()) {
             return List.of();

@@ -23,7 +23,12 @@ import org.custodian.domain.model.customer.Region;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "User.findByUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = "User.findByIdentity",
+        query = "SELECT u FROM User u WHERE u.identityIssuer = :issuer AND u.identitySubject = :subject")
 public class User {
+
+    /** The password hash of users the identity provider manages: not a hash, so no password ever matches it. */
+    public static final String NO_PASSWORD = "identity-provider";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -60,6 +65,17 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The identity provider that vouches for this user (its issuer) and who they are there (its subject). */
+    @Column(name = "identity_issuer", length = 512)
+    private String identityIssuer;
+
+    @Column(name = "identity_subject", length = 255)
+    private String identitySubject;
+
+    /** Created just in time for the identity provider: roles and regions follow its groups, no password here. */
+    @Column(name = "identity_managed", nullable = false)
+    private boolean identityManaged;
 
     protected User() {
         // for JPA
@@ -106,5 +122,45 @@ public class User {
 
     public int getTokenVersion() {
         return tokenVersion;
+    }
+
+    /** A user the identity provider vouched for, created at their first sign-in (just-in-time provisioning). */
+    public static User provisioned(String username, String displayName, Set<Role> roles, Set<Region> regions,
+            String issuer, String subject, Instant now) {
+        User user = new User(username, displayName, NO_PASSWORD, roles, regions, now);
+        user.identityIssuer = issuer;
+        user.identitySubject = subject;
+        user.identityManaged = true;
+        return user;
+    }
+
+    /** Links a pre-provisioned user to their identity at the identity provider, once, at their first IdP sign-in. */
+    public void linkIdentity(String issuer, String subject) {
+        if (identityIssuer != null) {
+            throw new IllegalStateException("user " + username + " is already linked to " + identityIssuer);
+        }
+        this.identityIssuer = issuer;
+        this.identitySubject = subject;
+    }
+
+    /** Replaces the roles and regions of an identity-managed user with what their IdP groups grant now. */
+    public void applyIdentityProviderGrants(Set<Role> newRoles, Set<Region> newRegions) {
+        if (!identityManaged) {
+            throw new IllegalStateException("user " + username + " is not managed by the identity provider");
+        }
+        this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+        this.regions = newRegions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(newRegions);
+    }
+
+    public String getIdentityIssuer() {
+        return identityIssuer;
+    }
+
+    public String getIdentitySubject() {
+        return identitySubject;
+    }
+
+    public boolean isIdentityManaged() {
+        return identityManaged;
     }
 }

@@ -10,6 +10,9 @@ public interface UserRepository {
 
     Optional<User> findByUsername(String username);
 
+    /** The user linked to this identity at an identity provider (issuer and subject), if any. */
+    Optional<User> findByIdentity(String issuer, String subject);
+
     /** Enabled users who work tickets (agents, engineers, supervisors) in at least one of these regions. */
     List<String> usernamesSharingRegions(Set<Region> regions);
 
