@@ -102,10 +102,15 @@ class SingleSignOnIT {
                 assertEquals(403, agentPrivacy.status(), agentPrivacy::toString);
 
                 // the per-call cost of an IdP token against one of ours (same user store, same endpoint)
-                long ownMillis = timeCalls(api, own);
-                long idpMillis = timeCalls(api, agent);
+                // (rounds alternate, the best of three counts: the machine is shared and noisy)
+                long ownMillis = Long.MAX_VALUE;
+                long idpMillis = Long.MAX_VALUE;
+                for (int round = 0; round < 3; round++) {
+                    ownMillis = Math.min(ownMillis, timeCalls(api, own));
+                    idpMillis = Math.min(idpMillis, timeCalls(api, agent));
+                }
                 System.out.println("GET /api/v1/tickets x" + CALLS + ": own token " + ownMillis + " ms, Keycloak"
-                        + " token " + idpMillis + " ms (" + (idpMillis - ownMillis) / CALLS + " ms per call more)");
+                        + " token " + idpMillis + " ms (" + (idpMillis - ownMillis) / (double) CALLS + " ms per call more)");
                 assertEquals(1, count(database, "select count(*) from app_user where username = 'kc-agent'"));
 
                 // another group maps to another role
