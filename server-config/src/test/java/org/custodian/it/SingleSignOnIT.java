@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Single sign-on for the API against a real Keycloak (#22): the runnable jar trusts the realm {@code custodian} next
- * to its own tokens, maps groups to roles and regions and creates users just in time. Keycloak starts alongside the
+ * to its own tokens, maps groups to roles and regions and creates users just in time; then, restarted with
+ * pre-provisioning, admits only users that exist here. Keycloak starts alongside the
  * application (both take tens of seconds), its access tokens come from the password grant of the test client.
  */
 class SingleSignOnIT {
@@ -152,6 +153,35 @@ class SingleSignOnIT {
 
                 // and our own tokens still work after all that
                 assertEquals(200, api.get("api/v1/tickets", own).status());
+            }
+
+            // the same installation, now admitting only users created here
+            environment.put("CUSTODIAN_OIDC_PROVISIONING", "pre-provisioned");
+            // and requiring a second factor of the roles that need one (the default): a bearer token cannot carry
+            // our TOTP code, so the IdP must say it checked one (Keycloak's password grant says acr 1: it did not)
+            environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "required");
+            try (RunnableServer server = RunnableServer.start(work, environment)) {
+                assertTrue(server.awaitLine(line -> line.contains(" ready in "), BOOT), () -> "did not start: "
+                        + tail(server));
+                Api api = new Api(server.url());
+                String unknown = keycloak.accessToken(Keycloak.REALM, "kc-nobody");
+                assertRefused(api.get("api/v1/tickets", unknown), 403, "CUSTODIAN_OIDC_PROVISIONING");
+                assertEquals(0, count(database, "select count(*) from app_user where username = 'kc-nobody'"));
+                // created here (as a user administrator would): linked at the first sign-in, with the roles given
+                // here, whatever the IdP's groups say (kc-nobody's groups map to nothing)
+                execute(database, "with made as (insert into app_user (id, username, display_name, password_hash,"
+                        + " enabled, created_at) values (nextval('app_user_seq'), 'kc-nobody', 'Noa Test', 'none',"
+                        + " true, now()) returning id), role as (insert into app_user_role (user_id, role) select id,"
+                        + " 'AGENT' from made) insert into app_user_region (user_id, region) select id, 'EU' from made");
+                assertEquals(200, api.get("api/v1/tickets", unknown).status());
+                assertEquals("false|" + keycloak.issuer(Keycloak.REALM), text(database, "select identity_managed"
+                        + " || '|' || identity_issuer from app_user where username = 'kc-nobody'"));
+                assertEquals(200, api.get("api/v1/tickets", keycloak.accessToken(Keycloak.REALM, "kc-agent"))
+                        .status(), "a user created just in time before is known now");
+                Reply weak = api.get("api/v1/tickets", keycloak.accessToken(Keycloak.REALM, "kc-privacy"));
+                assertRefused(weak, 403, "second factor");
+                assertTrue(weak.header("WWW-Authenticate").orElse("").contains("insufficient_user_authentication"),
+                        weak::toString);
             }
         }
     }
