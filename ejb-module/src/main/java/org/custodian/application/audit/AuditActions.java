@@ -17,6 +17,10 @@ public final class AuditActions {
     public static final String TOKENS_REVOKED = "TOKENS_REVOKED";
     /** A portal session ended by its idle timeout or its absolute lifetime. */
     public static final String SESSION_EXPIRED = "SESSION_EXPIRED";
+    /** A user created at their first sign-in with an identity provider's token (just-in-time provisioning). */
+    public static final String USER_PROVISION = "USER_PROVISION";
+    /** A user linked to their identity at the IdP, or their roles and regions changed to follow their IdP groups. */
+    public static final String USER_IDENTITY_SYNC = "USER_IDENTITY_SYNC";
     public static final String TICKET_CREATE = "TICKET_CREATE";
     public static final String TICKET_READ = "TICKET_READ";
     public static final String TICKET_UPDATE = "TICKET_UPDATE";

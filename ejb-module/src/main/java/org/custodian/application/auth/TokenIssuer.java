@@ -21,13 +21,13 @@ import org.custodian.domain.model.user.User;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Issues RS256 JWTs in the shape MicroProfile JWT verifies: the issuer and audience it checks are
+ * Issues RS256 JWTs in the shape {@code TrustedIssuers} verifies: the issuer and audience it checks are
  * read from the very same configuration keys, so issuing and verifying cannot drift apart.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
-    /** MicroProfile JWT tokens of this service live at most this long. */
+    /** Tokens of this service live at most this long. */
     static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
 
     @Inject
@@ -35,11 +35,11 @@ public class TokenIssuer {
     String signingKeyText;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    @ConfigProperty(name = "custodian.jwt.issuer")
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    @ConfigProperty(name = "custodian.jwt.audience")
     String audience;
 
     @Inject

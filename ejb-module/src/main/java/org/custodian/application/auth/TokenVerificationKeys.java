@@ -23,10 +23,10 @@ public class TokenVerificationKeys {
             "y");
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    @ConfigProperty(name = "custodian.jwt.verify-keys")
     Optional<String> keys;
 
-    /** Empty when tokens are verified with an identity provider's keys (mp.jwt.verify.publickey.location). */
+    /** Empty only when nothing is configured nor derivable (never on a running installation). */
     public Optional<JsonObject> jwks() {
         return keys.filter(text -> !text.isBlank()).map(String::trim).map(text -> text.startsWith("{")
                 ? publicOnly(Json.createReader(new StringReader(text)).readObject())

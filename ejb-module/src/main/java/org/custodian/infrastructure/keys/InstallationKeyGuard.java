@@ -90,9 +90,9 @@ public class InstallationKeyGuard {
         return fingerprints;
     }
 
-    /** Thumbprints of the keys tokens are verified with; empty when an identity provider's location is set. */
+    /** Thumbprints of the keys our own tokens are verified with. */
     private List<String> tokenVerificationKeys() {
-        Optional<String> text = value("mp.jwt.verify.publickey");
+        Optional<String> text = value("custodian.jwt.verify-keys");
         if (text.isEmpty()) {
             return List.of();
         }
@@ -134,14 +134,13 @@ public class InstallationKeyGuard {
     }
 
     private void requireTokenKeyVerifies(String signingKey, List<String> verificationKeys) {
-        if (signingKey == null || verificationKeys.isEmpty()
-                || value("mp.jwt.verify.publickey.location").isPresent()) {
+        if (signingKey == null || verificationKeys.isEmpty()) {
             return;
         }
         if (!verificationKeys.contains(signingKey)) {
             throw refusal("the tokens this server signs (custodian.jwt.signing-key, key " + signingKey + ") would"
-                    + " not verify: mp.jwt.verify.publickey does not hold its public key. Leave"
-                    + " MP_JWT_VERIFY_PUBLICKEY unset (the server publishes the signing key's public half and"
+                    + " not verify: custodian.jwt.verify-keys does not hold its public key. Leave"
+                    + " CUSTODIAN_JWT_VERIFY_KEYS unset (the server publishes the signing key's public half and"
                     + " custodian.jwt.previous-verify-keys) or set it to the matching public key.");
         }
     }

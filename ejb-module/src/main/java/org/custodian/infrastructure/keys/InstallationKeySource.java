@@ -28,7 +28,7 @@ public class InstallationKeySource implements ConfigSource {
 
     static final String JWT_SIGNING = "custodian.jwt.signing-key";
     static final String JWT_PREVIOUS = "custodian.jwt.previous-verify-keys";
-    static final String JWT_VERIFY = "mp.jwt.verify.publickey";
+    static final String JWT_VERIFY = "custodian.jwt.verify-keys";
     static final String AUDIT_SIGNING = "custodian.audit.signing-key";
     static final String AUDIT_VERIFY = "custodian.audit.verify-key";
     static final String AUDIT_RETIRED = "custodian.audit.retired-verify-keys";

@@ -30,6 +30,13 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public Optional<User> findByIdentity(String issuer, String subject) {
+        return entityManager.createNamedQuery("User.findByIdentity", User.class)
+                .setParameter("issuer", issuer).setParameter("subject", subject)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public List<User> findEnabledWithAnyRole(Set<Role> roles) {
         if (roles.isEmpty()) {
             return List.of();

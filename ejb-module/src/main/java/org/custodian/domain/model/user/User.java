@@ -23,6 +23,8 @@ import org.custodian.domain.model.customer.Region;
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "User.findByUsername", query = "SELECT u FROM User u WHERE u.username = :username")
+@NamedQuery(name = "User.findByIdentity",
+        query = "SELECT u FROM User u WHERE u.identityIssuer = :issuer AND u.identitySubject = :subject")
 public class User {
 
     @Id
@@ -89,6 +91,17 @@ public class User {
     @Column(name = "changed_at")
     private Instant changedAt;
 
+    /** The identity provider that vouches for this user (its issuer) and who they are there (its subject). */
+    @Column(name = "identity_issuer", length = 512)
+    private String identityIssuer;
+
+    @Column(name = "identity_subject", length = 255)
+    private String identitySubject;
+
+    /** Created just in time for the identity provider: roles and regions follow its groups, no password here. */
+    @Column(name = "identity_managed", nullable = false)
+    private boolean identityManaged;
+
     protected User() {
         // for JPA
     }
@@ -119,7 +132,8 @@ public class User {
         return user;
     }
 
-    /** What {@code password_hash} holds until the user sets a password: matches none. */
+    /** What {@code password_hash} holds until the user sets a password, and for users the identity provider
+     *  manages: not a PBKDF2 hash, so no password ever matches it. */
     public static final String NO_PASSWORD = "!none";
 
     public boolean hasPassword() {
@@ -257,5 +271,45 @@ public class User {
             changed(by, now);
         }
         return held;
+    }
+
+    /** A user the identity provider vouched for, created at their first sign-in (just-in-time provisioning). */
+    public static User provisioned(String username, String displayName, Set<Role> roles, Set<Region> regions,
+            String issuer, String subject, Instant now) {
+        User user = new User(username, displayName, NO_PASSWORD, roles, regions, now);
+        user.identityIssuer = issuer;
+        user.identitySubject = subject;
+        user.identityManaged = true;
+        return user;
+    }
+
+    /** Links a pre-provisioned user to their identity at the identity provider, once, at their first IdP sign-in. */
+    public void linkIdentity(String issuer, String subject) {
+        if (identityIssuer != null) {
+            throw new IllegalStateException("user " + username + " is already linked to " + identityIssuer);
+        }
+        this.identityIssuer = issuer;
+        this.identitySubject = subject;
+    }
+
+    /** Replaces the roles and regions of an identity-managed user with what their IdP groups grant now. */
+    public void applyIdentityProviderGrants(Set<Role> newRoles, Set<Region> newRegions) {
+        if (!identityManaged) {
+            throw new IllegalStateException("user " + username + " is not managed by the identity provider");
+        }
+        this.roles = newRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(newRoles);
+        this.regions = newRegions.isEmpty() ? EnumSet.noneOf(Region.class) : EnumSet.copyOf(newRegions);
+    }
+
+    public String getIdentityIssuer() {
+        return identityIssuer;
+    }
+
+    public String getIdentitySubject() {
+        return identitySubject;
+    }
+
+    public boolean isIdentityManaged() {
+        return identityManaged;
     }
 }

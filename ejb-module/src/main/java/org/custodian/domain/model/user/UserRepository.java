@@ -12,6 +12,9 @@ public interface UserRepository {
     /** Enabled users holding at least one of these roles, by username (candidates for assignment, #22). */
     List<User> findEnabledWithAnyRole(Set<Role> roles);
 
+    /** The user linked to this identity at an identity provider (issuer and subject), if any. */
+    Optional<User> findByIdentity(String issuer, String subject);
+
     void store(User user);
 
     long count();

@@ -28,12 +28,12 @@ public class KeySetResource {
     @Operation(summary = "The public keys tokens of this server verify with (RFC 7517 JWK set; current key first, then"
             + " the previous ones still accepted after a rotation); each 'kid' is the key's RFC 7638 thumbprint")
     @APIResponse(responseCode = "200", description = "the JWK set")
-    @APIResponse(responseCode = "404", description = "tokens are verified with an identity provider's keys instead")
+    @APIResponse(responseCode = "404", description = "no verification keys are configured")
     public Response keys() {
         CacheControl fiveMinutes = new CacheControl();
         fiveMinutes.setMaxAge(300);
         return Response.ok(keys.jwks().orElseThrow(() -> new ResourceNotFoundException("key set",
-                "local (tokens are verified with the keys at mp.jwt.verify.publickey.location)")).toString())
+                "local (no verification keys configured)")).toString())
                 .cacheControl(fiveMinutes).build();
     }
 }

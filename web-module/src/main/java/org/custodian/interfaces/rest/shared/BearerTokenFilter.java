@@ -11,44 +11,78 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.custodian.application.auth.TokenRevocationService;
+import java.util.Optional;
+import org.custodian.application.identity.BearerAuthentication;
+import org.custodian.application.identity.IdentityProviderUnavailableException;
+import org.custodian.application.identity.SecondFactorMissingException;
+import org.custodian.application.identity.TokenRejectedException;
+import org.custodian.application.shared.AccessDeniedException;
 
 /**
- * Every endpoint except those marked {@link PublicEndpoint} needs a valid bearer token. MicroProfile
- * JWT has verified signature, issuer, audience and expiry before this runs; here a missing or
- * rejected token becomes a 401 problem instead of an anonymous request.
+ * Every endpoint except those marked {@link PublicEndpoint} needs a valid bearer token of a trusted issuer (ours or
+ * the corporate identity provider's, see {@link BearerAuthentication}). A missing or rejected token is a 401
+ * problem, an identity provider that cannot be reached a 503, an IdP user who may not sign in here a 403.
+ *
+ * <p>A JAX-RS filter rather than a Jakarta Security mechanism: nothing in Custodian uses the container's principal
+ * or roles (the policy decides from {@code Caller}), and a filter behaves the same on Payara Micro, Payara Server
+ * and WildFly without any server configuration.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
+    static final String BEARER = "Bearer ";
+
     @Inject
     CurrentCaller caller;
 
     @EJB
-    TokenRevocationService revocation;
+    BearerAuthentication authentication;
 
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        caller.accept(request.getSecurityContext().getUserPrincipal());
-        if (resource.getResourceMethod() != null
+        Optional<String> token = token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        boolean open = resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
-                || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class))) {
+                || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class));
+        if (open) {
+            return; // a public endpoint neither needs nor looks at a token (and never waits for an IdP)
+        }
+        if (token.isEmpty()) {
+            request.abortWith(unauthorized("this endpoint needs 'Authorization: Bearer <token>'; get a token from"
+                    + " POST /api/v1/auth/token"));
             return;
         }
-        if (!caller.isAuthenticated()) {
-            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            String detail = header == null
-                    ? "this endpoint needs 'Authorization: Bearer <token>'; get a token from POST /api/v1/auth/token"
-                    : "the bearer token was rejected (bad signature, wrong issuer or audience, or expired); get a new one";
-            request.abortWith(unauthorized(detail));
-        } else if (!revocation.isCurrent(caller.get().username(), caller.tokenVersion())) {
-            request.abortWith(unauthorized("this token was revoked (its user signed out everywhere, was disabled,"
-                    + " or had their second factor reset); get a new one"));
+        try {
+            caller.accept(authentication.authenticate(token.get(), caller.requestId(), caller.clientAddress()));
+        } catch (TokenRejectedException rejected) {
+            request.abortWith(unauthorized(rejected.getMessage()));
+        } catch (IdentityProviderUnavailableException unavailable) {
+            request.abortWith(Response.fromResponse(Problems.response(503, "identity-provider-unavailable",
+                    "Identity provider unavailable", unavailable.getMessage(), caller.requestId()))
+                    .header("Retry-After", 30).build());
+        } catch (SecondFactorMissingException weak) {
+            request.abortWith(Response.fromResponse(Problems.response(403, "second-factor-required",
+                    "Second factor required", weak.getMessage(), caller.requestId()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custodian\", error=\""
+                            + "insufficient_user_authentication\"").build());
+        } catch (AccessDeniedException denied) {
+            request.abortWith(Problems.response(403, "forbidden", "Forbidden", denied.getMessage(),
+                    caller.requestId()));
         }
+    }
+
+    /** The token of an {@code Authorization: Bearer} header (the scheme in any case, RFC 7235). */
+    static Optional<String> token(String header) {
+        if (header == null || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length()).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
     private Response unauthorized(String detail) {

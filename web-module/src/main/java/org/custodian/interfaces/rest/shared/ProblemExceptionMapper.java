@@ -1,5 +1,6 @@
 package org.custodian.interfaces.rest.shared;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.custodian.application.auth.AuthenticationFailedException;
 import org.custodian.application.auth.SignInBusyException;
 import org.custodian.application.auth.TooManyAttemptsException;
+import org.custodian.application.identity.BearerAuthentication;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.GoneException;
@@ -70,8 +71,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     ResourceInfo resource;
 
+    @EJB
+    BearerAuthentication authentication;
+
     @Context
-    SecurityContext security;
+    HttpHeaders headers;
 
     @Context
     UriInfo uri;
@@ -140,8 +144,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
     private boolean unmatchedWithoutToken() {
         try {
-            return resource.getResourceMethod() == null && security.getUserPrincipal() == null
-                    && !PublicPaths.isPublic(uri.getPath());
+            return resource.getResourceMethod() == null && !PublicPaths.isPublic(uri.getPath())
+                    && !BearerTokenFilter.token(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                    .filter(authentication::verifies).isPresent();
         } catch (IllegalStateException outsideRequest) {
             return false;
         }

@@ -1,0 +1,20 @@
+package org.custodian.application.identity;
+
+import org.custodian.application.shared.Caller;
+
+/**
+ * Turns an identity the corporate IdP vouched for into a caller of ours, from our user store: the API's bearer
+ * tokens use it at each request, the portal's code flow will at each sign-in.
+ */
+public interface IdentityProviderService {
+
+    /**
+     * The user this identity stands for: found by the IdP's issuer and subject, else by username (linked then, once);
+     * with just-in-time provisioning created if unknown, and their roles and regions updated from their groups (both
+     * audited, with before and after). Refused when the user is disabled here ({@link TokenRejectedException}),
+     * unknown with pre-provisioning, granted nothing by their groups, or linked to another identity
+     * ({@link org.custodian.application.shared.AccessDeniedException}), or lacking a second factor the IdP should
+     * have shown ({@link SecondFactorMissingException}).
+     */
+    Caller signIn(IdentityClaims identity, String requestId, String clientAddress);
+}
