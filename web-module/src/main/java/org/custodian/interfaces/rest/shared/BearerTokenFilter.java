@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.custodian.application.auth.TokenRevocationService;
+import org.custodian.application.integration.ApiKeyService;
+import org.custodian.application.integration.KeyAuthentication;
 
 /**
  * Every endpoint except those marked {@link PublicEndpoint} needs a valid bearer token. MicroProfile
@@ -28,15 +30,19 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @EJB
     TokenRevocationService revocation;
 
+    @EJB
+    ApiKeyService apiKeys;
+
     @Context
     ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (settledByApiKey(request)) {
+            return;
+        }
         caller.accept(request.getSecurityContext().getUserPrincipal());
-        if (resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
-                || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class))) {
+        if (isPublic()) {
             return;
         }
         if (!caller.isAuthenticated()) {
@@ -49,6 +55,32 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             request.abortWith(unauthorized("this token was revoked (its user signed out everywhere, was disabled,"
                     + " or had their second factor reset); get a new one"));
         }
+    }
+
+    private boolean isPublic() {
+        return resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
+                || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class));
+    }
+
+    /**
+     * API keys of service accounts (#22): a bearer value starting {@code cst_} is checked by {@link ApiKeyService}
+     * (its hash, revocation and expiry, read afresh for every request), never as a JWT. True when the request is
+     * settled here: the key was accepted, or refused with a 401.
+     */
+    private boolean settledByApiKey(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
+                : null;
+        if (!ApiKeyService.isApiKey(bearer)) {
+            return false;
+        }
+        KeyAuthentication key = apiKeys.authenticate(bearer, caller.clientAddress(), caller.requestId());
+        caller.acceptKey(key);
+        if (!key.accepted() && !isPublic()) {
+            request.abortWith(unauthorized(key.reason()));
+        }
+        return true;
     }
 
     private Response unauthorized(String detail) {

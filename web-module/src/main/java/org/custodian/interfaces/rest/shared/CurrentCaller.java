@@ -11,6 +11,7 @@ import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.application.integration.KeyAuthentication;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.shared.PlainText;
 import org.custodian.domain.model.customer.Region;
@@ -39,6 +40,9 @@ public class CurrentCaller {
 
     private JsonWebToken token;
 
+    /** An accepted API key of a service account (#22), set by {@link BearerTokenFilter} instead of a token. */
+    private KeyAuthentication apiKey;
+
     /**
      * Takes the verified token from the JAX-RS principal or, where the server wraps that
      * principal, from the Jakarta Security caller principals.
@@ -57,11 +61,25 @@ public class CurrentCaller {
                 && PlainText.refusal(found.getName()).isEmpty() && found.getRawToken() != null ? found : null;
     }
 
+    /** API keys (#22): the request presented an accepted service-account key instead of a token. */
+    void acceptKey(KeyAuthentication accepted) {
+        token = null;
+        apiKey = accepted.accepted() ? accepted : null;
+    }
+
+    /** The accepted API key of this request, or null (a person's token, or nobody). */
+    public KeyAuthentication apiKey() {
+        return apiKey;
+    }
+
     public boolean isAuthenticated() {
-        return token != null;
+        return token != null || apiKey != null;
     }
 
     public Caller get() {
+        if (apiKey != null) {
+            return apiKey.caller(coordinates.requestId(), coordinates.clientAddress());
+        }
         if (token == null) {
             throw new IllegalStateException("no verified token for this request");
         }
