@@ -1,14 +1,10 @@
 package org.custodian.application.integration;
 
-import org.custodian.domain.model.integration.ApiKeyToken;
-
-/** Authenticates a request that presents an API key ({@code Authorization: Bearer cst_...}). */
+/**
+ * Authenticates a request that presents an API key ({@code Authorization: Bearer cst_...}; whether a bearer value
+ * is one: {@link KeyAuthentication#isApiKey}).
+ */
 public interface ApiKeyService {
-
-    /** Whether a bearer value is meant as an API key ({@code cst_...}): then it is checked here, never as a JWT. */
-    static boolean isApiKey(String bearer) {
-        return ApiKeyToken.looksLikeKey(bearer);
-    }
 
     /**
      * Checks the key against its stored hash, its expiry and revocation, and its account (disabled, expired): read

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.custodian.application.policy.ApiScope;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.integration.ApiKeyToken;
 import org.custodian.domain.model.integration.ServiceAccount;
 
 /**
@@ -15,6 +16,11 @@ import org.custodian.domain.model.integration.ServiceAccount;
  */
 public record KeyAuthentication(boolean accepted, String callerName, String account, String keyId,
         Set<String> scopes, Set<Region> regions, Integer rateLimit, String reason) implements Serializable {
+
+    /** Whether a bearer value is meant as an API key ({@code cst_...}): then it is checked as one, never as a JWT. */
+    public static boolean isApiKey(String bearer) {
+        return ApiKeyToken.looksLikeKey(bearer);
+    }
 
     static KeyAuthentication accepted(String account, String keyId, Set<String> scopes, Set<Region> regions,
             Integer rateLimit) {

@@ -39,15 +39,9 @@ public class JdbcRateCounterStore implements RateCounterStore {
     @Override
     public List<Long> hit(List<String> buckets, long windowStart) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(buckets));
-        StringBuilder sql = new StringBuilder("insert into rate_limit_window (bucket, window_start, hits) values ");
-        for (int i = 0; i < sorted.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, 1)");
-        }
-        sql.append(" on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1"
-                + " returning bucket, hits");
         Map<String, Long> counts = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                PreparedStatement statement = connection.prepareStatement(upsertSql(sorted.size()))) {
             int index = 1;
             for (String bucket : sorted) {
                 statement.setString(index++, bucket);
@@ -67,6 +61,16 @@ public class JdbcRateCounterStore implements RateCounterStore {
         List<Long> result = new ArrayList<>(buckets.size());
         buckets.forEach(bucket -> result.add(counts.getOrDefault(bucket, 0L)));
         return result;
+    }
+
+    /** The one statement a request costs: counts {@code buckets} rows up and returns their counts. */
+    static String upsertSql(int buckets) {
+        StringBuilder sql = new StringBuilder("insert into rate_limit_window (bucket, window_start, hits) values ");
+        for (int i = 0; i < buckets; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, 1)");
+        }
+        return sql.append(" on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1"
+                + " returning bucket, hits").toString();
     }
 
     @Override

@@ -72,7 +72,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 : null;
-        if (!ApiKeyService.isApiKey(bearer)) {
+        if (!KeyAuthentication.isApiKey(bearer)) {
             return false;
         }
         KeyAuthentication key = apiKeys.authenticate(bearer, caller.clientAddress(), caller.requestId());
