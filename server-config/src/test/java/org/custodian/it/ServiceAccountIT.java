@@ -55,6 +55,10 @@ class ServiceAccountIT extends DeployedWar {
         assertProblem(api.post("api/v1/service-accounts", operator, "{\"name\":\"" + name
                 + "\",\"scopes\":[\"tickets:read\"],\"regions\":[\"EU\"]}"), 409);
 
+        // an account never signs in with a password, under its name or its caller name
+        assertProblem(api.login(name, Api.DEMO_PASSWORD), 401);
+        assertProblem(api.login("svc:" + name, Api.DEMO_PASSWORD), 401);
+
         // key 1: shown once
         Reply first = api.post("api/v1/service-accounts/" + name + "/keys", operator, "{}");
         assertEquals(201, first.status(), first.toString());
