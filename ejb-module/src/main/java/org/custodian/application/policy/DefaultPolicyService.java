@@ -117,6 +117,9 @@ public class DefaultPolicyService implements PolicyService {
 
     @Override
     public boolean allows(Caller caller, Permission permission) {
+        if (!withinScopes(caller, permission)) {
+            return false;
+        }
         for (Role role : caller.roles()) {
             if (GRANTED_TO.get(permission).contains(role)) {
                 return true;
@@ -132,6 +135,9 @@ public class DefaultPolicyService implements PolicyService {
 
     @Override
     public boolean allowsIn(Caller caller, Permission permission, Region region) {
+        if (!withinScopes(caller, permission)) {
+            return false;
+        }
         for (Role role : caller.roles()) {
             if (GRANTED_TO.get(permission).contains(role)
                     && (!REGIONAL_ROLES.contains(role) || region != null && caller.regions().contains(region))) {
@@ -144,8 +150,9 @@ public class DefaultPolicyService implements PolicyService {
     @Override
     public void enforce(Caller caller, Permission permission, String resourceType, String resourceId) {
         if (!allows(caller, permission)) {
-            deny(caller, permission, resourceType, resourceId,
-                    "your roles (" + caller.rolesText() + ") do not allow " + permission);
+            deny(caller, permission, resourceType, resourceId, withinScopes(caller, permission)
+                    ? "your roles (" + caller.rolesText() + ") do not allow " + permission
+                    : "your key's scopes (" + String.join(",", caller.scopes()) + ") do not allow " + permission);
         }
     }
 
@@ -156,7 +163,27 @@ public class DefaultPolicyService implements PolicyService {
         return new AccessContext(caller, policies.snapshot(), now, access.transferRules(true),
                 contractor ? access.activeGrants(caller.username(), now) : List.of(),
                 allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
-                GRANTED_TO, restrictions.restrictedCustomers());
+                grantedTo(caller), restrictions.restrictedCustomers());
+    }
+
+    /** Scopes limit a service account's key (#22): a permission outside them is as if no role had it. */
+    static boolean withinScopes(Caller caller, Permission permission) {
+        return !caller.isScoped() || ApiScope.permissionsOf(caller.scopes()).contains(permission);
+    }
+
+    /**
+     * The role table this caller's decisions use: the whole one for people; for a scoped caller the same with every
+     * permission outside the scopes granted to nobody, so record decisions and searches refuse them like a role would.
+     */
+    static Map<Permission, Set<Role>> grantedTo(Caller caller) {
+        if (!caller.isScoped()) {
+            return GRANTED_TO;
+        }
+        Set<Permission> open = ApiScope.permissionsOf(caller.scopes());
+        Map<Permission, Set<Role>> scoped = new EnumMap<>(Permission.class);
+        GRANTED_TO.forEach((permission, roles) -> scoped.put(permission,
+                open.contains(permission) ? roles : Collections.emptySet()));
+        return Collections.unmodifiableMap(scoped);
     }
 
     @Override

@@ -11,13 +11,27 @@ import org.custodian.domain.model.user.Role;
 /**
  * Who is asking, as established by authentication (the verified JWT for the API, the job operator
  * for batch work), plus the request coordinates the audit trail records.
+ *
+ * <p>{@code scopes} is null for people and the system (their roles alone decide); for a service account's key
+ * (#22) it is the account's scopes, and the policy allows only what both the roles and the scopes allow.
  */
-public record Caller(String username, Set<Role> roles, Set<Region> regions, String requestId, String clientAddress)
-        implements Serializable {
+public record Caller(String username, Set<Role> roles, Set<Region> regions, String requestId, String clientAddress,
+        Set<String> scopes) implements Serializable {
 
     public Caller {
         roles = roles.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
         regions = regions.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(regions));
+        scopes = scopes == null ? null : Collections.unmodifiableSet(new TreeSet<>(scopes));
+    }
+
+    /** A person (or the system): not limited by scopes. */
+    public Caller(String username, Set<Role> roles, Set<Region> regions, String requestId, String clientAddress) {
+        this(username, roles, regions, requestId, clientAddress, null);
+    }
+
+    /** Whether scopes limit this caller (a service account's key). */
+    public boolean isScoped() {
+        return scopes != null;
     }
 
     /** A caller for work the system does on its own behalf (start-up, schedules, batch steps). */

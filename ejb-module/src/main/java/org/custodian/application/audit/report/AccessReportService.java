@@ -35,6 +35,29 @@ public interface AccessReportService {
     }
 
     /**
+     * The leaked-key drill (#22): everything one API key did, from the trail — what it read, what it changed, what
+     * was refused to it (including uses after its revocation), and from which addresses.
+     *
+     * @param credential the key id
+     * @param from inclusive, ISO-8601 UTC text, or null for the key's creation
+     * @param to inclusive, or null for now
+     */
+    CredentialAccess credentialAccess(Caller caller, String credential, String from, String to);
+
+    /**
+     * @param actor how the trail names the key ({@code svc:<account>/<keyId>})
+     * @param events oldest first; at most 10,000 ({@code truncated} says whether more exist in the period)
+     */
+    record CredentialAccess(String credential, String account, String actor, Instant from, Instant to, long reads,
+            long changes, long denied, List<String> sources, List<CredentialEvent> events, boolean truncated) {
+    }
+
+    /** One event of a credential: what it did to which resource, from where, with what outcome. */
+    record CredentialEvent(long sequence, Instant occurredAt, String action, String outcome, String resourceType,
+            String resourceId, String clientAddress, String kind, List<String> fields) {
+    }
+
+    /**
      * @param reads every counted read, those from daily counts included
      * @param readsFromDailyCounts reads on UTC days whose events were pruned, counted from the daily aggregates
      *        (whole days; only by role or by day, without users, fields, bases or classifications)

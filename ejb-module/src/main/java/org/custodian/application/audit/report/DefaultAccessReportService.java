@@ -15,16 +15,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditDailyCount;
 import org.custodian.domain.model.audit.AuditDailyCountRepository;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.integration.ApiKeyToken;
+import org.custodian.domain.model.integration.ServiceAccount;
+import org.custodian.domain.model.integration.ServiceAccountKey;
+import org.custodian.domain.model.integration.ServiceAccountRepository;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -35,6 +41,7 @@ public class DefaultAccessReportService implements AccessReportService {
     static final Duration MAX_SPAN = Duration.ofDays(366);
     private static final int PAGE = 2000;
     private static final int TICKET_HISTORY_LIMIT = 10_000;
+    private static final int CREDENTIAL_LIMIT = 10_000;
 
     @EJB
     private PolicyService policy;
@@ -47,6 +54,9 @@ public class DefaultAccessReportService implements AccessReportService {
 
     @Inject
     private AuditDailyCountRepository dailyCounts;
+
+    @Inject
+    private ServiceAccountRepository serviceAccounts;
 
     @Override
     public AccessReport accessReport(Caller caller, String fromText, String toText, String classification,
@@ -169,6 +179,55 @@ public class DefaultAccessReportService implements AccessReportService {
         audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "user/" + name, null,
                 AuditOutcome.SUCCESS);
         return new UserHistory(name, history, truncated);
+    }
+
+    @Override
+    public CredentialAccess credentialAccess(Caller caller, String credential, String fromText, String toText) {
+        policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "credential/" + credential);
+        RuleCheck check = new RuleCheck();
+        check.require(ApiKeyToken.isKeyId(credential), "credential",
+                "must be an API key id (12 characters of a-z and 2-7, as listed under a service account's keys)");
+        Instant from = fromText == null || fromText.isBlank() ? null : instant(fromText, "from", check);
+        Instant to = toText == null || toText.isBlank() ? null : instant(toText, "to", check);
+        check.throwIfAny();
+        ServiceAccountKey key = serviceAccounts.findKey(credential)
+                .orElseThrow(() -> new ResourceNotFoundException("API key", credential));
+        Instant start = from != null ? from : key.getCreatedAt();
+        Instant end = to != null ? to : Instant.now();
+        String actor = ServiceAccount.callerName(key.getAccount(), key.getKeyId());
+        List<AuditEvent> found = events.findByActor(actor, start, end, CREDENTIAL_LIMIT + 1);
+        boolean truncated = found.size() > CREDENTIAL_LIMIT;
+        long reads = 0;
+        long changes = 0;
+        long denied = 0;
+        Set<String> sources = new TreeSet<>();
+        List<CredentialEvent> listed = new ArrayList<>();
+        for (AuditEvent event : truncated ? found.subList(0, CREDENTIAL_LIMIT) : found) {
+            String kind;
+            if (event.getOutcome() != AuditOutcome.SUCCESS) {
+                kind = "DENIED";
+                denied++;
+            } else if (AuditActions.READ_ACTIONS.contains(event.getAction())) {
+                kind = "READ";
+                reads++;
+            } else if (event.getAction().startsWith("API_KEY_") || event.getAction().startsWith("REPORT")) {
+                kind = "OTHER"; // its own use records, reports it read
+            } else {
+                kind = "CHANGE";
+                changes++;
+            }
+            if (event.getClientAddress() != null) {
+                sources.add(event.getClientAddress());
+            }
+            listed.add(new CredentialEvent(event.getSequence(), event.getOccurredAt(), event.getAction(),
+                    event.getOutcome().name(), event.getResourceType(), event.getResourceId(),
+                    event.getClientAddress(), kind, event.getFields() == null ? List.of()
+                            : List.of(event.getFields().split(","))));
+        }
+        audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "credential/" + credential,
+                List.of("from=" + start, "to=" + end), AuditOutcome.SUCCESS);
+        return new CredentialAccess(credential, key.getAccount(), actor, start, end, reads, changes, denied,
+                List.copyOf(sources), listed, truncated);
     }
 
     static List<String> keys(AuditEvent event, ReadFields read, String group) {

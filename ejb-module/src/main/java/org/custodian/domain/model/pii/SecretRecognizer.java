@@ -7,7 +7,8 @@ import static org.custodian.domain.model.pii.PiiText.isWordChar;
 import java.util.List;
 
 /**
- * Credentials, in three shapes: prefix-typed tokens (AWS and Google keys, GitHub, Slack and Stripe tokens, JWTs),
+ * Credentials, in three shapes: prefix-typed tokens (AWS and Google keys, GitHub, Slack and Stripe tokens, JWTs,
+ * Custodian's own API keys),
  * PEM private key blocks, and the value of a {@code password: value} style pair.
  *
  * <p>One instance per scan: it remembers the next PEM footer, so many BEGIN lines without an END do not each
@@ -43,6 +44,7 @@ final class SecretRecognizer {
             case 'x' -> slackTokenEnd(text, start);
             case 's', 'r' -> stripeKeyEnd(text, start);
             case 'e' -> jwtEnd(text, start);
+            case 'c' -> custodianKeyEnd(text, start);
             default -> -1;
         };
         if (end > start) {
@@ -93,6 +95,19 @@ final class SecretRecognizer {
         }
         int end = runEnd(text, start + 8, CharClass.ALNUM);
         return end - start >= 8 + 24 && !isWordChar(charAtOrSpace(text, end)) ? end : -1;
+    }
+
+    /** A Custodian API key (#22): {@code cst_}, a 12-character key id, {@code _}, a 52-character secret. */
+    private static int custodianKeyEnd(String text, int start) {
+        if (!text.startsWith("cst_", start)) {
+            return -1;
+        }
+        int idEnd = runEnd(text, start + 4, CharClass.ALNUM);
+        if (idEnd - start != 4 + 12 || idEnd >= text.length() || text.charAt(idEnd) != '_') {
+            return -1;
+        }
+        int end = runEnd(text, idEnd + 1, CharClass.ALNUM);
+        return end - idEnd - 1 == 52 && !isWordChar(charAtOrSpace(text, end)) ? end : -1;
     }
 
     private static int jwtEnd(String text, int start) {

@@ -38,9 +38,15 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reads of record data in [from, to), grouped by role, region, user or day;"
             + " classification=CONFIDENTIAL|RESTRICTED counts only reads that revealed such data. Days pruned from"
-            + " the trail count from their daily aggregates when grouped by role or day (prunedNote says how)")
-    public AccessReport access(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy) {
+            + " the trail count from their daily aggregates when grouped by role or day (prunedNote says how)."
+            + " With credential={keyId} instead: the leaked-key drill, everything that API key read, changed or was"
+            + " refused, from where (from and to optional)")
+    public Object access(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("classification") String classification, @QueryParam("groupBy") String groupBy,
+            @QueryParam("credential") String credential) {
+        if (credential != null) {
+            return reports.credentialAccess(caller.get(), credential, from, to);
+        }
         return reports.accessReport(caller.get(), from, to, classification, groupBy);
     }
 

@@ -16,6 +16,8 @@ import org.custodian.application.identity.BearerAuthentication;
 import org.custodian.application.identity.IdentityProviderUnavailableException;
 import org.custodian.application.identity.SecondFactorMissingException;
 import org.custodian.application.identity.TokenRejectedException;
+import org.custodian.application.integration.ApiKeyService;
+import org.custodian.application.integration.KeyAuthentication;
 import org.custodian.application.shared.AccessDeniedException;
 
 /**
@@ -39,6 +41,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @EJB
     BearerAuthentication authentication;
 
+    @EJB
+    ApiKeyService apiKeys;
+
     @Context
     ResourceInfo resource;
 
@@ -54,6 +59,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (token.isEmpty()) {
             request.abortWith(unauthorized("this endpoint needs 'Authorization: Bearer <token>'; get a token from"
                     + " POST /api/v1/auth/token"));
+            return;
+        }
+        if (KeyAuthentication.isApiKey(token.get())) {
+            acceptApiKey(request, token.get());
             return;
         }
         try {
@@ -83,6 +92,19 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         }
         String token = header.substring(BEARER.length()).trim();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /**
+     * API keys of service accounts (#22): a bearer value starting {@code cst_} is checked by {@link ApiKeyService}
+     * (its hash, revocation and expiry, read afresh for every request), never as a JWT.
+     */
+    private void acceptApiKey(ContainerRequestContext request, String presented) {
+        KeyAuthentication key = apiKeys.authenticate(presented, caller.clientAddress(), caller.requestId());
+        if (key.accepted()) {
+            caller.acceptKey(key);
+        } else {
+            request.abortWith(unauthorized(key.reason()));
+        }
     }
 
     private Response unauthorized(String detail) {

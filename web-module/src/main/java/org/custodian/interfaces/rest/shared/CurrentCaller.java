@@ -2,6 +2,7 @@ package org.custodian.interfaces.rest.shared;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import org.custodian.application.integration.KeyAuthentication;
 import org.custodian.application.shared.Caller;
 
 /**
@@ -17,8 +18,22 @@ public class CurrentCaller {
 
     private Caller caller;
 
+    /** An accepted API key of a service account (#22), or null (a person's token, or nobody). */
+    private KeyAuthentication apiKey;
+
     void accept(Caller authenticated) {
         this.caller = authenticated;
+    }
+
+    /** API keys (#22): the request presented an accepted service-account key instead of a token. */
+    void acceptKey(KeyAuthentication accepted) {
+        apiKey = accepted;
+        caller = accepted.caller(coordinates.requestId(), coordinates.clientAddress());
+    }
+
+    /** The accepted API key of this request, or null. */
+    public KeyAuthentication apiKey() {
+        return apiKey;
     }
 
     public boolean isAuthenticated() {
