@@ -116,6 +116,17 @@ public final class AuditActions {
     public static final String ROLE_GRANT_WITHDRAW = "ROLE_GRANT_WITHDRAW";
     public static final String INVITATION_CREATE = "INVITATION_CREATE";
     public static final String INVITATION_ACCEPT = "INVITATION_ACCEPT";
+    /**
+     * SCIM provisioning (#22): the IdP's client changed a user's SCIM attributes or deleted the user (resource USER),
+     * or created, changed or deleted a group (resource SCIM_GROUP, id the group's SCIM id; fields name the members
+     * by username, {@code member+=jane}, and the counts before and after). What the membership grants is recorded
+     * by USER_UPDATE (roles and regions before and after) and TEAM_MEMBER_ADD/REMOVE.
+     */
+    public static final String SCIM_USER_UPDATE = "SCIM_USER_UPDATE";
+    public static final String SCIM_USER_DELETE = "SCIM_USER_DELETE";
+    public static final String SCIM_GROUP_CREATE = "SCIM_GROUP_CREATE";
+    public static final String SCIM_GROUP_UPDATE = "SCIM_GROUP_UPDATE";
+    public static final String SCIM_GROUP_DELETE = "SCIM_GROUP_DELETE";
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
     public static final String CUSTOMER = "CUSTOMER";
@@ -130,6 +141,7 @@ public final class AuditActions {
     public static final String LEGAL_HOLD = "LEGAL_HOLD";
     public static final String TRANSFER_RULE = "TRANSFER_RULE";
     public static final String TEAM = "TEAM";
+    public static final String SCIM_GROUP = "SCIM_GROUP";
     public static final String GRANT = "GRANT";
     public static final String OVERRIDE = "OVERRIDE";
     public static final String NOTIFICATION = "NOTIFICATION";

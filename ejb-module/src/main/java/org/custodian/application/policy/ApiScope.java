@@ -23,7 +23,7 @@ public enum ApiScope {
     /** Read customers, as an agent sees them, in its regions. */
     CUSTOMERS_READ("customers:read", Role.AGENT, Permission.CUSTOMER_READ),
     /** Provision people by SCIM (an IdP's client): users and teams, no ticket or customer data. */
-    SCIM("scim", Role.USER_ADMIN, Permission.USER_READ, Permission.USER_MANAGE),
+    SCIM("scim", Role.USER_ADMIN, Permission.USER_READ, Permission.USER_MANAGE, Permission.SCIM_PROVISION),
     /** Export the audit trail and its proofs for offline verification (a SIEM, an archive). */
     AUDIT_EXPORT("audit:export", Role.AUDITOR, Permission.AUDIT_EXPORT, Permission.AUDIT_PROOF,
             Permission.AUDIT_VERIFY),

@@ -42,6 +42,9 @@ public class DefaultPolicyService implements PolicyService {
 
     static final Map<Permission, Set<Role>> GRANTED_TO;
 
+    /** Permissions only a service account's key may use (its scopes name them); a person's token never. */
+    static final Set<Permission> KEY_ONLY = EnumSet.of(Permission.SCIM_PROVISION);
+
     static {
         Map<Permission, Set<Role>> granted = new EnumMap<>(Permission.class);
         granted.put(Permission.TICKET_READ,
@@ -94,6 +97,8 @@ public class DefaultPolicyService implements PolicyService {
         // the auditor reads every campaign and decision (the evidence), and changes nothing
         granted.put(Permission.ACCESS_REVIEW_READ, EnumSet.of(Role.AUDITOR, Role.USER_ADMIN, Role.PRIVACY_OFFICER));
         granted.put(Permission.SERVICE_ACCOUNT_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.OPERATOR));
+        // the role the scim scope acts as; KEY_ONLY keeps it from people who hold that role
+        granted.put(Permission.SCIM_PROVISION, EnumSet.of(Role.USER_ADMIN));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));
@@ -150,7 +155,10 @@ public class DefaultPolicyService implements PolicyService {
     @Override
     public void enforce(Caller caller, Permission permission, String resourceType, String resourceId) {
         if (!allows(caller, permission)) {
-            deny(caller, permission, resourceType, resourceId, withinScopes(caller, permission)
+            deny(caller, permission, resourceType, resourceId, !caller.isScoped() && KEY_ONLY.contains(permission)
+                    ? permission + " is for a service account's API key with the scope that names it, never a"
+                            + " person's token"
+                    : withinScopes(caller, permission)
                     ? "your roles (" + caller.rolesText() + ") do not allow " + permission
                     : "your key's scopes (" + String.join(",", caller.scopes()) + ") do not allow " + permission);
         }
@@ -168,6 +176,9 @@ public class DefaultPolicyService implements PolicyService {
 
     /** Scopes limit a service account's key (#22): a permission outside them is as if no role had it. */
     static boolean withinScopes(Caller caller, Permission permission) {
+        if (KEY_ONLY.contains(permission) && !caller.isScoped()) {
+            return false;
+        }
         return !caller.isScoped() || ApiScope.permissionsOf(caller.scopes()).contains(permission);
     }
 

@@ -60,5 +60,10 @@ public enum Permission {
     /** Read every access review campaign, its items and decisions, and the canonical record of its outcome. */
     ACCESS_REVIEW_READ,
     /** Create, rotate and revoke service accounts and their API keys. */
-    SERVICE_ACCOUNT_MANAGE
+    SERVICE_ACCOUNT_MANAGE,
+    /**
+     * Provision users and groups by SCIM 2.0 (/scim/v2): only a service account's key with the {@code scim} scope,
+     * never a person's token (an IdP's client, not an administrator at a keyboard).
+     */
+    SCIM_PROVISION
 }

@@ -17,7 +17,8 @@ public record TicketDetails(String subject, String description, TicketPriority p
     public static final Pattern PRODUCT_SKU = Pattern.compile("^[A-Z]{2,5}-[0-9]{3,6}(-[A-Z0-9]{1,3})?$");
     public static final Pattern SITE_CODE = Pattern.compile("^[A-Z]{3}-[0-9]{2}$");
     public static final Pattern CATEGORY = Pattern.compile("^[A-Z][A-Z_]{1,39}$");
-    public static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,63}$");
+    /** As {@code UserRules}: '@' too, since an IdP's user names are often e-mail addresses (#22). */
+    public static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{1,63}$");
 
     public static final int SUBJECT_MAX = 200;
     public static final int DESCRIPTION_MAX = 20_000;
@@ -45,7 +46,7 @@ public record TicketDetails(String subject, String description, TicketPriority p
         }
         if (assignee != null) {
             check.require(USERNAME.matcher(assignee).matches(), "assignee",
-                    "must be a username (2-64 lower-case letters, digits, '.', '_' or '-')");
+                    "must be a username (2-64 lower-case letters, digits, '.', '_', '-' or '@')");
         }
     }
 }

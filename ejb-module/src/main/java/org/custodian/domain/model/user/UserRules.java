@@ -22,8 +22,11 @@ public final class UserRules {
     /** The portal's languages. */
     public static final List<String> LOCALES = List.of("en", "de");
 
-    /** Lower case letters, digits, '.', '_', '-'; starts with a letter or digit (sign-in lower-cases what it gets). */
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /**
+     * Lower case letters, digits, '.', '_', '-' and '@' (an IdP's user names are often e-mail addresses, #22);
+     * starts with a letter or digit (sign-in lower-cases what it gets).
+     */
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
     /** A pragmatic address check: one '@', a dot in the domain, no spaces; the mailbox is the IdP's business. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -32,8 +35,8 @@ public final class UserRules {
 
     public static void username(String username, RuleCheck check) {
         check.require(username != null && USERNAME.matcher(username).matches(), "username",
-                "must be 2 to 64 characters: lower-case letters a-z, digits and . _ -, starting with a letter or"
-                        + " digit (e.g. jane.doe)");
+                "must be 2 to 64 characters: lower-case letters a-z, digits and . _ - @, starting with a letter or"
+                        + " digit (e.g. jane.doe or jane.doe@example.com)");
     }
 
     public static void displayName(String displayName, RuleCheck check) {
