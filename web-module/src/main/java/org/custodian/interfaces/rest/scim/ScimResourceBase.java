@@ -34,7 +34,6 @@ import org.custodian.interfaces.rest.shared.JsonBody;
  * (plain {@code application/json} accepted), the resource's ETag as {@code ETag} and {@code meta.version},
  * {@code If-Match} passed to the service, {@code meta.location} from the request's base URL.
  */
-@Produces({ScimErrors.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 public abstract class ScimResourceBase {
 
     @Inject
@@ -49,6 +48,7 @@ public abstract class ScimResourceBase {
     protected abstract String typePath();
 
     @GET
+    @Produces({ScimErrors.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("excludedAttributes") String excluded) {
         ScimList page = service().list(caller.get(), filter, number(startIndex, "startIndex"), number(count, "count"));
