@@ -67,7 +67,7 @@ public class InvitationBean {
             PasswordChecked checked = authentication.checkPassword(accepted.username(), chosen.toCharArray(),
                     UUID.randomUUID().toString(), address);
             return SignInBean.redirectTo(SignInBean.startSession(request, checked, settings,
-                    Clock.systemUTC().instant()));
+                    Clock.systemUTC().instant(), false));
         } catch (GoneException | ResourceNotFoundException e) {
             return failed(faces, e instanceof GoneException ? e.getMessage()
                     : "this invitation link is not valid; check that you opened the whole link");

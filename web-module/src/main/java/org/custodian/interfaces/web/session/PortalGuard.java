@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.custodian.application.audit.SequenceAfterCommit;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.auth.TokenRevocationService;
+import org.custodian.application.identity.SingleSignOnService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Html;
 import org.custodian.domain.model.user.Role;
@@ -62,6 +63,9 @@ public class PortalGuard extends HttpFilter {
 
     @EJB
     TokenRevocationService revocation;
+
+    @EJB
+    SingleSignOnService singleSignOn;
 
     @Inject
     SequenceAfterCommit afterCommit;
@@ -109,6 +113,11 @@ public class PortalGuard extends HttpFilter {
                 redirect(request, response, LOGIN + "?expired=revoked");
                 return;
             }
+            if (!singleSignOnOpen(session)) {
+                end(session, identity, UUID.randomUUID().toString(), addresses.of(request), "idp-logout");
+                redirect(request, response, LOGIN + "?expired=idp-logout");
+                return;
+            }
         }
         PortalIdentity.Stage stage = identity == null ? null : identity.stage();
         if (LOGIN.equals(path)) {
@@ -129,7 +138,9 @@ public class PortalGuard extends HttpFilter {
                 return;
             }
         } else if (stage != PortalIdentity.Stage.SIGNED_IN) {
-            redirect(request, response, LOGIN);
+            // a signed-out user's page is kept for after the sign-in (password or the IdP's)
+            redirect(request, response, stage == null && "GET".equals(request.getMethod())
+                    ? DeepLink.login(path, request.getQueryString()) : LOGIN);
             return;
         } else if (path.startsWith("/admin/") && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
             refuse(request, response, "The admin console is for operators, privacy officers and auditors.");
@@ -186,6 +197,15 @@ public class PortalGuard extends HttpFilter {
     }
 
     /**
+     * A session started through the identity provider is open while its registry row is (a back-channel logout
+     * ends the row, on whichever node it arrived): one read by key per request; other sessions have no row.
+     */
+    private boolean singleSignOnOpen(HttpSession session) {
+        Object sso = session.getAttribute(PortalIdentity.SINGLE_SIGN_ON);
+        return !(sso instanceof PortalIdentity.SingleSignOn started) || singleSignOn.isOpen(started.key());
+    }
+
+    /**
      * Ends a session once: the marker is set before the event is written, so a parallel request (the jobs
      * page's poll beside a click) finds it and neither records nor fails on the invalidated session.
      */
@@ -200,6 +220,10 @@ public class PortalGuard extends HttpFilter {
         }
         authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(), requestId,
                 address), true, why);
+        if (session.getAttribute(PortalIdentity.SINGLE_SIGN_ON) instanceof PortalIdentity.SingleSignOn sso
+                && !"idp-logout".equals(why)) {
+            singleSignOn.ended(sso.key(), why);
+        }
         try {
             session.invalidate();
         } catch (IllegalStateException alreadyInvalidated) {
