@@ -74,6 +74,10 @@ public class InvitationBean {
         } catch (DomainRuleViolationException e) {
             return failed(faces, e.getViolations().stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")));
+        } catch (org.custodian.application.auth.PasswordSignInDisabledException e) {
+            // the invitation was accepted; only signing in with the password is off here (single sign-on)
+            return failed(faces, "your account is ready, but password sign-in is turned off here: sign in through"
+                    + " your organization's sign-in on the login page");
         } catch (RuntimeException e) {
             return failed(faces, "the password could not be set right now; try again later");
         } finally {

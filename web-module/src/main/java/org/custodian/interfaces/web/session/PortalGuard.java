@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.custodian.application.audit.SequenceAfterCommit;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.auth.TokenRevocationService;
+import org.custodian.application.identity.IdentityProviderSettings;
 import org.custodian.application.identity.SingleSignOnService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Html;
@@ -45,6 +46,8 @@ public class PortalGuard extends HttpFilter {
     static final String ENROLL = "/enroll.xhtml";
     /** Public: the invitation link is the credential, and the page starts the session it leads to. */
     static final String INVITATION = "/invitation.xhtml";
+    // public too, outside this filter's patterns: /oidc/start and /oidc/callback (SingleSignOnServlet), whose state,
+    // nonce and PKCE verifier are bound to the session
     /** The user's token version when the session last asked the user store (a change there means: ask again now). */
     static final String TOKEN_VERSION = "custodian.portal.token-version";
     private static final String RESOURCES = "/jakarta.faces.resource/";
@@ -66,6 +69,11 @@ public class PortalGuard extends HttpFilter {
 
     @EJB
     SingleSignOnService singleSignOn;
+
+    @Inject
+    IdentityProviderSettings idp;
+
+    private volatile String formAction;
 
     @Inject
     SequenceAfterCommit afterCommit;
@@ -288,7 +296,22 @@ public class PortalGuard extends HttpFilter {
                 + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
     }
 
-    private static void secureHeaders(HttpServletResponse response) {
+    /**
+     * The origins a form may lead to: this one, and the identity provider's when single sign-on is on (signing out
+     * posts a form whose redirect goes on to the IdP's end-session endpoint, and browsers hold redirects after a
+     * form to {@code form-action} too).
+     */
+    private String formAction() {
+        String origins = formAction;
+        if (origins == null) {
+            origins = "'self'" + idp.issuer().filter(issuer -> idp.portalSignIn()).map(java.net.URI::create)
+                    .map(uri -> " " + uri.getScheme() + "://" + uri.getAuthority()).orElse("");
+            formAction = origins;
+        }
+        return origins;
+    }
+
+    private void secureHeaders(HttpServletResponse response) {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -296,6 +319,6 @@ public class PortalGuard extends HttpFilter {
         // PrimeFaces writes inline scripts and styles; nothing may load from elsewhere or frame the portal
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'"
                 + " 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none';"
-                + " form-action 'self'; base-uri 'self'");
+                + " form-action " + formAction() + "; base-uri 'self'");
     }
 }
