@@ -75,9 +75,7 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
         Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
         boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
         boolean required = user.getRoles().stream().anyMatch(secondFactorRoles::contains);
-        // the IdP's second factor (acr/amr) counts as ours; otherwise our TOTP step follows as after a password
-        SecondFactorStep next = identity.mfa() ? SecondFactorStep.NONE : enrolled ? SecondFactorStep.VERIFY
-                : required ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
+        SecondFactorStep next = portalStep(identity.mfa(), enrolled, required);
         List<String> fields = List.of("channel=portal", "method=oidc", "mfa=" + (identity.mfa() ? "idp" : "none"));
         if (next == SecondFactorStep.NONE) {
             user.signedIn(clock.instant());
@@ -139,6 +137,16 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
             }
         }
         return user;
+    }
+
+    /**
+     * What follows a portal sign-in through the IdP: nothing when the IdP showed a second factor (acr/amr counts as
+     * ours); otherwise as after a right password: the code of an enrolled authenticator, or enrollment for the roles
+     * that need one.
+     */
+    static SecondFactorStep portalStep(boolean idpMfa, boolean enrolled, boolean roleNeedsFactor) {
+        return idpMfa ? SecondFactorStep.NONE : enrolled ? SecondFactorStep.VERIFY
+                : roleNeedsFactor ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
     }
 
     /**
