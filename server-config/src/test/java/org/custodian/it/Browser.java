@@ -129,6 +129,17 @@ final class Browser implements TestWatcher, AutoCloseable {
         }
     }
 
+    /** A screenshot of the current page into target/portal-screenshots/{name}.png, to look at after a run. */
+    void screenshot(String name) {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "portal-screenshots"));
+            File shot = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (driver == null) {

@@ -11,6 +11,8 @@ public final class AuditActions {
     public static final String LOGIN_PASSWORD = "LOGIN_PASSWORD";
     /** The second step of a sign-in: a TOTP code or a recovery code. */
     public static final String LOGIN_SECOND_FACTOR = "LOGIN_SECOND_FACTOR";
+    /** The identity provider vouched for a portal sign-in, with our second step still to come (not yet a sign-in). */
+    public static final String LOGIN_IDENTITY_PROVIDER = "LOGIN_IDENTITY_PROVIDER";
     public static final String SECOND_FACTOR_ENROLL = "SECOND_FACTOR_ENROLL";
     public static final String SECOND_FACTOR_RESET = "SECOND_FACTOR_RESET";
     public static final String LOGOUT = "LOGOUT";

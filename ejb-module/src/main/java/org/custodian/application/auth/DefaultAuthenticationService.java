@@ -119,6 +119,15 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Inject
     private HashingBulkhead bulkhead;
 
+    /** {@code false}: people sign in through the identity provider; passwords only for the exempt (break-glass). */
+    @Inject
+    @ConfigProperty(name = "custodian.auth.password-sign-in", defaultValue = "true")
+    boolean passwordSignIn;
+
+    @Inject
+    @ConfigProperty(name = "custodian.auth.password-sign-in-exempt", defaultValue = " ")
+    String passwordSignInExempt;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -330,6 +339,12 @@ public class DefaultAuthenticationService implements AuthenticationService {
             throw new AuthenticationFailedException();
         }
         Caller claimant = Caller.anonymous(name, requestId, clientAddress);
+        if (!passwordAllowed(name, passwordSignIn, passwordSignInExempt)) {
+            // before the throttle and the hash: nothing about the password is checked or told
+            audit.record(claimant, AuditActions.LOGIN, AuditActions.USER, name, List.of("password-sign-in-off"),
+                    AuditOutcome.DENIED);
+            throw new PasswordSignInDisabledException();
+        }
         LoginThrottle throttle = lockedThrottle(claimant, name);
         User user = users.findByUsername(name).filter(User::isEnabled).orElse(null);
         // bounded: a flood of requests is refused (429) rather than queued behind the hashes of the cores
@@ -341,6 +356,19 @@ public class DefaultAuthenticationService implements AuthenticationService {
             throw new AuthenticationFailedException();
         }
         return new Verified(user, throttle);
+    }
+
+    /** Whether this (lower-cased) username may sign in with a password: always, or only if named exempt. */
+    static boolean passwordAllowed(String name, boolean passwordSignIn, String exempt) {
+        if (passwordSignIn) {
+            return true;
+        }
+        for (String listed : exempt.split(",")) {
+            if (!listed.isBlank() && listed.trim().toLowerCase(Locale.ROOT).equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Verified(User user, LoginThrottle throttle) {

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.auth.PasswordChecked;
+import org.custodian.application.auth.SecondFactorStep;
 import org.custodian.application.identity.IdentityProviderSettings.Provisioning;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
@@ -45,6 +47,54 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
 
     @Override
     public Caller signIn(IdentityClaims identity, String requestId, String clientAddress) {
+        User user = resolve(identity, requestId, clientAddress);
+        Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
+        boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
+        if (!identity.mfa() && needsMfa(user.getRoles(), secondFactorRoles, apiSecondFactor, enrolled)) {
+            audit.record(caller, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
+                    List.of("channel=idp", "not-shown"), AuditOutcome.DENIED);
+            throw new SecondFactorMissingException("user " + user.getUsername() + " must sign in with a second"
+                    + " factor, and the identity provider's token shows none (acr/amr; custodian.oidc.mfa-acr,"
+                    + " custodian.oidc.mfa-amr): sign in at the identity provider with a second factor");
+        }
+        return caller;
+    }
+
+    @Override
+    public PasswordChecked portalSignIn(IdentityClaims identity, String requestId, String clientAddress) {
+        User user;
+        try {
+            user = resolve(identity, requestId, clientAddress);
+        } catch (TokenRejectedException disabled) {
+            // the API answers 401 and records nothing; a portal sign-in refused is audited like a wrong password
+            audit.record(Caller.anonymous(identity.username(), requestId, clientAddress), AuditActions.LOGIN,
+                    AuditActions.USER, identity.username(), List.of("channel=portal", "method=oidc", "disabled"),
+                    AuditOutcome.DENIED);
+            throw new AccessDeniedException(disabled.getMessage());
+        }
+        Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
+        boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
+        boolean required = user.getRoles().stream().anyMatch(secondFactorRoles::contains);
+        SecondFactorStep next = portalStep(identity.mfa(), enrolled, required);
+        List<String> fields = List.of("channel=portal", "method=oidc", "mfa=" + (identity.mfa() ? "idp" : "none"));
+        if (next == SecondFactorStep.NONE) {
+            user.signedIn(clock.instant());
+            audit.record(caller, AuditActions.LOGIN, AuditActions.USER, user.getUsername(), fields,
+                    AuditOutcome.SUCCESS);
+        } else {
+            List<String> pending = new java.util.ArrayList<>(fields);
+            pending.add("next=" + next);
+            audit.record(caller, AuditActions.LOGIN_IDENTITY_PROVIDER, AuditActions.USER, user.getUsername(),
+                    pending, AuditOutcome.SUCCESS);
+        }
+        return new PasswordChecked(caller, user.getDisplayName(), next);
+    }
+
+    /**
+     * The user the identity stands for, linked, provisioned and synchronised as configured; refused (audited) when
+     * unknown with pre-provisioning, granted nothing, linked elsewhere or disabled.
+     */
+    private User resolve(IdentityClaims identity, String requestId, String clientAddress) {
         Caller claimant = Caller.anonymous(identity.username(), requestId, clientAddress);
         GroupMapping.Grants grants = settings.groupMapping().map(identity.groups());
         User user = users.findByIdentity(identity.issuer(), identity.subject()).orElse(null);
@@ -86,16 +136,17 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
                 throw noRole(claimant, identity);
             }
         }
-        Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
-        boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
-        if (!identity.mfa() && needsMfa(user.getRoles(), secondFactorRoles, apiSecondFactor, enrolled)) {
-            audit.record(caller, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
-                    List.of("channel=idp", "not-shown"), AuditOutcome.DENIED);
-            throw new SecondFactorMissingException("user " + user.getUsername() + " must sign in with a second"
-                    + " factor, and the identity provider's token shows none (acr/amr; custodian.oidc.mfa-acr,"
-                    + " custodian.oidc.mfa-amr): sign in at the identity provider with a second factor");
-        }
-        return caller;
+        return user;
+    }
+
+    /**
+     * What follows a portal sign-in through the IdP: nothing when the IdP showed a second factor (acr/amr counts as
+     * ours); otherwise as after a right password: the code of an enrolled authenticator, or enrollment for the roles
+     * that need one.
+     */
+    static SecondFactorStep portalStep(boolean idpMfa, boolean enrolled, boolean roleNeedsFactor) {
+        return idpMfa ? SecondFactorStep.NONE : enrolled ? SecondFactorStep.VERIFY
+                : roleNeedsFactor ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
     }
 
     /**

@@ -17,4 +17,13 @@ public interface IdentityProviderService {
      * have shown ({@link SecondFactorMissingException}).
      */
     Caller signIn(IdentityClaims identity, String requestId, String clientAddress);
+
+    /**
+     * The portal's sign-in through the IdP (the code flow's ID token): the same user, mapping and provisioning as
+     * {@link #signIn}, refused the same way; then, like a right password, the next step: none when the IdP showed a
+     * second factor ({@code acr}/{@code amr}) or none is needed, else our TOTP step or enrollment. Audited as
+     * {@code LOGIN} ({@code method=oidc}) when complete, {@code LOGIN_IDENTITY_PROVIDER} when a step follows.
+     */
+    org.custodian.application.auth.PasswordChecked portalSignIn(IdentityClaims identity, String requestId,
+            String clientAddress);
 }

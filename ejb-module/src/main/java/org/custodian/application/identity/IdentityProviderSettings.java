@@ -33,6 +33,9 @@ public class IdentityProviderSettings {
 
     private Function<String, Optional<String>> values;
     private Optional<String> issuer;
+    private Optional<String> clientId;
+    private Optional<String> clientSecret;
+    private String displayName;
     private String audience;
     private String usernameClaim;
     private String groupsClaim;
@@ -51,7 +54,9 @@ public class IdentityProviderSettings {
     void read(Function<String, Optional<String>> values) {
         this.values = values;
         issuer = text("custodian.oidc.issuer");
-        Optional<String> clientId = text("custodian.oidc.client-id");
+        clientId = text("custodian.oidc.client-id");
+        clientSecret = text("custodian.oidc.client-secret");
+        displayName = text("custodian.oidc.display-name").orElse("single sign-on");
         audience = text("custodian.oidc.audience").or(() -> clientId).orElse(null);
         usernameClaim = text("custodian.oidc.username-claim").orElse("preferred_username");
         groupsClaim = text("custodian.oidc.groups-claim").orElse("groups");
@@ -111,6 +116,25 @@ public class IdentityProviderSettings {
     /** The IdP's issuer, exactly as its tokens name it; empty when no IdP is trusted. */
     public Optional<String> issuer() {
         return issuer;
+    }
+
+    /** Custodian's client id at the IdP (the portal's code flow; the default audience). */
+    public Optional<String> clientId() {
+        return clientId;
+    }
+
+    public Optional<String> clientSecret() {
+        return clientSecret;
+    }
+
+    /** What the portal's button says: "Sign in with ..." ({@code custodian.oidc.display-name}). */
+    public String displayName() {
+        return displayName;
+    }
+
+    /** Whether the portal offers "Sign in with ...": an issuer, a client id and a client secret are set. */
+    public boolean portalSignIn() {
+        return issuer.isPresent() && clientId.isPresent() && clientSecret.isPresent();
     }
 
     public String audience() {

@@ -7,14 +7,11 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -23,15 +20,7 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
 import java.text.ParseException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,14 +47,15 @@ public class TrustedIssuers {
     /** Our tokens come from this very server: little drift to allow. */
     static final int OWN_CLOCK_SKEW_SECONDS = 30;
     static final int IDP_CLOCK_SKEW_SECONDS = 60;
-    /** After a failed discovery, IdP tokens fail fast for this long instead of each waiting for the timeout. */
-    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
     @Inject
     TokenVerificationKeys keys;
 
     @Inject
     IdentityProviderSettings idp;
+
+    @Inject
+    ProviderDiscovery discovery;
 
     @Inject
     @ConfigProperty(name = "custodian.jwt.issuer")
@@ -77,8 +67,6 @@ public class TrustedIssuers {
 
     private volatile DefaultJWTProcessor<SecurityContext> own;
     private volatile DefaultJWTProcessor<SecurityContext> provider;
-    private volatile Instant discoveryFailedAt;
-    private volatile String discoveryFailure;
 
     /**
      * @throws TokenRejectedException when the token is not one of a trusted issuer, or fails its checks
@@ -152,47 +140,20 @@ public class TrustedIssuers {
         return processor;
     }
 
-    /** The IdP's JWK set by way of its discovery document, once; a failure is remembered for a while. */
+    /** The IdP's JWK set by way of its discovery document ({@link ProviderDiscovery}, shared with the portal). */
     private synchronized DefaultJWTProcessor<SecurityContext> discover() {
         if (provider != null) {
             return provider;
         }
-        Instant failed = discoveryFailedAt;
-        if (failed != null && Instant.now().isBefore(failed.plus(RETRY_AFTER_FAILURE))) {
-            throw new IdentityProviderUnavailableException(discoveryFailure, null);
-        }
-        String issuer = idp.issuer().orElseThrow();
-        int timeout = (int) idp.timeout().toMillis();
-        ResourceRetriever retriever = new DefaultResourceRetriever(timeout, timeout, 512 * 1024);
-        String discovery = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
-                + "/.well-known/openid-configuration";
-        try {
-            JsonObject document = Json.createReader(new StringReader(retriever.retrieveResource(new URL(discovery))
-                    .getContent())).readObject();
-            if (!issuer.equals(document.getString("issuer", null))) {
-                throw new IOException("its discovery document names the issuer " + document.getString("issuer", null)
-                        + ", not " + issuer + " (custodian.oidc.issuer must be exactly the IdP's issuer)");
-            }
-            URL jwksUri = URI.create(document.getString("jwks_uri")).toURL();
-            JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(jwksUri, retriever)
-                    .cache(Duration.ofMinutes(5).toMillis(), idp.timeout().toMillis() * 3)
-                    .rateLimited(RETRY_AFTER_FAILURE.toMillis())
-                    .build();
-            Set<JWSAlgorithm> algorithms = idp.algorithms().stream().map(JWSAlgorithm::parse)
-                    .collect(Collectors.toSet());
-            // RFC 9068 access tokens say at+jwt; most IdPs (Keycloak) say JWT or nothing
-            DefaultJWTProcessor<SecurityContext> processor = processor(source, algorithms, issuer, idp.audience(),
-                    IDP_CLOCK_SKEW_SECONDS, Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
-                            new JOSEObjectType("application/at+jwt")));
-            provider = processor;
-            discoveryFailedAt = null;
-            return processor;
-        } catch (IOException | RuntimeException e) {
-            discoveryFailedAt = Instant.now();
-            discoveryFailure = "the identity provider " + issuer + " did not answer with its discovery document ("
-                    + e.getMessage() + "); its tokens cannot be checked now, this server's own tokens still work";
-            throw new IdentityProviderUnavailableException(discoveryFailure, e);
-        }
+        ProviderDiscovery.Provider found = discovery.provider();
+        Set<JWSAlgorithm> algorithms = idp.algorithms().stream().map(JWSAlgorithm::parse)
+                .collect(Collectors.toSet());
+        // RFC 9068 access tokens say at+jwt; most IdPs (Keycloak) say JWT or nothing
+        DefaultJWTProcessor<SecurityContext> processor = processor(found.keys(), algorithms, found.issuer(),
+                idp.audience(), IDP_CLOCK_SKEW_SECONDS, Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
+                        new JOSEObjectType("application/at+jwt")));
+        provider = processor;
+        return processor;
     }
 
     private static DefaultJWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys,

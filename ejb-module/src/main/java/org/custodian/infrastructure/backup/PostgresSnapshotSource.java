@@ -35,7 +35,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      */
     private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
             "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
-            "retention_purge_progress");
+            "retention_purge_progress", "sso_session");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */

@@ -163,6 +163,8 @@ class TrustedIssuersTest {
             }
         };
         issuers.idp = settings;
+        issuers.discovery = new ProviderDiscovery();
+        issuers.discovery.idp = settings;
         issuers.ownIssuer = OWN;
         issuers.ownAudience = "custodian-api";
         return issuers;

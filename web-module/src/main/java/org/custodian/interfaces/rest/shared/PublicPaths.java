@@ -10,7 +10,7 @@ import java.util.List;
 final class PublicPaths {
 
     static final List<String> PATHS = List.of("auth/token", "auth/jwks", "privacy/packages",
-            "invitations/accept");
+            "invitations/accept", "auth/oidc/backchannel-logout");
 
     private PublicPaths() {
     }

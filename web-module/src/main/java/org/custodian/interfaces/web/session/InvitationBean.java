@@ -67,13 +67,17 @@ public class InvitationBean {
             PasswordChecked checked = authentication.checkPassword(accepted.username(), chosen.toCharArray(),
                     UUID.randomUUID().toString(), address);
             return SignInBean.redirectTo(SignInBean.startSession(request, checked, settings,
-                    Clock.systemUTC().instant()));
+                    Clock.systemUTC().instant(), false));
         } catch (GoneException | ResourceNotFoundException e) {
             return failed(faces, e instanceof GoneException ? e.getMessage()
                     : "this invitation link is not valid; check that you opened the whole link");
         } catch (DomainRuleViolationException e) {
             return failed(faces, e.getViolations().stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")));
+        } catch (org.custodian.application.auth.PasswordSignInDisabledException e) {
+            // the invitation was accepted; only signing in with the password is off here (single sign-on)
+            return failed(faces, "your account is ready, but password sign-in is turned off here: sign in through"
+                    + " your organization's sign-in on the login page");
         } catch (RuntimeException e) {
             return failed(faces, "the password could not be set right now; try again later");
         } finally {

@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.custodian.application.audit.SequenceAfterCommit;
 import org.custodian.application.auth.AuthenticationService;
 import org.custodian.application.auth.TokenRevocationService;
+import org.custodian.application.identity.IdentityProviderSettings;
+import org.custodian.application.identity.SingleSignOnService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.Html;
 import org.custodian.domain.model.user.Role;
@@ -44,6 +46,8 @@ public class PortalGuard extends HttpFilter {
     static final String ENROLL = "/enroll.xhtml";
     /** Public: the invitation link is the credential, and the page starts the session it leads to. */
     static final String INVITATION = "/invitation.xhtml";
+    // public too, outside this filter's patterns: /oidc/start and /oidc/callback (SingleSignOnServlet), whose state,
+    // nonce and PKCE verifier are bound to the session
     /** The user's token version when the session last asked the user store (a change there means: ask again now). */
     static final String TOKEN_VERSION = "custodian.portal.token-version";
     private static final String RESOURCES = "/jakarta.faces.resource/";
@@ -62,6 +66,14 @@ public class PortalGuard extends HttpFilter {
 
     @EJB
     TokenRevocationService revocation;
+
+    @EJB
+    SingleSignOnService singleSignOn;
+
+    @Inject
+    IdentityProviderSettings idp;
+
+    private volatile String formAction;
 
     @Inject
     SequenceAfterCommit afterCommit;
@@ -109,6 +121,11 @@ public class PortalGuard extends HttpFilter {
                 redirect(request, response, LOGIN + "?expired=revoked");
                 return;
             }
+            if (!singleSignOnOpen(session)) {
+                end(session, identity, UUID.randomUUID().toString(), addresses.of(request), "idp-logout");
+                redirect(request, response, LOGIN + "?expired=idp-logout");
+                return;
+            }
         }
         PortalIdentity.Stage stage = identity == null ? null : identity.stage();
         if (LOGIN.equals(path)) {
@@ -129,7 +146,9 @@ public class PortalGuard extends HttpFilter {
                 return;
             }
         } else if (stage != PortalIdentity.Stage.SIGNED_IN) {
-            redirect(request, response, LOGIN);
+            // a signed-out user's page is kept for after the sign-in (password or the IdP's)
+            redirect(request, response, stage == null && "GET".equals(request.getMethod())
+                    ? DeepLink.login(path, request.getQueryString()) : LOGIN);
             return;
         } else if (path.startsWith("/admin/") && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
             refuse(request, response, "The admin console is for operators, privacy officers and auditors.");
@@ -186,6 +205,15 @@ public class PortalGuard extends HttpFilter {
     }
 
     /**
+     * A session started through the identity provider is open while its registry row is (a back-channel logout
+     * ends the row, on whichever node it arrived): one read by key per request; other sessions have no row.
+     */
+    private boolean singleSignOnOpen(HttpSession session) {
+        Object sso = session.getAttribute(PortalIdentity.SINGLE_SIGN_ON);
+        return !(sso instanceof PortalIdentity.SingleSignOn started) || singleSignOn.isOpen(started.key());
+    }
+
+    /**
      * Ends a session once: the marker is set before the event is written, so a parallel request (the jobs
      * page's poll beside a click) finds it and neither records nor fails on the invalidated session.
      */
@@ -200,6 +228,10 @@ public class PortalGuard extends HttpFilter {
         }
         authentication.recordSignOut(new Caller(identity.username(), identity.roles(), identity.regions(), requestId,
                 address), true, why);
+        if (session.getAttribute(PortalIdentity.SINGLE_SIGN_ON) instanceof PortalIdentity.SingleSignOn sso
+                && !"idp-logout".equals(why)) {
+            singleSignOn.ended(sso.key(), why);
+        }
         try {
             session.invalidate();
         } catch (IllegalStateException alreadyInvalidated) {
@@ -264,7 +296,22 @@ public class PortalGuard extends HttpFilter {
                 + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
     }
 
-    private static void secureHeaders(HttpServletResponse response) {
+    /**
+     * The origins a form may lead to: this one, and the identity provider's when single sign-on is on (signing out
+     * posts a form whose redirect goes on to the IdP's end-session endpoint, and browsers hold redirects after a
+     * form to {@code form-action} too).
+     */
+    private String formAction() {
+        String origins = formAction;
+        if (origins == null) {
+            origins = "'self'" + idp.issuer().filter(issuer -> idp.portalSignIn()).map(java.net.URI::create)
+                    .map(uri -> " " + uri.getScheme() + "://" + uri.getAuthority()).orElse("");
+            formAction = origins;
+        }
+        return origins;
+    }
+
+    private void secureHeaders(HttpServletResponse response) {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -272,6 +319,6 @@ public class PortalGuard extends HttpFilter {
         // PrimeFaces writes inline scripts and styles; nothing may load from elsewhere or frame the portal
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'"
                 + " 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none';"
-                + " form-action 'self'; base-uri 'self'");
+                + " form-action " + formAction() + "; base-uri 'self'");
     }
 }

@@ -16,6 +16,15 @@ public record PortalIdentity(String username, String displayName, Set<Role> role
     static final String ATTRIBUTE = "custodian.portal.identity";
     static final String LAST_SEEN = "custodian.portal.last-seen";
     static final String LAST_CHECKED = "custodian.portal.last-checked";
+    /** Set when the session was started through the identity provider ({@link SingleSignOn}). */
+    static final String SINGLE_SIGN_ON = "custodian.portal.single-sign-on";
+
+    /**
+     * A session started through the identity provider: its key in the registry a back-channel logout ends, and the
+     * ID token, sent back as {@code id_token_hint} when the user signs out.
+     */
+    record SingleSignOn(String key, String idToken) implements Serializable {
+    }
 
     public enum Stage {
         /** The password was right; a code from the enrolled authenticator is next. */

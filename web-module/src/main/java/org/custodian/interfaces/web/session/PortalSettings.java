@@ -21,6 +21,15 @@ public class PortalSettings {
     @ConfigProperty(name = "custodian.portal.recheck-interval", defaultValue = "PT1M")
     Duration recheckInterval;
 
+    /** {@code custodian.auth.password-sign-in}: false hides the password form (the server refuses it too). */
+    @Inject
+    @ConfigProperty(name = "custodian.auth.password-sign-in", defaultValue = "true")
+    boolean passwordSignIn;
+
+    public boolean passwordSignIn() {
+        return passwordSignIn;
+    }
+
     /** How often a session asks the user store again (API tokens live 15 minutes; this is tighter). */
     public Duration recheckInterval() {
         return recheckInterval;
