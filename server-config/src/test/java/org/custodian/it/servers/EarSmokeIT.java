@@ -79,6 +79,11 @@ class EarSmokeIT {
     }
 
     @Test
+    void peopleAdministrationServiceAccountsAndScimAnswer() throws Exception {
+        PeopleSmoke.check(api());
+    }
+
+    @Test
     void ticketsAreMaskedByPolicyAndOtherRegionsAreRefused() throws Exception {
         Api api = api();
         String agent = api.token("agent.eu");

@@ -80,6 +80,11 @@ class WildFlySmokeIT {
     }
 
     @Test
+    void peopleAdministrationServiceAccountsAndScimAnswer() throws Exception {
+        PeopleSmoke.check(new org.custodian.it.Api(base));
+    }
+
+    @Test
     void everyDemoRoleGetsAToken() throws Exception {
         for (String user : DEMO_USERS) {
             String token = token(user);
