@@ -51,6 +51,14 @@ public class Choices {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** Counts by state as the pages show them, the zeros left out: "3 PENDING, 1 KEPT, 4 total". */
+    public String counts(java.util.Map<String, Long> counts) {
+        return counts == null || counts.isEmpty() ? "none" : counts.entrySet().stream()
+                .filter(entry -> entry.getValue() != null && entry.getValue() > 0)
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** An instant as the pages show it: minutes, UTC, said so. */
     public String time(Instant instant) {
         return Pages.time(instant);

@@ -1,6 +1,5 @@
 package org.custodian.interfaces.web.people;
 
-import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
@@ -54,7 +53,7 @@ final class Pages {
     /** The client id of the input {@code id} in the same row (naming container) as the button clicked. */
     static String beside(ActionEvent event, String id) {
         String button = event.getComponent().getClientId();
-        char separator = UIComponent.getSeparatorChar(FacesContext.getCurrentInstance());
+        char separator = FacesContext.getCurrentInstance().getNamingContainerSeparatorChar();
         return button.substring(0, button.lastIndexOf(separator) + 1) + id;
     }
 
