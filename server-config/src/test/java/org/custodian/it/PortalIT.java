@@ -270,7 +270,7 @@ class PortalIT extends DeployedWar {
 
         // the admin console is not for agents
         BROWSER.open("/admin/jobs.xhtml");
-        assertTrue(BROWSER.byId("refusal").getText().contains("operators, privacy officers and auditors"));
+        assertTrue(BROWSER.byId("refusal").getText().contains("operators, privacy officers, auditors"));
     }
 
     @Test

@@ -18,6 +18,12 @@ public interface AccessReviewService {
 
     ReviewDetail get(Caller caller, long id);
 
+    /**
+     * Whether an open campaign has items for the caller to review (the portal offers them the review page; reads
+     * nothing about anyone else, so it records nothing).
+     */
+    boolean isReviewer(Caller caller);
+
     /** Keep or revoke one item, by its assigned reviewer only and never about the reviewer's own access. */
     ItemView decide(Caller caller, long reviewId, long itemId, Decision decision);
 

@@ -127,6 +127,11 @@ public class DefaultAccessReviewService implements AccessReviewService {
     }
 
     @Override
+    public boolean isReviewer(Caller caller) {
+        return reviews.reviewedBy(caller.username()).stream().anyMatch(AccessReview::isOpen);
+    }
+
+    @Override
     public ReviewDetail get(Caller caller, long id) {
         AccessReview review = reviews.find(id).orElseThrow(() -> new ResourceNotFoundException("access review", id));
         boolean all = policy.allows(caller, Permission.ACCESS_REVIEW_READ);

@@ -164,6 +164,57 @@ public class DefaultTeamService implements TeamService {
     }
 
     @Override
+    public List<String> teamsOf(Caller caller, String username) {
+        return teams.teamsOf(username).stream().filter(team -> sees(caller, team)).map(Team::getKey).toList();
+    }
+
+    @Override
+    public List<String> setTeams(Caller caller, String username, List<String> keys) {
+        policy.enforce(caller, Permission.USER_MANAGE, AuditActions.TEAM, null);
+        RuleCheck check = new RuleCheck().require(keys != null, "teams", "must be a list of team keys ([] for none)");
+        check.throwIfAny();
+        Set<String> wanted = new TreeSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String key : keys) {
+            String trimmed = key == null ? "" : key.trim();
+            if (wellFormed(trimmed) && teams.findByKey(trimmed).isPresent()) {
+                wanted.add(trimmed);
+            } else {
+                unknown.add(key);
+            }
+        }
+        check.require(unknown.isEmpty(), "teams", "unknown teams " + unknown + "; known: "
+                + teams.findAll().stream().map(Team::getKey).toList()).throwIfAny();
+        List<String> current = teams.teamsOf(username).stream().map(Team::getKey).toList();
+        for (String key : current) {
+            if (!wanted.contains(key)) {
+                removeMember(caller, key, username);
+            }
+        }
+        for (String key : wanted) {
+            if (!current.contains(key)) {
+                try {
+                    addMember(caller, key, username);
+                } catch (DomainRuleViolationException e) {
+                    // the reason is about the user; the field the client sent is teams
+                    throw new DomainRuleViolationException("teams", "team " + key + ": " + e.getViolations().get(0)
+                            .message());
+                }
+            }
+        }
+        return teams.teamsOf(username).stream().map(Team::getKey).toList();
+    }
+
+    @Override
+    public List<String> candidates(Caller caller, String key) {
+        policy.enforce(caller, Permission.USER_MANAGE, AuditActions.TEAM, key);
+        Team team = find(caller, key, AuditActions.TEAM);
+        return users.findEnabledWithAnyRole(policy.rolesGranted(Permission.TICKET_WRITE)).stream()
+                .map(User::getUsername).filter(name -> !team.getMembers().contains(name))
+                .filter(name -> whyNotMember(name, team.getRegion()) == null).sorted().toList();
+    }
+
+    @Override
     public Set<String> teammatesOf(Caller caller) {
         Set<String> usernames = new TreeSet<>(teams.teammatesOf(caller.username()));
         // in no team: the caller's own tickets, never everyone of their region (that was the old meaning)

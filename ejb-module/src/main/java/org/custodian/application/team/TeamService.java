@@ -25,6 +25,21 @@ public interface TeamService {
 
     TeamView removeMember(Caller caller, String key, String username);
 
+    /** The keys of the teams the user is a member of, of those the caller sees (USER_READ or the team's region). */
+    List<String> teamsOf(Caller caller, String username);
+
+    /**
+     * Makes the user a member of exactly these teams (USER_MANAGE): added to each team named and not yet theirs,
+     * taken out of the others, each change audited as by {@link #addMember}/{@link #removeMember}. Unknown keys are
+     * a 422 on {@code teams} naming them; a team the user may not join is a 422 saying why.
+     *
+     * @return the keys of the user's teams afterwards
+     */
+    List<String> setTeams(Caller caller, String username, List<String> keys);
+
+    /** Who may join the team and is not in it yet (USER_MANAGE): enabled users who work tickets in its region. */
+    List<String> candidates(Caller caller, String key);
+
     /**
      * The caller's queue of colleagues: everyone in at least one of the caller's teams (the caller too); only the
      * caller when they are in no team.

@@ -22,6 +22,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.application.team.TeamService;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.user.FourEyes;
@@ -42,6 +43,9 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private TeamService teams;
 
     @Inject
     private UserRepository users;
@@ -78,7 +82,7 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
                 .require(query.size() >= 1 && query.size() <= MAX_PAGE_SIZE, "size", "must be 1 to " + MAX_PAGE_SIZE)
                 .optionalText(query.q(), "q", 200).throwIfAny();
         List<UserView> page = admin.search(role, region, query.active(), query.q(), query.page() * query.size(),
-                query.size()).stream().map(user -> UserView.of(user, grants.pending(user.getUsername()))).toList();
+                query.size()).stream().map(user -> view(caller, user)).toList();
         long total = admin.count(role, region, query.active(), query.q());
         audit.record(caller, AuditActions.USER_LIST, AuditActions.USER, null, List.of("shown=" + page.size()),
                 AuditOutcome.SUCCESS);
@@ -91,7 +95,7 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
         policy.enforce(caller, Permission.USER_READ, AuditActions.USER, name);
         User user = users.findByUsername(name).orElseThrow(() -> new ResourceNotFoundException("user", name));
         audit.record(caller, AuditActions.USER_READ, AuditActions.USER, name, null, AuditOutcome.SUCCESS);
-        return UserView.of(user, grants.pending(name));
+        return view(caller, user);
     }
 
     @Override
@@ -140,7 +144,7 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
         String name = checkedName(username);
         policy.enforce(caller, Permission.USER_MANAGE, AuditActions.USER, name);
         RuleCheck check = new RuleCheck();
-        for (String field : List.of("displayName", "roles", "regions", "timeZone", "locale", "active")) {
+        for (String field : List.of("displayName", "roles", "regions", "timeZone", "locale", "active", "teams")) {
             check.require(!changes.has(field) || value(changes, field) != null, field,
                     "cannot be null: give a value (only email can be removed)");
         }
@@ -232,7 +236,11 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
             // tokens carry roles and regions: those issued before must not outlive what was taken away
             revocation.revokeFor(caller, name, "roles or regions taken away");
         }
-        return UserView.of(user, grants.pending(name));
+        if (changes.has("teams")) {
+            // after the access change: a region given in the same patch lets the user join that region's team
+            teams.setTeams(caller, name, changes.teams());
+        }
+        return view(caller, user);
     }
 
     @Override
@@ -249,7 +257,7 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
             throw new ConflictException(name + " is disabled already (since " + user.getDisabledAt() + ")");
         }
         disableLocked(caller, user, reason.trim(), clock.instant());
-        return UserView.of(user, grants.pending(name));
+        return view(caller, user);
     }
 
     /** Sign-in refused, tokens revoked (portal sessions see it at their next request), links and requests void. */
@@ -261,6 +269,10 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
         audit.record(caller, AuditActions.USER_DISABLE, AuditActions.USER, name,
                 List.of("reason=" + digest.of("user.disabledReason", reason)), AuditOutcome.SUCCESS);
         revocation.revokeFor(caller, name, "account disabled");
+    }
+
+    private UserView view(Caller caller, User user) {
+        return UserView.of(user, teams.teamsOf(caller, user.getUsername()), grants.pending(user.getUsername()));
     }
 
     /** A refusal the trail records (the exception does not roll back the event). */
@@ -281,6 +293,7 @@ public class DefaultUserAdministrationService implements UserAdministrationServi
             case "regions" -> changes.regions();
             case "timeZone" -> changes.timeZone();
             case "locale" -> changes.locale();
+            case "teams" -> changes.teams();
             default -> changes.active();
         };
     }

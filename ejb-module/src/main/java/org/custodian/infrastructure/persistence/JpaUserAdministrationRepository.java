@@ -59,7 +59,7 @@ public class JpaUserAdministrationRepository implements UserAdministrationReposi
         }
         if (text != null && !text.isBlank()) {
             where.append(" AND (LOWER(u.username) LIKE :text ESCAPE '\\' OR LOWER(u.displayName) LIKE :text"
-                    + " ESCAPE '\\')");
+                    + " ESCAPE '\\' OR LOWER(u.email) LIKE :text ESCAPE '\\')");
             parameters.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }

@@ -13,7 +13,7 @@ public interface UserAdministrationRepository {
     /**
      * Users matching every filter given (null: any), ordered by username.
      *
-     * @param text a part of the username or display name, any case
+     * @param text a part of the username, display name or e-mail address, any case
      */
     List<User> search(Role role, Region region, Boolean active, String text, int first, int max);
 

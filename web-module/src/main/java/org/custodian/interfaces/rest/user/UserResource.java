@@ -61,7 +61,7 @@ public class UserResource {
 
     @GET
     @Operation(summary = "List users, by username; filters role, region, active (true/false) and q (part of the"
-            + " username or display name); page from 0, size 1-100")
+            + " username, display name or e-mail address); page from 0, size 1-100")
     public PageResult<UserView> list(@QueryParam("role") String role, @QueryParam("region") String region,
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
@@ -93,7 +93,7 @@ public class UserResource {
 
     @GET
     @Path("{username}")
-    @Operation(summary = "Read a user with their pending role grants")
+    @Operation(summary = "Read a user with their teams and pending role grants")
     public UserView get(@PathParam("username") String username) {
         return users.get(caller.get(), username);
     }
@@ -102,14 +102,15 @@ public class UserResource {
     @Path("{username}")
     @Consumes({TicketResource.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields (JSON merge patch): displayName, email (null removes it), roles,"
-            + " regions, timeZone, locale, active. Removed roles and regions take effect at once and revoke the"
-            + " user's tokens; guarded roles added become pendingRoles")
+            + " regions, teams (team keys: the user's teams become exactly these), timeZone, locale, active. Removed"
+            + " roles and regions take effect at once and revoke the user's tokens; guarded roles added become"
+            + " pendingRoles")
     public UserView change(@PathParam("username") String username, byte[] body) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, UserChanges.FIELDS, check);
         UserChanges changes = new UserChanges(Set.copyOf(json.fields().keySet()), json.text("displayName"),
                 json.text("email"), json.textList("roles"), json.textList("regions"), json.text("timeZone"),
-                json.text("locale"), json.bool("active"));
+                json.text("locale"), json.bool("active"), json.textList("teams"));
         check.throwIfAny();
         return users.change(caller.get(), username, changes);
     }

@@ -1,5 +1,6 @@
 package org.custodian.interfaces.web.session;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -7,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.review.AccessReviewService;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.user.Role;
 import org.custodian.interfaces.http.ClientAddresses;
@@ -25,7 +29,14 @@ public class PortalCaller {
     @Inject
     HttpServletRequest request;
 
+    @EJB
+    PolicyService policy;
+
+    @EJB
+    AccessReviewService reviews;
+
     private final String requestId = UUID.randomUUID().toString();
+    private Boolean reviewer;
 
     public Optional<PortalIdentity> identity() {
         HttpSession session = request.getSession(false);
@@ -77,6 +88,23 @@ public class PortalCaller {
     }
 
     public boolean isAdministrator() {
-        return hasRole(Role.OPERATOR.name()) || hasRole(Role.PRIVACY_OFFICER.name()) || hasRole(Role.AUDITOR.name());
+        return hasRole(Role.OPERATOR.name()) || hasRole(Role.PRIVACY_OFFICER.name()) || hasRole(Role.AUDITOR.name())
+                || hasRole(Role.USER_ADMIN.name());
+    }
+
+    /**
+     * For menus and buttons: whether the policy allows the signed-in user this permission (by name). The pages
+     * ask this instead of naming roles; the services decide again when the action comes.
+     */
+    public boolean may(String permission) {
+        return isSignedIn() && policy.allows(get(), Permission.valueOf(permission));
+    }
+
+    /** Whether an open access review has items for this user to decide (the menu then offers the review page). */
+    public boolean isReviewer() {
+        if (reviewer == null) {
+            reviewer = isSignedIn() && reviews.isReviewer(get());
+        }
+        return reviewer;
     }
 }

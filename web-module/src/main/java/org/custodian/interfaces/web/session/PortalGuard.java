@@ -53,7 +53,13 @@ public class PortalGuard extends HttpFilter {
     private static final String RESOURCES = "/jakarta.faces.resource/";
     /** Ajax requests from these components refresh what is shown; they are not the user's activity. */
     private static final String AUTO_REFRESH = "autoRefresh";
-    private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR);
+    private static final Set<Role> ADMIN_ROLES = Set.of(Role.OPERATOR, Role.PRIVACY_OFFICER, Role.AUDITOR,
+            Role.USER_ADMIN);
+    /**
+     * Admin pages open to every signed-in user, because their service shows each caller only their own part: a
+     * supervisor named as an access reviewer decides their items there (the service refuses everyone else).
+     */
+    private static final Set<String> OPEN_ADMIN_PAGES = Set.of("/admin/access-reviews.xhtml");
 
     @Inject
     ClientAddresses addresses;
@@ -150,8 +156,10 @@ public class PortalGuard extends HttpFilter {
             redirect(request, response, stage == null && "GET".equals(request.getMethod())
                     ? DeepLink.login(path, request.getQueryString()) : LOGIN);
             return;
-        } else if (path.startsWith("/admin/") && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
-            refuse(request, response, "The admin console is for operators, privacy officers and auditors.");
+        } else if (path.startsWith("/admin/") && !OPEN_ADMIN_PAGES.contains(path)
+                && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
+            refuse(request, response, "The admin console is for operators, privacy officers, auditors and user"
+                    + " administrators.");
             return;
         }
         try {

@@ -1,0 +1,238 @@
+package org.custodian.interfaces.web.people;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ActionEvent;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.review.AccessReviewService;
+import org.custodian.application.review.DormantAccountService;
+import org.custodian.application.review.ReviewViews.Decision;
+import org.custodian.application.review.ReviewViews.DormantReport;
+import org.custodian.application.review.ReviewViews.ItemView;
+import org.custodian.application.review.ReviewViews.NewReview;
+import org.custodian.application.review.ReviewViews.ReviewDetail;
+import org.custodian.application.review.ReviewViews.ReviewView;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/**
+ * Access reviews: the campaigns, opening one, a campaign's items with keep or revoke for the items the signed-in
+ * user reviews ("My reviews"), closing; and the dormant accounts report. A reviewer who may not read every
+ * campaign (a supervisor) gets from the service only the campaigns and items assigned to them.
+ */
+@Named
+@ViewScoped
+public class AccessReviewsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AccessReviewService reviews;
+
+    @EJB
+    DormantAccountService dormant;
+
+    @Inject
+    PortalCaller portal;
+
+    private Long id;
+    private boolean mine;
+    private Integer days;
+    private List<ReviewView> campaigns = new ArrayList<>();
+    private ReviewDetail detail;
+    private DormantReport dormantReport;
+    private final Map<Long, String> reasons = new HashMap<>();
+    private String rowInput;
+    private String title;
+    private String region;
+    private String role;
+    private String deadline;
+    private String reviewer;
+    private String policy = "revoke";
+
+    public void load() {
+        try {
+            campaigns = reviews.list(portal.get());
+            if (id != null) {
+                detail = reviews.get(portal.get(), id);
+            }
+            if (portal.may("REPORT_READ") || portal.may("USER_READ")) {
+                dormantReport = dormant.report(portal.get(), days);
+                days = dormantReport.days();
+            }
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    public String open() {
+        try {
+            ReviewDetail opened = reviews.open(portal.get(), new NewReview(blank(title), blank(region), blank(role),
+                    ServiceAccountsBean.endOfDay(deadline), blank(reviewer), policy));
+            PageFailures.info("Review opened", "campaign " + opened.review().id() + " with " + opened.items().size()
+                    + " items; the reviewers see theirs here");
+            return Pages.redirect(self(opened.review().id()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "newReview");
+            return null;
+        }
+    }
+
+    public void row(ActionEvent event) {
+        rowInput = Pages.beside(event, "reason");
+    }
+
+    public String decide(long itemId, String decision) {
+        try {
+            ItemView decided = reviews.decide(portal.get(), detail.review().id(), itemId,
+                    new Decision(decision, reasons.get(itemId)));
+            PageFailures.info("Decided", decided.username() + " " + decided.kind() + " " + decided.subject() + ": "
+                    + decided.state());
+            return Pages.redirect(self(detail.review().id()));
+        } catch (DomainRuleViolationException e) {
+            for (FieldViolation violation : e.getViolations()) {
+                String text = violation.field() + " " + violation.message();
+                FacesContext.getCurrentInstance().addMessage(rowInput,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            }
+            FacesContext.getCurrentInstance().validationFailed();
+            return null;
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+            return null;
+        }
+    }
+
+    public String close() {
+        try {
+            ReviewView closed = reviews.close(portal.get(), detail.review().id());
+            PageFailures.info("Closed", "campaign " + closed.id() + " is closed; its outcome digest is "
+                    + closed.outcomeDigest());
+            return Pages.redirect(self(closed.id()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+            return null;
+        }
+    }
+
+    private String self(long campaign) {
+        return "/admin/access-reviews.xhtml?id=" + campaign + (mine ? "&mine=true" : "");
+    }
+
+    /** The campaign's items, or with "My reviews" only those the signed-in user decides. */
+    public List<ItemView> getItems() {
+        if (detail == null) {
+            return List.of();
+        }
+        String me = portal.getUsername();
+        return mine ? detail.items().stream().filter(item -> me.equals(item.reviewer())).toList() : detail.items();
+    }
+
+    /** Whether the signed-in user decides this item now (the service checks it again). */
+    public boolean decidable(ItemView item) {
+        return detail != null && "OPEN".equals(detail.review().state()) && portal.getUsername().equals(item.reviewer())
+                && ("PENDING".equals(item.state()) || "ESCALATED".equals(item.state()));
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public List<ReviewView> getCampaigns() {
+        return campaigns;
+    }
+
+    public ReviewDetail getDetail() {
+        return detail;
+    }
+
+    public DormantReport getDormant() {
+        return dormantReport;
+    }
+
+    public Map<Long, String> getReasons() {
+        return reasons;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public boolean isMine() {
+        return mine;
+    }
+
+    public void setMine(boolean mine) {
+        this.mine = mine;
+    }
+
+    public Integer getDays() {
+        return days;
+    }
+
+    public void setDays(Integer days) {
+        this.days = days;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getDeadline() {
+        return deadline;
+    }
+
+    public void setDeadline(String deadline) {
+        this.deadline = deadline;
+    }
+
+    public String getReviewer() {
+        return reviewer;
+    }
+
+    public void setReviewer(String reviewer) {
+        this.reviewer = reviewer;
+    }
+
+    public String getPolicy() {
+        return policy;
+    }
+
+    public void setPolicy(String policy) {
+        this.policy = policy;
+    }
+}

@@ -1,0 +1,119 @@
+package org.custodian.interfaces.web.people;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ActionEvent;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.application.shared.PageResult;
+import org.custodian.application.user.RoleGrantRequestView;
+import org.custodian.application.user.RoleGrantService;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/**
+ * Four-eyes requests: approve or reject (with a reason) what another user administrator asked for. One's own
+ * requests, and requests for oneself, show why they cannot be decided here; the service refuses them anyway.
+ */
+@Named
+@ViewScoped
+public class GrantsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    RoleGrantService grants;
+
+    @Inject
+    PortalCaller portal;
+
+    private String status = "PENDING";
+    private PageResult<RoleGrantRequestView> result;
+    private final Map<Long, String> reasons = new HashMap<>();
+    private String reasonInput;
+
+    public void load() {
+        try {
+            result = grants.list(portal.get(), status, null, 0, 100);
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    /** Why the signed-in user cannot decide this request, or null when they may try. */
+    public String whyNot(RoleGrantRequestView request) {
+        String me = portal.getUsername();
+        if (me.equals(request.requestedBy())) {
+            return "you asked for this: a second person decides";
+        }
+        if (me.equals(request.username())) {
+            return "this role is for you: someone else decides";
+        }
+        return null;
+    }
+
+    /** Remembers which row's reason field belongs to the button clicked (for a message next to it). */
+    public void row(ActionEvent event) {
+        reasonInput = Pages.beside(event, "reason");
+    }
+
+    public String approve(long id) {
+        try {
+            RoleGrantRequestView decided = grants.approve(portal.get(), id);
+            PageFailures.info("Approved", decided.role() + " given to " + decided.username()
+                    + "; their next sign-in or token carries it");
+            return Pages.redirect("/admin/grants.xhtml");
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+            return null;
+        }
+    }
+
+    public String reject(long id) {
+        try {
+            RoleGrantRequestView decided = grants.reject(portal.get(), id, reasons.get(id));
+            PageFailures.info("Rejected", decided.role() + " is not given to " + decided.username());
+            return Pages.redirect("/admin/grants.xhtml");
+        } catch (DomainRuleViolationException e) {
+            // the reason belongs next to the row's reason field
+            for (FieldViolation violation : e.getViolations()) {
+                String text = violation.field() + " " + violation.message();
+                FacesContext.getCurrentInstance().addMessage(reasonInput,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            }
+            FacesContext.getCurrentInstance().validationFailed();
+            return null;
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+            return null;
+        }
+    }
+
+    public List<RoleGrantRequestView> getRequests() {
+        return result == null ? List.of() : result.items();
+    }
+
+    public long getTotal() {
+        return result == null ? 0 : result.total();
+    }
+
+    public Map<Long, String> getReasons() {
+        return reasons;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status == null || status.isBlank() ? "PENDING" : status;
+    }
+}

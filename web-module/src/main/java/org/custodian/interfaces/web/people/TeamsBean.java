@@ -1,0 +1,185 @@
+package org.custodian.interfaces.web.people;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.custodian.application.team.NewTeam;
+import org.custodian.application.team.TeamChanges;
+import org.custodian.application.team.TeamService;
+import org.custodian.application.team.TeamView;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** Teams by region; creating one; for the team chosen: renaming, adding members (from who may join) and removing. */
+@Named
+@ViewScoped
+public class TeamsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    TeamService teams;
+
+    @Inject
+    PortalCaller portal;
+
+    private String team;
+    private List<RegionTeams> byRegion = new ArrayList<>();
+    private TeamView chosen;
+    private List<String> candidates = List.of();
+    private String newKey;
+    private String newName;
+    private String newRegion;
+    private String name;
+    private String region;
+    private String member;
+
+    /** The teams of one region, as the page lists them. */
+    public record RegionTeams(String region, List<TeamView> teams) implements Serializable {
+    }
+
+    public void load() {
+        try {
+            Map<String, List<TeamView>> grouped = new TreeMap<>();
+            for (TeamView each : teams.list(portal.get())) {
+                grouped.computeIfAbsent(each.region(), key -> new ArrayList<>()).add(each);
+            }
+            byRegion = grouped.entrySet().stream().map(entry -> new RegionTeams(entry.getKey(), entry.getValue()))
+                    .toList();
+            if (team != null && !team.isBlank()) {
+                chosen = teams.get(portal.get(), team);
+                name = chosen.name();
+                region = chosen.region();
+                if (portal.may("USER_MANAGE")) {
+                    candidates = teams.candidates(portal.get(), chosen.key());
+                }
+            }
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+        }
+    }
+
+    public String create() {
+        try {
+            TeamView created = teams.create(portal.get(), new NewTeam(newKey, newName, newRegion));
+            PageFailures.info("Team created", created.key() + " (" + created.name() + ", " + created.region() + ")");
+            return Pages.redirect(self(created.key()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "newTeam");
+            return null;
+        }
+    }
+
+    public String change() {
+        try {
+            TeamView changed = teams.change(portal.get(), chosen.key(), new TeamChanges(
+                    name == null || name.equals(chosen.name()) ? null : name,
+                    region == null || region.equals(chosen.region()) ? null : region));
+            PageFailures.info("Team changed", changed.key() + " is now " + changed.name() + ", " + changed.region());
+            return Pages.redirect(self(changed.key()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "team");
+            return null;
+        }
+    }
+
+    public String add() {
+        try {
+            teams.addMember(portal.get(), chosen.key(), member);
+            PageFailures.info("Member added", member + " is in " + chosen.key());
+            return Pages.redirect(self(chosen.key()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "members");
+            return null;
+        }
+    }
+
+    public String remove(String username) {
+        try {
+            teams.removeMember(portal.get(), chosen.key(), username);
+            PageFailures.info("Member removed", username + " is no longer in " + chosen.key());
+            return Pages.redirect(self(chosen.key()));
+        } catch (RuntimeException e) {
+            PageFailures.show(e, null);
+            return null;
+        }
+    }
+
+    private static String self(String key) {
+        return "/admin/teams.xhtml?team=" + Pages.query(key);
+    }
+
+    public List<RegionTeams> getByRegion() {
+        return byRegion;
+    }
+
+    public TeamView getChosen() {
+        return chosen;
+    }
+
+    public List<String> getCandidates() {
+        return candidates;
+    }
+
+    public String getTeam() {
+        return team;
+    }
+
+    public void setTeam(String team) {
+        this.team = team;
+    }
+
+    public String getNewKey() {
+        return newKey;
+    }
+
+    public void setNewKey(String newKey) {
+        this.newKey = newKey;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public String getNewRegion() {
+        return newRegion;
+    }
+
+    public void setNewRegion(String newRegion) {
+        this.newRegion = newRegion;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getMember() {
+        return member;
+    }
+
+    public void setMember(String member) {
+        this.member = member;
+    }
+}
