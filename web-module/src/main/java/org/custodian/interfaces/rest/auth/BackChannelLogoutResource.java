@@ -4,11 +4,14 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.custodian.application.identity.IdentityProviderSettings;
 import org.custodian.application.identity.IdentityProviderUnavailableException;
 import org.custodian.application.identity.SingleSignOnService;
@@ -47,8 +50,17 @@ public class BackChannelLogoutResource {
     @APIResponse(responseCode = "400", description = "no logout token, or one that fails a check (signature, iss,"
             + " aud, iat, events, sid/sub, nonce present)")
     @APIResponse(responseCode = "404", description = "no identity provider's portal sign-in is configured")
+    @APIResponse(responseCode = "415", description = "the body is not application/x-www-form-urlencoded")
     @APIResponse(responseCode = "503", description = "the identity provider's keys cannot be fetched now")
-    public Response logout(@FormParam("logout_token") String logoutToken) {
+    public Response logout(@Context HttpHeaders headers, String body) {
+        // read as text, not @FormParam: Jersey fails a form parameter of a request without a content type (500)
+        MediaType type = headers.getMediaType();
+        if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
+            return Problems.response(415, "unsupported-media-type", "Unsupported media type",
+                    "send the logout token as application/x-www-form-urlencoded (logout_token=...)",
+                    request.requestId());
+        }
+        String logoutToken = formValue(body, "logout_token");
         if (!settings.portalSignIn()) {
             return Problems.response(404, "not-found", "Not found", "single sign-on is not configured here"
                     + " (CUSTODIAN_OIDC_ISSUER, CUSTODIAN_OIDC_CLIENT_ID, CUSTODIAN_OIDC_CLIENT_SECRET)",
@@ -65,5 +77,20 @@ public class BackChannelLogoutResource {
                     "Identity provider unavailable", unavailable.getMessage(), request.requestId()))
                     .header("Retry-After", 30).build();
         }
+    }
+
+    /** The first value of a field of an application/x-www-form-urlencoded body; null when it is not there. */
+    static String formValue(String body, String name) {
+        if (body == null) {
+            return null;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }
