@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Named
 @ViewScoped
-public class UserBean implements Serializable {
+public class UserBean extends UserFormFields {
 
     private static final long serialVersionUID = 1L;
     private static final int HISTORY_SHOWN = 50;
@@ -49,14 +49,7 @@ public class UserBean implements Serializable {
     @Inject
     PortalCaller portal;
 
-    private String username;
     private UserView user;
-    private String displayName;
-    private String email;
-    private String timeZone;
-    private String locale;
-    private List<String> roles = new ArrayList<>();
-    private List<String> regions = new ArrayList<>();
     private String disableReason;
     private List<Access> history;
     private boolean historyTruncated;
@@ -89,7 +82,7 @@ public class UserBean implements Serializable {
     /** Sends only what was changed, so the trail and the four-eyes requests see just that. */
     public String save() {
         Set<String> present = new HashSet<>();
-        String newEmail = email == null || email.isBlank() ? null : email.trim();
+        String newEmail = emailOrNull();
         if (!Objects.equals(displayName, user.displayName())) {
             present.add("displayName");
         }
@@ -210,61 +203,6 @@ public class UserBean implements Serializable {
         return historyTruncated;
     }
 
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getTimeZone() {
-        return timeZone;
-    }
-
-    public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
-    }
-
-    public String getLocale() {
-        return locale;
-    }
-
-    public void setLocale(String locale) {
-        this.locale = locale;
-    }
-
-    public List<String> getRoles() {
-        return roles;
-    }
-
-    public void setRoles(List<String> roles) {
-        this.roles = roles;
-    }
-
-    public List<String> getRegions() {
-        return regions;
-    }
-
-    public void setRegions(List<String> regions) {
-        this.regions = regions;
-    }
 
     public String getDisableReason() {
         return disableReason;
