@@ -12,27 +12,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.custodian.it.Api;
 import org.custodian.it.Api.Reply;
 import org.custodian.it.SiemCollector;
@@ -220,30 +212,9 @@ class EarSmokeIT {
 
     @Test
     void thePortalSignInPageRendersAndAnAgentSignsIn() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        URI base = URI.create(System.getProperty("custodian.it.server.url"));
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(base.resolve("login.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.body().contains("Sign in"), page.body());
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
-                .matcher(page.body());
-        assertTrue(viewState.find(), "a Faces form: " + page.body());
-
-        String form = form("login", "login", "login:username", "agent.eu", "login:password", Api.DEMO_PASSWORD,
-                "login:submit", "", "jakarta.faces.ViewState", viewState.group(1));
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(base.resolve("login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, signedIn.statusCode(), signedIn.body());
-        String landing = signedIn.headers().firstValue("Location").orElseThrow();
-        assertFalse(landing.contains("login.xhtml"), "signed in, not sent back: " + landing);
-
-        HttpResponse<String> home = browser.send(HttpRequest.newBuilder(base.resolve(landing)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, home.statusCode(), home.body());
-        assertTrue(home.body().contains("Eva Agent"), "the agent's portal: " + home.body());
+        String home = PortalSignIn.signIn(URI.create(System.getProperty("custodian.it.server.url")), "agent.eu",
+                Api.DEMO_PASSWORD);
+        assertTrue(home.contains("Eva Agent"), "the agent's portal: " + home);
     }
 
     private static long completed(Api api, String operator, String job, String parameters) throws Exception {
@@ -252,15 +223,5 @@ class EarSmokeIT {
         JsonObject ended = api.awaitJob(operator, started.json().getJsonNumber("executionId").longValue());
         assertEquals("COMPLETED", ended.getString("status"), ended.toString());
         return ended.getJsonNumber("executionId").longValue();
-    }
-
-    private static String form(String... namesAndValues) {
-        StringBuilder form = new StringBuilder();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            form.append(form.length() == 0 ? "" : "&")
-                    .append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-        }
-        return form.toString();
     }
 }
