@@ -22,10 +22,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,27 +47,12 @@ class PortalSingleSignOnIT {
     @Test
     void signInThroughKeycloakDeepLinkSignOutAndBackChannelLogout() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("custodian.it.workdir"), "portal-sso"));
-        String database = "psso_" + Long.toHexString(System.nanoTime());
-        try (Connection sql = EmbeddedPostgresSession.connect(); Statement statement = sql.createStatement()) {
-            statement.execute("create database " + database);
-        }
+        String database = SingleSignOnSetup.newDatabase("psso");
         try (Keycloak keycloak = new Keycloak().launch()) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("CUSTODIAN_DB_URL", url(database));
-            environment.put("CUSTODIAN_DB_USER", "postgres");
-            environment.put("CUSTODIAN_DB_PASSWORD", "postgres");
-            environment.put("CUSTODIAN_DATA_DIR", work.resolve("data-" + UUID.randomUUID()).toString());
-            environment.put("CUSTODIAN_DEMO_SEED", "true");
+            Map<String, String> environment = SingleSignOnSetup.environment(keycloak, work, database);
             environment.put("CUSTODIAN_DEMO_PASSWORD", "Demo-Password-1");
-            environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "when-enrolled");
-            environment.put("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", work.resolve("backups").toString());
-            environment.put("CUSTODIAN_OIDC_ISSUER", keycloak.issuer(Keycloak.REALM));
-            environment.put("CUSTODIAN_OIDC_CLIENT_ID", Keycloak.CLIENT_ID);
             environment.put("CUSTODIAN_OIDC_CLIENT_SECRET", Keycloak.CLIENT_SECRET);
             environment.put("CUSTODIAN_OIDC_DISPLAY_NAME", "Keycloak");
-            environment.put("CUSTODIAN_OIDC_PROVISIONING", "just-in-time");
-            environment.put("CUSTODIAN_OIDC_GROUP_MAP",
-                    "custodian-agents-eu=AGENT+region:EU,custodian-privacy=PRIVACY_OFFICER");
             environment.put("CUSTODIAN_AUTH_PASSWORD_SIGN_IN", "false");
             environment.put("CUSTODIAN_AUTH_PASSWORD_SIGN_IN_EXEMPT", "admin");
             try (RunnableServer server = RunnableServer.start(work, environment)) {
@@ -261,12 +244,9 @@ class PortalSingleSignOnIT {
         assertEquals(expected, found, query);
     }
 
-    private static String url(String database) {
-        return "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/" + database;
-    }
 
     private static long count(String database, String query) throws Exception {
-        try (Connection sql = DriverManager.getConnection(url(database), "postgres", "postgres");
+        try (Connection sql = DriverManager.getConnection(SingleSignOnSetup.url(database), "postgres", "postgres");
                 Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);

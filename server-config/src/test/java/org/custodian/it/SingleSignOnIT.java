@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,24 +46,9 @@ class SingleSignOnIT {
     @Test
     void keycloakTokensWorkWithTheMappedRolesAndForeignOnesAreRefused() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("custodian.it.workdir"), "single-sign-on"));
-        String database = "sso_" + Long.toHexString(System.nanoTime());
-        try (Connection sql = EmbeddedPostgresSession.connect(); Statement statement = sql.createStatement()) {
-            statement.execute("create database " + database);
-        }
+        String database = SingleSignOnSetup.newDatabase("sso");
         try (Keycloak keycloak = new Keycloak().launch()) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("CUSTODIAN_DB_URL", url(database));
-            environment.put("CUSTODIAN_DB_USER", "postgres");
-            environment.put("CUSTODIAN_DB_PASSWORD", "postgres");
-            environment.put("CUSTODIAN_DATA_DIR", work.resolve("data-" + UUID.randomUUID()).toString());
-            environment.put("CUSTODIAN_DEMO_SEED", "true");
-            environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "when-enrolled");
-            environment.put("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", work.resolve("backups").toString());
-            environment.put("CUSTODIAN_OIDC_ISSUER", keycloak.issuer(Keycloak.REALM));
-            environment.put("CUSTODIAN_OIDC_CLIENT_ID", Keycloak.CLIENT_ID);
-            environment.put("CUSTODIAN_OIDC_PROVISIONING", "just-in-time");
-            environment.put("CUSTODIAN_OIDC_GROUP_MAP",
-                    "custodian-agents-eu=AGENT+region:EU,custodian-privacy=PRIVACY_OFFICER");
+            Map<String, String> environment = SingleSignOnSetup.environment(keycloak, work, database);
             Instant launched = Instant.now();
             try (RunnableServer server = RunnableServer.start(work, environment)) {
                 assertTrue(server.awaitLine(line -> line.contains(" ready in "), BOOT), () -> "did not start: "
@@ -208,16 +192,13 @@ class SingleSignOnIT {
         return ids;
     }
 
-    private static String url(String database) {
-        return "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/" + database;
-    }
 
     private static long count(String database, String query) throws Exception {
         return Long.parseLong(text(database, query));
     }
 
     private static String text(String database, String query) throws Exception {
-        try (Connection sql = DriverManager.getConnection(url(database), "postgres", "postgres");
+        try (Connection sql = DriverManager.getConnection(SingleSignOnSetup.url(database), "postgres", "postgres");
                 Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getString(1);
@@ -225,7 +206,7 @@ class SingleSignOnIT {
     }
 
     private static void execute(String database, String update) throws Exception {
-        try (Connection sql = DriverManager.getConnection(url(database), "postgres", "postgres");
+        try (Connection sql = DriverManager.getConnection(SingleSignOnSetup.url(database), "postgres", "postgres");
                 Statement statement = sql.createStatement()) {
             statement.executeUpdate(update);
         }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small direct-SQL helpers: what the tests check (or break) underneath the application. */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
@@ -40,7 +40,7 @@ final class Sql {
         });
     }
 
-    static String text(String query, Object... parameters) throws SQLException {
+    public static String text(String query, Object... parameters) throws SQLException {
         return with(query, parameters, statement -> {
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() ? result.getString(1) : null;
@@ -76,7 +76,7 @@ final class Sql {
         return found;
     }
 
-    static int update(String sql, Object... parameters) throws SQLException {
+    public static int update(String sql, Object... parameters) throws SQLException {
         return with(sql, parameters, PreparedStatement::executeUpdate);
     }
 

@@ -4,35 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.custodian.it.Api;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.custodian.it.Api.Reply;
+import org.custodian.it.Api;
 import org.custodian.it.EmbeddedPostgresSession;
+import org.custodian.it.Sql;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -41,6 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * execution wildfly-smoke, profile wildfly). Each test is a thing an enterprise checks first after an install.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WildFlySmokeIT {
 
     private static final List<String> DEMO_USERS = List.of("agent.eu", "agent.us", "engineer", "supervisor",
@@ -209,6 +223,15 @@ class WildFlySmokeIT {
      */
     @Test
     void theApplicationsHealthChecksAreUpOnTheManagementInterface() throws Exception {
+        Map<String, JsonObject> checks = readiness();
+        for (String name : List.of("database", "siem-delivery")) {
+            assertTrue(checks.containsKey(name), "the application's check " + name + " is there: " + checks);
+            assertEquals("UP", checks.get(name).getString("status"), checks.get(name).toString());
+        }
+        assertEquals("PostgreSQL", checks.get("database").getJsonObject("data").getString("product"));
+    }
+
+    private Map<String, JsonObject> readiness() throws Exception {
         URI health = URI.create("http://" + base.getHost() + ":"
                 + System.getProperty("custodian.it.wildfly.management.port") + "/health/ready");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health)
@@ -219,17 +242,105 @@ class WildFlySmokeIT {
         for (JsonValue each : listed) {
             checks.put(each.asJsonObject().getString("name"), each.asJsonObject());
         }
-        for (String name : List.of("database", "siem-delivery")) {
-            assertTrue(checks.containsKey(name), "the application's check " + name + " is there: " + response.body());
-            assertEquals("UP", checks.get(name).getString("status"), checks.get(name).toString());
+        return checks;
+    }
+
+    /**
+     * WildFly's metrics API is Micrometer: the application's gauges reach an OTLP receiver (here a plain HTTP
+     * server standing in for a collector) at the endpoint and step configure-custodian.cli reads from the
+     * environment, and the health checks say which API has them.
+     */
+    @Test
+    void theApplicationsGaugesArePushedByMicrometerOverOtlp() throws Exception {
+        List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1",
+                Integer.getInteger("custodian.it.wildfly.otlp.port")), 0);
+        receiver.createContext("/v1/metrics", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            JsonObject database = readiness().get("database").getJsonObject("data");
+            assertEquals("Micrometer", database.getString("gaugeApi"), database.toString());
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline) && !received(bodies, "custodian_audit_pending")) {
+                Thread.sleep(250);
+            }
+            assertTrue(received(bodies, "custodian_audit_pending") && received(bodies, "custodian_siem_backlog"),
+                    "both gauges in an OTLP push within 30 s; " + bodies.size() + " pushes received, the last"
+                            + " naming: " + (bodies.isEmpty() ? "-" : names(bodies.get(bodies.size() - 1))));
+        } finally {
+            receiver.stop(0);
         }
-        assertEquals("PostgreSQL", checks.get("database").getJsonObject("data").getString("product"));
+    }
+
+    /** The readable strings of an OTLP (protobuf) body: metric names, attribute keys and values. */
+    private static String names(String body) {
+        return String.join(" ", body.split("[^\\x20-\\x7e]+")).replaceAll(" +", " ").strip();
+    }
+
+    private static boolean received(List<String> bodies, String metric) {
+        synchronized (bodies) {
+            return bodies.stream().anyMatch(body -> body.contains(metric));
+        }
     }
 
     @Test
     void thePortalSignInPageRendersAndAnAgentSignsIn() throws Exception {
         String home = PortalSignIn.signIn(URI.create(base.toString()), "agent.eu", Api.DEMO_PASSWORD);
         assertTrue(home.contains("Eva Agent (EU)"), "the agent's own page: " + home);
+    }
+
+    /**
+     * A failed start must not hold the undeploy (it once did, until kill -9: a timer that fired into the blocked
+     * startup waited there for ever). The next start is made to fail the way a real one does, by a key that
+     * differs from the one this installation recorded; timers get their chance to fire; the undeploy must then end
+     * within a minute. Runs last: it takes the application down, and brings it back for Arquillian's own undeploy.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFailedStartDoesNotHoldTheUndeploy() throws Exception {
+        Matcher deployed = Pattern.compile("\"([^\"]+\\.ear)\"")
+                .matcher(cli(":read-children-names(child-type=deployment)").output());
+        assertTrue(deployed.find(), "the EAR's deployment name");
+        String name = deployed.group(1);
+        String recorded = Sql.text("select fingerprint from installation_key where name = 'audit-hmac'");
+        Sql.update("update installation_key set fingerprint = ? where name = 'audit-hmac'", "sha256:" + "0".repeat(64));
+        try {
+            Cli failed = cli("/deployment=" + name + ":redeploy{rollback-on-runtime-failure=false}");
+            assertTrue(failed.output().contains("failed") || failed.output().contains("WFLY"),
+                    "the start fails on the changed key: " + failed);
+            Thread.sleep(5_000);
+            Instant started = Instant.now();
+            Cli undeployed = cli("/deployment=" + name + ":undeploy");
+            Duration took = Duration.between(started, Instant.now());
+            assertTrue(undeployed.output().contains("success"), undeployed.toString());
+            assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "the undeploy took " + took);
+        } finally {
+            Sql.update("update installation_key set fingerprint = ? where name = 'audit-hmac'", recorded);
+            Cli deployed = cli("/deployment=" + name + ":deploy");
+            assertTrue(deployed.output().contains("success"), "back for the rest: " + deployed);
+        }
+        assertEquals(200, api().login("agent.eu", Api.DEMO_PASSWORD).status(), "it works again after the deploy");
+    }
+
+    private record Cli(int exit, String output) {
+    }
+
+    /** One operation through WildFly's own CLI, authenticated as the local user (as an administrator would). */
+    private static Cli cli(String operation) throws Exception {
+        Process process = new ProcessBuilder(System.getProperty("custodian.it.wildfly.home") + "/bin/jboss-cli.sh",
+                "--connect", "--controller=127.0.0.1:" + System.getProperty("custodian.it.wildfly.management.port"),
+                "--command=" + operation).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(operation + " did not end within 120 s");
+        }
+        return new Cli(process.exitValue(), new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
     }
 
     private long start(String token, String job, String body) {

@@ -57,7 +57,8 @@ public class DatabaseHealthCheck {
             if (result.next()) {
                 return response.up().withData("auditEvents", result.getLong(1))
                         .withData("auditPending", sequencer.pending())
-                        .withData("gaugePublished", Gauges.published()).build();
+                        .withData("gaugePublished", Gauges.published()).withData("gaugeApi", Gauges.apiName())
+                        .build();
             }
             return response.down().withData("error", "schema not migrated: audit_chain_head is empty").build();
         } catch (Exception e) {

@@ -42,7 +42,7 @@ public class SiemHealthCheck {
             response.up().withData("configured", status.configured()).withData("target", status.target())
                     .withData("format", status.format()).withData("deliveredSequence", status.deliveredSequence())
                     .withData("backlog", status.backlog()).withData("failures", status.failures())
-                    .withData("gaugePublished", Gauges.published());
+                    .withData("gaugePublished", Gauges.published()).withData("gaugeApi", Gauges.apiName());
             if (status.lastError() != null) {
                 response.withData("lastError", status.lastError());
             }

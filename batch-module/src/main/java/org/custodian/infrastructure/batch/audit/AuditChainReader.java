@@ -6,10 +6,16 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditChainVerifier;
@@ -18,8 +24,14 @@ import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.MerkleFrontier;
+import org.custodian.infrastructure.batch.repository.ChunkPosition;
+import org.custodian.infrastructure.batch.repository.CommittedPositions;
 
-/** Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. */
+/**
+ * Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. It resumes
+ * from the position committed with the chunks (batch_chunk_position) when there is one, so a range whose broken
+ * links were never recorded is read again.
+ */
 @Dependent
 @Named
 public class AuditChainReader extends AbstractItemReader {
@@ -41,11 +53,27 @@ public class AuditChainReader extends AbstractItemReader {
     /** Where the trail was pruned (null: never); an AUDIT_PRUNE event after it must announce it. */
     private AuditPrunePoint pruned;
 
+    @Inject
+    StepContext step;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    CommittedPositions positions;
+
     @Override
     public void open(Serializable checkpoint) {
         checkpoints = verification.checkpoints();
         pruned = verification.prunePoint().orElse(null);
-        if (checkpoint instanceof AuditChainCheckpoint saved) {
+        // the position committed with the chunks wins: WildFly's JBeret saves its checkpoint outside their transaction
+        Optional<JsonObject> committed = positions.find(job.getInstanceId(), step.getStepName())
+                .map(text -> Json.createReader(new StringReader(text)).readObject());
+        step.setTransientUserData((ChunkPosition) () -> position.encode((Long) step.getPersistentUserData()));
+        if (committed.isPresent()) {
+            position = AuditChainCheckpoint.decode(committed.get());
+            step.setPersistentUserData(AuditChainCheckpoint.firstBad(committed.get()));
+        } else if (checkpoint instanceof AuditChainCheckpoint saved) {
             position = saved;
         } else {
             // a pruned trail is walked from its pruning point, as GET /audit/verify does

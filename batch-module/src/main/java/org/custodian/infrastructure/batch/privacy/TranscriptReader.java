@@ -12,10 +12,14 @@ import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.custodian.application.privacy.ConsentService;
+import org.custodian.infrastructure.batch.repository.ChunkPosition;
+import org.custodian.infrastructure.batch.repository.CommittedPositions;
 
 /**
  * Chat transcripts without consent, in comment id order, a page at a time; the checkpoint is the last id handed
- * out, so a restart reads on after the last committed chunk (transcripts a hold kept are not read again).
+ * out, so a restart reads on after the last committed chunk (transcripts a hold kept are not read again). Where a
+ * position committed with the chunks exists (batch_chunk_position, with the totals), it wins over the container's
+ * checkpoint, which WildFly's JBeret saves outside the chunk's transaction.
  */
 @Dependent
 @Named
@@ -40,12 +44,24 @@ public class TranscriptReader extends AbstractItemReader {
     @Inject
     JobContext job;
 
+    @Inject
+    CommittedPositions positions;
+
     @Override
     public void open(Serializable checkpoint) {
         lastHandedOut = checkpoint instanceof Long saved ? saved : 0;
+        positions.find(job.getInstanceId(), step.getStepName()).ifPresent(committed -> {
+            String[] parts = committed.split(":");
+            lastHandedOut = Long.parseLong(parts[0]);
+            step.setPersistentUserData(new ConsentService.Removed(Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[2])));
+        });
+        step.setTransientUserData((ChunkPosition) () -> {
+            ConsentService.Removed total = totalSoFar();
+            return lastHandedOut + ":" + total.removed() + ":" + total.held();
+        });
         // a run that finds nothing still says so; the writer updates it (totals survive restarts with the checkpoint)
-        ConsentService.Removed total = step.getPersistentUserData() instanceof ConsentService.Removed saved ? saved
-                : new ConsentService.Removed(0, 0);
+        ConsentService.Removed total = totalSoFar();
         job.setExitStatus("removed=" + total.removed() + " held=" + total.held());
         buffer.clear();
         exhausted = false;
@@ -68,5 +84,10 @@ public class TranscriptReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return lastHandedOut;
+    }
+
+    private ConsentService.Removed totalSoFar() {
+        return step.getPersistentUserData() instanceof ConsentService.Removed saved ? saved
+                : new ConsentService.Removed(0, 0);
     }
 }
