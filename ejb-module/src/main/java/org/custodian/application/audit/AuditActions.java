@@ -37,6 +37,8 @@ public final class AuditActions {
     /** Personal fields of a customer record corrected (Art. 16): before and after as keyed hashes. */
     public static final String CUSTOMER_RECTIFY = "CUSTOMER_RECTIFY";
     public static final String CUSTOMER_RESTRICTION_LIFT = "CUSTOMER_RESTRICTION_LIFT";
+    /** A duplicate record merged into another (one event on each: into=, from=; with the reason). */
+    public static final String CUSTOMER_MERGED = "CUSTOMER_MERGED";
     /** Consent: the resource type of denials, and the statements (resource: the customer). */
     public static final String CONSENT = "CONSENT";
     public static final String CONSENT_GIVE = "CONSENT_GIVE";

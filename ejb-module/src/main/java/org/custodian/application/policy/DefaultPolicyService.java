@@ -53,6 +53,8 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.CUSTOMER_READ,
                 EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.CUSTOMER_WRITE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
+        // a merge moves a person's tickets, consents and requests at once: not an agent's everyday edit
+        granted.put(Permission.CUSTOMER_MERGE, EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.AUDIT_VERIFY, EnumSet.of(Role.AUDITOR));
         granted.put(Permission.AUDIT_PROOF, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER, Role.OPERATOR));
         granted.put(Permission.AUDIT_EXPORT, EnumSet.of(Role.AUDITOR));

@@ -72,6 +72,8 @@ public class DefaultConsentService implements ConsentService {
         // an erased record is nobody any more: what is said about it would hold personal data again
         check.require(customer.getErasedAt() == null, "customerId", "customer " + customerId + " was erased at "
                 + customer.getErasedAt() + "; if the person comes back, register them as a new customer");
+        check.require(!customer.isTombstone(), "customerId", "customer " + customerId + " was merged into customer "
+                + customer.getMergedInto() + "; record consent there");
         ConsentPurpose purpose = Inputs.enumValue(ConsentPurpose.class, input.purpose(), "purpose", true, check);
         check.require(input.given() != null, "given", "is required: true (consent given) or false (withdrawn)");
         check.throwIfAny();

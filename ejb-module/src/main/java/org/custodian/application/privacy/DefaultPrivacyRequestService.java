@@ -25,6 +25,7 @@ import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerMergeRepository;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.privacy.Erasure;
 import org.custodian.domain.model.privacy.ErasureLedger;
@@ -68,6 +69,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @Inject
     private RestrictionRepository restrictions;
 
+    @Inject
+    private CustomerMergeRepository merges;
+
     @EJB
     private SubjectPackageService subjectPackages;
 
@@ -101,6 +105,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         if (input.customerId() != null) {
             subjects.add(input.customerId());
         }
+        // a merged record and its survivor are one person (#23): a request about either covers both
+        subjects = new TreeSet<>(merges.withMerged(subjects));
         // a subject with no record here is still registered: the answer is then that nothing is held
         PrivacyRequest request = new PrivacyRequest(type, subjects, email, phone, received,
                 blankToNull(input.assignee()), caller.username(), now());
@@ -160,6 +166,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         request.requireCarriedOutAs(PrivacyRequestType.ERASURE);
         // the same person may have been stored again since the request came in: their records go too
         request.addSubjects(requests.customersMatching(request.getSubjectEmail(), request.getSubjectPhone()));
+        request.addSubjects(merges.withMerged(request.getSubjectCustomerIds()));
         // no hold can be placed between this check and the commit (holds take the guard exclusively)
         retention.shareHoldGuard();
         Long hold = blockingHold(request.getSubjectCustomerIds());
@@ -207,6 +214,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         enforce(caller, String.valueOf(id));
         PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
         request.requireCarriedOutAs(PrivacyRequestType.RESTRICTION);
+        request.addSubjects(merges.withMerged(request.getSubjectCustomerIds()));
         // as placing a hold: running purge chunks finish first, later ones see the restriction
         retention.lockHoldGuard();
         Instant now = now();
@@ -334,7 +342,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     }
 
     /** The first active hold covering one of the subject's records or tickets, if any. */
-    private Long blockingHold(Set<Long> customerIds) {
+    private Long blockingHold(Set<Long> subjectIds) {
+        Set<Long> customerIds = merges.withMerged(subjectIds);
         List<LegalHold> holds = retention.holds(true);
         List<RetentionSubject> tickets = retention.subjectsOfCustomers(customerIds);
         for (LegalHold hold : holds) {

@@ -46,6 +46,7 @@ import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditPrunePointRepository;
 import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerMergeRepository;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.privacy.ConsentRecord;
 import org.custodian.domain.model.privacy.ConsentRepository;
@@ -93,6 +94,9 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
 
     @Inject
     private RestrictionRepository restrictions;
+
+    @Inject
+    private CustomerMergeRepository merges;
 
     @Inject
     private AuditEventRepository events;
@@ -308,7 +312,9 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
     /** Everything about the subject's records, as the package shows it. */
     private SubjectPackageContent collect(PrivacyRequest request) {
         List<Customer> records = new ArrayList<>();
-        for (Long id : new TreeSet<>(request.getSubjectCustomerIds())) {
+        // records merged with the subject's since the request came in are theirs too, with the history kept under
+        // their ids (audit events are never rewritten to the survivor's id)
+        for (Long id : new TreeSet<>(merges.withMerged(request.getSubjectCustomerIds()))) {
             customers.find(id).ifPresent(records::add);
         }
         Set<Long> ids = new TreeSet<>();

@@ -39,6 +39,8 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
         List<RecordEntry> recordEntries = new ArrayList<>();
         for (Customer customer : records) {
             String state = customer.getErasedAt() != null ? "erased " + customer.getErasedAt()
+                    : customer.isTombstone() ? "merged into " + customer.getMergedInto() + " at "
+                            + customer.getMergedAt()
                     : restricted.contains(customer.getId()) ? "processing restricted" : "active";
             recordEntries.add(new RecordEntry(customer, state));
         }

@@ -25,6 +25,8 @@ import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.privacy.RestrictionRepository;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.retention.LegalHold;
 import org.custodian.domain.model.retention.RetentionAction;
 import org.custodian.domain.model.retention.RetentionClock;
@@ -57,6 +59,9 @@ public class DefaultRetentionService implements RetentionService {
 
     @Inject
     private RetentionRepository retention;
+
+    @Inject
+    private CustomerRepository customers;
 
     @Inject
     private TicketRepository tickets;
@@ -117,8 +122,10 @@ public class DefaultRetentionService implements RetentionService {
             case CUSTOMER -> {
                 new RuleCheck().require(input.customerId() != null, "customerId", "is required for a CUSTOMER hold")
                         .throwIfAny();
-                yield LegalHold.onCustomer(input.customerId(), input.reason(), input.authority(), caller.username(),
-                        now);
+                // a merged record's tickets belong to its survivor (#23): the hold goes where they are
+                long held = customers.find(input.customerId()).map(Customer::getMergedInto)
+                        .orElse(input.customerId());
+                yield LegalHold.onCustomer(held, input.reason(), input.authority(), caller.username(), now);
             }
             case TICKET -> {
                 new RuleCheck().require(input.ticketId() != null, "ticketId", "is required for a TICKET hold")

@@ -114,6 +114,10 @@ public class DefaultTicketService implements TicketService {
             new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " was erased (GDPR"
                     + " Art. 17); if the person comes back, register them as a new customer").throwIfAny();
         }
+        if (customer.isTombstone()) {
+            new RuleCheck().require(false, "customerId", "customer " + input.customerId() + " was merged into"
+                    + " customer " + customer.getMergedInto() + "; open the ticket for that customer").throwIfAny();
+        }
         Region region = requestedRegion == null ? customer.getRegion() : requestedRegion;
         Redaction subject = pii.redactForStorage(input.subject());
         Redaction description = pii.redactForStorage(input.description());

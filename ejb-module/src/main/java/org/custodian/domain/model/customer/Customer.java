@@ -67,6 +67,13 @@ public class Customer {
     @Column(name = "erased_at", insertable = false, updatable = false)
     private Instant erasedAt;
 
+    /** The record this one was merged into (a tombstone), or null for a live record. */
+    @Column(name = "merged_into")
+    private Long mergedInto;
+
+    @Column(name = "merged_at")
+    private Instant mergedAt;
+
     protected Customer() {
         // for JPA
     }
@@ -188,5 +195,35 @@ public class Customer {
 
     public Instant getErasedAt() {
         return erasedAt;
+    }
+
+    public Long getMergedInto() {
+        return mergedInto;
+    }
+
+    public Instant getMergedAt() {
+        return mergedAt;
+    }
+
+    public boolean isTombstone() {
+        return mergedInto != null;
+    }
+
+    /**
+     * Makes this record a tombstone of {@code survivor} (a duplicate of the same person). Its fields stay (erasing
+     * the survivor erases them too); what it owned moves to the survivor (the merge service does that).
+     */
+    public void mergeInto(Customer survivor, Instant now) {
+        new RuleCheck()
+                .require(survivor != null && !Objects.equals(survivor.getId(), id), "duplicateId",
+                        "must be another customer: a record cannot be merged into itself")
+                .require(mergedInto == null, "duplicateId", "was already merged into customer " + mergedInto)
+                .require(survivor == null || survivor.mergedInto == null, "customerId", "was itself merged into"
+                        + " customer " + (survivor == null ? null : survivor.mergedInto) + "; merge into that one")
+                .require(erasedAt == null && (survivor == null || survivor.erasedAt == null), "customerId",
+                        "an erased record cannot take part in a merge")
+                .throwIfAny();
+        this.mergedInto = survivor.getId();
+        this.mergedAt = now;
     }
 }

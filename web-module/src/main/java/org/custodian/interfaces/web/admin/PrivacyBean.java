@@ -41,6 +41,7 @@ public class PrivacyBean implements Serializable {
     private String type = "ACCESS";
     private Long customerId;
     private String email;
+    private String phone;
     private Long requestId;
     private String step;
     private String note;
@@ -62,11 +63,12 @@ public class PrivacyBean implements Serializable {
 
     public void registerRequest() {
         try {
-            RequestView registered = requests.register(portal.get(), new NewRequest(type, customerId, email, null,
+            RequestView registered = requests.register(portal.get(), new NewRequest(type, customerId, email, phone,
                     null, null));
             PageFailures.info("Registered", "request " + registered.id() + " is due " + registered.dueAt());
             customerId = null;
             email = null;
+            phone = null;
         } catch (RuntimeException e) {
             PageFailures.show(e, "newRequest");
         }
@@ -146,6 +148,14 @@ public class PrivacyBean implements Serializable {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
     }
 
     public Long getRequestId() {

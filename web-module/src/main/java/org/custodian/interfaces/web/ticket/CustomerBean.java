@@ -77,7 +77,13 @@ public class CustomerBean extends ShownRecordPage {
 
     @Override
     protected Map<String, Object> shownBody() {
-        return customer == null ? null : customer.body();
+        // a merged record (tombstone) shows no fields, only where it went (customer-merge.xhtml)
+        return customer == null || CustomerView.isTombstone(customer.body()) ? null : customer.body();
+    }
+
+    /** What the service answered for this page, a tombstone's pointer included (for CustomerMergeBean). */
+    CustomerView loaded() {
+        return customer;
     }
 
     @Override
