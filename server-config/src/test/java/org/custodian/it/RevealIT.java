@@ -246,6 +246,8 @@ class RevealIT extends DeployedWar {
         BROWSER.submit(BROWSER.find(phoneRow + " button").getAttribute("id"));
         assertTrue(BROWSER.find(phoneRow + " .reveal-problem").getText().contains("Say why"),
                 BROWSER.find(phoneRow).getText());
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", BROWSER.find(phoneRow));
+        BROWSER.screenshot("ticket-reveal-no-reason");
         WebElement reason = BROWSER.find(phoneRow + " input[type='text']");
         reason.sendKeys(REASON);
         BROWSER.submit(BROWSER.find(phoneRow + " button").getAttribute("id"));
@@ -258,6 +260,7 @@ class RevealIT extends DeployedWar {
                 BROWSER.byId("messages").getText());
         assertTrue(BROWSER.driver().findElements(By.cssSelector(phoneRow + " button")).isEmpty(),
                 "no Reveal button next to a revealed field");
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", BROWSER.find(phoneRow));
         BROWSER.screenshot("ticket-reveal");
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'FIELD_REVEALED' and actor ="
                 + " 'agent.eu' and resource_id = ? and fields like ?", String.valueOf(ticketId),
@@ -271,6 +274,7 @@ class RevealIT extends DeployedWar {
         BROWSER.submit(BROWSER.find(emailRow + " button").getAttribute("id"));
         assertEquals("/customer.xhtml?id=" + customerId, BROWSER.path());
         assertTrue(BROWSER.byId("field-email").getText().startsWith("customer."), BROWSER.byId("field-email").getText());
+        BROWSER.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", BROWSER.find(emailRow));
         BROWSER.screenshot("customer-reveal");
     }
 }

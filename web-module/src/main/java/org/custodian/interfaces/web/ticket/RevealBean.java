@@ -33,6 +33,8 @@ import org.custodian.interfaces.web.session.PortalCaller;
 public class RevealBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final List<String> ORDER = List.of("customer.phone", "customer.email", "customer.name",
+            "ticket.subject", "ticket.description");
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     @EJB
@@ -85,6 +87,8 @@ public class RevealBean implements Serializable {
             }
         }
         List<Row> found = new ArrayList<>();
+        // what a call back needs first: the customer's phone, e-mail and name, then the ticket's texts
+        fields = fields.stream().sorted(java.util.Comparator.comparingInt(RevealBean::rank)).toList();
         for (RevealableField field : fields) {
             if (values.containsKey(field.key())) {
                 found.add(new Row(field.key(), label(field.key()), values.get(field.key()),
@@ -92,6 +96,11 @@ public class RevealBean implements Serializable {
             }
         }
         return found;
+    }
+
+    private static int rank(RevealableField field) {
+        int known = ORDER.indexOf(field.key());
+        return known < 0 ? ORDER.size() : known;
     }
 
     /** Reveals one field and comes back to the page (post-redirect-get), saying that the reveal is recorded. */
