@@ -356,7 +356,8 @@ class PolicyApiIT extends DeployedWar {
         }
 
         JsonObject matrix = api.get("api/v1/policy/matrix", agent).json();
-        assertEquals("MASKED", matrix.getJsonObject("roles").getJsonObject("AGENT").getString("CONFIDENTIAL"));
+        // #23: agents see CONFIDENTIAL masked and may reveal single fields with a reason (V80's default)
+        assertEquals("REVEALABLE", matrix.getJsonObject("roles").getJsonObject("AGENT").getString("CONFIDENTIAL"));
         assertEquals("HIDDEN", matrix.getJsonObject("roles").getJsonObject("AUDITOR").getString("CONFIDENTIAL"));
         String customerEmail = api.get("api/v1/customers/" + customerId, api.token("supervisor")).json()
                 .getString("email");
@@ -369,7 +370,7 @@ class PolicyApiIT extends DeployedWar {
                     + " and resource_id = 'AGENT:CONFIDENTIAL' and sequence > ?", before));
         } finally {
             assertEquals(200, api.send("PUT", "api/v1/policy/matrix/AGENT/CONFIDENTIAL", privacy, "application/json",
-                    "{\"visibility\":\"MASKED\",\"reason\":\"Pilot ended, back to default\"}").status());
+                    "{\"visibility\":\"REVEALABLE\",\"reason\":\"Pilot ended, back to default\"}").status());
         }
         assertTrue(api.get("api/v1/customers/" + customerId, agent).json().getString("email").contains("***"));
         assertViolation(api.send("PUT", "api/v1/policy/matrix/JANITOR/CONFIDENTIAL", privacy, "application/json",

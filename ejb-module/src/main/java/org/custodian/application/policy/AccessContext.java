@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.access.AccessGrant;
 import org.custodian.domain.model.access.AccessOverride;
+import org.custodian.domain.model.access.RevealGrant;
 import org.custodian.domain.model.access.TransferRule;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.policy.Classification;
@@ -36,6 +37,8 @@ public final class AccessContext {
     private final Map<Permission, Set<Role>> grantedTo;
     /** Customer records whose processing is restricted (Art. 18): only privacy officers see them. */
     private final Set<Long> restrictedCustomers;
+    /** The caller's reveal grants in force (#23): named fields of named records shown in full where REVEALABLE. */
+    private final List<RevealGrant> reveals;
 
     AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
             List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo) {
@@ -45,6 +48,13 @@ public final class AccessContext {
     AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
             List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo,
             Set<Long> restrictedCustomers) {
+        this(caller, policy, now, transferRules, grants, overrides, grantedTo, restrictedCustomers, List.of());
+    }
+
+    AccessContext(Caller caller, FieldPolicy policy, Instant now, List<TransferRule> transferRules,
+            List<AccessGrant> grants, List<AccessOverride> overrides, Map<Permission, Set<Role>> grantedTo,
+            Set<Long> restrictedCustomers, List<RevealGrant> reveals) {
+        this.reveals = List.copyOf(reveals);
         this.restrictedCustomers = Set.copyOf(restrictedCustomers);
         this.caller = caller;
         this.policy = policy;
@@ -174,10 +184,26 @@ public final class AccessContext {
             if (!widened.equals(visibilities)) {
                 // the trail names the override only when it revealed more than the caller's normal access
                 return new Outcome(new Decision(Basis.BREAK_GLASS, override.getId(), widened, policy,
-                        scope.region()), null, false);
+                        scope.region(), revealedOn(scope)), null, false);
             }
         }
-        return new Outcome(new Decision(basis, basisId, visibilities, policy, scope.region()), null, false);
+        return new Outcome(new Decision(basis, basisId, visibilities, policy, scope.region(), revealedOn(scope)),
+                null, false);
+    }
+
+    /** The field keys the caller's grants in force reveal on this record (only REVEALABLE ones show in full). */
+    private Set<String> revealedOn(ResourceScope scope) {
+        Set<String> keys = new TreeSet<>();
+        for (RevealGrant grant : reveals) {
+            if (grant.isActiveAt(now)) {
+                for (String key : grant.fieldKeys()) {
+                    if (grant.reveals(key, scope.ticketId(), scope.customerId())) {
+                        keys.add(key);
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     /**
@@ -244,6 +270,11 @@ public final class AccessContext {
      */
     public record SearchArea(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
             Decision decision) {
+    }
+
+    /** The caller's reveal grants read for this request (#23; empty for callers who may reveal nothing). */
+    public List<RevealGrant> reveals() {
+        return reveals;
     }
 
     public List<AccessGrant> grants() {

@@ -18,12 +18,14 @@ import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.access.AccessRepository;
+import org.custodian.domain.model.access.RevealGrantRepository;
 import org.custodian.domain.model.privacy.RestrictionRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.access.TransferRule;
 import org.custodian.domain.model.policy.FieldPolicy;
 import org.custodian.domain.model.policy.PolicyRepository;
+import org.custodian.domain.model.policy.Visibility;
 import org.custodian.domain.model.user.Role;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
@@ -88,6 +90,9 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.GRANT_READ,
                 EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.AUDITOR, Role.CONTRACTOR));
         granted.put(Permission.BREAK_GLASS, EnumSet.of(Role.SUPERVISOR));
+        // those who read tickets or customers; what each may reveal is the matrix's REVEALABLE cells (#23)
+        granted.put(Permission.FIELD_REVEAL, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.CONTRACTOR,
+                Role.PRIVACY_OFFICER));
         granted.put(Permission.OVERRIDE_READ, EnumSet.of(Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.AUDITOR));
         granted.put(Permission.NOTIFICATION_READ, EnumSet.allOf(Role.class));
         // people administration (#22): auditors read who has which access; privacy officers approve the grants
@@ -119,6 +124,9 @@ public class DefaultPolicyService implements PolicyService {
 
     @Inject
     private RestrictionRepository restrictions;
+
+    @Inject
+    private RevealGrantRepository reveals;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -170,10 +178,14 @@ public class DefaultPolicyService implements PolicyService {
     public AccessContext contextFor(Caller caller) {
         Instant now = clock.instant();
         boolean contractor = caller.hasRole(Role.CONTRACTOR);
-        return new AccessContext(caller, policies.snapshot(), now, access.transferRules(true),
+        FieldPolicy snapshot = policies.snapshot();
+        return new AccessContext(caller, snapshot, now, access.transferRules(true),
                 contractor ? access.activeGrants(caller.username(), now) : List.of(),
                 allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
-                grantedTo(caller), restrictions.restrictedCustomers());
+                grantedTo(caller), restrictions.restrictedCustomers(),
+                // read only for callers who may reveal anything at all: one query fewer for everyone else
+                snapshot.anyRevealable(caller.roles()) && allows(caller, Permission.FIELD_REVEAL)
+                        ? reveals.active(caller.username(), now) : List.of());
     }
 
     /** Scopes limit a service account's key (#22): a permission outside them is as if no role had it. */
@@ -211,6 +223,43 @@ public class DefaultPolicyService implements PolicyService {
             deny(context.caller(), permission, scope.type(), scope.id(), outcome.refusal());
         }
         return outcome.decision();
+    }
+
+    @Override
+    public Decision authorizeReveal(AccessContext context, ResourceScope scope, List<String> fieldKeys) {
+        Caller caller = context.caller();
+        String type = scope.type();
+        if (!allows(caller, Permission.FIELD_REVEAL)) {
+            deny(caller, Permission.FIELD_REVEAL, type, scope.id(), withinScopes(caller, Permission.FIELD_REVEAL)
+                    ? "your roles (" + caller.rolesText() + ") may not reveal data"
+                    : "revealing data is for a person with a reason, never an API key");
+        }
+        Decision decision = authorize(context,
+                "CUSTOMER".equals(type) ? Permission.CUSTOMER_READ : Permission.TICKET_READ, scope);
+        List<String> alreadyFull = new java.util.ArrayList<>();
+        for (String key : fieldKeys) {
+            int dot = key.indexOf('.');
+            Visibility visibility = decision.visibilityOf(key.substring(0, dot), key.substring(dot + 1));
+            String words = FieldWords.of(key);
+            switch (visibility) {
+                case REVEALABLE -> {
+                    // the one case a reveal is for
+                }
+                case FULL -> alreadyFull.add(words);
+                case MASKED -> deny(caller, Permission.FIELD_REVEAL, type, scope.id(), "you see " + words
+                        + " masked, and your role (" + caller.rolesText() + ") may not reveal it; ask a colleague"
+                        + " who may, or your privacy officer");
+                case HIDDEN -> deny(caller, Permission.FIELD_REVEAL, type, scope.id(), "you may not see " + words
+                        + " at all (your role " + caller.rolesText() + ", or the record's region), so it cannot be"
+                        + " revealed");
+            }
+        }
+        if (!alreadyFull.isEmpty()) {
+            // nothing to reveal: asking is a mistake worth telling, and no grant should pretend to widen anything
+            throw new DomainRuleViolationException("fields", "you already see " + String.join(" and ", alreadyFull)
+                    + " in full: there is nothing to reveal");
+        }
+        return decision;
     }
 
     @Override

@@ -17,6 +17,11 @@ public enum Permission {
     GRANT_READ,
     /** Open a break-glass override on a ticket. */
     BREAK_GLASS,
+    /**
+     * Reveal named fields of one record in full for a few minutes, with a reason (#23), where the matrix says
+     * REVEALABLE. People only: no API key scope names it (a key would reveal in bulk without a person's reason).
+     */
+    FIELD_REVEAL,
     /** List break-glass overrides (a supervisor sees only their own). */
     OVERRIDE_READ,
     /** Checkpoints and Merkle proofs of the audit trail (hashes only, no event content). */

@@ -51,6 +51,17 @@ public interface PolicyService {
      */
     void rejectReserved(String entity, String field, String current, String value);
 
+    /**
+     * Decides whether the caller may reveal these fields of one record (#23): the record must be readable by them
+     * ({@link #authorize}, refusing as it does) and each field's classification REVEALABLE for their roles. A field
+     * they see masked only, or not at all, is refused (DENIED event, 403 naming it in plain words); a field they
+     * already see in full is a 422 (nothing to reveal).
+     *
+     * @param fieldKeys qualified keys ({@code customer.phone}) of fields of the scope's entity
+     * @return the decision on the record (its visibilities as the matrix has them)
+     */
+    Decision authorizeReveal(AccessContext context, ResourceScope scope, List<String> fieldKeys);
+
     /** The areas a search may cover; empty when the caller may search nothing (then nothing is found). */
     List<AccessContext.SearchArea> searchAreas(AccessContext context, Permission permission, Region requested);
 

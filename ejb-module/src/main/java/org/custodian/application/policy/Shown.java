@@ -15,7 +15,8 @@ import org.custodian.domain.model.policy.Visibility;
 
 /**
  * Builds one record's output under a {@link Decision}: FULL fields as stored, MASKED ones in their type-aware
- * masked form, HIDDEN ones absent (not null). Also notes what was revealed, for the audit trail.
+ * masked form, HIDDEN ones absent (not null), REVEALABLE ones masked unless the caller revealed them on this record
+ * (then in full). Also notes what was revealed, for the audit trail.
  */
 public final class Shown {
 
@@ -67,7 +68,10 @@ public final class Shown {
      */
     public Shown text(String field, Object value, String storedMaskedCopy) {
         ClassifiedField classified = decision.policy().field(entity, field);
-        Visibility visibility = decision.visibilities().get(classified.classification());
+        // REVEALABLE is shown MASKED unless this caller revealed the field on this record (#23)
+        Visibility visibility = decision.shownOf(entity, field);
+        boolean byReveal = visibility == Visibility.FULL
+                && decision.visibilities().get(classified.classification()) == Visibility.REVEALABLE;
         Object output = null;
         if (visibility == Visibility.FULL) {
             output = value;
@@ -81,7 +85,8 @@ public final class Shown {
         boolean present = visibility != Visibility.HIDDEN && (output != null || value == null);
         if (present) {
             body.put(field, output);
-            revealed.add(field + (visibility == Visibility.MASKED ? "~masked" : ""));
+            // ~revealed: shown in full because of the caller's reveal grant, not their role (access reports)
+            revealed.add(field + (visibility == Visibility.MASKED ? "~masked" : byReveal ? "~revealed" : ""));
             if (classified.classification().isPersonal() && value != null) {
                 revealedPersonal.add(classified.classification());
             }

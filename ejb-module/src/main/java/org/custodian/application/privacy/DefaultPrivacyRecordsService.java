@@ -139,8 +139,11 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
 
     private static List<String> recipients(List<VisibilityRule> matrix, Classification classification,
             Visibility visibility) {
+        // a REVEALABLE role receives the data masked, single fields in full on a reasoned, audited reveal (#23)
         return matrix.stream().filter(rule -> rule.getClassification() == classification
-                && rule.getVisibility() == visibility).map(rule -> rule.getRole().name()).sorted().toList();
+                && (rule.getVisibility() == visibility || visibility == Visibility.MASKED
+                        && rule.getVisibility() == Visibility.REVEALABLE))
+                .map(rule -> rule.getRole().name()).sorted().toList();
     }
 
     private List<Purpose> purposes() {

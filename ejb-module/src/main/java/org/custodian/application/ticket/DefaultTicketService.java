@@ -299,7 +299,8 @@ public class DefaultTicketService implements TicketService {
     private static TicketSearch.TextSource textSource(Decision decision, String field) {
         return switch (decision.visibilityOf(TicketView.ENTITY, field)) {
             case FULL -> TicketSearch.TextSource.ORIGINAL;
-            case MASKED -> decision.policy().field(TicketView.ENTITY, field).maskStyle() == MaskStyle.FREE_TEXT
+            // a search never runs against revealed values: REVEALABLE searches as MASKED (#23)
+            case MASKED, REVEALABLE -> decision.policy().field(TicketView.ENTITY, field).maskStyle() == MaskStyle.FREE_TEXT
                     ? TicketSearch.TextSource.MASKED : TicketSearch.TextSource.NONE;
             case HIDDEN -> TicketSearch.TextSource.NONE;
         };

@@ -107,6 +107,8 @@ public class JpaErasureLedger implements ErasureLedger {
                 }
             }
             update(connection, "update consent_record set source = ? where customer_id = any(?)", customers);
+            // reasons given for revealing the customer's fields (#23) may name them
+            update(connection, "update reveal_grant set reason = ? where customer_id = any(?)", customers);
             update(connection, "update processing_restriction set lift_reason = ? where customer_id = any(?)"
                     + " and lift_reason is not null", customers);
             int erased;

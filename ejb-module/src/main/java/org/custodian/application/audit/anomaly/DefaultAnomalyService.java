@@ -47,6 +47,8 @@ public class DefaultAnomalyService implements AnomalyService {
     static final String BULK_READ = "BULK_READ";
     static final String REPEATED_DENIALS = "REPEATED_DENIALS";
     static final String OFF_HOURS = "OFF_HOURS_ACCESS";
+    /** Many fields revealed with a reason by one person in a window (#23): one reveal is a call back, dozens a trawl. */
+    static final String MANY_REVEALS = "MANY_REVEALS";
     /** The subject of rules about callers who were not verified: their source address. */
     static final String SOURCE = "source:";
     private static final int BATCH = 2000;
@@ -91,6 +93,10 @@ public class DefaultAnomalyService implements AnomalyService {
     @Inject
     @ConfigProperty(name = "custodian.alerts.denial-threshold", defaultValue = "10")
     long denialThreshold;
+
+    @Inject
+    @ConfigProperty(name = "custodian.alerts.reveal-threshold", defaultValue = "10")
+    long revealThreshold;
 
     /** Local business hours, e.g. 07:00-20:00, Monday to Friday in the zone of the user's first region. */
     @Inject
@@ -139,8 +145,13 @@ public class DefaultAnomalyService implements AnomalyService {
             Instant start = end.minus(window);
             long records = 0;
             long denials = 0;
+            long reveals = 0;
             for (AuditEvent event : windowOf(last, start, end)) {
                 records += recordsRead(event);
+                if (event.getOutcome() == AuditOutcome.SUCCESS
+                        && AuditActions.FIELD_REVEALED.equals(event.getAction())) {
+                    reveals++;
+                }
                 if (event.getOutcome() == AuditOutcome.DENIED) {
                     denials++;
                 }
@@ -149,6 +160,11 @@ public class DefaultAnomalyService implements AnomalyService {
                 raised += raise(BULK_READ, subject, records, bulkReadThreshold, start, end, last.getSequence(),
                         records + " records read or exported within " + window + " (threshold " + bulkReadThreshold
                                 + ")");
+            }
+            if (reveals > revealThreshold) {
+                raised += raise(MANY_REVEALS, subject, reveals, revealThreshold, start, end, last.getSequence(),
+                        reveals + " reveals of masked fields (each with a reason) within " + window + " (threshold "
+                                + revealThreshold + ")");
             }
             if (denials > denialThreshold) {
                 raised += raise(REPEATED_DENIALS, subject, denials, denialThreshold, start, end,

@@ -69,10 +69,11 @@ public interface AccessReportService {
 
     /**
      * One group: reads (of which {@code readsFromDailyCounts} on pruned days), distinct users, field reveals (in
-     * full and masked), and the decisions reads rested on; the last four from raw events only.
+     * full and masked), and the decisions reads rested on; the last four from raw events only. {@code reveals}:
+     * of the reads, how many were reveals with a reason (FIELD_REVEALED, #23; raw events only).
      */
     record Row(String key, long reads, long readsFromDailyCounts, long users, long fieldsFull, long fieldsMasked,
-            Map<String, Long> bases, Map<String, Long> classifications) {
+            Map<String, Long> bases, Map<String, Long> classifications, long reveals) {
     }
 
     /**

@@ -276,6 +276,9 @@ public class DefaultAccessReportService implements AccessReportService {
                         regions.add(entry.substring(7));
                     } else if (entry.startsWith("class=")) {
                         classes.add(entry.substring(6));
+                    } else if (entry.startsWith("reason=") || entry.startsWith("until=")
+                            || entry.startsWith("grant=") || entry.startsWith("customer=")) {
+                        continue; // what a reveal (FIELD_REVEALED) notes besides the fields it showed
                     } else if (entry.endsWith("~masked")) {
                         masked.add(entry.substring(0, entry.length() - 7));
                     } else if (!entry.isEmpty()) {
@@ -308,8 +311,13 @@ public class DefaultAccessReportService implements AccessReportService {
             fromDailyCounts += count;
         }
 
+        private long reveals;
+
         void add(AuditEvent event, ReadFields read) {
             reads++;
+            if (AuditActions.FIELD_REVEALED.equals(event.getAction())) {
+                reveals++;
+            }
             users.add(event.getActor());
             full += read.fields().size();
             masked += read.masked().size();
@@ -322,7 +330,7 @@ public class DefaultAccessReportService implements AccessReportService {
         }
 
         Row row() {
-            return new Row(key, reads, fromDailyCounts, users.size(), full, masked, bases, classifications);
+            return new Row(key, reads, fromDailyCounts, users.size(), full, masked, bases, classifications, reveals);
         }
     }
 }

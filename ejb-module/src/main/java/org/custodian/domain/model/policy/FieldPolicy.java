@@ -51,6 +51,21 @@ public final class FieldPolicy {
         return widest;
     }
 
+    /** Whether any of the roles may reveal anything (#23): only then are their reveal grants worth reading. */
+    public boolean anyRevealable(Set<Role> roles) {
+        for (Classification classification : Classification.values()) {
+            if (visibility(roles, classification) == Visibility.REVEALABLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The classified fields of one entity, as {@code entity.field} keys, sorted. */
+    public java.util.List<String> fieldsOf(String entity) {
+        return fields.keySet().stream().filter(key -> key.startsWith(entity + ".")).sorted().toList();
+    }
+
     /** What a field is and how it is masked. */
     public record ClassifiedField(Classification classification, MaskStyle maskStyle) {
         static final ClassifiedField UNCLASSIFIED = new ClassifiedField(Classification.RESTRICTED, MaskStyle.NONE);

@@ -4,6 +4,11 @@ package org.custodian.domain.model.policy;
 public enum Visibility {
     /** The stored value. */
     FULL,
+    /**
+     * Shown MASKED, and the caller may reveal single fields of one record in full for a few minutes, with a reason
+     * that is audited (#23: just-in-time access, e.g. an agent's call back). Between MASKED and FULL.
+     */
+    REVEALABLE,
     /** A type-aware masked form; a field with no meaningful partial form is left out instead. */
     MASKED,
     /** Absent from the output altogether. */

@@ -25,6 +25,9 @@ import org.custodian.application.privacy.ConsentService.NewConsent;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.reveal.RevealBody;
+import org.custodian.application.reveal.RevealService;
+import org.custodian.application.reveal.RevealView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -43,6 +46,9 @@ public class CustomerResource {
 
     @EJB
     ConsentService consents;
+
+    @EJB
+    RevealService reveals;
 
     @Inject
     CurrentCaller caller;
@@ -82,5 +88,13 @@ public class CustomerResource {
     @Operation(summary = "The customer's consent in force per purpose and the full history, newest first")
     public ConsentState consents(@PathParam("id") long id) {
         return consents.state(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = RevealBody.SUMMARY)
+    public RevealView reveal(@PathParam("id") long id, byte[] body) {
+        return reveals.revealOnCustomer(caller.get(), id, RevealBody.read(body));
     }
 }

@@ -92,7 +92,8 @@ public class PolicyResource {
 
     @GET
     @Path("matrix")
-    @Operation(summary = "The visibility matrix: roles x classifications -> FULL, MASKED or HIDDEN, with versions")
+    @Operation(summary = "The visibility matrix: roles x classifications -> FULL, REVEALABLE, MASKED or HIDDEN,"
+            + " with versions")
     public Map<String, Object> matrix() {
         List<VisibilityCellView> cells = catalog.matrix(caller.get());
         Map<String, Map<Classification, String>> roles = new LinkedHashMap<>();

@@ -39,6 +39,9 @@ import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.reveal.RevealBody;
+import org.custodian.application.reveal.RevealService;
+import org.custodian.application.reveal.RevealView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -56,6 +59,9 @@ public class TicketResource {
 
     @EJB
     TicketService tickets;
+
+    @EJB
+    RevealService reveals;
 
     @Inject
     CurrentCaller caller;
@@ -165,5 +171,13 @@ public class TicketResource {
         check.require(!patch.isEmpty(), "body", "name at least one field to change");
         check.throwIfAny();
         return new TicketChanges(values);
+    }
+
+    @POST
+    @Path("{id}/reveal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = RevealBody.SUMMARY)
+    public RevealView reveal(@PathParam("id") long id, byte[] body) {
+        return reveals.revealOnTicket(caller.get(), id, RevealBody.read(body));
     }
 }
