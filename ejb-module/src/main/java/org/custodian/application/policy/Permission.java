@@ -65,5 +65,7 @@ public enum Permission {
      * Provision users and groups by SCIM 2.0 (/scim/v2): only a service account's key with the {@code scim} scope,
      * never a person's token (an IdP's client, not an administrator at a keyboard).
      */
-    SCIM_PROVISION
+    SCIM_PROVISION,
+    /** Create, change and delete the canned replies (macros) of the teams of one's regions (#23: team leads). */
+    MACRO_MANAGE
 }
