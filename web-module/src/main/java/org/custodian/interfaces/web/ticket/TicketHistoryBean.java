@@ -62,7 +62,8 @@ public class TicketHistoryBean implements Serializable {
     /** One change: "Status: Open → In progress", or only the field's name when its values are not shown. */
     public String change(HistoryEntry.Change change) {
         String field = label(change.field());
-        if (change.from() == null && change.to() == null) {
+        // the reason is an internal comment: the comment's id says nothing to a person
+        if ("reason".equals(change.field()) || change.from() == null && change.to() == null) {
             return field;
         }
         if (change.from() == null) {
