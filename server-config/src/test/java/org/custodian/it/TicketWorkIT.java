@@ -361,6 +361,7 @@ class TicketWorkIT extends DeployedWar {
         BROWSER.open("/ticket.xhtml?id=" + id);
         assertTrue(BROWSER.byId("reopen:reopen-window").getText().contains("can be reopened until"),
                 BROWSER.byId("reopen:reopen-window").getText());
+        BROWSER.driver().executeScript("document.getElementById('reopen').scrollIntoView()");
         BROWSER.screenshot("ticket-reopen");
         BROWSER.type("reopen:reason", "The customer called: still broken");
         BROWSER.submit("reopen:reopen-button");

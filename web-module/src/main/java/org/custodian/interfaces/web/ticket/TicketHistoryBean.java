@@ -67,9 +67,21 @@ public class TicketHistoryBean implements Serializable {
             return field;
         }
         if (change.from() == null) {
-            return field + ": " + change.to();
+            return field + ": " + value(change.to());
         }
-        return field + ": " + change.from() + " → " + change.to();
+        return field + ": " + value(change.from()) + " → " + value(change.to());
+    }
+
+    /** Times (resolvedAt) as people read them; other values as recorded. */
+    private static String value(String recorded) {
+        if (recorded == null) {
+            return "–";
+        }
+        try {
+            return TicketWorkText.time(java.time.Instant.parse(recorded));
+        } catch (java.time.format.DateTimeParseException e) {
+            return recorded;
+        }
     }
 
     private static String label(String field) {
