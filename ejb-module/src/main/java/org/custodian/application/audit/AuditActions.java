@@ -137,6 +137,22 @@ public final class AuditActions {
     public static final String SCIM_GROUP_CREATE = "SCIM_GROUP_CREATE";
     public static final String SCIM_GROUP_UPDATE = "SCIM_GROUP_UPDATE";
     public static final String SCIM_GROUP_DELETE = "SCIM_GROUP_DELETE";
+    /**
+     * Ticket work (#23), resource TICKET with the ticket's id: a reopen, a follow-up opened (on the old ticket,
+     * {@code followUp=<new id>}), a link added or removed ({@code RELATED=<other id>}), a merge (on the survivor,
+     * {@code duplicate=<id>}; the duplicate's own TICKET_UPDATE records its closing). Reasons are INTERNAL comments
+     * (COMMENT_CREATE), never free text in the trail.
+     */
+    public static final String TICKET_REOPEN = "TICKET_REOPEN";
+    public static final String TICKET_FOLLOW_UP = "TICKET_FOLLOW_UP";
+    public static final String TICKET_LINK = "TICKET_LINK";
+    public static final String TICKET_UNLINK = "TICKET_UNLINK";
+    public static final String TICKET_MERGE = "TICKET_MERGE";
+    /** Canned replies (#23), resource MACRO with the macro's id; using one is a TICKET_READ of what it filled in. */
+    public static final String MACRO_CREATE = "MACRO_CREATE";
+    public static final String MACRO_CHANGE = "MACRO_CHANGE";
+    public static final String MACRO_DELETE = "MACRO_DELETE";
+    public static final String MACRO = "MACRO";
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
     public static final String CUSTOMER = "CUSTOMER";

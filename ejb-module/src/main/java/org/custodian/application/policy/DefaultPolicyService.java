@@ -106,6 +106,8 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.SERVICE_ACCOUNT_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.OPERATOR));
         // the role the scim scope acts as; KEY_ONLY keeps it from people who hold that role
         granted.put(Permission.SCIM_PROVISION, EnumSet.of(Role.USER_ADMIN));
+        // team leads: there is no lead role, supervisors lead the teams of their regions (#23)
+        granted.put(Permission.MACRO_MANAGE, EnumSet.of(Role.SUPERVISOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

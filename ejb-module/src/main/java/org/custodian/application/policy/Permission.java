@@ -72,5 +72,7 @@ public enum Permission {
      */
     SCIM_PROVISION,
     /** Merge a duplicate customer record into the record of the same person (both in the caller's regions). */
-    CUSTOMER_MERGE
+    CUSTOMER_MERGE,
+    /** Create, change and delete the canned replies (macros) of the teams of one's regions (#23: team leads). */
+    MACRO_MANAGE
 }

@@ -86,6 +86,9 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private CustomerRepository customers;
 
+    @Inject
+    private MergedDuplicates mergedDuplicates;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -334,6 +337,13 @@ public class DefaultTicketService implements TicketService {
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
                 ticketId + "/" + comment.getId(), List.of("body", "visibility", "channel=" + channel),
                 AuditOutcome.SUCCESS);
+        // #23: the customer's answer (PUBLIC, through a customer channel) takes a waiting ticket back into work
+        if (visibility == CommentVisibility.PUBLIC && channel != CommentChannel.AGENT
+                && ticket.customerAnswered(clock.instant())) {
+            audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(ticketId),
+                    List.of("status=" + TicketStatus.WAITING_ON_CUSTOMER + "->" + TicketStatus.IN_PROGRESS,
+                            "reason=comment:" + comment.getId()), AuditOutcome.SUCCESS);
+        }
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
@@ -351,6 +361,15 @@ public class DefaultTicketService implements TicketService {
             Shown one = CommentView.show(decision, comment);
             shown.add(one);
             views.add(new CommentView(comment.getId(), one.body()));
+        }
+        // #23: the comments of duplicates merged into this ticket, each as its own ticket's decision shows it
+        for (Ticket duplicate : mergedDuplicates.readable(caller, ticketId)) {
+            Decision onDuplicate = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(duplicate));
+            for (Comment comment : tickets.commentsOf(duplicate.getId())) {
+                Shown one = CommentView.show(onDuplicate, comment);
+                shown.add(one);
+                views.add(new CommentView(comment.getId(), one.body()));
+            }
         }
         if (shown.isEmpty()) {
             shown.add(decision.show(CommentView.ENTITY));

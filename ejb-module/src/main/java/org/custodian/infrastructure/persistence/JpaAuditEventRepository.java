@@ -296,6 +296,23 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
+    public List<AuditEvent> findChangesOfTicket(long ticketId, Collection<String> actions, int limit) {
+        String id = String.valueOf(ticketId);
+        List<AuditEvent> newestFirst = entityManager.createQuery("SELECT e FROM AuditEvent e"
+                        + " WHERE e.action IN :actions AND e.outcome = :success AND ((e.resourceType = 'TICKET'"
+                        + " AND e.resourceId = :id) OR (e.resourceType = 'COMMENT' AND e.resourceId LIKE :comments))"
+                        + " ORDER BY e.sequence DESC", AuditEvent.class)
+                .setParameter("actions", actions)
+                .setParameter("success", AuditOutcome.SUCCESS)
+                .setParameter("id", id)
+                .setParameter("comments", id + "/%")
+                .setMaxResults(limit)
+                .setHint("eclipselink.read-only", "true")
+                .getResultList();
+        return reversed(newestFirst);
+    }
+
+    @Override
     public List<AuditEvent> findAboutUser(String username, int limit) {
         // audit_event_user_idx (V35): resource ids of USER events are usernames
         List<AuditEvent> newestFirst = entityManager.createQuery("SELECT e FROM AuditEvent e"

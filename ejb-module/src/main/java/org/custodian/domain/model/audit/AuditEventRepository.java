@@ -63,6 +63,12 @@ public interface AuditEventRepository {
      */
     List<AuditEvent> findAboutTicket(long ticketId, int limit);
 
+    /**
+     * The successful changes of one ticket and its comments ({@code actions}, resource TICKET {@code "42"} or
+     * COMMENT {@code "42/7"}): the newest {@code limit}, oldest first (the ticket's activity history).
+     */
+    List<AuditEvent> findChangesOfTicket(long ticketId, Collection<String> actions, int limit);
+
     /** Events about one user account (its administration, sign-ins, revocations), oldest first, the newest {@code limit}. */
     List<AuditEvent> findAboutUser(String username, int limit);
 

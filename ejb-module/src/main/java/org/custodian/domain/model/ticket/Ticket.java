@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public class Ticket {
     private String descriptionMasked;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     private TicketStatus status;
 
     @Enumerated(EnumType.STRING)
@@ -132,13 +133,20 @@ public class Ticket {
         refuseIfAnonymized();
         if (status == TicketStatus.CLOSED) {
             throw new DomainRuleViolationException("status",
-                    "the ticket is CLOSED and can no longer change; open a follow-up ticket");
+                    "the ticket is CLOSED and can no longer change; reopen it with a reason (within the reopen"
+                            + " window) or open a follow-up ticket");
         }
         TicketStatus target = newStatus == null ? status : newStatus;
         RuleCheck check = new RuleCheck();
         details.check(check);
-        check.require(status.canMoveTo(target), "status",
-                "cannot change from " + status + " to " + target + "; allowed next: " + status.allowedNext());
+        if (status.isResolved() && target == TicketStatus.IN_PROGRESS) {
+            // a reopen is its own transition: it needs a reason and is allowed only within the window
+            check.require(false, "status", "a RESOLVED ticket is reopened with a reason (reopen), not by a status"
+                    + " change");
+        } else {
+            check.require(status.canMoveTo(target), "status",
+                    "cannot change from " + status + " to " + target + "; allowed next: " + status.allowedNext());
+        }
         Instant targetResolvedAt = resolvedAt;
         if (target.isResolved()) {
             if (requestedResolvedAt != null) {
@@ -186,6 +194,57 @@ public class Ticket {
                     "ticket is CLOSED and takes no more comments; open a follow-up ticket");
         }
         this.updatedAt = now;
+    }
+
+    /**
+     * Reopen: a RESOLVED or CLOSED ticket goes back to IN_PROGRESS if it was resolved less than {@code window} ago;
+     * later the customer's new request is a follow-up ticket (closed statistics hold).
+     */
+    public void reopen(Duration window, Instant now) {
+        refuseIfAnonymized();
+        if (!status.isResolved()) {
+            throw new DomainRuleViolationException("status", "only a RESOLVED or CLOSED ticket can be reopened; this"
+                    + " one is " + status);
+        }
+        Instant until = reopenableUntil(window);
+        if (until == null || !now.isBefore(until)) {
+            throw new DomainRuleViolationException("status", "the reopen window ended at " + until
+                    + "; open a follow-up ticket instead");
+        }
+        status = TicketStatus.IN_PROGRESS;
+        resolvedAt = null;
+        updatedAt = now;
+    }
+
+    /** Until when a reopen is allowed (resolution time plus window), null when the ticket is not resolved. */
+    public Instant reopenableUntil(Duration window) {
+        return status.isResolved() && resolvedAt != null ? resolvedAt.plus(window) : null;
+    }
+
+    /**
+     * The customer answered (a PUBLIC comment through EMAIL, PHONE or CHAT): a ticket WAITING_ON_CUSTOMER goes
+     * back to IN_PROGRESS. Returns whether the status changed.
+     */
+    public boolean customerAnswered(Instant now) {
+        if (status != TicketStatus.WAITING_ON_CUSTOMER) {
+            return false;
+        }
+        status = TicketStatus.IN_PROGRESS;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Merge: this duplicate is closed (from any status); its pointer to the survivor is a DUPLICATE link. */
+    public void closeAsDuplicate(Instant now) {
+        refuseIfAnonymized();
+        if (status == TicketStatus.CLOSED) {
+            throw new DomainRuleViolationException("duplicateId", "the duplicate is already CLOSED");
+        }
+        if (resolvedAt == null) {
+            resolvedAt = now.isBefore(createdAt) ? createdAt : now;
+        }
+        status = TicketStatus.CLOSED;
+        updatedAt = now;
     }
 
     /** Marks the text of an anonymized ticket; statistics (status, category, priority, region, times) stay. */

@@ -4,17 +4,21 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Lifecycle of a ticket. A ticket is resolved before it is closed; a resolved ticket can be
- * reopened; a closed ticket is final (a follow-up gets a new ticket, so closed statistics hold).
+ * Lifecycle of a ticket. A ticket is resolved before it is closed. WAITING_ON_CUSTOMER parks a ticket until the
+ * customer answers (a PUBLIC comment through a customer channel moves it back to IN_PROGRESS). Resolved and closed
+ * tickets come back only by a reopen with a reason within the reopen window ({@link Ticket#reopen}); after it a
+ * follow-up ticket is opened, so closed statistics hold.
  */
 public enum TicketStatus {
-    OPEN, IN_PROGRESS, RESOLVED, CLOSED;
+    OPEN, IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED, CLOSED;
 
+    /** The statuses a plain status change may move to (a reopen is its own transition, not listed here). */
     public Set<TicketStatus> allowedNext() {
         return switch (this) {
-            case OPEN -> EnumSet.of(IN_PROGRESS, RESOLVED);
-            case IN_PROGRESS -> EnumSet.of(OPEN, RESOLVED);
-            case RESOLVED -> EnumSet.of(IN_PROGRESS, CLOSED);
+            case OPEN -> EnumSet.of(IN_PROGRESS, WAITING_ON_CUSTOMER, RESOLVED);
+            case IN_PROGRESS -> EnumSet.of(OPEN, WAITING_ON_CUSTOMER, RESOLVED);
+            case WAITING_ON_CUSTOMER -> EnumSet.of(IN_PROGRESS, RESOLVED);
+            case RESOLVED -> EnumSet.of(CLOSED);
             case CLOSED -> EnumSet.noneOf(TicketStatus.class);
         };
     }

@@ -1,6 +1,7 @@
 package org.custodian.domain.model.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -154,13 +155,50 @@ class TicketTest {
     }
 
     @Test
-    void reopeningClearsTheResolutionTime() {
+    void reopeningWithinTheWindowClearsTheResolutionTime() {
         Ticket ticket = newTicket();
         ticket.revise(details(), TicketStatus.RESOLVED, null, LATER);
-        Set<String> changed = ticket.revise(details(), TicketStatus.IN_PROGRESS, null, EVEN_LATER);
+        // a plain status change does not reopen: a reopen needs a reason and the window
+        DomainRuleViolationException plain = assertThrows(DomainRuleViolationException.class,
+                () -> ticket.revise(details(), TicketStatus.IN_PROGRESS, null, EVEN_LATER));
+        assertEquals(Set.of("status"), fields(plain));
+        ticket.reopen(java.time.Duration.ofDays(14), EVEN_LATER);
         assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
         assertNull(ticket.getResolvedAt());
-        assertEquals(Set.of("status", "resolvedAt"), changed);
+        assertEquals(EVEN_LATER, ticket.getUpdatedAt());
+    }
+
+    @Test
+    void aClosedTicketReopensWithinTheWindowAndNotAfter() {
+        Ticket late = closedTicket();
+        java.time.Instant until = late.reopenableUntil(java.time.Duration.ofDays(1));
+        DomainRuleViolationException e = assertThrows(DomainRuleViolationException.class,
+                () -> late.reopen(java.time.Duration.ofDays(1), until));
+        assertTrue(e.getMessage().contains("follow-up"), e.getMessage());
+        assertEquals(TicketStatus.CLOSED, late.getStatus());
+        Ticket early = closedTicket();
+        early.reopen(java.time.Duration.ofDays(1), until.minusSeconds(1));
+        assertEquals(TicketStatus.IN_PROGRESS, early.getStatus());
+        assertThrows(DomainRuleViolationException.class, () -> newTicket().reopen(java.time.Duration.ofDays(1), LATER),
+                "an open ticket is not reopened");
+    }
+
+    @Test
+    void aWaitingTicketGoesBackToWorkWhenTheCustomerAnswers() {
+        Ticket ticket = newTicket();
+        ticket.revise(details(), TicketStatus.WAITING_ON_CUSTOMER, null, LATER);
+        assertTrue(ticket.customerAnswered(EVEN_LATER));
+        assertEquals(TicketStatus.IN_PROGRESS, ticket.getStatus());
+        assertFalse(ticket.customerAnswered(EVEN_LATER), "only a waiting ticket changes");
+    }
+
+    @Test
+    void aDuplicateIsClosedFromAnyOpenStatus() {
+        Ticket ticket = newTicket();
+        ticket.closeAsDuplicate(LATER);
+        assertEquals(TicketStatus.CLOSED, ticket.getStatus());
+        assertEquals(LATER, ticket.getResolvedAt());
+        assertThrows(DomainRuleViolationException.class, () -> ticket.closeAsDuplicate(EVEN_LATER));
     }
 
     @Test

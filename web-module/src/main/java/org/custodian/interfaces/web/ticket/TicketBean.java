@@ -44,6 +44,9 @@ public class TicketBean extends ShownRecordPage {
     @Inject
     PortalCaller portal;
 
+    @Inject
+    TicketStaleNotice stale;
+
     private Long id;
     private TicketView ticket;
     private final List<Map<String, Object>> comments = new ArrayList<>();
@@ -140,7 +143,7 @@ public class TicketBean extends ShownRecordPage {
             PageFailures.info("Saved", "changed " + String.join(", ", values.keySet()));
             load();
         } catch (RuntimeException e) {
-            PageFailures.show(e, "edit");
+            stale.showOr(e, "edit");
         }
     }
 
@@ -191,7 +194,7 @@ public class TicketBean extends ShownRecordPage {
             newStatus = null;
             load();
         } catch (RuntimeException e) {
-            PageFailures.show(e, "status");
+            stale.showOr(e, "status");
         }
     }
 
@@ -279,6 +282,11 @@ public class TicketBean extends ShownRecordPage {
 
     public Long getId() {
         return id;
+    }
+
+    /** The version of the ticket as this page showed it (#23: a change against it is refused if someone else's came first). */
+    public long getVersion() {
+        return ticket == null ? 0 : ticket.version();
     }
 
     public void setId(Long id) {

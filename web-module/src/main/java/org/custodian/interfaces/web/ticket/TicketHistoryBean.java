@@ -1,0 +1,95 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.MissingResourceException;
+import org.custodian.application.ticket.HistoryEntry;
+import org.custodian.application.ticket.TicketWorkService;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** #23: the ticket's activity history (newest first), as the policy shows it to this user. */
+@Named
+@ViewScoped
+public class TicketHistoryBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    TicketWorkService work;
+
+    @Inject
+    PortalCaller portal;
+
+    @Inject
+    TicketBean ticketBean;
+
+    private List<HistoryEntry> entries;
+
+    public List<HistoryEntry> getEntries() {
+        if (entries == null) {
+            List<HistoryEntry> found = new ArrayList<>();
+            try {
+                if (ticketBean.getId() != null) {
+                    found.addAll(work.history(portal.get(), ticketBean.getId()));
+                }
+            } catch (RuntimeException e) {
+                // the history is an extra: the ticket page stands without it
+            }
+            java.util.Collections.reverse(found);
+            entries = found;
+        }
+        return entries;
+    }
+
+    public String time(HistoryEntry entry) {
+        return TicketWorkText.time(entry.at());
+    }
+
+    /** What happened, in the user's words ("changed", "commented", "reopened", …). */
+    public String action(HistoryEntry entry) {
+        try {
+            return TicketWorkText.text("history.action." + entry.action());
+        } catch (MissingResourceException e) {
+            return entry.action();
+        }
+    }
+
+    /** One change: "Status: Open → In progress", or only the field's name when its values are not shown. */
+    public String change(HistoryEntry.Change change) {
+        String field = label(change.field());
+        // the reason is an internal comment: the comment's id says nothing to a person
+        if ("reason".equals(change.field()) || change.from() == null && change.to() == null) {
+            return field;
+        }
+        if (change.from() == null) {
+            return field + ": " + value(change.to());
+        }
+        return field + ": " + value(change.from()) + " → " + value(change.to());
+    }
+
+    /** Times (resolvedAt) as people read them; other values as recorded. */
+    private static String value(String recorded) {
+        if (recorded == null) {
+            return "–";
+        }
+        try {
+            return TicketWorkText.time(java.time.Instant.parse(recorded));
+        } catch (java.time.format.DateTimeParseException e) {
+            return recorded;
+        }
+    }
+
+    private static String label(String field) {
+        try {
+            return TicketWorkText.text("history.field." + field);
+        } catch (MissingResourceException e) {
+            String label = TicketBean.LABELS.get(field);
+            return label == null ? field : label;
+        }
+    }
+}

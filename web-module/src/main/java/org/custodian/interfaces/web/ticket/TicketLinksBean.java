@@ -1,0 +1,115 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.custodian.application.ticket.LinkView;
+import org.custodian.application.ticket.TicketWorkService;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** #23: the tickets linked to this one, linking a related one, and merging a duplicate into this ticket. */
+@Named
+@ViewScoped
+public class TicketLinksBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    TicketWorkService work;
+
+    @Inject
+    PortalCaller portal;
+
+    @Inject
+    TicketBean ticketBean;
+
+    private List<LinkView> links;
+    private Long linkId;
+    private Long duplicateId;
+    private String mergeReason;
+
+    public List<LinkView> getLinks() {
+        if (links == null) {
+            try {
+                links = ticketBean.getId() == null ? List.of() : work.links(portal.get(), ticketBean.getId());
+            } catch (RuntimeException e) {
+                links = List.of();
+            }
+        }
+        return links;
+    }
+
+    /** How one link reads from this ticket ("follow-up of", "merged into", …), in the user's words. */
+    public String describe(LinkView link) {
+        String key = switch (link.kind()) {
+            case "FOLLOW_UP" -> link.outgoing() ? "links.followUpOf" : "links.followedUpBy";
+            case "DUPLICATE" -> link.outgoing() ? "links.mergedInto" : "links.mergedFrom";
+            default -> "links.related";
+        };
+        return TicketWorkText.text(key);
+    }
+
+    public String link() {
+        try {
+            work.link(portal.get(), ticketBean.getId(), linkId);
+            PageFailures.info(TicketWorkText.text("links.linked"), TicketWorkText.text("links.linkedDetail",
+                    String.valueOf(linkId)));
+            return TicketWorkText.backTo(ticketBean.getId());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "links");
+            return null;
+        }
+    }
+
+    public String unlink(long other) {
+        try {
+            work.unlink(portal.get(), ticketBean.getId(), other);
+            PageFailures.info(TicketWorkText.text("links.unlinked"), TicketWorkText.text("links.unlinkedDetail",
+                    String.valueOf(other)));
+            return TicketWorkText.backTo(ticketBean.getId());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "links");
+            return null;
+        }
+    }
+
+    public String merge() {
+        try {
+            work.merge(portal.get(), ticketBean.getId(), duplicateId, mergeReason);
+            PageFailures.info(TicketWorkText.text("merge.done"), TicketWorkText.text("merge.doneDetail",
+                    String.valueOf(duplicateId), String.valueOf(ticketBean.getId())));
+            return TicketWorkText.backTo(ticketBean.getId());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "merge");
+            return null;
+        }
+    }
+
+    public Long getLinkId() {
+        return linkId;
+    }
+
+    public void setLinkId(Long linkId) {
+        this.linkId = linkId;
+    }
+
+    public Long getDuplicateId() {
+        return duplicateId;
+    }
+
+    public void setDuplicateId(Long duplicateId) {
+        this.duplicateId = duplicateId;
+    }
+
+    public String getMergeReason() {
+        return mergeReason;
+    }
+
+    public void setMergeReason(String mergeReason) {
+        this.mergeReason = mergeReason;
+    }
+}

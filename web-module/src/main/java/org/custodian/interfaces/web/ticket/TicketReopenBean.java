@@ -1,0 +1,109 @@
+package org.custodian.interfaces.web.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.custodian.application.ticket.ReopenOption;
+import org.custodian.application.ticket.TicketView;
+import org.custodian.application.ticket.TicketWorkService;
+import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.session.PortalCaller;
+
+/** #23: a resolved or closed ticket offers a reopen with a reason within the window, else a follow-up ticket. */
+@Named
+@ViewScoped
+public class TicketReopenBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    TicketWorkService work;
+
+    @Inject
+    PortalCaller portal;
+
+    @Inject
+    TicketBean ticketBean;
+
+    @Inject
+    TicketStaleNotice stale;
+
+    private ReopenOption option;
+    private boolean asked;
+    private String reason;
+    private String followUpSubject;
+    private String followUpDescription;
+
+    /** REOPEN, FOLLOW_UP or NONE; NONE too for users who may not change the ticket (nothing is offered). */
+    public String getApplies() {
+        if (!asked) {
+            asked = true;
+            if (ticketBean.getId() != null && portal.may("TICKET_WRITE")) {
+                try {
+                    option = work.reopenOption(portal.get(), ticketBean.getId());
+                } catch (RuntimeException e) {
+                    option = null;
+                }
+            }
+        }
+        return option == null ? "NONE" : option.applies();
+    }
+
+    public String getReopenUntil() {
+        return option == null ? "" : TicketWorkText.time(option.reopenUntil());
+    }
+
+    public int getWindowDays() {
+        return option == null ? 0 : option.windowDays();
+    }
+
+    public String reopen() {
+        try {
+            work.reopen(portal.get(), ticketBean.getId(), reason, ticketBean.getVersion());
+            PageFailures.info(TicketWorkText.text("reopen.done"), TicketWorkText.text("reopen.doneDetail",
+                    String.valueOf(ticketBean.getId())));
+            return TicketWorkText.backTo(ticketBean.getId());
+        } catch (RuntimeException e) {
+            stale.showOr(e, "reopen");
+            return null;
+        }
+    }
+
+    public String followUp() {
+        try {
+            TicketView created = work.followUp(portal.get(), ticketBean.getId(), followUpSubject, followUpDescription);
+            PageFailures.info(TicketWorkText.text("followUp.done"), TicketWorkText.text("followUp.doneDetail",
+                    String.valueOf(created.id()), String.valueOf(ticketBean.getId())));
+            return TicketWorkText.backTo(created.id());
+        } catch (RuntimeException e) {
+            PageFailures.show(e, "followUp");
+            return null;
+        }
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String getFollowUpSubject() {
+        return followUpSubject;
+    }
+
+    public void setFollowUpSubject(String followUpSubject) {
+        this.followUpSubject = followUpSubject;
+    }
+
+    public String getFollowUpDescription() {
+        return followUpDescription;
+    }
+
+    public void setFollowUpDescription(String followUpDescription) {
+        this.followUpDescription = followUpDescription;
+    }
+}
