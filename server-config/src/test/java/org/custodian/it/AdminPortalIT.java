@@ -110,7 +110,7 @@ class AdminPortalIT extends DeployedWar {
         shot(ADMIN, "03-new-user-invalid");
         ADMIN.type("newUser:username", NAME);
         ADMIN.type("newUser:email", NAME + "@example.com");
-        label(ADMIN, "newUser:roles", "AGENT").click();
+        label(ADMIN, "newUser:roles", "Agent").click();
         label(ADMIN, "newUser:regions", "EU").click();
         ADMIN.submit("newUser:create");
         assertEquals("/admin/user.xhtml?username=" + NAME, ADMIN.path());
@@ -148,11 +148,11 @@ class AdminPortalIT extends DeployedWar {
     @Order(4)
     void supervisorIsRequestedAndWaitsUntilThePrivacyOfficerApproves() throws Exception {
         ADMIN.open("/admin/user.xhtml?username=" + NAME);
-        label(ADMIN, "profile:roles", "SUPERVISOR").click();
+        label(ADMIN, "profile:roles", "Supervisor").click();
         ADMIN.submit("profile:save");
         String messages = ADMIN.byId("messages").getText();
         assertTrue(messages.contains("SUPERVISOR requested — waiting for a second person's approval"), messages);
-        assertTrue(ADMIN.byId("pending").getText().contains("SUPERVISOR"), "the page says what waits");
+        assertTrue(ADMIN.byId("pending").getText().contains("Supervisor"), "the page says what waits");
         shot(ADMIN, "05-user-pending");
         assertFalse(roles(NAME).contains("SUPERVISOR"), "not given yet");
 

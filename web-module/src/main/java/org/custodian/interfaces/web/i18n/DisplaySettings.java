@@ -69,7 +69,8 @@ public class DisplaySettings {
 
     private Optional<DisplayPreferences> profile() {
         if (profile == null) {
-            profile = portal.isSignedIn() ? preferences.of(portal.getUsername()) : Optional.empty();
+            // from the password step on (second factor, enrollment too): the user is known by then
+            profile = portal.identity().flatMap(identity -> preferences.of(identity.username()));
         }
         return profile;
     }

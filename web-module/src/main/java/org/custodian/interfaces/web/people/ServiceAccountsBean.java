@@ -76,7 +76,7 @@ public class ServiceAccountsBean implements Serializable {
     public String createKey(String account) {
         try {
             CreatedKey key = accounts.createKey(portal.get(), account, new ServiceAccountService.NewKey(null, null));
-            Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), Pages.time(key.expiresAt())));
+            Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), String.valueOf(key.expiresAt())));
             PageFailures.info("Key created", "key " + key.keyId() + " of " + account + " — copy its secret now");
             return Pages.redirect("/admin/service-accounts.xhtml");
         } catch (RuntimeException e) {
