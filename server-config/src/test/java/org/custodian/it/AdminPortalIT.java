@@ -151,7 +151,7 @@ class AdminPortalIT extends DeployedWar {
         label(ADMIN, "profile:roles", "Supervisor").click();
         ADMIN.submit("profile:save");
         String messages = ADMIN.byId("messages").getText();
-        assertTrue(messages.contains("SUPERVISOR requested — waiting for a second person's approval"), messages);
+        assertTrue(messages.contains("Supervisor requested — waiting for a second person's approval"), messages);
         assertTrue(ADMIN.byId("pending").getText().contains("Supervisor"), "the page says what waits");
         shot(ADMIN, "05-user-pending");
         assertFalse(roles(NAME).contains("SUPERVISOR"), "not given yet");
@@ -171,7 +171,7 @@ class AdminPortalIT extends DeployedWar {
         OTHER.await(driver -> OTHER.path().startsWith("/admin/grants.xhtml"));
         shot(OTHER, "07-grants-privacy");
         OTHER.submit(row(OTHER, NAME).findElement(By.cssSelector("button[id$=':approve']")).getAttribute("id"));
-        assertTrue(OTHER.byId("messages").getText().contains("SUPERVISOR given to " + NAME),
+        assertTrue(OTHER.byId("messages").getText().contains("Supervisor given to " + NAME),
                 OTHER.byId("messages").getText());
         assertEquals("/admin/grants.xhtml", OTHER.path(), "after the action, a GET: a reload repeats nothing");
         assertTrue(roles(NAME).contains("SUPERVISOR"), "given after the second person's approval");

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 public class Labels {
 
     public String of(String kind, Object value) {
+        return label(kind, value);
+    }
+
+    /** For Java code (a bean's message): the same as {@code #{labels.of(kind, value)}}. */
+    public static String label(String kind, Object value) {
         if (value == null) {
             return "";
         }
