@@ -48,6 +48,11 @@ public class Times {
         return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** Whether the value is a time (so {@code cst:time} shows it as one, anything else as text). */
+    public boolean isInstant(Object value) {
+        return instant(value) != null;
+    }
+
     static String format(Instant instant, ZoneId zone, Locale locale) {
         String pattern = "de".equals(locale.getLanguage()) ? "d. MMM yyyy, HH:mm" : "d MMM yyyy, HH:mm";
         return DateTimeFormatter.ofPattern(pattern, locale).withZone(zone).format(instant);

@@ -54,10 +54,10 @@ public class GrantsBean implements Serializable {
     public String whyNot(RoleGrantRequestView request) {
         String me = portal.getUsername();
         if (me.equals(request.requestedBy())) {
-            return "you asked for this: a second person decides";
+            return Texts.get("msg.grants.ownRequest");
         }
         if (me.equals(request.username())) {
-            return "this role is for you: someone else decides";
+            return Texts.get("msg.grants.forYou");
         }
         return null;
     }

@@ -65,5 +65,9 @@ class MessagesTest {
         assertEquals("6 Dec 2026, 08:03", Times.format(instant, ZoneId.of("America/New_York"), Locale.ENGLISH));
         assertEquals(instant, Times.instant("2026-12-06T13:03:07.123456Z"));
         assertEquals(instant, Times.instant(java.time.OffsetDateTime.parse("2026-12-06T14:03:07.123456+01:00")));
+        // a ticket's or customer's field list shows times as times and everything else as it is
+        assertEquals(null, Times.instant("42"));
+        assertEquals(null, Times.instant("Printer on fire"));
+        assertEquals(null, Times.instant(""));
     }
 }
