@@ -35,6 +35,17 @@ final class Browser implements TestWatcher, AutoCloseable {
 
     private String base;
     private ChromeDriver driver;
+    /** The browser's language (Accept-Language), null for Chromium's default. */
+    private final String language;
+
+    Browser() {
+        this(null);
+    }
+
+    /** A browser whose user interface and Accept-Language are {@code language} (#23). */
+    Browser(String language) {
+        this.language = language;
+    }
     private Path profile;
 
     /** The application's address, known once Arquillian has deployed it. */
@@ -55,6 +66,10 @@ final class Browser implements TestWatcher, AutoCloseable {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            if (language != null) {
+                options.addArguments("--lang=" + language);
+                options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);

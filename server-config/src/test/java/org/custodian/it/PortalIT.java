@@ -400,17 +400,18 @@ class PortalIT extends DeployedWar {
         // the visibility matrix: one cell changed with a reason (seen in the matrix and its history), then put back
         BROWSER.open("/admin/policy.xhtml");
         String cell = ".cell-ENGINEER-RESTRICTED";
-        String before = BROWSER.find(cell).getText();
+        // the page shows the value's label (Hidden, Masked, Full: #23); the stored value is its upper case
+        String before = BROWSER.find(cell).getText().toUpperCase(java.util.Locale.ROOT);
         String changed = "HIDDEN".equals(before) ? "MASKED" : "HIDDEN";
         String why = "Portal test " + UUID.randomUUID();
         changeVisibility("ENGINEER", "RESTRICTED", changed, why);
-        assertEquals(changed, BROWSER.find(cell).getText());
+        assertEquals(changed, BROWSER.find(cell).getText().toUpperCase(java.util.Locale.ROOT));
         assertTrue(BROWSER.driver().findElements(By.cssSelector(".change-reason")).stream()
                 .anyMatch(shown -> shown.getText().equals(why)), "the change and its reason are in the history");
         assertEquals(changed, Sql.text("select visibility from visibility_rule where role = 'ENGINEER' and"
                 + " classification = 'RESTRICTED'"));
         changeVisibility("ENGINEER", "RESTRICTED", before, "Put back after the portal test");
-        assertEquals(before, BROWSER.find(cell).getText());
+        assertEquals(before, BROWSER.find(cell).getText().toUpperCase(java.util.Locale.ROOT));
 
         // retention: an inactive policy (so no purge of the other tests changes), and the preview of a purge
         BROWSER.open("/admin/retention.xhtml");

@@ -94,7 +94,7 @@ class PortalSingleSignOnIT {
                         + " ms; its form submitted to the queue " + Duration.between(submitted, landed).toMillis()
                         + " ms; click to queue (with the typing) " + Duration.between(clicked, landed).toMillis()
                         + " ms");
-                assertTrue(BROWSER.byId("signed-in-as").getText().contains("AGENT"),
+                assertTrue(BROWSER.byId("signed-in-as").getText().contains("Agent"),
                         BROWSER.byId("signed-in-as").getText());
                 BROWSER.screenshot("sso-queue");
                 assertEquals(1, count(database, "select count(*) from audit_event where action = 'LOGIN' and actor ="

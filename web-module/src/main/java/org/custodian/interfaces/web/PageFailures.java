@@ -14,6 +14,7 @@ import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * Turns what a service refused into messages on the page, the way the API turns it into a problem: each broken
@@ -43,19 +44,19 @@ public final class PageFailures {
         }
         String summary;
         if (cause instanceof AccessDeniedException) {
-            summary = "Refused";
+            summary = Texts.get("common.refused");
         } else if (cause instanceof ResourceNotFoundException) {
-            summary = "Not found";
+            summary = Texts.get("common.notFound");
         } else if (cause instanceof ConflictException || cause instanceof StaleVersionException) {
-            summary = "Conflict";
+            summary = Texts.get("common.conflict");
         } else if (cause instanceof GoneException) {
-            summary = "Gone";
+            summary = Texts.get("common.gone");
         } else if (cause instanceof NotConfiguredException) {
-            summary = "Not available";
+            summary = Texts.get("common.notAvailable");
         } else {
             LOG.log(Level.WARNING, "portal request failed", failure);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Failed",
-                    "the request failed; it was not carried out"));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("common.failed"),
+                    Texts.get("common.failed.detail")));
             faces.validationFailed();
             return;
         }

@@ -30,6 +30,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.interfaces.rest.audit.AuditExportStream;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * For auditors: verify the trail with one click, the signed checkpoints, an export for offline verification, and
@@ -155,7 +156,7 @@ public class AuditBean implements Serializable {
                 labels.add(row.key());
                 reads.add(row.reads());
             }
-            datasets.add(Json.createObjectBuilder().add("label", "Reads of personal data by " + group)
+            datasets.add(Json.createObjectBuilder().add("label", Texts.get("msg.audit.chartLabel", group))
                     .add("data", reads).add("backgroundColor", PALETTE.get(0)).add("borderColor", PALETTE.get(0)));
         }
         boolean overTime = group.startsWith("day");

@@ -15,6 +15,7 @@ import org.custodian.application.backup.BackupSetView;
 import org.custodian.application.backup.RestoreRunView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * For operators: the backup catalog with each set's verification, restore and drill reports, SIEM delivery, and
@@ -60,7 +61,7 @@ public class OperationsBean implements Serializable {
     public void resetSecondFactor() {
         try {
             authentication.resetSecondFactor(portal.get(), resetUser, resetReason);
-            PageFailures.info("Second factor reset", resetUser + " sets up an authenticator at the next sign-in");
+            PageFailures.info(Texts.get("msg.ops.reset"), Texts.get("msg.ops.reset.detail", resetUser));
             resetUser = null;
             resetReason = null;
         } catch (RuntimeException e) {

@@ -17,6 +17,8 @@ import org.custodian.application.policy.PolicyChangeView;
 import org.custodian.application.policy.VisibilityCellView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
+import org.custodian.interfaces.web.i18n.Labels;
 
 /**
  * The classification catalog and the visibility matrix, each change with a reason and against the version shown
@@ -62,7 +64,8 @@ public class PolicyBean implements Serializable {
                 .map(ClassificationView::version).orElse(null);
         try {
             ClassificationView changed = catalog.reclassify(portal.get(), field, newClassification, reason, version);
-            PageFailures.info("Reclassified", changed.field() + " is now " + changed.classification());
+            PageFailures.info(Texts.get("policy.reclassify"), Texts.get("msg.policy.reclassified", changed.field(),
+                    Labels.label("classification", changed.classification())));
             reason = null;
         } catch (RuntimeException e) {
             PageFailures.show(e, "reclassify");
@@ -77,8 +80,9 @@ public class PolicyBean implements Serializable {
         try {
             VisibilityCellView changed = catalog.changeVisibility(portal.get(), role, cellClassification, visibility,
                     reason, version);
-            PageFailures.info("Visibility changed", changed.role() + " now sees " + changed.classification()
-                    + " data " + changed.visibility());
+            PageFailures.info(Texts.get("policy.change"), Texts.get("msg.policy.visibility",
+                    Labels.label("role", changed.role()), Labels.label("classification", changed.classification()),
+                    Labels.label("visibility", changed.visibility())));
             reason = null;
         } catch (RuntimeException e) {
             PageFailures.show(e, "visibility");

@@ -24,6 +24,7 @@ import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * Access reviews: the campaigns, opening one, a campaign's items with keep or revoke for the items the signed-in
@@ -79,8 +80,8 @@ public class AccessReviewsBean implements Serializable {
         try {
             ReviewDetail opened = reviews.open(portal.get(), new NewReview(blank(title), blank(region), blank(role),
                     ServiceAccountsBean.endOfDay(deadline), blank(reviewer), policy));
-            PageFailures.info("Review opened", "campaign " + opened.review().id() + " with " + opened.items().size()
-                    + " items; the reviewers see theirs here");
+            PageFailures.info(Texts.get("msg.reviews.opened"), Texts.get("msg.reviews.opened.detail",
+                    String.valueOf(opened.review().id()), opened.items().size()));
             return Pages.redirect(self(opened.review().id()));
         } catch (RuntimeException e) {
             PageFailures.show(e, "newReview");
@@ -96,7 +97,7 @@ public class AccessReviewsBean implements Serializable {
         try {
             ItemView decided = reviews.decide(portal.get(), detail.review().id(), itemId,
                     new Decision(decision, reasons.get(itemId)));
-            PageFailures.info("Decided", decided.username() + " " + decided.kind() + " " + decided.subject() + ": "
+            PageFailures.info(Texts.get("msg.reviews.decided"), decided.username() + " " + decided.kind() + " " + decided.subject() + ": "
                     + decided.state());
             return Pages.redirect(self(detail.review().id()));
         } catch (DomainRuleViolationException e) {
@@ -116,8 +117,8 @@ public class AccessReviewsBean implements Serializable {
     public String close() {
         try {
             ReviewView closed = reviews.close(portal.get(), detail.review().id());
-            PageFailures.info("Closed", "campaign " + closed.id() + " is closed; its outcome digest is "
-                    + closed.outcomeDigest());
+            PageFailures.info(Texts.get("msg.reviews.closed"), Texts.get("msg.reviews.closed.detail",
+                    String.valueOf(closed.id()), closed.outcomeDigest()));
             return Pages.redirect(self(closed.id()));
         } catch (RuntimeException e) {
             PageFailures.show(e, null);

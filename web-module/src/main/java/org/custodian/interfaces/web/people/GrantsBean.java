@@ -18,6 +18,8 @@ import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
+import org.custodian.interfaces.web.i18n.Labels;
 
 /**
  * Four-eyes requests: approve or reject (with a reason) what another user administrator asked for. One's own
@@ -52,10 +54,10 @@ public class GrantsBean implements Serializable {
     public String whyNot(RoleGrantRequestView request) {
         String me = portal.getUsername();
         if (me.equals(request.requestedBy())) {
-            return "you asked for this: a second person decides";
+            return Texts.get("msg.grants.ownRequest");
         }
         if (me.equals(request.username())) {
-            return "this role is for you: someone else decides";
+            return Texts.get("msg.grants.forYou");
         }
         return null;
     }
@@ -68,8 +70,8 @@ public class GrantsBean implements Serializable {
     public String approve(long id) {
         try {
             RoleGrantRequestView decided = grants.approve(portal.get(), id);
-            PageFailures.info("Approved", decided.role() + " given to " + decided.username()
-                    + "; their next sign-in or token carries it");
+            PageFailures.info(Texts.get("people.grants.APPROVED"), Texts.get("msg.grants.approved",
+                    Labels.label("role", decided.role()), decided.username()));
             return Pages.redirect("/admin/grants.xhtml");
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
@@ -80,7 +82,8 @@ public class GrantsBean implements Serializable {
     public String reject(long id) {
         try {
             RoleGrantRequestView decided = grants.reject(portal.get(), id, reasons.get(id));
-            PageFailures.info("Rejected", decided.role() + " is not given to " + decided.username());
+            PageFailures.info(Texts.get("people.grants.REJECTED"), Texts.get("msg.grants.rejected",
+                    Labels.label("role", decided.role()), decided.username()));
             return Pages.redirect("/admin/grants.xhtml");
         } catch (DomainRuleViolationException e) {
             // the reason belongs next to the row's reason field

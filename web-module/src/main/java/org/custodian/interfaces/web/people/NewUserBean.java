@@ -10,6 +10,7 @@ import org.custodian.application.user.UserAdministrationService;
 import org.custodian.application.user.UserView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /** Creating a user; guarded roles ticked here become requests for a second person, as in the API. */
 @Named
@@ -34,8 +35,8 @@ public class NewUserBean extends UserFormFields {
             UserView created = users.create(portal.get(), new NewUser(username, displayName,
                     emailOrNull(), List.copyOf(roles), List.copyOf(regions),
                     timeZone, locale, null));
-            PageFailures.info("Created", created.username() + " was created; send them an invitation so they can"
-                    + " set a password");
+            PageFailures.info(Texts.get("msg.users.created"), Texts.get("msg.users.created.detail",
+                    created.username()));
             UserBean.fourEyes(created, List.of());
             return Pages.redirect("/admin/user.xhtml?username=" + Pages.query(created.username()));
         } catch (RuntimeException e) {

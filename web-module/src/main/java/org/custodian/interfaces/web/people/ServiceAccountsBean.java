@@ -23,6 +23,7 @@ import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * Service accounts: the list with their keys, creating an account, a new key (its secret shown this once, through
@@ -63,8 +64,8 @@ public class ServiceAccountsBean implements Serializable {
             AccountView created = accounts.create(portal.get(), new ServiceAccountService.NewAccount(name,
                     description == null || description.isBlank() ? null : description, List.copyOf(scopes),
                     List.copyOf(regions), null, endOfDay(expiresOn)));
-            PageFailures.info("Account created", created.name() + " acts as " + String.join(", ", created.roles())
-                    + "; make a key for it below");
+            PageFailures.info(Texts.get("msg.accounts.created"), Texts.get("msg.accounts.created.detail",
+                    created.name(), String.join(", ", created.roles())));
             return Pages.redirect("/admin/service-accounts.xhtml#account-" + created.name());
         } catch (RuntimeException e) {
             PageFailures.show(e, "newAccount");
@@ -76,8 +77,9 @@ public class ServiceAccountsBean implements Serializable {
     public String createKey(String account) {
         try {
             CreatedKey key = accounts.createKey(portal.get(), account, new ServiceAccountService.NewKey(null, null));
-            Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), Pages.time(key.expiresAt())));
-            PageFailures.info("Key created", "key " + key.keyId() + " of " + account + " — copy its secret now");
+            Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), String.valueOf(key.expiresAt())));
+            PageFailures.info(Texts.get("msg.accounts.keyCreated"), Texts.get("msg.accounts.keyCreated.detail",
+                    key.keyId(), account));
             return Pages.redirect("/admin/service-accounts.xhtml");
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
@@ -88,7 +90,8 @@ public class ServiceAccountsBean implements Serializable {
     public String revokeKey(String account, String keyId) {
         try {
             accounts.revokeKey(portal.get(), account, keyId, "revoked in the admin console");
-            PageFailures.info("Key revoked", "key " + keyId + " of " + account + " is refused from its next request");
+            PageFailures.info(Texts.get("msg.accounts.keyRevoked"), Texts.get("msg.accounts.keyRevoked.detail",
+                    keyId, account));
             return Pages.redirect("/admin/service-accounts.xhtml");
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
@@ -103,7 +106,8 @@ public class ServiceAccountsBean implements Serializable {
     public String disable(String account) {
         try {
             accounts.disable(portal.get(), account, disableReasons.get(account));
-            PageFailures.info("Account disabled", "every key of " + account + " is refused from its next request");
+            PageFailures.info(Texts.get("msg.accounts.disabled"), Texts.get("msg.accounts.disabled.detail",
+                    account));
             return Pages.redirect("/admin/service-accounts.xhtml");
         } catch (DomainRuleViolationException e) {
             for (FieldViolation violation : e.getViolations()) {

@@ -15,6 +15,7 @@ import org.custodian.application.team.TeamService;
 import org.custodian.application.team.TeamView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /** Teams by region; creating one; for the team chosen: renaming, adding members (from who may join) and removing. */
 @Named
@@ -68,7 +69,7 @@ public class TeamsBean implements Serializable {
     public String create() {
         try {
             TeamView created = teams.create(portal.get(), new NewTeam(newKey, newName, newRegion));
-            PageFailures.info("Team created", created.key() + " (" + created.name() + ", " + created.region() + ")");
+            PageFailures.info(Texts.get("msg.teams.created"), created.key() + " (" + created.name() + ", " + created.region() + ")");
             return Pages.redirect(self(created.key()));
         } catch (RuntimeException e) {
             PageFailures.show(e, "newTeam");
@@ -81,7 +82,8 @@ public class TeamsBean implements Serializable {
             TeamView changed = teams.change(portal.get(), chosen.key(), new TeamChanges(
                     name == null || name.equals(chosen.name()) ? null : name,
                     region == null || region.equals(chosen.region()) ? null : region));
-            PageFailures.info("Team changed", changed.key() + " is now " + changed.name() + ", " + changed.region());
+            PageFailures.info(Texts.get("msg.teams.changed"), Texts.get("msg.teams.changed.detail", changed.key(),
+                    changed.name(), changed.region()));
             return Pages.redirect(self(changed.key()));
         } catch (RuntimeException e) {
             PageFailures.show(e, "team");
@@ -92,7 +94,7 @@ public class TeamsBean implements Serializable {
     public String add() {
         try {
             teams.addMember(portal.get(), chosen.key(), member);
-            PageFailures.info("Member added", member + " is in " + chosen.key());
+            PageFailures.info(Texts.get("msg.teams.added"), Texts.get("msg.teams.added.detail", member, chosen.key()));
             return Pages.redirect(self(chosen.key()));
         } catch (RuntimeException e) {
             PageFailures.show(e, "members");
@@ -103,7 +105,8 @@ public class TeamsBean implements Serializable {
     public String remove(String username) {
         try {
             teams.removeMember(portal.get(), chosen.key(), username);
-            PageFailures.info("Member removed", username + " is no longer in " + chosen.key());
+            PageFailures.info(Texts.get("msg.teams.removed"), Texts.get("msg.teams.removed.detail", username,
+                    chosen.key()));
             return Pages.redirect(self(chosen.key()));
         } catch (RuntimeException e) {
             PageFailures.show(e, null);

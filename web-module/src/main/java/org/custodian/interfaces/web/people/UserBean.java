@@ -23,6 +23,8 @@ import org.custodian.application.user.UserChanges;
 import org.custodian.application.user.UserView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Texts;
+import org.custodian.interfaces.web.i18n.Labels;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -104,14 +106,14 @@ public class UserBean extends UserFormFields {
             present.add("regions");
         }
         if (present.isEmpty()) {
-            PageFailures.info("Nothing changed", "no field differs from what " + user.username() + " has");
+            PageFailures.info(Texts.get("msg.users.unchanged"), Texts.get("msg.users.unchanged.detail", user.username()));
             return back();
         }
         try {
             UserView changed = users.change(portal.get(), user.username(), new UserChanges(present, displayName,
                     newEmail, List.copyOf(roles), List.copyOf(regions), timeZone, locale, null));
-            PageFailures.info("Saved", user.username() + " was changed (" + String.join(", ", present.stream()
-                    .sorted().toList()) + ")");
+            PageFailures.info(Texts.get("msg.users.saved"), Texts.get("msg.users.saved.detail", user.username(),
+                    String.join(", ", present.stream().sorted().toList())));
             fourEyes(changed, user.pendingRoles());
             return back();
         } catch (RuntimeException e) {
@@ -124,9 +126,8 @@ public class UserBean extends UserFormFields {
     static void fourEyes(UserView changed, List<String> pendingBefore) {
         for (RoleGrantRequestView request : changed.grantRequests()) {
             if (!pendingBefore.contains(request.role())) {
-                PageFailures.info("Waiting for approval", request.role() + " requested — waiting for a second"
-                        + " person's approval (request " + request.id() + "); " + changed.username()
-                        + " does not hold it until then");
+                PageFailures.info(Texts.get("msg.users.waiting"), Texts.get("msg.users.waiting.detail",
+                        Labels.label("role", request.role()), String.valueOf(request.id()), changed.username()));
             }
         }
     }
@@ -134,8 +135,7 @@ public class UserBean extends UserFormFields {
     public String disable() {
         try {
             users.disable(portal.get(), user.username(), disableReason);
-            PageFailures.info("Disabled", user.username() + " can no longer sign in; their sessions and tokens"
-                    + " end at their next request");
+            PageFailures.info(Texts.get("people.disabled"), Texts.get("msg.users.disabled.detail", user.username()));
             return back();
         } catch (RuntimeException e) {
             PageFailures.show(e, "disable");
@@ -147,7 +147,7 @@ public class UserBean extends UserFormFields {
         try {
             users.change(portal.get(), user.username(), new UserChanges(Set.of("active"), null, null, null, null,
                     null, null, Boolean.TRUE));
-            PageFailures.info("Enabled", user.username() + " can sign in again");
+            PageFailures.info(Texts.get("msg.users.enabled"), Texts.get("msg.users.enabled.detail", user.username()));
             return back();
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
@@ -161,8 +161,8 @@ public class UserBean extends UserFormFields {
             InvitationService.IssuedInvitation issued = invitations.invite(portal.get(), user.username());
             Pages.flash(INVITATION, new ShownInvitation(root() + "/invitation.xhtml?token=" + issued.token(),
                     issued.expiresAt()));
-            PageFailures.info("Invitation ready", "copy the link below and give it to " + user.username()
-                    + " — it is shown this once; any earlier link no longer works");
+            PageFailures.info(Texts.get("msg.users.invitation"), Texts.get("msg.users.invitation.detail",
+                    user.username()));
             return back();
         } catch (RuntimeException e) {
             PageFailures.show(e, null);

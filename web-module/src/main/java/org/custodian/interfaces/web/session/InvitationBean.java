@@ -19,6 +19,7 @@ import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.user.InvitationService;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.interfaces.http.ClientAddresses;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * The page an invitation link opens: the user chooses a password, and is then signed in as by the sign-in form,
@@ -87,7 +88,7 @@ public class InvitationBean {
     }
 
     private static String failed(FacesContext faces, String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Password not set", message));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("msg.invitation.notSet"), message));
         return null;
     }
 

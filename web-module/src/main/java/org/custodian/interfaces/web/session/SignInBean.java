@@ -27,6 +27,7 @@ import org.custodian.application.auth.TooManyAttemptsException;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.auth.SignInBusyException;
 import org.custodian.interfaces.http.ClientAddresses;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * The sign-in form and the second-factor form. Each step that raises what the session may do gives the session a
@@ -248,8 +249,8 @@ public class SignInBean {
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         String message = cause instanceof TooManyAttemptsException || cause instanceof AuthenticationFailedException
                 || cause instanceof SignInBusyException || cause instanceof PasswordSignInDisabledException
-                ? cause.getMessage() : "sign-in is not possible right now; try again later";
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Not signed in", message));
+                ? cause.getMessage() : Texts.get("msg.signIn.unavailable");
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("msg.signIn.failed"), message));
         return null;
     }
 
