@@ -37,6 +37,15 @@ public final class AuditActions {
     /** Personal fields of a customer record corrected (Art. 16): before and after as keyed hashes. */
     public static final String CUSTOMER_RECTIFY = "CUSTOMER_RECTIFY";
     public static final String CUSTOMER_RESTRICTION_LIFT = "CUSTOMER_RESTRICTION_LIFT";
+    /** The customer directory (#23): a search (resource: the ids listed), like TICKET_SEARCH. */
+    public static final String CUSTOMER_SEARCH = "CUSTOMER_SEARCH";
+    /**
+     * Customers found by the whole value of a field the searcher sees masked (an e-mail address or number they were
+     * given): resource the ids, fields which field matched (never the value).
+     */
+    public static final String CUSTOMER_LOOKUP = "CUSTOMER_LOOKUP";
+    /** A customer changed through PATCH: personal values before and after as keyed hashes. */
+    public static final String CUSTOMER_UPDATE = "CUSTOMER_UPDATE";
     /** Consent: the resource type of denials, and the statements (resource: the customer). */
     public static final String CONSENT = "CONSENT";
     public static final String CONSENT_GIVE = "CONSENT_GIVE";
@@ -153,7 +162,8 @@ public final class AuditActions {
      * Reads that show record data; their fields say what was revealed and on what basis (see {@link ReadAudit}).
      * Access reports count them, anomaly detection watches them.
      */
-    public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ);
+    public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ,
+            CUSTOMER_SEARCH);
 
     private AuditActions() {
     }

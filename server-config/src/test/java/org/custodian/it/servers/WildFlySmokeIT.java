@@ -102,7 +102,7 @@ class WildFlySmokeIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Reply customer = post("api/v1/customers", agent, Json.createObjectBuilder().add("externalId", "WF-" + suffix)
                 .add("name", "Johanna Maria Weber").add("email", "johanna." + suffix + "@example.com")
-                .add("phone", "+49 30 5550 1234").add("region", "EU").build().toString());
+                .add("phone", "+49 30 5550 1234").add("allowDuplicate", true).add("region", "EU").build().toString());
         assertEquals(201, customer.status, customer.toString());
         long customerId = customer.json().getJsonNumber("id").longValue();
         JsonObject asAgent = get("api/v1/customers/" + customerId, agent).json();

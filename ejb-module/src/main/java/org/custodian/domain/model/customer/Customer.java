@@ -10,8 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -66,6 +68,10 @@ public class Customer {
     /** Set by an erasure (written only by the erasure ledger's statements). */
     @Column(name = "erased_at", insertable = false, updatable = false)
     private Instant erasedAt;
+
+    /** For If-Match on changes (#23): a change made from an earlier read is refused. */
+    @Version
+    private long version;
 
     protected Customer() {
         // for JPA
@@ -129,6 +135,16 @@ public class Customer {
         return phone == null ? "" : phone.replaceAll("[^0-9]", "");
     }
 
+    /** An e-mail address as look-ups compare it: trimmed, lower case (the index customer_email_lookup_idx). */
+    public static String emailKey(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A name as look-ups compare it: trimmed, single spaces, lower case. */
+    public static String nameKey(String name) {
+        return name == null ? "" : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
     static void validate(String externalId, String name, String email, String phone, String nationalId,
             Region region) {
         RuleCheck check = new RuleCheck()
@@ -188,5 +204,9 @@ public class Customer {
 
     public Instant getErasedAt() {
         return erasedAt;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }
