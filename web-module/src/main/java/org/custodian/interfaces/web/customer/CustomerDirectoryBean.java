@@ -40,6 +40,11 @@ public class CustomerDirectoryBean {
     public void load() {
         rows.clear();
         total = 0;
+        if (!portal.may("CUSTOMER_READ")) {
+            // in the user's words, not the policy's (the menu does not offer the page to them anyway)
+            PageFailures.info(PortalText.of("customers.notAllowed"), PortalText.of("customers.notAllowed"));
+            return;
+        }
         try {
             PageResult<CustomerView> found = directory.search(portal.get(),
                     new CustomerQuery(q, region == null || region.isBlank() ? null : region, page, PAGE_SIZE));

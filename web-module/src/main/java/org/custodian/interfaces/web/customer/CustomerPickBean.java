@@ -13,7 +13,6 @@ import java.util.Map;
 import org.custodian.application.customer.CustomerDirectoryService;
 import org.custodian.application.customer.CustomerQuery;
 import org.custodian.application.customer.CustomerView;
-import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.ticket.NewTicketBean;
 
@@ -45,6 +44,7 @@ public class CustomerPickBean implements Serializable {
     private String query;
     private final List<Option> options = new ArrayList<>();
     private boolean searched;
+    private String problem;
 
     @PostConstruct
     void preselect() {
@@ -52,16 +52,23 @@ public class CustomerPickBean implements Serializable {
         if (given == null || !given.matches("[0-9]{1,18}")) {
             return;
         }
+        if (!portal.may("CUSTOMER_READ")) {
+            // the number field, filled in: nothing to look up for a user who may not read customers
+            ticket.setCustomerId(Long.parseLong(given));
+            return;
+        }
         try {
             CustomerView customer = directory.summary(portal.get(), Long.parseLong(given));
             options.add(new Option(customer.id(), label(customer.body())));
             ticket.setCustomerId(customer.id());
         } catch (RuntimeException e) {
-            PageFailures.show(e, null);
+            // shown at the field (the page's messages are already drawn when the picker is first asked)
+            problem = PortalText.of("pick.unknown", given);
         }
     }
 
     public void find() {
+        problem = null;
         options.clear();
         searched = true;
         if (query == null || query.isBlank()) {
@@ -73,7 +80,8 @@ public class CustomerPickBean implements Serializable {
                 options.add(new Option(customer.id(), label(customer.body())));
             }
         } catch (RuntimeException e) {
-            PageFailures.show(e, "newTicket");
+            // an Ajax answer draws only the field: say it there
+            problem = PortalText.of("pick.failed");
         }
         if (options.size() == 1) {
             ticket.setCustomerId(options.get(0).id());
@@ -86,6 +94,9 @@ public class CustomerPickBean implements Serializable {
 
     /** What the search found, for the hint under the field. */
     public String getFoundText() {
+        if (problem != null) {
+            return problem;
+        }
         if (!searched) {
             return options.isEmpty() ? PortalText.of("pick.hint") : "";
         }
