@@ -33,6 +33,7 @@ final class PolicyFixtures {
         Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
                 .add("externalId", "POL-" + suffix).add("name", "Policy Customer " + suffix)
                 .add("email", "customer." + suffix + "@example.com").add("phone", "+49 30 5550 1234")
+                .add("allowDuplicate", true)
                 .add("nationalId", "X" + suffix.toUpperCase() + "9").add("region", region).build().toString());
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getJsonNumber("id").longValue();

@@ -174,21 +174,23 @@ class PortalIT extends DeployedWar {
         assertFalse(BROWSER.driver().getPageSource().contains("maria." + suffix), "the address is nowhere in the page");
 
         // inline validation: a missing subject, then a customer that does not exist
-        BROWSER.open("/new-ticket.xhtml");
-        BROWSER.type("newTicket:customerId", String.valueOf(customerId));
+        // (#23: the customer is picked, here as the customer page's "New ticket for this customer" link does)
+        BROWSER.open("/new-ticket.xhtml?customer=" + customerId);
         BROWSER.submit("newTicket:open");
         assertTrue(BROWSER.driver().getPageSource().contains("Enter a subject"), "the missing subject is named");
-        BROWSER.type("newTicket:customerId", "999999999");
+        BROWSER.open("/new-ticket.xhtml?customer=999999999");
+        assertTrue(BROWSER.byId("newTicket:customerFound").getText().contains("Customer 999999999 was not found"),
+                "the refusal comes back at the field: " + BROWSER.byId("newTicket:customerFound").getText());
         BROWSER.type("newTicket:subject", "Nobody's ticket");
         BROWSER.type("newTicket:description", "Nobody to help.");
         BROWSER.type("newTicket:category", "BILLING");
         BROWSER.submit("newTicket:open");
-        assertTrue(BROWSER.driver().getPageSource().contains("customer 999999999 does not exist"),
-                "the service's rule comes back next to the input");
+        assertTrue(BROWSER.driver().getPageSource().contains("Find and choose the customer"),
+                "no customer picked: the field says so");
         assertEquals("/new-ticket.xhtml", BROWSER.path());
 
         String subject = "<script>window.hacked = 1</script> Card charged twice " + suffix;
-        BROWSER.type("newTicket:customerId", String.valueOf(customerId));
+        BROWSER.open("/new-ticket.xhtml?customer=" + customerId);
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Customer read out card 4111 1111 1111 1111 on the phone.");
         BROWSER.type("newTicket:category", "BILLING");
@@ -282,8 +284,7 @@ class PortalIT extends DeployedWar {
         String customerId = customer.json().getJsonNumber("id").toString();
         signInWithoutSecondFactor("agent.eu");
         String subject = "Forged form " + UUID.randomUUID();
-        BROWSER.open("/new-ticket.xhtml");
-        BROWSER.type("newTicket:customerId", customerId);
+        BROWSER.open("/new-ticket.xhtml?customer=" + customerId);
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Should never be stored.");
         BROWSER.type("newTicket:category", "BILLING");
@@ -296,8 +297,7 @@ class PortalIT extends DeployedWar {
         assertEquals(0, Sql.longValue("select count(*) from ticket where subject = ?", subject));
 
         // the same form with its own view state goes through: it was the key that was refused
-        BROWSER.open("/new-ticket.xhtml");
-        BROWSER.type("newTicket:customerId", customerId);
+        BROWSER.open("/new-ticket.xhtml?customer=" + customerId);
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Stored this time.");
         BROWSER.type("newTicket:category", "BILLING");

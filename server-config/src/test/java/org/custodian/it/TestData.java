@@ -18,6 +18,8 @@ public final class TestData {
         Reply reply = api.post("api/v1/customers", token, Json.createObjectBuilder()
                 .add("externalId", "IT-" + suffix).add("name", "Test Customer " + suffix)
                 .add("email", "customer." + suffix + "@example.com").add("phone", "+49 30 5550 1234")
+                // the same number for every test customer: not the duplicate the directory flags (#23)
+                .add("allowDuplicate", true)
                 .add("region", region).build().toString());
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getJsonNumber("id").longValue();

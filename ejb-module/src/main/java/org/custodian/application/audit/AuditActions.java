@@ -39,6 +39,15 @@ public final class AuditActions {
     public static final String CUSTOMER_RESTRICTION_LIFT = "CUSTOMER_RESTRICTION_LIFT";
     /** A duplicate record merged into another (one event on each: into=, from=; with the reason). */
     public static final String CUSTOMER_MERGED = "CUSTOMER_MERGED";
+    /** The customer directory (#23): a search (resource: the ids listed), like TICKET_SEARCH. */
+    public static final String CUSTOMER_SEARCH = "CUSTOMER_SEARCH";
+    /**
+     * Customers found by the whole value of a field the searcher sees masked (an e-mail address or number they were
+     * given): resource the ids, fields which field matched (never the value).
+     */
+    public static final String CUSTOMER_LOOKUP = "CUSTOMER_LOOKUP";
+    /** A customer changed through PATCH: personal values before and after as keyed hashes. */
+    public static final String CUSTOMER_UPDATE = "CUSTOMER_UPDATE";
     /** Consent: the resource type of denials, and the statements (resource: the customer). */
     public static final String CONSENT = "CONSENT";
     public static final String CONSENT_GIVE = "CONSENT_GIVE";
@@ -177,7 +186,8 @@ public final class AuditActions {
      * Reads that show record data; their fields say what was revealed and on what basis (see {@link ReadAudit}).
      * Access reports count them, anomaly detection watches them.
      */
-    public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ, FIELD_REVEALED);
+    public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ,
+            CUSTOMER_SEARCH, FIELD_REVEALED);
 
     private AuditActions() {
     }

@@ -34,6 +34,8 @@ public record CustomerView(long id, Map<String, Object> body) {
                 .field("phone", customer.getPhone())
                 .field("nationalId", customer.getNationalId())
                 .field("region", customer.getRegion().name())
-                .field("createdAt", customer.getCreatedAt());
+                .field("createdAt", customer.getCreatedAt())
+                // #23: the ETag of GET and the If-Match of PATCH
+                .structural("version", customer.getVersion());
     }
 }

@@ -325,10 +325,10 @@ public class DefaultTicketService implements TicketService {
         if (channel == CommentChannel.CHAT
                 && !consents.isGiven(ticket.getCustomer().getId(), ConsentPurpose.CHAT_TRANSCRIPT_STORAGE)) {
             // the privacy-preserving default: the ticket goes on, the transcript is not kept
-            new RuleCheck().require(false, "channel", "the customer has not consented to CHAT_TRANSCRIPT_STORAGE"
-                    + " (or withdrew it), so the chat transcript is not stored; record the consent first (POST"
-                    + " /api/v1/customers/" + ticket.getCustomer().getId() + "/consents) or add a summary as an"
-                    + " AGENT comment").throwIfAny();
+            throw new ConsentRequiredException(ticket.getCustomer().getId(), "the customer has not consented to"
+                    + " CHAT_TRANSCRIPT_STORAGE (or withdrew it), so the chat transcript is not stored; record the"
+                    + " consent first (POST /api/v1/customers/" + ticket.getCustomer().getId() + "/consents) or add a"
+                    + " summary as an AGENT comment");
         }
         Redaction body = pii.redactForStorage(input.body());
         Comment comment = new Comment(ticket, body.text(), visibility, channel, caller.username(), clock.instant());

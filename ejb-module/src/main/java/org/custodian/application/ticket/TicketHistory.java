@@ -62,11 +62,12 @@ final class TicketHistory {
         if (STRUCTURAL.contains(field)) {
             return new HistoryEntry.Change(field, null, value);
         }
-        Visibility visibility = decision.visibilityOf(TicketView.ENTITY, field);
+        // as shown on this record: a REVEALABLE field is masked unless the reader revealed it here
+        Visibility visibility = decision.shownOf(TicketView.ENTITY, field);
         if (visibility == Visibility.HIDDEN) {
             return null;
         }
-        if (visibility == Visibility.MASKED || value == null || value.startsWith("hmac:") || !value.contains("->")) {
+        if (visibility != Visibility.FULL || value == null || value.startsWith("hmac:") || !value.contains("->")) {
             // the reader learns that the field changed, not from what to what (a keyed hash stays in the trail)
             revealed.add(field + "~changed");
             return new HistoryEntry.Change(field, null, null);

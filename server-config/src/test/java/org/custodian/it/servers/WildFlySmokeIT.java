@@ -119,7 +119,7 @@ class WildFlySmokeIT {
         Reply customer = api().post("api/v1/customers", agent, Json.createObjectBuilder()
                 .add("externalId", "WF-" + suffix)
                 .add("name", "Johanna Maria Weber").add("email", "johanna." + suffix + "@example.com")
-                .add("phone", "+49 30 5550 1234").add("region", "EU").build().toString());
+                .add("phone", "+49 30 5550 1234").add("allowDuplicate", true).add("region", "EU").build().toString());
         assertEquals(201, customer.status(), customer.toString());
         long customerId = customer.json().getJsonNumber("id").longValue();
         JsonObject asAgent = api().get("api/v1/customers/" + customerId, agent).json();

@@ -12,7 +12,9 @@ import org.custodian.application.shared.GoneException;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
+import org.custodian.application.ticket.ConsentRequiredException;
 import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.interfaces.web.customer.ConsentPrompt;
 import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.i18n.Texts;
 
@@ -32,6 +34,11 @@ public final class PageFailures {
     public static void show(RuntimeException failure, String formId) {
         FacesContext faces = FacesContext.getCurrentInstance();
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ConsentRequiredException consent) {
+            // #23: offer the customer's consent section rather than an API path
+            ConsentPrompt.offer(faces, consent);
+            return;
+        }
         if (cause instanceof DomainRuleViolationException violation) {
             for (FieldViolation field : violation.getViolations()) {
                 String clientId = formId + ":" + field.field();

@@ -267,7 +267,8 @@ public class DefaultAnomalyService implements AnomalyService {
         if (event.getOutcome() != AuditOutcome.SUCCESS) {
             return 0;
         }
-        if (AuditActions.TICKET_SEARCH.equals(event.getAction())) {
+        if (AuditActions.TICKET_SEARCH.equals(event.getAction())
+                || AuditActions.CUSTOMER_SEARCH.equals(event.getAction())) {
             return event.getResourceId() == null ? 0 : event.getResourceId().split(",").length;
         }
         return AuditActions.READ_ACTIONS.contains(event.getAction())

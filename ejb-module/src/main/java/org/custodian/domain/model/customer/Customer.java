@@ -10,8 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -73,6 +75,9 @@ public class Customer {
 
     @Column(name = "merged_at")
     private Instant mergedAt;
+    /** For If-Match on changes (#23): a change made from an earlier read is refused. */
+    @Version
+    private long version;
 
     protected Customer() {
         // for JPA
@@ -134,6 +139,16 @@ public class Customer {
     /** A phone number's digits alone: how two spellings of one number are compared. */
     public static String phoneDigits(String phone) {
         return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    }
+
+    /** An e-mail address as look-ups compare it: trimmed, lower case (the index customer_email_lookup_idx). */
+    public static String emailKey(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** A name as look-ups compare it: trimmed, single spaces, lower case. */
+    public static String nameKey(String name) {
+        return name == null ? "" : name.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     static void validate(String externalId, String name, String email, String phone, String nationalId,
@@ -225,5 +240,9 @@ public class Customer {
                 .throwIfAny();
         this.mergedInto = survivor.getId();
         this.mergedAt = now;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

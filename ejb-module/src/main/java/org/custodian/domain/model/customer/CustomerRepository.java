@@ -1,5 +1,6 @@
 package org.custodian.domain.model.customer;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface CustomerRepository {
@@ -13,5 +14,14 @@ public interface CustomerRepository {
 
     void store(Customer customer);
 
+    /** Writes pending changes now: the caller then sees the new version number. */
+    void flush();
+
     long count();
+
+    /** One page of the customers a directory search finds, and how many it finds in all. */
+    Page search(CustomerSearch search);
+
+    record Page(List<Customer> items, long total) {
+    }
 }

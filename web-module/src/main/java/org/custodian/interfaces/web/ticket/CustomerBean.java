@@ -8,11 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.custodian.application.customer.CustomerDirectoryService;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.NewCustomer;
+import org.custodian.application.customer.Registration;
 import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.customer.CustomerLabel;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /** One customer as the policy shows them to this user (e-mail masked for agents, say), and new customers. */
@@ -26,8 +30,14 @@ public class CustomerBean extends ShownRecordPage {
     @EJB
     CustomerService customers;
 
+    @EJB
+    CustomerDirectoryService directory;
+
     @Inject
     PortalCaller portal;
+
+    /** #23: existing customers with the e-mail or phone just entered (nothing registered until confirmed). */
+    private List<Registration.Duplicate> duplicates = List.of();
 
     private Long id;
     private CustomerView customer;
@@ -61,9 +71,24 @@ public class CustomerBean extends ShownRecordPage {
     }
 
     public String register() throws IOException {
+        return register(false);
+    }
+
+    /** After the duplicate warning: register the new customer all the same. */
+    public String registerAnyway() throws IOException {
+        return register(true);
+    }
+
+    private String register(boolean allowDuplicate) throws IOException {
         CustomerView created;
         try {
-            created = customers.register(portal.get(), new NewCustomer(null, name, email, phone, null, region));
+            Registration registration = directory.register(portal.get(),
+                    new NewCustomer(null, name, email, phone, null, region), allowDuplicate);
+            duplicates = registration.duplicates();
+            if (registration.isDuplicate()) {
+                return null;
+            }
+            created = registration.created();
         } catch (RuntimeException e) {
             PageFailures.show(e, "newCustomer");
             return null;
@@ -73,6 +98,14 @@ public class CustomerBean extends ShownRecordPage {
         PageFailures.info("Customer registered", "customer " + created.id() + " was registered");
         external.redirect(external.getRequestContextPath() + "/customer.xhtml?id=" + created.id());
         return null;
+    }
+
+    public List<Registration.Duplicate> getDuplicates() {
+        return duplicates;
+    }
+
+    public String duplicateLabel(Registration.Duplicate duplicate) {
+        return CustomerLabel.of(duplicate.shown());
     }
 
     @Override
