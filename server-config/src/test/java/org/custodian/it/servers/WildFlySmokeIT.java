@@ -302,10 +302,10 @@ class WildFlySmokeIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void aFailedStartDoesNotHoldTheUndeploy() throws Exception {
-        Matcher deployed = Pattern.compile("\"([^\"]+\\.ear)\"")
+        Matcher listed = Pattern.compile("\"([^\"]+\\.ear)\"")
                 .matcher(cli(":read-children-names(child-type=deployment)").output());
-        assertTrue(deployed.find(), "the EAR's deployment name");
-        String name = deployed.group(1);
+        assertTrue(listed.find(), "the EAR's deployment name");
+        String name = listed.group(1);
         String recorded = Sql.text("select fingerprint from installation_key where name = 'audit-hmac'");
         Sql.update("update installation_key set fingerprint = ? where name = 'audit-hmac'", "sha256:" + "0".repeat(64));
         try {
