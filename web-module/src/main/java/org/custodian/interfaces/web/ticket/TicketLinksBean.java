@@ -80,7 +80,7 @@ public class TicketLinksBean implements Serializable {
     public String merge() {
         try {
             work.merge(portal.get(), ticketBean.getId(), duplicateId, mergeReason);
-            PageFailures.info(TicketWorkText.text("merge.done"), TicketWorkText.text("merge.doneDetail",
+            PageFailures.info(TicketWorkText.text("ticketMerge.done"), TicketWorkText.text("ticketMerge.doneDetail",
                     String.valueOf(duplicateId), String.valueOf(ticketBean.getId())));
             return TicketWorkText.backTo(ticketBean.getId());
         } catch (RuntimeException e) {
