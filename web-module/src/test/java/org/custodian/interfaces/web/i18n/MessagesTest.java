@@ -39,6 +39,25 @@ class MessagesTest {
         assertTrue(load("Messages_en.properties").isEmpty(), "English lives in Messages.properties");
     }
 
+    /** Properties keeps the last of two equal keys silently: two pages' texts must never share a key. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String file : new String[] {"Messages.properties", "Messages_de.properties"}) {
+            TreeSet<String> seen = new TreeSet<>();
+            TreeSet<String> twice = new TreeSet<>();
+            try (InputStream in = MessagesTest.class.getResourceAsStream(file)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String trimmed = line.strip();
+                    if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")
+                            && !seen.add(trimmed.substring(0, trimmed.indexOf('=')).strip())) {
+                        twice.add(trimmed.substring(0, trimmed.indexOf('=')).strip());
+                    }
+                }
+            }
+            assertEquals("[]", twice.toString(), file + ": keys defined more than once");
+        }
+    }
+
     @Test
     void everyTextIsAValidMessageFormat() throws IOException {
         for (String file : new String[] {"Messages.properties", "Messages_de.properties"}) {
