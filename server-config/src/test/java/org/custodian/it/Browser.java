@@ -202,7 +202,9 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         try {
             Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-            double width = ((Number) size.get("width")).doubleValue();
+            // the whole page is laid out without a scroll bar while it is captured: as wide as the window
+            double width = Math.max(((Number) size.get("width")).doubleValue(),
+                    ((Number) driver().executeScript("return window.innerWidth")).doubleValue());
             double height = Math.min(4000, ((Number) size.get("height")).doubleValue());
             Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
