@@ -4,9 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -26,9 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (no browser download), with the flags this
- * closed network needs. Saves a screenshot and the page source under target/ when a test fails.
+ * closed network needs. Every page a test opens or reaches by a form is screenshotted into
+ * target/portal-screenshots/ on every run ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
+ * test fails, its last screen and the page source are saved there too under the test's name.
  */
-final class Browser implements TestWatcher, AutoCloseable {
+final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
 
     static final String CHROMIUM = System.getProperty("custodian.it.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("custodian.it.chromedriver", "/usr/bin/chromedriver");
@@ -47,6 +53,16 @@ final class Browser implements TestWatcher, AutoCloseable {
         this.language = language;
     }
     private Path profile;
+    /** The running test's class and method, and how many pages it has shown: the screenshots' names. */
+    private String test = "setup";
+    private int shots;
+    private String shotUrl;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        test = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        shots = 0;
+    }
 
     /** The application's address, known once Arquillian has deployed it. */
     void base(String url) {
@@ -80,6 +96,28 @@ final class Browser implements TestWatcher, AutoCloseable {
 
     void open(String path) {
         driver().get(base + (path.startsWith("/") ? path : "/" + path));
+        shot();
+    }
+
+    /**
+     * A screenshot of the page now shown, named after the test, its count and the page (e.g.
+     * {@code PortalIT-anAgentSees-03-ticket-id-12.png}); the window's width is added when it is not the default.
+     */
+    void shot() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            String page = path().replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
+            long width = driver.manage().window().getSize().getWidth();
+            String name = String.format("%s-%02d-%s%s", test, ++shots, page.isEmpty() ? "blank" : page,
+                    width == 1280 ? "" : "-" + width + "px");
+            shotUrl = driver.getCurrentUrl();
+            screenshot(name.length() > 150 ? name.substring(0, 150) : name);
+        } catch (RuntimeException e) {
+            System.err.println("no screenshot: " + e);
+        }
     }
 
     String path() {
@@ -88,12 +126,28 @@ final class Browser implements TestWatcher, AutoCloseable {
     }
 
     WebElement find(String cssSelector) {
-        return await(driver -> driver.findElement(By.cssSelector(cssSelector)));
+        WebElement found = await(driver -> driver.findElement(By.cssSelector(cssSelector)));
+        shotIfNewPage();
+        return found;
     }
 
     /** By Faces client id, which contains colons; waits for it while a page is still arriving. */
     WebElement byId(String id) {
-        return await(driver -> driver.findElement(By.id(id)));
+        WebElement found = await(driver -> driver.findElement(By.id(id)));
+        shotIfNewPage();
+        return found;
+    }
+
+    /** A page reached by a click on a link (not by open or submit) is screenshotted the first time it is used. */
+    private void shotIfNewPage() {
+        try {
+            if (!driver.getCurrentUrl().equals(shotUrl)
+                    && "complete".equals(driver.executeScript("return document.readyState"))) {
+                shot();
+            }
+        } catch (RuntimeException e) {
+            // a page still changing: the next look takes it
+        }
     }
 
     void type(String id, String text) {
@@ -113,6 +167,7 @@ final class Browser implements TestWatcher, AutoCloseable {
         byId(id).click();
         new WebDriverWait(driver(), Duration.ofSeconds(60)).until(driver -> gone(page));
         await(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        shot();
     }
 
     /** Whether the element's document was replaced (Chromium reports it in more than one way). */
@@ -144,14 +199,34 @@ final class Browser implements TestWatcher, AutoCloseable {
         }
     }
 
-    /** A screenshot of the current page into target/portal-screenshots/{name}.png, to look at after a run. */
+    /**
+     * A screenshot of the whole current page (not only the window: what is below the fold too, up to 4000 px) into
+     * target/portal-screenshots/{name}.png, to look at after a run.
+     */
     void screenshot(String name) {
         try {
-            Path directory = Files.createDirectories(Path.of("target", "portal-screenshots"));
-            File shot = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
+            Path directory = Files.createDirectories(SCREENSHOTS);
+            Files.write(directory.resolve(name + ".png"), wholePage());
+        } catch (IOException | RuntimeException e) {
             System.err.println("no screenshot " + name + ": " + e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] wholePage() {
+        try {
+            Map<String, Object> metrics = driver().executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            // the whole page is laid out without a scroll bar while it is captured: as wide as the window
+            double width = Math.max(((Number) size.get("width")).doubleValue(),
+                    ((Number) driver().executeScript("return window.innerWidth")).doubleValue());
+            double height = Math.min(4000, ((Number) size.get("height")).doubleValue());
+            Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
+                            "scale", 1)));
+            return Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException e) {
+            return ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
         }
     }
 
@@ -161,11 +236,10 @@ final class Browser implements TestWatcher, AutoCloseable {
             return;
         }
         try {
-            Path directory = Path.of("target", "portal-screenshots");
-            Files.createDirectories(directory);
-            String name = context.getRequiredTestMethod().getName();
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Path directory = Files.createDirectories(SCREENSHOTS);
+            String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName();
+            Files.write(directory.resolve(name + ".png"), wholePage());
             Files.writeString(directory.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
         } catch (IOException | RuntimeException e) {
             System.err.println("no screenshot: " + e);

@@ -17,7 +17,7 @@ import org.custodian.domain.model.user.Role;
  */
 public enum ApiScope {
     /** Read and search tickets and their comments, as an agent sees them (CONFIDENTIAL masked), in its regions. */
-    TICKETS_READ("tickets:read", Role.AGENT, Permission.TICKET_READ),
+    TICKETS_READ("tickets:read", Role.AGENT, Permission.TICKET_READ, Permission.COMMENT_INTERNAL_READ),
     /** Create and change tickets and comment, as an agent may, in its regions. */
     TICKETS_WRITE("tickets:write", Role.AGENT, Permission.TICKET_WRITE),
     /** Read customers, as an agent sees them, in its regions. */

@@ -52,6 +52,9 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.TICKET_READ,
                 EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER, Role.CONTRACTOR));
         granted.put(Permission.TICKET_WRITE, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.CONTRACTOR));
+        // internal comments are the staff's notes to each other: a contractor (outside staff) never reads them
+        granted.put(Permission.COMMENT_INTERNAL_READ,
+                EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.CUSTOMER_READ,
                 EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.CUSTOMER_WRITE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));

@@ -3,6 +3,8 @@ package org.custodian.application.policy;
 /** The operations the policy decides on. */
 public enum Permission {
     TICKET_READ, TICKET_WRITE, CUSTOMER_READ, CUSTOMER_WRITE, AUDIT_VERIFY, JOB_RUN, JOB_READ, PII_SCAN,
+    /** Read the staff-only (INTERNAL) comments of a ticket one may read; contractors are outside the staff. */
+    COMMENT_INTERNAL_READ,
     /** Record a subject's consent or its withdrawal; read a subject's consent history. */
     CONSENT_MANAGE, CONSENT_READ,
     /** Read the classification catalog, the matrix and transfer rules (policy is not secret). */

@@ -357,7 +357,12 @@ public class DefaultTicketService implements TicketService {
         Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
         List<Shown> shown = new ArrayList<>();
         List<CommentView> views = new ArrayList<>();
+        // the same answer for the API and the portal: staff-only comments only for those the policy lets read them
+        boolean internal = policy.allows(caller, Permission.COMMENT_INTERNAL_READ);
         for (Comment comment : tickets.commentsOf(ticketId)) {
+            if (!internal && comment.getVisibility() == CommentVisibility.INTERNAL) {
+                continue;
+            }
             Shown one = CommentView.show(decision, comment);
             shown.add(one);
             views.add(new CommentView(comment.getId(), one.body()));

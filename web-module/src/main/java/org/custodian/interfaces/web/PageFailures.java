@@ -21,7 +21,8 @@ import org.custodian.interfaces.web.i18n.Texts;
 /**
  * Turns what a service refused into messages on the page, the way the API turns it into a problem: each broken
  * rule next to its input (when the form has one by that name), refusals and conflicts at the top. Anything
- * unexpected is logged and reported without its details.
+ * unexpected is logged and reported without its details. What the services say is put in the user's words
+ * ({@link PlainWords}): no internal field or permission names.
  */
 public final class PageFailures {
 
@@ -43,8 +44,9 @@ public final class PageFailures {
             for (FieldViolation field : violation.getViolations()) {
                 String clientId = formId + ":" + field.field();
                 UIComponent input = formId == null ? null : faces.getViewRoot().findComponent(":" + clientId);
-                faces.addMessage(input == null ? null : clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        field.field() + " " + field.message(), field.field() + " " + field.message()));
+                String said = PlainWords.violation(field.field(), field.message(), input != null);
+                faces.addMessage(input == null ? null : clientId,
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, said, said));
             }
             faces.validationFailed();
             return;
@@ -63,11 +65,12 @@ public final class PageFailures {
         } else {
             LOG.log(Level.WARNING, "portal request failed", failure);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.get("common.failed"),
-                    Texts.get("common.failed.detail")));
+                    Texts.get("failure.unexpected")));
             faces.validationFailed();
             return;
         }
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, cause.getMessage()));
+        String said = PlainWords.sentence(cause.getMessage());
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, said));
         faces.validationFailed();
     }
 

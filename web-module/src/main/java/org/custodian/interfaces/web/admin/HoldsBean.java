@@ -11,6 +11,7 @@ import java.util.List;
 import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.HoldInput;
 import org.custodian.application.retention.RetentionService.HoldView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -45,32 +46,28 @@ public class HoldsBean implements Serializable {
         }
     }
 
-    public void place() {
+    public String place() {
         try {
             HoldView placed = retention.placeHold(portal.get(), new HoldInput(scope,
                     "CUSTOMER".equals(scope) ? customerId : null, "TICKET".equals(scope) ? ticketId : null, null,
                     null, null, null, reason, authority));
-            PageFailures.info("Hold placed", "legal hold " + placed.id() + " is in force");
-            customerId = null;
-            ticketId = null;
-            reason = null;
-            authority = null;
+            return Flow.done("Hold placed", "legal hold " + placed.id() + " is in force");
         } catch (RuntimeException e) {
             PageFailures.show(e, "place");
         }
         load();
+        return null;
     }
 
-    public void release() {
+    public String release() {
         try {
             retention.releaseHold(portal.get(), releaseId == null ? 0 : releaseId, releaseReason);
-            PageFailures.info("Hold released", "legal hold " + releaseId + " was released");
-            releaseId = null;
-            releaseReason = null;
+            return Flow.done("Hold released", "legal hold " + releaseId + " was released");
         } catch (RuntimeException e) {
             PageFailures.show(e, "release");
         }
         load();
+        return null;
     }
 
     public List<HoldView> getHolds() {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -68,7 +69,7 @@ public class JobsBean implements Serializable {
         }
     }
 
-    public void launch() {
+    public String launch() {
         Map<String, String> given = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -77,34 +78,37 @@ public class JobsBean implements Serializable {
         });
         try {
             JobExecutionView started = jobs.start(portal.get(), jobName, given);
-            PageFailures.info("Started", started.jobName() + " started as execution " + started.executionId());
+            return Flow.done("Started", started.jobName() + " started as execution " + started.executionId());
         } catch (RuntimeException e) {
             PageFailures.show(e, "launch");
         }
         refresh();
+        return null;
     }
 
     /** The execution comes as a request parameter, not a row index: the polled list may have changed meanwhile. */
-    public void stop() {
+    public String stop() {
         long executionId = chosenExecution();
         try {
             jobs.stop(portal.get(), executionId);
-            PageFailures.info("Stopping", "execution " + executionId + " stops at its next checkpoint");
+            return Flow.done("Stopping", "execution " + executionId + " stops at its next checkpoint");
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
         refresh();
+        return null;
     }
 
-    public void restart() {
+    public String restart() {
         long executionId = chosenExecution();
         try {
             JobExecutionView restarted = jobs.restart(portal.get(), executionId);
-            PageFailures.info("Restarted", "execution " + executionId + " restarted as " + restarted.executionId());
+            return Flow.done("Restarted", "execution " + executionId + " restarted as " + restarted.executionId());
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
         refresh();
+        return null;
     }
 
     private static long chosenExecution() {

@@ -15,6 +15,7 @@ import org.custodian.application.policy.ClassificationView;
 import org.custodian.application.policy.PolicyCatalogService;
 import org.custodian.application.policy.PolicyChangeView;
 import org.custodian.application.policy.VisibilityCellView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -59,35 +60,35 @@ public class PolicyBean implements Serializable {
         }
     }
 
-    public void reclassify() {
+    public String reclassify() {
         Long version = classifications.stream().filter(entry -> entry.field().equals(field)).findFirst()
                 .map(ClassificationView::version).orElse(null);
         try {
             ClassificationView changed = catalog.reclassify(portal.get(), field, newClassification, reason, version);
-            PageFailures.info(Texts.get("policy.reclassify"), Texts.get("msg.policy.reclassified", changed.field(),
+            return Flow.done(Texts.get("policy.reclassify"), Texts.get("msg.policy.reclassified", changed.field(),
                     Labels.label("classification", changed.classification())));
-            reason = null;
         } catch (RuntimeException e) {
             PageFailures.show(e, "reclassify");
         }
         load();
+        return null;
     }
 
-    public void changeVisibility() {
+    public String changeVisibility() {
         Long version = cells.stream().filter(cell -> cell.role().equals(role)
                 && cell.classification().equals(cellClassification)).findFirst().map(VisibilityCellView::version)
                 .orElse(null);
         try {
             VisibilityCellView changed = catalog.changeVisibility(portal.get(), role, cellClassification, visibility,
                     reason, version);
-            PageFailures.info(Texts.get("policy.change"), Texts.get("msg.policy.visibility",
+            return Flow.done(Texts.get("policy.change"), Texts.get("msg.policy.visibility",
                     Labels.label("role", changed.role()), Labels.label("classification", changed.classification()),
                     Labels.label("visibility", changed.visibility())));
-            reason = null;
         } catch (RuntimeException e) {
             PageFailures.show(e, "visibility");
         }
         load();
+        return null;
     }
 
     /** The matrix as rows: a role and its visibility of each classification, in the order of CLASSIFICATIONS. */

@@ -14,6 +14,7 @@ import org.custodian.application.privacy.PrivacyRequestService;
 import org.custodian.application.privacy.PrivacyRequestService.NewRequest;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
 import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -61,22 +62,20 @@ public class PrivacyBean implements Serializable {
         load();
     }
 
-    public void registerRequest() {
+    public String registerRequest() {
         try {
             RequestView registered = requests.register(portal.get(), new NewRequest(type, customerId, email, phone,
                     null, null));
-            PageFailures.info("Registered", "request " + registered.id() + " is due " + registered.dueAt());
-            customerId = null;
-            email = null;
-            phone = null;
+            return Flow.done("Registered", "request " + registered.id() + " is due " + registered.dueAt());
         } catch (RuntimeException e) {
             PageFailures.show(e, "newRequest");
         }
         load();
+        return null;
     }
 
     /** One step of a request's life, as the API offers it; {@code note} is the method, outcome or reason. */
-    public void advance() {
+    public String advance() {
         long id = requestId == null ? 0 : requestId;
         try {
             RequestView after = switch (step == null ? "" : step) {
@@ -89,12 +88,12 @@ public class PrivacyBean implements Serializable {
                 default -> throw new DomainRuleViolationException("step",
                         "choose what to do: verify, start, complete, erase, reject or extend");
             };
-            PageFailures.info("Done", "request " + after.id() + " is now " + after.status());
-            note = null;
+            return Flow.done("Done", "request " + after.id() + " is now " + after.status());
         } catch (RuntimeException e) {
             PageFailures.show(e, "advance");
         }
         load();
+        return null;
     }
 
     public void lookUpConsent() {

@@ -14,6 +14,7 @@ import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.PolicyInput;
 import org.custodian.application.retention.RetentionService.PolicyView;
 import org.custodian.application.retention.RetentionService.Preview;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -58,16 +59,16 @@ public class RetentionBean implements Serializable {
      * Saves a new policy. Revising one stays with the API (PUT with If-Match): a form that does not start from the
      * policy's current values would silently widen it (empty categories and regions mean all).
      */
-    public void save() {
+    public String save() {
         PolicyInput input = new PolicyInput(name, list(categories), list(regions), clock, days, action, active, reason);
         try {
             PolicyView saved = retention.createPolicy(portal.get(), input);
-            PageFailures.info("Saved", "policy " + saved.id() + " (" + saved.name() + "), version " + saved.version());
-            reason = null;
+            return Flow.done("Saved", "policy " + saved.id() + " (" + saved.name() + "), version " + saved.version());
         } catch (RuntimeException e) {
             PageFailures.show(e, "policy");
         }
         load();
+        return null;
     }
 
     public void runPreview() {

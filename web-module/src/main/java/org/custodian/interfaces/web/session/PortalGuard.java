@@ -116,7 +116,8 @@ public class PortalGuard extends HttpFilter {
             String ended = expiry(session, identity);
             if (ended != null) {
                 end(session, identity, UUID.randomUUID().toString(), addresses.of(request), ended);
-                redirect(request, response, LOGIN + "?expired=" + ended);
+                // the page asked for (a link, or a form with what was typed) is waiting after the sign-in
+                redirect(request, response, afterEnd(request, path, identity.username(), "expired=" + ended));
                 return;
             }
             if (!isAutoRefresh(request)) {
@@ -154,7 +155,8 @@ public class PortalGuard extends HttpFilter {
         } else if (stage != PortalIdentity.Stage.SIGNED_IN) {
             // a signed-out user's page is kept for after the sign-in (password or the IdP's)
             redirect(request, response, stage == null && "GET".equals(request.getMethod())
-                    ? DeepLink.login(path, request.getQueryString()) : LOGIN);
+                    ? DeepLink.login(path, request.getQueryString())
+                    : stage == null ? afterEnd(request, path, null, null) : LOGIN);
             return;
         } else if (path.startsWith("/admin/") && !OPEN_ADMIN_PAGES.contains(path)
                 && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
@@ -168,8 +170,13 @@ public class PortalGuard extends HttpFilter {
             if (forgedOrExpiredForm(e) && !response.isCommitted()) {
                 response.reset();
                 secureHeaders(response);
+                // what was typed is kept for this user: the page opened again shows it filled in (never sent by itself)
+                Optional<PendingForm> kept = identity == null ? Optional.empty()
+                        : PendingForm.of(request, path, identity.username(), clock.instant());
+                kept.ifPresent(form -> form.keepIn(request.getSession()));
                 refuse(request, response, "This form was refused: it was not issued to this session or has expired, so"
-                        + " nothing was changed. Open the page again and repeat what you did.");
+                        + " nothing was changed. Open the page again and repeat what you did.",
+                        kept.map(PendingForm::page).orElse(null));
                 return;
             }
             throw e;
@@ -294,13 +301,41 @@ public class PortalGuard extends HttpFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
             throws IOException {
+        refuse(request, response, message, null);
+    }
+
+    /**
+     * Where a request goes when its session has ended: to sign in, then back to its page. A form's fields are kept
+     * on the server ({@link PendingForm}, in a new session of its own) so the page opens filled in after the
+     * sign-in; {@code owner} is the user whose session ended (only they get it back), null when unknown.
+     */
+    private String afterEnd(HttpServletRequest request, String path, String owner, String why) {
+        Optional<PendingForm> form = PendingForm.of(request, path, owner, clock.instant());
+        form.ifPresent(kept -> {
+            HttpSession fresh = request.getSession(true);
+            if (fresh.isNew()) {
+                // a session only to carry the form to the sign-in: it ends with the form's lifetime
+                fresh.setMaxInactiveInterval((int) PendingForm.LIFETIME.toSeconds());
+            }
+            kept.keepIn(fresh);
+        });
+        String login = form.map(kept -> DeepLink.login(kept.page(), null))
+                .orElseGet(() -> "GET".equals(request.getMethod()) ? DeepLink.login(path, request.getQueryString())
+                        : LOGIN);
+        return why == null ? login : login + (login.contains("?") ? "&" : "?") + why;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message,
+            String again) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
         out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused - Custodian</title>"
                 + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + Html
-                .escape(message) + "</p><p><a href=\"" + Html.escape(request.getContextPath())
+                .escape(message) + "</p>" + (again == null ? "" : "<p><a id=\"again\" href=\""
+                + Html.escape(request.getContextPath() + again) + "\">Open the page again with what you typed</a></p>")
+                + "<p><a href=\"" + Html.escape(request.getContextPath())
                 + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
     }
 

@@ -20,6 +20,7 @@ import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.Role;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -107,17 +108,17 @@ public class TicketBean extends ShownRecordPage {
         }
     }
 
-    public void addComment() {
+    /** Each action that changes the ticket answers with a redirect to it (post-redirect-get, {@link Flow}). */
+    public String addComment() {
         try {
             CommentView added = tickets.comment(portal.get(), id,
                     new NewComment(commentBody, commentVisibility, commentChannel));
-            commentBody = null;
             String notice = RedactionNotice.of(added.body().get(TicketView.REDACTED), "the comment");
-            PageFailures.info("Comment added", "the comment was added to ticket " + id
+            return Flow.done("Comment added", "the comment was added to ticket " + id
                     + (notice == null ? "" : ". " + notice));
-            load();
         } catch (RuntimeException e) {
             PageFailures.show(e, "comment");
+            return null;
         }
     }
 
@@ -126,9 +127,9 @@ public class TicketBean extends ShownRecordPage {
      * someone else meanwhile is a conflict, not an overwrite. Text fields are not edited here, because the page may
      * show them masked and saving a masked copy would destroy the original.
      */
-    public void save() {
+    public String save() {
         if (ticket == null) {
-            return;
+            return null;
         }
         Map<String, String> values = new LinkedHashMap<>();
         changed(values, "priority", editPriority);
@@ -136,14 +137,15 @@ public class TicketBean extends ShownRecordPage {
         changed(values, "assignee", editAssignee);
         if (values.isEmpty()) {
             PageFailures.info("Nothing changed", "no field differs from what is stored");
-            return;
+            return null;
         }
         try {
             tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
-            PageFailures.info("Saved", "changed " + String.join(", ", values.keySet()));
-            load();
+            return Flow.done("Saved", "changed " + String.join(", ", values.keySet().stream()
+                    .map(field -> LABELS.getOrDefault(field, field).toLowerCase(java.util.Locale.ROOT)).toList()));
         } catch (RuntimeException e) {
             stale.showOr(e, "edit");
+            return null;
         }
     }
 
@@ -182,37 +184,64 @@ public class TicketBean extends ShownRecordPage {
         this.editAssignee = editAssignee;
     }
 
-    public void changeStatus() {
+    public String changeStatus() {
         if (ticket == null) {
-            return;
+            return null;
         }
         try {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("status", newStatus);
             tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
-            PageFailures.info("Status changed", "ticket " + id + " is now " + newStatus);
-            newStatus = null;
-            load();
+            return Flow.done("Status changed", "ticket " + id + " is now " + newStatus);
         } catch (RuntimeException e) {
             stale.showOr(e, "status");
+            return null;
         }
     }
 
     /** Break-glass: full sight of this one ticket for a while, with a justification the privacy officer sees. */
-    public void breakGlass() {
+    public String breakGlass() {
         try {
             OverrideView opened = access.openOverride(portal.get(), new NewOverride(id, justification, minutes));
-            PageFailures.info("Break-glass open", "you see ticket " + id + " in full until " + opened.expiresAt()
+            return Flow.done("Break-glass open", "you see ticket " + id + " in full until " + opened.expiresAt()
                     + "; the privacy officer has been told");
-            justification = null;
-            load();
         } catch (RuntimeException e) {
             PageFailures.show(e, "breakGlass");
+            return null;
         }
     }
 
     public boolean isCanBreakGlass() {
-        return ticket != null && activeOverride == null && portal.hasRole(Role.SUPERVISOR.name());
+        return ticket != null && activeOverride == null && portal.may("BREAK_GLASS");
+    }
+
+    /** A closed ticket takes no more changes: the page shows no edit forms, only how to follow up. */
+    public boolean isClosed() {
+        return ticket != null && "CLOSED".equals(ticket.body().get("status"));
+    }
+
+    /** Whether the comment, work-field and status forms are for this user: an open ticket they may change. */
+    public boolean isCanWork() {
+        return ticket != null && !isClosed() && portal.may("TICKET_WRITE");
+    }
+
+    /** Why the subject is not shown (another region's personal data, or this role's view), or null when it is. */
+    public String getSubjectHiddenWhy() {
+        if (ticket == null || ticket.body().containsKey("subject")) {
+            return null;
+        }
+        Object region = ticket.body().get("region");
+        java.util.Set<org.custodian.domain.model.customer.Region> mine = portal.get().regions();
+        if (region != null && mine.stream().noneMatch(own -> own.name().equals(String.valueOf(region)))) {
+            return Flow.text("ticket.subjectHidden.region", region,
+                    mine.isEmpty() ? "-" : String.join(", ", mine.stream().map(Enum::name).sorted().toList()));
+        }
+        return Flow.text("ticket.subjectHidden.policy");
+    }
+
+    /** Staff-only comments are offered only to those who may read them (contractors may not). */
+    public boolean isCanWriteInternal() {
+        return portal.may("COMMENT_INTERNAL_READ");
     }
 
     public OverrideView getActiveOverride() {

@@ -1,0 +1,40 @@
+package org.custodian.interfaces.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import org.custodian.interfaces.web.i18n.Texts;
+
+/**
+ * Post-redirect-get for the portal's forms: an action that changed data answers with a redirect to its page (with
+ * the page's view parameters, so the URL keeps e.g. the ticket id), its message carried over in the flash. A
+ * reload then repeats nothing and Back never asks to resubmit.
+ */
+public final class Flow {
+
+    private Flow() {
+    }
+
+    /** The message for the next page and the outcome that redirects to the current page, view parameters kept. */
+    public static String done(String summary, String detail) {
+        PageFailures.info(summary, detail);
+        return again();
+    }
+
+    /** The outcome that redirects to the current page with its view parameters, keeping this request's messages. */
+    public static String again() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    /** An error shown on the next page (after the redirect), e.g. when the page's record is gone. */
+    public static void error(String detail) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, detail, detail));
+    }
+
+    /** A text of the portal's resource bundle in the user's language (the key itself when it is missing). */
+    public static String text(String key, Object... arguments) {
+        return Texts.get(key, arguments);
+    }
+}
