@@ -99,6 +99,10 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.SERVICE_ACCOUNT_MANAGE, EnumSet.of(Role.USER_ADMIN, Role.OPERATOR));
         // the role the scim scope acts as; KEY_ONLY keeps it from people who hold that role
         granted.put(Permission.SCIM_PROVISION, EnumSet.of(Role.USER_ADMIN));
+        // master lists (#23): supervisors run the work and answer for how it is classified; people administrators
+        // manage who has access, not the vocabulary of the work (and see no tickets to judge it by)
+        granted.put(Permission.CATALOG_READ, EnumSet.allOf(Role.class));
+        granted.put(Permission.CATALOG_MANAGE, EnumSet.of(Role.SUPERVISOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

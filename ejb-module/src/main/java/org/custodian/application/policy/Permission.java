@@ -65,5 +65,9 @@ public enum Permission {
      * Provision users and groups by SCIM 2.0 (/scim/v2): only a service account's key with the {@code scim} scope,
      * never a person's token (an IdP's client, not an administrator at a keyboard).
      */
-    SCIM_PROVISION
+    SCIM_PROVISION,
+    /** Read the master lists (categories, products, sites): not secret, every role may know the vocabulary. */
+    CATALOG_READ,
+    /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
+    CATALOG_MANAGE
 }
