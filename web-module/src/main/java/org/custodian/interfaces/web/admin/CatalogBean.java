@@ -69,7 +69,7 @@ public class CatalogBean implements Serializable {
         try {
             CatalogEntryView added = catalog.create(portal.get(), kind(), new NewCatalogEntry(trim(code),
                     name, ownerTeam));
-            PageFailures.info(message("catalog.added"), added.code());
+            PageFailures.info(message("catalog.added"), message("catalog.added") + ": " + added.code());
         } catch (RuntimeException e) {
             PageFailures.show(e, "add");
             return null;
@@ -82,7 +82,7 @@ public class CatalogBean implements Serializable {
             CatalogEntryView changed = catalog.change(portal.get(), kind(), editCode,
                     new CatalogEntryChanges(editName == null || editName.isBlank() ? null : editName,
                             editOwner == null || editOwner.isBlank() ? null : editOwner, null));
-            PageFailures.info(message("catalog.saved"), changed.code());
+            PageFailures.info(message("catalog.saved"), message("catalog.saved") + ": " + changed.code());
         } catch (RuntimeException e) {
             PageFailures.show(e, "edit");
             return null;
@@ -94,7 +94,8 @@ public class CatalogBean implements Serializable {
     public String toggle(String entryCode, boolean active) {
         try {
             catalog.change(portal.get(), kind(), entryCode, new CatalogEntryChanges(null, null, !active));
-            PageFailures.info(message(active ? "catalog.retired" : "catalog.reactivated"), entryCode);
+            String done = message(active ? "catalog.retired" : "catalog.reactivated");
+            PageFailures.info(done, done + ": " + entryCode);
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
             return null;
