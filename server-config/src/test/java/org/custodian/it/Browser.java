@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,6 +153,11 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
 
     void type(String id, String text) {
         WebElement input = byId(id);
+        if ("select".equals(input.getTagName())) {
+            // pick lists (#23): "typing" a value into one chooses the option with that value
+            new Select(input).selectByValue(text);
+            return;
+        }
         input.clear();
         input.sendKeys(text);
     }

@@ -220,11 +220,10 @@ class PortalIT extends DeployedWar {
                 + " saved"), "the comment says what was cut from it (#20)");
         assertEquals(1, BROWSER.driver().findElements(By.className("comment-redacted")).size(),
                 "only that comment has the notice");
-        // an assignee who may not work the ticket is refused next to the field, naming them and why (#22)
-        BROWSER.type("edit:assignee", "agent.us");
-        BROWSER.submit("edit:save");
-        BROWSER.await(driver -> driver.getPageSource().contains("cannot work tickets in region EU"));
-        assertTrue(BROWSER.driver().getPageSource().contains("'agent.us' cannot be assigned this ticket"));
+        // the assignee is picked from those who may work the ticket (#23): the US agent is not offered (#22 refused
+        // them when typed; the API still does, see TeamsIT)
+        assertTrue(new Select(BROWSER.byId("edit:assignee")).getOptions().stream()
+                .noneMatch(option -> "agent.us".equals(option.getAttribute("value"))));
         assertEquals(null, Sql.text("select assignee from ticket where id = ?", ticketId));
         new Select(BROWSER.byId("edit:priority")).selectByValue("HIGH");
         BROWSER.type("edit:assignee", "agent.eu");

@@ -324,12 +324,13 @@ class RetentionIT extends DeployedWar {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A category only this test uses: upper-case letters, as categories are. */
-    private static String category() {
+    /** A category only this test uses: upper-case letters, as categories are; listed, as tickets need (#23). */
+    private String category() {
         StringBuilder name = new StringBuilder("RT");
         for (int i = 0; i < 10; i++) {
             name.append((char) ('A' + RANDOM.nextInt(26)));
         }
+        TestData.listCategory(api(), name.toString());
         return name.toString();
     }
 

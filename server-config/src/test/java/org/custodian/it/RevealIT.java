@@ -254,7 +254,8 @@ class RevealIT extends DeployedWar {
 
         assertEquals("/ticket.xhtml?id=" + ticketId, BROWSER.path(), "post-redirect-get back to the ticket");
         assertEquals(PHONE, BROWSER.find(phoneRow + " .reveal-value").getText());
-        assertTrue(BROWSER.find(phoneRow + " .reveal-until").getText().matches("revealed until \\d\\d:\\d\\d UTC"),
+        assertTrue(BROWSER.find(phoneRow + " .reveal-until").getText()
+                .matches("revealed until \\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d"),
                 BROWSER.find(phoneRow).getText());
         assertTrue(BROWSER.byId("messages").getText().contains("recorded in the audit trail"),
                 BROWSER.byId("messages").getText());

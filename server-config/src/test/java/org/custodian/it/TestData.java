@@ -25,6 +25,19 @@ public final class TestData {
         return reply.json().getJsonNumber("id").longValue();
     }
 
+    /**
+     * Lists a category (a test's own) as the supervisor would, so tickets may carry it (#23: categories come from
+     * the master list); one that exists already is fine.
+     */
+    public static void listCategory(Api api, String code) {
+        Reply reply = api.post("api/v1/catalog/categories", api.token("supervisor"), Json.createObjectBuilder()
+                .add("code", code).add("name", "Test category " + code).add("ownerTeam", "eu-support").build()
+                .toString());
+        if (reply.status() != 201 && reply.status() != 409) {
+            assertEquals(201, reply.status(), reply.toString());
+        }
+    }
+
     public static long createTicket(Api api, String token, long customerId, String subject) {
         JsonObjectBuilder ticket = Json.createObjectBuilder().add("customerId", customerId).add("subject", subject)
                 .add("description", "Created by an integration test.").add("category", "SOFTWARE");

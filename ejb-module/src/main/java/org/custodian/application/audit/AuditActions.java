@@ -162,6 +162,13 @@ public final class AuditActions {
     public static final String MACRO_CHANGE = "MACRO_CHANGE";
     public static final String MACRO_DELETE = "MACRO_DELETE";
     public static final String MACRO = "MACRO";
+    /**
+     * Master lists (#23); resource CATALOG_ENTRY, id {@code <list>/<code>} ({@code categories/HARDWARE}); fields
+     * hold the values before and after ({@code name=old->new}, {@code retired=false->true}).
+     */
+    public static final String CATALOG_CREATE = "CATALOG_CREATE";
+    public static final String CATALOG_CHANGE = "CATALOG_CHANGE";
+    public static final String CATALOG_ENTRY = "CATALOG_ENTRY";
     public static final String TICKET = "TICKET";
     public static final String COMMENT = "COMMENT";
     public static final String CUSTOMER = "CUSTOMER";

@@ -25,6 +25,9 @@ import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.access.AccessGrant;
+import org.custodian.domain.model.catalog.CatalogEntry;
+import org.custodian.domain.model.catalog.CatalogKind;
+import org.custodian.domain.model.catalog.CatalogRepository;
 import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.team.Team;
 import org.custodian.domain.model.team.TeamRepository;
@@ -67,6 +70,9 @@ public class DemoData {
     @Inject
     private TeamRepository teams;
 
+    @Inject
+    private CatalogRepository catalog;
+
     private final Clock clock = Clock.systemUTC();
 
     /** @return true when data was written, false when users already existed */
@@ -83,6 +89,7 @@ public class DemoData {
                     EnumSet.of((Role) user[2]), regions, now));
         }
         seedTeams(now);
+        seedCatalog(now);
         Customer jane = customer("CUST-1001", "Jane Doe", "jane.doe@example.com", "+49 30 1234567", "T22000129",
                 Region.EU, now);
         Customer pierre = customer("CUST-1002", "Pierre Martin", "pierre.martin@example.fr", "+33 1 42 68 53 00",
@@ -121,7 +128,7 @@ public class DemoData {
                 now));
 
         audit.record(Caller.system("demo-seed", null), AuditActions.DEMO_SEED, null, null,
-                List.of("users", "teams", "customers", "tickets", "grants"), AuditOutcome.SUCCESS);
+                List.of("users", "teams", "catalog", "customers", "tickets", "grants"), AuditOutcome.SUCCESS);
         return true;
     }
 
@@ -142,6 +149,33 @@ public class DemoData {
                 }
             }
             teams.store(team);
+        }
+    }
+
+    /** The master lists the demo tickets (and the tests' tickets) use, each owned by a region's team (#23). */
+    private void seedCatalog(Instant now) {
+        teams.flush(); // entries name their owner team by key
+        String[][] entries = {
+            {"CATEGORY", "ACCOUNT", "Accounts and access", "eu-support"},
+            {"CATEGORY", "BILLING", "Billing and invoices", "eu-support"},
+            {"CATEGORY", "HARDWARE", "Hardware", "us-support"},
+            {"CATEGORY", "NETWORK", "Network and VPN", "eu-support"},
+            {"CATEGORY", "SOFTWARE", "Software", "us-support"},
+            {"PRODUCT", "DCK-4410", "Docking station 4410", "eu-support"},
+            {"PRODUCT", "ERP-100", "ERP suite", "us-support"},
+            {"PRODUCT", "LTP-4410", "Laptop 4410", "eu-support"},
+            {"PRODUCT", "MON-2701", "Monitor 27\"", "us-support"},
+            {"PRODUCT", "PRN-220", "Printer 220", "us-support"},
+            {"SITE", "BER-01", "Berlin", "eu-support"},
+            {"SITE", "NYC-03", "New York", "us-support"},
+            {"SITE", "PAR-02", "Paris", "eu-support"},
+            {"SITE", "SFO-01", "San Francisco", "us-support"},
+            {"SITE", "TYO-01", "Tokyo", "us-support"}};
+        for (String[] entry : entries) {
+            CatalogKind kind = CatalogKind.valueOf(entry[0]);
+            if (catalog.find(kind, entry[1]).isEmpty()) {
+                catalog.store(new CatalogEntry(kind, entry[1], entry[2], entry[3], now));
+            }
         }
     }
 

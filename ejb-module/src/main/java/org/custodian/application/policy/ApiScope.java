@@ -17,9 +17,10 @@ import org.custodian.domain.model.user.Role;
  */
 public enum ApiScope {
     /** Read and search tickets and their comments, as an agent sees them (CONFIDENTIAL masked), in its regions. */
-    TICKETS_READ("tickets:read", Role.AGENT, Permission.TICKET_READ, Permission.COMMENT_INTERNAL_READ),
+    TICKETS_READ("tickets:read", Role.AGENT, Permission.TICKET_READ, Permission.COMMENT_INTERNAL_READ,
+            Permission.CATALOG_READ),
     /** Create and change tickets and comment, as an agent may, in its regions. */
-    TICKETS_WRITE("tickets:write", Role.AGENT, Permission.TICKET_WRITE),
+    TICKETS_WRITE("tickets:write", Role.AGENT, Permission.TICKET_WRITE, Permission.CATALOG_READ),
     /** Read customers, as an agent sees them, in its regions. */
     CUSTOMERS_READ("customers:read", Role.AGENT, Permission.CUSTOMER_READ),
     /** Provision people by SCIM (an IdP's client): users and teams, no ticket or customer data. */

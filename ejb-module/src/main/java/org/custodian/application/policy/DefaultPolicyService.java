@@ -111,6 +111,10 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.SCIM_PROVISION, EnumSet.of(Role.USER_ADMIN));
         // team leads: there is no lead role, supervisors lead the teams of their regions (#23)
         granted.put(Permission.MACRO_MANAGE, EnumSet.of(Role.SUPERVISOR));
+        // master lists (#23): supervisors run the work and answer for how it is classified; people administrators
+        // manage who has access, not the vocabulary of the work (and see no tickets to judge it by)
+        granted.put(Permission.CATALOG_READ, EnumSet.allOf(Role.class));
+        granted.put(Permission.CATALOG_MANAGE, EnumSet.of(Role.SUPERVISOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

@@ -76,5 +76,9 @@ public enum Permission {
     /** Merge a duplicate customer record into the record of the same person (both in the caller's regions). */
     CUSTOMER_MERGE,
     /** Create, change and delete the canned replies (macros) of the teams of one's regions (#23: team leads). */
-    MACRO_MANAGE
+    MACRO_MANAGE,
+    /** Read the master lists (categories, products, sites): not secret, every role may know the vocabulary. */
+    CATALOG_READ,
+    /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
+    CATALOG_MANAGE
 }

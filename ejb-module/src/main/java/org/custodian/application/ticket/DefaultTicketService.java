@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.catalog.CatalogService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
@@ -70,6 +71,9 @@ public class DefaultTicketService implements TicketService {
 
     @EJB
     private TeamService teams;
+
+    @EJB
+    private CatalogService catalog;
 
     @Inject
     private ConsentRepository consents;
@@ -127,6 +131,7 @@ public class DefaultTicketService implements TicketService {
         TicketDetails details = new TicketDetails(subject.text(), description.text(), priority,
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
+        ListedValues.require(catalog, null, details);
         if (details.assignee() != null) {
             Assignees.requireAssignable(policy, users, details.assignee(), new ResourceScope("TICKET", null, region,
                     details.category(), null, customer.getId()));
@@ -194,6 +199,7 @@ public class DefaultTicketService implements TicketService {
                 Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
                 Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
                 Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
+        ListedValues.require(catalog, current, revised);
         if (revised.assignee() != null && !revised.assignee().equals(current.assignee())) {
             // checked when set or changed: an assignee given earlier stays until someone changes it
             Assignees.requireAssignable(policy, users, revised.assignee(), new ResourceScope("TICKET",
@@ -272,12 +278,15 @@ public class DefaultTicketService implements TicketService {
     }
 
     /**
-     * The assignee filter: {@code me}; {@code team} (everyone in one of the caller's teams, or only the caller when
+     * The assignee filter: {@code me}; {@code unassigned} (#23); {@code team} (everyone in one of the caller's teams, or only the caller when
      * they are in none); {@code team:<key>} (one team the caller may see); else one username.
      */
     private Set<String> assignees(Caller caller, String assignee) {
         if ("me".equalsIgnoreCase(assignee)) {
             return Set.of(caller.username());
+        }
+        if ("unassigned".equalsIgnoreCase(assignee)) {
+            return Set.of(TicketSearch.UNASSIGNED);
         }
         if ("team".equalsIgnoreCase(assignee)) {
             return teams.teammatesOf(caller);

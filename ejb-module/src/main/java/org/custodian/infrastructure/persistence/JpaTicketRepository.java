@@ -130,7 +130,10 @@ public class JpaTicketRepository implements TicketRepository {
                 conditions.add(area.statusVisible() ? builder.equal(ticket.get("status"), search.status())
                         : builder.disjunction());
             }
-            if (search.assignees() != null) {
+            if (search.assignees() != null && search.assignees().contains(TicketSearch.UNASSIGNED)) {
+                // the "Unassigned" queue (#23): no assignee, where the caller sees assignees
+                conditions.add(area.assigneeVisible() ? ticket.get("assignee").isNull() : builder.disjunction());
+            } else if (search.assignees() != null) {
                 conditions.add(area.assigneeVisible() && !search.assignees().isEmpty()
                         ? ticket.get("assignee").in(search.assignees()) : builder.disjunction());
             }

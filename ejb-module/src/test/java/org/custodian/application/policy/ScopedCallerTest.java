@@ -30,7 +30,8 @@ class ScopedCallerTest {
         assertEquals(EnumSet.of(Role.AGENT), ApiScope.rolesOf(List.of("tickets:read", "tickets:write")));
         assertEquals(EnumSet.of(Role.AGENT, Role.AUDITOR), ApiScope.rolesOf(List.of("tickets:read", "reports:read")));
         assertEquals(EnumSet.of(Role.USER_ADMIN), ApiScope.rolesOf(List.of("scim")));
-        assertEquals(EnumSet.of(Permission.TICKET_READ, Permission.COMMENT_INTERNAL_READ),
+        // a client that reads or writes tickets may read the master lists their values come from (#23)
+        assertEquals(EnumSet.of(Permission.TICKET_READ, Permission.COMMENT_INTERNAL_READ, Permission.CATALOG_READ),
                 ApiScope.permissionsOf(List.of("tickets:read")));
         assertEquals(EnumSet.noneOf(Permission.class), ApiScope.permissionsOf(List.of("tickets:delete")));
         assertTrue(ApiScope.parse(" Tickets:Read ").isPresent());

@@ -23,6 +23,9 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
         ID_ASCENDING
     }
 
+    /** In {@code assignees}: tickets nobody is assigned (no username is empty, so it cannot mean one). */
+    public static final String UNASSIGNED = "";
+
     public TicketSearch {
         areas = List.copyOf(areas);
         hiddenCustomers = Set.copyOf(hiddenCustomers);

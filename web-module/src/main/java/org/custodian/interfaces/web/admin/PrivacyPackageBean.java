@@ -7,8 +7,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.custodian.application.job.JobService;
 import org.custodian.application.privacy.PrivacyRequestService.RequestView;
@@ -16,6 +14,7 @@ import org.custodian.application.privacy.SubjectPackageService.Prepared;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.custodian.interfaces.web.i18n.Times;
 
 /**
  * The register's "Access package" button (#23): starts the subject-package job for a request, as
@@ -25,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 public class PrivacyPackageBean {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @EJB
     JobService jobs;
@@ -61,7 +58,7 @@ public class PrivacyPackageBean {
         // the flash lives in the session for one redirect: the secret link never goes into a URL or the browser
         external.getFlash().put("packageLink", base + prepared.downloadPath());
         external.getFlash().put("packageRequest", requestId);
-        external.getFlash().put("packageExpires", SHOWN.format(prepared.view().expiresAt()));
+        external.getFlash().put("packageExpires", Times.forUser(prepared.view().expiresAt()));
         return "/admin/privacy.xhtml?faces-redirect=true";
     }
 }

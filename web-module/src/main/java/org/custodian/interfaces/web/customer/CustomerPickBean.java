@@ -98,9 +98,9 @@ public class CustomerPickBean implements Serializable {
             return problem;
         }
         if (!searched) {
-            return options.isEmpty() ? PortalText.of("pick.hint") : "";
+            return options.isEmpty() ? PortalText.of("customerPick.hint") : "";
         }
-        return options.isEmpty() ? PortalText.of("pick.none") : PortalText.of("pick.found", options.size());
+        return options.isEmpty() ? PortalText.of("customerPick.none") : PortalText.of("customerPick.found", options.size());
     }
 
     public List<Option> getOptions() {

@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.customer;
 
-import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
-import java.util.MissingResourceException;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /** The portal's words from the resource bundle {@code msg}, in the user's language, for texts built in beans. */
 final class PortalText {
@@ -16,14 +14,6 @@ final class PortalText {
         for (int i = 0; i < arguments.length; i++) {
             plain[i] = arguments[i] instanceof Number ? String.valueOf(arguments[i]) : arguments[i];
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern;
-        try {
-            pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        } catch (MissingResourceException | NullPointerException e) {
-            pattern = key;
-        }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot() == null ? null
-                : faces.getViewRoot().getLocale()).format(plain);
+        return Texts.get(key, plain);
     }
 }

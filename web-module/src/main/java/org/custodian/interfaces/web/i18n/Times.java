@@ -1,6 +1,7 @@
 package org.custodian.interfaces.web.i18n;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -34,6 +35,11 @@ public class Times {
     public String local(Object value) {
         Instant instant = instant(value);
         return instant == null ? "" : format(instant, display.getZone(), Texts.currentLocale());
+    }
+
+    /** For Java code building a message: {@link #local(Object)} for the current request's user. */
+    public static String forUser(Object value) {
+        return CDI.current().select(Times.class).get().local(value);
     }
 
     /** The exact value in UTC, to the second, said so. */

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.custodian.interfaces.web.i18n.Times;
 
 /**
  * What the people pages share: post-redirect-get (the messages survive the redirect, a reload repeats nothing),
@@ -17,8 +16,6 @@ import java.time.format.DateTimeFormatter;
  */
 final class Pages {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private Pages() {
     }
@@ -58,6 +55,6 @@ final class Pages {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "" : SHOWN.format(instant);
+        return instant == null ? "" : Times.forUser(instant);
     }
 }

@@ -59,7 +59,9 @@ public class PortalGuard extends HttpFilter {
      * Admin pages open to every signed-in user, because their service shows each caller only their own part: a
      * supervisor named as an access reviewer decides their items there (the service refuses everyone else).
      */
-    private static final Set<String> OPEN_ADMIN_PAGES = Set.of("/admin/access-reviews.xhtml");
+    private static final Set<String> OPEN_ADMIN_PAGES = Set.of("/admin/access-reviews.xhtml",
+            // the master lists (#23): supervisors keep them; the page itself asks the policy for every action
+            "/admin/catalog.xhtml");
 
     @Inject
     ClientAddresses addresses;

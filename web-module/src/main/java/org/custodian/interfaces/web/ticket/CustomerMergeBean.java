@@ -9,8 +9,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.custodian.application.customer.CustomerMergeService;
@@ -18,6 +16,7 @@ import org.custodian.application.customer.CustomerMergeService.MergeView;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Times;
 
 /**
  * The customer page's merge section (#23): merging a duplicate record into the customer shown, for those the policy
@@ -28,8 +27,6 @@ import org.custodian.interfaces.web.session.PortalCaller;
 public class CustomerMergeBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @EJB
     CustomerMergeService merges;
@@ -64,7 +61,7 @@ public class CustomerMergeBean implements Serializable {
 
     public String getMergedAt() {
         Object at = isTombstone() ? body().get("mergedAt") : null;
-        return at instanceof Instant instant ? SHOWN.format(instant) : String.valueOf(at);
+        return at instanceof Instant instant ? Times.forUser(instant) : String.valueOf(at);
     }
 
     public String merge() {

@@ -31,12 +31,13 @@ public class NewTicketBean {
     private String category;
     private String productSku;
     private String siteCode;
+    private String assignee;
 
     public String open() throws IOException {
         TicketView created;
         try {
             created = tickets.open(portal.get(), new NewTicket(customerId, subject, description, priority, category,
-                    productSku, siteCode, null, null));
+                    blank(productSku), blank(siteCode), null, blank(assignee)));
         } catch (RuntimeException e) {
             PageFailures.show(e, "newTicket");
             return null;
@@ -46,6 +47,18 @@ public class NewTicketBean {
         PageFailures.info("Ticket opened", "ticket " + created.id() + " was opened");
         external.redirect(external.getRequestContextPath() + "/ticket.xhtml?id=" + created.id());
         return null;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
     }
 
     public Long getCustomerId() {

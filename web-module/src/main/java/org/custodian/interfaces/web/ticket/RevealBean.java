@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.text.MessageFormat;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.custodian.application.reveal.RevealView;
 import org.custodian.application.reveal.RevealableField;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
+import org.custodian.interfaces.web.i18n.Times;
 
 /**
  * The Reveal buttons of a ticket or customer page (#23): next to each masked field the user may reveal, a reason box
@@ -35,7 +34,6 @@ public class RevealBean implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final List<String> ORDER = List.of("customer.phone", "customer.email", "customer.name",
             "ticket.subject", "ticket.description");
-    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     @EJB
     RevealService reveals;
@@ -92,7 +90,7 @@ public class RevealBean implements Serializable {
         for (RevealableField field : fields) {
             if (values.containsKey(field.key())) {
                 found.add(new Row(field.key(), label(field.key()), values.get(field.key()),
-                        field.revealedUntil() == null ? null : HOURS.format(field.revealedUntil()) + " UTC"));
+                        field.revealedUntil() == null ? null : Times.forUser(field.revealedUntil())));
             }
         }
         return found;
@@ -127,7 +125,7 @@ public class RevealBean implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
         PageFailures.info(text("reveal.done"), MessageFormat.format(text("reveal.recorded"), label(fieldKey),
-                HOURS.format(revealed.expiresAt()) + " UTC"));
+                Times.forUser(revealed.expiresAt())));
         return ("TICKET".equals(type) ? "/ticket" : "/customer") + "?faces-redirect=true&id=" + id;
     }
 

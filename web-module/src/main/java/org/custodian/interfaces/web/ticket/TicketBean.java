@@ -59,6 +59,8 @@ public class TicketBean extends ShownRecordPage {
     private String editPriority;
     private String editCategory;
     private String editAssignee;
+    private String editProductSku;
+    private String editSiteCode;
     private String justification;
     private Integer minutes = 30;
 
@@ -99,6 +101,8 @@ public class TicketBean extends ShownRecordPage {
             editPriority = text(ticket.body().get("priority"));
             editCategory = text(ticket.body().get("category"));
             editAssignee = text(ticket.body().get("assignee"));
+            editProductSku = text(ticket.body().get("productSku"));
+            editSiteCode = text(ticket.body().get("siteCode"));
             for (CommentView comment : tickets.comments(portal.get(), id)) {
                 comments.add(comment.body());
             }
@@ -135,6 +139,8 @@ public class TicketBean extends ShownRecordPage {
         changed(values, "priority", editPriority);
         changed(values, "category", editCategory);
         changed(values, "assignee", editAssignee);
+        changed(values, "productSku", editProductSku);
+        changed(values, "siteCode", editSiteCode);
         if (values.isEmpty()) {
             PageFailures.info("Nothing changed", "no field differs from what is stored");
             return null;
@@ -158,6 +164,22 @@ public class TicketBean extends ShownRecordPage {
 
     private static String text(Object value) {
         return value == null ? null : String.valueOf(value);
+    }
+
+    public String getEditProductSku() {
+        return editProductSku;
+    }
+
+    public void setEditProductSku(String editProductSku) {
+        this.editProductSku = editProductSku;
+    }
+
+    public String getEditSiteCode() {
+        return editSiteCode;
+    }
+
+    public void setEditSiteCode(String editSiteCode) {
+        this.editSiteCode = editSiteCode;
     }
 
     public String getEditPriority() {

@@ -1,28 +1,23 @@
 package org.custodian.interfaces.web.ticket;
 
 import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import org.custodian.interfaces.web.i18n.Texts;
+import org.custodian.interfaces.web.i18n.Times;
 
 /** The #23 ticket-work beans' words from the portal's bundle, times for people, and the redirect after a change. */
 final class TicketWorkText {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private TicketWorkText() {
     }
 
     static String text(String key, Object... arguments) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return arguments.length == 0 ? pattern : MessageFormat.format(pattern, arguments);
+        return Texts.get(key, arguments);
     }
 
     static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+        return at == null ? "" : Times.forUser(at);
     }
 
     /** Post-redirect-get back to the ticket, the messages kept for the next page. */

@@ -1,0 +1,109 @@
+package org.custodian.application.ticket;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.custodian.application.audit.AuditActions;
+import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.AccessContext;
+import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.PolicyService;
+import org.custodian.application.policy.ResourceScope;
+import org.custodian.application.shared.AccessDeniedException;
+import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.user.UserRepository;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
+import org.custodian.domain.shared.RuleCheck;
+
+@Stateless
+public class DefaultTicketDeskService implements TicketDeskService {
+
+    @EJB
+    private TicketService tickets;
+
+    @EJB
+    private PolicyService policy;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private CustomerRepository customers;
+
+    @Inject
+    private UserRepository users;
+
+    /** No transaction of its own: each ticket's change commits or rolls back alone (in TicketService). */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<BulkResult> bulk(Caller caller, List<Long> ticketIds, String field, String value) {
+        policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
+        new RuleCheck()
+                .require("assignee".equals(field) || "status".equals(field), "field", "must be assignee or status")
+                .require(ticketIds != null && !ticketIds.isEmpty(), "ids", "choose at least one ticket")
+                .require(ticketIds == null || ticketIds.size() <= MAX_BULK, "ids", "at most " + MAX_BULK
+                        + " tickets at once")
+                .require(!"status".equals(field) || value != null, "status", "choose a status")
+                .throwIfAny();
+        List<BulkResult> results = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(ticketIds)) {
+            Map<String, String> values = new HashMap<>();
+            values.put(field, value);
+            try {
+                tickets.revise(caller, id, new TicketChanges(values), null);
+                results.add(new BulkResult(id, true, null));
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+                if (!(cause instanceof RuntimeException)) {
+                    throw e;
+                }
+                results.add(new BulkResult(id, false, reason(cause)));
+                if (!(cause instanceof AccessDeniedException)) {
+                    // the policy recorded its refusals itself; the rules' refusals are recorded here, per ticket
+                    audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id),
+                            List.of("bulk " + field, "refused"), AuditOutcome.FAILURE);
+                }
+            }
+        }
+        return results;
+    }
+
+    private static String reason(Throwable cause) {
+        if (cause instanceof DomainRuleViolationException violation) {
+            return violation.getViolations().stream().map(FieldViolation::message)
+                    .collect(Collectors.joining("; "));
+        }
+        return cause.getMessage();
+    }
+
+    @Override
+    public List<AssignableUser> assignableForNew(Caller caller, long customerId, String category) {
+        policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
+        Customer customer = customers.find(customerId).orElse(null);
+        if (customer == null || customer.getErasedAt() != null) {
+            return List.of();
+        }
+        AccessContext context = policy.contextFor(caller);
+        try {
+            policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.newTicket(customer,
+                    category == null || category.isBlank() ? null : category));
+        } catch (AccessDeniedException e) {
+            // the caller could not open this ticket: nobody to offer (the refusal is in the trail)
+            return List.of();
+        }
+        return Assignees.of(policy, users, ResourceScope.newTicket(customer, category));
+    }
+}

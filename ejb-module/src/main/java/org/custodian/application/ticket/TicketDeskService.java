@@ -1,0 +1,21 @@
+package org.custodian.application.ticket;
+
+import java.util.List;
+import org.custodian.application.shared.Caller;
+
+/** The queue's helpers (#23): bulk changes of many tickets and the assignee picker of a ticket not yet opened. */
+public interface TicketDeskService {
+
+    /** The most tickets one bulk change may name (a queue page and then some). */
+    int MAX_BULK = 100;
+
+    /**
+     * Sets {@code field} (assignee or status) to {@code value} (null: unassign) on each ticket, each in its own
+     * transaction, decided by the policy and the state machine as a PATCH would be; one refusal does not stop
+     * the others. Every change and every refusal is in the trail, per ticket.
+     */
+    List<BulkResult> bulk(Caller caller, List<Long> ticketIds, String field, String value);
+
+    /** The enabled users who may work a ticket of this customer and category (empty if the caller may not). */
+    List<AssignableUser> assignableForNew(Caller caller, long customerId, String category);
+}

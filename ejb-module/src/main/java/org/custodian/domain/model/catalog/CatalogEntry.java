@@ -1,0 +1,151 @@
+package org.custodian.domain.model.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.custodian.domain.shared.RuleCheck;
+
+/**
+ * One entry of a master list: a code tickets carry (HARDWARE, LTP-4410, BER-01), its name and owner team. The code
+ * never changes (tickets refer to it); retiring keeps it on the tickets that have it and off new ones.
+ */
+@Entity
+@Table(name = "catalog_entry")
+@NamedQuery(name = "CatalogEntry.find",
+        query = "SELECT e FROM CatalogEntry e WHERE e.kind = :kind AND e.code = :code")
+@NamedQuery(name = "CatalogEntry.listAll",
+        query = "SELECT e FROM CatalogEntry e WHERE e.kind = :kind ORDER BY e.code")
+@NamedQuery(name = "CatalogEntry.listActive",
+        query = "SELECT e FROM CatalogEntry e WHERE e.kind = :kind AND e.retiredAt IS NULL ORDER BY e.code")
+public class CatalogEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalog_entry_seq")
+    @SequenceGenerator(name = "catalog_entry_seq", sequenceName = "catalog_entry_seq", allocationSize = 50)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CatalogKind kind;
+
+    @Column(nullable = false, length = 40)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "owner_team", length = 40)
+    private String ownerTeam;
+
+    @Column(name = "retired_at")
+    private Instant retiredAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
+    @Version
+    private long version;
+
+    protected CatalogEntry() {
+        // for JPA
+    }
+
+    /** A new active entry; the caller checked that the owner team exists. */
+    public CatalogEntry(CatalogKind kind, String code, String name, String ownerTeam, Instant now) {
+        new RuleCheck()
+                .require(kind.wellFormed(code), "code", "must be " + kind.format())
+                .requireText(name, "name", 200)
+                .require(ownerTeam != null && !ownerTeam.isBlank(), "ownerTeam",
+                        "is required: the key of the team that answers for this " + kind.word())
+                .throwIfAny();
+        this.kind = kind;
+        this.code = code;
+        this.name = name.trim();
+        this.ownerTeam = ownerTeam;
+        this.createdAt = now;
+        this.changedAt = now;
+    }
+
+    /** Renames the entry; true if the name changed. */
+    public boolean rename(String newName, Instant now) {
+        new RuleCheck().requireText(newName, "name", 200).throwIfAny();
+        if (newName.trim().equals(name)) {
+            return false;
+        }
+        name = newName.trim();
+        changedAt = now;
+        return true;
+    }
+
+    /** Hands the entry to another team (the caller checked it exists); true if the owner changed. */
+    public boolean handTo(String team, Instant now) {
+        if (team.equals(ownerTeam)) {
+            return false;
+        }
+        ownerTeam = team;
+        changedAt = now;
+        return true;
+    }
+
+    /** Retires or reactivates the entry; true if its state changed. */
+    public boolean retire(boolean retired, Instant now) {
+        if (retired == isRetired()) {
+            return false;
+        }
+        retiredAt = retired ? now : null;
+        changedAt = now;
+        return true;
+    }
+
+    public boolean isRetired() {
+        return retiredAt != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public CatalogKind getKind() {
+        return kind;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getOwnerTeam() {
+        return ownerTeam;
+    }
+
+    public Instant getRetiredAt() {
+        return retiredAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}
