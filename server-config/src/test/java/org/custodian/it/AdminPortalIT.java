@@ -106,7 +106,9 @@ class AdminPortalIT extends DeployedWar {
         ADMIN.submit("newUser:create");
         WebElement beside = ADMIN.await(driver -> driver.findElement(By.xpath(
                 "//input[@id='newUser:username']/following-sibling::div[contains(@class,'ui-message')]")));
-        assertTrue(beside.getText().startsWith("username"), "the service's rule is next to its field: " + beside.getText());
+        // the service's rule, next to its field and in the user's words (no internal field name in front of it)
+        assertTrue(beside.getText().startsWith("must be 2 to 64 characters"), "the rule beside its field: "
+                + beside.getText());
         shot(ADMIN, "03-new-user-invalid");
         ADMIN.type("newUser:username", NAME);
         ADMIN.type("newUser:email", NAME + "@example.com");

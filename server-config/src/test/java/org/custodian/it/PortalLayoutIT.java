@@ -132,8 +132,7 @@ class PortalLayoutIT extends DeployedWar {
         assertEquals(version, Sql.longValue("select version from ticket where id = ?", ticketId), "changed once");
 
         String subject = "PRG " + UUID.randomUUID();
-        BROWSER.open("/new-ticket.xhtml");
-        BROWSER.type("newTicket:customerId", String.valueOf(customerId));
+        BROWSER.open("/new-ticket.xhtml?customer=" + customerId);
         BROWSER.type("newTicket:subject", subject);
         BROWSER.type("newTicket:description", "Opened once.");
         BROWSER.type("newTicket:category", "NETWORK");

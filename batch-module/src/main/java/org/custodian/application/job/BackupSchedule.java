@@ -1,6 +1,8 @@
 package org.custodian.application.job;
 
 import jakarta.annotation.PostConstruct;
+import org.custodian.application.shared.TimerWatchdog;
+import jakarta.interceptor.Interceptors;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 // the migrator is in another module of the EAR: this module's gate to the migrated schema is the recovery bean
 @DependsOn("OrphanedExecutionRecovery")
+@Interceptors(TimerWatchdog.class)
 public class BackupSchedule {
 
     private static final Logger LOG = Logger.getLogger(BackupSchedule.class.getName());

@@ -1,6 +1,8 @@
 package org.custodian.application.job;
 
 import jakarta.annotation.PostConstruct;
+import org.custodian.application.shared.TimerWatchdog;
+import jakarta.interceptor.Interceptors;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 // the migrator is in another module of the EAR: this module's gate to the migrated schema is the recovery bean
 @DependsOn("OrphanedExecutionRecovery")
+@Interceptors(TimerWatchdog.class)
 public class RetentionSchedule {
 
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());

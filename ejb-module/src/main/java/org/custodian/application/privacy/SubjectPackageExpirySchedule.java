@@ -1,6 +1,8 @@
 package org.custodian.application.privacy;
 
 import jakarta.ejb.EJB;
+import org.custodian.application.shared.TimerWatchdog;
+import jakarta.interceptor.Interceptors;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import java.util.logging.Level;
@@ -8,6 +10,7 @@ import java.util.logging.Logger;
 
 /** Every hour, deletes the packages whose download link expired (the ZIP holds the subject's data in clear). */
 @Singleton
+@Interceptors(TimerWatchdog.class)
 public class SubjectPackageExpirySchedule {
 
     private static final Logger LOG = Logger.getLogger(SubjectPackageExpirySchedule.class.getName());

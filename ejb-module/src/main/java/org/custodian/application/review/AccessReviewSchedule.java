@@ -13,8 +13,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Level;
@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 public class AccessReviewSchedule {
 
@@ -39,14 +40,9 @@ public class AccessReviewSchedule {
     static final String CAMPAIGN = "access-review-campaign";
     /** A second calendar firing within this long (a restart, a second node) opens nothing. */
     static final Duration QUIET = Duration.ofDays(20);
-    private static final Duration WATCHDOG_LIMIT = Duration.ofMinutes(5);
 
     @Resource
     private TimerService timers;
-
-    /** Interrupts a tick blocked for good (see TimerWatchdog): a failed deployment must not hang its undeploy. */
-    @Resource
-    private ManagedScheduledExecutorService watchdog;
 
     @EJB
     private AccessReviewDeadlines deadlines;
@@ -121,13 +117,11 @@ public class AccessReviewSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void fire(Timer timer) {
-        TimerWatchdog.run(watchdog, WATCHDOG_LIMIT, () -> {
-            if (CAMPAIGN.equals(timer.getInfo())) {
-                openCampaign();
-            } else {
-                check();
-            }
-        });
+        if (CAMPAIGN.equals(timer.getInfo())) {
+            openCampaign();
+        } else {
+            check();
+        }
     }
 
     private void openCampaign() {

@@ -1,6 +1,8 @@
 package org.custodian.application.audit.proof;
 
 import jakarta.annotation.PostConstruct;
+import org.custodian.application.shared.TimerWatchdog;
+import jakarta.interceptor.Interceptors;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
+@Interceptors(TimerWatchdog.class)
 public class AuditRetentionSchedule {
 
     private static final Logger LOG = Logger.getLogger(AuditRetentionSchedule.class.getName());
