@@ -24,7 +24,6 @@ import org.custodian.interfaces.web.i18n.Times;
 @RequestScoped
 public class PrivacyPackageBean {
 
-
     @EJB
     JobService jobs;
 

@@ -16,7 +16,6 @@ import org.custodian.interfaces.web.i18n.Times;
  */
 final class Pages {
 
-
     private Pages() {
     }
 
