@@ -297,7 +297,8 @@ class WildFlySmokeIT {
      * A failed start must not hold the undeploy (it once did, until kill -9: a timer that fired into the blocked
      * startup waited there for ever). The next start is made to fail the way a real one does, by a key that
      * differs from the one this installation recorded; timers get their chance to fire; the undeploy must then end
-     * within a minute. Runs last: it takes the application down, and brings it back for Arquillian's own undeploy.
+     * within 90 s (the longest watchdog limit is a minute). Runs last: it takes the application down, and brings it
+     * back for Arquillian's own undeploy.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -317,7 +318,8 @@ class WildFlySmokeIT {
             Cli undeployed = cli("/deployment=" + name + ":undeploy");
             Duration took = Duration.between(started, Instant.now());
             assertTrue(undeployed.output().contains("success"), undeployed.toString());
-            assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "the undeploy took " + took);
+            // a tick blocked in the failed start is interrupted after its watchdog limit (a minute at most)
+            assertTrue(took.compareTo(Duration.ofSeconds(90)) < 0, "the undeploy took " + took);
         } finally {
             Sql.update("update installation_key set fingerprint = ? where name = 'audit-hmac'", recorded);
             Cli deployed = cli("/deployment=" + name + ":deploy");
