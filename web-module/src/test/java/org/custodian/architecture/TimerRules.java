@@ -2,6 +2,7 @@ package org.custodian.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -26,10 +27,12 @@ final class TimerRules {
     }
 
     static ArchRule timersRunUnderTheWatchdog(String root) {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage(root + "..")
-                .and().areAnnotatedWith(Timeout.class)
-                .or().areDeclaredInClassesThat().resideInAPackage(root + "..")
-                .and().areAnnotatedWith(Schedule.class)
+        return methods().that(new DescribedPredicate<JavaMethod>("are EJB timer methods") {
+                    @Override
+                    public boolean test(JavaMethod method) {
+                        return method.isAnnotatedWith(Timeout.class) || method.isAnnotatedWith(Schedule.class);
+                    }
+                }).and().areDeclaredInClassesThat().resideInAPackage(root + "..")
                 .should(new ArchCondition<JavaMethod>("be declared in a class with @Interceptors(TimerWatchdog.class)") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {

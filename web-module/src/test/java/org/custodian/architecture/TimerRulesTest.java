@@ -15,7 +15,8 @@ class TimerRulesTest {
     void everyTimerOfCustodianRunsUnderTheWatchdog() {
         JavaClasses custodian = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.custodian");
-        assertTrue(custodian.contain("org.custodian.application.review.AccessReviewSchedule"), "the schedules are read");
+        assertTrue(custodian.contain("org.custodian.application.review.AccessReviewSchedule")
+                && custodian.contain("org.custodian.application.job.BackupSchedule"), "both modules' schedules are read");
         TimerRules.timersRunUnderTheWatchdog("org.custodian").check(custodian);
     }
 
