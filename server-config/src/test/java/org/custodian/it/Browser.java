@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its own chromedriver (no browser download), with the flags this
  * closed network needs. Every page a test opens or reaches by a form is screenshotted into
- * target/portal-screenshots/ on every run ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
+ * target/portal-screenshots/ on every run, once per test and width (whole-page shots cost time),
+ * ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
  * test fails, its last screen and the page source are saved there too under the test's name.
  */
 final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
@@ -58,11 +59,14 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     private String test = "setup";
     private int shots;
     private String shotUrl;
+    /** The pages (and widths) this test has a screenshot of already: one each is what a reader looks at. */
+    private final java.util.Set<String> shotPages = new java.util.HashSet<>();
 
     @Override
     public void beforeEach(ExtensionContext context) {
         test = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         shots = 0;
+        shotPages.clear();
     }
 
     /** The application's address, known once Arquillian has deployed it. */
@@ -112,6 +116,9 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
             String page = path().replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-")
                     .replaceAll("(^-|-$)", "");
             long width = driver.manage().window().getSize().getWidth();
+            if (!shotPages.add(path().replaceFirst("\\?.*", "") + "@" + width)) {
+                return;
+            }
             String name = String.format("%s-%02d-%s%s", test, ++shots, page.isEmpty() ? "blank" : page,
                     width == 1280 ? "" : "-" + width + "px");
             shotUrl = driver.getCurrentUrl();
