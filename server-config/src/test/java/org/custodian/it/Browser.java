@@ -158,11 +158,19 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         }
     }
 
+    /** Waits until PrimeFaces has no Ajax request under way (at once on a page without it). */
+    void awaitAjax() {
+        await(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty()")));
+    }
+
     void type(String id, String text) {
         WebElement input = byId(id);
         if ("select".equals(input.getTagName())) {
-            // pick lists (#23): "typing" a value into one chooses the option with that value
+            // pick lists (#23): "typing" a value into one chooses the option with that value; a choice may start an
+            // Ajax request (the assignee list follows the category), whose answer rewrites parts of the form
             new Select(input).selectByValue(text);
+            awaitAjax();
             return;
         }
         input.clear();
