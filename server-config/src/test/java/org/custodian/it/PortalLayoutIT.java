@@ -328,8 +328,10 @@ class PortalLayoutIT extends DeployedWar {
         }
         BROWSER.driver().executeScript("document.getElementById(arguments[0]).querySelectorAll('input[type=text],"
                 + " input[type=password], input[type=date], textarea').forEach(function (i) { i.value = ''; });", formId);
-        WebElement button = BROWSER.driver().findElement(By.id(formId))
-                .findElement(By.cssSelector(".actions button, button[type=submit]"));
+        // the form's own button (its actions row), not a helper inside a field such as the customer picker's Find
+        WebElement form = BROWSER.driver().findElement(By.id(formId));
+        List<WebElement> actions = form.findElements(By.cssSelector(".actions button"));
+        WebElement button = actions.isEmpty() ? form.findElement(By.cssSelector("button[type=submit]")) : actions.get(0);
         BROWSER.submit(button.getAttribute("id"));
         PageChecks.Result failed = PageChecks.formLayout(BROWSER, formId);
         assertEquals(List.of(), failed.problems(), formId + " after a failed submit at " + widthNow() + " px");
