@@ -5,8 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -42,6 +40,7 @@ import org.custodian.application.privacy.ConsentService;
 import org.custodian.application.privacy.ConsentService.ConsentState;
 import org.custodian.application.privacy.ConsentService.ConsentView;
 import org.custodian.application.privacy.ConsentService.NewConsent;
+import org.custodian.interfaces.rest.shared.MergePatch;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
@@ -114,8 +113,8 @@ public class CustomerResource {
     public PageResult<Map<String, Object>> search(@QueryParam("q") String q, @QueryParam("region") String region,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = wholeNumber(page, 0, "page", check);
-        int pageSize = wholeNumber(size, 20, "size", check);
+        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
+        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
         check.throwIfAny();
         PageResult<CustomerView> found = directory.search(caller.get(),
                 new CustomerQuery(q, region, pageNumber, pageSize));
@@ -212,34 +211,10 @@ public class CustomerResource {
         return new EntityTag(String.valueOf(version == null ? 0 : version));
     }
 
-    private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            check.require(false, field, "must be a whole number");
-            return defaultValue;
-        }
-    }
 
     /** Merge-patch values are strings or null; anything else is named as a bad field. */
     static CustomerChanges toChanges(JsonObject patch) {
-        Map<String, String> values = new LinkedHashMap<>();
-        RuleCheck check = new RuleCheck();
-        for (Map.Entry<String, JsonValue> entry : patch.entrySet()) {
-            JsonValue value = entry.getValue();
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
-                values.put(entry.getKey(), null);
-            } else if (value instanceof JsonString text) {
-                values.put(entry.getKey(), text.getString());
-            } else {
-                check.require(false, entry.getKey(), "must be a string, or null to clear an optional field");
-            }
-        }
-        check.require(!patch.isEmpty(), "body", "name at least one field to change: " + CustomerChanges.PATCHABLE);
-        check.throwIfAny();
-        return new CustomerChanges(values);
+        return new CustomerChanges(MergePatch.stringValues(patch,
+                "name at least one field to change: " + CustomerChanges.PATCHABLE));
     }
 }

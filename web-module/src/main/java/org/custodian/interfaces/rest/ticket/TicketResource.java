@@ -4,8 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +19,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +32,7 @@ import org.custodian.application.ticket.TicketQuery;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.MergePatch;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
@@ -106,8 +104,8 @@ public class TicketResource {
         // paging arrives as text so that "size=abc" is a 422 naming the field, not JAX-RS's 404;
         // ranges are checked by the service
         RuleCheck check = new RuleCheck();
-        int pageNumber = wholeNumber(page, 0, "page", check);
-        int pageSize = wholeNumber(size, 20, "size", check);
+        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
+        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
         check.throwIfAny();
         PageResult<TicketView> found = tickets.search(caller.get(),
                 new TicketQuery(status, region, q, assignee, sort, pageNumber, pageSize));
@@ -142,35 +140,10 @@ public class TicketResource {
         return new EntityTag(String.valueOf(ticket.version()));
     }
 
-    private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            check.require(false, field, "must be a whole number");
-            return defaultValue;
-        }
-    }
 
     /** Merge-patch values are strings or null; anything else is named as a bad field. */
     static TicketChanges toChanges(JsonObject patch) {
-        Map<String, String> values = new LinkedHashMap<>();
-        RuleCheck check = new RuleCheck();
-        for (Map.Entry<String, JsonValue> entry : patch.entrySet()) {
-            JsonValue value = entry.getValue();
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
-                values.put(entry.getKey(), null);
-            } else if (value instanceof JsonString text) {
-                values.put(entry.getKey(), text.getString());
-            } else {
-                check.require(false, entry.getKey(), "must be a string, or null to clear an optional field");
-            }
-        }
-        check.require(!patch.isEmpty(), "body", "name at least one field to change");
-        check.throwIfAny();
-        return new TicketChanges(values);
+        return new TicketChanges(MergePatch.stringValues(patch, "name at least one field to change"));
     }
 
     @POST

@@ -15,6 +15,7 @@ import org.custodian.application.shared.PageResult;
 import org.custodian.application.user.RoleGrantRequestView;
 import org.custodian.application.user.RoleGrantService;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.MergePatch;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,8 +41,8 @@ public class RoleGrantRequestResource {
             @QueryParam("username") String username, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = wholeNumber(page, 0, "page", check);
-        int pageSize = wholeNumber(size, 20, "size", check);
+        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
+        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
         check.throwIfAny();
         return grants.list(caller.get(), status, username, pageNumber, pageSize);
     }
@@ -62,15 +63,4 @@ public class RoleGrantRequestResource {
         return grants.reject(caller.get(), id, JsonBody.textField(body, "reason"));
     }
 
-    private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            check.require(false, field, "must be a whole number");
-            return defaultValue;
-        }
-    }
 }

@@ -28,6 +28,7 @@ import org.custodian.application.user.UserChanges;
 import org.custodian.application.user.UserQuery;
 import org.custodian.application.user.UserView;
 import org.custodian.domain.shared.RuleCheck;
+import org.custodian.interfaces.rest.shared.MergePatch;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
@@ -66,8 +67,8 @@ public class UserResource {
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = wholeNumber(page, 0, "page", check);
-        int pageSize = wholeNumber(size, 20, "size", check);
+        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
+        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
         Boolean activeOnly = null;
         if (active != null && !active.isBlank()) {
             String text = active.trim().toLowerCase(Locale.ROOT);
@@ -143,15 +144,4 @@ public class UserResource {
         return Response.status(Response.Status.CREATED).entity(body).build();
     }
 
-    private static int wholeNumber(String text, int defaultValue, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            check.require(false, field, "must be a whole number");
-            return defaultValue;
-        }
-    }
 }
