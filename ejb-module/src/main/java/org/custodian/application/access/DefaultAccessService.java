@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,8 +132,8 @@ public class DefaultAccessService implements AccessService {
             input.categories().forEach(category -> categories.add(category == null ? null
                     : category.trim().toUpperCase(Locale.ROOT)));
         }
-        Instant startsAt = instant(input.startsAt(), "startsAt", check);
-        Instant expiresAt = instant(input.expiresAt(), "expiresAt", check);
+        Instant startsAt = Inputs.instant(input.startsAt(), "startsAt", false, check);
+        Instant expiresAt = Inputs.instant(input.expiresAt(), "expiresAt", false, check);
         check.throwIfAny();
         User grantee = users.findByUsername(input.grantee().trim()).orElse(null);
         new RuleCheck()
@@ -256,15 +255,4 @@ public class DefaultAccessService implements AccessService {
         return views;
     }
 
-    private static Instant instant(String text, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-12-31T17:00:00Z");
-            return null;
-        }
-    }
 }

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.custodian.application.shared.Inputs;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.ApiScope;
 import org.custodian.application.policy.Permission;
@@ -81,7 +81,7 @@ public class DefaultServiceAccountService implements ServiceAccountService {
                 "scopes on tickets or customers need at least one region; one of " + Region.allowedValues());
         check.require(input.rateLimit() == null || input.rateLimit() >= 1 && input.rateLimit() <= MAX_RATE_LIMIT,
                 "rateLimit", "must be between 1 and " + MAX_RATE_LIMIT + " requests per window");
-        Instant expiresAt = instant(input.expiresAt(), "expiresAt", check);
+        Instant expiresAt = Inputs.instant(input.expiresAt(), "expiresAt", false, check);
         check.require(expiresAt == null || expiresAt.isAfter(now), "expiresAt", "must be in the future");
         check.throwIfAny();
         if (scopes.contains(ApiScope.SCIM.wireName())) {
@@ -123,7 +123,7 @@ public class DefaultServiceAccountService implements ServiceAccountService {
         ServiceAccount account = find(name, true);
         Instant now = clock.instant();
         RuleCheck check = new RuleCheck();
-        Instant requested = instant(input.expiresAt(), "expiresAt", check);
+        Instant requested = Inputs.instant(input.expiresAt(), "expiresAt", false, check);
         check.require(requested == null || requested.isAfter(now), "expiresAt", "must be in the future")
                 .require(requested == null || !requested.isAfter(now.plus(MAX_KEY_LIFETIME)), "expiresAt",
                         "must be at most " + MAX_KEY_LIFETIME.toDays() + " days from now")
@@ -216,15 +216,4 @@ public class DefaultServiceAccountService implements ServiceAccountService {
                 key.getLastUsedAt(), key.getRevokedAt(), key.getRevokedBy());
     }
 
-    private static Instant instant(String text, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            check.require(false, field, "must be an ISO-8601 UTC time such as 2027-06-30T00:00:00Z");
-            return null;
-        }
-    }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -138,8 +137,8 @@ public class DefaultRetentionService implements RetentionService {
             case QUERY -> {
                 RuleCheck query = new RuleCheck();
                 Set<Region> regions = regions(input.regions(), query);
-                Instant from = instant(input.createdFrom(), "createdFrom", query);
-                Instant to = instant(input.createdTo(), "createdTo", query);
+                Instant from = Inputs.instant(input.createdFrom(), "createdFrom", false, query);
+                Instant to = Inputs.instant(input.createdTo(), "createdTo", false, query);
                 query.throwIfAny();
                 yield LegalHold.onQuery(categories(input.categories()), regions, from, to, input.reason(),
                         input.authority(), caller.username(), now);
@@ -168,7 +167,8 @@ public class DefaultRetentionService implements RetentionService {
     public Preview preview(Caller caller, String asOfText) {
         policy.enforce(caller, Permission.RETENTION_READ, AuditActions.RETENTION_POLICY, "preview");
         RuleCheck check = new RuleCheck();
-        Instant asOf = asOfText == null || asOfText.isBlank() ? clock.instant() : instant(asOfText, "asOf", check);
+        Instant given = Inputs.instant(asOfText, "asOf", false, check);
+        Instant asOf = given == null ? clock.instant() : given;
         check.throwIfAny();
         long examined = 0;
         long anonymize = 0;
@@ -352,17 +352,6 @@ public class DefaultRetentionService implements RetentionService {
         return regions;
     }
 
-    private static Instant instant(String text, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-            return null;
-        }
-    }
 
     private static List<String> describe(RetentionPolicy policy) {
         return List.of("version=" + policy.getVersion(), "action=" + policy.getAction(), "days=" + policy.getDays(),

@@ -1,5 +1,7 @@
 package org.custodian.application.shared;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,6 +23,20 @@ public final class Inputs {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             check.require(false, field, "'" + value + "' is not allowed; one of " + names(type));
+            return null;
+        }
+    }
+
+    /** An ISO-8601 UTC instant such as 2026-12-31T17:00:00Z; blank is "no value" (a violation if required). */
+    public static Instant instant(String text, String field, boolean required, RuleCheck check) {
+        if (text == null || text.isBlank()) {
+            check.require(!required, field, "is required: an ISO-8601 UTC time such as 2026-12-31T17:00:00Z");
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-12-31T17:00:00Z");
             return null;
         }
     }

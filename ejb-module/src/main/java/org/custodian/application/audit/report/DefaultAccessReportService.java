@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.custodian.application.shared.Inputs;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Permission;
@@ -63,8 +63,8 @@ public class DefaultAccessReportService implements AccessReportService {
             String groupBy) {
         policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "access");
         RuleCheck check = new RuleCheck();
-        Instant from = instant(fromText, "from", check);
-        Instant to = instant(toText, "to", check);
+        Instant from = Inputs.instant(fromText, "from", true, check);
+        Instant to = Inputs.instant(toText, "to", true, check);
         String group = groupBy == null || groupBy.isBlank() ? "role" : groupBy.trim().toLowerCase(Locale.ROOT);
         check.require(GROUPS.contains(group), "groupBy", "must be one of role, region, user, day, day-role,"
                 + " day-region");
@@ -187,8 +187,8 @@ public class DefaultAccessReportService implements AccessReportService {
         RuleCheck check = new RuleCheck();
         check.require(ApiKeyToken.isKeyId(credential), "credential",
                 "must be an API key id (12 characters of a-z and 2-7, as listed under a service account's keys)");
-        Instant from = fromText == null || fromText.isBlank() ? null : instant(fromText, "from", check);
-        Instant to = toText == null || toText.isBlank() ? null : instant(toText, "to", check);
+        Instant from = Inputs.instant(fromText, "from", false, check);
+        Instant to = Inputs.instant(toText, "to", false, check);
         check.throwIfAny();
         ServiceAccountKey key = serviceAccounts.findKey(credential)
                 .orElseThrow(() -> new ResourceNotFoundException("API key", credential));
@@ -245,18 +245,6 @@ public class DefaultAccessReportService implements AccessReportService {
         };
     }
 
-    private static Instant instant(String text, String field, RuleCheck check) {
-        if (text == null || text.isBlank()) {
-            check.require(false, field, "is required: an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            check.require(false, field, "must be an ISO-8601 UTC time such as 2026-11-01T00:00:00Z");
-            return null;
-        }
-    }
 
     /** The fields of a read event as ReadAudit wrote them: basis=, region=, class=, then field[~masked]. */
     record ReadFields(String basis, List<String> regions, Set<String> classifications, List<String> fields,
