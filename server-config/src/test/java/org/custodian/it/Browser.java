@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven through its own chromedriver (no browser download), with the flags this
  * closed network needs. Every page a test class opens or reaches by a form is screenshotted into
  * target/portal-screenshots/ on every run, once per class (the first time it is shown, at the width then set: a
- * whole-page shot costs up to a second, and the same page again, later or narrower, showed nothing new)
+ * whole-page shot costs about a second, and the same page again, later or narrower, showed nothing new)
  * ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
  * test fails, its last screen and the page source are saved there too under the test's name. Waits poll every
  * {@link #POLL} (Selenium's default of half a second made every wait for a next page or an Ajax answer cost up to
@@ -128,12 +128,14 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
      * {@code PortalIT-anAgentSees-03-ticket-id-12.png}); the window's width is added when it is not the default.
      */
     void shot() {
-        if (driver == null || !label.isEmpty()) {
+        if (driver == null) {
             return;
         }
         try {
-            String path = path();
-            if (!shotPages.add(path.replaceFirst("\\?.*", ""))) {
+            // the page now shown counts as seen, shot or not: finds on it do not look again
+            shotUrl = driver.getCurrentUrl();
+            String path = shotUrl.startsWith(base) ? shotUrl.substring(base.length()) : shotUrl;
+            if (!label.isEmpty() || !shotPages.add(path.replaceFirst("\\?.*", ""))) {
                 return;
             }
             String page = path.replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-")
@@ -141,7 +143,6 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
             long width = driver.manage().window().getSize().getWidth();
             String name = String.format("%s-%02d-%s%s", test, ++shots, page.isEmpty() ? "blank" : page,
                     width == 1280 ? "" : "-" + width + "px");
-            shotUrl = driver.getCurrentUrl();
             screenshot(name.length() > 150 ? name.substring(0, 150) : name);
         } catch (RuntimeException e) {
             System.err.println("no screenshot: " + e);
@@ -266,7 +267,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
             double width = Math.max(((Number) size.get("width")).doubleValue(),
                     ((Number) driver().executeScript("return window.innerWidth")).doubleValue());
             double height = Math.min(4000, ((Number) size.get("height")).doubleValue());
-            // encoded for speed (a larger file, the same pixels): a tall page's PNG took most of a shot's time
+            // encoded for speed (a larger file, the same pixels): that halved a tall page's shot
             Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                     "optimizeForSpeed", true, "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
                             "width", width, "height", height, "scale", 1)));
