@@ -29,10 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (no browser download), with the flags this
- * closed network needs. Every page a test opens or reaches by a form is screenshotted into
- * target/portal-screenshots/ on every run, once per test and width (whole-page shots cost time),
+ * closed network needs. Every page a test class opens or reaches by a form is screenshotted into
+ * target/portal-screenshots/ on every run, once per class (the first time it is shown, at the width then set: a
+ * whole-page shot costs about a second, and the same page again, later or narrower, showed nothing new)
  * ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
- * test fails, its last screen and the page source are saved there too under the test's name.
+ * test fails, its last screen and the page source are saved there too under the test's name. Waits poll every
+ * {@link #POLL} (Selenium's default of half a second made every wait for a next page or an Ajax answer cost up to
+ * that much).
  */
 final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
 
@@ -40,6 +43,8 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("custodian.it.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("custodian.it.chromedriver", "/usr/bin/chromedriver");
+    /** How often a wait looks again: a browser round trip costs a few milliseconds, a page load far more. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     private String base;
     private ChromeDriver driver;
@@ -54,19 +59,33 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     Browser(String language) {
         this.language = language;
     }
+
+    /**
+     * A class's second browser, on pages the first one shows too: it takes no page screenshots (only a failed test's,
+     * named with {@code label} apart from the first one's).
+     */
+    static Browser second(String label) {
+        Browser browser = new Browser();
+        browser.label = label + "-";
+        return browser;
+    }
+
+    private String label = "";
     private Path profile;
     /** The running test's class and method, and how many pages it has shown: the screenshots' names. */
     private String test = "setup";
     private int shots;
     private String shotUrl;
-    /** The pages (and widths) this test has a screenshot of already: one each is what a reader looks at. */
+    /** The pages this class has a screenshot of already: one each is what a reader looks at. */
     private final java.util.Set<String> shotPages = new java.util.HashSet<>();
+    /** What the screenshots cost, reported when the browser closes (the suite's time is watched, #19). */
+    private long shotNanos;
+    private int shotCount;
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        test = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        test = label + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         shots = 0;
-        shotPages.clear();
     }
 
     /** The application's address, known once Arquillian has deployed it. */
@@ -113,15 +132,17 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
             return;
         }
         try {
-            String page = path().replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-")
-                    .replaceAll("(^-|-$)", "");
-            long width = driver.manage().window().getSize().getWidth();
-            if (!shotPages.add(path().replaceFirst("\\?.*", "") + "@" + width)) {
+            // the page now shown counts as seen, shot or not: finds on it do not look again
+            shotUrl = driver.getCurrentUrl();
+            String path = shotUrl.startsWith(base) ? shotUrl.substring(base.length()) : shotUrl;
+            if (!label.isEmpty() || !shotPages.add(path.replaceFirst("\\?.*", ""))) {
                 return;
             }
+            String page = path.replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-")
+                    .replaceAll("(^-|-$)", "");
+            long width = driver.manage().window().getSize().getWidth();
             String name = String.format("%s-%02d-%s%s", test, ++shots, page.isEmpty() ? "blank" : page,
                     width == 1280 ? "" : "-" + width + "px");
-            shotUrl = driver.getCurrentUrl();
             screenshot(name.length() > 150 ? name.substring(0, 150) : name);
         } catch (RuntimeException e) {
             System.err.println("no screenshot: " + e);
@@ -178,7 +199,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver(), Duration.ofSeconds(60), POLL).ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
 
@@ -186,7 +207,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     void submit(String id) {
         WebElement page = driver().findElement(By.tagName("html"));
         byId(id).click();
-        new WebDriverWait(driver(), Duration.ofSeconds(60)).until(driver -> gone(page));
+        new WebDriverWait(driver(), Duration.ofSeconds(60), POLL).until(driver -> gone(page));
         await(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         shot();
     }
@@ -225,11 +246,15 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
      * target/portal-screenshots/{name}.png, to look at after a run.
      */
     void screenshot(String name) {
+        long start = System.nanoTime();
         try {
             Path directory = Files.createDirectories(SCREENSHOTS);
             Files.write(directory.resolve(name + ".png"), wholePage());
         } catch (IOException | RuntimeException e) {
             System.err.println("no screenshot " + name + ": " + e);
+        } finally {
+            shotNanos += System.nanoTime() - start;
+            shotCount++;
         }
     }
 
@@ -242,9 +267,10 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
             double width = Math.max(((Number) size.get("width")).doubleValue(),
                     ((Number) driver().executeScript("return window.innerWidth")).doubleValue());
             double height = Math.min(4000, ((Number) size.get("height")).doubleValue());
+            // encoded for speed (a larger file, the same pixels): that halved a tall page's shot
             Map<String, Object> shot = driver().executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height,
-                            "scale", 1)));
+                    "optimizeForSpeed", true, "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+                            "width", width, "height", height, "scale", 1)));
             return Base64.getDecoder().decode((String) shot.get("data"));
         } catch (RuntimeException e) {
             return ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES);
@@ -258,7 +284,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         }
         try {
             Path directory = Files.createDirectories(SCREENSHOTS);
-            String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+            String name = "FAILED-" + label + context.getRequiredTestClass().getSimpleName() + "-"
                     + context.getRequiredTestMethod().getName();
             Files.write(directory.resolve(name + ".png"), wholePage());
             Files.writeString(directory.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
@@ -270,6 +296,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     @Override
     public void close() {
         if (driver != null) {
+            System.out.printf("Browser: %d screenshots in %d ms%n", shotCount, shotNanos / 1_000_000);
             driver.quit();
             driver = null;
         }

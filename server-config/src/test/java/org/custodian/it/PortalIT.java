@@ -39,6 +39,13 @@ class PortalIT extends DeployedWar {
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
+    /**
+     * The idle-timeout test's own browser: signed in before the first test and left alone while the others run, so
+     * that its wait overlaps their work instead of adding half a minute to the suite (#19).
+     */
+    @RegisterExtension
+    static final Browser IDLE_BROWSER = Browser.second("idle");
+    private static Instant idleSince;
 
     /** The users this class enrolls: their factors are removed at the end, so later classes sign in as before. */
     private static final List<String> ENROLLED = List.of("supervisor", "operator", "privacy", "auditor");
@@ -47,11 +54,18 @@ class PortalIT extends DeployedWar {
     void freshBrowser() {
         BROWSER.base(base.toString());
         BROWSER.reset();
+        if (idleSince == null) {
+            IDLE_BROWSER.base(base.toString());
+            password(IDLE_BROWSER, "agent.us");
+            assertEquals("/index.xhtml", IDLE_BROWSER.path(), "agent.us needs no second factor");
+            idleSince = Instant.now();
+        }
     }
 
     @AfterAll
     static void closeBrowserAndForgetFactors() throws Exception {
         BROWSER.close();
+        IDLE_BROWSER.close();
         for (String user : ENROLLED) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }
@@ -438,18 +452,27 @@ class PortalIT extends DeployedWar {
     @Test
     @Order(6)
     void anIdleSessionEndsAndSendsTheUserToSignIn() throws Exception {
-        signInWithoutSecondFactor("agent.us");
-        assertEquals("/index.xhtml", BROWSER.path());
         long idleSeconds = Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
-        Thread.sleep((idleSeconds + 3) * 1000);
-        BROWSER.byId("nav-queue").click();
-        BROWSER.await(driver -> BROWSER.path().startsWith("/login.xhtml"));
-        assertTrue(BROWSER.path().contains("expired=idle"), BROWSER.path());
-        assertTrue(BROWSER.byId("expired").isDisplayed());
+        Browser idle = IDLE_BROWSER;
+        // agent.us signed in before the first test and has not been seen since; after a slow start (the container
+        // drops an unused session a minute after the idle timeout, and then there is nothing left to end) a fresh
+        // session waits the whole time here instead
+        if (Duration.between(idleSince, Instant.now()).toSeconds() > idleSeconds + 40) {
+            idle = BROWSER;
+            signInWithoutSecondFactor("agent.us");
+            idleSince = Instant.now();
+        }
+        assertEquals("/index.xhtml", idle.path());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), idleSince.plusSeconds(idleSeconds + 3)).toMillis()));
+        Browser browser = idle;
+        idle.byId("nav-queue").click();
+        idle.await(driver -> browser.path().startsWith("/login.xhtml"));
+        assertTrue(idle.path().contains("expired=idle"), idle.path());
+        assertTrue(idle.byId("expired").isDisplayed());
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'SESSION_EXPIRED'"
                 + " and actor = 'agent.us' and fields = 'idle'"));
-        BROWSER.open("/index.xhtml");
-        assertTrue(BROWSER.path().startsWith("/login.xhtml"), "the old session opens nothing");
+        idle.open("/index.xhtml");
+        assertTrue(idle.path().startsWith("/login.xhtml"), "the old session opens nothing");
     }
 
     @Test
@@ -656,11 +679,15 @@ class PortalIT extends DeployedWar {
     }
 
     private void password(String username) {
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml")
+        password(BROWSER, username);
+    }
+
+    private static void password(Browser browser, String username) {
+        browser.open("/login.xhtml");
+        browser.type("login:username", username);
+        browser.type("login:password", Api.DEMO_PASSWORD);
+        browser.submit("login:submit");
+        browser.await(driver -> !browser.path().startsWith("/login.xhtml")
                 || !driver.findElement(By.id("messages")).getText().isBlank());
     }
 

@@ -35,6 +35,14 @@ class PortalLayoutIT extends DeployedWar {
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
+    /**
+     * The session-end test's own browser: a comment typed before the first test, then left alone while the others
+     * run, so that the wait for the idle timeout overlaps their work instead of adding half a minute (#19).
+     */
+    @RegisterExtension
+    static final Browser IDLE_BROWSER = Browser.second("idle");
+    private static Instant idleSince;
+    private static String idleText;
 
     private static final List<String> ENROLLED = List.of("supervisor", "privacy", "operator");
     private static final List<Integer> WIDTHS = List.of(1280, 400);
@@ -59,11 +67,16 @@ class PortalLayoutIT extends DeployedWar {
             customerId = customer.json().getJsonNumber("id").longValue();
             ticketId = openTicket(api, agent, "NETWORK");
         }
+        if (idleSince == null) {
+            IDLE_BROWSER.base(base.toString());
+            idleText = typeCommentThenLeave(IDLE_BROWSER);
+        }
     }
 
     @AfterAll
     static void closeBrowserAndForgetFactors() throws Exception {
         BROWSER.close();
+        IDLE_BROWSER.close();
         for (String user : ENROLLED) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }
@@ -154,36 +167,52 @@ class PortalLayoutIT extends DeployedWar {
     @Test
     @Order(4)
     void aCommentSentAfterTheSessionEndedIsKeptAndCompletedAfterSigningInAgain() throws Exception {
-        signIn("agent.eu");
-        BROWSER.open("/ticket.xhtml?id=" + ticketId);
-        long before = comments(ticketId);
-        String text = "Typed before the timeout " + UUID.randomUUID() + "\nsecond line";
-        BROWSER.type("comment:body", text);
-        new Select(BROWSER.byId("comment:channel")).selectByValue("PHONE");
         long idleSeconds = Duration.parse(System.getProperty("custodian.it.portal.idle", "PT30S")).toSeconds();
-        Thread.sleep((idleSeconds + 3) * 1000);
-        BROWSER.submit("comment:add");
-        assertTrue(BROWSER.path().startsWith("/login.xhtml"), BROWSER.path());
-        assertTrue(BROWSER.path().contains("expired=idle"), BROWSER.path());
-        assertFalse(BROWSER.path().contains("Typed"), "what was typed is never in the URL");
+        Browser idle = IDLE_BROWSER;
+        // typed before the first test, not sent since; after a slow start (the container drops an unused session a
+        // minute after the idle timeout, and then there is no user left to keep the form for) it is typed again here
+        if (Duration.between(idleSince, Instant.now()).toSeconds() > idleSeconds + 40) {
+            idle = BROWSER;
+            idleText = typeCommentThenLeave(BROWSER);
+        }
+        String text = idleText;
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), idleSince.plusSeconds(idleSeconds + 3)).toMillis()));
+        long before = comments(ticketId);
+        idle.submit("comment:add");
+        assertTrue(idle.path().startsWith("/login.xhtml"), idle.path());
+        assertTrue(idle.path().contains("expired=idle"), idle.path());
+        assertFalse(idle.path().contains("Typed"), "what was typed is never in the URL");
         assertEquals(before, comments(ticketId), "nothing was sent without a session");
-        assertTrue(BROWSER.byId("expired").isDisplayed(), "the page says why to sign in again");
-        String storage = String.valueOf(BROWSER.driver().executeScript(
+        assertTrue(idle.byId("expired").isDisplayed(), "the page says why to sign in again");
+        String storage = String.valueOf(idle.driver().executeScript(
                 "return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage) + document.cookie"));
         assertFalse(storage.contains("Typed"), "nor in the browser's storage: " + storage);
 
-        signIn("agent.eu");
-        assertEquals("/ticket.xhtml?id=" + ticketId, BROWSER.path(), "back on the ticket");
-        assertEquals(text, BROWSER.byId("comment:body").getAttribute("value"), "what was typed is filled in again");
-        assertEquals("PHONE", new Select(BROWSER.byId("comment:channel")).getFirstSelectedOption()
+        signIn(idle, "agent.eu");
+        assertEquals("/ticket.xhtml?id=" + ticketId, idle.path(), "back on the ticket");
+        assertEquals(text, idle.byId("comment:body").getAttribute("value"), "what was typed is filled in again");
+        assertEquals("PHONE", new Select(idle.byId("comment:channel")).getFirstSelectedOption()
                 .getAttribute("value"));
-        assertTrue(BROWSER.byId("messages").getText().contains("send it again"), BROWSER.byId("messages").getText());
-        BROWSER.submit("comment:add");
+        assertTrue(idle.byId("messages").getText().contains("send it again"), idle.byId("messages").getText());
+        idle.submit("comment:add");
         assertEquals(before + 1, comments(ticketId), "the comment is completed");
         assertEquals(text, Sql.text("select body from ticket_comment where ticket_id = ? order by id desc limit 1",
                 ticketId).replace("\r\n", "\n"));
-        reload();
-        assertFalse(BROWSER.byId("comment:body").getAttribute("value").contains("Typed"), "kept only once");
+        reload(idle);
+        assertFalse(idle.byId("comment:body").getAttribute("value").contains("Typed"), "kept only once");
+    }
+
+    /** Signs agent.eu in, types a comment (by phone) on the ticket and sends nothing: the idle clock starts. */
+    private static String typeCommentThenLeave(Browser browser) {
+        signIn(browser, "agent.eu");
+        browser.open("/ticket.xhtml?id=" + ticketId);
+        String text = "Typed before the timeout " + UUID.randomUUID() + "\nsecond line";
+        browser.type("comment:body", text);
+        new Select(browser.byId("comment:channel")).selectByValue("PHONE");
+        // the last request (the channel's Ajax answer, if any) is over: from here on the session is left alone
+        browser.awaitAjax();
+        idleSince = Instant.now();
+        return text;
     }
 
     @Test
@@ -356,9 +385,13 @@ class PortalLayoutIT extends DeployedWar {
     }
 
     private static void reload() {
-        WebElement page = BROWSER.driver().findElement(By.tagName("html"));
-        BROWSER.driver().navigate().refresh();
-        BROWSER.await(driver -> {
+        reload(BROWSER);
+    }
+
+    private static void reload(Browser browser) {
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.driver().navigate().refresh();
+        browser.await(driver -> {
             try {
                 page.isEnabled();
                 return false;
@@ -366,7 +399,7 @@ class PortalLayoutIT extends DeployedWar {
                 return true;
             }
         });
-        BROWSER.shot();
+        browser.shot();
     }
 
     private static long comments(long ticket) throws Exception {
@@ -382,18 +415,26 @@ class PortalLayoutIT extends DeployedWar {
     }
 
     private static void password(String username) {
-        if (!BROWSER.path().startsWith("/login.xhtml")) {
-            BROWSER.open("/login.xhtml");
+        password(BROWSER, username);
+    }
+
+    private static void password(Browser browser, String username) {
+        if (!browser.path().startsWith("/login.xhtml")) {
+            browser.open("/login.xhtml");
         }
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        browser.type("login:username", username);
+        browser.type("login:password", Api.DEMO_PASSWORD);
+        browser.submit("login:submit");
+    }
+
+    private static void signIn(String username) {
+        signIn(BROWSER, username);
     }
 
     /** Signs in with the password on the login page now shown (keeping its next page) or a fresh one. */
-    private static void signIn(String username) {
-        password(username);
-        assertFalse(BROWSER.path().startsWith("/login.xhtml"), username + " signed in: " + BROWSER.path());
+    private static void signIn(Browser browser, String username) {
+        password(browser, username);
+        assertFalse(browser.path().startsWith("/login.xhtml"), username + " signed in: " + browser.path());
     }
 
     /** A first sign-in of a role that must enroll a second factor; checks the enrollment form's layout on the way. */
