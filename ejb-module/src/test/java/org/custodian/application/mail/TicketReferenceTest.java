@@ -1,4 +1,4 @@
-package org.custodian.domain.model.mail;
+package org.custodian.application.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalLong;
+import org.custodian.domain.model.mail.MessageIds;
 import org.junit.jupiter.api.Test;
 
 class TicketReferenceTest {

@@ -1,4 +1,4 @@
-package org.custodian.domain.model.mail;
+package org.custodian.application.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
