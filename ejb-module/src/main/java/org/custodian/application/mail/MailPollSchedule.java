@@ -65,9 +65,11 @@ public class MailPollSchedule {
                 int handled = reader.poll(box, settings.pollBatch(), mail -> take(box, mail));
                 state.polled(box.name(), clock.instant(), handled);
             } catch (Exception e) {
-                state.failed(box.name(), clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage());
-                LOG.log(Level.FINE, "Mailbox " + box.name() + " could not be read", e);
-                LOG.warning(() -> "Mailbox " + box.name() + " could not be read: " + e.getMessage());
+                boolean news = state.failed(box.name(), clock.instant(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                // a mailbox that stays down is warned about once (then FINE), not every poll; /health shows it
+                LOG.log(news ? Level.WARNING : Level.FINE, "Mailbox " + box.name() + " could not be read: "
+                        + e.getMessage() + (news ? " (again at every poll until it can; see /health)" : ""));
             }
         }
     }

@@ -16,8 +16,10 @@ public class MailPollState {
         lastResult.put(mailbox, "ok at " + at + " (" + handled + " read)");
     }
 
-    void failed(String mailbox, Instant at, String error) {
-        lastResult.put(mailbox, "failed at " + at + ": " + error);
+    /** @return whether this is news (the mailbox was fine before, or failed differently): worth a warning */
+    boolean failed(String mailbox, Instant at, String error) {
+        String before = lastResult.put(mailbox, "failed at " + at + ": " + error);
+        return before == null || !before.startsWith("failed") || !before.endsWith(": " + error);
     }
 
     public Map<String, String> lastResults() {
