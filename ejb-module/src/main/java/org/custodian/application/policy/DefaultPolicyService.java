@@ -115,6 +115,8 @@ public class DefaultPolicyService implements PolicyService {
         // manage who has access, not the vocabulary of the work (and see no tickets to judge it by)
         granted.put(Permission.CATALOG_READ, EnumSet.allOf(Role.class));
         granted.put(Permission.CATALOG_MANAGE, EnumSet.of(Role.SUPERVISOR));
+        // held mail (#24): the people who answer customers decide whether a mail really is from one
+        granted.put(Permission.MAIL_HELD_MANAGE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

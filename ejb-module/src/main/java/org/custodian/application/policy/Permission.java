@@ -80,5 +80,7 @@ public enum Permission {
     /** Read the master lists (categories, products, sites): not secret, every role may know the vocabulary. */
     CATALOG_READ,
     /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
-    CATALOG_MANAGE
+    CATALOG_MANAGE,
+    /** List the mail held for an unauthenticated sender and accept or discard it (#24), for one's regions' mailboxes. */
+    MAIL_HELD_MANAGE
 }

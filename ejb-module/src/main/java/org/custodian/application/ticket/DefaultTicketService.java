@@ -17,6 +17,7 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.catalog.CatalogService;
 import org.custodian.application.policy.Permission;
+import org.custodian.application.mail.MailOutboxService;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
@@ -92,6 +93,9 @@ public class DefaultTicketService implements TicketService {
 
     @Inject
     private MergedDuplicates mergedDuplicates;
+
+    @EJB
+    private MailOutboxService mailOutbox;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -355,6 +359,10 @@ public class DefaultTicketService implements TicketService {
         }
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
+        if (visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT) {
+            // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
+            mailOutbox.enqueue(ticketId, comment.getId());
+        }
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
         return new CommentView(comment.getId(), CommentView.show(decision, comment).body());
     }

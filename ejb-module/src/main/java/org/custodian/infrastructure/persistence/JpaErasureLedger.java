@@ -111,6 +111,9 @@ public class JpaErasureLedger implements ErasureLedger {
             update(connection, "update reveal_grant set reason = ? where customer_id = any(?)", customers);
             update(connection, "update processing_restriction set lift_reason = ? where customer_id = any(?)"
                     + " and lift_reason is not null", customers);
+            // #24: the sender of their mail (the Message-ID and hash stay: they keep a re-poll from re-creating it)
+            update(connection, "update mail_message set from_name = ?, from_address = null, from_key = null,"
+                    + " subject = null, body = null where customer_id = any(?)", customers);
             int erased;
             try (PreparedStatement update = connection.prepareStatement("update customer set name = ?,"
                     + " external_id = null, email = null, phone = null, national_id = null,"

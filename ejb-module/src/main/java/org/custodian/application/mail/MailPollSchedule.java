@@ -1,0 +1,88 @@
+package org.custodian.application.mail;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
+
+/**
+ * Every {@code custodian.mail.poll-interval} reads the unseen mail of each configured mailbox; each mail is taken
+ * in its own transaction and marked seen only after that committed. Nothing is scheduled when no mailbox is
+ * configured (mail is off by default).
+ */
+@Singleton
+@Startup
+@Interceptors(TimerWatchdog.class)
+@TimerWatchdog.Limit(seconds = 180)
+@DependsOn("DatabaseMigrator")
+public class MailPollSchedule {
+
+    private static final Logger LOG = Logger.getLogger(MailPollSchedule.class.getName());
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private MailIntakeService intake;
+
+    @Inject
+    private MailSettings settings;
+
+    @Inject
+    private MailboxReader reader;
+
+    @Inject
+    private MailPollState state;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void schedule() {
+        if (!settings.receiving()) {
+            LOG.info("No mailbox configured (custodian.mail.inboxes): mail is not read");
+            return;
+        }
+        LOG.info(() -> "Reading mail from " + settings.mailboxes() + " every " + settings.pollInterval());
+        long millis = settings.pollInterval().toMillis();
+        timers.createIntervalTimer(millis, millis, new TimerConfig("mail-poll", false));
+    }
+
+    @Timeout
+    void poll() {
+        for (Mailbox box : settings.mailboxes()) {
+            try {
+                int handled = reader.poll(box, settings.pollBatch(), mail -> take(box, mail));
+                state.polled(box.name(), clock.instant(), handled);
+            } catch (Exception e) {
+                boolean news = state.failed(box.name(), clock.instant(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                // a mailbox that stays down is warned about once (then FINE), not every poll; /health shows it
+                LOG.log(news ? Level.WARNING : Level.FINE, "Mailbox " + box.name() + " could not be read: "
+                        + e.getMessage() + (news ? " (again at every poll until it can; see /health)" : ""));
+            }
+        }
+    }
+
+    /** True (mark it seen) once the mail's transaction committed; false leaves it unseen for the next poll. */
+    private boolean take(Mailbox box, InboundMail mail) {
+        try {
+            intake.receive(box, mail);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Mail " + mail.messageId() + " in " + box.name()
+                    + " was not taken; the next poll tries again", e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.custodian.infrastructure.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.mail.InboundMail;
+import org.custodian.application.mail.Mailbox;
+import org.custodian.application.mail.MailboxReader;
+
+/**
+ * Reads unseen mail over IMAP (STARTTLS) or IMAPS. Messages are fetched with PEEK, so reading does not set
+ * \Seen: only a mail whose intake committed is flagged, and one that failed stays unseen for the next poll.
+ */
+@ApplicationScoped
+public class ImapMailboxReader implements MailboxReader {
+
+    private static final Logger LOG = Logger.getLogger(ImapMailboxReader.class.getName());
+    /** A mail larger than this is refused (left unseen and logged); the attachment slice sets its own limits. */
+    static final int MAX_BYTES = 25 * 1024 * 1024;
+    private static final String TIMEOUT_MILLIS = "30000";
+
+    @Override
+    public int poll(Mailbox box, int limit, Predicate<InboundMail> handler) throws IOException {
+        String protocol = box.security().equals("TLS") ? "imaps" : "imap";
+        Properties properties = new Properties();
+        String p = "mail." + protocol + ".";
+        properties.setProperty(p + "host", box.host());
+        properties.setProperty(p + "port", String.valueOf(box.port()));
+        properties.setProperty(p + "peek", "true");
+        properties.setProperty(p + "connectiontimeout", TIMEOUT_MILLIS);
+        properties.setProperty(p + "timeout", TIMEOUT_MILLIS);
+        properties.setProperty(p + "writetimeout", TIMEOUT_MILLIS);
+        if (box.security().equals("STARTTLS")) {
+            properties.setProperty(p + "starttls.enable", "true");
+            properties.setProperty(p + "starttls.required", "true");
+        }
+        if (!box.security().equals("NONE")) {
+            properties.setProperty(p + "ssl.checkserveridentity", "true");
+        }
+        Session session = Session.getInstance(properties);
+        int handled = 0;
+        try (Store store = session.getStore(protocol)) {
+            store.connect(box.host(), box.port(), box.user(), box.password());
+            Folder folder = store.getFolder(box.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                for (int i = 0; i < unseen.length && handled < limit; i++) {
+                    if (take(box, unseen[i], handler)) {
+                        unseen[i].setFlag(Flags.Flag.SEEN, true);
+                        handled++;
+                    }
+                }
+            } finally {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new IOException("mailbox " + box.name() + ": " + e.getMessage(), e);
+        }
+        return handled;
+    }
+
+    private static boolean take(Mailbox box, Message message, Predicate<InboundMail> handler) {
+        try {
+            if (message.getSize() > MAX_BYTES) {
+                LOG.warning(() -> "A mail of " + safeSize(message) + " bytes in " + box.name() + " is larger than "
+                        + MAX_BYTES + " and is left unread");
+                return false;
+            }
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            return handler.test(MimeMail.parse(raw.toByteArray()));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "A mail in " + box.name() + " could not be read; it stays unseen", e);
+            return false;
+        }
+    }
+
+    private static int safeSize(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException e) {
+            return -1;
+        }
+    }
+}
