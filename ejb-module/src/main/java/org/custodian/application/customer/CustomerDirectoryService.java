@@ -30,6 +30,17 @@ public interface CustomerDirectoryService {
     CustomerView revise(Caller caller, long id, CustomerChanges changes, Long expectedVersion);
 
     /**
+     * As {@link #revise(Caller, long, CustomerChanges, Long)}, but a new e-mail address or phone number that another
+     * customer the caller may look up by that field already has changes nothing and returns those customers (as the
+     * policy shows them, the look-up audited as on registration), unless {@code allowDuplicate}.
+     */
+    CustomerRevision revise(Caller caller, long id, CustomerChanges changes, Long expectedVersion,
+            boolean allowDuplicate);
+
+    /** What the caller may change of the customer and which of it they see in full (the portal's edit form). */
+    CustomerEditing editing(Caller caller, long id);
+
+    /**
      * The customer's name as the policy shows it to the caller (masked, or absent when hidden), for a link to the
      * customer from a ticket: only the name is read and audited.
      */

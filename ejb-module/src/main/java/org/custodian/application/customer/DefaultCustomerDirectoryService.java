@@ -109,7 +109,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
     @Override
     public Registration register(Caller caller, NewCustomer input, boolean allowDuplicate) {
         if (!allowDuplicate && policy.allows(caller, Permission.CUSTOMER_READ)) {
-            List<Registration.Duplicate> duplicates = duplicatesOf(caller, input);
+            List<Registration.Duplicate> duplicates = duplicatesOf(caller, input, null);
             if (!duplicates.isEmpty()) {
                 return new Registration(null, duplicates);
             }
@@ -121,7 +121,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
      * Existing customers with the e-mail address or phone number given, among those the caller may look up by that
      * field (where it is hidden from them, a duplicate there is not theirs to learn of).
      */
-    private List<Registration.Duplicate> duplicatesOf(Caller caller, NewCustomer input) {
+    private List<Registration.Duplicate> duplicatesOf(Caller caller, NewCustomer input, Long except) {
         String email = Inputs.blankToNull(input.email());
         String phone = Inputs.blankToNull(input.phone());
         if (email == null && Customer.phoneDigits(phone).length() < 6) {
@@ -144,6 +144,9 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
             }
             for (Customer customer : repository.search(new CustomerSearch(value, areas, context.hiddenCustomers(),
                     CustomerSearch.Order.ID, 0, 5)).items()) {
+                if (except != null && except.equals(customer.getId())) {
+                    continue; // the record being changed is no duplicate of itself
+                }
                 found.putIfAbsent(customer.getId(), customer);
                 matched.computeIfAbsent(customer.getId(), id -> new ArrayList<>()).add(field);
             }
@@ -166,6 +169,12 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @Override
     public CustomerView revise(Caller caller, long id, CustomerChanges changes, Long expectedVersion) {
+        return revise(caller, id, changes, expectedVersion, true).revised();
+    }
+
+    @Override
+    public CustomerRevision revise(Caller caller, long id, CustomerChanges changes, Long expectedVersion,
+            boolean allowDuplicate) {
         policy.enforce(caller, Permission.CUSTOMER_WRITE, AuditActions.CUSTOMER, String.valueOf(id));
         AccessContext context = policy.contextFor(caller);
         Customer customer = repository.findForUpdate(id).orElse(null);
@@ -195,6 +204,14 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
         }
         check.require(!changes.has("name") || changes.get("name") != null, "name", "cannot be removed");
         check.throwIfAny();
+        if (!allowDuplicate && policy.allows(caller, Permission.CUSTOMER_READ)) {
+            List<Registration.Duplicate> duplicates = duplicatesOf(caller, new NewCustomer(null, null,
+                    newValue(changes, "email", customer.getEmail()), newValue(changes, "phone", customer.getPhone()),
+                    null, null), customer.getId());
+            if (!duplicates.isEmpty()) {
+                return new CustomerRevision(null, duplicates);
+            }
+        }
         Map<String, String> before = personalValues(customer);
         Set<String> changed = customer.rectify(changes.get("name"), clearable(changes, "email"),
                 clearable(changes, "phone"), clearable(changes, "nationalId"));
@@ -210,7 +227,48 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
                     AuditOutcome.SUCCESS);
             repository.flush();
         }
-        return new CustomerView(customer.getId(), CustomerView.show(decision, customer).body());
+        return new CustomerRevision(new CustomerView(customer.getId(), CustomerView.show(decision, customer).body()),
+                List.of());
+    }
+
+    /** The value a change sets where it differs from the current one (same normalisation as the look-up). */
+    private static String newValue(CustomerChanges changes, String field, String current) {
+        String value = changes.has(field) ? Inputs.blankToNull(changes.get(field)) : null;
+        if (value == null || current == null) {
+            return value;
+        }
+        boolean same = "email".equals(field) ? Customer.emailKey(value).equals(Customer.emailKey(current))
+                : Customer.phoneDigits(value).equals(Customer.phoneDigits(current));
+        return same ? null : value;
+    }
+
+    @Override
+    public CustomerEditing editing(Caller caller, long id) {
+        if (!policy.allows(caller, Permission.CUSTOMER_WRITE) || !policy.allows(caller, Permission.CUSTOMER_READ)) {
+            return CustomerEditing.NONE;
+        }
+        Customer customer = repository.find(id).orElse(null);
+        if (customer == null || customer.isTombstone()
+                || !policy.allowsIn(caller, Permission.CUSTOMER_WRITE, customer.getRegion())) {
+            return CustomerEditing.NONE;
+        }
+        AccessContext context = policy.contextFor(caller);
+        Decision write = policy.authorize(context, Permission.CUSTOMER_WRITE, ResourceScope.of(customer));
+        Decision read = policy.authorize(context, Permission.CUSTOMER_READ, ResourceScope.of(customer));
+        List<String> changeable = new ArrayList<>();
+        List<String> inFull = new ArrayList<>();
+        for (String field : List.of("name", "email", "phone", "nationalId")) {
+            // as revise decides: a field hidden from the caller is not theirs to change
+            if (write.visibilityOf(CustomerView.ENTITY, field) == Visibility.HIDDEN
+                    || read.shownOf(CustomerView.ENTITY, field) == Visibility.HIDDEN) {
+                continue;
+            }
+            changeable.add(field);
+            if (read.shownOf(CustomerView.ENTITY, field) == Visibility.FULL) {
+                inFull.add(field);
+            }
+        }
+        return new CustomerEditing(changeable, inFull);
     }
 
     @Override

@@ -79,6 +79,15 @@ public class DefaultMacroService implements MacroService {
     }
 
     @Override
+    public List<String> managedTeams(Caller caller) {
+        if (!policy.allows(caller, Permission.MACRO_MANAGE)) {
+            return List.of();
+        }
+        return teams.findAll().stream().filter(team -> policy.allowsIn(caller, Permission.MACRO_MANAGE,
+                team.getRegion())).map(Team::getKey).sorted().toList();
+    }
+
+    @Override
     public MacroView create(Caller caller, String teamKey, String name, String body) {
         policy.enforce(caller, Permission.MACRO_MANAGE, AuditActions.MACRO, null);
         new RuleCheck().requireText(teamKey, "team", 40).throwIfAny();

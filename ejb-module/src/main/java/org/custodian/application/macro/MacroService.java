@@ -12,6 +12,12 @@ public interface MacroService {
      */
     List<MacroView> list(Caller caller);
 
+    /**
+     * The keys of the teams whose macros the caller manages (MACRO_MANAGE in the team's region), by key; empty for
+     * everyone else. For the macros page: what it lists and where new macros may go.
+     */
+    List<String> managedTeams(Caller caller);
+
     MacroView create(Caller caller, String team, String name, String body);
 
     /** Changes name and/or body (null keeps); with {@code expectedVersion} a stale change is a 412. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.AccessContext;
@@ -137,14 +138,18 @@ public class DefaultRevealService implements RevealService {
                     return List.of();
                 }
                 customer = ticket.getCustomer();
-                add(fields, context, policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket)),
-                        TICKET);
+                Decision onTicket = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
+                add(fields, context, onTicket, TICKET, keys -> showTicket(onTicket, ticket, keys),
+                        key -> actualOfTicket(ticket, key));
             } else {
                 customer = customers.find(id).orElse(null);
             }
             if (customer != null && policy.allows(caller, Permission.CUSTOMER_READ)) {
-                add(fields, context, policy.authorize(context, Permission.CUSTOMER_READ, ResourceScope.of(customer)),
-                        CUSTOMER);
+                Decision onCustomer = policy.authorize(context, Permission.CUSTOMER_READ,
+                        ResourceScope.of(customer));
+                Customer of = customer;
+                add(fields, context, onCustomer, CUSTOMER, keys -> showCustomer(onCustomer, of, keys),
+                        key -> actualOfCustomer(of, key));
             }
         } catch (RuntimeException refused) {
             // the page's own read says why; this list only decides where Reveal buttons go
@@ -153,13 +158,25 @@ public class DefaultRevealService implements RevealService {
         return fields;
     }
 
-    /** Masked fields with a partial form the caller may reveal, and those revealed (with their end). */
-    private static void add(List<RevealableField> fields, AccessContext context, Decision decision, String entity) {
+    /**
+     * Masked fields with a partial form the caller may reveal, and those revealed (with their end). A field whose
+     * masked form is all of it (a subject without personal data in it, an empty phone) is not offered: a reveal
+     * would show nothing new (#23).
+     */
+    private static void add(List<RevealableField> fields, AccessContext context, Decision decision, String entity,
+            Function<List<String>, Shown> show, Function<String, Object> actual) {
         for (String key : context.policy().fieldsOf(entity)) {
             String field = key.substring(entity.length() + 1);
             if (decision.visibilityOf(entity, field) != Visibility.REVEALABLE
                     || decision.policy().field(entity, field).maskStyle() == MaskStyle.NONE) {
                 continue;
+            }
+            if (!decision.revealed().contains(key)) {
+                Object value = actual.apply(key);
+                Object masked = show.apply(List.of(key)).body().get(field);
+                if (value == null || value.toString().isEmpty() || value.equals(masked)) {
+                    continue;
+                }
             }
             Instant until = null;
             if (decision.revealed().contains(key)) {
@@ -227,6 +244,30 @@ public class DefaultRevealService implements RevealService {
             }
         }
         return shown;
+    }
+
+    /** The stored value of one field (compared with its masked form, never returned). */
+    private static Object actualOfTicket(Ticket ticket, String key) {
+        return switch (key) {
+            case "ticket.subject" -> ticket.getSubject();
+            case "ticket.description" -> ticket.getDescription();
+            case "ticket.category" -> ticket.getCategory();
+            case "ticket.productSku" -> ticket.getProductSku();
+            case "ticket.siteCode" -> ticket.getSiteCode();
+            case "ticket.assignee" -> ticket.getAssignee();
+            default -> null;
+        };
+    }
+
+    private static Object actualOfCustomer(Customer customer, String key) {
+        return switch (key) {
+            case "customer.name" -> customer.getName();
+            case "customer.email" -> customer.getEmail();
+            case "customer.phone" -> customer.getPhone();
+            case "customer.nationalId" -> customer.getNationalId();
+            case "customer.externalId" -> customer.getExternalId();
+            default -> null;
+        };
     }
 
     private static Shown showCustomer(Decision decision, Customer customer, List<String> keys) {

@@ -28,6 +28,7 @@ import java.util.Set;
 import org.custodian.application.customer.CustomerChanges;
 import org.custodian.application.customer.CustomerDirectoryService;
 import org.custodian.application.customer.CustomerQuery;
+import org.custodian.application.customer.CustomerRevision;
 import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.NewCustomer;
@@ -100,7 +101,8 @@ public class CustomerResource {
         });
         Registration registration = directory.register(caller.get(), customer, allowDuplicate[0]);
         if (registration.isDuplicate()) {
-            return duplicate(registration, uri);
+            return duplicate(registration, uri, "nothing was created. Use the existing record, or send the request"
+                    + " again with \"allowDuplicate\": true to create another");
         }
         CustomerView created = registration.created();
         return Created.at(uri, created.id(), created.body()).tag(etag(created)).build();
@@ -134,11 +136,24 @@ public class CustomerResource {
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change name, email, phone or nationalId (JSON merge patch; null clears an optional field);"
-            + " If-Match with the ETag refuses a change made from a stale read (412)")
-    public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+            + " If-Match with the ETag refuses a change made from a stale read (412); a new e-mail or phone that"
+            + " another customer you may look up has is answered 409 naming them (nothing changed): add"
+            + " ?allowDuplicate=true to change anyway")
+    public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("allowDuplicate") String allowDuplicate, @Context UriInfo uri, byte[] body) {
+        RuleCheck check = new RuleCheck();
+        check.require(allowDuplicate == null || "true".equals(allowDuplicate) || "false".equals(allowDuplicate),
+                "allowDuplicate", "must be true or false");
+        check.throwIfAny();
         CustomerChanges changes = toChanges(JsonBody.parseObject(body));
-        CustomerView customer = directory.revise(caller.get(), id, changes,
-                IfMatch.expectedVersion(ifMatch, "customer"));
+        CustomerRevision revision = directory.revise(caller.get(), id, changes,
+                IfMatch.expectedVersion(ifMatch, "customer"), "true".equals(allowDuplicate));
+        if (revision.isDuplicate()) {
+            return duplicate(new Registration(null, revision.duplicates()), uri, "nothing was changed. Check"
+                    + " the existing record (merge the two if they are the same person), or send the change again"
+                    + " with ?allowDuplicate=true");
+        }
+        CustomerView customer = revision.revised();
         return Response.ok(customer.body()).tag(etag(customer)).build();
     }
 
@@ -181,7 +196,7 @@ public class CustomerResource {
     }
 
     /** 409 problem+json naming the existing customers (their id, link and fields as the policy shows them). */
-    private Response duplicate(Registration registration, UriInfo uri) {
+    private Response duplicate(Registration registration, UriInfo uri, String whatNow) {
         List<Map<String, Object>> existing = new ArrayList<>();
         for (Registration.Duplicate duplicate : registration.duplicates()) {
             Map<String, Object> one = new LinkedHashMap<>(duplicate.shown());
@@ -197,9 +212,7 @@ public class CustomerResource {
         problem.put("status", 409);
         problem.put("detail", "a customer with the same " + String.join(" and ",
                 new HashSet<>(registration.duplicates().stream().flatMap(d -> d.matched().stream()).toList()))
-                + " already exists (customer " + registration.duplicates().get(0).id() + "); nothing was created."
-                + " Use the existing record, or send the request again with \"allowDuplicate\": true to create"
-                + " another");
+                + " already exists (customer " + registration.duplicates().get(0).id() + "); " + whatNow);
         problem.put("requestId", coordinates.requestId());
         problem.put("existingCustomerId", registration.duplicates().get(0).id());
         problem.put("existing", existing);
