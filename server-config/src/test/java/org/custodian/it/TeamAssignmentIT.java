@@ -196,8 +196,17 @@ class TeamAssignmentIT extends DeployedWar {
         assertEquals(201, opened.status(), opened.toString());
         assertEquals(key, opened.json().getJsonObject("team").getString("key"));
         assertEquals(member, opened.json().getString("assignee"));
+        long id = opened.json().getJsonNumber("id").longValue();
         assertTrue(Sql.texts("select fields from audit_event where action = 'TICKET_CREATE' and resource_id = ?",
-                String.valueOf(opened.json().getJsonNumber("id").longValue())).get(0).contains("team"));
+                String.valueOf(id)).get(0).contains("team"));
+
+        // the team stays through the lifecycle: resolved, closed, and then no more changes of it
+        String path = "api/v1/tickets/" + id;
+        assertEquals(200, api.patch(path, agentEu, "{\"status\":\"RESOLVED\"}").status());
+        Reply closed = api.patch(path, agentEu, "{\"status\":\"CLOSED\"}");
+        assertEquals(200, closed.status(), closed.toString());
+        assertEquals(key, closed.json().getJsonObject("team").getString("key"));
+        assertEquals(422, api.patch(path, agentEu, "{\"team\":null}").status(), "a closed ticket keeps its team");
     }
 
     /**

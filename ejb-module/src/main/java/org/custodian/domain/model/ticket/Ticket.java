@@ -201,15 +201,15 @@ public class Ticket {
      * changed the person with {@link #revise} if they are not in it. True if the team changed.
      */
     public boolean routeTo(Team newTeam, Instant now) {
+        String before = team == null ? null : team.getKey();
+        String after = newTeam == null ? null : newTeam.getKey();
+        if (Objects.equals(before, after)) {
+            return false; // no change: a ticket just closed by the same revision keeps its team
+        }
         refuseIfAnonymized();
         if (status == TicketStatus.CLOSED) {
             throw new DomainRuleViolationException("team", "the ticket is CLOSED and can no longer change; reopen it"
                     + " with a reason (within the reopen window) or open a follow-up ticket");
-        }
-        String before = team == null ? null : team.getKey();
-        String after = newTeam == null ? null : newTeam.getKey();
-        if (Objects.equals(before, after)) {
-            return false;
         }
         team = newTeam;
         teamId = newTeam == null ? null : newTeam.getId();

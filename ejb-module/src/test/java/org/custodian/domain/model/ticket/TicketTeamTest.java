@@ -54,5 +54,6 @@ class TicketTeamTest {
                 () -> ticket.routeTo(network, LATER));
         assertEquals("team", refused.getViolations().get(0).field());
         assertNull(ticket.getTeam());
+        assertFalse(ticket.routeTo(null, LATER), "no change is no refusal (a revision that closes it keeps its team)");
     }
 }
