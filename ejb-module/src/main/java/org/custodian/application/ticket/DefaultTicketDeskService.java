@@ -52,16 +52,33 @@ public class DefaultTicketDeskService implements TicketDeskService {
     public List<BulkResult> bulk(Caller caller, List<Long> ticketIds, String field, String value) {
         policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
         new RuleCheck()
-                .require("assignee".equals(field) || "status".equals(field), "field", "must be assignee or status")
+                .require("assignee".equals(field) || "status".equals(field) || "team".equals(field), "field",
+                        "must be assignee, team or status")
+                .require(!"status".equals(field) || value != null, "status", "choose a status")
+                .throwIfAny();
+        Map<String, String> values = new HashMap<>();
+        values.put(field, value);
+        return apply(caller, ticketIds, values, field);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<BulkResult> bulkAssign(Caller caller, List<Long> ticketIds, String team, String assignee) {
+        policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
+        Map<String, String> values = new HashMap<>();
+        values.put("team", team);
+        values.put("assignee", assignee);
+        return apply(caller, ticketIds, values, "team and assignee");
+    }
+
+    private List<BulkResult> apply(Caller caller, List<Long> ticketIds, Map<String, String> values, String field) {
+        new RuleCheck()
                 .require(ticketIds != null && !ticketIds.isEmpty(), "ids", "choose at least one ticket")
                 .require(ticketIds == null || ticketIds.size() <= MAX_BULK, "ids", "at most " + MAX_BULK
                         + " tickets at once")
-                .require(!"status".equals(field) || value != null, "status", "choose a status")
                 .throwIfAny();
         List<BulkResult> results = new ArrayList<>();
         for (Long id : new LinkedHashSet<>(ticketIds)) {
-            Map<String, String> values = new HashMap<>();
-            values.put(field, value);
             try {
                 tickets.revise(caller, id, new TicketChanges(values), null);
                 results.add(new BulkResult(id, true, null));

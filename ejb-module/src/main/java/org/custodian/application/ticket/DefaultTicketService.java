@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public class DefaultTicketService implements TicketService {
 
     /** The fields a client sets when opening a ticket (names only: values are not copied into the trail). */
     private static final List<String> WRITTEN_FIELDS = List.of("subject", "description", "priority", "category",
-            "productSku", "siteCode", "region", "assignee", "customerId");
+            "productSku", "siteCode", "region", "assignee", "customerId", "team");
 
     @EJB
     private PolicyService policy;
@@ -96,6 +97,9 @@ public class DefaultTicketService implements TicketService {
 
     @EJB
     private MailOutboxService mailOutbox;
+
+    @Inject
+    private TeamAssignment teamAssignment;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -136,11 +140,14 @@ public class DefaultTicketService implements TicketService {
                 input.category(), Inputs.blankToNull(input.productSku()), Inputs.blankToNull(input.siteCode()),
                 Inputs.blankToNull(input.assignee()));
         ListedValues.require(catalog, null, details);
+        ResourceScope scope = new ResourceScope("TICKET", null, region, details.category(), null, customer.getId());
         if (details.assignee() != null) {
-            Assignees.requireAssignable(policy, users, details.assignee(), new ResourceScope("TICKET", null, region,
-                    details.category(), null, customer.getId()));
+            Assignees.requireAssignable(policy, users, details.assignee(), scope);
         }
+        TeamAssignment.Outcome routing = teamAssignment.decide(null, input.team() != null, input.team(),
+                details.assignee(), true, scope);
         Ticket ticket = new Ticket(details, customer, region, clock.instant());
+        ticket.routeTo(routing.team(), clock.instant());
         ticket.noteRedacted(Redaction.merge(subject, description).keySet());
         tickets.store(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
@@ -198,11 +205,15 @@ public class DefaultTicketService implements TicketService {
         }
         Redaction subject = pii.redactForStorage(changes.getOr("subject", current.subject()));
         Redaction description = pii.redactForStorage(changes.getOr("description", current.description()));
+        // #23: the team first: a person who is not in a new team is taken off (said in the reply and the trail)
+        TeamAssignment.Outcome routing = teamAssignment.decide(ticket.getTeam(), changes.has("team"),
+                changes.get("team"), Inputs.blankToNull(changes.getOr("assignee", current.assignee())),
+                changes.has("assignee"), new ResourceScope("TICKET", String.valueOf(id), ticket.getRegion(),
+                        changes.getOr("category", current.category()), ticket.getId(), ticket.getCustomer().getId()));
         TicketDetails revised = new TicketDetails(subject.text(), description.text(), priority,
                 changes.getOr("category", current.category()),
                 Inputs.blankToNull(changes.getOr("productSku", current.productSku())),
-                Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())),
-                Inputs.blankToNull(changes.getOr("assignee", current.assignee())));
+                Inputs.blankToNull(changes.getOr("siteCode", current.siteCode())), routing.assignee());
         ListedValues.require(catalog, current, revised);
         if (revised.assignee() != null && !revised.assignee().equals(current.assignee())) {
             // checked when set or changed: an assignee given earlier stays until someone changes it
@@ -211,13 +222,17 @@ public class DefaultTicketService implements TicketService {
                     ticket.getCustomer().getId()));
         }
         Map<String, String> before = auditedValues(ticket);
-        Set<String> changed = ticket.revise(revised, status, resolvedAt, clock.instant());
+        Set<String> changed = new LinkedHashSet<>(ticket.revise(revised, status, resolvedAt,
+                clock.instant()));
+        if (ticket.routeTo(routing.team(), clock.instant())) {
+            changed.add("team");
+        }
         ticket.noteRedacted(Redaction.merge(subject, description).keySet());
         audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(id),
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
-        return reply(decision, ticket);
+        return TeamAssignment.noted(reply(decision, ticket), routing);
     }
 
     @Override
@@ -239,6 +254,7 @@ public class DefaultTicketService implements TicketService {
         check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
         Set<String> assignees = assignee == null ? null : assignees(caller, assignee);
+        Set<Long> teamIds = assignee == null ? null : teamAssignment.queueTeams(caller, assignee);
 
         AccessContext context = policy.contextFor(caller);
         List<TicketSearch.Area> areas = new ArrayList<>();
@@ -251,7 +267,8 @@ public class DefaultTicketService implements TicketService {
             areas.add(new TicketSearch.Area(area.regions(), area.categories(), area.excludedCategories(),
                     textSource(decision, "subject"), textSource(decision, "description"),
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL,
-                    decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL));
+                    decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL,
+                    decision.visibilityOf(TicketView.ENTITY, "team") == Visibility.FULL));
         }
         TicketSearch.Order used = order == null ? TicketSearch.Order.NEWEST : order;
         if (!sortVisible) {
@@ -262,7 +279,7 @@ public class DefaultTicketService implements TicketService {
                     : TicketSearch.Order.ID_DESCENDING;
         }
         TicketRepository.PageOf<Ticket> found = tickets.search(
-                new TicketSearch(status, Inputs.blankToNull(query.text()), assignees,
+                new TicketSearch(status, Inputs.blankToNull(query.text()), assignees, teamIds,
                         used, areas, context.hiddenCustomers(),
                         query.page(), query.size()));
         List<Shown> shown = new ArrayList<>();
@@ -282,8 +299,10 @@ public class DefaultTicketService implements TicketService {
     }
 
     /**
-     * The assignee filter: {@code me}; {@code unassigned} (#23); {@code team} (everyone in one of the caller's teams, or only the caller when
-     * they are in none); {@code team:<key>} (one team the caller may see); else one username.
+     * The assignee filter: {@code me}; {@code unassigned} (#23: no person, routed to a team or not); {@code team}
+     * (everyone in one of the caller's teams, or only the caller when they are in none, and the tickets routed to
+     * those teams); {@code team:<key>} (one team the caller may see: its members' tickets and its own); else one
+     * username.
      */
     private Set<String> assignees(Caller caller, String assignee) {
         if ("me".equalsIgnoreCase(assignee)) {
@@ -309,6 +328,12 @@ public class DefaultTicketService implements TicketService {
         Ticket ticket = find(context, id, Permission.TICKET_WRITE, AuditActions.TICKET_READ);
         policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
         return Assignees.of(policy, users, ResourceScope.of(ticket));
+    }
+
+    @Override
+    public Assignable assignable(Caller caller, long id) {
+        List<AssignableUser> people = assignableUsers(caller, id);
+        return new Assignable(teamAssignment.of(ResourceScope.of(tickets.find(id).orElseThrow()), people), people);
     }
 
     /** A text filter runs against exactly what the caller is shown of the field, never more. */
@@ -427,6 +452,7 @@ public class DefaultTicketService implements TicketService {
         values.put("productSku", ticket.getProductSku());
         values.put("siteCode", ticket.getSiteCode());
         values.put("assignee", ticket.getAssignee());
+        values.put("team", TeamAssignment.keyOf(ticket.getTeam()));
         values.put("resolvedAt", ticket.getResolvedAt() == null ? null : ticket.getResolvedAt().toString());
         return values;
     }

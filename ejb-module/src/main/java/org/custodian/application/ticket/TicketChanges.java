@@ -12,7 +12,7 @@ public record TicketChanges(Map<String, String> values) {
 
     /** Fields a PATCH may name. Region and customer are fixed for the life of a ticket. */
     public static final Set<String> PATCHABLE = Set.of("subject", "description", "status",
-            "priority", "category", "productSku", "siteCode", "assignee", "resolvedAt");
+            "priority", "category", "productSku", "siteCode", "assignee", "team", "resolvedAt");
 
     public boolean has(String field) {
         return values.containsKey(field);

@@ -24,4 +24,7 @@ public interface TicketService {
 
     /** The enabled users who may work the ticket (the ones an assignment accepts), for a caller who may change it. */
     List<AssignableUser> assignableUsers(Caller caller, long ticketId);
+
+    /** The teams the ticket may be routed to and the people it may be assigned to (#23), as {@link #assignableUsers}. */
+    Assignable assignable(Caller caller, long ticketId);
 }

@@ -2,6 +2,7 @@ package org.custodian.application.ticket;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.custodian.application.policy.Decision;
 import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.ticket.Ticket;
@@ -31,11 +32,18 @@ public record TicketView(long id, long version, Map<String, Object> body) {
                 .field("siteCode", ticket.getSiteCode())
                 .field("region", ticket.getRegion().name())
                 .field("assignee", ticket.getAssignee())
+                // #23: the team it is routed to, by key and name (null: none)
+                .field("team", team(ticket))
                 .field("customerId", ticket.getCustomer().getId())
                 .field("createdAt", ticket.getCreatedAt())
                 .field("updatedAt", ticket.getUpdatedAt())
                 .field("resolvedAt", ticket.getResolvedAt())
                 .structural("version", ticket.getVersion());
+    }
+
+    private static Map<String, String> team(Ticket ticket) {
+        return ticket.getTeam() == null ? null
+                : new TreeMap<>(Map.of("key", ticket.getTeam().getKey(), "name", ticket.getTeam().getName()));
     }
 
     static TicketView of(Shown shown, Ticket ticket) {

@@ -131,11 +131,18 @@ public class JpaTicketRepository implements TicketRepository {
                         : builder.disjunction());
             }
             if (search.assignees() != null && search.assignees().contains(TicketSearch.UNASSIGNED)) {
-                // the "Unassigned" queue (#23): no assignee, where the caller sees assignees
+                // the "Unassigned" queue (#23): no person, where the caller sees assignees (a team may have it)
                 conditions.add(area.assigneeVisible() ? ticket.get("assignee").isNull() : builder.disjunction());
             } else if (search.assignees() != null) {
-                conditions.add(area.assigneeVisible() && !search.assignees().isEmpty()
-                        ? ticket.get("assignee").in(search.assignees()) : builder.disjunction());
+                List<Predicate> whose = new ArrayList<>();
+                if (area.assigneeVisible() && !search.assignees().isEmpty()) {
+                    whose.add(ticket.get("assignee").in(search.assignees()));
+                }
+                if (area.teamVisible() && search.teams() != null && !search.teams().isEmpty()) {
+                    // the team's own work (#23): routed to the team, taken by one of them or not yet
+                    whose.add(ticket.get("teamId").in(search.teams()));
+                }
+                conditions.add(whose.isEmpty() ? builder.disjunction() : builder.or(whose.toArray(new Predicate[0])));
             }
             if (pattern != null) {
                 List<Predicate> texts = new ArrayList<>();

@@ -25,6 +25,7 @@ import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.pii.PiiType;
 import org.custodian.domain.model.pii.RedactedTypes;
 import org.custodian.domain.model.policy.FieldMasks;
+import org.custodian.domain.model.team.Team;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -74,6 +75,15 @@ public class Ticket {
 
     @Column(length = 64)
     private String assignee;
+
+    /** The team the ticket is routed to (#23), with or without a person of it; null for none. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assigned_team_id")
+    private Team team;
+
+    /** The same column as a number, read-only: what queue filters compare (no join with the team table). */
+    @Column(name = "assigned_team_id", insertable = false, updatable = false)
+    private Long teamId;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "customer_id", nullable = false)
@@ -184,6 +194,27 @@ public class Ticket {
         this.resolvedAt = targetResolvedAt;
         this.updatedAt = now;
         return changed;
+    }
+
+    /**
+     * Routes the ticket to {@code newTeam} (null: to no team); the caller checked that the team may work it and
+     * changed the person with {@link #revise} if they are not in it. True if the team changed.
+     */
+    public boolean routeTo(Team newTeam, Instant now) {
+        String before = team == null ? null : team.getKey();
+        String after = newTeam == null ? null : newTeam.getKey();
+        if (Objects.equals(before, after)) {
+            return false; // no change: a ticket just closed by the same revision keeps its team
+        }
+        refuseIfAnonymized();
+        if (status == TicketStatus.CLOSED) {
+            throw new DomainRuleViolationException("team", "the ticket is CLOSED and can no longer change; reopen it"
+                    + " with a reason (within the reopen window) or open a follow-up ticket");
+        }
+        team = newTeam;
+        teamId = newTeam == null ? null : newTeam.getId();
+        updatedAt = now;
+        return true;
     }
 
     /** A comment counts as activity; a closed ticket takes no more comments. */
@@ -360,6 +391,11 @@ public class Ticket {
 
     public String getAssignee() {
         return assignee;
+    }
+
+    /** The team the ticket is routed to, or null. */
+    public Team getTeam() {
+        return team;
     }
 
     public Customer getCustomer() {

@@ -9,10 +9,17 @@ import org.custodian.domain.model.customer.Region;
  * is found only inside an area, and filters match only what the caller sees there, so that neither the list
  * nor its total reveals a value the caller cannot read. {@code text} matches subject or description
  * case-insensitively. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
- * everyone but privacy officers) are never found.
+ * everyone but privacy officers) are never found. With {@code teams} (ids, #23) a ticket matches the assignee
+ * filter also when it is routed to one of these teams (the team's work, taken or not yet).
  */
-public record TicketSearch(TicketStatus status, String text, Set<String> assignees, Order order, List<Area> areas,
-        Set<Long> hiddenCustomers, int page, int size) {
+public record TicketSearch(TicketStatus status, String text, Set<String> assignees, Set<Long> teams, Order order,
+        List<Area> areas, Set<Long> hiddenCustomers, int page, int size) {
+
+    /** Without a team filter. */
+    public TicketSearch(TicketStatus status, String text, Set<String> assignees, Order order, List<Area> areas,
+            Set<Long> hiddenCustomers, int page, int size) {
+        this(status, text, assignees, null, order, areas, hiddenCustomers, page, size);
+    }
 
     /** The order of the results; every one ends with the id, so pages never overlap. */
     public enum Order {
@@ -30,6 +37,7 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
         areas = List.copyOf(areas);
         hiddenCustomers = Set.copyOf(hiddenCustomers);
         assignees = assignees == null ? null : Set.copyOf(assignees);
+        teams = teams == null ? null : Set.copyOf(teams);
     }
 
     /**
@@ -38,9 +46,18 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
      * @param excludedCategories categories never found here (those the caller may not know of)
      * @param statusVisible whether the caller sees the status here; if not, a status filter matches nothing
      * @param assigneeVisible whether the caller sees the assignee here; if not, an assignee filter matches nothing
+     * @param teamVisible whether the caller sees the ticket's team here; if not, a team filter matches nothing
      */
     public record Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
-            TextSource subject, TextSource description, boolean statusVisible, boolean assigneeVisible) {
+            TextSource subject, TextSource description, boolean statusVisible, boolean assigneeVisible,
+            boolean teamVisible) {
+
+        /** Where the team is seen as the assignee is. */
+        public Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories, TextSource subject,
+                TextSource description, boolean statusVisible, boolean assigneeVisible) {
+            this(regions, categories, excludedCategories, subject, description, statusVisible, assigneeVisible,
+                    assigneeVisible);
+        }
 
         public Area {
             regions = Set.copyOf(regions);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.application.shared.PageResult;
+import org.custodian.application.ticket.Assignable;
 import org.custodian.application.ticket.AssignableUser;
 import org.custodian.application.ticket.CommentView;
 import org.custodian.application.ticket.NewComment;
@@ -52,7 +53,7 @@ public class TicketResource {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final Set<String> NEW_TICKET_FIELDS = Set.of("customerId", "subject", "description", "priority",
-            "category", "productSku", "siteCode", "region", "assignee");
+            "category", "productSku", "siteCode", "region", "assignee", "team");
     private static final Set<String> COMMENT_FIELDS = Set.of("body", "visibility", "channel");
 
     @EJB
@@ -71,7 +72,7 @@ public class TicketResource {
         NewTicket ticket = JsonBody.read(body, NEW_TICKET_FIELDS,
                 json -> new NewTicket(json.wholeNumber("customerId"), json.text("subject"),
                         json.text("description"), json.text("priority"), json.text("category"), json.text("productSku"),
-                        json.text("siteCode"), json.text("region"), json.text("assignee")));
+                        json.text("siteCode"), json.text("region"), json.text("assignee"), json.text("team")));
         TicketView created = tickets.open(caller.get(), ticket);
         return Created.at(uri, created.id(), created.body()).build();
     }
@@ -96,7 +97,8 @@ public class TicketResource {
 
     @GET
     @Operation(summary = "List tickets of your regions; page counts from 0, size 1-100; assignee=me (or a username)"
-            + " for one person's queue, team for your teams' queue, team:<key> for one team's;"
+            + " for one person's queue, unassigned for no person, team for your teams' queue (their members' tickets and"
+            + " the tickets routed to the teams), team:<key> for one team's;"
             + " sort=newest (default), oldest or updated")
     public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("q") String q, @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
@@ -134,6 +136,14 @@ public class TicketResource {
     @Operation(summary = "The enabled users who may work this ticket (an assignment accepts only them)")
     public List<AssignableUser> assignableUsers(@PathParam("id") long id) {
         return tickets.assignableUsers(caller.get(), id);
+    }
+
+    @GET
+    @Path("{id}/assignable")
+    @Operation(summary = "Who may work this ticket (#23): the teams it may be routed to (each with its members who"
+            + " may work it) and the people it may be assigned to")
+    public Assignable assignable(@PathParam("id") long id) {
+        return tickets.assignable(caller.get(), id);
     }
 
     private static EntityTag etag(TicketView ticket) {

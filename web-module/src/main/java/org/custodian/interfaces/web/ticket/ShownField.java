@@ -19,7 +19,7 @@ public record ShownField(String key, String label, String value) implements Seri
         for (Map.Entry<String, String> label : labels.entrySet()) {
             if (rest.containsKey(label.getKey())) {
                 Object value = rest.remove(label.getKey());
-                fields.add(new ShownField(label.getKey(), label.getValue(), value == null ? "" : String.valueOf(value)));
+                fields.add(new ShownField(label.getKey(), label.getValue(), display(value)));
             }
         }
         rest.remove("id");
@@ -28,6 +28,14 @@ public record ShownField(String key, String label, String value) implements Seri
         rest.remove("redacted");
         rest.forEach((key, value) -> fields.add(new ShownField(key, key, value == null ? "" : String.valueOf(value))));
         return fields;
+    }
+
+    /** A value as the page shows it: a reference such as a ticket's team ({"key","name"}) by its name (#23). */
+    private static String display(Object value) {
+        if (value instanceof Map<?, ?> named && named.get("name") != null) {
+            return String.valueOf(named.get("name"));
+        }
+        return value == null ? "" : String.valueOf(value);
     }
 
     /** The labelled fields that {@code body} does not have: what the policy did not show this user. */

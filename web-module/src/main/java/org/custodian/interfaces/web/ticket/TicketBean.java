@@ -48,6 +48,9 @@ public class TicketBean extends ShownRecordPage {
     @Inject
     TicketStaleNotice stale;
 
+    @Inject
+    TeamAssignmentPicker teamAssignment;
+
     private Long id;
     private TicketView ticket;
     private final List<Map<String, Object>> comments = new ArrayList<>();
@@ -74,6 +77,7 @@ public class TicketBean extends ShownRecordPage {
         labels.put("productSku", "Product");
         labels.put("siteCode", "Site");
         labels.put("region", "Region");
+        labels.put("team", "Team");
         labels.put("assignee", "Assignee");
         labels.put("customerId", "Customer");
         labels.put("createdAt", "Created");
@@ -100,7 +104,7 @@ public class TicketBean extends ShownRecordPage {
             ticket = tickets.get(portal.get(), id);
             editPriority = text(ticket.body().get("priority"));
             editCategory = text(ticket.body().get("category"));
-            editAssignee = text(ticket.body().get("assignee"));
+            editAssignee = TeamAssignmentPicker.valueOf(ticket.body()); // #23: a team or a person
             editProductSku = text(ticket.body().get("productSku"));
             editSiteCode = text(ticket.body().get("siteCode"));
             for (CommentView comment : tickets.comments(portal.get(), id)) {
@@ -138,7 +142,7 @@ public class TicketBean extends ShownRecordPage {
         Map<String, String> values = new LinkedHashMap<>();
         changed(values, "priority", editPriority);
         changed(values, "category", editCategory);
-        changed(values, "assignee", editAssignee);
+        teamAssignment.changes(id, ticket.body(), editAssignee, values);
         changed(values, "productSku", editProductSku);
         changed(values, "siteCode", editSiteCode);
         if (values.isEmpty()) {
@@ -146,9 +150,10 @@ public class TicketBean extends ShownRecordPage {
             return null;
         }
         try {
-            tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
+            TicketView saved = tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
             return Flow.done("Saved", "changed " + String.join(", ", values.keySet().stream()
-                    .map(field -> LABELS.getOrDefault(field, field).toLowerCase(java.util.Locale.ROOT)).toList()));
+                    .map(field -> LABELS.getOrDefault(field, field).toLowerCase(java.util.Locale.ROOT)).toList())
+                    + TeamAssignmentPicker.takenOff(ticket.body(), saved.body()));
         } catch (RuntimeException e) {
             stale.showOr(e, "edit");
             return null;

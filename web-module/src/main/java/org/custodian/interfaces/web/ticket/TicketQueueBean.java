@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.model.SelectItemGroup;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -25,6 +27,7 @@ import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.Role;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -125,9 +128,35 @@ public class TicketQueueBean implements Serializable {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** Assigns the chosen tickets (an empty choice unassigns them). */
+    /**
+     * Assigns the chosen tickets to a person (an empty choice unassigns them; a team keeps them) or routes them to a
+     * team (#23: a person outside it is taken off).
+     */
     public String bulkAssign() {
-        return bulk("assignee", blank(bulkAssignee));
+        String choice = blank(bulkAssignee);
+        if (choice != null && choice.startsWith(TeamAssignmentPicker.TEAM)) {
+            return bulk("team", choice.substring(TeamAssignmentPicker.TEAM.length()));
+        }
+        return bulk("assignee", choice);
+    }
+
+    /** The teams a bulk change may route tickets to (#23): those the caller sees; each ticket checks its own. */
+    public List<SelectItem> getBulkTeams() {
+        List<SelectItem> offered = new ArrayList<>();
+        try {
+            for (TeamView team : teams.list(portal.get())) {
+                offered.add(new SelectItem(TeamAssignmentPicker.TEAM + team.key(),
+                        Flow.text("assign.wholeTeam", team.name())));
+            }
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        SelectItemGroup group = new SelectItemGroup(Flow.text("assign.teams"));
+        group.setSelectItems(offered.toArray(SelectItem[]::new));
+        return List.of(group);
     }
 
     public String bulkChangeStatus() {
