@@ -368,7 +368,7 @@ class TicketWorkIT extends DeployedWar {
         assertEquals("IN_PROGRESS", statusOf(api, agent, id));
         assertTrue(BROWSER.path().contains("id=" + id), "back on the ticket: " + BROWSER.path());
         assertTrue(BROWSER.byId("history").getText().contains("reopened the ticket"), BROWSER.byId("history").getText());
-        assertTrue(BROWSER.byId("history").getText().contains("Status: RESOLVED → IN_PROGRESS"),
+        assertTrue(BROWSER.byId("history").getText().contains("Status: Resolved → In progress"),
                 BROWSER.byId("history").getText());
         BROWSER.driver().executeScript("document.getElementById('history').scrollIntoView()");
         BROWSER.screenshot("ticket-history");
