@@ -245,7 +245,7 @@ class PortalIT extends DeployedWar {
         new Select(BROWSER.byId("edit:priority")).selectByValue("HIGH");
         BROWSER.type("edit:assignee", "agent.eu");
         BROWSER.submit("edit:save");
-        assertEquals("HIGH", BROWSER.byId("field-priority").getText());
+        assertEquals("High", BROWSER.byId("field-priority").getText(), "the priority in words (#23)");
         assertEquals("agent.eu", Sql.text("select assignee from ticket where id = ?", ticketId));
         Api api = api();
         String agentToken = api.token("agent.eu");
@@ -342,9 +342,9 @@ class PortalIT extends DeployedWar {
         // the table refreshes itself: no reload from here on
         WebElement row = BROWSER.await(driver -> driver.findElements(By.cssSelector("[id='executions:list'] tr"))
                 .stream().filter(each -> each.getText().startsWith(executionId + " ")
-                        && each.getText().contains("COMPLETED")).findFirst().orElse(null));
+                        && each.getText().contains("Completed")).findFirst().orElse(null));
         String metrics = row.findElement(By.cssSelector(".metrics")).getText();
-        assertTrue(metrics.contains("READ_COUNT="), "the step's counts are shown: " + metrics);
+        assertTrue(metrics.matches("(?s).*read [0-9]+.*"), "the step's counts are shown in words: " + metrics);
         assertEquals("COMPLETED", Sql.text("select batchstatus from jbatchexecutioninstancedata where jobexecid = ?",
                 Long.parseLong(executionId)));
 
@@ -376,12 +376,12 @@ class PortalIT extends DeployedWar {
         BROWSER.submit("place:submit");
         BROWSER.await(driver -> driver.getPageSource().contains(reason));
         long holdId = Sql.longValue("select id from legal_hold where reason = ?", reason);
-        assertTrue(rowOf(holdId).contains("ACTIVE"), rowOf(holdId));
+        assertTrue(rowOf(holdId).contains("Active"), rowOf(holdId));
 
         BROWSER.type("release:holdId", String.valueOf(holdId));
         BROWSER.type("release:releaseReason", "Case settled");
         BROWSER.submit("release:submit");
-        BROWSER.await(driver -> rowOf(holdId).contains("RELEASED"));
+        BROWSER.await(driver -> rowOf(holdId).contains("Released"));
         assertNotNull(Sql.text("select released_at from legal_hold where id = ?", holdId));
         assertEquals(1, Sql.longValue("select count(*) from audit_event where actor = 'privacy' and action ="
                 + " 'LEGAL_HOLD_RELEASE' and resource_id = ? and outcome = 'SUCCESS'", String.valueOf(holdId)));
@@ -397,7 +397,7 @@ class PortalIT extends DeployedWar {
         String registered = BROWSER.byId("messages").getText();
         assertTrue(registered.matches("(?s).*request [0-9]+ is due .*"), registered);
         String requestId = registered.replaceAll("(?s).*request ([0-9]+) is due.*", "$1");
-        assertEquals("RECEIVED", requestRow(requestId, ".request-status"));
+        assertEquals("Received", requestRow(requestId, ".request-status"));
         assertFalse(requestRow(requestId, ".request-due").isBlank(), "the due date is shown");
         BROWSER.type("advance:requestId", requestId);
         new Select(BROWSER.byId("advance:step")).selectByValue("verify");
@@ -406,7 +406,7 @@ class PortalIT extends DeployedWar {
         BROWSER.type("advance:requestId", requestId);
         new Select(BROWSER.byId("advance:step")).selectByValue("start");
         BROWSER.submit("advance:submit");
-        assertEquals("IN_PROGRESS", requestRow(requestId, ".request-status"));
+        assertEquals("In progress", requestRow(requestId, ".request-status"));
 
         BROWSER.type("consent:customerId", String.valueOf(customerId));
         BROWSER.submit("consent:lookUp");

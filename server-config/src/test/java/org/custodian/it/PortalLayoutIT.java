@@ -139,7 +139,7 @@ class PortalLayoutIT extends DeployedWar {
         new Select(BROWSER.byId("status:newStatus")).selectByValue("IN_PROGRESS");
         BROWSER.submit("status:change");
         assertEquals("/ticket.xhtml?id=" + ticketId, BROWSER.path());
-        assertTrue(BROWSER.byId("messages").getText().contains("IN_PROGRESS"), BROWSER.byId("messages").getText());
+        assertTrue(BROWSER.byId("messages").getText().contains("is now In progress"), BROWSER.byId("messages").getText());
         version = Sql.longValue("select version from ticket where id = ?", ticketId);
         reload();
         assertEquals(version, Sql.longValue("select version from ticket where id = ?", ticketId), "changed once");

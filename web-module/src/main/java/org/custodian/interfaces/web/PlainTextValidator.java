@@ -7,6 +7,7 @@ import jakarta.faces.validator.FacesValidator;
 import jakarta.faces.validator.Validator;
 import jakarta.faces.validator.ValidatorException;
 import org.custodian.domain.shared.PlainText;
+import org.custodian.interfaces.web.i18n.Texts;
 
 /**
  * The plain-text rule of the API ({@link PlainText}) for every field of every portal form: registered as a default
@@ -23,9 +24,15 @@ public class PlainTextValidator implements Validator<Object> {
         if (value instanceof String text) {
             PlainText.refusal(text).ifPresent(why -> {
                 throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        "This field " + why + ". Remove those characters and send again.",
+                        Texts.in(locale(context), "failure.plainText", ServiceWords.of(locale(context), why)),
                         null));
             });
         }
+    }
+
+    /** The page's language (#23); English where there is no page, as in a unit test. */
+    private static java.util.Locale locale(FacesContext context) {
+        return context != null && context.getViewRoot() != null && context.getViewRoot().getLocale() != null
+                ? context.getViewRoot().getLocale() : java.util.Locale.ENGLISH;
     }
 }

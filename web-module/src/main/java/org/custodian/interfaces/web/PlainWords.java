@@ -25,7 +25,7 @@ final class PlainWords {
         if (text.contains("is CLOSED")) {
             return Flow.text("failure.closed");
         }
-        text = sentence(text);
+        text = sentence(ServiceWords.of(text));
         return besideItsInput ? text : capitalized(fieldWords(field)) + ": " + text;
     }
 
@@ -38,7 +38,7 @@ final class PlainWords {
         if (refused.matches()) {
             return Flow.text("failure.notAllowed", permissionWords(refused.group(1)));
         }
-        Matcher names = PERMISSION.matcher(message);
+        Matcher names = PERMISSION.matcher(ServiceWords.of(message));
         StringBuilder said = new StringBuilder();
         while (names.find()) {
             names.appendReplacement(said, Matcher.quoteReplacement(isPermission(names.group())
@@ -55,10 +55,14 @@ final class PlainWords {
         return words.equals(key) ? Flow.text("permission.other") : words;
     }
 
-    /** customerId: "customer"; productSku: "product sku". */
+    /** customerId: "customer"; productSku: "product" (the bundle's field.* words, #23); unknown names split at capitals. */
     static String fieldWords(String field) {
         if (field == null || field.isBlank()) {
             return "";
+        }
+        String named = ServiceWords.field(field);
+        if (named != null) {
+            return named;
         }
         String words = field.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
         return words.endsWith(" id") ? words.substring(0, words.length() - 3) : words;

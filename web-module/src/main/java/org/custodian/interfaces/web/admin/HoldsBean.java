@@ -51,7 +51,7 @@ public class HoldsBean implements Serializable {
             HoldView placed = retention.placeHold(portal.get(), new HoldInput(scope,
                     "CUSTOMER".equals(scope) ? customerId : null, "TICKET".equals(scope) ? ticketId : null, null,
                     null, null, null, reason, authority));
-            return Flow.done("Hold placed", "legal hold " + placed.id() + " is in force");
+            return Flow.done(Flow.text("holds.placed"), Flow.text("holds.placedDetail", String.valueOf(placed.id())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "place");
         }
@@ -62,7 +62,7 @@ public class HoldsBean implements Serializable {
     public String release() {
         try {
             retention.releaseHold(portal.get(), releaseId == null ? 0 : releaseId, releaseReason);
-            return Flow.done("Hold released", "legal hold " + releaseId + " was released");
+            return Flow.done(Flow.text("holds.released"), Flow.text("holds.releasedDetail", String.valueOf(releaseId)));
         } catch (RuntimeException e) {
             PageFailures.show(e, "release");
         }

@@ -18,6 +18,7 @@ import org.custodian.application.job.JobExecutionView;
 import org.custodian.application.job.JobService;
 import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.i18n.Labels;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
@@ -78,7 +79,8 @@ public class JobsBean implements Serializable {
         });
         try {
             JobExecutionView started = jobs.start(portal.get(), jobName, given);
-            return Flow.done("Started", started.jobName() + " started as execution " + started.executionId());
+            return Flow.done(Flow.text("jobs.started"), Flow.text("jobs.startedDetail", started.jobName(),
+                    String.valueOf(started.executionId())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "launch");
         }
@@ -91,7 +93,7 @@ public class JobsBean implements Serializable {
         long executionId = chosenExecution();
         try {
             jobs.stop(portal.get(), executionId);
-            return Flow.done("Stopping", "execution " + executionId + " stops at its next checkpoint");
+            return Flow.done(Flow.text("jobs.stopping"), Flow.text("jobs.stoppingDetail", String.valueOf(executionId)));
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
@@ -103,7 +105,8 @@ public class JobsBean implements Serializable {
         long executionId = chosenExecution();
         try {
             JobExecutionView restarted = jobs.restart(portal.get(), executionId);
-            return Flow.done("Restarted", "execution " + executionId + " restarted as " + restarted.executionId());
+            return Flow.done(Flow.text("jobs.restarted"), Flow.text("jobs.restartedDetail", String.valueOf(executionId),
+                    String.valueOf(restarted.executionId())));
         } catch (RuntimeException e) {
             PageFailures.show(e, null);
         }
@@ -117,11 +120,12 @@ public class JobsBean implements Serializable {
         return value != null && value.matches("[0-9]{1,18}") ? Long.parseLong(value) : 0;
     }
 
-    /** The step metrics of an execution in one line, e.g. {@code verify: READ_COUNT=100 WRITE_COUNT=100}. */
+    /** The step metrics of an execution in one line, in words (#23), e.g. {@code verify: read 100, written 100}. */
     public String metrics(JobExecutionView execution) {
         return execution.steps().stream().map(step -> step.name() + ": " + step.metrics().entrySet().stream()
-                .filter(metric -> metric.getValue() != 0).map(metric -> metric.getKey() + "=" + metric.getValue())
-                .collect(Collectors.joining(" "))).collect(Collectors.joining("; "));
+                .filter(metric -> metric.getValue() != 0)
+                .map(metric -> Labels.label("jobMetric", metric.getKey()) + " " + metric.getValue())
+                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
     }
 
     public boolean isRunning(JobExecutionView execution) {

@@ -16,6 +16,8 @@ import org.custodian.application.privacy.PrivacyRequestService.RequestView;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.i18n.Labels;
+import org.custodian.interfaces.web.i18n.Times;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
@@ -66,7 +68,8 @@ public class PrivacyBean implements Serializable {
         try {
             RequestView registered = requests.register(portal.get(), new NewRequest(type, customerId, email, phone,
                     null, null));
-            return Flow.done("Registered", "request " + registered.id() + " is due " + registered.dueAt());
+            return Flow.done(Flow.text("privacy.registered"), Flow.text("privacy.registeredDetail",
+                    String.valueOf(registered.id()), Times.forUser(registered.dueAt())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "newRequest");
         }
@@ -88,7 +91,8 @@ public class PrivacyBean implements Serializable {
                 default -> throw new DomainRuleViolationException("step",
                         "choose what to do: verify, start, complete, erase, reject or extend");
             };
-            return Flow.done("Done", "request " + after.id() + " is now " + after.status());
+            return Flow.done(Flow.text("privacy.done"), Flow.text("privacy.doneDetail", String.valueOf(after.id()),
+                    Labels.label("privacyStatus", after.status())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "advance");
         }

@@ -63,7 +63,8 @@ public class RetentionBean implements Serializable {
         PolicyInput input = new PolicyInput(name, list(categories), list(regions), clock, days, action, active, reason);
         try {
             PolicyView saved = retention.createPolicy(portal.get(), input);
-            return Flow.done("Saved", "policy " + saved.id() + " (" + saved.name() + "), version " + saved.version());
+            return Flow.done(Flow.text("retention.saved"), Flow.text("retention.savedDetail", String.valueOf(saved.id()),
+                    saved.name(), String.valueOf(saved.version())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "policy");
         }

@@ -28,6 +28,21 @@ public class Labels {
         return text == null ? name : text;
     }
 
+    /**
+     * A record's field as a page shows it (#23): a ticket's status and priority in words, anything else as it is
+     * (times stay instants, so {@code cst:time} still formats them).
+     */
+    public Object field(String key, Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return value;
+        }
+        return switch (key == null ? "" : key) {
+            case "status" -> status(value);
+            case "priority" -> priority(value);
+            default -> value;
+        };
+    }
+
     public String status(Object value) {
         return of("status", value);
     }

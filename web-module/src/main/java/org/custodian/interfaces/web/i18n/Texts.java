@@ -42,7 +42,8 @@ public final class Texts {
         }
     }
 
-    static Locale currentLocale() {
+    /** The language of the page being shown; English outside a request. */
+    public static Locale currentLocale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (faces != null && faces.getViewRoot() != null && faces.getViewRoot().getLocale() != null) {
             return faces.getViewRoot().getLocale();

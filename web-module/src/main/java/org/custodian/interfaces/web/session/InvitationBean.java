@@ -60,7 +60,7 @@ public class InvitationBean {
         String chosen = password == null ? "" : password;
         try {
             if (!chosen.equals(repeated)) {
-                return failed(faces, "the two passwords differ; type the same password twice");
+                return failed(faces, Texts.get("invitation.differ"));
             }
             String address = addresses.of(request);
             InvitationService.AcceptedInvitation accepted = invitations.accept(token, chosen,
@@ -71,16 +71,15 @@ public class InvitationBean {
                     Clock.systemUTC().instant(), false));
         } catch (GoneException | ResourceNotFoundException e) {
             return failed(faces, e instanceof GoneException ? e.getMessage()
-                    : "this invitation link is not valid; check that you opened the whole link");
+                    : Texts.get("invitation.invalid"));
         } catch (DomainRuleViolationException e) {
             return failed(faces, e.getViolations().stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")));
         } catch (org.custodian.application.auth.PasswordSignInDisabledException e) {
             // the invitation was accepted; only signing in with the password is off here (single sign-on)
-            return failed(faces, "your account is ready, but password sign-in is turned off here: sign in through"
-                    + " your organization's sign-in on the login page");
+            return failed(faces, Texts.get("invitation.ssoOnly"));
         } catch (RuntimeException e) {
-            return failed(faces, "the password could not be set right now; try again later");
+            return failed(faces, Texts.get("invitation.failed"));
         } finally {
             password = null;
             repeated = null;

@@ -1,5 +1,9 @@
 package org.custodian.interfaces.web.session;
 
+import org.custodian.interfaces.web.i18n.DisplaySettings;
+import org.custodian.interfaces.web.i18n.Texts;
+import jakarta.enterprise.inject.Instance;
+import java.util.Locale;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
@@ -86,6 +90,9 @@ public class PortalGuard extends HttpFilter {
     @Inject
     SequenceAfterCommit afterCommit;
 
+    @Inject
+    Instance<DisplaySettings> display;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -162,8 +169,7 @@ public class PortalGuard extends HttpFilter {
             return;
         } else if (path.startsWith("/admin/") && !OPEN_ADMIN_PAGES.contains(path)
                 && identity.roles().stream().noneMatch(ADMIN_ROLES::contains)) {
-            refuse(request, response, "The admin console is for operators, privacy officers, auditors and user"
-                    + " administrators.");
+            refuse(request, response, Texts.in(locale(), "guard.adminOnly"));
             return;
         }
         try {
@@ -176,8 +182,7 @@ public class PortalGuard extends HttpFilter {
                 Optional<PendingForm> kept = identity == null ? Optional.empty()
                         : PendingForm.of(request, path, identity.username(), clock.instant());
                 kept.ifPresent(form -> form.keepIn(request.getSession()));
-                refuse(request, response, "This form was refused: it was not issued to this session or has expired, so"
-                        + " nothing was changed. Open the page again and repeat what you did.",
+                refuse(request, response, Texts.in(locale(), "guard.formRefused"),
                         kept.map(PendingForm::page).orElse(null));
                 return;
             }
@@ -301,7 +306,7 @@ public class PortalGuard extends HttpFilter {
         response.sendRedirect(url);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String message)
             throws IOException {
         refuse(request, response, message, null);
     }
@@ -327,18 +332,30 @@ public class PortalGuard extends HttpFilter {
         return why == null ? login : login + (login.contains("?") ? "&" : "?") + why;
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, String message,
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String message,
             String again) throws IOException {
+        Locale locale = locale();
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         PrintWriter out = response.getWriter();
-        out.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused - Custodian</title>"
-                + "</head><body><main><h1>Refused</h1><p id=\"refusal\">" + Html
+        String refused = Html.escape(Texts.in(locale, "common.refused"));
+        out.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
+                + refused + " - Custodian</title></head><body><main><h1>" + refused + "</h1><p id=\"refusal\">" + Html
                 .escape(message) + "</p>" + (again == null ? "" : "<p><a id=\"again\" href=\""
-                + Html.escape(request.getContextPath() + again) + "\">Open the page again with what you typed</a></p>")
+                + Html.escape(request.getContextPath() + again) + "\">" + Html.escape(Texts.in(locale, "guard.again"))
+                + "</a></p>")
                 + "<p><a href=\"" + Html.escape(request.getContextPath())
-                + "/index.xhtml\">Back to the portal</a></p></main></body></html>");
+                + "/index.xhtml\">" + Html.escape(Texts.in(locale, "guard.back")) + "</a></p></main></body></html>");
+    }
+
+    /** The language of the refusal page (#23): the user's, as on every page; English if it cannot be told. */
+    private Locale locale() {
+        try {
+            return display.get().getLocale();
+        } catch (RuntimeException e) {
+            return Locale.ENGLISH;
+        }
     }
 
     /**

@@ -214,24 +214,18 @@ public class SignInBean {
             return null;
         }
         String name = idp.displayName();
+        // #23: in the page's language; the identity provider's own refusal is shown as it said it
         return switch (reason) {
-            case "access_denied" -> "The sign-in with " + name + " was cancelled or refused there. You are not signed"
-                    + " in.";
-            case "state" -> "That sign-in with " + name + " did not start in this browser or took too long. Start"
-                    + " again.";
-            case "unavailable" -> name + " cannot be reached right now. Try again later.";
-            case "refused" -> "Signed in with " + name + ", but not admitted here: " + refusal(external) ;
-            case "off" -> "Sign-in with an identity provider is not configured here.";
-            case "failed" -> "The sign-in with " + name + " failed here. Try again later.";
-            default -> "The sign-in with " + name + " did not succeed (" + (reason.matches("[a-z_]{1,64}") ? reason
-                    : "error") + "). Try again.";
+            case "access_denied", "state", "unavailable", "off", "failed" -> Texts.get("sso." + reason, name);
+            case "refused" -> Texts.get("sso.refused", name, refusal(external));
+            default -> Texts.get("sso.other", name, reason.matches("[a-z_]{1,64}") ? reason : "error");
         };
     }
 
     private static String refusal(ExternalContext external) {
         HttpSession session = (HttpSession) external.getSession(false);
         Object detail = session == null ? null : session.getAttribute(SingleSignOnServlet.REFUSAL);
-        return detail == null ? "ask a user administrator." : detail.toString();
+        return detail == null ? Texts.get("sso.askAdmin") : detail.toString();
     }
 
     static PortalIdentity identity(HttpSession session) {

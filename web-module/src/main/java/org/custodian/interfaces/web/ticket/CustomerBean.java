@@ -15,6 +15,7 @@ import org.custodian.application.customer.CustomerService;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.NewCustomer;
 import org.custodian.application.customer.Registration;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.customer.CustomerLabel;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -48,13 +49,13 @@ public class CustomerBean extends ShownRecordPage {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", "Name");
-        labels.put("email", "E-mail");
-        labels.put("phone", "Phone");
-        labels.put("nationalId", "National id");
-        labels.put("externalId", "External id");
-        labels.put("region", "Region");
-        labels.put("createdAt", "Registered");
+        labels.put("name", "customer.field.name");
+        labels.put("email", "customer.field.email");
+        labels.put("phone", "customer.field.phone");
+        labels.put("nationalId", "customer.field.nationalId");
+        labels.put("externalId", "customer.field.externalId");
+        labels.put("region", "customer.field.region");
+        labels.put("createdAt", "customer.field.createdAt");
         return labels;
     }
 
@@ -95,7 +96,7 @@ public class CustomerBean extends ShownRecordPage {
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
-        PageFailures.info("Customer registered", "customer " + created.id() + " was registered");
+        PageFailures.info(Flow.text("customer.registered"), Flow.text("customer.registeredDetail", String.valueOf(created.id())));
         external.redirect(external.getRequestContextPath() + "/customer.xhtml?id=" + created.id());
         return null;
     }

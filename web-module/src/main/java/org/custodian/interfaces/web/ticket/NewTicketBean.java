@@ -10,6 +10,7 @@ import java.io.IOException;
 import org.custodian.application.ticket.NewTicket;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -44,7 +45,7 @@ public class NewTicketBean {
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
-        PageFailures.info("Ticket opened", "ticket " + created.id() + " was opened");
+        PageFailures.info(Flow.text("newTicket.opened"), Flow.text("newTicket.openedDetail", String.valueOf(created.id())));
         external.redirect(external.getRequestContextPath() + "/ticket.xhtml?id=" + created.id());
         return null;
     }

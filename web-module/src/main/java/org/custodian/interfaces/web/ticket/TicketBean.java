@@ -22,6 +22,8 @@ import org.custodian.domain.model.ticket.TicketStatus;
 import org.custodian.domain.model.user.Role;
 import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
+import org.custodian.interfaces.web.i18n.Labels;
+import org.custodian.interfaces.web.i18n.Times;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
@@ -69,20 +71,20 @@ public class TicketBean extends ShownRecordPage {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("subject", "Subject");
-        labels.put("description", "Description");
-        labels.put("status", "Status");
-        labels.put("priority", "Priority");
-        labels.put("category", "Category");
-        labels.put("productSku", "Product");
-        labels.put("siteCode", "Site");
-        labels.put("region", "Region");
-        labels.put("team", "Team");
-        labels.put("assignee", "Assignee");
-        labels.put("customerId", "Customer");
-        labels.put("createdAt", "Created");
-        labels.put("updatedAt", "Updated");
-        labels.put("resolvedAt", "Resolved");
+        labels.put("subject", "ticket.field.subject");
+        labels.put("description", "ticket.field.description");
+        labels.put("status", "ticket.field.status");
+        labels.put("priority", "ticket.field.priority");
+        labels.put("category", "ticket.field.category");
+        labels.put("productSku", "ticket.field.productSku");
+        labels.put("siteCode", "ticket.field.siteCode");
+        labels.put("region", "ticket.field.region");
+        labels.put("team", "ticket.field.team");
+        labels.put("assignee", "ticket.field.assignee");
+        labels.put("customerId", "ticket.field.customerId");
+        labels.put("createdAt", "ticket.field.createdAt");
+        labels.put("updatedAt", "ticket.field.updatedAt");
+        labels.put("resolvedAt", "ticket.field.resolvedAt");
         return labels;
     }
 
@@ -121,8 +123,8 @@ public class TicketBean extends ShownRecordPage {
         try {
             CommentView added = tickets.comment(portal.get(), id,
                     new NewComment(commentBody, commentVisibility, commentChannel));
-            String notice = RedactionNotice.of(added.body().get(TicketView.REDACTED), "the comment");
-            return Flow.done("Comment added", "the comment was added to ticket " + id
+            String notice = RedactionNotice.of(added.body().get(TicketView.REDACTED), "redaction.from.newComment");
+            return Flow.done(Flow.text("ticket.comment.added"), Flow.text("ticket.comment.addedDetail", String.valueOf(id))
                     + (notice == null ? "" : ". " + notice));
         } catch (RuntimeException e) {
             PageFailures.show(e, "comment");
@@ -146,13 +148,13 @@ public class TicketBean extends ShownRecordPage {
         changed(values, "productSku", editProductSku);
         changed(values, "siteCode", editSiteCode);
         if (values.isEmpty()) {
-            PageFailures.info("Nothing changed", "no field differs from what is stored");
+            PageFailures.info(Flow.text("msg.users.unchanged"), Flow.text("ticket.unchangedDetail"));
             return null;
         }
         try {
             TicketView saved = tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
-            return Flow.done("Saved", "changed " + String.join(", ", values.keySet().stream()
-                    .map(field -> LABELS.getOrDefault(field, field).toLowerCase(java.util.Locale.ROOT)).toList())
+            return Flow.done(Flow.text("msg.users.saved"), Flow.text("ticket.savedDetail", String.join(", ",
+                    values.keySet().stream().map(field -> Flow.text("field." + field)).toList()))
                     + TeamAssignmentPicker.takenOff(ticket.body(), saved.body()));
         } catch (RuntimeException e) {
             stale.showOr(e, "edit");
@@ -219,7 +221,8 @@ public class TicketBean extends ShownRecordPage {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("status", newStatus);
             tickets.revise(portal.get(), id, new TicketChanges(values), ticket.version());
-            return Flow.done("Status changed", "ticket " + id + " is now " + newStatus);
+            return Flow.done(Flow.text("ticket.statusChanged"),
+                    Flow.text("ticket.statusChangedDetail", String.valueOf(id), Labels.label("status", newStatus)));
         } catch (RuntimeException e) {
             stale.showOr(e, "status");
             return null;
@@ -230,8 +233,8 @@ public class TicketBean extends ShownRecordPage {
     public String breakGlass() {
         try {
             OverrideView opened = access.openOverride(portal.get(), new NewOverride(id, justification, minutes));
-            return Flow.done("Break-glass open", "you see ticket " + id + " in full until " + opened.expiresAt()
-                    + "; the privacy officer has been told");
+            return Flow.done(Flow.text("breakGlass.opened"),
+                    Flow.text("breakGlass.openedDetail", String.valueOf(id), Times.forUser(opened.expiresAt())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "breakGlass");
             return null;
@@ -311,7 +314,8 @@ public class TicketBean extends ShownRecordPage {
     }
 
     public String getSubject() {
-        return ticket == null ? "" : String.valueOf(ticket.body().getOrDefault("subject", "Ticket " + id));
+        return ticket == null ? "" : String.valueOf(ticket.body().getOrDefault("subject",
+                Flow.text("ticket.numbered", id)));
     }
 
     /** The statuses this ticket may move to next (the same rule the service enforces). */
@@ -324,12 +328,12 @@ public class TicketBean extends ShownRecordPage {
 
     /** Card numbers or secrets were cut from the subject or description when saved (#20); null when not. */
     public String getRedactionNotice() {
-        return ticket == null ? null : RedactionNotice.of(ticket.body().get(TicketView.REDACTED), "this ticket's text");
+        return ticket == null ? null : RedactionNotice.of(ticket.body().get(TicketView.REDACTED), "redaction.from.ticket");
     }
 
     /** The same for one comment of {@link #getComments()}. */
     public String commentRedactionNotice(Map<String, Object> comment) {
-        return RedactionNotice.of(comment.get(TicketView.REDACTED), "this comment");
+        return RedactionNotice.of(comment.get(TicketView.REDACTED), "redaction.from.comment");
     }
 
     public List<Map<String, Object>> getComments() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.MissingResourceException;
 import org.custodian.application.ticket.HistoryEntry;
 import org.custodian.application.ticket.TicketWorkService;
+import org.custodian.interfaces.web.i18n.Labels;
+import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: the ticket's activity history (newest first), as the policy shows it to this user. */
@@ -67,15 +69,18 @@ public class TicketHistoryBean implements Serializable {
             return field;
         }
         if (change.from() == null) {
-            return field + ": " + value(change.to());
+            return field + ": " + value(change.field(), change.to());
         }
-        return field + ": " + value(change.from()) + " → " + value(change.to());
+        return field + ": " + value(change.field(), change.from()) + " → " + value(change.field(), change.to());
     }
 
-    /** Times (resolvedAt) as people read them; other values as recorded. */
-    private static String value(String recorded) {
+    /** Times (resolvedAt) as people read them, statuses and priorities in words (#23); other values as recorded. */
+    private static String value(String field, String recorded) {
         if (recorded == null) {
             return "–";
+        }
+        if ("status".equals(field) || "priority".equals(field)) {
+            return Labels.label(field, recorded);
         }
         try {
             return TicketWorkText.time(java.time.Instant.parse(recorded));
@@ -88,8 +93,8 @@ public class TicketHistoryBean implements Serializable {
         try {
             return TicketWorkText.text("history.field." + field);
         } catch (MissingResourceException e) {
-            String label = TicketBean.LABELS.get(field);
-            return label == null ? field : label;
+            String key = TicketBean.LABELS.get(field);
+            return key == null ? field : Texts.get(key);
         }
     }
 }
