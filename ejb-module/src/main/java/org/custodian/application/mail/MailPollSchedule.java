@@ -24,7 +24,6 @@ import org.custodian.application.shared.TimerWatchdog;
 @Singleton
 @Startup
 @Interceptors(TimerWatchdog.class)
-@TimerWatchdog.Limit(seconds = 180)
 @DependsOn("DatabaseMigrator")
 public class MailPollSchedule {
 
