@@ -256,5 +256,28 @@ class TeamAssignmentIT extends DeployedWar {
         assertEquals("agent.eu", Sql.text("select assignee from ticket where id = ?", id));
         assertEquals("EU Support", BROWSER.byId("field-team").getText(), "taken within the team");
         assertTrue(BROWSER.driver().findElements(By.id("take:takeIt")).isEmpty(), "taken: no more Take it");
+
+        // New ticket: the same picker, a team of the customer's region offered as a whole
+        BROWSER.open("/new-ticket.xhtml?customer=" + customer);
+        BROWSER.type("newTicket:subject", "New for the team " + marker);
+        BROWSER.type("newTicket:description", "Routed when opened.");
+        BROWSER.type("newTicket:category", "NETWORK");
+        BROWSER.await(driver -> optionValues("newTicket:assignee").contains("team:eu-support"));
+        assertFalse(optionValues("newTicket:assignee").contains("team:us-support"), "not a team of another region");
+        assertEquals("Team or person", BROWSER.find("label[for='newTicket:assignee']").getText().replace("*", "")
+                .trim());
+        BROWSER.type("newTicket:assignee", "team:eu-support");
+        BROWSER.screenshot("team-assignment-new-ticket");
+        BROWSER.submit("newTicket:open");
+        BROWSER.await(driver -> BROWSER.path().startsWith("/ticket.xhtml?id="));
+        long opened = Long.parseLong(BROWSER.path().substring("/ticket.xhtml?id=".length()));
+        assertEquals("eu-support|", Sql.text("select t.team_key || '|' || coalesce(k.assignee, '') from ticket k"
+                + " join team t on t.id = k.assigned_team_id where k.id = ?", opened));
+        assertEquals("EU Support", BROWSER.byId("field-team").getText());
+    }
+
+    private static List<String> optionValues(String selectId) {
+        return new Select(BROWSER.byId(selectId)).getOptions().stream().map(option -> option.getAttribute("value"))
+                .toList();
     }
 }

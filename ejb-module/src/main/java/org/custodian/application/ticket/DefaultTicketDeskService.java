@@ -46,6 +46,9 @@ public class DefaultTicketDeskService implements TicketDeskService {
     @Inject
     private UserRepository users;
 
+    @Inject
+    private TeamAssignment teamAssignment;
+
     /** No transaction of its own: each ticket's change commits or rolls back alone (in TicketService). */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -107,20 +110,22 @@ public class DefaultTicketDeskService implements TicketDeskService {
     }
 
     @Override
-    public List<AssignableUser> assignableForNew(Caller caller, long customerId, String category) {
+    public Assignable assignableForNew(Caller caller, long customerId, String category) {
         policy.enforce(caller, Permission.TICKET_WRITE, AuditActions.TICKET, null);
         Customer customer = customers.find(customerId).orElse(null);
         if (customer == null || customer.getErasedAt() != null) {
-            return List.of();
+            return new Assignable(List.of(), List.of());
         }
         AccessContext context = policy.contextFor(caller);
+        String chosen = category == null || category.isBlank() ? null : category;
         try {
-            policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.newTicket(customer,
-                    category == null || category.isBlank() ? null : category));
+            policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.newTicket(customer, chosen));
         } catch (AccessDeniedException e) {
             // the caller could not open this ticket: nobody to offer (the refusal is in the trail)
-            return List.of();
+            return new Assignable(List.of(), List.of());
         }
-        return Assignees.of(policy, users, ResourceScope.newTicket(customer, category));
+        ResourceScope scope = ResourceScope.newTicket(customer, category);
+        List<AssignableUser> people = Assignees.of(policy, users, scope);
+        return new Assignable(teamAssignment.of(scope, people), people);
     }
 }

@@ -23,5 +23,5 @@ public interface TicketDeskService {
     List<BulkResult> bulkAssign(Caller caller, List<Long> ticketIds, String team, String assignee);
 
     /** The enabled users who may work a ticket of this customer and category (empty if the caller may not). */
-    List<AssignableUser> assignableForNew(Caller caller, long customerId, String category);
+    Assignable assignableForNew(Caller caller, long customerId, String category);
 }

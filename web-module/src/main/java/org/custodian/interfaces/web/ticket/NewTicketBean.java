@@ -37,8 +37,12 @@ public class NewTicketBean {
     public String open() throws IOException {
         TicketView created;
         try {
+            // the picker's value is a person's username or "team:<key>" for the whole team (#23)
+            String chosen = blank(assignee);
+            boolean team = chosen != null && chosen.startsWith(TeamAssignmentPicker.TEAM);
             created = tickets.open(portal.get(), new NewTicket(customerId, subject, description, priority, category,
-                    blank(productSku), blank(siteCode), null, blank(assignee)));
+                    blank(productSku), blank(siteCode), null, team ? null : chosen,
+                    team ? chosen.substring(TeamAssignmentPicker.TEAM.length()) : null));
         } catch (RuntimeException e) {
             PageFailures.show(e, "newTicket");
             return null;

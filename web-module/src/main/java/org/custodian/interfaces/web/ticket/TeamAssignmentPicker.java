@@ -76,7 +76,11 @@ public class TeamAssignmentPicker {
         if (ticketId == null) {
             return List.of();
         }
-        Assignable who = of(ticketId);
+        return items(of(ticketId), current);
+    }
+
+    /** The picker's groups for {@code who} (a ticket's, or a new ticket's): teams, people by team, the others. */
+    static List<SelectItem> items(Assignable who, String current) {
         Map<String, String> names = new LinkedHashMap<>();
         for (AssignableUser user : who.users()) {
             names.put(user.username(), user.displayName() == null ? user.username()
