@@ -242,6 +242,8 @@ class TeamAssignmentIT extends DeployedWar {
         assertEquals("eu-support", Sql.text("select t.team_key from ticket k join team t on t.id = k.assigned_team_id"
                 + " where k.id = ?", id));
         assertTrue(BROWSER.byId("take:takeIt").isDisplayed(), "a member may take the team's ticket");
+        String history = BROWSER.byId("history").getText();
+        assertTrue(history.contains("Team: EU Support"), "the history names the team: " + history);
         BROWSER.screenshot("team-assignment-ticket");
 
         BROWSER.open("/index.xhtml?queue=unassigned&q=" + marker);

@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.MissingResourceException;
+import org.custodian.application.team.TeamService;
 import org.custodian.application.ticket.HistoryEntry;
 import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.i18n.Labels;
@@ -27,10 +30,14 @@ public class TicketHistoryBean implements Serializable {
     @Inject
     PortalCaller portal;
 
+    @EJB
+    TeamService teams;
+
     @Inject
     TicketBean ticketBean;
 
     private List<HistoryEntry> entries;
+    private Map<String, String> teamNames;
 
     public List<HistoryEntry> getEntries() {
         if (entries == null) {
@@ -69,9 +76,28 @@ public class TicketHistoryBean implements Serializable {
             return field;
         }
         if (change.from() == null) {
-            return field + ": " + value(change.field(), change.to());
+            return field + ": " + shown(change.field(), change.to());
         }
-        return field + ": " + value(change.field(), change.from()) + " → " + value(change.field(), change.to());
+        return field + ": " + shown(change.field(), change.from()) + " → " + shown(change.field(), change.to());
+    }
+
+    /** A team by its name (the trail records its key); other values as {@link #value} says. */
+    private String shown(String field, String recorded) {
+        if (!"team".equals(field) || recorded == null) {
+            return value(field, recorded);
+        }
+        if (teamNames == null) {
+            teamNames = new HashMap<>();
+            // only for those who may list teams: asking otherwise would be a refusal in the trail
+            if (portal.may("TICKET_WRITE") || portal.may("USER_READ")) {
+                try {
+                    teams.list(portal.get()).forEach(team -> teamNames.put(team.key(), team.name()));
+                } catch (RuntimeException e) {
+                    // the key stands in for the name
+                }
+            }
+        }
+        return teamNames.getOrDefault(recorded, recorded);
     }
 
     /** Times (resolvedAt) as people read them, statuses and priorities in words (#23); other values as recorded. */
