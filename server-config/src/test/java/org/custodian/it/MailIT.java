@@ -161,6 +161,9 @@ class MailIT extends DeployedWar {
 
         JsonObject ticket = api.get("api/v1/tickets/" + row[1], api.token("agent.eu")).json();
         assertEquals("Printer offline", ticket.getString("subject"));
+        // its category is an active entry of the master list, so the ticket can be worked like any other
+        assertEquals(1, Sql.longValue("select count(*) from ticket t join catalog_entry c on c.kind = 'CATEGORY'"
+                + " and c.code = t.category and c.retired_at is null where t.id = ?", Long.parseLong(row[1])));
         // the card number is nowhere in the database: not in the ticket, not in the mail row, not in the trail
         assertEquals(List.of(), Sql.columnsHolding("public", CARD));
         assertEquals(List.of(), Sql.columnsHolding("public", CARD.replace(" ", "")));
