@@ -42,6 +42,10 @@ import java.util.stream.Stream;
  * check failed; 2 MALFORMED, not an export of this format; 3 UNSIGNED, consistent but not covered by a checkpoint
  * and the seal; 4 the verifier cannot run (arguments, key files). Written from docs/audit-format.md alone and
  * deliberately independent of the server's code.
+ *
+ * <p>One file of about 800 lines on purpose (the one documented exception to the 500-line rule,
+ * docs/architecture.md): an auditor runs it as {@code java VerifyAuditExport.java}, and JDK 17's source launcher
+ * (JEP 330) compiles exactly one file. Split, it would need a build step on the auditor's machine.
  */
 public final class VerifyAuditExport {
 
