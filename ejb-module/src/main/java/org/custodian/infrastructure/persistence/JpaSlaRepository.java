@@ -78,9 +78,14 @@ public class JpaSlaRepository implements SlaRepository {
 
     @Override
     public void ticketDue(long ticketId, Instant due) {
+        if (due == null) {
+            // a null parameter would be bound as text, which PostgreSQL refuses for a timestamp column
+            entityManager.createNativeQuery("update ticket set sla_due_at = null where id = ?")
+                    .setParameter(1, ticketId).executeUpdate();
+            return;
+        }
         entityManager.createNativeQuery("update ticket set sla_due_at = ? where id = ?")
-                .setParameter(1, due == null ? null : due.atOffset(java.time.ZoneOffset.UTC))
-                .setParameter(2, ticketId).executeUpdate();
+                .setParameter(1, due.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, ticketId).executeUpdate();
     }
 
     @Override
