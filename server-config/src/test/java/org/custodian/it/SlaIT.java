@@ -197,7 +197,7 @@ class SlaIT extends DeployedWar {
 
     @Test
     @Order(3)
-    void aTicketGetsItsDueTimesFromTheFirstMatchingPolicy() {
+    void aTicketGetsItsDueTimesFromTheFirstMatchingPolicy() throws Exception {
         Api api = api();
         String agent = api.token("agent.eu");
         long customer = TestData.createCustomer(api, agent, "EU");
@@ -221,6 +221,33 @@ class SlaIT extends DeployedWar {
 
         long none = ticket(api, agent, customer, "No policy " + MARK, NONE, "URGENT");
         assertNull(sla(api, agent, none), "no policy matches: sla is null");
+
+        // the first public answer meets the first response; the customer's next message starts the next-response
+        // clock (90 business minutes in the office policy's version 2), the next answer meets it
+        assertEquals(201, comment(api, agent, office, "PUBLIC", "AGENT").status());
+        assertEquals(201, comment(api, agent, office, "PUBLIC", "EMAIL").status());
+        JsonObject waiting = sla(api, agent, office);
+        assertEquals("MET", waiting.getString("firstResponseState"), waiting.toString());
+        assertEquals("RUNNING", waiting.getString("nextResponseState"), waiting.toString());
+        assertEquals(90, waiting.getInt("nextResponseTargetMinutes"));
+        assertEquals(201, comment(api, agent, office, "INTERNAL", "AGENT").status());
+        assertEquals("RUNNING", sla(api, agent, office).getString("nextResponseState"), "a staff note is no answer");
+        assertEquals(201, comment(api, agent, office, "PUBLIC", "AGENT").status());
+        assertEquals("MET", sla(api, agent, office).getString("nextResponseState"));
+
+        // resolving meets the resolution clock; nothing is due any more
+        Reply resolved = patch(api, agent, office, "{\"status\":\"RESOLVED\"}");
+        assertEquals(200, resolved.status(), resolved.toString());
+        JsonObject done = resolved.json().getJsonObject("sla");
+        assertEquals("MET", done.getString("resolutionState"), done.toString());
+        assertEquals("MET", done.getString("state"));
+        assertNull(Sql.text("select sla_due_at::text from ticket where id = ?", office));
+    }
+
+    private static Reply comment(Api api, String token, long id, String visibility, String channel) {
+        return api.post("api/v1/tickets/" + id + "/comments", token, Json.createObjectBuilder()
+                .add("body", "SLA test " + visibility + " " + channel).add("visibility", visibility)
+                .add("channel", channel).build().toString());
     }
 
     @Test
