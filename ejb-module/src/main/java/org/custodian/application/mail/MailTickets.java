@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
@@ -35,6 +36,10 @@ import org.custodian.domain.model.ticket.TicketStatus;
  */
 @Stateless
 public class MailTickets {
+
+    /** #25: a mail ticket gets its SLA clocks; a customer's mail reply resumes them and starts NEXT_RESPONSE. */
+    @EJB
+    private SlaClocks slaClocks;
 
     @EJB
     private AuditService audit;
@@ -105,11 +110,13 @@ public class MailTickets {
         String resource = ticket.getId() + "/" + comment.getId();
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT, resource,
                 lineage(row, List.of("body", "visibility=PUBLIC", "channel=EMAIL")), AuditOutcome.SUCCESS);
+        TicketStatus statusBefore = ticket.getStatus();
         if (ticket.customerAnswered(clock.instant())) {
             audit.record(caller, AuditActions.TICKET_UPDATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                     List.of("status=" + TicketStatus.WAITING_ON_CUSTOMER + "->" + TicketStatus.IN_PROGRESS,
                             "reason=comment:" + comment.getId()), AuditOutcome.SUCCESS);
         }
+        slaClocks.commented(ticket, false, true, statusBefore);
         redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
         row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
     }
@@ -134,6 +141,7 @@ public class MailTickets {
         ticket.noteRedacted(removed);
         tickets.store(ticket);
         tickets.flush();
+        slaClocks.opened(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 lineage(row, List.of("subject", "description", "priority", "category", "region", "customerId",
                         "channel=EMAIL")), AuditOutcome.SUCCESS);

@@ -117,6 +117,9 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.CATALOG_MANAGE, EnumSet.of(Role.SUPERVISOR));
         // held mail (#24): the people who answer customers decide whether a mail really is from one
         granted.put(Permission.MAIL_HELD_MANAGE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
+        // SLA (#25): supervisors run the work and set its targets; those who work or check it read them
+        granted.put(Permission.SLA_READ, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.AUDITOR));
+        granted.put(Permission.SLA_MANAGE, EnumSet.of(Role.SUPERVISOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

@@ -82,5 +82,9 @@ public enum Permission {
     /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
     CATALOG_MANAGE,
     /** List the mail held for an unauthenticated sender and accept or discard it (#24), for one's regions' mailboxes. */
-    MAIL_HELD_MANAGE
+    MAIL_HELD_MANAGE,
+    /** Read business calendars and SLA policies (#25): the people who work tickets work to them. */
+    SLA_READ,
+    /** Create and change business calendars and SLA policies (versioned, audited). */
+    SLA_MANAGE
 }

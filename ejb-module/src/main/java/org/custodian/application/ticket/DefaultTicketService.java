@@ -31,6 +31,7 @@ import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.policy.MaskStyle;
 import org.custodian.domain.model.policy.Visibility;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
@@ -101,6 +102,9 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private TeamAssignment teamAssignment;
 
+    @EJB
+    private SlaClocks slaClocks;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -154,7 +158,8 @@ public class DefaultTicketService implements TicketService {
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
-        return reply(decision, ticket);
+        slaClocks.opened(ticket); // #25: after the flush, the clocks refer to the stored ticket
+        return TicketSlaField.add(reply(decision, ticket), slaClocks);
     }
 
     @Override
@@ -164,7 +169,7 @@ public class DefaultTicketService implements TicketService {
         Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
         Shown shown = TicketView.show(decision, ticket);
         ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), shown);
-        return TicketView.of(shown, ticket);
+        return TicketSlaField.add(TicketView.of(shown, ticket), slaClocks);
     }
 
     @Override
@@ -222,6 +227,7 @@ public class DefaultTicketService implements TicketService {
                     ticket.getCustomer().getId()));
         }
         Map<String, String> before = auditedValues(ticket);
+        TicketStatus statusBefore = ticket.getStatus();
         Set<String> changed = new LinkedHashSet<>(ticket.revise(revised, status, resolvedAt,
                 clock.instant()));
         if (ticket.routeTo(routing.team(), clock.instant())) {
@@ -232,7 +238,8 @@ public class DefaultTicketService implements TicketService {
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
-        return TeamAssignment.noted(reply(decision, ticket), routing);
+        slaClocks.revised(ticket, statusBefore, changed.contains("priority") || changed.contains("category"));
+        return TicketSlaField.add(TeamAssignment.noted(reply(decision, ticket), routing), slaClocks);
     }
 
     @Override
@@ -248,8 +255,8 @@ public class DefaultTicketService implements TicketService {
         TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
         TicketSearch.Order order = Inputs.enumValue(TicketSearch.Order.class, query.sort(), "sort", false, check);
-        check.require(order == null || order.ordinal() <= TicketSearch.Order.UPDATED.ordinal(), "sort",
-                "must be newest, oldest or updated");
+        check.require(order == null || order.ordinal() <= TicketSearch.Order.DUE.ordinal(), "sort",
+                "must be newest, oldest, updated or due");
         String assignee = Inputs.blankToNull(query.assignee());
         check.optionalText(assignee, "assignee", 64);
         check.throwIfAny();
@@ -271,7 +278,7 @@ public class DefaultTicketService implements TicketService {
                     decision.visibilityOf(TicketView.ENTITY, "team") == Visibility.FULL));
         }
         TicketSearch.Order used = order == null ? TicketSearch.Order.NEWEST : order;
-        if (!sortVisible) {
+        if (!sortVisible && used != TicketSearch.Order.DUE) {
             // the order itself would reveal the time: by creation falls back to the id, by update is refused
             new RuleCheck().require(used != TicketSearch.Order.UPDATED, "sort", "you do not see updatedAt of every"
                     + " ticket you may search, so the results cannot be ordered by it").throwIfAny();
@@ -295,7 +302,7 @@ public class DefaultTicketService implements TicketService {
         for (int i = 0; i < shown.size(); i++) {
             items.add(TicketView.of(shown.get(i), found.items().get(i)));
         }
-        return new PageResult<>(items, query.page(), query.size(), found.total());
+        return new PageResult<>(TicketSlaField.addAll(items, slaClocks), query.page(), query.size(), found.total());
     }
 
     /**
@@ -372,6 +379,7 @@ public class DefaultTicketService implements TicketService {
         Comment comment = new Comment(ticket, body.text(), visibility, channel, caller.username(), clock.instant());
         comment.noteRedacted(body.counts().keySet());
         tickets.store(comment);
+        TicketStatus statusBefore = ticket.getStatus();
         audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT,
                 ticketId + "/" + comment.getId(), List.of("body", "visibility", "channel=" + channel),
                 AuditOutcome.SUCCESS);
@@ -384,6 +392,8 @@ public class DefaultTicketService implements TicketService {
         }
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
+        slaClocks.commented(ticket, visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT,
+                visibility == CommentVisibility.PUBLIC && channel != CommentChannel.AGENT, statusBefore);
         if (visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT) {
             // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
             mailOutbox.enqueue(ticketId, comment.getId());

@@ -102,6 +102,8 @@ public class JpaTicketRepository implements TicketRepository {
             case OLDEST -> List.of(builder.asc(root.get("createdAt")), builder.asc(root.get("id")));
             case UPDATED -> List.of(builder.desc(root.get("updatedAt")), builder.desc(root.get("id")));
             case NEWEST -> List.of(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
+            // PostgreSQL sorts nulls last ascending: tickets without a running clock come after the due ones
+            case DUE -> List.of(builder.asc(root.get("slaDueAt")), builder.asc(root.get("id")));
             case ID_DESCENDING -> List.of(builder.desc(root.get("id")));
             case ID_ASCENDING -> List.of(builder.asc(root.get("id")));
         });

@@ -101,6 +101,10 @@ public class Ticket {
     @Column(name = "anonymized_at")
     private Instant anonymizedAt;
 
+    /** #25: the earliest due time of its running SLA clocks, kept by the SLA clocks; read-only here, for sorting. */
+    @Column(name = "sla_due_at", insertable = false, updatable = false)
+    private Instant slaDueAt;
+
     /** What was removed from subject or description when they were written ({@link RedactedTypes}); null if none. */
     @Column(name = "redacted_types", length = RedactedTypes.COLUMN_LENGTH)
     private String redactedTypes;

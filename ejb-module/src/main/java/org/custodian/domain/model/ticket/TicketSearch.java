@@ -24,6 +24,8 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
     /** The order of the results; every one ends with the id, so pages never overlap. */
     public enum Order {
         NEWEST, OLDEST, UPDATED,
+        /** #25: the earliest running SLA due time first; tickets without one (no policy, paused, done) last. */
+        DUE,
         /** Newest first by id alone, for callers who do not see the creation time everywhere. */
         ID_DESCENDING,
         /** Oldest first by id alone. */

@@ -99,7 +99,7 @@ public class TicketResource {
     @Operation(summary = "List tickets of your regions; page counts from 0, size 1-100; assignee=me (or a username)"
             + " for one person's queue, unassigned for no person, team for your teams' queue (their members' tickets and"
             + " the tickets routed to the teams), team:<key> for one team's;"
-            + " sort=newest (default), oldest or updated")
+            + " sort=newest (default), oldest, updated or due (#25: earliest SLA due time first)")
     public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("q") String q, @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {

@@ -26,6 +26,8 @@ public record ShownField(String key, String label, String value) implements Seri
         rest.remove("version");
         // what was cut at ingest is said in a sentence above the fields, not as a raw list among them
         rest.remove("redacted");
+        // the SLA clocks (#25) have a section of their own (ticket-sla.xhtml)
+        rest.remove("sla");
         rest.forEach((key, value) -> fields.add(new ShownField(key, key, value == null ? "" : String.valueOf(value))));
         return fields;
     }

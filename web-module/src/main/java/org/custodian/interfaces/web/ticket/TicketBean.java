@@ -336,6 +336,12 @@ public class TicketBean extends ShownRecordPage {
         return RedactionNotice.of(comment.get(TicketView.REDACTED), "redaction.from.comment");
     }
 
+    /** #25: the ticket's SLA clocks as the service returned them (null: no policy applies). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getSla() {
+        return ticket == null ? null : (Map<String, Object>) ticket.body().get("sla");
+    }
+
     public List<Map<String, Object>> getComments() {
         return comments;
     }

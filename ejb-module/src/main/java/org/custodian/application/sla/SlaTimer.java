@@ -1,0 +1,109 @@
+package org.custodian.application.sla;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
+
+/**
+ * The one SLA timer (#25): a programmatic single-action timer that sleeps until the earliest alarm of all clocks
+ * (an index lookup on {@code sla_clock.alarm_at}), handles every clock due then, and re-arms for the next earliest.
+ * No timer per ticket and no loop over all tickets. Not persistent: at start it is recomputed from the data, so a
+ * warning or breach that fell due while the server was down is recorded at start (once: the clock keeps the mark).
+ * A change that makes a clock's alarm earlier than the one armed re-arms it after its transaction commits.
+ */
+@Singleton
+@Startup
+@Interceptors(TimerWatchdog.class)
+@DependsOn("DatabaseMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SlaTimer {
+
+    private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
+    /** Clocks handled per query; one wake-up handles at most {@code BATCH * 20}, then re-arms at once. */
+    private static final int BATCH = 100;
+    /** A clock that keeps failing must not make the timer spin. */
+    private static final Duration MIN_DELAY = Duration.ofSeconds(1);
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private SlaDeadlines deadlines;
+
+    /** The alarm the timer is armed for; null: none. */
+    private Instant armedFor;
+
+    @PostConstruct
+    void start() {
+        arm(deadlines.earliestAlarm(), Duration.ZERO);
+    }
+
+    @Timeout
+    void wake() {
+        armedFor = null;
+        Instant now = Instant.now();
+        int handled = 0;
+        for (int round = 0; round < 20; round++) {
+            List<Long> due = deadlines.due(now, BATCH);
+            for (Long id : due) {
+                try {
+                    deadlines.handle(id);
+                    handled++;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "SLA clock " + id + " could not be handled; retried at the next wake-up", e);
+                }
+            }
+            if (due.size() < BATCH) {
+                break;
+            }
+        }
+        if (handled > 0) {
+            LOG.fine("SLA timer handled " + handled + " clock(s)");
+        }
+        arm(deadlines.earliestAlarm(), MIN_DELAY);
+    }
+
+    /** A clock's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
+    public void earlier(Instant at) {
+        if (armedFor == null || at.isBefore(armedFor)) {
+            arm(at, Duration.ZERO);
+        }
+    }
+
+    /** When the timer is armed for (null: no running clock has an alarm), for tests and the health of it. */
+    public Instant armedFor() {
+        return armedFor;
+    }
+
+    private void arm(Instant at, Duration minDelay) {
+        for (Timer timer : timers.getTimers()) {
+            try {
+                timer.cancel();
+            } catch (RuntimeException e) {
+                // fired or cancelled meanwhile
+            }
+        }
+        armedFor = at;
+        if (at == null) {
+            return;
+        }
+        long delay = Math.max(minDelay.toMillis(), Duration.between(Instant.now(), at).toMillis());
+        timers.createSingleActionTimer(Math.max(delay, 0), new TimerConfig("sla-clocks", false));
+    }
+}

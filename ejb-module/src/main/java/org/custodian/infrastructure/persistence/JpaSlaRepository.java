@@ -1,0 +1,108 @@
+package org.custodian.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.domain.model.sla.BusinessCalendar;
+import org.custodian.domain.model.sla.SlaClock;
+import org.custodian.domain.model.sla.SlaPolicy;
+import org.custodian.domain.model.sla.SlaRepository;
+import org.custodian.domain.model.sla.TicketSla;
+
+@ApplicationScoped
+public class JpaSlaRepository implements SlaRepository {
+
+    @PersistenceContext(unitName = "custodian")
+    private EntityManager entityManager;
+
+    @Override
+    public List<BusinessCalendar> calendars() {
+        return entityManager.createNamedQuery("BusinessCalendar.findAll", BusinessCalendar.class).getResultList();
+    }
+
+    @Override
+    public Optional<BusinessCalendar> calendar(long id) {
+        return Optional.ofNullable(entityManager.find(BusinessCalendar.class, id));
+    }
+
+    @Override
+    public Optional<BusinessCalendar> calendarForUpdate(long id) {
+        return Optional.ofNullable(entityManager.find(BusinessCalendar.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<SlaPolicy> policies(boolean activeOnly) {
+        return entityManager.createNamedQuery(activeOnly ? "SlaPolicy.findActive" : "SlaPolicy.findAll",
+                SlaPolicy.class).getResultList();
+    }
+
+    @Override
+    public Optional<SlaPolicy> policyForUpdate(long id) {
+        return Optional.ofNullable(entityManager.find(SlaPolicy.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public void store(Object entity) {
+        entityManager.persist(entity);
+        entityManager.flush(); // ids for the audit event and the reply
+    }
+
+    @Override
+    public Optional<TicketSla> ticketSla(long ticketId) {
+        return Optional.ofNullable(entityManager.find(TicketSla.class, ticketId));
+    }
+
+    @Override
+    public List<SlaClock> clocks(long ticketId) {
+        return entityManager.createNamedQuery("SlaClock.findByTicket", SlaClock.class).setParameter("ticket", ticketId)
+                .getResultList();
+    }
+
+    @Override
+    public List<SlaClock> clocks(Collection<Long> ticketIds) {
+        return ticketIds.isEmpty() ? List.of() : entityManager.createNamedQuery("SlaClock.findByTickets",
+                SlaClock.class).setParameter("tickets", ticketIds).getResultList();
+    }
+
+    @Override
+    public List<TicketSla> ticketSlas(Collection<Long> ticketIds) {
+        return ticketIds.isEmpty() ? List.of() : entityManager.createQuery(
+                "SELECT s FROM TicketSla s WHERE s.ticketId IN :tickets", TicketSla.class)
+                .setParameter("tickets", ticketIds).getResultList();
+    }
+
+    @Override
+    public void ticketDue(long ticketId, Instant due) {
+        if (due == null) {
+            // a null parameter would be bound as text, which PostgreSQL refuses for a timestamp column
+            entityManager.createNativeQuery("update ticket set sla_due_at = null where id = ?")
+                    .setParameter(1, ticketId).executeUpdate();
+            return;
+        }
+        entityManager.createNativeQuery("update ticket set sla_due_at = ? where id = ?")
+                .setParameter(1, due.atOffset(java.time.ZoneOffset.UTC)).setParameter(2, ticketId).executeUpdate();
+    }
+
+    @Override
+    public Optional<SlaClock> clockForUpdate(long id) {
+        return Optional.ofNullable(entityManager.find(SlaClock.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Instant earliestAlarm() {
+        List<Instant> first = entityManager.createNamedQuery("SlaClock.earliestAlarm", Instant.class).setMaxResults(1)
+                .getResultList();
+        return first.isEmpty() ? null : first.get(0);
+    }
+
+    @Override
+    public List<Long> alarmsDue(Instant now, int limit) {
+        return entityManager.createNamedQuery("SlaClock.alarmsDue", Long.class).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+}
