@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.mail.MailMessage;
@@ -35,6 +36,10 @@ import org.custodian.domain.model.ticket.TicketStatus;
  */
 @Stateless
 public class MailTickets {
+
+    /** #24: webhooks hear of mail tickets and replies like of any other (outbox rows in this transaction). */
+    @EJB
+    private WebhookEvents webhookEvents;
 
     @EJB
     private AuditService audit;
@@ -111,6 +116,7 @@ public class MailTickets {
                             "reason=comment:" + comment.getId()), AuditOutcome.SUCCESS);
         }
         redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
     }
 
@@ -138,6 +144,7 @@ public class MailTickets {
                 lineage(row, List.of("subject", "description", "priority", "category", "region", "customerId",
                         "channel=EMAIL")), AuditOutcome.SUCCESS);
         redacted(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), redactionSummary);
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
         row.madeInto(MailStatus.TICKET, ticket.getId(), null, customer.getId(), created);
     }
 

@@ -82,5 +82,10 @@ public enum Permission {
     /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
     CATALOG_MANAGE,
     /** List the mail held for an unauthenticated sender and accept or discard it (#24), for one's regions' mailboxes. */
-    MAIL_HELD_MANAGE
+    MAIL_HELD_MANAGE,
+    /**
+     * Register, change, pause and delete one's own webhooks and replay their dead letters (#24): only a service
+     * account's key with the {@code webhooks} scope (the integration owns its subscriptions), never a person's token.
+     */
+    WEBHOOK_MANAGE
 }

@@ -36,6 +36,7 @@ import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.team.TeamService;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -101,6 +102,10 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private TeamAssignment teamAssignment;
 
+    /** #24: the outbox of webhooks, written in this transaction. */
+    @EJB
+    private WebhookEvents webhookEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -154,6 +159,7 @@ public class DefaultTicketService implements TicketService {
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
         return reply(decision, ticket);
     }
 
@@ -232,6 +238,9 @@ public class DefaultTicketService implements TicketService {
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
+        if (!changed.isEmpty()) {
+            webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
+        }
         return TeamAssignment.noted(reply(decision, ticket), routing);
     }
 
@@ -384,6 +393,7 @@ public class DefaultTicketService implements TicketService {
         }
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         if (visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT) {
             // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
             mailOutbox.enqueue(ticketId, comment.getId());

@@ -1,0 +1,11 @@
+package org.custodian.application.webhook;
+
+/** The webhook outbox, worked by {@link WebhookSchedule}. */
+public interface WebhookDeliveryService {
+
+    /** Sends one due delivery in a transaction of its own; false when none was due. */
+    boolean deliverNext();
+
+    /** Counts by status, for /health. */
+    java.util.Map<String, Long> counts();
+}
