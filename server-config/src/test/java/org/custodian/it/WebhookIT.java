@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhooks (#24), black-box over HTTP against a receiver in this JVM on loopback (allowed by the IT server's
- * custodian.webhook.allowed-targets=127.0.0.1/32; backoff 1-2 s, 6 attempts, a 2 s timeout): the receiver is down,
+ * custodian.webhook.allowed-targets=127.0.0.1/32; backoff 1-2 s, 8 attempts, a 2 s timeout): the receiver is down,
  * then slow (answers after the timeout), then up. Every event arrives at least once, a retry carries the same
  * webhook-id, signatures verify, events of one ticket arrive in order, payloads are masked as the key's GET is,
  * a redirect is a failure (never followed) that ends in the dead-letter list, and a replay delivers it.
@@ -91,7 +91,7 @@ class WebhookIT extends DeployedWar {
         // SSRF: private, loopback (not the allowed address), link-local/metadata and their disguises are refused
         for (String target : List.of("http://127.0.0.2:9/in", "https://10.1.2.3/in", "https://192.168.1.1/",
                 "https://169.254.169.254/latest/meta-data/", "https://[::ffff:127.0.0.2]/", "https://0x7f000002/",
-                "https://[fd00::1]/", "https://100.64.0.1/", "https://127.1/")) {
+                "https://[fd00::1]/", "https://100.64.0.1/", "https://127.2/")) {
             Reply refused = api.post("api/v1/webhooks", key, "{\"url\":\"" + target
                     + "\",\"events\":[\"ticket.created\"]}");
             assertViolation(refused, "url");
