@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.customer.CustomerService;
@@ -161,12 +160,5 @@ public class DefaultWebhookDeliveryService implements WebhookDeliveryService {
         envelope.put("timestamp", row.getOccurredAt().toString());
         envelope.put("data", data);
         return envelope;
-    }
-
-    @Override
-    public Map<String, Long> counts() {
-        Map<String, Long> counts = new TreeMap<>();
-        webhooks.counts().forEach((status, count) -> counts.put(status.name(), count));
-        return counts;
     }
 }

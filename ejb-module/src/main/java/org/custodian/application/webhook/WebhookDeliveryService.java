@@ -5,7 +5,4 @@ public interface WebhookDeliveryService {
 
     /** Sends one due delivery in a transaction of its own; false when none was due. */
     boolean deliverNext();
-
-    /** Counts by status, for /health. */
-    java.util.Map<String, Long> counts();
 }

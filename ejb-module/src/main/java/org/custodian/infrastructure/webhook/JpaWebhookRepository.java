@@ -5,9 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.custodian.domain.model.webhook.Webhook;
 import org.custodian.domain.model.webhook.WebhookDelivery;
@@ -86,15 +84,5 @@ public class JpaWebhookRepository implements WebhookRepository {
         return entityManager.createQuery("SELECT d FROM WebhookDelivery d WHERE d.webhookId = :webhook"
                 + " AND d.status = :status ORDER BY d.id", WebhookDelivery.class).setParameter("webhook", webhookId)
                 .setParameter("status", WebhookDelivery.Status.DEAD).getResultList();
-    }
-
-    @Override
-    public Map<WebhookDelivery.Status, Long> counts() {
-        Map<WebhookDelivery.Status, Long> counts = new EnumMap<>(WebhookDelivery.Status.class);
-        for (Object[] row : entityManager.createQuery("SELECT d.status, COUNT(d) FROM WebhookDelivery d"
-                + " GROUP BY d.status", Object[].class).getResultList()) {
-            counts.put((WebhookDelivery.Status) row[0], (Long) row[1]);
-        }
-        return counts;
     }
 }

@@ -2,7 +2,6 @@ package org.custodian.domain.model.webhook;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 public interface WebhookRepository {
@@ -29,6 +28,4 @@ public interface WebhookRepository {
     Optional<WebhookDelivery> lockNextDue(Instant now);
 
     List<WebhookDelivery> deadLetters(long webhookId);
-
-    Map<WebhookDelivery.Status, Long> counts();
 }
