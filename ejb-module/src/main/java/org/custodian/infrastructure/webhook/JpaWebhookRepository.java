@@ -14,6 +14,19 @@ import org.custodian.domain.model.webhook.WebhookRepository;
 @ApplicationScoped
 public class JpaWebhookRepository implements WebhookRepository {
 
+    /**
+     * In order per resource: a row waits while an earlier row of its webhook and resource is still PENDING (a DEAD
+     * one no longer holds the later ones back); a paused webhook's rows wait where they are. Rows another node
+     * holds are skipped, so two nodes never send the same attempt.
+     */
+    static final String NEXT_DUE_SQL = "select d.id from webhook_delivery d"
+            + " join webhook w on w.id = d.webhook_id"
+            + " where d.status = 'PENDING' and d.next_attempt_at <= ? and w.state = 'ACTIVE'"
+            + " and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id"
+            + " and e.resource_type = d.resource_type and e.resource_id = d.resource_id"
+            + " and e.status = 'PENDING' and e.id < d.id)"
+            + " order by d.next_attempt_at, d.id limit 1 for update of d skip locked";
+
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
 
@@ -60,15 +73,7 @@ public class JpaWebhookRepository implements WebhookRepository {
 
     @Override
     public Optional<WebhookDelivery> lockNextDue(Instant now) {
-        // in order per resource: a row waits while an earlier row of its webhook and resource is still PENDING
-        // (a DEAD one no longer holds the later ones back); a paused webhook's rows wait where they are
-        List<?> ids = entityManager.createNativeQuery("select d.id from webhook_delivery d"
-                + " join webhook w on w.id = d.webhook_id"
-                + " where d.status = 'PENDING' and d.next_attempt_at <= ? and w.state = 'ACTIVE'"
-                + " and not exists (select 1 from webhook_delivery e where e.webhook_id = d.webhook_id"
-                + " and e.resource_type = d.resource_type and e.resource_id = d.resource_id"
-                + " and e.status = 'PENDING' and e.id < d.id)"
-                + " order by d.next_attempt_at, d.id limit 1 for update of d skip locked")
+        List<?> ids = entityManager.createNativeQuery(NEXT_DUE_SQL)
                 .setParameter(1, Timestamp.from(now)).getResultList();
         if (ids.isEmpty()) {
             return Optional.empty();
