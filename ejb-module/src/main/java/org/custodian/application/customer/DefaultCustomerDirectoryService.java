@@ -25,6 +25,7 @@ import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -42,6 +43,10 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
 
     @EJB
     private PolicyService policy;
+
+    /** #24: the outbox of webhooks, written in this transaction. */
+    @EJB
+    private WebhookEvents webhookEvents;
 
     @EJB
     private AuditService audit;
@@ -226,6 +231,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
             audit.record(caller, AuditActions.CUSTOMER_UPDATE, AuditActions.CUSTOMER, String.valueOf(id), entries,
                     AuditOutcome.SUCCESS);
             repository.flush();
+            webhookEvents.customerChanged(WebhookEvents.CUSTOMER_UPDATED, customer);
         }
         return new CustomerRevision(new CustomerView(customer.getId(), CustomerView.show(decision, customer).body()),
                 List.of());

@@ -13,6 +13,7 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.mail.MailMessage;
@@ -40,6 +41,10 @@ public class MailTickets {
     /** #25: a mail ticket gets its SLA clocks; a customer's mail reply resumes them and starts NEXT_RESPONSE. */
     @EJB
     private SlaClocks slaClocks;
+
+    /** #24: webhooks hear of mail tickets and replies like of any other (outbox rows in this transaction). */
+    @EJB
+    private WebhookEvents webhookEvents;
 
     @EJB
     private AuditService audit;
@@ -118,6 +123,7 @@ public class MailTickets {
         }
         slaClocks.commented(ticket, false, true, statusBefore);
         redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
     }
 
@@ -146,6 +152,7 @@ public class MailTickets {
                 lineage(row, List.of("subject", "description", "priority", "category", "region", "customerId",
                         "channel=EMAIL")), AuditOutcome.SUCCESS);
         redacted(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), redactionSummary);
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
         row.madeInto(MailStatus.TICKET, ticket.getId(), null, customer.getId(), created);
     }
 

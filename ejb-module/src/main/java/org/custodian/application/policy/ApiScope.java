@@ -29,7 +29,12 @@ public enum ApiScope {
     AUDIT_EXPORT("audit:export", Role.AUDITOR, Permission.AUDIT_EXPORT, Permission.AUDIT_PROOF,
             Permission.AUDIT_VERIFY),
     /** Read the access reports (a GRC tool). */
-    REPORTS_READ("reports:read", Role.AUDITOR, Permission.REPORT_READ);
+    REPORTS_READ("reports:read", Role.AUDITOR, Permission.REPORT_READ),
+    /**
+     * Subscribe webhooks (#24); what they carry is what the account's read scopes show (an agent's view), so a
+     * webhook of ticket events needs tickets:read as well.
+     */
+    WEBHOOKS("webhooks", Role.AGENT, Permission.WEBHOOK_MANAGE);
 
     private final String wireName;
     private final Role role;

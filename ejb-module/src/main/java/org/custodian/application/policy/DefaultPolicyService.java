@@ -45,7 +45,7 @@ public class DefaultPolicyService implements PolicyService {
     static final Map<Permission, Set<Role>> GRANTED_TO;
 
     /** Permissions only a service account's key may use (its scopes name them); a person's token never. */
-    static final Set<Permission> KEY_ONLY = EnumSet.of(Permission.SCIM_PROVISION);
+    static final Set<Permission> KEY_ONLY = EnumSet.of(Permission.SCIM_PROVISION, Permission.WEBHOOK_MANAGE);
 
     static {
         Map<Permission, Set<Role>> granted = new EnumMap<>(Permission.class);
@@ -120,6 +120,8 @@ public class DefaultPolicyService implements PolicyService {
         // SLA (#25): supervisors run the work and set its targets; those who work or check it read them
         granted.put(Permission.SLA_READ, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.AUDITOR));
         granted.put(Permission.SLA_MANAGE, EnumSet.of(Role.SUPERVISOR));
+        // webhooks (#24): the role the webhooks scope acts as; KEY_ONLY keeps it from people who hold that role
+        granted.put(Permission.WEBHOOK_MANAGE, EnumSet.of(Role.AGENT));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

@@ -86,5 +86,10 @@ public enum Permission {
     /** Read business calendars and SLA policies (#25): the people who work tickets work to them. */
     SLA_READ,
     /** Create and change business calendars and SLA policies (versioned, audited). */
-    SLA_MANAGE
+    SLA_MANAGE,
+    /**
+     * Register, change, pause and delete one's own webhooks and replay their dead letters (#24): only a service
+     * account's key with the {@code webhooks} scope (the integration owns its subscriptions), never a person's token.
+     */
+    WEBHOOK_MANAGE
 }

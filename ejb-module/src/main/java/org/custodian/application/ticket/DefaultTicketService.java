@@ -37,6 +37,7 @@ import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.team.TeamService;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -105,6 +106,10 @@ public class DefaultTicketService implements TicketService {
     @EJB
     private SlaClocks slaClocks;
 
+    /** #24: the outbox of webhooks, written in this transaction. */
+    @EJB
+    private WebhookEvents webhookEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -159,6 +164,7 @@ public class DefaultTicketService implements TicketService {
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
         slaClocks.opened(ticket); // #25: after the flush, the clocks refer to the stored ticket
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
         return TicketSlaField.add(reply(decision, ticket), slaClocks);
     }
 
@@ -239,6 +245,9 @@ public class DefaultTicketService implements TicketService {
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
         slaClocks.revised(ticket, statusBefore, changed.contains("priority") || changed.contains("category"));
+        if (!changed.isEmpty()) {
+            webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
+        }
         return TicketSlaField.add(TeamAssignment.noted(reply(decision, ticket), routing), slaClocks);
     }
 
@@ -394,6 +403,7 @@ public class DefaultTicketService implements TicketService {
         tickets.flush();
         slaClocks.commented(ticket, visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT,
                 visibility == CommentVisibility.PUBLIC && channel != CommentChannel.AGENT, statusBefore);
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         if (visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT) {
             // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
             mailOutbox.enqueue(ticketId, comment.getId());

@@ -20,6 +20,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
+import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -43,6 +44,10 @@ public class DefaultTicketWorkService implements TicketWorkService {
 
     @EJB
     private AuditService audit;
+
+    /** #24: the outbox of webhooks, written in this transaction. */
+    @EJB
+    private WebhookEvents webhookEvents;
 
     @EJB
     private TicketService ticketService;
@@ -97,6 +102,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
                 List.of("status=" + before + "->" + TicketStatus.IN_PROGRESS, "reason=comment:" + note.id()),
                 AuditOutcome.SUCCESS);
         tickets.flush();
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
         return TicketView.of(TicketView.show(decision, ticket), ticket);
     }
 
@@ -217,6 +223,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
         audit.record(caller, AuditActions.TICKET_MERGE, AuditActions.TICKET, String.valueOf(survivorId),
                 List.of("duplicate=" + duplicateId), AuditOutcome.SUCCESS);
         tickets.flush();
+        webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, duplicate, null);
         return TicketView.of(TicketView.show(decision, survivor), survivor);
     }
 
