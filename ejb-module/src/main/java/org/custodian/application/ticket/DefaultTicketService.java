@@ -19,6 +19,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.catalog.CatalogService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.mail.MailOutboxService;
+import org.custodian.application.notification.NotificationService;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
@@ -101,6 +102,9 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private TeamAssignment teamAssignment;
 
+    @EJB
+    private NotificationService notifications;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -154,6 +158,8 @@ public class DefaultTicketService implements TicketService {
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
+        // #24: the assignee or the team hears of it, in this transaction
+        notifications.assigned(caller, ticket, null, null);
         return reply(decision, ticket);
     }
 
@@ -222,6 +228,7 @@ public class DefaultTicketService implements TicketService {
                     ticket.getCustomer().getId()));
         }
         Map<String, String> before = auditedValues(ticket);
+        String teamBefore = TeamAssignment.keyOf(ticket.getTeam());
         Set<String> changed = new LinkedHashSet<>(ticket.revise(revised, status, resolvedAt,
                 clock.instant()));
         if (ticket.routeTo(routing.team(), clock.instant())) {
@@ -232,6 +239,7 @@ public class DefaultTicketService implements TicketService {
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
+        notifications.assigned(caller, ticket, current.assignee(), teamBefore);
         return TeamAssignment.noted(reply(decision, ticket), routing);
     }
 
@@ -388,6 +396,8 @@ public class DefaultTicketService implements TicketService {
             // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
             mailOutbox.enqueue(ticketId, comment.getId());
         }
+        // #24: the customer's answer to whoever works it, an agent's @mentions to those named
+        notifications.commented(caller, ticket, comment);
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
         return new CommentView(comment.getId(), CommentView.show(decision, comment).body());
     }
