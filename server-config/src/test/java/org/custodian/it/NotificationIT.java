@@ -236,6 +236,45 @@ class NotificationIT extends DeployedWar {
         Thread.sleep(4_000); // longer than the backoff: a second copy would have come by now
         assertEquals(1, receivedBy(address(user)).size(), "exactly once");
         assertEquals("SENT", Sql.text("select status from notification_mail where recipient = ?", user));
+        // each attempt is itself retried by MicroProfile Fault Tolerance before the outbox backs off
+        Reply metrics = api.get("metrics", null);
+        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("ft_retry_retries_total")
+                && line.contains("SmtpMailTransport.send")), "MP FT retried the SMTP send");
+    }
+
+    @Test
+    void aTeamHearsOfATicketRoutedToItAndOfTheCustomersAnswer() throws Exception {
+        Api api = api();
+        String member = user("nt-team", "AGENT", "EU", "en");
+        String admin = api.token("admin");
+        String key = "nt-" + suffix();
+        Reply team = api.post("api/v1/teams", admin, Json.createObjectBuilder().add("key", key)
+                .add("name", "Team " + key).add("region", "EU").build().toString());
+        assertEquals(201, team.status(), team.toString());
+        Reply added = api.send("PUT", "api/v1/teams/" + key + "/members/" + member, admin, null, null);
+        assertEquals(200, added.status(), added.toString());
+        String agentEu = api.token("agent.eu");
+        long customer = TestData.createCustomer(api, agentEu, "EU");
+        Reply ticket = api.post("api/v1/tickets", agentEu, Json.createObjectBuilder().add("customerId", customer)
+                .add("subject", "Scanner offline").add("description", "Floor 3").add("category", "SOFTWARE")
+                .add("team", key).build().toString());
+        assertEquals(201, ticket.status(), ticket.toString());
+        long id = ticket.json().getJsonNumber("id").longValue();
+        assertEquals("agent.eu routed ticket #" + id + " to your team Team " + key + ".",
+                Sql.text("select message from notification where recipient_user = ? and topic = 'ASSIGNED'", member));
+
+        // the customer's answer, logged through the API as a mail (a customer channel): nobody is named, so the team
+        Reply answer = api.post("api/v1/tickets/" + id + "/comments", agentEu, Json.createObjectBuilder()
+                .add("body", "Still offline after the restart").add("visibility", "PUBLIC").add("channel", "EMAIL")
+                .build().toString());
+        assertEquals(201, answer.status(), answer.toString());
+        assertEquals("The customer answered ticket #" + id + " of your team Team " + key + ".", Sql.text("select message from notification"
+                + " where recipient_user = ? and topic = 'CUSTOMER_REPLY'", member));
+        // by default a customer's answer is not mailed; the assignment is
+        assertEquals("ASSIGNED", String.join(",", Sql.texts("select event_kind from notification_mail"
+                + " where recipient = ?", member)));
+        MimeMessage mail = awaitMail(address(member));
+        assertTrue(mail.getSubject().startsWith("For your team Team " + key + ": "), mail.getSubject());
     }
 
     @Test

@@ -127,6 +127,14 @@ public class DefaultNotificationMailService implements NotificationMailService {
         return true;
     }
 
+    @Override
+    public Counts counts() {
+        java.util.Map<NotificationMail.Status, Long> counts = notifications.outboxCounts();
+        return new Counts(counts.getOrDefault(NotificationMail.Status.PENDING, 0L),
+                counts.getOrDefault(NotificationMail.Status.SENT, 0L),
+                counts.getOrDefault(NotificationMail.Status.FAILED, 0L));
+    }
+
     private String link(long ticketId) {
         return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "ticket.xhtml?id=" + ticketId;
     }

@@ -32,7 +32,7 @@ final class NotificationTexts {
     /** The line in the in-app list. */
     static String listLine(String language, NotificationKind kind, boolean toTeam, String ticket, String actor,
             String team) {
-        return text(language, "list." + kind.name() + (toTeam ? ".team" : ""))
+        return text(language, "list." + kind.name(), toTeam)
                 .replace("{actor}", actor == null ? "" : actor)
                 .replace("{team}", team == null ? "" : team)
                 .replace("{ticket}", ticket);
@@ -43,7 +43,7 @@ final class NotificationTexts {
             String actor, String team, String name, String link) {
         String shownSubject = subject == null ? text(language, "word.hidden") : oneLine(subject);
         String event = listLine(language, kind, toTeam, reference, actor, team);
-        String mailSubject = text(language, "mail.subject." + kind.name() + (toTeam ? ".team" : ""))
+        String mailSubject = text(language, "mail.subject." + kind.name(), toTeam)
                 .replace("{team}", team == null ? "" : team).replace("{reference}", reference)
                 .replace("{subject}", shownSubject);
         String body = text(language, "mail.body").replace("{name}", name).replace("{event}", event)
@@ -53,6 +53,13 @@ final class NotificationTexts {
 
     private static String oneLine(String value) {
         return value.replaceAll("[\\r\\n\\t]+", " ").trim();
+    }
+
+    /** The team's wording when there is one (a kind without it says the same to a team as to a person). */
+    private static String text(String language, String key, boolean toTeam) {
+        Properties texts = CACHE.computeIfAbsent(language(language), NotificationTexts::load);
+        return toTeam && texts.getProperty(key + ".team") != null ? texts.getProperty(key + ".team")
+                : text(language, key);
     }
 
     private static String text(String language, String key) {

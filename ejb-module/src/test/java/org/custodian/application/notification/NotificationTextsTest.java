@@ -15,12 +15,11 @@ class NotificationTextsTest {
         for (String language : new String[] {"en", "de"}) {
             for (NotificationKind kind : NotificationKind.values()) {
                 for (boolean team : new boolean[] {false, true}) {
-                    if (team && kind != NotificationKind.ASSIGNED) {
-                        continue;
-                    }
                     String line = NotificationTexts.listLine(language, kind, team, "#7", "agent.eu", "Network EU");
                     assertTrue(line.contains("#7"), line);
                     assertFalse(line.contains("{"), line);
+                    // a team hears which team: assignment and a customer's answer can go to a team as a whole
+                    assertEquals(team && kind != NotificationKind.MENTION, line.contains("Network EU"), line);
                     String[] mail = NotificationTexts.mail(language, kind, team, "[#7-ABCDEF]", "VPN drops",
                             "agent.eu", "Network EU", "Erika", "https://desk.example/ticket.xhtml?id=7");
                     assertTrue(mail[0].contains("[#7-ABCDEF]") && mail[0].contains("VPN drops"), mail[0]);
