@@ -34,6 +34,10 @@ public class MailOutboxSchedule {
     @Inject
     private MailSettings settings;
 
+    /** Notification mail to staff (#24) goes out on the same tick, through the same transport and backoff. */
+    @EJB
+    private org.custodian.application.notification.NotificationMailService notificationMail;
+
     @PostConstruct
     void schedule() {
         if (!settings.sending()) {
@@ -50,6 +54,9 @@ public class MailOutboxSchedule {
     void deliver() {
         for (int i = 0; i < MAX_PER_TICK && outbox.deliverNext(); i++) {
             // keep going while rows are due
+        }
+        for (int i = 0; i < MAX_PER_TICK && notificationMail.deliverNext(); i++) {
+            // the same for notifications
         }
     }
 }

@@ -61,6 +61,9 @@ public class MailTickets {
     @Inject
     private MailSettings settings;
 
+    @EJB
+    private org.custodian.application.notification.NotificationService notifications;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The ticket this mail answers: by its thread headers or the subject's reference, only if the sender owns it. */
@@ -125,6 +128,8 @@ public class MailTickets {
         redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
         webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
+        // #24: whoever works the ticket hears of the answer, in this transaction
+        notifications.commented(caller, ticket, comment);
     }
 
     private void open(Caller caller, MailMessage row, Mailbox box, String subject, String text,

@@ -315,6 +315,16 @@ public class DefaultPolicyService implements PolicyService {
     }
 
     @Override
+    public java.util.Optional<Decision> decisionFor(Caller user, Permission permission, ResourceScope scope) {
+        Instant now = clock.instant();
+        // the context refusalsFor builds: who someone is by their account, not by a break-glass of theirs
+        AccessContext context = new AccessContext(user, policies.snapshot(), now, access.transferRules(true),
+                user.hasRole(Role.CONTRACTOR) ? access.activeGrants(user.username(), now) : List.of(),
+                List.of(), GRANTED_TO, restrictions.restrictedCustomers());
+        return java.util.Optional.ofNullable(context.decide(permission, scope).decision());
+    }
+
+    @Override
     public void rejectReserved(String entity, String field, String current, String value) {
         FieldViolation violation = Reserved.violation(entity, field, current, value);
         if (violation != null) {

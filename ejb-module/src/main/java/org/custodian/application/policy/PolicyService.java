@@ -74,4 +74,12 @@ public interface PolicyService {
      * @return the users refused, each with why in words about them; a user not in the map may
      */
     Map<String, String> refusalsFor(List<Caller> users, Permission permission, ResourceScope scope);
+
+    /**
+     * What another user (the recipient of a notification, #24) would be shown of the record, decided as
+     * {@link #refusalsFor} decides (roles, regions, active grants; no break-glass). Records nothing.
+     *
+     * @return empty when the user may not do this with the record at all
+     */
+    java.util.Optional<Decision> decisionFor(Caller user, Permission permission, ResourceScope scope);
 }

@@ -19,6 +19,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.catalog.CatalogService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.mail.MailOutboxService;
+import org.custodian.application.notification.NotificationService;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
@@ -110,6 +111,9 @@ public class DefaultTicketService implements TicketService {
     @EJB
     private WebhookEvents webhookEvents;
 
+    @EJB
+    private NotificationService notifications;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -165,6 +169,8 @@ public class DefaultTicketService implements TicketService {
         tickets.flush();
         slaClocks.opened(ticket); // #25: after the flush, the clocks refer to the stored ticket
         webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
+        // #24: the assignee or the team hears of it, in this transaction
+        notifications.assigned(caller, ticket, null, null);
         return TicketSlaField.add(reply(decision, ticket), slaClocks);
     }
 
@@ -234,6 +240,7 @@ public class DefaultTicketService implements TicketService {
         }
         Map<String, String> before = auditedValues(ticket);
         TicketStatus statusBefore = ticket.getStatus();
+        String teamBefore = TeamAssignment.keyOf(ticket.getTeam());
         Set<String> changed = new LinkedHashSet<>(ticket.revise(revised, status, resolvedAt,
                 clock.instant()));
         if (ticket.routeTo(routing.team(), clock.instant())) {
@@ -248,6 +255,7 @@ public class DefaultTicketService implements TicketService {
         if (!changed.isEmpty()) {
             webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
         }
+        notifications.assigned(caller, ticket, current.assignee(), teamBefore);
         return TicketSlaField.add(TeamAssignment.noted(reply(decision, ticket), routing), slaClocks);
     }
 
@@ -408,6 +416,8 @@ public class DefaultTicketService implements TicketService {
             // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
             mailOutbox.enqueue(ticketId, comment.getId());
         }
+        // #24: the customer's answer to whoever works it, an agent's @mentions to those named
+        notifications.commented(caller, ticket, comment);
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
         return new CommentView(comment.getId(), CommentView.show(decision, comment).body());
     }

@@ -10,18 +10,29 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Properties;
 import org.custodian.application.mail.MailTransport;
 import org.custodian.application.mail.SmtpSettings;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** Sends over SMTP with STARTTLS (required), SMTPS (TLS) or, for a local relay, plain (NONE). */
+/**
+ * Sends over SMTP with STARTTLS (required), SMTPS (TLS) or, for a local relay, plain (NONE).
+ *
+ * <p>Fault tolerance (MicroProfile, as the SIEM sender): a send that takes longer than 45 s is abandoned, a failed one
+ * is tried twice more after a short pause (a blip of the relay); what still fails goes back to the outbox, whose
+ * backoff spaces out the next attempts over minutes and hours.
+ */
 @ApplicationScoped
 public class SmtpMailTransport implements MailTransport {
 
     private static final String TIMEOUT_MILLIS = "30000";
 
     @Override
+    @Timeout(value = 45, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = IOException.class)
     public void send(SmtpSettings smtp, Outgoing mail) throws IOException {
         String protocol = smtp.security().equals("TLS") ? "smtps" : "smtp";
         String p = "mail." + protocol + ".";

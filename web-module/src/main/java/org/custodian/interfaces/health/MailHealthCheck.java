@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import org.custodian.application.mail.MailOutboxService;
+import org.custodian.application.notification.NotificationMailService;
 import org.custodian.interfaces.health.probe.HealthProbes;
 import org.custodian.interfaces.health.probe.MailReadiness;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -22,6 +23,9 @@ public class MailHealthCheck {
 
     @EJB
     MailOutboxService mail;
+
+    @EJB
+    NotificationMailService notifications;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         HealthProbes.register(MailReadiness.NAME, this::call);
@@ -43,6 +47,10 @@ public class MailHealthCheck {
             response.withData("mailboxes", String.join("; ", status.mailboxes())).withData("smtp", status.smtp())
                     .withData("outboxPending", status.pending()).withData("outboxSent", status.sent())
                     .withData("outboxFailed", status.failed()).withData("held", status.held());
+            // #24: notification mail to staff, the same outbox pattern
+            NotificationMailService.Counts notified = notifications.counts();
+            response.withData("notificationsPending", notified.pending())
+                    .withData("notificationsFailed", notified.failed());
             for (Map.Entry<String, String> poll : status.lastPolls().entrySet()) {
                 response.withData("poll." + poll.getKey(), poll.getValue());
             }
