@@ -117,6 +117,9 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.CATALOG_MANAGE, EnumSet.of(Role.SUPERVISOR));
         // held mail (#24): the people who answer customers decide whether a mail really is from one
         granted.put(Permission.MAIL_HELD_MANAGE, EnumSet.of(Role.AGENT, Role.SUPERVISOR));
+        // #24: whoever answers the customer's mail can pass their request on; the privacy officer works it
+        granted.put(Permission.PRIVACY_REQUEST_FROM_TICKET, EnumSet.of(Role.AGENT, Role.SUPERVISOR,
+                Role.PRIVACY_OFFICER));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

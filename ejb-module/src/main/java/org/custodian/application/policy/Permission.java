@@ -82,5 +82,10 @@ public enum Permission {
     /** Add, rename, hand over, retire and reactivate master-list entries (#23). */
     CATALOG_MANAGE,
     /** List the mail held for an unauthenticated sender and accept or discard it (#24), for one's regions' mailboxes. */
-    MAIL_HELD_MANAGE
+    MAIL_HELD_MANAGE,
+    /**
+     * Turn a ticket's mail into a subject request for the ticket's customer (#24), for tickets of one's regions; the
+     * privacy officer verifies the identity and works it (PRIVACY_REQUEST_MANAGE).
+     */
+    PRIVACY_REQUEST_FROM_TICKET
 }

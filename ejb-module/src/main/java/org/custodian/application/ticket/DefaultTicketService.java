@@ -101,6 +101,9 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private TeamAssignment teamAssignment;
 
+    @Inject
+    private org.custodian.domain.model.monitoring.OccurrenceRepository occurrences;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -164,7 +167,7 @@ public class DefaultTicketService implements TicketService {
         Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
         Shown shown = TicketView.show(decision, ticket);
         ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), shown);
-        return TicketView.of(shown, ticket);
+        return OccurrencesField.with(TicketView.of(shown, ticket), occurrences.ofTicket(id));
     }
 
     @Override
