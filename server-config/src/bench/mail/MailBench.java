@@ -8,7 +8,7 @@ import java.util.Properties;
 
 /**
  * The mail server of the intake bench: GreenMail's IMAP on the given port with the support mailbox already holding
- * N authenticated customer mails (each with a card number, so that redaction has work), then waits to be killed.
+ * N authenticated customer mails (put in once the go file given exists) (each with a card number, so that redaction has work), then waits to be killed.
  * Run by run.sh as a single-file program on the server-config test classpath.
  */
 public class MailBench {
@@ -20,6 +20,13 @@ public class MailBench {
         GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         mail.start();
         mail.setUser(support, support, "bench-password");
+        // the mails go in only once the application is up (run.sh creates the go file), so start-up is not measured
+        java.nio.file.Path go = java.nio.file.Path.of(args[2]);
+        System.out.println("listening");
+        System.out.flush();
+        while (!java.nio.file.Files.exists(go)) {
+            Thread.sleep(100);
+        }
         Session session = Session.getInstance(new Properties());
         for (int i = 0; i < n; i++) {
             String from = "customer" + (i % 200) + "@bench.example.org";

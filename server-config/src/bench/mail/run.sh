@@ -38,14 +38,21 @@ as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
 as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w -o "-p $PGPORT -k $WORK" start >/dev/null
 psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
 
-# the mail server: the server-config test classpath has GreenMail and Jakarta Mail
-(cd "$ROOT" && ./mvnw -o -q -B -pl server-config dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
-java -cp "$(cat "$WORK/cp.txt")" "$HERE/MailBench.java" $IMAP "$N" >"$WORK/mail.log" 2>&1 &
+# the mail server: GreenMail and Jakarta Mail from the local Maven repository (the server-config tests fetched them)
+M2=${MAVEN_REPO:-$HOME/.m2/repository}
+jar() {  # the newest version of group/artifact there
+  local dir=$M2/$1/$2 version
+  version=$(ls "$dir" 2>/dev/null | grep -E "^${3:-[0-9]}" | sort -V | tail -1)
+  [ -n "$version" ] || { echo "$1:$2 is not in $M2: run the server-config tests once" >&2; exit 1; }
+  echo "$dir/$version/$2-$version.jar"
+}
+CP=$(jar com/icegreen greenmail):$(jar jakarta/mail jakarta.mail-api):$(jar org/eclipse/angus angus-mail)
+CP=$CP:$(jar jakarta/activation jakarta.activation-api):$(jar org/eclipse/angus angus-activation)
+CP=$CP:$(jar org/slf4j slf4j-api 2)
+java -cp "$CP" "$HERE/MailBench.java" $IMAP "$N" "$WORK/go" >"$WORK/mail.log" 2>&1 &
 MAIL_PID=$!
-for _ in $(seq 1 300); do grep -q '^ready' "$WORK/mail.log" 2>/dev/null && break; sleep 1; done
-grep -q '^ready' "$WORK/mail.log" || { echo "the mail server did not start; see $WORK/mail.log" >&2; exit 1; }
-echo "mailbox holds $N mails"
+for _ in $(seq 1 120); do grep -q '^listening' "$WORK/mail.log" 2>/dev/null && break; sleep 1; done
+grep -q '^listening' "$WORK/mail.log" || { echo "the mail server did not start; see $WORK/mail.log" >&2; exit 1; }
 
 CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
 CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
@@ -56,6 +63,11 @@ CUSTODIAN_MAIL_INBOX_SUPPORT_AUTHSERV_ID=mx.bench.test CUSTODIAN_MAIL_POLL_INTER
 CUSTODIAN_MAIL_POLL_BATCH=$N CUSTODIAN_MAIL_SENDER_LIMIT=1000000 \
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port 8283 >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
+for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+touch "$WORK/go"
+for _ in $(seq 1 600); do grep -q '^ready' "$WORK/mail.log" 2>/dev/null && break; sleep 1; done
+echo "the application is up; the mailbox now holds $N mails"
 
 count() { "${PSQL[@]}" -Atc "select count(*) from mail_message" 2>/dev/null || echo 0; }
 end=$((SECONDS + 900))
