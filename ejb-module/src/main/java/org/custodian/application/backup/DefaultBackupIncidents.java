@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.monitoring.MonitoringDedup;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
@@ -19,6 +20,7 @@ import org.custodian.domain.model.audit.OpenIncident;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentVisibility;
 import org.custodian.domain.model.ticket.Ticket;
@@ -39,8 +41,14 @@ public class DefaultBackupIncidents implements BackupIncidents {
     @EJB
     private AuditService audit;
 
+    /** The source of the desk's own backup incidents in their fingerprint. */
+    static final String SOURCE = "custodian-backup";
+
     @Inject
     private AlertRepository alerts;
+
+    @EJB
+    private MonitoringDedup dedup;
 
     @Inject
     private CustomerRepository customers;
@@ -57,11 +65,11 @@ public class DefaultBackupIncidents implements BackupIncidents {
         Instant now = Instant.now();
         // one ticket per cause (the subject names the set) while it is open: a failure seen again, or seen by two
         // checks at once, is noted on that ticket; the second of two concurrent calls waits here for the first
-        OpenIncident incident = alerts.lockIncident(OpenIncident.key("backup", rule, subject), now);
-        Optional<Ticket> open = Optional.ofNullable(incident.getTicketId()).flatMap(tickets::find)
-                .filter(ticket -> !ticket.getStatus().isResolved());
+        // #24: through the one dedup mechanism of monitoring events, so the ticket counts its occurrences too
+        MonitoringDedup.Match match = dedup.match(SOURCE, AlertSubject.own(rule, subject), now);
+        Optional<Ticket> open = match.open();
         if (open.isPresent()) {
-            return noteAgain(open.get(), incident, rule, actor, detail, now);
+            return noteAgain(open.get(), match, rule, actor, detail, now);
         }
         Region region = Region.parse(incidentRegion).orElse(Region.EU);
         Alert alert = new Alert(rule, actor, 1, 0, now, now, 0, detail, now);
@@ -85,7 +93,7 @@ public class DefaultBackupIncidents implements BackupIncidents {
         audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
                 AuditOutcome.SUCCESS);
-        incident.opened(alert.getId(), ticket.getId(), now);
+        dedup.opened(system, match, ticket.getId(), alert.getId(), now);
         return ticket.getId();
     }
 
@@ -95,8 +103,9 @@ public class DefaultBackupIncidents implements BackupIncidents {
         return author.length() > 64 ? author.substring(0, 64) : author;
     }
 
-    private long noteAgain(Ticket ticket, OpenIncident incident, String rule, String actor, String detail,
+    private long noteAgain(Ticket ticket, MonitoringDedup.Match match, String rule, String actor, String detail,
             Instant now) {
+        OpenIncident incident = match.incident();
         String text = "Happened again at " + now + ": " + detail;
         Comment again = new Comment(ticket, text.length() > 3900 ? text.substring(0, 3900) + "..." : text,
                 CommentVisibility.INTERNAL, author(actor), now);
@@ -107,6 +116,7 @@ public class DefaultBackupIncidents implements BackupIncidents {
                 List.of("rule=" + rule, "repeatedOnTicket=" + ticket.getId()), AuditOutcome.SUCCESS);
         audit.record(system, AuditActions.COMMENT_CREATE, AuditActions.COMMENT, ticket.getId() + "/" + again.getId(),
                 List.of("body", "visibility", "channel=AGENT"), AuditOutcome.SUCCESS);
+        dedup.repeated(system, match, again.getId(), now);
         return ticket.getId();
     }
 }

@@ -5,15 +5,21 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.AccessContext;
+import org.custodian.application.policy.Decision;
 import org.custodian.application.policy.Permission;
+import org.custodian.application.policy.ResourceScope;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.mail.MailMessage;
 import org.custodian.domain.model.mail.MailRepository;
 import org.custodian.domain.model.mail.MailStatus;
@@ -49,11 +55,15 @@ public class DefaultHeldMailService implements HeldMailService {
                 .map(Mailbox::name).collect(Collectors.toList());
         List<HeldMailView> views = new ArrayList<>();
         if (!boxes.isEmpty()) {
+            AccessContext context = policy.contextFor(caller);
+            Map<Region, Decision> decisions = new EnumMap<>(Region.class);
             for (MailMessage row : mail.held(boxes, LIST_LIMIT)) {
-                views.add(new HeldMailView(row.getId(), row.getMailbox(),
-                        settings.mailbox(row.getMailbox()).map(box -> box.region().name()).orElse(null),
-                        row.getFromAddress(), row.getFromName(), row.getSubject(), row.getBody(), row.getReason(),
-                        row.getAuthentication().name(), row.getReceivedAt()));
+                Region region = settings.mailbox(row.getMailbox()).map(Mailbox::region).orElse(null);
+                // the sender is (or becomes) a customer: shown as the policy shows a customer's name and address
+                Map<String, Object> sender = senderAsShown(context, decisions, region, row);
+                views.add(new HeldMailView(row.getId(), row.getMailbox(), region == null ? null : region.name(),
+                        (String) sender.get("email"), (String) sender.get("name"), row.getSubject(), row.getBody(),
+                        row.getReason(), row.getAuthentication().name(), row.getReceivedAt()));
             }
         }
         String ids = views.stream().map(view -> String.valueOf(view.id())).collect(Collectors.joining(","));
@@ -80,6 +90,7 @@ public class DefaultHeldMailService implements HeldMailService {
                 AuditOutcome.SUCCESS);
         mail.flush();
         return row.getStatus() == MailStatus.COMMENT ? MailIntakeService.Outcome.COMMENT
+                : row.getStatus() == MailStatus.IGNORED ? MailIntakeService.Outcome.IGNORED
                 : MailIntakeService.Outcome.TICKET;
     }
 
@@ -90,6 +101,22 @@ public class DefaultHeldMailService implements HeldMailService {
         audit.record(caller, MailAuditActions.MAIL_HELD_DISCARD, MailAuditActions.MAIL, String.valueOf(id),
                 List.of("mailbox=" + row.getMailbox(), "status=" + MailStatus.DISCARDED), AuditOutcome.SUCCESS);
         mail.flush();
+    }
+
+    private Map<String, Object> senderAsShown(AccessContext context, Map<Region, Decision> decisions, Region region,
+            MailMessage row) {
+        if (region == null) {
+            return Map.of();
+        }
+        Decision decision = decisions.computeIfAbsent(region, r -> {
+            try {
+                return policy.authorize(context, Permission.CUSTOMER_READ, ResourceScope.newCustomer(r));
+            } catch (RuntimeException refused) {
+                return null;
+            }
+        });
+        return decision == null ? Map.of() : decision.show("customer").field("email", row.getFromAddress())
+                .field("name", row.getFromName()).body();
     }
 
     private record HeldRow(MailMessage row, Mailbox box) {

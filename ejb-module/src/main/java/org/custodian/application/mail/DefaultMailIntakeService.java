@@ -74,6 +74,50 @@ public class DefaultMailIntakeService implements MailIntakeService {
         return outcome;
     }
 
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean failed(Mailbox box, InboundMail in, String error) {
+        Instant now = clock.instant();
+        String key = MailText.sha256(in.messageId());
+        // a Message-ID the column cannot hold is itself a reason intake fails: the held row keeps a derived one
+        String messageId = in.messageId().length() <= 998 ? in.messageId()
+                : "<" + key + "@long-message-id.invalid>";
+        if (mail.findByMessageId(messageId).isPresent()) {
+            return true;
+        }
+        int attempts = mail.countFailure(key, box.name(), error, now);
+        if (attempts < settings.intakeAttempts()) {
+            return false;
+        }
+        AuthenticationResults.Outcome authenticity = AuthenticationResults.evaluate(
+                in.header("authentication-results"), box.authservId(), in.fromDomain());
+        MailMessage row = new MailMessage(box.name(), messageId, in.rawSha256(), in.rawSize(),
+                usableAddress(in.fromAddress()), MailText.line(in.fromName(), 200), cut(in.inReplyTo(), 998),
+                in.references(), authenticity.verdict(), now);
+        String subject = null;
+        String text = null;
+        try {
+            Redaction s = pii.redactForStorage(MailText.line(in.subject(), TicketDetails.SUBJECT_MAX));
+            Redaction t = pii.redactForStorage(MailText.multiline(in.text(), Comment.BODY_MAX));
+            subject = s.text() == null ? null : MailText.line(s.text(), TicketDetails.SUBJECT_MAX);
+            text = t.text() == null ? null : MailText.multiline(t.text(), Comment.BODY_MAX);
+            row.noteRedacted(Redaction.merge(s, t).keySet());
+        } catch (RuntimeException e) {
+            // whatever failed may be the redaction itself: then the agent decides without the text (never unredacted)
+            subject = null;
+            text = null;
+        }
+        row.hold(MailText.line("intake failed " + attempts + " times: " + error, 300), subject, text);
+        mail.store(row);
+        mail.flush();
+        mail.clearFailure(key);
+        Caller caller = Caller.system("mail:" + box.name(), "mail-" + UUID.randomUUID());
+        audit.record(caller, MailAuditActions.MAIL_GIVEN_UP, MailAuditActions.MAIL, String.valueOf(row.getId()),
+                List.of("mailbox=" + box.name(), "status=" + MailStatus.HELD, "attempts=" + attempts,
+                        "reason=" + row.getReason(), "sha256=" + row.getRawSha256()), AuditOutcome.SUCCESS);
+        return true;
+    }
+
     private Outcome decide(Caller caller, Mailbox box, InboundMail in, MailMessage row, String from,
             AuthenticationResults.Outcome authenticity, Instant now) {
         if (in.isBounce()) {
@@ -111,7 +155,8 @@ public class DefaultMailIntakeService implements MailIntakeService {
         }
         mailTickets.deliver(caller, row, box, cleanSubject, cleanText, all.counts().keySet(),
                 all.changed() ? all.summaryEntries() : List.of());
-        return row.getStatus() == MailStatus.COMMENT ? Outcome.COMMENT : Outcome.TICKET;
+        return row.getStatus() == MailStatus.COMMENT ? Outcome.COMMENT
+                : row.getStatus() == MailStatus.IGNORED ? Outcome.IGNORED : Outcome.TICKET;
     }
 
     /** A delivery status notification: each failed recipient that is a customer's address is recorded on them. */

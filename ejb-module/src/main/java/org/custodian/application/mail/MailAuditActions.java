@@ -15,6 +15,8 @@ public final class MailAuditActions {
     /** A public comment left by mail (or, after the last attempt, did not). */
     public static final String MAIL_SENT = "MAIL_SENT";
     public static final String MAIL_SEND_FAILED = "MAIL_SEND_FAILED";
+    /** A mail whose intake failed custodian.mail.intake-attempts times was held instead of tried again (#24). */
+    public static final String MAIL_GIVEN_UP = "MAIL_GIVEN_UP";
     public static final String MAIL = "MAIL";
 
     private MailAuditActions() {

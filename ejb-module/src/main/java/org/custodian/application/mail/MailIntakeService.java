@@ -13,4 +13,13 @@ public interface MailIntakeService {
      * has committed when this returns (the caller then marks the mail seen).
      */
     Outcome receive(Mailbox mailbox, InboundMail mail);
+
+    /**
+     * Counts a failed intake of the mail (in a transaction of its own, the failed one having rolled back). After
+     * {@code custodian.mail.intake-attempts} failures the mail is held with the reason (the held-mail list shows it)
+     * instead of being tried at every poll, and audited.
+     *
+     * @return true when the mail is now held (the caller marks it seen); false: the next poll tries again
+     */
+    boolean failed(Mailbox mailbox, InboundMail mail, String error);
 }

@@ -79,9 +79,29 @@ public class MailPollSchedule {
             intake.receive(box, mail);
             return true;
         } catch (RuntimeException e) {
+            String error = rootCause(e);
+            try {
+                if (intake.failed(box, mail, error)) {
+                    LOG.warning(() -> "Mail " + mail.messageId() + " in " + box.name() + " failed intake "
+                            + settings.intakeAttempts() + " times and is held: " + error);
+                    return true;
+                }
+            } catch (RuntimeException counting) {
+                LOG.log(Level.FINE, "The failure of mail " + mail.messageId() + " could not be counted", counting);
+            }
             LOG.log(Level.WARNING, "Mail " + mail.messageId() + " in " + box.name()
                     + " was not taken; the next poll tries again", e);
             return false;
         }
+    }
+
+    /** The innermost cause's class and message: what the held mail's reason tells the agent. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().replaceAll("\\s+", " ");
+        return root.getClass().getSimpleName() + message;
     }
 }

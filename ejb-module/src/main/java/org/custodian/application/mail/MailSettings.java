@@ -34,6 +34,7 @@ public class MailSettings {
     private int senderLimit;
     private Duration senderWindow;
     private String language;
+    private int intakeAttempts;
 
     @PostConstruct
     void read() {
@@ -67,6 +68,7 @@ public class MailSettings {
         senderLimit = config.getOptionalValue(PREFIX + "sender-limit", Integer.class).orElse(20);
         senderWindow = duration(config, "sender-window", "PT1H");
         language = text(config, PREFIX + "language").orElse("en");
+        intakeAttempts = Math.max(1, config.getOptionalValue(PREFIX + "intake-attempts", Integer.class).orElse(5));
     }
 
     private static Mailbox mailbox(Config config, String name) {
@@ -175,5 +177,10 @@ public class MailSettings {
 
     public String language() {
         return language;
+    }
+
+    /** Failed intakes of one mail before it is held instead of tried again (the give-up counter). */
+    public int intakeAttempts() {
+        return intakeAttempts;
     }
 }

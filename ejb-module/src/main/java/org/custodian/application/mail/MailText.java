@@ -30,6 +30,16 @@ final class MailText {
         return cut(out.toString().replaceAll("\n{3,}", "\n\n").strip(), max);
     }
 
+    /** Hex SHA-256 of a text (the key of a Message-ID whatever its length). */
+    static String sha256(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Cut without splitting a surrogate pair. */
     private static String cut(String value, int max) {
         if (value.length() <= max) {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.monitoring.MonitoringDedup;
+import org.custodian.application.monitoring.MonitoringSources;
 import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.webhook.WebhookEvents;
@@ -20,6 +23,7 @@ import org.custodian.domain.model.mail.MailMessage;
 import org.custodian.domain.model.mail.MailRepository;
 import org.custodian.domain.model.mail.MailStatus;
 import org.custodian.domain.model.mail.MessageIds;
+import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.pii.PiiType;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentChannel;
@@ -64,6 +68,12 @@ public class MailTickets {
     @EJB
     private org.custodian.application.notification.NotificationService notifications;
 
+    @Inject
+    private MonitoringSources monitoring;
+
+    @EJB
+    private MonitoringDedup dedup;
+
     private final Clock clock = Clock.systemUTC();
 
     /** The ticket this mail answers: by its thread headers or the subject's reference, only if the sender owns it. */
@@ -100,10 +110,51 @@ public class MailTickets {
     public void deliver(Caller caller, MailMessage row, Mailbox box, String subject, String text,
             Collection<PiiType> removed, List<String> redactionSummary) {
         Optional<Ticket> thread = threadOf(row, subject);
+        Optional<MonitoringSources.Source> monitor = monitoring.of(row.getFromKey(), box.name());
         if (thread.isPresent()) {
             comment(caller, row, thread.get(), text, removed, redactionSummary);
+        } else if (monitor.isPresent()) {
+            alert(caller, row, box, monitor.get(), subject, text, removed, redactionSummary);
         } else {
             open(caller, row, box, subject, text, removed, redactionSummary);
+        }
+    }
+
+    /**
+     * A monitoring system's mail (#24): by its fingerprint a comment and a count on the alert's open ticket, or a new
+     * ticket; the end of an alert with no open ticket makes nothing (there is nothing left to do).
+     */
+    private void alert(Caller caller, MailMessage row, Mailbox box, MonitoringSources.Source source, String subject,
+            String text, Collection<PiiType> removed, List<String> redactionSummary) {
+        AlertSubject alert = AlertSubject.parse(subject);
+        Instant now = clock.instant();
+        MonitoringDedup.Match match = dedup.match(source.name(), alert, now);
+        if (match.open().isPresent()) {
+            Ticket ticket = match.open().get();
+            tickets.lock(ticket);
+            String line = subject == null || subject.isBlank() ? "" : subject + "\n\n";
+            Comment comment = new Comment(ticket, MailText.multiline(line + body(text), Comment.BODY_MAX),
+                    CommentVisibility.PUBLIC, CommentChannel.EMAIL, "customer:" + ticket.getCustomer().getId(), now);
+            comment.noteRedacted(removed);
+            tickets.store(comment);
+            tickets.flush();
+            String resource = ticket.getId() + "/" + comment.getId();
+            audit.record(caller, AuditActions.COMMENT_CREATE, AuditActions.COMMENT, resource,
+                    lineage(row, List.of("body", "visibility=PUBLIC", "channel=EMAIL",
+                            "fingerprint=" + match.fingerprint())), AuditOutcome.SUCCESS);
+            redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
+            if (alert.kind() == AlertSubject.Kind.RECOVERY) {
+                dedup.recovered(caller, match, comment.getId(), now);
+            } else {
+                dedup.repeated(caller, match, comment.getId(), now);
+            }
+            row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
+        } else if (alert.kind() == AlertSubject.Kind.RECOVERY) {
+            row.settle(MailStatus.IGNORED, "end of an alert without an open ticket (fingerprint "
+                    + match.fingerprint().substring(0, 12) + ")", null);
+        } else {
+            open(caller, row, box, subject, text, removed, redactionSummary);
+            dedup.opened(caller, match, row.getTicketId(), null, now);
         }
     }
 

@@ -122,6 +122,9 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.SLA_MANAGE, EnumSet.of(Role.SUPERVISOR));
         // webhooks (#24): the role the webhooks scope acts as; KEY_ONLY keeps it from people who hold that role
         granted.put(Permission.WEBHOOK_MANAGE, EnumSet.of(Role.AGENT));
+        // #24: whoever answers the customer's mail can pass their request on; the privacy officer works it
+        granted.put(Permission.PRIVACY_REQUEST_FROM_TICKET, EnumSet.of(Role.AGENT, Role.SUPERVISOR,
+                Role.PRIVACY_OFFICER));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

@@ -91,5 +91,10 @@ public enum Permission {
      * Register, change, pause and delete one's own webhooks and replay their dead letters (#24): only a service
      * account's key with the {@code webhooks} scope (the integration owns its subscriptions), never a person's token.
      */
-    WEBHOOK_MANAGE
+    WEBHOOK_MANAGE,
+    /**
+     * Turn a ticket's mail into a subject request for the ticket's customer (#24), for tickets of one's regions; the
+     * privacy officer verifies the identity and works it (PRIVACY_REQUEST_MANAGE).
+     */
+    PRIVACY_REQUEST_FROM_TICKET
 }

@@ -114,6 +114,9 @@ public class DefaultTicketService implements TicketService {
     @EJB
     private NotificationService notifications;
 
+    @Inject
+    private org.custodian.domain.model.monitoring.OccurrenceRepository occurrences;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -181,7 +184,8 @@ public class DefaultTicketService implements TicketService {
         Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
         Shown shown = TicketView.show(decision, ticket);
         ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), shown);
-        return TicketSlaField.add(TicketView.of(shown, ticket), slaClocks);
+        return TicketSlaField.add(OccurrencesField.with(TicketView.of(shown, ticket), occurrences.ofTicket(id)),
+                slaClocks);
     }
 
     @Override

@@ -140,4 +140,23 @@ public class JpaMailRepository implements MailRepository {
         return entityManager.createQuery("SELECT COUNT(m) FROM MailMessage m WHERE m.status = :held", Long.class)
                 .setParameter("held", MailStatus.HELD).getSingleResult();
     }
+
+    @Override
+    public int countFailure(String messageKey, String mailbox, String error, Instant at) {
+        String cut = error.length() > 300 ? error.substring(0, 300) : error;
+        entityManager.createNativeQuery("insert into mail_intake_failure (message_id, mailbox, attempts, last_error,"
+                + " first_failed_at, last_failed_at) values (?1, ?2, 1, ?3, ?4, ?4) on conflict (message_id) do update"
+                + " set attempts = mail_intake_failure.attempts + 1, last_error = ?3, last_failed_at = ?4")
+                .setParameter(1, messageKey).setParameter(2, mailbox).setParameter(3, cut)
+                .setParameter(4, Timestamp.from(at)).executeUpdate();
+        Object attempts = entityManager.createNativeQuery("select attempts from mail_intake_failure"
+                + " where message_id = ?1").setParameter(1, messageKey).getSingleResult();
+        return ((Number) attempts).intValue();
+    }
+
+    @Override
+    public void clearFailure(String messageKey) {
+        entityManager.createNativeQuery("delete from mail_intake_failure where message_id = ?1")
+                .setParameter(1, messageKey).executeUpdate();
+    }
 }

@@ -46,6 +46,12 @@ public class OpenIncident {
         this.openedAt = now;
     }
 
+    /** A ticket opened without an alert record (a monitoring event from outside, #24). */
+    public void openedTicket(long ticket, Instant now) {
+        this.ticketId = ticket;
+        this.openedAt = now;
+    }
+
     public String getKey() {
         return key;
     }

@@ -50,4 +50,10 @@ public interface MailRepository {
     java.util.Map<OutboundMail.Status, Long> outboxCounts();
 
     long heldCount();
+
+    /** One more failed intake of the mail (key: hex SHA-256 of its Message-ID); returns the failures so far. */
+    int countFailure(String messageKey, String mailbox, String error, Instant at);
+
+    /** The mail was held after its failures: its counter goes. */
+    void clearFailure(String messageKey);
 }

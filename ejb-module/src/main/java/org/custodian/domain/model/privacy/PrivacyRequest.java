@@ -99,6 +99,13 @@ public class PrivacyRequest {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Lineage (#24): the ticket, and the mail on it, the request was made from (null: registered directly). */
+    @Column(name = "source_ticket_id")
+    private Long sourceTicketId;
+
+    @Column(name = "source_mail_id")
+    private Long sourceMailId;
+
     @Version
     private long version;
 
@@ -124,6 +131,20 @@ public class PrivacyRequest {
         this.assignee = assignee;
         this.createdBy = createdBy;
         this.updatedAt = now;
+    }
+
+    /** Where the request came from: the ticket an agent made it from, and the mail on it that asked. */
+    public void cameFrom(Long ticketId, Long mailId) {
+        this.sourceTicketId = ticketId;
+        this.sourceMailId = mailId;
+    }
+
+    public Long getSourceTicketId() {
+        return sourceTicketId;
+    }
+
+    public Long getSourceMailId() {
+        return sourceMailId;
     }
 
     /** The subject proved who they are; how is recorded (never the document itself). */
