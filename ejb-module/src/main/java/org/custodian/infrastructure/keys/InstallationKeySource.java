@@ -35,9 +35,10 @@ public class InstallationKeySource implements ConfigSource {
     static final String AUDIT_HMAC = "custodian.audit.hmac-key";
     static final String SECOND_FACTOR = "custodian.auth.second-factor-key";
     static final String BACKUP_SIGNING = "custodian.backup.signing-key";
+    static final String ATTACHMENT_MASTER = "custodian.attachment.master-key";
 
     private static final Set<String> NAMES = Set.of(JWT_SIGNING, JWT_VERIFY, AUDIT_SIGNING, AUDIT_VERIFY,
-            AUDIT_RETIRED, AUDIT_HMAC, SECOND_FACTOR, BACKUP_SIGNING);
+            AUDIT_RETIRED, AUDIT_HMAC, SECOND_FACTOR, BACKUP_SIGNING, ATTACHMENT_MASTER);
 
     private final SecureRandom random = new SecureRandom();
     private volatile KeyFiles files;
@@ -70,6 +71,7 @@ public class InstallationKeySource implements ConfigSource {
             case AUDIT_HMAC -> secret("audit-hmac-key");
             case SECOND_FACTOR -> secret("second-factor-key");
             case BACKUP_SIGNING -> backupSigningKey();
+            case ATTACHMENT_MASTER -> secret("attachment-master-key");
             default -> null;
         };
     }
