@@ -62,7 +62,7 @@ public class AttachmentResource {
         }
         String type = file.getMediaType() == null ? MediaType.APPLICATION_OCTET_STREAM
                 : file.getMediaType().toString();
-        String name = file.getFileName().orElse(null);
+        String name = file.getFileName().map(AttachmentResource::utf8Name).orElse(null);
         try (InputStream content = file.getContent()) {
             AttachmentView view = attachments.upload(caller.get(), ticketId,
                     new org.custodian.application.attachment.NewAttachment(name, type, content));
@@ -93,6 +93,23 @@ public class AttachmentResource {
         return Response.ok(body, view.contentType()).header("Content-Disposition", disposition(view.filename()))
                 .header("X-Content-Type-Options", "nosniff").header("Content-Length", view.size())
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * Browsers and curl send a file name's UTF-8 bytes as they are (RFC 7578 §4.2); a multipart reader that decodes
+     * header bytes as ISO-8859-1 turns "März" into "MÃ¤rz". Such a name is decoded again as UTF-8 when its bytes are
+     * valid UTF-8 (a real Latin-1 name almost never is).
+     */
+    public static String utf8Name(String name) {
+        if (name.chars().allMatch(c -> c < 0x100) && name.chars().anyMatch(c -> c >= 0x80)) {
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(
+                        name.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                return name;
+            }
+        }
+        return name;
     }
 
     /** RFC 6266: an ASCII fallback and the UTF-8 name ({@code filename*}, RFC 8187). */

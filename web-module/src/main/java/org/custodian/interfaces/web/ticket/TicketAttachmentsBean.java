@@ -73,7 +73,8 @@ public class TicketAttachmentsBean implements Serializable {
             return null;
         }
         try (InputStream content = file.getInputStream()) {
-            attachments.upload(portal.get(), ticketBean.getId(), new NewAttachment(file.getSubmittedFileName(),
+            attachments.upload(portal.get(), ticketBean.getId(), new NewAttachment(
+                    org.custodian.interfaces.rest.attachment.AttachmentResource.utf8Name(file.getSubmittedFileName()),
                     file.getContentType(), content));
             PageFailures.info(TicketWorkText.text("attachments.added.done"), file.getSubmittedFileName());
             return TicketWorkText.backTo(ticketBean.getId());
