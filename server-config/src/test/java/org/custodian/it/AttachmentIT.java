@@ -119,8 +119,8 @@ class AttachmentIT extends DeployedWar {
         assertEquals("application/pdf", got.headers().firstValue("Content-Type").orElse(""));
         assertEquals("nosniff", got.headers().firstValue("X-Content-Type-Options").orElse(""));
         String disposition = got.headers().firstValue("Content-Disposition").orElse("");
-        assertTrue(disposition.startsWith("attachment;") && disposition.contains("filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf"),
-                disposition);
+        assertTrue(disposition.startsWith("attachment;")
+                && disposition.contains("filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf"), disposition);
         assertNotNull(Sql.text("select fields from audit_event where action = 'ATTACHMENT_DOWNLOAD' and actor ="
                 + " 'supervisor' and resource_id = ? and outcome = 'SUCCESS'", String.valueOf(ticketId)));
 
@@ -175,8 +175,11 @@ class AttachmentIT extends DeployedWar {
         HttpResponse<byte[]> gone = download(supervisor, ticketId, pdfId);
         assertEquals(410, gone.statusCode(), text(gone));
         assertTrue(gone.headers().firstValue("Content-Type").orElse("").contains("problem+json"), text(gone));
-        assertTrue(api.get("api/v1/tickets/" + ticketId + "/attachments", supervisor).json().getJsonArray("items")
-                .getJsonObject(0).getBoolean("erased"));
+        JsonObject afterErasure = api.get("api/v1/tickets/" + ticketId + "/attachments", supervisor).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertTrue(afterErasure.getBoolean("erased") && !afterErasure.getBoolean("downloadable"),
+                afterErasure.toString());
+        assertEquals("[erased]", afterErasure.getString("filename"), "a file name may name the person");
         assertEquals(0, Sql.longValue("select count(*) from attachment_key where customer_id = ? and wrapped_key is"
                 + " not null", customerId));
         assertNotNull(Sql.text("select fields from audit_event where action = 'PRIVACY_REQUEST_ERASE' and"
@@ -220,7 +223,7 @@ class AttachmentIT extends DeployedWar {
                 + " 'agent.eu' and resource_id = ?", String.valueOf(ticketId)));
         // the agent sees customer data masked: the list, no download link, a reveal with a reason
         assertTrue(BROWSER.driver().findElements(By.cssSelector("a.attachment-download")).isEmpty());
-        assertTrue(table.contains("reveal the attachment"), table);
+        assertTrue(table.contains("masked for you"), table);
         BROWSER.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})",
                 BROWSER.find("table.attachments"));
         BROWSER.screenshot("ticket-attachments");

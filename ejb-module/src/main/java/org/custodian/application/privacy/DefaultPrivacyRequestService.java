@@ -179,17 +179,19 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
             record(caller, "ERASE_BLOCKED", request);
             return view(request);
         }
+        // #24: their attachment data keys go in this transaction (counted here; the ledger's replay after a restore
+        // destroys any key row a backup set brings back), so their ciphertext stays unreadable wherever it is
+        int shredded = attachmentKeys.destroy(request.getSubjectCustomerIds(), now);
         ErasureLedger.ErasedCounts counts = ledger.erase(id, request.getSubjectCustomerIds(), now, this::keyedHash);
         // access packages already built hold the data in clear: their files go and their links stop working
         int revoked = subjectPackages.revokeForCustomers(request.getSubjectCustomerIds(), "erasure request " + id);
-        // #24: their attachment data keys go in this transaction; the ciphertext, here and in backups, stays unreadable
-        int shredded = attachmentKeys.destroy(request.getSubjectCustomerIds(), now);
         Erasure erasure = new Erasure(request.getId(), request.getSubjectCustomerIds(), now, caller.username(),
                 ErasureReceipts.receipt(request, counts, revoked, now, caller.username()));
         ledger.store(erasure);
         request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), "
                 + counts.tickets() + " ticket(s), " + counts.comments() + " comment(s), " + counts.requests()
-                + " register entr(y/ies), " + revoked + " access package(s) and " + shredded + " attachment key(s); receipt at"
+                + " register entr(y/ies), " + revoked + " access package(s) and " + shredded
+                + " attachment key(s); receipt at"
                 + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
         for (Long customerId : request.getSubjectCustomerIds()) {
             audit.record(caller, AuditActions.CUSTOMER_ERASE, AuditActions.CUSTOMER, String.valueOf(customerId),

@@ -76,7 +76,7 @@ public class TicketAttachmentsBean implements Serializable {
             attachments.upload(portal.get(), ticketBean.getId(), new NewAttachment(
                     org.custodian.interfaces.rest.attachment.AttachmentResource.utf8Name(file.getSubmittedFileName()),
                     file.getContentType(), content));
-            PageFailures.info(TicketWorkText.text("attachments.added.done"), file.getSubmittedFileName());
+            PageFailures.info(TicketWorkText.text("attachments.added.done", file.getSubmittedFileName()), null);
             return TicketWorkText.backTo(ticketBean.getId());
         } catch (IOException e) {
             PageFailures.show(new java.io.UncheckedIOException(e), "attachments");
