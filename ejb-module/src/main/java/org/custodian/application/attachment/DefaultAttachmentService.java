@@ -7,7 +7,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,7 +147,9 @@ public class DefaultAttachmentService implements AttachmentService {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the upload broke off: " + e.getMessage(), e);
+            // the client's stream failed (a broken connection, a malformed multipart body): nothing is kept
+            throw new org.custodian.domain.shared.DomainRuleViolationException("file", "the upload broke off: "
+                    + e.getMessage());
         } finally {
             java.util.Arrays.fill(passphrase, '\0');
         }
@@ -260,7 +261,9 @@ public class DefaultAttachmentService implements AttachmentService {
             in.reset();
             return ContentSniffer.sniff(head, more ? head.length + 1 : head.length);
         } catch (IOException e) {
-            throw new UncheckedIOException("the upload broke off: " + e.getMessage(), e);
+            // the client's stream failed (a broken connection, a malformed multipart body): nothing is kept
+            throw new org.custodian.domain.shared.DomainRuleViolationException("file", "the upload broke off: "
+                    + e.getMessage());
         }
     }
 

@@ -29,8 +29,6 @@ public final class ContentSniffer {
             "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet");
     private static final Set<String> TEXT_TYPES = Set.of("text/plain", "text/csv", "text/x-log", "application/json",
             "application/xml", "text/xml", "text/markdown", "text/tab-separated-values", MAIL);
-    private static final String[] MAIL_HEADERS = {"received:", "return-path:", "from:", "date:", "subject:",
-        "message-id:", "mime-version:", "to:", "delivered-to:", "x-"};
 
     private ContentSniffer() {
     }
@@ -145,13 +143,11 @@ public final class ContentSniffer {
         }
     }
 
+    /** A header line first ({@code Name: value}), and a From header among the first lines. */
     private static boolean looksLikeMail(byte[] b) {
-        String start = new String(b, 0, Math.min(b.length, 200), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-        for (String header : MAIL_HEADERS) {
-            if (start.startsWith(header)) {
-                return start.contains("\n") && (start.contains("from:") || start.contains("received:"));
-            }
-        }
-        return false;
+        String start = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.UTF_8);
+        String lower = start.toLowerCase(Locale.ROOT);
+        return start.matches("(?s)[A-Za-z][A-Za-z0-9-]*:[ \\t].*")
+                && (lower.startsWith("from:") || lower.contains("\nfrom:"));
     }
 }

@@ -39,6 +39,9 @@ class ContentSnifferTest {
         assertEquals("application/octet-stream", sniff(bytes('a', 0xC3, 0x28)));
         assertEquals("message/rfc822", sniff(("Received: from mx\r\nFrom: a@b.example\r\nSubject: x\r\n\r\nbody")
                 .getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("message/rfc822", sniff(("Authentication-Results: mx; spf=pass\r\nFrom: a@b.example\r\n\r\nx")
+                .getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("text/plain", sniff("Note: from: nobody\nplain".getBytes(StandardCharsets.US_ASCII)));
         // a multi-byte character cut by the end of the head is not a reason to call text binary
         byte[] head = "aaé".getBytes(StandardCharsets.UTF_8);
         assertEquals("text/plain", ContentSniffer.sniff(java.util.Arrays.copyOf(head, head.length - 1), 100));
