@@ -72,11 +72,11 @@ class FirstStartIT {
             Path keys = data.resolve("keys");
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
             for (String file : List.of("jwt-signing-key.pem", "audit-signing-key.pem", "audit-verify-key.pem",
-                    "audit-hmac-key", "second-factor-key", "backup-signing-key.asc")) {
+                    "audit-hmac-key", "second-factor-key", "backup-signing-key.asc", "attachment-master-key")) {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                         keys.resolve(file))), file);
             }
-            assertEquals(5, count(database, "select count(*) from installation_key"), "five fingerprints recorded");
+            assertEquals(6, count(database, "select count(*) from installation_key"), "six fingerprints recorded");
 
             // the demo password: generated, printed once, the published one refused
             Matcher printed = server.console().stream().map(PASSWORD::matcher).filter(Matcher::find).findFirst()

@@ -167,6 +167,9 @@ class MailIT extends DeployedWar {
         // the card number is nowhere in the database: not in the ticket, not in the mail row, not in the trail
         assertEquals(List.of(), Sql.columnsHolding("public", CARD));
         assertEquals(List.of(), Sql.columnsHolding("public", CARD.replace(" ", "")));
+        // #24: the original message is kept as an attachment, encrypted (the card is in no column in clear), flagged
+        assertEquals(1, Sql.longValue("select count(*) from attachment where ticket_id = ? and source_kind = 'MAIL'"
+                + " and content_type = 'message/rfc822' and flagged", Long.parseLong(row[1])));
         assertEquals("CREDIT_CARD", Sql.text("select redacted_types from ticket where id = ?",
                 Long.parseLong(row[1])));
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'PII_REDACTED'"

@@ -11,10 +11,24 @@ import java.util.Map;
  * @param text the text part, or the HTML part converted to text; never HTML
  * @param headers the headers intake judges by, lower-case names, topmost first
  * @param bounceRecipients for a delivery status notification the recipients that failed; null for other mail
+ * @param raw the message as received (kept as a message/rfc822 attachment of its ticket, #24); null when not kept
+ * @param files the mail's attached files (kept as attachments of its ticket)
  */
 public record InboundMail(String messageId, String rawSha256, int rawSize, String fromAddress, String fromName,
         String subject, String text, String inReplyTo, String references, Map<String, List<String>> headers,
-        List<String> bounceRecipients) {
+        List<String> bounceRecipients, byte[] raw, List<MailFile> files) {
+
+    /** A mail whose bytes and files are not kept. */
+    public InboundMail(String messageId, String rawSha256, int rawSize, String fromAddress, String fromName,
+            String subject, String text, String inReplyTo, String references, Map<String, List<String>> headers,
+            List<String> bounceRecipients) {
+        this(messageId, rawSha256, rawSize, fromAddress, fromName, subject, text, inReplyTo, references, headers,
+                bounceRecipients, null, List.of());
+    }
+
+    /** One attached file of a mail: its name and type as the mail gives them, its decoded bytes. */
+    public record MailFile(String filename, String contentType, byte[] content) {
+    }
 
     public boolean isBounce() {
         return bounceRecipients != null;

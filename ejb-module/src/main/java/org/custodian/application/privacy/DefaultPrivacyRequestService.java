@@ -52,6 +52,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     private AuditService audit;
 
     @Inject
+    private org.custodian.domain.model.attachment.AttachmentKeys attachmentKeys;
+
+    @Inject
     private PrivacyRequestRepository requests;
 
     @Inject
@@ -176,6 +179,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
             record(caller, "ERASE_BLOCKED", request);
             return view(request);
         }
+        // #24: their attachment data keys go in this transaction (counted here; the ledger's replay after a restore
+        // destroys any key row a backup set brings back), so their ciphertext stays unreadable wherever it is
+        int shredded = attachmentKeys.destroy(request.getSubjectCustomerIds(), now);
         ErasureLedger.ErasedCounts counts = ledger.erase(id, request.getSubjectCustomerIds(), now, this::keyedHash);
         // access packages already built hold the data in clear: their files go and their links stop working
         int revoked = subjectPackages.revokeForCustomers(request.getSubjectCustomerIds(), "erasure request " + id);
@@ -184,7 +190,8 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         ledger.store(erasure);
         request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), "
                 + counts.tickets() + " ticket(s), " + counts.comments() + " comment(s), " + counts.requests()
-                + " register entr(y/ies) and " + revoked + " access package(s); receipt at"
+                + " register entr(y/ies), " + revoked + " access package(s) and " + shredded
+                + " attachment key(s); receipt at"
                 + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
         for (Long customerId : request.getSubjectCustomerIds()) {
             audit.record(caller, AuditActions.CUSTOMER_ERASE, AuditActions.CUSTOMER, String.valueOf(customerId),
@@ -194,6 +201,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
                 List.of("type=" + request.getType(), "status=" + request.getStatus(),
                         "customers=" + counts.customers(), "tickets=" + counts.tickets(),
                         "comments=" + counts.comments(), "requests=" + counts.requests(), "packages=" + revoked,
+                        "attachment-keys-destroyed=" + shredded,
                         "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
         return view(request);
     }

@@ -49,6 +49,7 @@ public class DefaultRevealService implements RevealService {
     private static final int MAX_FIELDS = 10;
     private static final String CUSTOMER = "customer";
     private static final String TICKET = "ticket";
+    private static final String ATTACHMENT = "attachment";
 
     @EJB
     private PolicyService policy;
@@ -88,10 +89,12 @@ public class DefaultRevealService implements RevealService {
     public RevealView revealOnTicket(Caller caller, long ticketId, RevealRequest request) {
         policy.enforce(caller, Permission.FIELD_REVEAL, AuditActions.TICKET, String.valueOf(ticketId));
         AccessContext context = policy.contextFor(caller);
-        List<String> keys = checked(request, context.policy(), List.of(TICKET, CUSTOMER));
+        List<String> keys = checked(request, context.policy(), List.of(TICKET, CUSTOMER, ATTACHMENT));
         Ticket ticket = tickets.find(ticketId).orElseThrow(() -> notFound(caller, AuditActions.TICKET, ticketId));
         Customer customer = ticket.getCustomer();
-        List<String> ticketKeys = ofEntity(keys, TICKET);
+        List<String> ticketKeys = new ArrayList<>(ofEntity(keys, TICKET));
+        // #24: attachment.content is revealed on the ticket its attachments belong to (a download while it lasts)
+        ticketKeys.addAll(ofEntity(keys, ATTACHMENT));
         List<String> customerKeys = ofEntity(keys, CUSTOMER);
         // the ticket decides whether the caller may look at it at all (concealed SECURITY tickets answer 404)
         Decision onTicket = policy.authorizeReveal(context, ResourceScope.of(ticket), ticketKeys);
@@ -232,6 +235,9 @@ public class DefaultRevealService implements RevealService {
     private static Shown showTicket(Decision decision, Ticket ticket, List<String> keys) {
         Shown shown = decision.show(TICKET);
         for (String key : keys) {
+            if (key.startsWith(ATTACHMENT + ".")) {
+                continue; // no value to show: the download is what the reveal opens
+            }
             switch (key) {
                 case "ticket.subject" -> shown.text("subject", ticket.getSubject(), ticket.getSubjectMasked());
                 case "ticket.description" ->
@@ -301,6 +307,8 @@ public class DefaultRevealService implements RevealService {
                 }
             }
         }
+        grant.fieldKeys().stream().filter(key -> key.startsWith(ATTACHMENT + "."))
+                .forEach(key -> entries.add(key + "~revealed")); // #24: no value shown, the download it opens
         if (customerId != null) {
             entries.add("customer=" + customerId);
         }

@@ -21,7 +21,9 @@ final class DevelopmentKeys {
             "openpgp:9D8B00924E97C79114C8BA6EA2CB0775F221ABD5",
             "the development backup signing key: anybody can sign a forged backup set",
             "openpgp:3C2F0D448475A72C2DC0025D62075413A58DC244",
-            "the development backup recipient, whose secret key is published: anybody can decrypt every backup");
+            "the development backup recipient, whose secret key is published: anybody can decrypt every backup",
+            "hmac:1598e5148db17e0025f7f46d550ad27f4a59791cde92958ca1fba7c14d5ca543",
+            "the development attachment master key: anybody with the database can open every attachment");
 
     /** Set to true by the tests (and only there) to run on the published keys. */
     static final String ALLOW_PROPERTY = "custodian.development-keys";

@@ -84,6 +84,8 @@ public class InstallationKeyGuard {
                 KeyFingerprints.secret(text)));
         value("custodian.auth.second-factor-key").ifPresent(text -> fingerprints.put("second-factor",
                 KeyFingerprints.secret(text)));
+        value("custodian.attachment.master-key").ifPresent(text -> fingerprints.put("attachment-master",
+                KeyFingerprints.secret(text)));
         if (value("custodian.backup.signing-key").isPresent()) {
             fingerprints.put("backup-signing", KeyFingerprints.openPgp(backupKeys.signer().fingerprint()));
         }
@@ -166,6 +168,7 @@ public class InstallationKeyGuard {
             }
             boolean rotation = name.equals("jwt-signing") && verificationKeys.contains(before)
                     || name.equals("audit-signing") && retiredAudit.contains(before)
+                    || name.equals("attachment-master") && previousAttachmentKeys().contains(before)
                     || acknowledged.contains(name);
             if (!rotation) {
                 throw refusal("this server's " + name + " key (" + key.getValue() + ") is not the one this"
@@ -203,6 +206,13 @@ public class InstallationKeyGuard {
         audit.record(Caller.system(ACTOR, null), action, "installation-key", name, List.of("fingerprint="
                 + fingerprint), AuditOutcome.SUCCESS);
         LOG.info(() -> "Recorded the fingerprint of this installation's " + name + " key: " + fingerprint);
+    }
+
+    /** Fingerprints of the attachment master keys named for a rotation (their data keys are re-wrapped at start). */
+    private List<String> previousAttachmentKeys() {
+        return value("custodian.attachment.previous-master-keys").stream()
+                .flatMap(text -> Arrays.stream(text.split(","))).map(String::trim).filter(text -> !text.isEmpty())
+                .map(KeyFingerprints::secret).toList();
     }
 
     private Optional<String> value(String name) {

@@ -36,9 +36,10 @@ public class InstallationKeySource implements ConfigSource {
     static final String SECOND_FACTOR = "custodian.auth.second-factor-key";
     static final String BACKUP_SIGNING = "custodian.backup.signing-key";
     static final String WEBHOOK_SECRETS = "custodian.webhook.secret-key";
+    static final String ATTACHMENT_MASTER = "custodian.attachment.master-key";
 
     private static final Set<String> NAMES = Set.of(JWT_SIGNING, JWT_VERIFY, AUDIT_SIGNING, AUDIT_VERIFY,
-            AUDIT_RETIRED, AUDIT_HMAC, SECOND_FACTOR, BACKUP_SIGNING, WEBHOOK_SECRETS);
+            AUDIT_RETIRED, AUDIT_HMAC, SECOND_FACTOR, BACKUP_SIGNING, WEBHOOK_SECRETS, ATTACHMENT_MASTER);
 
     private final SecureRandom random = new SecureRandom();
     private volatile KeyFiles files;
@@ -72,6 +73,7 @@ public class InstallationKeySource implements ConfigSource {
             case SECOND_FACTOR -> secret("second-factor-key");
             case WEBHOOK_SECRETS -> secret("webhook-secret-key");
             case BACKUP_SIGNING -> backupSigningKey();
+            case ATTACHMENT_MASTER -> secret("attachment-master-key");
             default -> null;
         };
     }

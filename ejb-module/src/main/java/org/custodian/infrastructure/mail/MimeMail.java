@@ -71,8 +71,10 @@ final class MimeMail {
         String[] text = new String[2];
         collectText(message, text, new int[] {0});
         String body = text[0] != null ? text[0] : HtmlText.toText(text[1]);
+        List<InboundMail.MailFile> files = new ArrayList<>();
+        collectFiles(message, files, new int[] {0});
         return new InboundMail(messageId, sha256, raw.length, fromAddress, fromName, message.getSubject(), body,
-                header(message, "In-Reply-To"), header(message, "References"), headers, bounce);
+                header(message, "In-Reply-To"), header(message, "References"), headers, bounce, raw, files);
     }
 
     private static String header(MimeMessage message, String name) throws MessagingException {
@@ -85,6 +87,33 @@ final class MimeMail {
     }
 
     /** The first text/plain and the first text/html part that are not attachments (nested multiparts too). */
+    /** #24: the parts a mail attaches (disposition attachment, or a named non-text part), decoded. */
+    private static void collectFiles(Part part, List<InboundMail.MailFile> files, int[] seen)
+            throws MessagingException, IOException {
+        if (++seen[0] > MAX_PARTS) {
+            return;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collectFiles(multipart.getBodyPart(i), files, seen);
+                }
+            }
+            return;
+        }
+        String name = part.getFileName();
+        boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        if (part instanceof MimeMessage || !attached && (name == null || part.isMimeType("text/*"))) {
+            return;
+        }
+        try (java.io.InputStream in = part.getInputStream()) {
+            String type = part.getContentType() == null ? "application/octet-stream" : part.getContentType();
+            files.add(new InboundMail.MailFile(name == null ? "attachment-" + files.size() : name, type,
+                    in.readAllBytes()));
+        }
+    }
+
     private static void collectText(Part part, String[] text, int[] seen) throws MessagingException, IOException {
         if (++seen[0] > MAX_PARTS) {
             return;

@@ -114,6 +114,16 @@ public class JpaErasureLedger implements ErasureLedger {
             // #24: the sender of their mail (the Message-ID and hash stay: they keep a re-poll from re-creating it)
             update(connection, "update mail_message set from_name = ?, from_address = null, from_key = null,"
                     + " subject = null, body = null where customer_id = any(?)", customers);
+            // #24: their attachments' names may name them; their data keys go (a restored key row of a backup set
+            // taken before the erasure, too: replayed after every restore, the ciphertext stays unreadable)
+            update(connection, "update attachment set filename = ? where customer_id = any(?)", customers);
+            try (PreparedStatement keys = connection.prepareStatement("update attachment_key set wrapped_key = null,"
+                    + " master_fingerprint = null, destroyed_at = coalesce(destroyed_at, ?) where customer_id = any(?)"
+                    + " and wrapped_key is not null")) {
+                keys.setObject(1, at.atOffset(ZoneOffset.UTC));
+                keys.setArray(2, customers);
+                keys.executeUpdate();
+            }
             int erased;
             try (PreparedStatement update = connection.prepareStatement("update customer set name = ?,"
                     + " external_id = null, email = null, phone = null, national_id = null,"

@@ -48,6 +48,42 @@ class MimeMailTest {
         assertEquals(64, mail.rawSha256().length());
     }
 
+    /** #24: the raw bytes and the attached files travel with the mail, for its ticket's attachments. */
+    @Test
+    void attachedFilesAndTheRawMessageAreKept() throws Exception {
+        InboundMail mail = parse("""
+                From: a@example.org
+                Subject: logs
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=UTF-8
+
+                See the log.
+                --b1
+                Content-Type: text/plain; charset=UTF-8; name="app.log"
+                Content-Disposition: attachment; filename="app.log"
+
+                line one
+                --b1
+                Content-Type: application/pdf; name="r.pdf"
+                Content-Disposition: attachment; filename="r.pdf"
+                Content-Transfer-Encoding: base64
+
+                JVBERi0xLjQK
+                --b1--
+                """);
+        assertEquals("See the log.", mail.text().trim());
+        assertEquals(2, mail.files().size(), mail.files().toString());
+        assertEquals("app.log", mail.files().get(0).filename());
+        assertEquals("line one", new String(mail.files().get(0).content(), StandardCharsets.UTF_8).trim());
+        assertEquals("r.pdf", mail.files().get(1).filename());
+        assertEquals("%PDF-1.4\n", new String(mail.files().get(1).content(), StandardCharsets.US_ASCII));
+        assertTrue(mail.files().get(1).contentType().startsWith("application/pdf"));
+        assertEquals(mail.rawSize(), mail.raw().length);
+    }
+
     @Test
     void htmlOnlyMailBecomesTextWithoutAnyMarkup() throws Exception {
         InboundMail mail = parse("""

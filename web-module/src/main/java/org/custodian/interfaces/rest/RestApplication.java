@@ -28,6 +28,8 @@ public class RestApplication extends Application {
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        // multipart/form-data (attachments, #24) as jakarta.ws.rs.core.EntityPart: Jersey needs its feature named
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.provider.classnames", "org.glassfish.jersey.media.multipart.MultiPartFeature");
     }
 }

@@ -58,7 +58,11 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             new Plain(ConflictException.class, 409, "conflict", "Conflict"),
             new Plain(GoneException.class, 410, "gone", "Gone"),
             new Plain(NotConfiguredException.class, 503, "not-configured", "Not configured"),
-            new Plain(StaleVersionException.class, 412, "stale-version", "Precondition failed"));
+            new Plain(StaleVersionException.class, 412, "stale-version", "Precondition failed"),
+            new Plain(org.custodian.application.shared.ContentTooLargeException.class, 413, "too-large",
+                    "Content too large"),
+            new Plain(org.custodian.application.shared.UnsupportedContentException.class, 415, "unsupported-media-type",
+                    "Unsupported media type"));
 
     /** The body's own failures, checked after them. */
     private static final List<Plain> PLAIN_BODY = List.of(

@@ -1,0 +1,26 @@
+package org.custodian.domain.model.attachment;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Attachments and their encrypted content, kept in chunks of at most {@link #CHUNK_BYTES}. */
+public interface AttachmentRepository {
+
+    /** 1 MiB: an upload or download holds one chunk in memory, never the file. */
+    int CHUNK_BYTES = 1 << 20;
+
+    /** Stores a new attachment (its id assigned at once, before the content is written). */
+    void store(Attachment attachment);
+
+    Optional<Attachment> find(long id);
+
+    List<Attachment> forTicket(long ticketId);
+
+    /** The plaintext bytes the ticket's attachments hold together (the per-ticket limit). */
+    long bytesOnTicket(long ticketId);
+
+    void writeChunk(long attachmentId, int seq, byte[] data);
+
+    /** Chunk {@code seq} of the ciphertext, or null past the last one. Needs no transaction (downloads stream). */
+    byte[] readChunk(long attachmentId, int seq);
+}

@@ -1,0 +1,21 @@
+package org.custodian.domain.model.attachment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** Where attachment content goes in and comes out, encrypted under a data key's passphrase on the way. */
+public interface AttachmentVault {
+
+    /** Encrypts what is written into the stored attachment's chunks; close() writes the last chunk. */
+    OutputStream writer(Attachment attachment, char[] passphrase) throws IOException;
+
+    /**
+     * The plaintext, read chunk by chunk (each chunk read on its own, so a download needs no open transaction). An
+     * altered ciphertext fails with an IOException at the latest when the end is read.
+     */
+    InputStream reader(Attachment attachment, char[] passphrase) throws IOException;
+
+    /** The stored ciphertext as it is (an OpenPGP message), for operators and tests. */
+    InputStream ciphertext(Attachment attachment);
+}

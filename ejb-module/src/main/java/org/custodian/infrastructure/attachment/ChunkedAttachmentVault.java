@@ -1,0 +1,130 @@
+package org.custodian.infrastructure.attachment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.custodian.domain.model.attachment.Attachment;
+import org.custodian.domain.model.attachment.AttachmentRepository;
+import org.custodian.domain.model.attachment.AttachmentVault;
+
+/** The OpenPGP message of an attachment in 1 MiB rows of {@code attachment_chunk}. */
+@ApplicationScoped
+public class ChunkedAttachmentVault implements AttachmentVault {
+
+    @Inject
+    AttachmentRepository attachments;
+
+    @Override
+    public OutputStream writer(Attachment attachment, char[] passphrase) throws IOException {
+        return AttachmentCipher.encrypting(new ChunkOutputStream(attachments, attachment.getId()), passphrase,
+                attachment.getFilename());
+    }
+
+    @Override
+    public InputStream reader(Attachment attachment, char[] passphrase) throws IOException {
+        return AttachmentCipher.decrypting(ciphertext(attachment), passphrase);
+    }
+
+    @Override
+    public InputStream ciphertext(Attachment attachment) {
+        return new ChunkInputStream(attachments, attachment.getId());
+    }
+
+    /** Buffers one chunk, then writes it as a row. */
+    static final class ChunkOutputStream extends OutputStream {
+
+        private final AttachmentRepository attachments;
+        private final long id;
+        private final byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
+        private int filled;
+        private int seq;
+        private boolean closed;
+
+        ChunkOutputStream(AttachmentRepository attachments, long id) {
+            this.attachments = attachments;
+            this.id = id;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            while (length > 0) {
+                int n = Math.min(length, buffer.length - filled);
+                System.arraycopy(bytes, offset, buffer, filled, n);
+                filled += n;
+                offset += n;
+                length -= n;
+                if (filled == buffer.length) {
+                    emit();
+                }
+            }
+        }
+
+        private void emit() {
+            if (filled > 0) {
+                attachments.writeChunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
+                filled = 0;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                emit();
+            }
+        }
+    }
+
+    /** Reads the chunks in order, one at a time. */
+    static final class ChunkInputStream extends InputStream {
+
+        private final AttachmentRepository attachments;
+        private final long id;
+        private byte[] current = new byte[0];
+        private int position;
+        private int next;
+        private boolean ended;
+
+        ChunkInputStream(AttachmentRepository attachments, long id) {
+            this.attachments = attachments;
+            this.id = id;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            while (position == current.length) {
+                if (ended) {
+                    return -1;
+                }
+                byte[] chunk = attachments.readChunk(id, next++);
+                if (chunk == null) {
+                    ended = true;
+                    return -1;
+                }
+                current = chunk;
+                position = 0;
+            }
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, bytes, offset, n);
+            position += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.custodian.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.custodian.domain.model.attachment.Attachment;
+import org.custodian.domain.model.attachment.AttachmentRepository;
+
+@ApplicationScoped
+public class JpaAttachmentRepository implements AttachmentRepository {
+
+    @PersistenceContext(unitName = "custodian")
+    private EntityManager entityManager;
+
+    @Override
+    public void store(Attachment attachment) {
+        entityManager.persist(attachment);
+        entityManager.flush();
+    }
+
+    @Override
+    public Optional<Attachment> find(long id) {
+        return Optional.ofNullable(entityManager.find(Attachment.class, id));
+    }
+
+    @Override
+    public List<Attachment> forTicket(long ticketId) {
+        return entityManager.createNamedQuery("Attachment.findByTicket", Attachment.class)
+                .setParameter("ticketId", ticketId).getResultList();
+    }
+
+    @Override
+    public long bytesOnTicket(long ticketId) {
+        return ((Number) entityManager.createNamedQuery("Attachment.bytesOnTicket").setParameter("ticketId", ticketId)
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public void writeChunk(long attachmentId, int seq, byte[] data) {
+        entityManager.createNativeQuery("insert into attachment_chunk (attachment_id, seq, data) values (?1, ?2, ?3)")
+                .setParameter(1, attachmentId).setParameter(2, seq).setParameter(3, data).executeUpdate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public byte[] readChunk(long attachmentId, int seq) {
+        List<Object> rows = entityManager.createNativeQuery("select data from attachment_chunk where attachment_id = ?1"
+                + " and seq = ?2").setParameter(1, attachmentId).setParameter(2, seq).getResultList();
+        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+}

@@ -1,0 +1,114 @@
+package org.custodian.infrastructure.attachment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The attachment format: OpenPGP symmetric messages that gpg opens, data keys wrapped the same way. */
+class AttachmentCipherTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @TempDir
+    Path work;
+
+    private static char[] randomKey() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw).toCharArray();
+    }
+
+    private static byte[] encrypt(byte[] plain, char[] passphrase) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream encrypting = AttachmentCipher.encrypting(out, passphrase, "report.pdf")) {
+            // in uneven pieces, as a network upload arrives
+            for (int offset = 0; offset < plain.length; offset += 7001) {
+                encrypting.write(plain, offset, Math.min(7001, plain.length - offset));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void roundTripsLargeContentAndRefusesAnotherKey() throws IOException {
+        byte[] plain = new byte[3 * 1024 * 1024 + 17];
+        RANDOM.nextBytes(plain);
+        char[] key = randomKey();
+        byte[] message = encrypt(plain, key);
+        try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(message), key)) {
+            assertArrayEquals(plain, in.readAllBytes());
+        }
+        assertThrows(IOException.class, () -> {
+            try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(message), randomKey())) {
+                in.readAllBytes();
+            }
+        });
+    }
+
+    @Test
+    void anAlteredCiphertextFailsItsIntegrityCheck() throws IOException {
+        byte[] plain = "the customer's log file\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        char[] key = randomKey();
+        byte[] message = encrypt(plain, key);
+        message[message.length / 2] ^= 0x01;
+        assertThrows(IOException.class, () -> {
+            try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(message), key)) {
+                in.readAllBytes();
+            }
+        });
+    }
+
+    @Test
+    void aMasterKeyWrapsAndUnwrapsDataKeys() {
+        MasterKey master = new MasterKey(new String(randomKey()));
+        char[] dataKey = randomKey();
+        assertArrayEquals(dataKey, master.unwrap(master.wrap(dataKey)));
+        MasterKey other = new MasterKey(new String(randomKey()));
+        assertThrows(IllegalStateException.class, () -> other.unwrap(master.wrap(dataKey)));
+        assertTrue(master.fingerprint().startsWith("hmac:"));
+        assertThrows(IllegalStateException.class, () -> new MasterKey("c2hvcnQ="));
+    }
+
+    /** What docs/formats.md tells an operator: two gpg calls, no Custodian code. */
+    @Test
+    void gpgUnwrapsTheDataKeyAndOpensTheAttachment() throws Exception {
+        String masterText = new String(randomKey());
+        MasterKey master = new MasterKey(masterText);
+        char[] dataKey = randomKey();
+        byte[] plain = "Invoice 2026-12\nline 2\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(work.resolve("attachment.gpg"), encrypt(plain, dataKey));
+        Files.write(work.resolve("data-key.gpg"), master.wrap(dataKey));
+        Files.writeString(work.resolve("master-key"), masterText);
+        Path home = Files.createDirectories(work.resolve("gnupg"));
+        gpg(home, "--output", "data-key", "--decrypt", "--passphrase-file", "master-key", "data-key.gpg");
+        assertEquals(new String(dataKey), Files.readString(work.resolve("data-key")));
+        gpg(home, "--output", "attachment", "--decrypt", "--passphrase-file", "data-key", "attachment.gpg");
+        assertArrayEquals(plain, Files.readAllBytes(work.resolve("attachment")));
+    }
+
+    private void gpg(Path home, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch",
+                "--yes", "--pinentry-mode", "loopback"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "gpg did not finish");
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + output);
+    }
+}

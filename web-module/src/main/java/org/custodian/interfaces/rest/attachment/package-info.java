@@ -1,0 +1,2 @@
+/** REST endpoints of ticket attachments (#24). */
+package org.custodian.interfaces.rest.attachment;
