@@ -14,9 +14,8 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.monitoring.MonitoringDedup;
 import org.custodian.application.monitoring.MonitoringSources;
-import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Caller;
-import org.custodian.application.webhook.WebhookEvents;
+import org.custodian.application.ticket.TicketChangeEffects;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.mail.MailMessage;
@@ -42,13 +41,9 @@ import org.custodian.domain.model.ticket.TicketStatus;
 @Stateless
 public class MailTickets {
 
-    /** #25: a mail ticket gets its SLA clocks; a customer's mail reply resumes them and starts NEXT_RESPONSE. */
+    /** SLA clocks, webhooks and notifications follow mail tickets and replies like any other (#24, #25). */
     @EJB
-    private SlaClocks slaClocks;
-
-    /** #24: webhooks hear of mail tickets and replies like of any other (outbox rows in this transaction). */
-    @EJB
-    private WebhookEvents webhookEvents;
+    private TicketChangeEffects effects;
 
     @EJB
     private AuditService audit;
@@ -64,9 +59,6 @@ public class MailTickets {
 
     @Inject
     private MailSettings settings;
-
-    @EJB
-    private org.custodian.application.notification.NotificationService notifications;
 
     @Inject
     private MonitoringSources monitoring;
@@ -175,12 +167,9 @@ public class MailTickets {
                     List.of("status=" + TicketStatus.WAITING_ON_CUSTOMER + "->" + TicketStatus.IN_PROGRESS,
                             "reason=comment:" + comment.getId()), AuditOutcome.SUCCESS);
         }
-        slaClocks.commented(ticket, false, true, statusBefore);
         redacted(caller, AuditActions.COMMENT, resource, redactionSummary);
-        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
         row.madeInto(MailStatus.COMMENT, ticket.getId(), comment.getId(), ticket.getCustomer().getId(), false);
-        // #24: whoever works the ticket hears of the answer, in this transaction
-        notifications.commented(caller, ticket, comment);
+        effects.commented(caller, ticket, comment, statusBefore);
     }
 
     private void open(Caller caller, MailMessage row, Mailbox box, String subject, String text,
@@ -203,12 +192,11 @@ public class MailTickets {
         ticket.noteRedacted(removed);
         tickets.store(ticket);
         tickets.flush();
-        slaClocks.opened(ticket);
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 lineage(row, List.of("subject", "description", "priority", "category", "region", "customerId",
                         "channel=EMAIL")), AuditOutcome.SUCCESS);
         redacted(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), redactionSummary);
-        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
+        effects.opened(caller, ticket);
         row.madeInto(MailStatus.TICKET, ticket.getId(), null, customer.getId(), created);
     }
 

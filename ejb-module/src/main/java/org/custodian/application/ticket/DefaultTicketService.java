@@ -18,8 +18,6 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.catalog.CatalogService;
 import org.custodian.application.policy.Permission;
-import org.custodian.application.mail.MailOutboxService;
-import org.custodian.application.notification.NotificationService;
 import org.custodian.application.pii.PiiService;
 import org.custodian.application.pii.Redaction;
 import org.custodian.application.policy.PolicyService;
@@ -38,7 +36,6 @@ import org.custodian.application.shared.PageResult;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.team.TeamService;
-import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
@@ -98,21 +95,14 @@ public class DefaultTicketService implements TicketService {
     @Inject
     private MergedDuplicates mergedDuplicates;
 
-    @EJB
-    private MailOutboxService mailOutbox;
-
     @Inject
     private TeamAssignment teamAssignment;
 
     @EJB
     private SlaClocks slaClocks;
 
-    /** #24: the outbox of webhooks, written in this transaction. */
     @EJB
-    private WebhookEvents webhookEvents;
-
-    @EJB
-    private NotificationService notifications;
+    private TicketChangeEffects effects;
 
     @Inject
     private org.custodian.domain.model.monitoring.OccurrenceRepository occurrences;
@@ -170,10 +160,7 @@ public class DefaultTicketService implements TicketService {
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), subject, description);
         tickets.flush();
-        slaClocks.opened(ticket); // #25: after the flush, the clocks refer to the stored ticket
-        webhookEvents.ticketChanged(WebhookEvents.TICKET_CREATED, ticket, null);
-        // #24: the assignee or the team hears of it, in this transaction
-        notifications.assigned(caller, ticket, null, null);
+        effects.opened(caller, ticket);
         return TicketSlaField.add(reply(decision, ticket), slaClocks);
     }
 
@@ -255,11 +242,7 @@ public class DefaultTicketService implements TicketService {
                 changeEntries(context, changed, before, auditedValues(ticket)), AuditOutcome.SUCCESS);
         recordRedaction(caller, AuditActions.TICKET, String.valueOf(id), subject, description);
         tickets.flush();
-        slaClocks.revised(ticket, statusBefore, changed.contains("priority") || changed.contains("category"));
-        if (!changed.isEmpty()) {
-            webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
-        }
-        notifications.assigned(caller, ticket, current.assignee(), teamBefore);
+        effects.revised(caller, ticket, statusBefore, changed, current.assignee(), teamBefore);
         return TicketSlaField.add(TeamAssignment.noted(reply(decision, ticket), routing), slaClocks);
     }
 
@@ -413,15 +396,7 @@ public class DefaultTicketService implements TicketService {
         }
         recordRedaction(caller, AuditActions.COMMENT, ticketId + "/" + comment.getId(), body);
         tickets.flush();
-        slaClocks.commented(ticket, visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT,
-                visibility == CommentVisibility.PUBLIC && channel != CommentChannel.AGENT, statusBefore);
-        webhookEvents.ticketChanged(WebhookEvents.TICKET_COMMENTED, ticket, comment.getId());
-        if (visibility == CommentVisibility.PUBLIC && channel == CommentChannel.AGENT) {
-            // #24: an agent's public answer goes to the customer by mail (outbox: sent after this commits)
-            mailOutbox.enqueue(ticketId, comment.getId());
-        }
-        // #24: the customer's answer to whoever works it, an agent's @mentions to those named
-        notifications.commented(caller, ticket, comment);
+        effects.commented(caller, ticket, comment, statusBefore);
         // the author's own words come back as the policy shows them to the author (a masked agent sees masks)
         return new CommentView(comment.getId(), CommentView.show(decision, comment).body());
     }
