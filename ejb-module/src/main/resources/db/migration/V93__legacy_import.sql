@@ -25,6 +25,7 @@ create table import_upload (
 create table import_row_result (
     import_id  bigint       not null references import_upload (id) on delete cascade,
     row_no     integer      not null,
+    line       integer      not null,
     outcome    varchar(12)  not null,
     -- for a rejected row: "field: problem" lines (no values: the report must not copy personal data)
     problems   text,

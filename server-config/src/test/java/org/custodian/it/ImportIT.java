@@ -99,7 +99,8 @@ class ImportIT extends DeployedWar {
         assertEquals(4, first.getInt("rejected"));
         assertEquals(0, first.getInt("pending"));
         assertTrue(first.getJsonArray("problems").getValuesAs(JsonObject.class).stream()
-                .anyMatch(p -> p.getString("field").equals("customer.email")), first.toString());
+                .anyMatch(p -> p.getString("field").equals("customer.email") && p.getInt("line") > 1),
+                first.toString());
         long importId = first.getJsonNumber("id").longValue();
         // the staged file (with the card number in clear) is dropped once the import completed
         assertEquals(0, Sql.longValue("select length(content) from import_upload where id = ?", importId));
@@ -155,15 +156,15 @@ class ImportIT extends DeployedWar {
         StringBuilder csv = new StringBuilder("Conversation ID,Conversation Number,Subject,Status,Mailbox,"
                 + "Customer ID,Customer Name,Customer Email,Customer Phone,Conversation Created At,Thread ID,"
                 + "Thread Type,Thread Created At,Body\n");
-        for (int i = 1; i <= 1200; i++) {
+        for (int i = 1; i <= 700; i++) {
             csv.append(i).append(',').append(i).append(",Gen ").append(tag).append(' ').append(i)
-                    .append(",active,Support,C").append(i % 100).append(",Person ").append(i % 100)
-                    .append(",p").append(i % 100).append("@example.com,,2024-05-01 10:00:00,T").append(i)
+                    .append(",active,Support,C").append(i % 50).append(",Person ").append(i % 50)
+                    .append(",p").append(i % 50).append("@example.com,,2024-05-01 10:00:00,T").append(i)
                     .append(",customer,,\"Body of ").append(i).append(", with a comma\"\n");
         }
-        // the database refuses the ticket of row 900, in the second chunk of 500: that chunk rolls back, the job fails
+        // the database refuses the ticket of row 600, in the second chunk of 500: that chunk rolls back, the job fails
         Sql.update("create or replace function import_it_poison() returns trigger language plpgsql as"
-                + " $$ begin if new.subject = 'Gen " + tag + " 900' then raise exception 'poisoned row';"
+                + " $$ begin if new.subject = 'Gen " + tag + " 600' then raise exception 'poisoned row';"
                 + " end if; return new; end $$");
         Sql.update("create trigger import_it_poison before insert on ticket for each row execute function"
                 + " import_it_poison()");
@@ -175,7 +176,7 @@ class ImportIT extends DeployedWar {
         }
         assertEquals("FAILED", failed.getString("status"), failed.toString());
         assertEquals(500, failed.getInt("created"), failed.toString());
-        assertEquals(700, failed.getInt("pending"));
+        assertEquals(200, failed.getInt("pending"));
         long execution = failed.getJsonNumber("executionId").longValue();
 
         Reply restart = api().post("api/v1/jobs/executions/" + execution + "/restart", operator, null);
@@ -183,14 +184,14 @@ class ImportIT extends DeployedWar {
         api().awaitJob(operator, restart.json().getJsonNumber("executionId").longValue());
         JsonObject done = importView(operator, failed.getJsonNumber("id").longValue());
         assertEquals("COMPLETED", done.getString("status"), done.toString());
-        assertEquals(1200, done.getInt("created"), done.toString());
+        assertEquals(700, done.getInt("created"), done.toString());
         assertEquals(0, done.getInt("rejected"));
-        assertEquals(1200, Sql.longValue("select count(*) from ticket where subject like ?", "Gen " + tag + " %"));
-        assertEquals(1200, Sql.longValue("select count(distinct subject) from ticket where subject like ?",
+        assertEquals(700, Sql.longValue("select count(*) from ticket where subject like ?", "Gen " + tag + " %"));
+        assertEquals(700, Sql.longValue("select count(distinct subject) from ticket where subject like ?",
                 "Gen " + tag + " %"));
-        assertEquals(100, Sql.longValue("select count(*) from import_record where source = ? and kind = 'CUSTOMER'",
+        assertEquals(50, Sql.longValue("select count(*) from import_record where source = ? and kind = 'CUSTOMER'",
                 source));
-        assertEquals(1200, Sql.longValue("select count(*) from audit_event where action = 'TICKET_CREATE' and"
+        assertEquals(700, Sql.longValue("select count(*) from audit_event where action = 'TICKET_CREATE' and"
                 + " fields like ?", "%externalSource=" + source + "%"));
     }
 

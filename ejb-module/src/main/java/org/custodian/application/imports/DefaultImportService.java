@@ -113,7 +113,7 @@ public class DefaultImportService implements ImportService {
         for (RowResult rejected : imports.rejected(importId, ImportView.REPORT_MAX)) {
             for (String line : rejected.problems().split("\n")) {
                 int colon = line.indexOf(": ");
-                problems.add(new ImportProblem(rejected.row(), 0, colon < 0 ? "row" : line.substring(0, colon),
+                problems.add(new ImportProblem(rejected.row(), rejected.line(), colon < 0 ? "row" : line.substring(0, colon),
                         colon < 0 ? line : line.substring(colon + 2)));
             }
         }

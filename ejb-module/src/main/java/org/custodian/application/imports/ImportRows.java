@@ -103,10 +103,10 @@ public class ImportRows {
         for (ImportRow row : rows) {
             List<ImportProblem> problems = row.rejected() ? row.problems() : chunk.refusal(row);
             if (!problems.isEmpty()) {
-                results.add(new RowResult(row.row(), REJECTED, problemText(problems)));
+                results.add(new RowResult(row.row(), row.line(), REJECTED, problemText(problems)));
                 continue;
             }
-            results.add(new RowResult(row.row(), chunk.write(row) ? CREATED : UNCHANGED, null));
+            results.add(new RowResult(row.row(), row.line(), chunk.write(row) ? CREATED : UNCHANGED, null));
         }
         tickets.flush();
         audit.recordAll(caller, chunk.events);

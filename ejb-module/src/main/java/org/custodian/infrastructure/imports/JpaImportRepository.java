@@ -131,16 +131,17 @@ public class JpaImportRepository implements ImportRepository {
         if (results.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into import_row_result (import_id, row_no, outcome, problems)"
-                + " values ");
+        StringBuilder sql = new StringBuilder("insert into import_row_result (import_id, row_no, line, outcome,"
+                + " problems) values ");
         for (int i = 0; i < results.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
         }
         sql.append(" on conflict (import_id, row_no) do nothing");
         var query = entityManager.createNativeQuery(sql.toString());
         int p = 1;
         for (RowResult result : results) {
-            query.setParameter(p++, importId).setParameter(p++, result.row()).setParameter(p++, result.outcome())
+            query.setParameter(p++, importId).setParameter(p++, result.row()).setParameter(p++, result.line())
+                    .setParameter(p++, result.outcome())
                     .setParameter(p++, result.problems() == null ? "" : result.problems());
         }
         query.executeUpdate();
@@ -160,11 +161,12 @@ public class JpaImportRepository implements ImportRepository {
     @Override
     public List<RowResult> rejected(long importId, int limit) {
         List<RowResult> rows = new ArrayList<>();
-        for (Object row : entityManager.createNativeQuery("select row_no, outcome, problems from import_row_result"
+        for (Object row : entityManager.createNativeQuery("select row_no, line, outcome, problems from import_row_result"
                 + " where import_id = ? and outcome = 'REJECTED' order by row_no").setParameter(1, importId)
                 .setMaxResults(limit).getResultList()) {
             Object[] r = (Object[]) row;
-            rows.add(new RowResult(((Number) r[0]).intValue(), (String) r[1], (String) r[2]));
+            rows.add(new RowResult(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (String) r[2],
+                    (String) r[3]));
         }
         return rows;
     }

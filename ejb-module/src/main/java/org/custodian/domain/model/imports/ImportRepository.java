@@ -12,8 +12,8 @@ public interface ImportRepository {
     record Lineage(String kind, String externalId, String recordType, long recordId, long importId, int row) {
     }
 
-    /** One row's outcome; problems as "field: problem" lines, null unless rejected. */
-    record RowResult(int row, String outcome, String problems) {
+    /** One row's outcome and the line it starts on; problems as "field: problem" lines, null unless rejected. */
+    record RowResult(int row, int line, String outcome, String problems) {
     }
 
     long store(ImportUpload upload);
