@@ -73,8 +73,11 @@ public class ImportRows {
 
     /** The staged upload, for the job's reader and writer. */
     public ImportUpload upload(long importId) {
-        return imports.find(importId).orElseThrow(() -> new IllegalStateException("import " + importId
-                + " is not staged"));
+        ImportUpload found = imports.find(importId).orElseThrow(() -> new IllegalStateException("import "
+                + importId + " is not staged"));
+        return new ImportUpload(found.id(), found.source(), found.format(), found.mapping(), found.region(),
+                found.category(), imports.content(importId), found.rowCount(), found.status(), found.executionId(),
+                found.createdBy(), found.createdAt(), found.finishedAt());
     }
 
     /** The rows of a staged upload, read as the dry run reads them. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.custodian.application.shared.CustodianDatabase;
+import org.postgresql.PGStatement;
 import org.custodian.domain.model.imports.ImportRepository;
 import org.custodian.domain.model.imports.ImportUpload;
 
@@ -54,7 +55,8 @@ public class JpaImportRepository implements ImportRepository {
 
     @Override
     public Optional<ImportUpload> find(long id) {
-        List<?> rows = entityManager.createNativeQuery("select id, source, format, mapping, region, category, content,"
+        // never the file: a progress read every second must not fetch (and the database detoast) megabytes
+        List<?> rows = entityManager.createNativeQuery("select id, source, format, mapping, region, category, '',"
                 + " row_count, status, execution_id, created_by, created_at, finished_at from import_upload"
                 + " where id = ?").setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
@@ -77,6 +79,12 @@ public class JpaImportRepository implements ImportRepository {
             return offset.toInstant();
         }
         return Instant.parse(value.toString());
+    }
+
+    @Override
+    public String content(long id) {
+        return (String) entityManager.createNativeQuery("select content from import_upload where id = ?")
+                .setParameter(1, id).getSingleResult();
     }
 
     @Override
@@ -107,6 +115,8 @@ public class JpaImportRepository implements ImportRepository {
             select.setString(1, source);
             select.setString(2, kind);
             select.setArray(3, connection.createArrayOf("varchar", externalIds.toArray()));
+            // a custom plan every time: a generic one made while the table was small may scan it as it grows
+            select.unwrap(PGStatement.class).setPrepareThreshold(0);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     found.put(r.getString(1), new Lineage(kind, r.getString(1), r.getString(2), r.getLong(3),

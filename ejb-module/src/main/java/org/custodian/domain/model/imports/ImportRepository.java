@@ -18,7 +18,11 @@ public interface ImportRepository {
 
     long store(ImportUpload upload);
 
+    /** The upload without its file ({@code content} empty): what a progress read needs. */
     Optional<ImportUpload> find(long id);
+
+    /** The staged file itself (empty once the import completed). */
+    String content(long id);
 
     void startedAs(long id, long executionId);
 
