@@ -5,6 +5,7 @@ import static org.custodian.application.job.JobParameter.CONFIRM;
 import static org.custodian.application.job.JobParameter.CUSTOMER_ID;
 import static org.custodian.application.job.JobParameter.DRILL;
 import static org.custodian.application.job.JobParameter.DRY_RUN;
+import static org.custodian.application.job.JobParameter.IMPORT_ID;
 import static org.custodian.application.job.JobParameter.ITEM_COUNT;
 import static org.custodian.application.job.JobParameter.MODE;
 import static org.custodian.application.job.JobParameter.PACKAGE_ID;
@@ -36,7 +37,9 @@ public enum BatchJob {
     /** Deletes chat transcripts: an operator's work like every job that deletes data, not an auditor's. */
     TRANSCRIPT_REMOVAL("transcript-removal", Exclusion.NONE, Permission.RETENTION_RUN, true, CUSTOMER_ID, ITEM_COUNT),
     /** Started only with its privacy request ({@link JobService#startSubjectPackage}), which registers the package. */
-    SUBJECT_PACKAGE("subject-package", Exclusion.NONE, null, false, PACKAGE_ID);
+    SUBJECT_PACKAGE("subject-package", Exclusion.NONE, null, false, PACKAGE_ID),
+    /** Started only with its upload ({@link JobService#startImport}, POST /api/v1/imports), which stages the file. */
+    LEGACY_IMPORT("legacy-import", Exclusion.NONE, Permission.IMPORT_RUN, false, IMPORT_ID);
 
     /** Which running executions refuse a start (409). */
     enum Exclusion {

@@ -30,6 +30,8 @@ import java.util.function.Predicate;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.backup.BackupJobParameters;
+import org.custodian.application.imports.ImportRequest;
+import org.custodian.application.imports.ImportService;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.privacy.SubjectPackageService;
@@ -69,6 +71,9 @@ public class DefaultJobService implements JobService {
     @EJB
     private SubjectPackageService packages;
 
+    @EJB
+    private ImportService imports;
+
     @Override
     public Prepared startSubjectPackage(Caller caller, long requestId) {
         // registered (and the request checked) in a transaction of its own, so the job finds the row
@@ -89,6 +94,25 @@ public class DefaultJobService implements JobService {
         return new Prepared(new SubjectPackageService.PackageView(view.id(), view.requestId(), view.status(),
                 executionId, view.createdAt(), view.expiresAt(), view.readyAt(), view.sizeBytes(),
                 view.contentSha256(), view.downloads(), view.failure()), prepared.downloadPath());
+    }
+
+    @Override
+    public StartedImport startImport(Caller caller, ImportRequest request) {
+        // staged (and checked) in a transaction of its own, so the job finds the row
+        long importId = imports.stage(caller, request);
+        Properties parameters = new Properties();
+        parameters.setProperty(JobParameter.IMPORT_ID.parameterName(), String.valueOf(importId));
+        long executionId;
+        try {
+            executionId = JobLauncher.start(BatchRuntime.getJobOperator(), BatchJob.LEGACY_IMPORT, parameters);
+        } catch (RuntimeException e) {
+            imports.failedToStart(importId);
+            throw e;
+        }
+        imports.startedAs(importId, executionId);
+        audit.record(caller, AuditActions.JOB_START, AuditActions.JOB, BatchJob.LEGACY_IMPORT.jobName() + "/"
+                + executionId, List.of("importId", "import=" + importId), AuditOutcome.SUCCESS);
+        return new StartedImport(importId, view(BatchRuntime.getJobOperator(), executionId));
     }
 
     @Override

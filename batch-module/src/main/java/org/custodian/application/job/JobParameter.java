@@ -29,7 +29,9 @@ public enum JobParameter {
     MODE("mode"),
     CONFIRM("confirm"),
     /** Set by the service that registers the package, never by a caller. */
-    PACKAGE_ID("packageId");
+    PACKAGE_ID("packageId"),
+    /** Set by the service that stages an upload (POST /api/v1/imports), never by a caller. */
+    IMPORT_ID("importId");
 
     private final String parameterName;
     private final BiConsumer<String, RuleCheck> check;

@@ -3,6 +3,7 @@ package org.custodian.application.job;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.custodian.application.imports.ImportRequest;
 import org.custodian.application.privacy.SubjectPackageService.Prepared;
 import org.custodian.application.shared.Caller;
 
@@ -31,6 +32,16 @@ public interface JobService {
      * builds it (privacy officers, who run no other job); the result carries the download link, shown once.
      */
     Prepared startSubjectPackage(Caller caller, long requestId);
+
+    /**
+     * Stages an upload of another help desk's export (checked as a whole first: 422) and starts the legacy-import
+     * job that imports its rows; returns the import's id and the execution (IMPORT_RUN).
+     */
+    StartedImport startImport(Caller caller, ImportRequest request);
+
+    /** An import staged and the execution that works it. */
+    record StartedImport(long importId, JobExecutionView execution) {
+    }
 
     /** Restarts a failed or stopped execution from its checkpoint: 409 if it cannot be, or another one runs. */
     JobExecutionView restart(Caller caller, long executionId);

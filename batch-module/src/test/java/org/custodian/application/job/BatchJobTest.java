@@ -81,6 +81,15 @@ class BatchJobTest {
     }
 
     @Test
+    void theLegacyImportStartsOnlyWithItsUploadAndNeedsImportRun() {
+        assertFalse(BatchJob.LEGACY_IMPORT.launchable());
+        assertEquals(List.of("importId"), BatchJob.LEGACY_IMPORT.parameterNames());
+        assertEquals(org.custodian.application.policy.Permission.IMPORT_RUN,
+                BatchJob.LEGACY_IMPORT.permission().orElseThrow());
+        assertTrue(BatchJob.LEGACY_IMPORT.excludedBy().isEmpty());
+    }
+
+    @Test
     void standaloneParametersAreCheckedInDeclarationOrder() {
         RuleCheck check = new RuleCheck();
         JobParameter.checkValues(Map.of("dryRun", "maybe", "itemCount", "0", "asOf", "2999-01-01T00:00:00Z",

@@ -52,6 +52,8 @@ public enum Permission {
     PRIVACY_REQUEST_MANAGE,
     /** Take backups on demand, restore and run restore drills. */
     BACKUP_RUN,
+    /** Import another help desk's export (customers, tickets, comments) and read how it went (#24). */
+    IMPORT_RUN,
     /** Read the backup catalog and drill reports (no data: names, sizes, checksums, states). */
     BACKUP_READ,
     /** Prune the audit trail to daily counts up to a signed checkpoint, on demand. */
