@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.custodian.domain.shared.RetryBackoff;
 
 /**
  * A public comment on its way to the customer (the outbox): written with the comment, sent after commit, retried
@@ -106,13 +107,12 @@ public class OutboundMail {
      */
     public void failed(String error, Instant now, Duration base, Duration max, int maxAttempts) {
         attempts++;
-        lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+        lastError = RetryBackoff.cut(error, 500);
         if (attempts >= maxAttempts) {
             status = Status.FAILED;
             return;
         }
-        Duration wait = base.multipliedBy(1L << Math.min(20, attempts - 1));
-        nextAttemptAt = now.plus(wait.compareTo(max) > 0 ? max : wait);
+        nextAttemptAt = RetryBackoff.nextAttempt(now, base, max, attempts);
     }
 
     public Long getId() {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.custodian.domain.shared.RetryBackoff;
 
 /**
  * One event on its way to one webhook (the outbox row): written with the change, sent after commit, retried with
@@ -105,7 +106,7 @@ public class WebhookDelivery {
 
     public void skipped(String why) {
         status = Status.SKIPPED;
-        lastError = cut(why);
+        lastError = RetryBackoff.cut(why, 500);
     }
 
     /**
@@ -115,14 +116,13 @@ public class WebhookDelivery {
     public void failed(Integer httpStatus, String error, Instant now, Duration base, Duration max, int maxAttempts) {
         attempts++;
         lastStatus = httpStatus;
-        lastError = cut(error);
+        lastError = RetryBackoff.cut(error, 500);
         if (attempts >= maxAttempts) {
             status = Status.DEAD;
             deadAt = now;
             return;
         }
-        Duration wait = base.multipliedBy(1L << Math.min(20, attempts - 1));
-        nextAttemptAt = now.plus(wait.compareTo(max) > 0 ? max : wait);
+        nextAttemptAt = RetryBackoff.nextAttempt(now, base, max, attempts);
     }
 
     /** A dead letter sent again: a fresh round of attempts, the same message id. */
@@ -131,10 +131,6 @@ public class WebhookDelivery {
         attempts = 0;
         nextAttemptAt = now;
         deadAt = null;
-    }
-
-    private static String cut(String text) {
-        return text == null ? null : text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     public Long getId() {
