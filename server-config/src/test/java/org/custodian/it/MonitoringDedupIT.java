@@ -210,6 +210,8 @@ class MonitoringDedupIT extends DeployedWar {
         String[] held = taken(derived);
         assertEquals("HELD", held[0], String.join("|", held));
         assertTrue(held[6].startsWith("intake failed 3 times: "), held[6]);
+        // the reason names what failed, never the exception's message (which quotes the mail's own values)
+        assertTrue(held[6].endsWith("PSQLException (SQL state 22001)"), held[6]);
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'MAIL_GIVEN_UP'"
                 + " and resource_id = ?", held[5]));
         // and an unauthenticated one beside it

@@ -95,13 +95,19 @@ public class MailPollSchedule {
         }
     }
 
-    /** The innermost cause's class and message: what the held mail's reason tells the agent. */
-    private static String rootCause(Throwable e) {
+    /**
+     * What failed, without the exception's message: that may quote the mail's own values (a database error names the
+     * value it refused), and this text goes to the held list, the audit trail and the failure counter, where no
+     * personal data may land unmasked. The server log keeps the whole exception.
+     */
+    static String rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().replaceAll("\\s+", " ");
-        return root.getClass().getSimpleName() + message;
+        if (root instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            return root.getClass().getSimpleName() + " (SQL state " + sql.getSQLState() + ")";
+        }
+        return root.getClass().getSimpleName();
     }
 }
