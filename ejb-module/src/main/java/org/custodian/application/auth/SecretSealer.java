@@ -3,17 +3,15 @@ package org.custodian.application.auth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.custodian.application.shared.AesGcmSeal;
 import org.custodian.application.shared.NotConfiguredException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,15 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecretSealer {
 
     static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     @Inject
     @ConfigProperty(name = KEY_PROPERTY)
     Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
+    private AesGcmSeal key;
     private SecretKeySpec macKey;
 
     public SecretSealer() {
@@ -62,7 +58,7 @@ public class SecretSealer {
         if (raw.length != 32) {
             throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
         }
-        key = new SecretKeySpec(raw, "AES");
+        key = new AesGcmSeal(raw, random);
         try {
             // a separate key for the hashes, derived from the configured one
             Mac derive = Mac.getInstance("HmacSHA256");
@@ -82,27 +78,13 @@ public class SecretSealer {
 
     public String seal(String username, byte[] secret) {
         requireKey();
-        byte[] nonce = randomBytes(NONCE_BYTES);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(username.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(secret);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                    .put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is required by every Java platform", e);
-        }
+        return key.seal(username, secret);
     }
 
     public byte[] open(String username, String sealedText) {
         requireKey();
-        byte[] sealed = Base64.getDecoder().decode(sealedText);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(username.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return key.open(username, sealedText);
         } catch (GeneralSecurityException e) {
             // another key, or a secret moved from another user's row: never usable
             throw new IllegalStateException("the second-factor secret of " + username

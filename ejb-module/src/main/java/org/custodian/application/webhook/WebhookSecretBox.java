@@ -3,15 +3,11 @@ package org.custodian.application.webhook;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.custodian.application.shared.AesGcmSeal;
 import org.custodian.application.shared.NotConfiguredException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,15 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WebhookSecretBox {
 
     static final String KEY_PROPERTY = "custodian.webhook.secret-key";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     @Inject
     @ConfigProperty(name = KEY_PROPERTY)
     Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
+    private AesGcmSeal key;
 
     public WebhookSecretBox() {
     }
@@ -58,7 +52,7 @@ public class WebhookSecretBox {
         if (raw.length != 32) {
             throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
         }
-        key = new SecretKeySpec(raw, "AES");
+        key = new AesGcmSeal(raw, random);
     }
 
     /** A new signing key (32 random bytes, as Standard Webhooks suggests 24 to 64). */
@@ -70,28 +64,13 @@ public class WebhookSecretBox {
 
     public String seal(String account, byte[] secret) {
         requireKey();
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(("webhook:" + account).getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(secret);
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                    .put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is required by every Java platform", e);
-        }
+        return key.seal("webhook:" + account, secret);
     }
 
     public byte[] open(String account, String sealedText) {
         requireKey();
-        byte[] sealed = Base64.getDecoder().decode(sealedText);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(("webhook:" + account).getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            return key.open("webhook:" + account, sealedText);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a webhook secret of " + account + " does not open with the configured"
                     + " key (" + KEY_PROPERTY + " changed?)", e);
