@@ -127,6 +127,14 @@ public class DefaultPolicyService implements PolicyService {
         // #24: whoever answers the customer's mail can pass their request on; the privacy officer works it
         granted.put(Permission.PRIVACY_REQUEST_FROM_TICKET, EnumSet.of(Role.AGENT, Role.SUPERVISOR,
                 Role.PRIVACY_OFFICER));
+        // governance SLOs (#25): each role sees the obligations it answers for; the auditor checks them all
+        granted.put(Permission.SLO_PRIVACY_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.SLO_ACCESS_REVIEW_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.SLO_BACKUP_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        granted.put(Permission.SLO_AUDIT_READ, EnumSet.of(Role.OPERATOR, Role.AUDITOR));
+        granted.put(Permission.SLO_SECURITY_READ, EnumSet.of(Role.SUPERVISOR, Role.AUDITOR));
+        // an evaluation opens incident tickets: the operator's, like the jobs and backups that do the same
+        granted.put(Permission.SLO_EVALUATE, EnumSet.of(Role.OPERATOR));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

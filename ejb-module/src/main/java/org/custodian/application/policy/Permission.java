@@ -98,5 +98,9 @@ public enum Permission {
      * Turn a ticket's mail into a subject request for the ticket's customer (#24), for tickets of one's regions; the
      * privacy officer verifies the identity and works it (PRIVACY_REQUEST_MANAGE).
      */
-    PRIVACY_REQUEST_FROM_TICKET
+    PRIVACY_REQUEST_FROM_TICKET,
+    /** Governance SLOs (#25) of each remit: subject requests, backups, the audit trail, security, access reviews. */
+    SLO_PRIVACY_READ, SLO_BACKUP_READ, SLO_AUDIT_READ, SLO_SECURITY_READ, SLO_ACCESS_REVIEW_READ,
+    /** Evaluate the governance SLOs now (as the timer does), which opens incidents for missed objectives. */
+    SLO_EVALUATE
 }
