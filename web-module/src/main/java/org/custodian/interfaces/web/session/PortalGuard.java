@@ -65,7 +65,9 @@ public class PortalGuard extends HttpFilter {
      */
     private static final Set<String> OPEN_ADMIN_PAGES = Set.of("/admin/access-reviews.xhtml",
             // the master lists (#23): supervisors keep them; the page itself asks the policy for every action
-            "/admin/catalog.xhtml");
+            "/admin/catalog.xhtml",
+            // governance SLOs (#25): supervisors see the security objectives; the service decides each remit
+            "/admin/governance-slo.xhtml");
 
     @Inject
     ClientAddresses addresses;
