@@ -101,7 +101,7 @@ public class GovernanceSloBean implements Serializable {
         JsonArrayBuilder values = Json.createArrayBuilder();
         JsonArrayBuilder targets = Json.createArrayBuilder();
         for (Evaluation e : history) {
-            labels.add(e.evaluatedAt().truncatedTo(ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", ""));
+            labels.add(e.evaluatedAt().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", ""));
             if (e.value() == null) {
                 values.addNull();
             } else {
@@ -120,6 +120,8 @@ public class GovernanceSloBean implements Serializable {
                 .add("type", "line")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        // drawn at once: the numbers in the table and the lines agree from the first moment
+                        .add("animation", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
                                 .add("beginAtZero", true))))
                 .build().toString()
