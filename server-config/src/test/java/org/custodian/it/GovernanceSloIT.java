@@ -234,6 +234,7 @@ class GovernanceSloIT extends DeployedWar {
         BROWSER.await(driver -> BROWSER.path().startsWith("/admin/governance-slo.xhtml"));
         assertEquals(14, BROWSER.driver().findElements(By.cssSelector("#objectives_data tr")).size());
         assertNotNull(BROWSER.find(".objective-status"));
+        assertEquals(List.of(), PageChecks.formLayout(BROWSER, "history").problems(), "the form's layout");
         BROWSER.type("history:objective", "backup.rpo");
         BROWSER.submit("history:show");
         assertNotNull(BROWSER.find("#chart canvas"), "a chart of the stored evaluations");
