@@ -29,6 +29,8 @@ import org.custodian.domain.model.privacy.DpiaRepository;
 import org.custodian.domain.model.privacy.DpiaRisk;
 import org.custodian.domain.model.privacy.DpiaVersion;
 import org.custodian.domain.model.privacy.RiskLevel;
+import org.custodian.domain.shared.DomainRuleViolationException;
+import org.custodian.domain.shared.FieldViolation;
 import org.custodian.domain.shared.RuleCheck;
 
 @Stateless
@@ -65,12 +67,11 @@ public class DefaultDpiaService implements DpiaService {
         DpiaVersion.Content content = content(input);
         Instant now = now();
         Dpia dpia = new Dpia(caller.username(), now);
-        // checked before anything is stored, so a refused first version leaves no empty assessment
-        DpiaVersion probe = new DpiaVersion(0, 1, content, caller.username(), now, today());
+        // content(input) checked everything: no refused first version leaves an empty assessment behind
         dpias.store(dpia);
         DpiaVersion first = new DpiaVersion(dpia.getId(), 1, content, caller.username(), now, today());
         dpias.store(first);
-        record(caller, PrivacyObligationActions.DPIA_CREATE, probe, dpia.getId());
+        record(caller, PrivacyObligationActions.DPIA_CREATE, first, dpia.getId());
         return view(first, 1, null);
     }
 
@@ -152,15 +153,13 @@ public class DefaultDpiaService implements DpiaService {
             RiskInput risk = given.get(at);
             String field = "risks[" + at + "]";
             risks.add(new DpiaRisk(risk.description(),
-                    Inputs.enumValue(RiskLevel.class, risk.likelihood(), field + ".likelihood", true, check),
-                    Inputs.enumValue(RiskLevel.class, risk.severity(), field + ".severity", true, check),
+                    Inputs.enumValue(RiskLevel.class, risk.likelihood(), field + ".likelihood", false, check),
+                    Inputs.enumValue(RiskLevel.class, risk.severity(), field + ".severity", false, check),
                     risk.measures()));
         }
-        RiskLevel residual = Inputs.enumValue(RiskLevel.class, input.residualRisk(), "residualRisk", true, check);
+        RiskLevel residual = Inputs.enumValue(RiskLevel.class, input.residualRisk(), "residualRisk", false, check);
         LocalDate review = null;
-        if (input.reviewDate() == null || input.reviewDate().isBlank()) {
-            check.require(false, "reviewDate", "is required: the date to review the assessment by (YYYY-MM-DD)");
-        } else {
+        if (input.reviewDate() != null && !input.reviewDate().isBlank()) {
             try {
                 review = LocalDate.parse(input.reviewDate().trim());
             } catch (DateTimeParseException e) {
@@ -179,9 +178,26 @@ public class DefaultDpiaService implements DpiaService {
                     .orElse(trimmed);
             named.add(canonical);
         }
-        check.throwIfAny();
-        return new DpiaVersion.Content(input.title(), input.processing(), input.purposes() == null ? null : named,
-                risks, residual, input.residualReason(), review, input.reason());
+        DpiaVersion.Content content = new DpiaVersion.Content(input.title(), input.processing(),
+                input.purposes() == null ? null : named, risks, residual, input.residualReason(), review,
+                input.reason());
+        // the values that could not be read, then every rule of the content: all at once, each field once
+        List<FieldViolation> all = new ArrayList<>();
+        try {
+            check.throwIfAny();
+        } catch (DomainRuleViolationException unreadable) {
+            all.addAll(unreadable.getViolations());
+        }
+        try {
+            DpiaVersion.validate(content, today());
+        } catch (DomainRuleViolationException broken) {
+            broken.getViolations().stream().filter(v -> all.stream().noneMatch(a -> a.field().equals(v.field())))
+                    .forEach(all::add);
+        }
+        if (!all.isEmpty()) {
+            throw new DomainRuleViolationException(all);
+        }
+        return content;
     }
 
     private DpiaVersion current(Dpia dpia) {

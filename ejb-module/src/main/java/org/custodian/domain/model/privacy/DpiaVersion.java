@@ -110,11 +110,30 @@ public class DpiaVersion {
      * writer's date, for the review date, which must lie ahead and at most {@link #MAX_REVIEW_YEARS} years away).
      */
     public DpiaVersion(long dpiaId, long version, Content content, String writtenBy, Instant now, LocalDate today) {
+        validate(content, today);
+        List<String> named = names(content.purposes());
+        List<DpiaRisk> given = content.risks();
+        LocalDate review = content.reviewDate();
+        this.dpiaId = dpiaId;
+        this.version = version;
+        this.title = content.title().trim();
+        this.processing = content.processing().trim();
+        this.purposes = String.join(SEPARATOR, named);
+        this.risks = new ArrayList<>(given);
+        this.residualRisk = content.residualRisk();
+        this.residualReason = content.residualReason().trim();
+        this.reviewDate = review;
+        this.reason = content.reason().trim();
+        this.writtenBy = writtenBy;
+        this.writtenAt = now;
+    }
+
+    /** Every rule a version's content must meet, all broken ones at once (422, naming the fields). */
+    public static void validate(Content content, LocalDate today) {
         RuleCheck check = new RuleCheck();
         check.requireText(content.title(), "title", 200);
         check.requireMultilineText(content.processing(), "processing", 4000);
-        List<String> named = content.purposes() == null ? List.of()
-                : content.purposes().stream().map(name -> name == null ? "" : name.trim()).distinct().toList();
+        List<String> named = names(content.purposes());
         check.require(!named.isEmpty(), "purposes", "name at least one purpose of the records of processing that"
                 + " this assessment covers");
         check.require(named.stream().noneMatch(String::isEmpty), "purposes", "must not hold empty names");
@@ -137,18 +156,11 @@ public class DpiaVersion {
                 "reviewDate", "a date after today and at most " + MAX_REVIEW_YEARS + " years ahead (YYYY-MM-DD)");
         check.requireText(content.reason(), "reason", 1000);
         check.throwIfAny();
-        this.dpiaId = dpiaId;
-        this.version = version;
-        this.title = content.title().trim();
-        this.processing = content.processing().trim();
-        this.purposes = String.join(SEPARATOR, named);
-        this.risks = new ArrayList<>(given);
-        this.residualRisk = content.residualRisk();
-        this.residualReason = content.residualReason().trim();
-        this.reviewDate = review;
-        this.reason = content.reason().trim();
-        this.writtenBy = writtenBy;
-        this.writtenAt = now;
+    }
+
+    private static List<String> names(List<String> purposes) {
+        return purposes == null ? List.of()
+                : purposes.stream().map(name -> name == null ? "" : name.trim()).distinct().toList();
     }
 
     /**
