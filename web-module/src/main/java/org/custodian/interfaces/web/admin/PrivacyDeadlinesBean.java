@@ -80,6 +80,8 @@ public class PrivacyDeadlinesBean implements Serializable {
                         .add(Json.createObjectBuilder().add("label", Texts.get("privacyDeadlines.chart.open"))
                                 .add("data", open).add("backgroundColor", "#0072B2"))))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        // drawn at once: a page printed or captured right after loading shows the bars
+                        .add("animation", false)
                         .add("scales", Json.createObjectBuilder()
                                 .add("x", Json.createObjectBuilder().add("stacked", true))
                                 .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
