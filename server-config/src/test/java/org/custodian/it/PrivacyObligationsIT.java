@@ -162,7 +162,7 @@ class PrivacyObligationsIT extends DeployedWar {
         assertViolation(api.post(path + "/sign-off", second, "{\"version\":\"two\"}"), "version");
 
         // older versions stay readable; auditors read, and unknown ones are 404
-        List<JsonObject> versions = api.get(path + "/versions", auditor).json().asJsonArray()
+        List<JsonObject> versions = api.get(path + "/versions", auditor).array()
                 .getValuesAs(JsonObject.class);
         assertEquals(List.of("Tickets v1", "Tickets v2"), versions.stream().map(v -> v.getString("title")).toList());
         assertEquals("LOW", api.get(path + "/versions/1", auditor).json().getString("residualRisk"));
