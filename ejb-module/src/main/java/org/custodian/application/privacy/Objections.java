@@ -17,6 +17,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.customer.CustomerMergeRepository;
 import org.custodian.domain.model.privacy.ConsentPurpose;
 import org.custodian.domain.model.privacy.ConsentRecord;
 import org.custodian.domain.model.privacy.ConsentRepository;
@@ -48,6 +49,9 @@ public class Objections {
 
     @Inject
     private Event<ConsentWithdrawn> withdrawn;
+
+    @Inject
+    private CustomerMergeRepository merges;
 
     /**
      * Within the caller's transaction: records the objection for every subject record of the IN_PROGRESS OBJECTION
@@ -96,7 +100,8 @@ public class Objections {
         if (!given) {
             return;
         }
-        for (ProcessingObjection objection : objections.ofCustomer(customerId)) {
+        // a record merged with the objector's since (#23) is the same person: their objection holds there too
+        for (ProcessingObjection objection : objections.ofCustomers(merges.withMerged(Set.of(customerId)))) {
             if (objection.getPurpose() == purpose) {
                 // a 409 rolls the transaction back: nothing was written, so there is nothing to audit
                 throw new ConflictException("customer " + customerId + " objected to " + purpose + " (Art. 21 GDPR,"
@@ -109,7 +114,8 @@ public class Objections {
     /** Purpose to the request whose objection refuses it, for one customer record. */
     public Map<String, Long> standing(long customerId) {
         Map<String, Long> refused = new TreeMap<>();
-        objections.ofCustomer(customerId).forEach(o -> refused.put(o.getPurpose().name(), o.getRequestId()));
+        objections.ofCustomers(merges.withMerged(Set.of(customerId)))
+                .forEach(o -> refused.put(o.getPurpose().name(), o.getRequestId()));
         return refused;
     }
 

@@ -51,6 +51,8 @@ public class PrivacyBean implements Serializable {
     private Long consentCustomerId;
     /** #25: the consent purposes an OBJECTION names. */
     private List<String> purposes = List.of();
+    /** #25: the purposes to stop when carrying an objection out (none: those named at registration). */
+    private List<String> stepPurposes = List.of();
     private ConsentState consent;
 
     @PostConstruct
@@ -88,7 +90,7 @@ public class PrivacyBean implements Serializable {
                 case "start" -> requests.start(portal.get(), id);
                 case "complete" -> requests.complete(portal.get(), id, note);
                 case "erase" -> requests.erase(portal.get(), id);
-                case "object" -> requests.object(portal.get(), id, null);
+                case "object" -> requests.object(portal.get(), id, stepPurposes.isEmpty() ? null : stepPurposes);
                 case "reject" -> requests.reject(portal.get(), id, note);
                 case "extend" -> requests.extend(portal.get(), id, note);
                 default -> throw new DomainRuleViolationException("step",
@@ -194,6 +196,14 @@ public class PrivacyBean implements Serializable {
 
     public void setPurposes(List<String> purposes) {
         this.purposes = purposes == null ? List.of() : purposes;
+    }
+
+    public List<String> getStepPurposes() {
+        return stepPurposes;
+    }
+
+    public void setStepPurposes(List<String> stepPurposes) {
+        this.stepPurposes = stepPurposes == null ? List.of() : stepPurposes;
     }
 
     public Long getConsentCustomerId() {
