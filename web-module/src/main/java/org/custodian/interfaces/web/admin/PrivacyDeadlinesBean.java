@@ -93,15 +93,24 @@ public class PrivacyDeadlinesBean implements Serializable {
 
     /** The chart's numbers: week (Monday, UTC), due, of them overdue. */
     public void downloadWeeks() throws IOException {
-        StringBuilder csv = new StringBuilder("week,due,overdue\r\n");
-        for (Week week : plan == null ? List.<Week>of() : plan.weeks()) {
-            csv.append(week.start()).append(',').append(week.due()).append(',').append(week.overdue()).append("\r\n");
-        }
-        send("privacy-deadlines-weeks.csv", csv.toString());
+        send("privacy-deadlines-weeks.csv", weeksCsv(plan));
     }
 
     /** The requests of the table, soonest due first. */
     public void downloadRequests() throws IOException {
+        send("privacy-deadlines.csv", requestsCsv(plan));
+    }
+
+    static String weeksCsv(Plan plan) {
+        StringBuilder csv = new StringBuilder("week,due,overdue\r\n");
+        for (Week week : plan == null ? List.<Week>of() : plan.weeks()) {
+            csv.append(week.start()).append(',').append(week.due()).append(',').append(week.overdue()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** Every text cell through the access reports' CSV cell: quoted as RFC 4180 says, formulas neutralised. */
+    static String requestsCsv(Plan plan) {
         StringBuilder csv = new StringBuilder("id,type,status,receivedAt,dueAt,daysLeft,overdue,extended,assignee\r\n");
         for (Due due : plan == null ? List.<Due>of() : plan.requests()) {
             csv.append(due.id()).append(',').append(ReportResource.cell(due.type())).append(',')
@@ -110,7 +119,7 @@ public class PrivacyDeadlinesBean implements Serializable {
                     .append(',').append(due.extended()).append(',')
                     .append(ReportResource.cell(due.assignee() == null ? "" : due.assignee())).append("\r\n");
         }
-        send("privacy-deadlines.csv", csv.toString());
+        return csv.toString();
     }
 
     private static void send(String file, String csv) throws IOException {
