@@ -66,6 +66,10 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.REPORT_READ, EnumSet.of(Role.AUDITOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.PRIVACY_RECORDS_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
         granted.put(Permission.PRIVACY_REQUEST_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
+        // DPIAs (#25): the privacy officer writes and signs off (another one than the writer); auditors check them
+        granted.put(Permission.DPIA_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.DPIA_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
+        granted.put(Permission.DPIA_SIGN_OFF, EnumSet.of(Role.PRIVACY_OFFICER));
         // agents hear a customer give or withdraw consent; privacy officers answer for it
         granted.put(Permission.CONSENT_MANAGE, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.PRIVACY_OFFICER));
         granted.put(Permission.CONSENT_READ, EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.PRIVACY_OFFICER));

@@ -50,6 +50,12 @@ public enum Permission {
     PRIVACY_RECORDS_READ,
     /** Register and work data subject requests. */
     PRIVACY_REQUEST_MANAGE,
+    /** Read the DPIAs (Art. 35) and every version of them (#25). */
+    DPIA_READ,
+    /** Write a DPIA or a new version of it. */
+    DPIA_MANAGE,
+    /** Sign off a DPIA version someone else wrote (four eyes). */
+    DPIA_SIGN_OFF,
     /** Take backups on demand, restore and run restore drills. */
     BACKUP_RUN,
     /** Import another help desk's export (customers, tickets, comments) and read how it went (#24). */

@@ -37,8 +37,12 @@ public interface ConsentService {
             String textVersion, String recordedBy) {
     }
 
-    /** @param inForce purpose to whether consent is in force now (every purpose listed; none recorded: false) */
-    record ConsentState(long customerId, Map<String, Boolean> inForce, List<ConsentView> history) {
+    /**
+     * @param inForce purpose to whether consent is in force now (every purpose listed; none recorded: false)
+     * @param objections purpose to the privacy request whose objection (Art. 21) refuses it for good (#25)
+     */
+    record ConsentState(long customerId, Map<String, Boolean> inForce, List<ConsentView> history,
+            Map<String, Long> objections) {
     }
 
     record Removed(int removed, int held) implements Serializable {

@@ -62,6 +62,9 @@ public class DefaultConsentService implements ConsentService {
     @Inject
     private Event<ConsentWithdrawn> withdrawn;
 
+    @EJB
+    private Objections objections;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -77,6 +80,7 @@ public class DefaultConsentService implements ConsentService {
         ConsentPurpose purpose = Inputs.enumValue(ConsentPurpose.class, input.purpose(), "purpose", true, check);
         check.require(input.given() != null, "given", "is required: true (consent given) or false (withdrawn)");
         check.throwIfAny();
+        objections.requireNoObjection(caller, customer.getId(), purpose, input.given());
         ConsentRecord record = new ConsentRecord(customer.getId(), purpose, input.given(), input.source(),
                 input.textVersion(), caller.username(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         consents.store(record);
@@ -94,14 +98,16 @@ public class DefaultConsentService implements ConsentService {
         policy.enforce(caller, Permission.CONSENT_READ, AuditActions.CONSENT, String.valueOf(customerId));
         customer(caller, customerId);
         List<ConsentRecord> history = consents.history(customerId);
+        Map<String, Long> objected = objections.standing(customerId);
         Map<String, Boolean> inForce = new LinkedHashMap<>();
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
-            inForce.put(purpose.name(), history.stream().filter(r -> r.getPurpose() == purpose).findFirst()
-                    .map(ConsentRecord::isGiven).orElse(false));
+            inForce.put(purpose.name(), !objected.containsKey(purpose.name()) && history.stream()
+                    .filter(r -> r.getPurpose() == purpose).findFirst().map(ConsentRecord::isGiven).orElse(false));
         }
         audit.record(caller, AuditActions.CONSENT + "_READ", AuditActions.CUSTOMER, String.valueOf(customerId),
                 List.of("records=" + history.size()), AuditOutcome.SUCCESS);
-        return new ConsentState(customerId, inForce, history.stream().map(DefaultConsentService::view).toList());
+        return new ConsentState(customerId, inForce, history.stream().map(DefaultConsentService::view).toList(),
+                objected);
     }
 
     @Override

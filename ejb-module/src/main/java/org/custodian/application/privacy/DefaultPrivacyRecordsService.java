@@ -69,13 +69,11 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
             defaultValue = "not configured: set custodian.privacy.contact")
     String contact;
 
-    /** {@code name|legal basis} pairs separated by {@code ;}: the organisation's own words replace the defaults. */
     @Inject
-    @ConfigProperty(name = "custodian.privacy.purposes", defaultValue =
-            "Handling customers' support requests (tickets and comments)|Art. 6(1)(b) GDPR (contract) or Art. 6(1)(f)"
-            + " (legitimate interest);Accountability and security of the processing (audit trail, anomaly alerts)|"
-            + "Art. 5(2), 6(1)(c) and 32 GDPR;Retention duties and legal holds|Art. 6(1)(c) GDPR (legal obligation)")
-    String purposes;
+    private ProcessingPurposes purposes;
+
+    @Inject
+    private DpiaCoverage coverage;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -98,7 +96,8 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
         List<TransferRule> transferRules = access.transferRules(true);
         List<RetentionPolicy> retentionPolicies = retention.policies(true);
         int holds = retention.holds(true).size();
-        RecordsOfProcessing records = new RecordsOfProcessing(clock.instant(), controller, contact, purposes(),
+        RecordsOfProcessing records = new RecordsOfProcessing(clock.instant(), controller, contact,
+                coverage.linked(purposes.list()),
                 List.of("Customers who contact the help desk (name, contact details, identifiers, the content of"
                         + " their requests)",
                         "People named in the text of tickets and comments (detected and masked for masked roles)",
@@ -144,18 +143,6 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
                 && (rule.getVisibility() == visibility || visibility == Visibility.MASKED
                         && rule.getVisibility() == Visibility.REVEALABLE))
                 .map(rule -> rule.getRole().name()).sorted().toList();
-    }
-
-    private List<Purpose> purposes() {
-        List<Purpose> parsed = new ArrayList<>();
-        for (String item : purposes.split(";")) {
-            if (!item.isBlank()) {
-                int bar = item.indexOf('|');
-                parsed.add(bar < 0 ? new Purpose(item.trim(), "not stated")
-                        : new Purpose(item.substring(0, bar).trim(), item.substring(bar + 1).trim()));
-            }
-        }
-        return parsed;
     }
 
     /** What is in force now, stated from the running system rather than from a document that can drift. */

@@ -27,6 +27,7 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerMergeRepository;
 import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.privacy.ConsentPurpose;
 import org.custodian.domain.model.privacy.Erasure;
 import org.custodian.domain.model.privacy.ErasureLedger;
 import org.custodian.domain.model.privacy.PrivacyRequest;
@@ -81,6 +82,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     @Inject
     private UserRepository users;
 
+    @EJB
+    private Objections objections;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -113,6 +117,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         // a subject with no record here is still registered: the answer is then that nothing is held
         PrivacyRequest request = new PrivacyRequest(type, subjects, email, phone, received,
                 blankToNull(input.assignee()), caller.username(), now());
+        if (type == PrivacyRequestType.OBJECTION || input.purposes() != null) {
+            request.objectTo(purposes(input.purposes()), now());
+        }
         requests.store(request);
         record(caller, "NEW", request);
         return view(request);
@@ -204,6 +211,31 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
                         "attachment-keys-destroyed=" + shredded,
                         "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
         return view(request);
+    }
+
+    @Override
+    public RequestView object(Caller caller, long id, List<String> purposes) {
+        enforce(caller, String.valueOf(id));
+        Set<ConsentPurpose> named = purposes == null ? null : purposes(purposes);
+        PrivacyRequest request = requests.findForUpdate(id).orElseThrow(() -> notFound(id));
+        request.addSubjects(merges.withMerged(request.getSubjectCustomerIds()));
+        objections.carryOut(caller, request, named, now());
+        record(caller, "OBJECT", request);
+        return view(request);
+    }
+
+    /** Purpose names as given; an unknown one is a 422 naming the known ones. */
+    private static Set<ConsentPurpose> purposes(List<String> names) {
+        RuleCheck check = new RuleCheck();
+        Set<ConsentPurpose> parsed = new TreeSet<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            ConsentPurpose purpose = Inputs.enumValue(ConsentPurpose.class, name, "purposes", true, check);
+            if (purpose != null) {
+                parsed.add(purpose);
+            }
+        }
+        check.throwIfAny();
+        return parsed;
     }
 
     @Override
@@ -414,6 +446,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         return new RequestView(r.getId(), r.getType().name(), r.getStatus().name(), r.getSubjectCustomerIds(),
                 r.getReceivedAt(), r.getDueAt(), r.isOverdue(now()), r.getExtensionReason(),
                 r.getIdentityMethod(), r.getVerifiedBy(), r.getVerifiedAt(), r.getAssignee(), r.getBlockingHoldId(),
-                r.getOutcome(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion());
+                r.getOutcome(), r.getCreatedBy(), r.getUpdatedAt(), r.getVersion(),
+                r.getPurposes().stream().map(Enum::name).toList());
     }
 }

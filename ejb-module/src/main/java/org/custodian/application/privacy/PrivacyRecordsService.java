@@ -18,7 +18,16 @@ public interface PrivacyRecordsService {
             List<RetentionRule> retention, int activeLegalHolds, List<String> securityMeasures) {
     }
 
-    record Purpose(String name, String legalBasis) {
+    /** @param assessments the DPIAs that cover the purpose (#25), each as its current version */
+    record Purpose(String name, String legalBasis, List<DpiaLink> assessments) {
+    }
+
+    /**
+     * A DPIA covering a purpose: its current version, status (DRAFT, SIGNED_OFF, REVIEW_DUE), review date, whether
+     * that date is reached, and the newest version signed off (null: none yet).
+     */
+    record DpiaLink(long id, long version, String title, String status, java.time.LocalDate reviewDate,
+            boolean reviewDue, Long signedOffVersion, String href) {
     }
 
     /** One classification of personal data: its fields and who receives them in full or masked. */

@@ -73,14 +73,29 @@ public interface PrivacyRequestService {
 
     RequestView assign(Caller caller, long id, String assignee);
 
-    /** @param customerId a known record of the subject; email and phone find every record with them */
+    /**
+     * Carries out an OBJECTION request that is IN_PROGRESS (Art. 21, #25): each purpose it names (or
+     * {@code purposes}, when given) becomes refused for every record of the subject, by the path of a withdrawn
+     * consent, and stays refused; completes the request.
+     */
+    RequestView object(Caller caller, long id, List<String> purposes);
+
+    /**
+     * @param customerId a known record of the subject; email and phone find every record with them
+     * @param purposes OBJECTION only (required there): the consent purposes objected to
+     */
     record NewRequest(String type, Long customerId, String email, String phone, String receivedAt,
-            String assignee) {
+            String assignee, List<String> purposes) {
+
+        public NewRequest(String type, Long customerId, String email, String phone, String receivedAt,
+                String assignee) {
+            this(type, customerId, email, phone, receivedAt, assignee, null);
+        }
     }
 
     record RequestView(long id, String type, String status, Set<Long> subjectCustomerIds, Instant receivedAt,
             Instant dueAt, boolean overdue, String extensionReason, String identityMethod, String verifiedBy,
             Instant verifiedAt, String assignee, Long blockingHoldId, String outcome, String createdBy,
-            Instant updatedAt, long version) {
+            Instant updatedAt, long version, List<String> purposes) {
     }
 }

@@ -42,12 +42,12 @@ public class PostgresBackupRestorer implements BackupRestorer {
      * Never rewound by a restore over live data: the trail records what happened, including the restore itself,
      * and SIEM collectors and the anomaly detector have consumed it by sequence number. The erasure ledger too: an
      * erasure made after the backup must stay, and is applied again to the restored rows (ErasureReplay); so must a
-     * restriction of processing and a withdrawn consent; the subject packages describe files outside the
+     * restriction of processing, a withdrawn consent and an objection (#25); the subject packages describe files outside the
      * database; and second factors must not come back once reset.
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
             "audit_prune", "audit_daily_aggregate", "audit_pending", "audit_prune_guard", "siem_delivery",
-            "erasure", "erasure_subject", "processing_restriction", "consent_record", "subject_package",
+            "erasure", "erasure_subject", "processing_restriction", "consent_record", "processing_objection", "subject_package",
             "user_second_factor", "user_recovery_code", "flyway_schema_history"));
 
     @Inject

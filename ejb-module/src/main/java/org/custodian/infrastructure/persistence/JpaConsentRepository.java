@@ -20,6 +20,7 @@ import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.privacy.ConsentPurpose;
 import org.custodian.domain.model.privacy.ConsentRecord;
 import org.custodian.domain.model.privacy.ConsentRepository;
+import org.custodian.domain.model.privacy.ProcessingObjection;
 import org.custodian.domain.model.retention.RetentionSubject;
 import org.custodian.domain.model.ticket.TicketStatus;
 
@@ -55,7 +56,11 @@ public class JpaConsentRepository implements ConsentRepository {
 
     @Override
     public boolean isGiven(long customerId, ConsentPurpose purpose) {
-        return entityManager.createNamedQuery("ConsentRecord.newest", ConsentRecord.class)
+        // #25: an objection (Art. 21) refuses the purpose whatever was recorded since (withdrawals are written too)
+        boolean objected = !entityManager.createNamedQuery("ProcessingObjection.ofCustomer",
+                ProcessingObjection.class).setParameter("customerId", customerId).getResultStream()
+                .filter(objection -> objection.getPurpose() == purpose).toList().isEmpty();
+        return !objected && entityManager.createNamedQuery("ConsentRecord.newest", ConsentRecord.class)
                 .setParameter("customerId", customerId).setParameter("purpose", purpose).setMaxResults(1)
                 .getResultStream().findFirst().map(ConsentRecord::isGiven).orElse(false);
     }

@@ -106,6 +106,10 @@ public class PrivacyRequest {
     @Column(name = "source_mail_id")
     private Long sourceMailId;
 
+    /** OBJECTION (#25): the consent purposes objected to, comma-separated names (null: none named yet). */
+    @Column(length = 200)
+    private String purposes;
+
     @Version
     private long version;
 
@@ -115,7 +119,8 @@ public class PrivacyRequest {
     public PrivacyRequest(PrivacyRequestType type, Set<Long> subjectCustomerIds, String subjectEmail,
             String subjectPhone, Instant receivedAt, String assignee, String createdBy, Instant now) {
         RuleCheck check = new RuleCheck();
-        check.require(type != null, "type", "must be one of ACCESS, PORTABILITY, RECTIFICATION, ERASURE, RESTRICTION");
+        check.require(type != null, "type", "must be one of ACCESS, PORTABILITY, RECTIFICATION, ERASURE, RESTRICTION,"
+                + " OBJECTION");
         check.require(!subjectCustomerIds.isEmpty() || subjectEmail != null || subjectPhone != null, "subject",
                 "give customerId, email or phone to find the subject by");
         check.require(receivedAt == null || !receivedAt.isAfter(now), "receivedAt", "must not be in the future");
@@ -147,6 +152,33 @@ public class PrivacyRequest {
         return sourceMailId;
     }
 
+    /**
+     * The purposes an OBJECTION names (Art. 21); refused (422) for any other type, when empty, or once the request is
+     * final. Named at registration or when it is carried out (a request made from a ticket names none).
+     */
+    public void objectTo(Set<ConsentPurpose> named, Instant now) {
+        RuleCheck check = new RuleCheck();
+        check.require(type == PrivacyRequestType.OBJECTION, "purposes", "only an OBJECTION request names purposes;"
+                + " this one is " + type);
+        check.require(named != null && !named.isEmpty(), "purposes", "name at least one purpose the subject objects"
+                + " to: " + Arrays.toString(ConsentPurpose.values()));
+        check.throwIfAny();
+        requireOpen("name the purposes of");
+        purposes = String.join(",", new TreeSet<>(named.stream().map(Enum::name).toList()));
+        updatedAt = now;
+    }
+
+    /** The purposes objected to, in name order (empty: none named). */
+    public Set<ConsentPurpose> getPurposes() {
+        Set<ConsentPurpose> named = new TreeSet<>();
+        if (purposes != null && !purposes.isBlank()) {
+            for (String name : purposes.split(",")) {
+                named.add(ConsentPurpose.valueOf(name.trim()));
+            }
+        }
+        return named;
+    }
+
     /** The subject proved who they are; how is recorded (never the document itself). */
     public void verifyIdentity(String method, String actor, Instant now) {
         requireStatus("verify the identity", PrivacyRequestStatus.RECEIVED);
@@ -169,8 +201,13 @@ public class PrivacyRequest {
 
     public void complete(String outcomeText, Instant now) {
         requireStatus("complete", PrivacyRequestStatus.IN_PROGRESS);
-        if (type == PrivacyRequestType.ERASURE || type == PrivacyRequestType.RESTRICTION) {
-            String step = type == PrivacyRequestType.ERASURE ? "erase" : "restrict";
+        if (type == PrivacyRequestType.ERASURE || type == PrivacyRequestType.RESTRICTION
+                || type == PrivacyRequestType.OBJECTION) {
+            String step = switch (type) {
+                case ERASURE -> "erase";
+                case RESTRICTION -> "restrict";
+                default -> "object";
+            };
             throw new DomainRuleViolationException("type", "request " + id + " is " + type + ": it is completed by"
                     + " carrying it out (POST /api/v1/privacy/requests/" + id + "/" + step + "), which records what"
                     + " was done");

@@ -11,5 +11,7 @@ public enum PrivacyRequestType {
     /** Art. 17; a legal hold on the subject's data blocks it. */
     ERASURE,
     /** Art. 18. */
-    RESTRICTION
+    RESTRICTION,
+    /** Art. 21; names the consent purposes the subject objects to, which stop for them once carried out. */
+    OBJECTION
 }

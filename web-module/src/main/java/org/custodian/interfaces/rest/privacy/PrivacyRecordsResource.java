@@ -12,6 +12,7 @@ import java.util.List;
 import org.custodian.application.privacy.PrivacyRecordsService;
 import org.custodian.application.privacy.PrivacyRecordsService.DataCategory;
 import org.custodian.application.privacy.PrivacyRecordsService.DpiaInputs;
+import org.custodian.application.privacy.PrivacyRecordsService.Purpose;
 import org.custodian.application.privacy.PrivacyRecordsService.RecordsOfProcessing;
 import org.custodian.application.privacy.PrivacyRecordsService.RetentionRule;
 import org.custodian.application.privacy.PrivacyRecordsService.Transfer;
@@ -51,8 +52,8 @@ public class PrivacyRecordsResource {
         html.paragraph("Generated " + r.generatedAt() + " from the policy in force. Controller: " + r.controller()
                 + ". Contact: " + r.contact() + ".");
         html.heading("Purposes");
-        html.table(List.of("Purpose", "Legal basis"),
-                r.purposes().stream().map(p -> List.of(p.name(), p.legalBasis())).toList());
+        html.table(List.of("Purpose", "Legal basis", "Impact assessment (DPIA)"),
+                r.purposes().stream().map(p -> List.of(p.name(), p.legalBasis(), assessments(p))).toList());
         html.heading("Data subjects");
         html.list(r.dataSubjects());
         html.heading("Categories of personal data and recipients");
@@ -86,6 +87,15 @@ public class PrivacyRecordsResource {
     private static List<String> row(DataCategory category) {
         return List.of(category.classification(), String.join(", ", category.fields()),
                 String.join(", ", category.recipientsFull()), String.join(", ", category.recipientsMasked()));
+    }
+
+    /** The DPIAs covering a purpose, with their state, or a note that none does (#25). */
+    private static String assessments(Purpose purpose) {
+        if (purpose.assessments().isEmpty()) {
+            return "none";
+        }
+        return String.join("; ", purpose.assessments().stream().map(a -> "DPIA " + a.id() + " \"" + a.title()
+                + "\" version " + a.version() + ", " + a.status() + ", review by " + a.reviewDate()).toList());
     }
 
     private static String all(List<String> values) {

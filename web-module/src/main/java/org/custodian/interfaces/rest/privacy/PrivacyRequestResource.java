@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class PrivacyRequestResource {
 
     private static final Set<String> REQUEST_FIELDS =
-            Set.of("type", "customerId", "email", "phone", "receivedAt", "assignee");
+            Set.of("type", "customerId", "email", "phone", "receivedAt", "assignee", "purposes");
 
     private static final Set<String> RECTIFY_FIELDS = Set.of("customerId", "name", "email", "phone", "nationalId");
 
@@ -62,12 +62,14 @@ public class PrivacyRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a data subject request (privacy officer): {type ACCESS|PORTABILITY|RECTIFICATION|"
-            + "ERASURE|RESTRICTION, customerId? email? phone? (every record with them is found), receivedAt?,"
-            + " assignee?}; due 30 days after receipt")
+            + "ERASURE|RESTRICTION|OBJECTION, customerId? email? phone? (every record with them is found),"
+            + " receivedAt?, assignee?, purposes? (OBJECTION: the consent purposes objected to)}; due 30 days after"
+            + " receipt")
     public Response register(byte[] body, @Context UriInfo uri) {
         NewRequest input = JsonBody.read(body, REQUEST_FIELDS,
                 json -> new NewRequest(json.text("type"), json.wholeNumber("customerId"), json.text("email"),
-                        json.text("phone"), json.text("receivedAt"), json.text("assignee")));
+                        json.text("phone"), json.text("receivedAt"), json.text("assignee"),
+                        json.textList("purposes")));
         RequestView created = requests.register(caller.get(), input);
         return Created.at(uri, created.id(), created).build();
     }
@@ -124,6 +126,18 @@ public class PrivacyRequestResource {
             + " a legal hold placed since the start blocks it instead (BLOCKED_BY_HOLD)")
     public RequestView erase(@PathParam("id") long id) {
         return requests.erase(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/object")
+    @Operation(summary = "Carry out an OBJECTION request that is IN_PROGRESS (Art. 21): {purposes?} (default: those"
+            + " named at registration) become refused for every record of the subject, as a withdrawn consent is,"
+            + " and stay refused (a later consent to them is a 409)")
+    public RequestView object(@PathParam("id") long id, byte[] body) {
+        RuleCheck check = new RuleCheck();
+        List<String> purposes = JsonBody.optional(body, Set.of("purposes"), check).textList("purposes");
+        check.throwIfAny();
+        return requests.object(caller.get(), id, purposes);
     }
 
     @POST

@@ -96,7 +96,7 @@ public class ReportResource {
     }
 
     /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
-    static String cell(String value) {
+    public static String cell(String value) {
         String safe = value;
         if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;

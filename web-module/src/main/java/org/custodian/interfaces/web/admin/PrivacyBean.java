@@ -49,6 +49,10 @@ public class PrivacyBean implements Serializable {
     private String step;
     private String note;
     private Long consentCustomerId;
+    /** #25: the consent purposes an OBJECTION names. */
+    private List<String> purposes = List.of();
+    /** #25: the purposes to stop when carrying an objection out (none: those named at registration). */
+    private List<String> stepPurposes = List.of();
     private ConsentState consent;
 
     @PostConstruct
@@ -67,7 +71,7 @@ public class PrivacyBean implements Serializable {
     public String registerRequest() {
         try {
             RequestView registered = requests.register(portal.get(), new NewRequest(type, customerId, email, phone,
-                    null, null));
+                    null, null, "OBJECTION".equals(type) || !purposes.isEmpty() ? purposes : null));
             return Flow.done(Flow.text("privacy.registered"), Flow.text("privacy.registeredDetail",
                     String.valueOf(registered.id()), Times.forUser(registered.dueAt())));
         } catch (RuntimeException e) {
@@ -86,10 +90,11 @@ public class PrivacyBean implements Serializable {
                 case "start" -> requests.start(portal.get(), id);
                 case "complete" -> requests.complete(portal.get(), id, note);
                 case "erase" -> requests.erase(portal.get(), id);
+                case "object" -> requests.object(portal.get(), id, stepPurposes.isEmpty() ? null : stepPurposes);
                 case "reject" -> requests.reject(portal.get(), id, note);
                 case "extend" -> requests.extend(portal.get(), id, note);
                 default -> throw new DomainRuleViolationException("step",
-                        "choose what to do: verify, start, complete, erase, reject or extend");
+                        "choose what to do: verify, start, complete, erase, object, reject or extend");
             };
             return Flow.done(Flow.text("privacy.done"), Flow.text("privacy.doneDetail", String.valueOf(after.id()),
                     Labels.label("privacyStatus", after.status())));
@@ -183,6 +188,22 @@ public class PrivacyBean implements Serializable {
 
     public void setNote(String note) {
         this.note = note;
+    }
+
+    public List<String> getPurposes() {
+        return purposes;
+    }
+
+    public void setPurposes(List<String> purposes) {
+        this.purposes = purposes == null ? List.of() : purposes;
+    }
+
+    public List<String> getStepPurposes() {
+        return stepPurposes;
+    }
+
+    public void setStepPurposes(List<String> stepPurposes) {
+        this.stepPurposes = stepPurposes == null ? List.of() : stepPurposes;
     }
 
     public Long getConsentCustomerId() {
