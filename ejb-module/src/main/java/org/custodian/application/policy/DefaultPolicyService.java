@@ -127,6 +127,10 @@ public class DefaultPolicyService implements PolicyService {
         // #24: whoever answers the customer's mail can pass their request on; the privacy officer works it
         granted.put(Permission.PRIVACY_REQUEST_FROM_TICKET, EnumSet.of(Role.AGENT, Role.SUPERVISOR,
                 Role.PRIVACY_OFFICER));
+        // #25 breach register: the privacy officer keeps it; the auditor checks it (Art. 33(5): the register lets
+        // the authority verify compliance); the subjects appear by customer id only
+        granted.put(Permission.BREACH_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.BREACH_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

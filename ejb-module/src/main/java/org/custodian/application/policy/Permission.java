@@ -98,5 +98,9 @@ public enum Permission {
      * Turn a ticket's mail into a subject request for the ticket's customer (#24), for tickets of one's regions; the
      * privacy officer verifies the identity and works it (PRIVACY_REQUEST_MANAGE).
      */
-    PRIVACY_REQUEST_FROM_TICKET
+    PRIVACY_REQUEST_FROM_TICKET,
+    /** Read the personal-data breach register (#25, Art. 33(5)) and its notification drafts. */
+    BREACH_READ,
+    /** Record breaches, their notification to the supervisory authority and the decision about the subjects. */
+    BREACH_MANAGE
 }
