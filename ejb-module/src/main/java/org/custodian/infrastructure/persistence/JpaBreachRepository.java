@@ -64,7 +64,8 @@ public class JpaBreachRepository implements BreachRepository {
 
     @Override
     public Instant earliestAlarm() {
-        return entityManager.createNamedQuery("Breach.earliestAlarm", Instant.class).getSingleResult();
+        return entityManager.createNamedQuery("Breach.earliestAlarm", Instant.class).setMaxResults(1)
+                .getResultStream().findFirst().orElse(null);
     }
 
     @Override

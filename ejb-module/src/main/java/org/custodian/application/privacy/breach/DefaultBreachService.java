@@ -141,9 +141,11 @@ public class DefaultBreachService implements BreachService {
             throw new ConflictException("alert " + alertId + " was already recorded as breach " + existing);
         });
         String nature = "Possible unauthorised access to personal data by " + alert.getActor() + " between "
-                + alert.getWindowStart() + " and " + alert.getWindowEnd() + " (anomaly alert " + alertId + ", "
+                + alert.getWindowStart().truncatedTo(ChronoUnit.SECONDS) + " and "
+                + alert.getWindowEnd().truncatedTo(ChronoUnit.SECONDS) + " (anomaly alert " + alertId + ", "
                 + alert.getRule() + ": " + alert.getDetail() + ").";
-        return new BreachInput(nature, List.of(), null, null, null, null, now().toString(), alert.getActor(),
+        return new BreachInput(nature, List.of(), null, null, null, null,
+                now().truncatedTo(ChronoUnit.SECONDS).toString(), alert.getActor(),
                 alert.getWindowStart().toString(), alert.getWindowEnd().toString(), alertId);
     }
 

@@ -33,7 +33,9 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "Breach.page", query = "SELECT b FROM Breach b ORDER BY b.status DESC, b.dueAt, b.id")
 @NamedQuery(name = "Breach.ofAlert", query = "SELECT b.id FROM Breach b WHERE b.alertId = :alert")
 @NamedQuery(name = "Breach.count", query = "SELECT COUNT(b) FROM Breach b")
-@NamedQuery(name = "Breach.earliestAlarm", query = "SELECT MIN(b.alarmAt) FROM Breach b WHERE b.alarmAt IS NOT NULL")
+// ordered and limited to one rather than MIN: an aggregate would bypass the Instant converter (and use the index)
+@NamedQuery(name = "Breach.earliestAlarm", query = "SELECT b.alarmAt FROM Breach b WHERE b.alarmAt IS NOT NULL"
+        + " ORDER BY b.alarmAt")
 @NamedQuery(name = "Breach.alarmsDue", query = "SELECT b.id FROM Breach b WHERE b.alarmAt <= :now ORDER BY b.alarmAt")
 public class Breach {
 

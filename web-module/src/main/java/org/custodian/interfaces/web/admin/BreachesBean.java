@@ -130,6 +130,17 @@ public class BreachesBean implements Serializable {
                 : Flow.text("breaches.clock.left", hours, minutes);
     }
 
+    /** Whether an alert was recorded as a breach already (recording it again is refused). */
+    public boolean recorded(AlertView view) {
+        return list.stream().anyMatch(each -> Long.valueOf(view.id()).equals(each.alertId()));
+    }
+
+    /** The first line of what happened, for the list (the whole text is on the breach's own page). */
+    public String shortNature(BreachView view) {
+        String nature = view.nature();
+        return nature.length() <= 140 ? nature : nature.substring(0, 139) + "…";
+    }
+
     public String categories(BreachView view) {
         return String.join(", ", view.categories());
     }
