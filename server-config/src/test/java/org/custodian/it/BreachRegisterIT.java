@@ -47,6 +47,7 @@ class BreachRegisterIT extends DeployedWar {
     private static Instant windowEnd;
     private static long accessBreach;
     private static long clockBreach;
+    private static long ticketOfA;
 
     @AfterAll
     static void closeBrowserAndForgetFactor() throws Exception {
@@ -83,6 +84,7 @@ class BreachRegisterIT extends DeployedWar {
         customerB = TestData.createCustomer(api, agent, "EU");
         customerC = TestData.createCustomer(api, agent, "EU");
         long ticketA1 = TestData.createTicket(api, agent, customerA, "Breach IT A1");
+        ticketOfA = ticketA1;
         long ticketA2 = TestData.createTicket(api, agent, customerA, "Breach IT A2");
         long ticketC = TestData.createTicket(api, agent, customerC, "Breach IT C");
         assertEquals(200, api.get("api/v1/customers/" + customerC, agent).status(), "before the window");
@@ -227,11 +229,16 @@ class BreachRegisterIT extends DeployedWar {
 
     /** An alert as the anomaly scan raises them, about the reads of the first test's window. */
     private static long seedAlert() throws Exception {
+        return seedAlert(null);
+    }
+
+    /** @param ticket the SECURITY ticket the alert opened (null: none) */
+    private static long seedAlert(Long ticket) throws Exception {
         long id = 900_000_000L + (long) (Math.random() * 99_000_000);
         Sql.update("insert into alert (id, rule, actor, observed, threshold_value, window_start, window_end,"
-                + " last_sequence, detail, created_at) values (?, 'BULK_READ', 'agent.eu', 3, 2, ?::timestamptz,"
-                + " ?::timestamptz, 0, 'agent.eu read 3 records in a minute', now())", id, windowStart.toString(),
-                windowEnd.toString());
+                + " last_sequence, detail, ticket_id, created_at) values (?, 'BULK_READ', 'agent.eu', 3, 2,"
+                + " ?::timestamptz, ?::timestamptz, 0, 'agent.eu read 3 records in a minute', ?, now())", id,
+                windowStart.toString(), windowEnd.toString(), ticket);
         return id;
     }
 
@@ -291,5 +298,14 @@ class BreachRegisterIT extends DeployedWar {
         String scope = BROWSER.byId("breach-scope").getText();
         assertTrue(scope.contains("agent.eu read 3 record(s) of 2 person(s)"), scope);
         BROWSER.screenshot("breaches-detail");
+        String id = BROWSER.path().replaceFirst(".*id=", "");
+        BROWSER.open("/admin/breach-draft.xhtml?id=" + id);
+        assertTrue(BROWSER.driver().getPageSource().contains("Measures taken or proposed (Art. 33(3)(d))"));
+        BROWSER.screenshot("breaches-draft");
+
+        // the ticket an alert opened offers the same one click
+        long onTicket = seedAlert(ticketOfA);
+        BROWSER.open("/ticket.xhtml?id=" + ticketOfA);
+        assertTrue(BROWSER.byId("recordBreach").getAttribute("href").endsWith("alert=" + onTicket));
     }
 }

@@ -34,7 +34,7 @@ public class BreachDraft {
     public String render(BreachView breach, Instant now) {
         Map<String, Object> values = new HashMap<>();
         values.put("id", breach.id());
-        values.put("generatedAt", now.toString());
+        values.put("generatedAt", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         values.put("controller", controller);
         values.put("contact", contact);
         values.put("nature", breach.nature());
