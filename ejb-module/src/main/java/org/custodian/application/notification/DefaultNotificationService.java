@@ -136,6 +136,11 @@ public class DefaultNotificationService implements NotificationService {
     }
 
     @Override
+    public void tellRole(Role role, String topic, String resourceType, String resourceId, String message) {
+        access.store(new Notification(role, topic, resourceType, resourceId, message, clock.instant()));
+    }
+
+    @Override
     public NotificationPreferences preferences(Caller caller) {
         policy.enforce(caller, Permission.NOTIFICATION_READ, NotificationAuditActions.NOTIFICATION,
                 caller.username());

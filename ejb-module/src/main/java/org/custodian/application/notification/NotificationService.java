@@ -4,6 +4,7 @@ import java.util.List;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.user.Role;
 
 /**
  * The port the ticket and mail services tell of changes through (#24), in their transaction: the in-app entries and
@@ -26,6 +27,12 @@ public interface NotificationService {
      * when nobody is named; an agent's tells everyone it mentions as {@code @username}.
      */
     void commented(Caller actor, Ticket ticket, Comment comment);
+
+    /**
+     * An in-app message for everyone holding {@code role} (#25: the privacy officers warned of a breach's 72-hour
+     * clock), in the caller's transaction. The message must not carry personal data: everyone with the role reads it.
+     */
+    void tellRole(Role role, String topic, String resourceType, String resourceId, String message);
 
     /** The caller's own choices, every kind with its defaults filled in. */
     NotificationPreferences preferences(Caller caller);

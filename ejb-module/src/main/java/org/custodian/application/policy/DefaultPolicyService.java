@@ -139,6 +139,10 @@ public class DefaultPolicyService implements PolicyService {
         granted.put(Permission.SLO_SECURITY_READ, EnumSet.of(Role.SUPERVISOR, Role.AUDITOR));
         // an evaluation opens incident tickets: the operator's, like the jobs and backups that do the same
         granted.put(Permission.SLO_EVALUATE, EnumSet.of(Role.OPERATOR));
+        // #25 breach register: the privacy officer keeps it; the auditor checks it (Art. 33(5): the register lets
+        // the authority verify compliance); the subjects appear by customer id only
+        granted.put(Permission.BREACH_READ, EnumSet.of(Role.PRIVACY_OFFICER, Role.AUDITOR));
+        granted.put(Permission.BREACH_MANAGE, EnumSet.of(Role.PRIVACY_OFFICER));
         for (Permission permission : Permission.values()) {
             granted.putIfAbsent(permission, EnumSet.noneOf(Role.class));
             granted.put(permission, Collections.unmodifiableSet(granted.get(permission)));

@@ -108,5 +108,9 @@ public enum Permission {
     /** Governance SLOs (#25) of each remit: subject requests, backups, the audit trail, security, access reviews. */
     SLO_PRIVACY_READ, SLO_BACKUP_READ, SLO_AUDIT_READ, SLO_SECURITY_READ, SLO_ACCESS_REVIEW_READ,
     /** Evaluate the governance SLOs now (as the timer does), which opens incidents for missed objectives. */
-    SLO_EVALUATE
+    SLO_EVALUATE,
+    /** Read the personal-data breach register (#25, Art. 33(5)) and its notification drafts. */
+    BREACH_READ,
+    /** Record breaches, their notification to the supervisory authority and the decision about the subjects. */
+    BREACH_MANAGE
 }

@@ -3,6 +3,7 @@ package org.custodian.application.audit.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.custodian.application.shared.Caller;
 
 /**
@@ -50,6 +51,25 @@ public interface AccessReportService {
      */
     record CredentialAccess(String credential, String account, String actor, Instant from, Instant to, long reads,
             long changes, long denied, List<String> sources, List<CredentialEvent> events, boolean truncated) {
+    }
+
+    /**
+     * The records one actor's successful reads showed in {@code [from, to]} (#25, the scope of a breach that is an
+     * access): the tickets and customer records read, listed by a search, or revealed, from the trail.
+     *
+     * @param from inclusive
+     * @param to inclusive
+     */
+    ActorReads actorReads(Caller caller, String actor, Instant from, Instant to);
+
+    /**
+     * @param reads the read events counted
+     * @param tickets ids of the tickets (and their comments) shown
+     * @param customers ids of the customer records shown
+     * @param truncated whether the actor had more read events in the window than were examined
+     */
+    record ActorReads(String actor, Instant from, Instant to, long reads, Set<Long> tickets, Set<Long> customers,
+            boolean truncated) {
     }
 
     /** One event of a credential: what it did to which resource, from where, with what outcome. */

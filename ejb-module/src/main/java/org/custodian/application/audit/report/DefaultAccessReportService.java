@@ -42,6 +42,8 @@ public class DefaultAccessReportService implements AccessReportService {
     private static final int PAGE = 2000;
     private static final int TICKET_HISTORY_LIMIT = 10_000;
     private static final int CREDENTIAL_LIMIT = 10_000;
+    /** Events of one actor a breach's scope examines (an actor reading more in the window is reported cut). */
+    static final int ACTOR_READS_LIMIT = 100_000;
 
     @EJB
     private PolicyService policy;
@@ -228,6 +230,34 @@ public class DefaultAccessReportService implements AccessReportService {
                 List.of("from=" + start, "to=" + end), AuditOutcome.SUCCESS);
         return new CredentialAccess(credential, key.getAccount(), actor, start, end, reads, changes, denied,
                 List.copyOf(sources), listed, truncated);
+    }
+
+    @Override
+    public ActorReads actorReads(Caller caller, String actor, Instant from, Instant to) {
+        policy.enforce(caller, Permission.REPORT_READ, AuditActions.REPORT, "actor/" + actor);
+        List<AuditEvent> found = events.findByActor(actor, from, to, ACTOR_READS_LIMIT + 1);
+        boolean truncated = found.size() > ACTOR_READS_LIMIT;
+        Set<Long> tickets = new TreeSet<>();
+        Set<Long> customers = new TreeSet<>();
+        long reads = 0;
+        for (AuditEvent event : truncated ? found.subList(0, ACTOR_READS_LIMIT) : found) {
+            if (event.getOutcome() != AuditOutcome.SUCCESS || !AuditActions.READ_ACTIONS.contains(event.getAction())
+                    || event.getResourceId() == null) {
+                continue;
+            }
+            reads++;
+            // "42" (a read), "42/*" (a ticket's comments), "3,42,57" (a search's listing; a cut one ends in a mark)
+            Set<Long> into = AuditActions.CUSTOMER.equals(event.getResourceType()) ? customers : tickets;
+            for (String part : event.getResourceId().split(",")) {
+                String id = part.contains("/") ? part.substring(0, part.indexOf('/')) : part;
+                if (!id.isEmpty() && id.length() <= 18 && id.chars().allMatch(Character::isDigit)) {
+                    into.add(Long.valueOf(id));
+                }
+            }
+        }
+        audit.record(caller, AuditActions.REPORT_ACCESS, AuditActions.REPORT, "actor/" + actor,
+                List.of("from=" + from, "to=" + to), AuditOutcome.SUCCESS);
+        return new ActorReads(actor, from, to, reads, tickets, customers, truncated);
     }
 
     static List<String> keys(AuditEvent event, ReadFields read, String group) {

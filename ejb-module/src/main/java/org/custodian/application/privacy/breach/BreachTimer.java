@@ -1,0 +1,96 @@
+package org.custodian.application.privacy.breach;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.custodian.application.shared.TimerWatchdog;
+
+/**
+ * The one breach timer (#25): a single-action timer that sleeps until the earliest alarm of the register (an index
+ * lookup on {@code breach.alarm_at}: the early warning or the 72-hour deadline of a breach not yet notified), warns
+ * the privacy officers of every breach due then, and re-arms for the next. Not persistent: at start it is recomputed
+ * from the data, so a warning that fell due while the server was down is sent at start, and once (the breach keeps
+ * the mark). Recording a breach re-arms it after its transaction commits.
+ */
+@Singleton
+@Startup
+@Interceptors(TimerWatchdog.class)
+@DependsOn("DatabaseMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BreachTimer {
+
+    private static final Logger LOG = Logger.getLogger(BreachTimer.class.getName());
+    private static final int BATCH = 100;
+    /** A breach that keeps failing must not make the timer spin. */
+    private static final Duration MIN_DELAY = Duration.ofSeconds(1);
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private BreachDeadlines deadlines;
+
+    private Instant armedFor;
+
+    @PostConstruct
+    void start() {
+        arm(deadlines.earliestAlarm(), Duration.ZERO);
+    }
+
+    @Timeout
+    void wake() {
+        armedFor = null;
+        List<Long> due = deadlines.due(Instant.now(), BATCH);
+        for (Long id : due) {
+            try {
+                deadlines.handle(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Breach " + id + " could not be handled; retried at the next wake-up", e);
+            }
+        }
+        arm(deadlines.earliestAlarm(), MIN_DELAY);
+    }
+
+    /** A breach's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
+    public void earlier(Instant at) {
+        if (at != null && (armedFor == null || at.isBefore(armedFor))) {
+            arm(at, Duration.ZERO);
+        }
+    }
+
+    /** When the timer is armed for (null: no open breach has an alarm). */
+    public Instant armedFor() {
+        return armedFor;
+    }
+
+    private void arm(Instant at, Duration minDelay) {
+        for (Timer timer : timers.getTimers()) {
+            try {
+                timer.cancel();
+            } catch (RuntimeException e) {
+                // fired or cancelled meanwhile
+            }
+        }
+        armedFor = at;
+        if (at == null) {
+            return;
+        }
+        long delay = Math.max(minDelay.toMillis(), Duration.between(Instant.now(), at).toMillis());
+        timers.createSingleActionTimer(Math.max(delay, 0), new TimerConfig("breach-clocks", false));
+    }
+}
