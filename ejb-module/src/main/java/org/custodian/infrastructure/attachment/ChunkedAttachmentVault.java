@@ -18,7 +18,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
 
     @Override
     public OutputStream writer(Attachment attachment, char[] passphrase) throws IOException {
-        return AttachmentCipher.encrypting(new ChunkOutputStream(attachments, attachment.getId()), passphrase,
+        return AttachmentCipher.encrypting(new ChunkOutputStream(attachments, attachment), passphrase,
                 attachment.getFilename());
     }
 
@@ -32,19 +32,22 @@ public class ChunkedAttachmentVault implements AttachmentVault {
         return new ChunkInputStream(attachments, attachment.getId());
     }
 
-    /** Buffers one chunk, then writes it as a row. */
+    /** Buffers one chunk, then writes it as a row; hashes the ciphertext on the way and seals the attachment. */
     static final class ChunkOutputStream extends OutputStream {
 
         private final AttachmentRepository attachments;
+        private final Attachment attachment;
         private final long id;
+        private final java.security.MessageDigest digest = AttachmentChunkCheck.sha256();
         private final byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
         private int filled;
         private int seq;
         private boolean closed;
 
-        ChunkOutputStream(AttachmentRepository attachments, long id) {
+        ChunkOutputStream(AttachmentRepository attachments, Attachment attachment) {
             this.attachments = attachments;
-            this.id = id;
+            this.attachment = attachment;
+            this.id = attachment.getId();
         }
 
         @Override
@@ -68,6 +71,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
 
         private void emit() {
             if (filled > 0) {
+                digest.update(buffer, 0, filled);
                 attachments.writeChunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
                 filled = 0;
             }
@@ -78,6 +82,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
             if (!closed) {
                 closed = true;
                 emit();
+                attachment.sealed(java.util.HexFormat.of().formatHex(digest.digest()), seq);
             }
         }
     }

@@ -14,6 +14,10 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
 
+    @jakarta.inject.Inject
+    @org.custodian.application.shared.CustodianDatabase
+    private javax.sql.DataSource dataSource;
+
     @Override
     public void store(Attachment attachment) {
         entityManager.persist(attachment);
@@ -29,6 +33,15 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     public List<Attachment> forTicket(long ticketId) {
         return entityManager.createNamedQuery("Attachment.findByTicket", Attachment.class)
                 .setParameter("ticketId", ticketId).getResultList();
+    }
+
+    @Override
+    public long countUnderKeysOf(java.util.Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.customerId IN :ids", Long.class)
+                .setParameter("ids", List.copyOf(customerIds)).getSingleResult();
     }
 
     @Override
@@ -49,5 +62,25 @@ public class JpaAttachmentRepository implements AttachmentRepository {
         List<Object> rows = entityManager.createNativeQuery("select data from attachment_chunk where attachment_id = ?1"
                 + " and seq = ?2").setParameter(1, attachmentId).setParameter(2, seq).getResultList();
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
+    @Override
+    public org.custodian.domain.model.attachment.StoredContentCheck checkStored() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            // one consistent snapshot, fetched in pages (the driver pages only inside a transaction)
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return org.custodian.infrastructure.attachment.AttachmentChunkCheck.check(connection);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new jakarta.persistence.PersistenceException("checking the stored attachments failed: "
+                    + e.getMessage(), e);
+        }
     }
 }
