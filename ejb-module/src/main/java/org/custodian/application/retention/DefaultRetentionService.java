@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.audit.AuditActions;
@@ -241,7 +242,7 @@ public class DefaultRetentionService implements RetentionService {
         List<Long> delete = new ArrayList<>();
         List<AuditService.Entry> skeletons = new ArrayList<>();
         // #24: a purged ticket's attachments go with it (anonymized or deleted), counted per ticket in its skeleton
-        java.util.Map<Long, Integer> files = retention.attachmentCounts(ids);
+        Map<Long, Integer> files = retention.attachmentCounts(ids);
         int held = 0;
         int attachments = 0;
         for (int i = 0; i < subjects.size(); i++) {

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
 import org.custodian.domain.model.attachment.AttachmentVault;
@@ -38,7 +40,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
         private final AttachmentRepository attachments;
         private final Attachment attachment;
         private final long id;
-        private final java.security.MessageDigest digest = AttachmentChunkCheck.sha256();
+        private final MessageDigest digest = AttachmentChunkCheck.sha256();
         private final byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
         private int filled;
         private int seq;
@@ -82,7 +84,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
             if (!closed) {
                 closed = true;
                 emit();
-                attachment.sealed(java.util.HexFormat.of().formatHex(digest.digest()), seq);
+                attachment.sealed(HexFormat.of().formatHex(digest.digest()), seq);
             }
         }
     }

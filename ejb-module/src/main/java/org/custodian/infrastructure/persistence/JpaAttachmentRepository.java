@@ -1,12 +1,21 @@
 package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
+import org.custodian.domain.model.attachment.StoredContentCheck;
+import org.custodian.infrastructure.attachment.AttachmentChunkCheck;
 
 @ApplicationScoped
 public class JpaAttachmentRepository implements AttachmentRepository {
@@ -14,9 +23,9 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
 
-    @jakarta.inject.Inject
-    @org.custodian.application.shared.CustodianDatabase
-    private javax.sql.DataSource dataSource;
+    @Inject
+    @CustodianDatabase
+    private DataSource dataSource;
 
     @Override
     public void store(Attachment attachment) {
@@ -36,7 +45,7 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     }
 
     @Override
-    public long countUnderKeysOf(java.util.Collection<Long> customerIds) {
+    public long countUnderKeysOf(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
             return 0;
         }
@@ -65,21 +74,21 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     }
 
     @Override
-    public org.custodian.domain.model.attachment.StoredContentCheck checkStored() {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+    public StoredContentCheck checkStored() {
+        try (Connection connection = dataSource.getConnection()) {
             // one consistent snapshot, fetched in pages (the driver pages only inside a transaction)
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return org.custodian.infrastructure.attachment.AttachmentChunkCheck.check(connection);
+                return AttachmentChunkCheck.check(connection);
             } finally {
                 connection.rollback();
                 connection.setReadOnly(false);
                 connection.setAutoCommit(true);
             }
-        } catch (java.sql.SQLException e) {
-            throw new jakarta.persistence.PersistenceException("checking the stored attachments failed: "
+        } catch (SQLException e) {
+            throw new PersistenceException("checking the stored attachments failed: "
                     + e.getMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package org.custodian.domain.model.attachment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ public interface AttachmentRepository {
     List<Attachment> forTicket(long ticketId);
 
     /** How many attachments are encrypted under these customers' data keys (what destroying the keys shreds). */
-    long countUnderKeysOf(java.util.Collection<Long> customerIds);
+    long countUnderKeysOf(Collection<Long> customerIds);
 
     /** The plaintext bytes the ticket's attachments hold together (the per-ticket limit). */
     long bytesOnTicket(long ticketId);
