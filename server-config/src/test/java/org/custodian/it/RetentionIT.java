@@ -255,7 +255,8 @@ class RetentionIT extends DeployedWar {
         String window = "from=" + Instant.now().minus(Duration.ofDays(2)) + "&to="
                 + Instant.now().plusSeconds(60);
         long prunedReads = Sql.longValue("select coalesce(sum(events), 0) from audit_daily_aggregate where action in"
-                + " ('TICKET_READ', 'TICKET_SEARCH', 'CUSTOMER_READ', 'CUSTOMER_SEARCH', 'FIELD_REVEALED')"
+                + " ('TICKET_READ', 'TICKET_SEARCH', 'CUSTOMER_READ', 'CUSTOMER_SEARCH', 'FIELD_REVEALED',"
+                + " 'ATTACHMENT_DOWNLOAD')" // AuditActions.READ_ACTIONS (#24: a download is a read)
                 + " and outcome = 'SUCCESS' and utc_day >= ?",
                 LocalDate.now(ZoneOffset.UTC).minusDays(2));
         assertTrue(prunedReads > 0, "this run's pruned events include reads");

@@ -46,7 +46,7 @@ public class DefaultAttachmentService implements AttachmentService {
     static final String ENTITY = "attachment";
     static final String CONTENT = "content";
     static final String UPLOAD = "ATTACHMENT_UPLOAD";
-    static final String DOWNLOAD = "ATTACHMENT_DOWNLOAD";
+    static final String DOWNLOAD = AuditActions.ATTACHMENT_DOWNLOAD;
     static final String LIST = "ATTACHMENT_LIST";
     private static final String MAIL_ACTOR = "mail-intake";
 
@@ -208,9 +208,12 @@ public class DefaultAttachmentService implements AttachmentService {
                     + " and their attachment key destroyed");
         }
         boolean revealed = decision.revealed().contains(ENTITY + "." + CONTENT);
+        // written as ReadAudit writes a read (basis, region, class, field), so access reports count it as a read of
+        // the ticket's customer's data (#24)
         audit.record(caller, DOWNLOAD, AuditActions.TICKET, resource, List.of("attachment=" + attachmentId,
-                "sha256=" + attachment.getContentSha256(), decision.basisEntry(), "revealed=" + revealed),
-                AuditOutcome.SUCCESS);
+                "sha256=" + attachment.getContentSha256(), decision.basisEntry(), "region=" + ticket.getRegion(),
+                "class=" + decision.policy().field(ENTITY, CONTENT).classification(), ENTITY + "." + CONTENT,
+                "revealed=" + revealed), AuditOutcome.SUCCESS);
         char[] key = passphrase.get();
         AttachmentView view = AttachmentView.of(attachment, true, false);
         return new AttachmentContent(view, out -> {

@@ -188,13 +188,17 @@ public final class AuditActions {
     public static final String OVERRIDE = "OVERRIDE";
     public static final String NOTIFICATION = "NOTIFICATION";
     public static final String BACKUP_SET = "BACKUP_SET";
+    /** A download of an attachment's content (#24): a read of the ticket's customer's data. */
+    public static final String ATTACHMENT_DOWNLOAD = "ATTACHMENT_DOWNLOAD";
+    /** The integrity-verify job's check of the stored attachment content (#24). */
+    public static final String ATTACHMENT_INTEGRITY_CHECK = "ATTACHMENT_INTEGRITY_CHECK";
 
     /**
      * Reads that show record data; their fields say what was revealed and on what basis (see {@link ReadAudit}).
      * Access reports count them, anomaly detection watches them.
      */
     public static final List<String> READ_ACTIONS = List.of(TICKET_READ, TICKET_SEARCH, CUSTOMER_READ,
-            CUSTOMER_SEARCH, FIELD_REVEALED);
+            CUSTOMER_SEARCH, FIELD_REVEALED, ATTACHMENT_DOWNLOAD);
 
     private AuditActions() {
     }

@@ -56,6 +56,9 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     private org.custodian.domain.model.attachment.AttachmentKeys attachmentKeys;
 
     @Inject
+    private org.custodian.domain.model.attachment.AttachmentRepository attachmentRows;
+
+    @Inject
     private PrivacyRequestRepository requests;
 
     @Inject
@@ -188,17 +191,18 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
         }
         // #24: their attachment data keys go in this transaction (counted here; the ledger's replay after a restore
         // destroys any key row a backup set brings back), so their ciphertext stays unreadable wherever it is
+        long unreadable = attachmentRows.countUnderKeysOf(request.getSubjectCustomerIds());
         int shredded = attachmentKeys.destroy(request.getSubjectCustomerIds(), now);
         ErasureLedger.ErasedCounts counts = ledger.erase(id, request.getSubjectCustomerIds(), now, this::keyedHash);
         // access packages already built hold the data in clear: their files go and their links stop working
         int revoked = subjectPackages.revokeForCustomers(request.getSubjectCustomerIds(), "erasure request " + id);
         Erasure erasure = new Erasure(request.getId(), request.getSubjectCustomerIds(), now, caller.username(),
-                ErasureReceipts.receipt(request, counts, revoked, now, caller.username()));
+                ErasureReceipts.receipt(request, counts, revoked, unreadable, now, caller.username()));
         ledger.store(erasure);
         request.carriedOut(PrivacyRequestType.ERASURE, "Erased " + counts.customers() + " customer record(s), "
                 + counts.tickets() + " ticket(s), " + counts.comments() + " comment(s), " + counts.requests()
                 + " register entr(y/ies), " + revoked + " access package(s) and " + shredded
-                + " attachment key(s); receipt at"
+                + " attachment key(s) (" + unreadable + " attachment(s) now unreadable); receipt at"
                 + " /api/v1/privacy/requests/" + id + "/receipt (erasure ledger entry " + erasure.getId() + ")", now);
         for (Long customerId : request.getSubjectCustomerIds()) {
             audit.record(caller, AuditActions.CUSTOMER_ERASE, AuditActions.CUSTOMER, String.valueOf(customerId),
@@ -208,7 +212,7 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
                 List.of("type=" + request.getType(), "status=" + request.getStatus(),
                         "customers=" + counts.customers(), "tickets=" + counts.tickets(),
                         "comments=" + counts.comments(), "requests=" + counts.requests(), "packages=" + revoked,
-                        "attachment-keys-destroyed=" + shredded,
+                        "attachment-keys-destroyed=" + shredded, "attachments-unreadable=" + unreadable,
                         "ledger=" + erasure.getId()), AuditOutcome.SUCCESS);
         return view(request);
     }
@@ -385,7 +389,10 @@ public class DefaultPrivacyRequestService implements PrivacyRequestService {
     private Long blockingHold(Set<Long> subjectIds) {
         Set<Long> customerIds = merges.withMerged(subjectIds);
         List<LegalHold> holds = retention.holds(true);
-        List<RetentionSubject> tickets = retention.subjectsOfCustomers(customerIds);
+        List<RetentionSubject> tickets = new java.util.ArrayList<>(retention.subjectsOfCustomers(customerIds));
+        // #24: erasure destroys these customers' attachment keys, and with them every file encrypted under them,
+        // on whichever ticket it is now: a hold on any such ticket blocks the erasure too
+        tickets.addAll(retention.subjectsWithAttachmentsOf(customerIds));
         for (LegalHold hold : holds) {
             boolean onCustomer = hold.getScope() == LegalHold.Scope.CUSTOMER
                     && customerIds.contains(hold.getCustomerId());

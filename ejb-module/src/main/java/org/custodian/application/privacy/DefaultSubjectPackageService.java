@@ -41,6 +41,10 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.GoneException;
 import org.custodian.application.shared.ResourceNotFoundException;
+import org.custodian.domain.model.attachment.Attachment;
+import org.custodian.domain.model.attachment.AttachmentKeys;
+import org.custodian.domain.model.attachment.AttachmentRepository;
+import org.custodian.domain.model.attachment.AttachmentVault;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -105,6 +109,15 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
     private AuditPrunePointRepository prunePoints;
 
     @Inject
+    private AttachmentRepository attachments;
+
+    @Inject
+    private AttachmentKeys attachmentKeys;
+
+    @Inject
+    private AttachmentVault vault;
+
+    @Inject
     @ConfigProperty(name = "custodian.privacy.package-directory")
     Optional<String> directoryText;
 
@@ -163,24 +176,34 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         }
         PrivacyRequest request = requests.find(target.getRequestId()).orElseThrow(
                 () -> new ResourceNotFoundException("privacy request", target.getRequestId()));
-        SubjectPackageContent content = collect(request);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("subject-data.json", content.json().getBytes(StandardCharsets.UTF_8));
-        files.put("subject-data.html", content.html().getBytes(StandardCharsets.UTF_8));
-        StringBuilder sums = new StringBuilder();
-        files.forEach((name, bytes) -> sums.append(sha256(bytes)).append("  ").append(name).append('\n'));
-        files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+        SubjectPackageContent[] built = new SubjectPackageContent[1];
         try {
-            Path written = write(packageId, files);
+            Path written = write(packageId, zip -> {
+                SubjectPackageContent content = collect(request, zip);
+                built[0] = content;
+                Map<String, byte[]> files = new LinkedHashMap<>();
+                files.put("subject-data.json", content.json().getBytes(StandardCharsets.UTF_8));
+                files.put("subject-data.html", content.html().getBytes(StandardCharsets.UTF_8));
+                StringBuilder sums = new StringBuilder();
+                files.forEach((name, bytes) -> sums.append(sha256(bytes)).append("  ").append(name).append('\n'));
+                // the attachment files are in the ZIP already; sha256sum -c checks them too
+                content.attachmentFiles().forEach(file -> sums.append(file.sha256()).append("  ")
+                        .append(file.path()).append('\n'));
+                files.put("SHA256SUMS", sums.toString().getBytes(StandardCharsets.UTF_8));
+                return files;
+            });
             target.ready(Files.size(written), sha256(Files.readAllBytes(written)), now());
         } catch (IOException e) {
             throw new UncheckedIOException("writing package " + packageId + " into " + directory + " failed: "
                     + e.getMessage(), e);
         }
+        SubjectPackageContent content = built[0];
         audit.record(job, AuditActions.PRIVACY_REQUEST + "_PACKAGE_BUILT", AuditActions.PRIVACY_REQUEST,
                 String.valueOf(request.getId()), List.of("package=" + packageId, "records=" + content.records(),
                         "tickets=" + content.tickets(), "comments=" + content.comments(),
-                        "accessEvents=" + content.accessEvents()), AuditOutcome.SUCCESS);
+                        "accessEvents=" + content.accessEvents(), "attachments=" + content.attachmentFiles().size(),
+                        "attachmentsUnavailable=" + content.attachmentFiles().stream()
+                                .filter(file -> file.path() == null).count()), AuditOutcome.SUCCESS);
         return view(target);
     }
 
@@ -309,8 +332,8 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         return expired;
     }
 
-    /** Everything about the subject's records, as the package shows it. */
-    private SubjectPackageContent collect(PrivacyRequest request) {
+    /** Everything about the subject's records, as the package shows it; their attachments go into the ZIP. */
+    private SubjectPackageContent collect(PrivacyRequest request, ZipOutputStream zip) throws IOException {
         List<Customer> records = new ArrayList<>();
         // records merged with the subject's since the request came in are theirs too, with the history kept under
         // their ids (audit events are never rewritten to the survivor's id)
@@ -334,8 +357,12 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         restrictions.activeOf(ids).forEach(r -> restricted.add(r.getCustomerId()));
         List<ConsentRecord> consentHistory = new ArrayList<>();
         ids.forEach(id -> consentHistory.addAll(consents.history(id)));
+        List<Attachment> files = new ArrayList<>();
+        theirTickets.forEach(ticket -> files.addAll(attachments.forTicket(ticket.getId())));
+        List<SubjectPackageAttachments.Packaged> packaged = SubjectPackageAttachments.write(zip, files, attachmentKeys,
+                vault, SubjectPackageContent.ownValues(records), directory);
         return SubjectPackageContent.of(request, now(), records, restricted, theirTickets, comments, consentHistory,
-                dedupe(accesses), prunePoints.latest().map(point -> point.getCutoff()).orElse(null));
+                dedupe(accesses), prunePoints.latest().map(point -> point.getCutoff()).orElse(null), packaged);
     }
 
     private static List<AuditEvent> dedupe(List<AuditEvent> sorted) {
@@ -350,8 +377,14 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         return unique;
     }
 
+    /** What goes into the ZIP: streams some entries itself, returns the documents to add after them. */
+    @FunctionalInterface
+    private interface Body {
+        Map<String, byte[]> into(ZipOutputStream zip) throws IOException;
+    }
+
     /** Written beside its final name and moved into place, owner-readable only where the file system allows. */
-    private Path write(long packageId, Map<String, byte[]> files) throws IOException {
+    private Path write(long packageId, Body body) throws IOException {
         Files.createDirectories(directory);
         try {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
@@ -360,7 +393,7 @@ public class DefaultSubjectPackageService implements SubjectPackageService {
         }
         Path partial = directory.resolve(packageId + ".zip.partial");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
-            for (Map.Entry<String, byte[]> entry : files.entrySet()) {
+            for (Map.Entry<String, byte[]> entry : body.into(zip).entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeEntry();

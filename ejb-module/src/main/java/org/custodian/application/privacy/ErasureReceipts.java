@@ -19,6 +19,12 @@ final class ErasureReceipts {
     }
 
     static String receipt(PrivacyRequest request, ErasedCounts counts, int packages, Instant at, String officer) {
+        return receipt(request, counts, packages, 0, at, officer);
+    }
+
+    /** @param attachments files encrypted under the destroyed data keys (#24), now unreadable everywhere */
+    static String receipt(PrivacyRequest request, ErasedCounts counts, int packages, long attachments, Instant at,
+            String officer) {
         JsonArrayBuilder records = Json.createArrayBuilder();
         new TreeSet<>(request.getSubjectCustomerIds()).forEach(records::add);
         return Json.createObjectBuilder()
@@ -41,7 +47,10 @@ final class ErasureReceipts {
                                 + " those tickets, consent sources, restriction reasons").add("how",
                                 "replaced by [erased]"))
                         .add(item("access packages built for the subject", packages,
-                                "files deleted, download links revoked")))
+                                "files deleted, download links revoked"))
+                        .add(item("files attached to those tickets (content, here and in every backup set holding"
+                                + " it)", attachments, "their data key destroyed: the encrypted content can no longer"
+                                + " be opened; the file name replaced by [erased]")))
                 .add("retained", Json.createArrayBuilder()
                         .add(kept("ticket records without any text: category, priority, status, region, dates",
                                 "no personal data remains; kept for service statistics (Recital 26)"))
@@ -61,7 +70,7 @@ final class ErasureReceipts {
                 .build().toString();
     }
 
-    private static JsonObjectBuilder item(String what, int count, String how) {
+    private static JsonObjectBuilder item(String what, long count, String how) {
         return Json.createObjectBuilder().add("what", what).add("count", count).add("how", how);
     }
 

@@ -28,13 +28,14 @@ import org.custodian.domain.model.ticket.Ticket;
  * out here, before either is written: staff appear as "staff", the access log names roles, not users, and personal
  * data the PII detector finds in texts is masked unless it is one of the subject's own values.
  */
-record SubjectPackageContent(String json, String html, int records, int tickets, int comments, int accessEvents) {
+record SubjectPackageContent(String json, String html, int records, int tickets, int comments, int accessEvents,
+        List<SubjectPackageAttachments.Packaged> attachmentFiles) {
 
     private static final PiiDetector DETECTOR = new PiiDetector();
 
     static SubjectPackageContent of(PrivacyRequest request, Instant generatedAt, List<Customer> records,
             Set<Long> restricted, List<Ticket> tickets, Map<Long, List<Comment>> comments, List<ConsentRecord> consents,
-            List<AuditEvent> accesses, Instant prunedBefore) {
+            List<AuditEvent> accesses, Instant prunedBefore, List<SubjectPackageAttachments.Packaged> attachments) {
         Set<String> own = ownValues(records);
         List<RecordEntry> recordEntries = new ArrayList<>();
         for (Customer customer : records) {
@@ -61,13 +62,13 @@ record SubjectPackageContent(String json, String html, int records, int tickets,
             accessEntries.add(new AccessEntry(event, ownPart(event.getResourceId(), ownIds), basis(event.getFields())));
         }
         SubjectPackageData data = new SubjectPackageData(request, generatedAt, recordEntries, ticketEntries, consents,
-                accessEntries, prunedBefore);
+                accessEntries, prunedBefore, attachments);
         return new SubjectPackageContent(SubjectPackageJson.of(data), SubjectPackageHtml.of(data), records.size(),
-                tickets.size(), data.commentCount(), accesses.size());
+                tickets.size(), data.commentCount(), accesses.size(), List.copyOf(attachments));
     }
 
     /** The subject's own identifiers, normalized as the detector's findings are compared. */
-    private static Set<String> ownValues(List<Customer> records) {
+    static Set<String> ownValues(List<Customer> records) {
         Set<String> own = new HashSet<>();
         for (Customer customer : records) {
             if (customer.getEmail() != null) {

@@ -15,7 +15,7 @@ import org.custodian.domain.model.ticket.Ticket;
  */
 record SubjectPackageData(PrivacyRequest request, Instant generatedAt, List<RecordEntry> records,
         List<TicketEntry> tickets, List<ConsentRecord> consents, List<AccessEntry> accessLog,
-        Instant accessLogPrunedBefore) {
+        Instant accessLogPrunedBefore, List<SubjectPackageAttachments.Packaged> attachments) {
 
     /** A customer record and its state: {@code active}, {@code processing restricted} or {@code erased <time>}. */
     record RecordEntry(Customer customer, String state) {

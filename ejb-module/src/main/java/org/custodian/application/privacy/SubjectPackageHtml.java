@@ -35,6 +35,7 @@ final class SubjectPackageHtml {
         page.put("consents", data.consents().stream().map(SubjectPackageHtml::consent).toList());
         page.put("accessLog", data.accessLog().stream().map(SubjectPackageHtml::access).toList());
         page.put("accessLogPrunedBefore", data.accessLogPrunedBefore());
+        page.put("attachments", data.attachments().stream().map(SubjectPackageHtml::attachment).toList());
         return PAGE.render(page);
     }
 
@@ -73,6 +74,18 @@ final class SubjectPackageHtml {
         paragraph.put("visibility", comment.getVisibility());
         paragraph.put("body", entry.body());
         return paragraph;
+    }
+
+    private static Map<String, Object> attachment(SubjectPackageAttachments.Packaged file) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("ticketId", file.attachment().getTicketId());
+        row.put("fileName", file.attachment().getFilename());
+        row.put("contentType", file.attachment().getContentType());
+        row.put("sizeBytes", file.attachment().getSizeBytes());
+        row.put("createdAt", file.attachment().getCreatedAt());
+        row.put("file", file.path() != null ? file.path() + (file.redacted() ? " (other people's data masked)" : "")
+                : "not included: " + file.unavailable());
+        return row;
     }
 
     private static Map<String, Object> consent(ConsentRecord consent) {

@@ -35,6 +35,8 @@ final class SubjectPackageJson {
         data.consents().forEach(consent -> consents.add(consent(consent)));
         JsonArrayBuilder accessLog = Json.createArrayBuilder();
         data.accessLog().forEach(entry -> accessLog.add(access(entry)));
+        JsonArrayBuilder attachments = Json.createArrayBuilder();
+        data.attachments().forEach(file -> attachments.add(attachment(file)));
         return Json.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("requestId", data.request().getId())
@@ -45,6 +47,7 @@ final class SubjectPackageJson {
                 .add("consents", consents)
                 .add("accessLog", accessLog)
                 .add("accessLogPrunedBefore", text(data.accessLogPrunedBefore()))
+                .add("attachments", attachments)
                 .build().toString();
     }
 
@@ -93,6 +96,28 @@ final class SubjectPackageJson {
                 .add("channel", comment.getChannel().name())
                 .add("author", "staff")
                 .add("createdAt", comment.getCreatedAt().toString());
+    }
+
+    /** Added after the v1 names (#24): one entry per attachment of their tickets, the file itself under path. */
+    private static JsonObjectBuilder attachment(SubjectPackageAttachments.Packaged file) {
+        org.custodian.domain.model.attachment.Attachment attachment = file.attachment();
+        JsonObjectBuilder entry = Json.createObjectBuilder()
+                .add("id", attachment.getId())
+                .add("ticketId", attachment.getTicketId())
+                .add("fileName", attachment.getFilename())
+                .add("contentType", attachment.getContentType())
+                .add("sizeBytes", attachment.getSizeBytes())
+                .add("sha256", attachment.getContentSha256())
+                .add("createdAt", attachment.getCreatedAt().toString())
+                .add("source", attachment.getSourceKind() == null ? "UPLOAD" : attachment.getSourceKind().name())
+                .add("path", text(file.path()))
+                .add("redacted", file.redacted());
+        if (file.path() != null) {
+            entry.add("fileBytes", file.bytes()).add("fileSha256", file.sha256());
+        } else {
+            entry.add("fileBytes", JsonValue.NULL).add("fileSha256", JsonValue.NULL);
+        }
+        return entry.add("unavailable", text(file.unavailable()));
     }
 
     private static JsonObjectBuilder consent(ConsentRecord consent) {

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.audit.AuditActions;
@@ -240,7 +241,10 @@ public class DefaultRetentionService implements RetentionService {
         List<Long> anonymize = new ArrayList<>();
         List<Long> delete = new ArrayList<>();
         List<AuditService.Entry> skeletons = new ArrayList<>();
+        // #24: a purged ticket's attachments go with it (anonymized or deleted), counted per ticket in its skeleton
+        Map<Long, Integer> files = retention.attachmentCounts(ids);
         int held = 0;
+        int attachments = 0;
         for (int i = 0; i < subjects.size(); i++) {
             RetentionSubject subject = subjects.get(i);
             RetentionDecision decision = decisions.get(i);
@@ -265,18 +269,24 @@ public class DefaultRetentionService implements RetentionService {
                     continue; // no longer due (policy changed or activity since it was read): nothing to do
                 }
             }
+            int removed = files.getOrDefault(subject.ticketId(), 0);
+            attachments += removed;
             // the skeleton stays in the trail: what, when, under which policy; no personal data
             skeletons.add(new AuditService.Entry(action, AuditActions.TICKET, String.valueOf(subject.ticketId()),
                     List.of("policy=" + decision.policyId(), "expiredAt=" + decision.expiredAt(),
                             "category=" + subject.category(), "region=" + subject.region(),
-                            "status=" + subject.status()), AuditOutcome.SUCCESS));
+                            "status=" + subject.status(), "attachments=" + removed), AuditOutcome.SUCCESS));
         }
         if (!dryRun) {
+            // only tickets decided above: a held or restricted ticket's files are never in these lists
+            List<Long> purged = new ArrayList<>(anonymize);
+            purged.addAll(delete);
+            retention.removeAttachments(purged);
             retention.anonymize(anonymize, clock.instant());
             retention.delete(delete);
             audit.recordAll(job, skeletons);
         }
-        return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size());
+        return new Applied(anonymize.size(), delete.size(), held, items.size() - subjects.size(), attachments);
     }
 
     @Override

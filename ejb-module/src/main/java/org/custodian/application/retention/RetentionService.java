@@ -81,7 +81,12 @@ public interface RetentionService {
             implements Serializable {
     }
 
-    record Applied(int anonymized, int deleted, int held, int gone) implements Serializable {
+    /** @param attachments removed with the anonymized and deleted tickets (#24) */
+    record Applied(int anonymized, int deleted, int held, int gone, int attachments) implements Serializable {
+
+        public Applied(int anonymized, int deleted, int held, int gone) {
+            this(anonymized, deleted, held, gone, 0);
+        }
     }
 
     record Preview(Instant asOf, long examined, long anonymize, long delete, long held, List<Item> items,

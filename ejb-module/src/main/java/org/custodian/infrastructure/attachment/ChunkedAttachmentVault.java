@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
 import org.custodian.domain.model.attachment.AttachmentVault;
@@ -18,7 +20,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
 
     @Override
     public OutputStream writer(Attachment attachment, char[] passphrase) throws IOException {
-        return AttachmentCipher.encrypting(new ChunkOutputStream(attachments, attachment.getId()), passphrase,
+        return AttachmentCipher.encrypting(new ChunkOutputStream(attachments, attachment), passphrase,
                 attachment.getFilename());
     }
 
@@ -32,19 +34,22 @@ public class ChunkedAttachmentVault implements AttachmentVault {
         return new ChunkInputStream(attachments, attachment.getId());
     }
 
-    /** Buffers one chunk, then writes it as a row. */
+    /** Buffers one chunk, then writes it as a row; hashes the ciphertext on the way and seals the attachment. */
     static final class ChunkOutputStream extends OutputStream {
 
         private final AttachmentRepository attachments;
+        private final Attachment attachment;
         private final long id;
+        private final MessageDigest digest = AttachmentChunkCheck.sha256();
         private final byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
         private int filled;
         private int seq;
         private boolean closed;
 
-        ChunkOutputStream(AttachmentRepository attachments, long id) {
+        ChunkOutputStream(AttachmentRepository attachments, Attachment attachment) {
             this.attachments = attachments;
-            this.id = id;
+            this.attachment = attachment;
+            this.id = attachment.getId();
         }
 
         @Override
@@ -68,6 +73,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
 
         private void emit() {
             if (filled > 0) {
+                digest.update(buffer, 0, filled);
                 attachments.writeChunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
                 filled = 0;
             }
@@ -78,6 +84,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
             if (!closed) {
                 closed = true;
                 emit();
+                attachment.sealed(HexFormat.of().formatHex(digest.digest()), seq);
             }
         }
     }

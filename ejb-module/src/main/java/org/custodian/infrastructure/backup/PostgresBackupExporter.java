@@ -103,7 +103,7 @@ public class PostgresBackupExporter implements BackupExporter {
                     tableRows.put(table.name(), full ? written : source.count(table));
                 }
                 byte[] manifest = manifest(set, base, target, facts, regions, tableRows, envelope, signer,
-                        writer.files());
+                        writer.files(), source.attachments());
                 writer.seal(manifest, signer);
                 Path directory = writer.publish();
                 return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest));
@@ -158,7 +158,8 @@ public class PostgresBackupExporter implements BackupExporter {
 
     private static byte[] manifest(BackupSet set, BackupSet base, BackupTarget target,
             PostgresSnapshotSource.Facts facts, Set<String> regions, Map<String, Long> tableRows,
-            OpenPgpEnvelope envelope, OpenPgpSigner signer, List<BackupFile> files) {
+            OpenPgpEnvelope envelope, OpenPgpSigner signer, List<BackupFile> files,
+            List<PostgresSnapshotSource.StoredAttachment> attachments) {
         JsonObjectBuilder setJson = Json.createObjectBuilder().add("id", set.getId()).add("name", set.getName())
                 .add("type", set.getType().name()).add("target", target.name()).add("reason", set.getReason())
                 .add("requestedBy", set.getRequestedBy()).add("jobExecutionId", set.getJobExecutionId());
@@ -191,7 +192,8 @@ public class PostgresBackupExporter implements BackupExporter {
                 .add("snapshot", snapshot).add("regions", regionJson).add("tableRows", counts)
                 .add("encryption", Json.createObjectBuilder().add("standard", "OpenPGP (RFC 4880)")
                         .add("cipher", "AES-256").add("recipients", recipients))
-                .add("signer", signer.fingerprint()).add("files", fileJson);
+                .add("signer", signer.fingerprint()).add("files", fileJson)
+                .add("attachments", attachments(attachments));
         if (facts.checkpoint() != null) {
             PostgresSnapshotSource.Checkpoint checkpoint = facts.checkpoint();
             manifest.add("auditCheckpoint", Json.createObjectBuilder().add("treeSize", checkpoint.treeSize())
@@ -200,6 +202,29 @@ public class PostgresBackupExporter implements BackupExporter {
                     .add("keyId", checkpoint.keyId()).add("signature", checkpoint.signature()));
         }
         return write(manifest.build());
+    }
+
+    /**
+     * The attachments the set holds (#24; their rows and chunks are in attachment.csv and attachment_chunk.csv):
+     * count, chunks, and per attachment the SHA-256 of its ciphertext, which a restore recomputes. Never the
+     * plaintext hash: the manifest is readable without the decryption key, and a plaintext hash would confirm a
+     * guessed document.
+     */
+    private static JsonObjectBuilder attachments(List<PostgresSnapshotSource.StoredAttachment> attachments) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        long chunks = 0;
+        for (PostgresSnapshotSource.StoredAttachment attachment : attachments) {
+            JsonObjectBuilder item = Json.createObjectBuilder().add("id", attachment.id());
+            if (attachment.chunks() != null && attachment.cipherSha256() != null) {
+                item.add("chunks", attachment.chunks()).add("cipherSha256", attachment.cipherSha256());
+                chunks += attachment.chunks();
+            } else {
+                item.addNull("chunks").addNull("cipherSha256");
+            }
+            items.add(item);
+        }
+        return Json.createObjectBuilder().add("count", attachments.size()).add("chunks", chunks)
+                .add("items", items);
     }
 
     private static byte[] write(JsonObject json) {

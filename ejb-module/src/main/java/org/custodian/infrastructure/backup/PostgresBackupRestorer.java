@@ -142,12 +142,14 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 + " where c.id = t.customer_id)");
         if (broken.isEmpty() && orphanComments == 0 && orphanTickets == 0) {
             checks.add("OK referential integrity: every foreign key holds; every comment has its ticket, every"
-                    + " ticket its customer (attachments: none in this schema)");
+                    + " ticket its customer, every attachment its ticket and every chunk its attachment");
         } else {
             ok = false;
             checks.add("FAILED referential integrity: " + orphanComments + " comment(s) without ticket, "
                     + orphanTickets + " ticket(s) without customer" + (broken.isEmpty() ? "" : "; " + broken));
         }
+        // #24: the attachments' ciphertext, chunk by chunk, against the recorded hashes and the manifest
+        ok &= RestoredAttachments.check(target.connection(), manifest, checks);
         long pruned = target.dropPrunedEvents();
         if (pruned > 0) {
             checks.add("OK audit pruning: " + pruned + " events that a pruning after the base set removed were removed"

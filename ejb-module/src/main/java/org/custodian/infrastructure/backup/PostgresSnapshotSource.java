@@ -165,6 +165,24 @@ public final class PostgresSnapshotSource implements AutoCloseable {
         return tables;
     }
 
+    /** One attachment as the manifest records it (#24): its chunk count and the SHA-256 of its ciphertext. */
+    public record StoredAttachment(long id, Integer chunks, String cipherSha256) { }
+
+    /** Every attachment in the snapshot, by id: what a restore must bring back, chunk for chunk. */
+    public List<StoredAttachment> attachments() throws SQLException {
+        List<StoredAttachment> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id, chunk_count, cipher_sha256 from"
+                + " attachment order by id"); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                int chunks = rows.getInt(2);
+                String hash = rows.getString(3);
+                found.add(new StoredAttachment(rows.getLong(1), rows.wasNull() ? null : chunks,
+                        hash == null ? null : hash.trim()));
+            }
+        }
+        return found;
+    }
+
     /** How many rows the table has in the snapshot: a restore checks it got exactly these. */
     public long count(Table table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select count(*) from "

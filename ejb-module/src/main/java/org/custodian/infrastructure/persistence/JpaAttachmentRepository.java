@@ -1,18 +1,31 @@
 package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
+import org.custodian.domain.model.attachment.StoredContentCheck;
+import org.custodian.infrastructure.attachment.AttachmentChunkCheck;
 
 @ApplicationScoped
 public class JpaAttachmentRepository implements AttachmentRepository {
 
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
+
+    @Inject
+    @CustodianDatabase
+    private DataSource dataSource;
 
     @Override
     public void store(Attachment attachment) {
@@ -29,6 +42,15 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     public List<Attachment> forTicket(long ticketId) {
         return entityManager.createNamedQuery("Attachment.findByTicket", Attachment.class)
                 .setParameter("ticketId", ticketId).getResultList();
+    }
+
+    @Override
+    public long countUnderKeysOf(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        return entityManager.createQuery("SELECT COUNT(a) FROM Attachment a WHERE a.customerId IN :ids", Long.class)
+                .setParameter("ids", List.copyOf(customerIds)).getSingleResult();
     }
 
     @Override
@@ -49,5 +71,25 @@ public class JpaAttachmentRepository implements AttachmentRepository {
         List<Object> rows = entityManager.createNativeQuery("select data from attachment_chunk where attachment_id = ?1"
                 + " and seq = ?2").setParameter(1, attachmentId).setParameter(2, seq).getResultList();
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
+    }
+
+    @Override
+    public StoredContentCheck checkStored() {
+        try (Connection connection = dataSource.getConnection()) {
+            // one consistent snapshot, fetched in pages (the driver pages only inside a transaction)
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                return AttachmentChunkCheck.check(connection);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("checking the stored attachments failed: "
+                    + e.getMessage(), e);
+        }
     }
 }

@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -204,6 +206,59 @@ public class JpaRetentionRepository implements RetentionRepository {
     }
 
     @Override
+    public Map<Long, Integer> attachmentCounts(Collection<Long> ticketIds) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (ticketIds.isEmpty()) {
+            return counts;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select ticket_id, count(*) from attachment"
+                        + " where ticket_id = any(?) group by ticket_id")) {
+            select.setArray(1, ids(connection, ticketIds));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getLong(1), rows.getInt(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new PersistenceException("counting the attachments of tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int removeAttachments(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return 0;
+        }
+        // the chunks go by their foreign key's cascade
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from attachment where ticket_id = any(?)")) {
+            delete.setArray(1, ids(connection, ticketIds));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("removing the attachments of tickets failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<RetentionSubject> subjectsWithAttachmentsOf(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SUBJECT_COLUMNS + " where id in (select"
+                        + " ticket_id from attachment where customer_id = any(?)) order by id")) {
+            select.setArray(1, ids(connection, customerIds));
+            return subjects(select, 16);
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the tickets with attachments of customers failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Set<Long> referenced(Collection<Long> ticketIds) {
         Set<Long> referenced = new HashSet<>();
         if (ticketIds.isEmpty()) {
@@ -231,14 +286,15 @@ public class JpaRetentionRepository implements RetentionRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement("update retention_purge_progress set"
                         + " examined = examined + ?, anonymized = anonymized + ?, deleted = deleted + ?,"
-                        + " held = held + ?, gone = gone + ?, skipped = skipped + ?, last_ticket_id = ?"
+                        + " held = held + ?, gone = gone + ?, skipped = skipped + ?, attachments = attachments + ?,"
+                        + " last_ticket_id = ?"
                         + " where job_instance_id = ? and partition_no = ?")) {
             bindProgress(update, more, lastTicketId, jobInstanceId, partition);
             if (update.executeUpdate() == 0) {
                 // the partition's first chunk; no other transaction writes this partition's row
                 try (PreparedStatement insert = connection.prepareStatement("insert into retention_purge_progress"
-                        + " (examined, anonymized, deleted, held, gone, skipped, last_ticket_id, job_instance_id,"
-                        + " partition_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " (examined, anonymized, deleted, held, gone, skipped, attachments, last_ticket_id,"
+                        + " job_instance_id, partition_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bindProgress(insert, more, lastTicketId, jobInstanceId, partition);
                     insert.executeUpdate();
                 }
@@ -269,20 +325,21 @@ public class JpaRetentionRepository implements RetentionRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select coalesce(sum(examined), 0),"
                         + " coalesce(sum(anonymized), 0), coalesce(sum(deleted), 0), coalesce(sum(held), 0),"
-                        + " coalesce(sum(gone), 0), coalesce(sum(skipped), 0) from retention_purge_progress"
+                        + " coalesce(sum(gone), 0), coalesce(sum(skipped), 0), coalesce(sum(attachments), 0)"
+                        + " from retention_purge_progress"
                         + " where job_instance_id = ?")) {
             select.setLong(1, jobInstanceId);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return new RetentionProgress(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5), row.getLong(6));
+                        row.getLong(5), row.getLong(6), row.getLong(7));
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading retention progress failed: " + e.getMessage(), e);
         }
     }
 
-    /** The update and the insert take the same nine values in the same order. */
+    /** The update and the insert take the same ten values in the same order. */
     private static void bindProgress(PreparedStatement statement, RetentionProgress progress, long lastTicketId,
             long jobInstanceId, int partition) throws SQLException {
         statement.setLong(1, progress.examined());
@@ -291,9 +348,10 @@ public class JpaRetentionRepository implements RetentionRepository {
         statement.setLong(4, progress.held());
         statement.setLong(5, progress.gone());
         statement.setLong(6, progress.skipped());
-        statement.setLong(7, lastTicketId);
-        statement.setLong(8, jobInstanceId);
-        statement.setInt(9, partition);
+        statement.setLong(7, progress.attachments());
+        statement.setLong(8, lastTicketId);
+        statement.setLong(9, jobInstanceId);
+        statement.setInt(10, partition);
     }
 
     private static List<RetentionSubject> subjects(PreparedStatement select, int expected) throws SQLException {

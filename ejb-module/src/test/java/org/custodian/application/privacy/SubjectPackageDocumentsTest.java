@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
@@ -74,9 +75,22 @@ class SubjectPackageDocumentsTest {
                 event(3, "AUDITOR", "COMMENT_ADD", "COMMENT", "120/300", null, AuditOutcome.DENIED),
                 event(4, "DPO", "CUSTOMER_ERASE", "CUSTOMER", "11", "reason=<request>", AuditOutcome.SUCCESS));
 
+        // #24: a text file as packaged (redacted), and one whose key an erasure destroyed
+        Attachment log = withId(new Attachment(120, 10, "router.log", "text/x-log", "text/x-log; charset=utf-8",
+                Attachment.Source.UPLOAD, "agent.eu", T0), 400);
+        log.stored(52, "a".repeat(64), "EMAIL=1", false);
+        Attachment scan = withId(new Attachment(120, 11, "scan.pdf", "application/pdf", "application/pdf",
+                Attachment.Source.MAIL, "<m1@example.org>", T0), 401);
+        scan.stored(1000, "b".repeat(64), null, false);
+        List<SubjectPackageAttachments.Packaged> files = List.of(
+                new SubjectPackageAttachments.Packaged(log, "attachments/400-router.log", 50, "c".repeat(64), true,
+                        null),
+                new SubjectPackageAttachments.Packaged(scan, null, 0, null, false,
+                        "the content was destroyed with the customer's attachment key (an erasure)"));
         SubjectPackageContent content = SubjectPackageContent.of(request, GENERATED,
                 List.of(ann, annAgain, erased), Set.of(10L), List.of(billing, plain),
-                Map.of(120L, List.of(answer, chat)), List.of(given, withdrawn), accesses, T0.minusSeconds(86_400));
+                Map.of(120L, List.of(answer, chat)), List.of(given, withdrawn), accesses, T0.minusSeconds(86_400),
+                files);
 
         assertEquals(reference("subject-data-full.json"), content.json());
         assertEquals(reference("subject-data-full.html"), content.html());
@@ -90,7 +104,7 @@ class SubjectPackageDocumentsTest {
                 null, null, null, "dpo", T0), 52);
 
         SubjectPackageContent content = SubjectPackageContent.of(request, GENERATED, List.of(), Set.of(), List.of(),
-                Map.of(), List.of(), List.of(), null);
+                Map.of(), List.of(), List.of(), null, List.of());
 
         assertEquals(reference("subject-data-empty.json"), content.json());
         assertEquals(reference("subject-data-empty.html"), content.html());

@@ -38,10 +38,14 @@ public class IntegrityJobListener extends AbstractJobListener {
     public void afterJob() {
         List<String> summary = new ArrayList<>();
         boolean trailBroken = false;
+        String attachmentsBroken = null;
         for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
             String status = step.getExitStatus() == null ? String.valueOf(step.getBatchStatus()) : step.getExitStatus();
             summary.add(step.getStepName() + ": " + status);
             trailBroken |= "verify-audit-trail".equals(step.getStepName()) && status.startsWith("BROKEN");
+            if ("verify-attachments".equals(step.getStepName()) && status.startsWith("BROKEN")) {
+                attachmentsBroken = status;
+            }
         }
         // the job is still STARTED while its listener runs; a failed step has already made it FAILED
         boolean ok = job.getBatchStatus() != BatchStatus.FAILED && job.getBatchStatus() != BatchStatus.STOPPED
@@ -53,6 +57,11 @@ public class IntegrityJobListener extends AbstractJobListener {
             incidents.open(BackupIncidents.VERIFY_FAILED, BackupCheckBatchlet.ACTOR, "Audit trail verification"
                     + " failed", "The integrity-verify job (execution " + job.getExecutionId() + ") found the audit"
                     + " trail broken: " + summary.get(0));
+        }
+        if (attachmentsBroken != null) {
+            incidents.open(BackupIncidents.VERIFY_FAILED, BackupCheckBatchlet.ACTOR, "Attachment content"
+                    + " verification failed", "The integrity-verify job (execution " + job.getExecutionId() + ")"
+                    + " found stored attachments altered or incomplete: " + attachmentsBroken);
         }
         audit.record(Caller.system(BackupCheckBatchlet.ACTOR, "job-" + job.getExecutionId()), AuditActions.JOB_END,
                 AuditActions.JOB, job.getJobName() + "/" + job.getExecutionId(),

@@ -36,7 +36,7 @@ final class RetentionPartitionState {
 
     void applied(Applied applied) {
         pending = pending.plus(new RetentionProgress(0, applied.anonymized(), applied.deleted(), applied.held(),
-                applied.gone(), 0));
+                applied.gone(), 0, applied.attachments()));
     }
 
     void skipped() {

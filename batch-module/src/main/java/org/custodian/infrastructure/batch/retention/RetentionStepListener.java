@@ -12,7 +12,8 @@ import org.custodian.application.retention.RetentionService;
 import org.custodian.domain.model.retention.RetentionProgress;
 
 /**
- * The summary (examined, anonymized, deleted, held, skipped) becomes the step's and the job's exit status. It runs
+ * The summary (examined, anonymized, deleted, held, skipped, and the attachments removed with the purged tickets)
+ * becomes the step's and the job's exit status. It runs
  * once, on the step's main thread, after all partitions.
  */
 @Dependent
@@ -39,7 +40,7 @@ public class RetentionStepListener extends AbstractStepListener {
         RetentionProgress totals = retention.progress(job.getInstanceId());
         String status = (Boolean.parseBoolean(dryRun) ? "DRY-RUN " : "") + "examined=" + totals.examined()
                 + " anonymized=" + totals.anonymized() + " deleted=" + totals.deleted() + " held=" + totals.held()
-                + " skipped=" + totals.skipped();
+                + " attachments=" + totals.attachments() + " skipped=" + totals.skipped();
         step.setExitStatus(status);
         job.setExitStatus(status);
     }

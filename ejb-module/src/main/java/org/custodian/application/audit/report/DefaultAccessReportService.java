@@ -297,6 +297,9 @@ public class DefaultAccessReportService implements AccessReportService {
                     } else if (entry.startsWith("reason=") || entry.startsWith("until=")
                             || entry.startsWith("grant=") || entry.startsWith("customer=")) {
                         continue; // what a reveal (FIELD_REVEALED) notes besides the fields it showed
+                    } else if (entry.startsWith("attachment=") || entry.startsWith("sha256=")
+                            || entry.startsWith("revealed=")) {
+                        continue; // what a download (ATTACHMENT_DOWNLOAD, #24) notes besides attachment.content
                     } else if (entry.endsWith("~masked")) {
                         masked.add(entry.substring(0, entry.length() - 7));
                     } else if (!entry.isEmpty()) {

@@ -74,6 +74,14 @@ public class Attachment {
     @Column(nullable = false)
     private boolean flagged;
 
+    /** SHA-256 of the stored OpenPGP message (all chunks in order): checked without any key (integrity, restore). */
+    @Column(name = "cipher_sha256", length = 64)
+    private String cipherSha256;
+
+    /** How many chunks the message was written in (seq 0 .. chunkCount - 1). */
+    @Column(name = "chunk_count")
+    private Integer chunkCount;
+
     protected Attachment() {
         // for JPA
     }
@@ -97,6 +105,20 @@ public class Attachment {
         this.contentSha256 = sha256;
         this.piiSummary = piiSummary;
         this.flagged = flagged;
+    }
+
+    /** Once the ciphertext is written: its hash and chunk count, which integrity checks and restores verify. */
+    public void sealed(String cipherSha256, int chunkCount) {
+        this.cipherSha256 = cipherSha256;
+        this.chunkCount = chunkCount;
+    }
+
+    public String getCipherSha256() {
+        return cipherSha256;
+    }
+
+    public Integer getChunkCount() {
+        return chunkCount;
     }
 
     public Long getId() {

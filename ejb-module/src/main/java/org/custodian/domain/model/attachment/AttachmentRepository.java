@@ -1,5 +1,6 @@
 package org.custodian.domain.model.attachment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public interface AttachmentRepository {
 
     List<Attachment> forTicket(long ticketId);
 
+    /** How many attachments are encrypted under these customers' data keys (what destroying the keys shreds). */
+    long countUnderKeysOf(Collection<Long> customerIds);
+
     /** The plaintext bytes the ticket's attachments hold together (the per-ticket limit). */
     long bytesOnTicket(long ticketId);
 
@@ -23,4 +27,10 @@ public interface AttachmentRepository {
 
     /** Chunk {@code seq} of the ciphertext, or null past the last one. Needs no transaction (downloads stream). */
     byte[] readChunk(long attachmentId, int seq);
+
+    /**
+     * Checks every stored attachment's chunks against its recorded chunk count and ciphertext SHA-256, in a
+     * read-only snapshot of its own; called outside any transaction (it streams all chunks, which may take long).
+     */
+    StoredContentCheck checkStored();
 }

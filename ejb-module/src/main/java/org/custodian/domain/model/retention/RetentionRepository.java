@@ -3,6 +3,7 @@ package org.custodian.domain.model.retention;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -52,6 +53,21 @@ public interface RetentionRepository {
 
     /** Removes the tickets and their comments. */
     void delete(Collection<Long> ticketIds);
+
+    /** How many attachments each of the tickets holds (tickets without any are left out). */
+    Map<Long, Integer> attachmentCounts(Collection<Long> ticketIds);
+
+    /**
+     * Removes the attachments of the tickets, rows and encrypted chunks (#24): a purged ticket's files go with its
+     * texts, whether it is anonymized or deleted. Returns how many.
+     */
+    int removeAttachments(Collection<Long> ticketIds);
+
+    /**
+     * The tickets holding attachments encrypted under these customers' data keys (#24), whoever the tickets belong
+     * to now: destroying those keys destroys these files, so a hold on any of these tickets must block it.
+     */
+    List<RetentionSubject> subjectsWithAttachmentsOf(Collection<Long> customerIds);
 
     /** Which of the tickets something that must outlive them refers to (a break-glass override, an alert). */
     Set<Long> referenced(Collection<Long> ticketIds);
