@@ -108,7 +108,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
                 AuditOutcome.SUCCESS);
         tickets.flush();
         webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
-        return TicketView.of(TicketView.show(decision, ticket), ticket);
+        return TicketSlaField.add(TicketView.of(TicketView.show(decision, ticket), ticket), slaClocks);
     }
 
     @Override

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -82,26 +84,30 @@ public class ReportResource {
 
     @GET
     @Path("sla")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "SLA attainment (#25) of the clocks that started in [from, to) (default: the last 30 days;"
             + " at most 366 days), grouped by team, region, priority, category or day (UTC): tickets, still open,"
             + " first-response and resolution attainment (% met of those met or missed), p50/p90 times in business"
             + " minutes of the policy's calendar, breaches. format=csv (or Accept: text/csv) gives CSV. SLA_REPORT")
     public Response sla(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format) {
-        boolean csv = csvFormat(format);
+            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        boolean csv = csvFormat(format) || wantsCsv(headers);
         SlaReport report = slaReports.report(caller.get(), from, to, groupBy);
         return csv ? slaCsv(report) : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Path("sla")
-    @Produces(CSV)
-    @Operation(summary = "The SLA report as CSV (RFC 4180), one row per group; cells neutralised against formulas")
-    public Response slaAsCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format) {
-        csvFormat(format);
-        return slaCsv(slaReports.report(caller.get(), from, to, groupBy));
+    /** CSV only when asked for by name before JSON (no Accept, or a wildcard, means JSON: one method, one answer). */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if ("text".equalsIgnoreCase(type.getType()) && "csv".equalsIgnoreCase(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code format}: absent or json, or csv; anything else is a 400 naming the parameter. */

@@ -32,7 +32,7 @@ final class SlaCharts {
                 .add(dataset(firstLabel, attainmentType, "pct", BLUE, groups, Group::firstResponseAttainment))
                 .add(dataset(resolutionLabel, attainmentType, "pct", ORANGE, groups, Group::resolutionAttainment))
                 .add(dataset(backlogLabel, overTime ? "bar" : "line", "count", GREEN, groups,
-                        g -> (double) g.open()));
+                        g -> (double) g.open()).add("backgroundColor", GREEN + "66").add("order", 1));
         JsonObjectBuilder scales = Json.createObjectBuilder()
                 .add("pct", Json.createObjectBuilder().add("type", "linear").add("position", "left")
                         .add("min", 0).add("max", 100))
@@ -73,7 +73,8 @@ final class SlaCharts {
         return Json.createObjectBuilder().add("type", type)
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("scales", scales))
+                        // no animation: numbers to read, not a show (and a screenshot shows the drawn chart)
+                        .add("animation", false).add("scales", scales))
                 .build().toString()
                 // PrimeFaces writes the configuration into an inline script: no label may end that script
                 .replace("<", "\\u003c");
