@@ -100,7 +100,8 @@ class SlaReportOnPostgresTest {
                     clock.setObject(4, started.atOffset(ZoneOffset.UTC));
                     clock.setObject(5, due.atOffset(ZoneOffset.UTC));
                     clock.setObject(6, due.atOffset(ZoneOffset.UTC));
-                    clock.setObject(7, met == null ? null : met.atOffset(ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    clock.setObject(7, met == null ? null : met.atOffset(ZoneOffset.UTC),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                     clock.setObject(8, breached == null ? null : breached.atOffset(ZoneOffset.UTC),
                             java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
                     clock.setObject(9, business, java.sql.Types.BIGINT);
@@ -179,12 +180,14 @@ class SlaReportOnPostgresTest {
         SlaAlarmRecompute.Result fixed = recompute.recompute();
         assertTrue(fixed.alarmsCorrected() >= 3, fixed.toString());
         assertTrue(fixed.dueTimesCorrected() >= 1, fixed.toString());
-        assertEquals("2030-01-01 00:45:00", text("select (alarm_at at time zone 'UTC')::text from sla_clock where id = 9001"));
-        assertNull(text("select (alarm_at at time zone 'UTC')::text from sla_clock where id = 9002"), "met: no alarm");
-        assertNull(text("select (alarm_at at time zone 'UTC')::text from sla_clock where id = 9003"), "paused: no alarm");
-        assertEquals("2030-01-01 01:00:00", text("select (sla_due_at at time zone 'UTC')::text from ticket where id = 9001"),
+        String alarm = "select (alarm_at at time zone 'UTC')::text from sla_clock where id = ";
+        assertEquals("2030-01-01 00:45:00", text(alarm + 9001));
+        assertNull(text(alarm + 9002), "met: no alarm");
+        assertNull(text(alarm + 9003), "paused: no alarm");
+        String due = "select (sla_due_at at time zone 'UTC')::text from ticket where id = ";
+        assertEquals("2030-01-01 01:00:00", text(due + 9001),
                 "the earliest due of the running clocks");
-        assertNull(text("select (sla_due_at at time zone 'UTC')::text from ticket where id = 9002"));
+        assertNull(text(due + 9002));
         // the seeded report rows agree with the rule already (breached: no alarm; unwarned running: the warning)
         assertEquals(new SlaAlarmRecompute.Result(0, 0), recompute.recompute(), "a second start writes nothing");
     }
@@ -200,7 +203,8 @@ class SlaReportOnPostgresTest {
     private static Map<String, Row> expected(Instant from, Instant to, Function<Seeded, String> key, String region) {
         Map<String, List<Seeded>> groups = new TreeMap<>();
         for (Seeded s : SEEDED) {
-            if (!s.started().isBefore(from) && s.started().isBefore(to) && (region == null || region.equals(s.region()))) {
+            if (!s.started().isBefore(from) && s.started().isBefore(to)
+                    && (region == null || region.equals(s.region()))) {
                 groups.computeIfAbsent(key.apply(s), k -> new ArrayList<>()).add(s);
             }
         }

@@ -13,7 +13,7 @@ import org.custodian.domain.model.customer.Region;
  */
 public interface SlaReportRepository {
 
-    /** What the report groups by: the ticket's team (key), region, priority, category, or the UTC day the clock started. */
+    /** What the report groups by: the ticket's team (key), region, priority, category, or the clock's UTC day. */
     enum Grouping { TEAM, REGION, PRIORITY, CATEGORY, DAY }
 
     /**
