@@ -126,6 +126,8 @@ public class DefaultPolicyService implements PolicyService {
         // SLA (#25): supervisors run the work and set its targets; those who work or check it read them
         granted.put(Permission.SLA_READ, EnumSet.of(Role.AGENT, Role.ENGINEER, Role.SUPERVISOR, Role.AUDITOR));
         granted.put(Permission.SLA_MANAGE, EnumSet.of(Role.SUPERVISOR));
+        // the SLA report (#25): supervisors answer for the targets, auditors check them (counts, no ticket data)
+        granted.put(Permission.SLA_REPORT, EnumSet.of(Role.SUPERVISOR, Role.AUDITOR));
         // webhooks (#24): the role the webhooks scope acts as; KEY_ONLY keeps it from people who hold that role
         granted.put(Permission.WEBHOOK_MANAGE, EnumSet.of(Role.AGENT));
         // #24: whoever answers the customer's mail can pass their request on; the privacy officer works it

@@ -96,6 +96,11 @@ public enum Permission {
     /** Create and change business calendars and SLA policies (versioned, audited). */
     SLA_MANAGE,
     /**
+     * Read the SLA report and dashboard (#25): attainment, business-time percentiles and breaches by team, region,
+     * priority, category or day; aggregates only, within the regions the reader's roles cover.
+     */
+    SLA_REPORT,
+    /**
      * Register, change, pause and delete one's own webhooks and replay their dead letters (#24): only a service
      * account's key with the {@code webhooks} scope (the integration owns its subscriptions), never a person's token.
      */

@@ -26,6 +26,7 @@ import org.custodian.domain.model.sla.BusinessCalendar;
 import org.custodian.domain.model.sla.SlaPolicy;
 import org.custodian.domain.model.sla.SlaRepository;
 import org.custodian.domain.model.sla.WorkingWeek;
+import org.custodian.domain.model.team.TeamRepository;
 import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -44,6 +45,9 @@ public class DefaultSlaService implements SlaService {
 
     @Inject
     private SlaRepository sla;
+
+    @Inject
+    private TeamRepository teams;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -141,9 +145,12 @@ public class DefaultSlaService implements SlaService {
         }
         check.require(input.calendarId() == null || sla.calendar(input.calendarId()).isPresent(), "calendarId",
                 "no business calendar " + input.calendarId() + " (GET /api/v1/sla/calendars lists them)");
+        String escalate = Inputs.blankToNull(input.escalateToTeam());
+        check.require(escalate == null || teams.findByKey(escalate).isPresent(), "escalateToTeam",
+                "no team " + escalate + " (GET /api/v1/teams lists them)");
         return new SlaPolicy.Rule(input.name(), input.position(), priorities, categories, regions, input.calendarId(),
                 input.firstResponseMinutes(), input.nextResponseMinutes(), input.resolutionMinutes(),
-                input.active() == null || input.active(), input.reason());
+                input.active() == null || input.active(), input.reason(), escalate);
     }
 
     private static List<String> describe(BusinessCalendar calendar) {
@@ -155,7 +162,7 @@ public class DefaultSlaService implements SlaService {
         return List.of("version=" + p.getVersion(), "position=" + p.getPosition(), "calendar=" + p.getCalendarId(),
                 "firstResponseMinutes=" + p.getFirstResponseMinutes(), "nextResponseMinutes="
                         + p.getNextResponseMinutes(), "resolutionMinutes=" + p.getResolutionMinutes(),
-                "active=" + p.isActive());
+                "active=" + p.isActive(), "escalateToTeam=" + p.getEscalateToTeam());
     }
 
     static CalendarView view(BusinessCalendar c) {
@@ -169,6 +176,7 @@ public class DefaultSlaService implements SlaService {
         return new PolicyView(p.getId(), p.getName(), p.getPosition(), p.getPriorities().stream().map(Enum::name)
                 .toList(), List.copyOf(p.getCategories()), p.getRegions().stream().map(Enum::name).toList(),
                 p.getCalendarId(), p.getFirstResponseMinutes(), p.getNextResponseMinutes(), p.getResolutionMinutes(),
-                p.isActive(), p.getVersion(), p.getReason(), p.getChangedBy(), p.getChangedAt());
+                p.isActive(), p.getVersion(), p.getReason(), p.getChangedBy(), p.getChangedAt(),
+                p.getEscalateToTeam());
     }
 }

@@ -11,6 +11,11 @@ public final class SlaActions {
     public static final String SLA_WARNING = "SLA_WARNING";
     /** A clock passed its due time unmet (fields: clock, due, policy); recorded once per clock. */
     public static final String SLA_BREACH = "SLA_BREACH";
+    /** A breach routed the ticket to the policy's escalation team (fields: team and assignee before and after). */
+    public static final String SLA_ESCALATION = "SLA_ESCALATION";
+    /** The SLA report was read (fields: period, grouping). */
+    public static final String SLA_REPORT = "SLA_REPORT";
+    public static final String REPORT = "REPORT";
     public static final String SLA_CALENDAR = "SLA_CALENDAR";
     public static final String SLA_POLICY = "SLA_POLICY";
     public static final String TICKET = "TICKET";

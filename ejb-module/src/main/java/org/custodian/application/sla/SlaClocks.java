@@ -33,6 +33,8 @@ import org.custodian.domain.model.ticket.TicketStatus;
  * <li>WAITING_ON_CUSTOMER pauses every clock; leaving it (a status change or the customer's reply) resumes them,
  * each due time moved by the business time spent paused;</li>
  * <li>RESOLVED or CLOSED meets RESOLUTION and stops the other clocks;</li>
+ * <li>a reopen (RESOLVED or CLOSED back to work) restarts resolution: a new RESOLUTION clock with the full target of
+ * the ticket's policy from the reopen time; the met clock stays as it was (the report counts both);</li>
  * <li>a change of priority or category re-plans: the policy is matched again and its targets apply from the
  * original start, so the business time already elapsed counts (a breach already recorded stays recorded).</li>
  * </ul>
@@ -104,9 +106,10 @@ public class SlaClocks {
         statusMoved(ticket, state, statusBefore, clocks);
         Instant now = clock.instant();
         if (publicByAgent) {
+            BusinessHours hours = hours(state.getCalendarId());
             for (SlaClock c : clocks) {
                 if (c.getKind() != ClockKind.RESOLUTION) {
-                    c.meet(now);
+                    c.meet(now, hours);
                 }
             }
         }
@@ -114,8 +117,7 @@ public class SlaClocks {
             boolean firstAnswered = clocks.stream().anyMatch(c -> c.getKind() == ClockKind.FIRST_RESPONSE
                     && c.getMetAt() != null);
             boolean waiting = clocks.stream().anyMatch(c -> c.getKind() == ClockKind.NEXT_RESPONSE && c.isRunning());
-            Integer target = sla.policies(false).stream().filter(p -> p.getId() == state.getPolicyId()).findFirst()
-                    .map(SlaPolicy::getNextResponseMinutes).orElse(null);
+            Integer target = policyOf(state).map(SlaPolicy::getNextResponseMinutes).orElse(null);
             if (firstAnswered && !waiting && target != null) {
                 clocks.add(start(ticket.getId(), ClockKind.NEXT_RESPONSE, now, target, hours(state.getCalendarId())));
             }
@@ -140,14 +142,26 @@ public class SlaClocks {
             }
         }
         if (now.isResolved()) {
+            BusinessHours hours = hours(state.getCalendarId());
             for (SlaClock c : clocks) {
                 if (c.getKind() == ClockKind.RESOLUTION) {
-                    c.meet(ticket.getResolvedAt() == null ? at : ticket.getResolvedAt());
+                    c.meet(ticket.getResolvedAt() == null ? at : ticket.getResolvedAt(), hours);
                 } else {
                     c.stop(at);
                 }
             }
+        } else if (before != null && before.isResolved()) {
+            // reopened: the customer's problem is back, so is the promise to resolve it (a new clock, full target)
+            Integer target = policyOf(state).map(SlaPolicy::getResolutionMinutes).orElse(null);
+            if (target != null) {
+                clocks.add(start(ticket.getId(), ClockKind.RESOLUTION, at, target, hours(state.getCalendarId())));
+            }
         }
+    }
+
+    /** The policy that planned the clocks (also when it has been deactivated since). */
+    private Optional<SlaPolicy> policyOf(TicketSla state) {
+        return sla.policies(false).stream().filter(p -> p.getId() == state.getPolicyId()).findFirst();
     }
 
     /** Stores new clocks, arms each, sets the ticket's earliest due time and tells the timer of the earliest alarm. */

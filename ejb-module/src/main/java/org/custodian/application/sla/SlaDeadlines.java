@@ -17,6 +17,7 @@ import org.custodian.domain.model.access.AccessRepository;
 import org.custodian.domain.model.access.Notification;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.sla.SlaClock;
+import org.custodian.domain.model.sla.SlaPolicy;
 import org.custodian.domain.model.sla.SlaRepository;
 import org.custodian.domain.model.sla.TicketSla;
 import org.custodian.domain.model.ticket.Ticket;
@@ -28,7 +29,8 @@ import org.custodian.domain.model.user.UserRepository;
 /**
  * What the SLA timer does for one clock whose alarm has come, in its own transaction: the warning (at the configured
  * share of the target) or the breach, each marked on the clock so that it is recorded once, even when the timer runs
- * again after a restart or on a second node (the clock's row is locked while it is handled).
+ * again after a restart or on a second node (the clock's row is locked while it is handled). A breach escalates
+ * ({@link SlaEscalation}): the supervisors are told and the policy's escalation team, if any, takes the ticket.
  */
 @Stateless
 public class SlaDeadlines {
@@ -49,6 +51,9 @@ public class SlaDeadlines {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private SlaEscalation escalation;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -85,22 +90,26 @@ public class SlaDeadlines {
                         "due=" + c.getDue(), "policy=" + (state == null ? null : state.getPolicyId() + "/v"
                                 + state.getPolicyVersion())), AuditOutcome.SUCCESS);
         if (ticket != null) {
-            notify(ticket, breach, "Ticket " + ticket.getId() + ": the " + clockName + " target "
-                    + (breach ? "was missed (due " + c.getDue() + ")" : "is due at " + c.getDue()
-                            + " (warning)"), now);
+            String message = "Ticket " + ticket.getId() + ": the " + clockName + " target "
+                    + (breach ? "was missed (due " + c.getDue() + ")" : "is due at " + c.getDue() + " (warning)");
+            notify(ticket, message, now);
+            if (breach) {
+                SlaPolicy applied = state == null ? null : sla.policies(false).stream()
+                        .filter(p -> p.getId() == state.getPolicyId()).findFirst().orElse(null);
+                escalation.breached(ticket, applied, message, now);
+            }
         }
         return what;
     }
 
-    /** The assignee, else the members of the ticket's team; for a breach with neither, the supervisors. */
-    private void notify(Ticket ticket, boolean breach, String message, Instant now) {
+    /** The assignee, else the members of the ticket's team (a breach also tells the supervisors: escalation). */
+    private void notify(Ticket ticket, String message, Instant now) {
         Set<String> people = new LinkedHashSet<>();
         if (ticket.getAssignee() != null) {
             people.add(ticket.getAssignee());
         } else if (ticket.getTeam() != null) {
             people.addAll(ticket.getTeam().getMembers());
         }
-        int sent = 0;
         for (String username : people) {
             User user = users.findByUsername(username).orElse(null);
             if (user == null || user.getRoles().isEmpty()) {
@@ -108,11 +117,6 @@ public class SlaDeadlines {
             }
             Role role = user.getRoles().stream().sorted().findFirst().orElseThrow();
             access.store(Notification.forUser(username, role, SlaActions.TOPIC, SlaActions.TICKET,
-                    String.valueOf(ticket.getId()), message, now));
-            sent++;
-        }
-        if (sent == 0 && breach) {
-            access.store(new Notification(Role.SUPERVISOR, SlaActions.TOPIC, SlaActions.TICKET,
                     String.valueOf(ticket.getId()), message, now));
         }
     }

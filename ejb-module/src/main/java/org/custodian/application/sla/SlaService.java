@@ -33,14 +33,15 @@ public interface SlaService {
             List<String> holidays, long version, String reason, String changedBy, Instant changedAt) {
     }
 
+    /** {@code escalateToTeam}: the key of the team a breached ticket is routed to (null: none). */
     record PolicyInput(String name, Integer position, List<String> priorities, List<String> categories,
             List<String> regions, Long calendarId, Integer firstResponseMinutes, Integer nextResponseMinutes,
-            Integer resolutionMinutes, Boolean active, String reason) {
+            Integer resolutionMinutes, Boolean active, String reason, String escalateToTeam) {
     }
 
     record PolicyView(long id, String name, int position, List<String> priorities, List<String> categories,
             List<String> regions, long calendarId, int firstResponseMinutes, Integer nextResponseMinutes,
             int resolutionMinutes, boolean active, long version, String reason, String changedBy,
-            Instant changedAt) {
+            Instant changedAt, String escalateToTeam) {
     }
 }

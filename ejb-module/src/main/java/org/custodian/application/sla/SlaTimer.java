@@ -12,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,13 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
+import org.custodian.domain.model.sla.SlaAlarmRecompute;
 
 /**
  * The one SLA timer (#25): a programmatic single-action timer that sleeps until the earliest alarm of all clocks
  * (an index lookup on {@code sla_clock.alarm_at}), handles every clock due then, and re-arms for the next earliest.
- * No timer per ticket and no loop over all tickets. Not persistent: at start it is recomputed from the data, so a
+ * No timer per ticket and no loop over all tickets. Not persistent: at start every clock's alarm and every ticket's
+ * due time are derived again from the data in a few set-based statements ({@link SlaAlarmRecompute}), so a
  * warning or breach that fell due while the server was down is recorded at start (once: the clock keeps the mark).
  * A change that makes a clock's alarm earlier than the one armed re-arms it after its transaction commits.
  */
@@ -49,8 +52,20 @@ public class SlaTimer {
     /** The alarm the timer is armed for; null: none. */
     private Instant armedFor;
 
+    @Inject
+    private SlaAlarmRecompute recompute;
+
+    /** At start: every clock's alarm and ticket's due time derived again from the data (set-based), then armed. */
     @PostConstruct
     void start() {
+        long began = System.nanoTime();
+        try {
+            SlaAlarmRecompute.Result fixed = recompute.recompute();
+            LOG.info(() -> "SLA clocks recomputed in " + (System.nanoTime() - began) / 1_000_000 + " ms ("
+                    + fixed.alarmsCorrected() + " alarm(s), " + fixed.dueTimesCorrected() + " due time(s) corrected)");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "recomputing the SLA clocks at start failed; the stored alarms stand", e);
+        }
         arm(deadlines.earliestAlarm(), Duration.ZERO);
     }
 

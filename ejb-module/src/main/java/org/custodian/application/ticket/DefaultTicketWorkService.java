@@ -20,6 +20,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
+import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.webhook.WebhookEvents;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
@@ -51,6 +52,9 @@ public class DefaultTicketWorkService implements TicketWorkService {
 
     @EJB
     private TicketService ticketService;
+
+    @EJB
+    private SlaClocks slaClocks;
 
     @Inject
     private TicketRepository tickets;
@@ -95,6 +99,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
         TicketStatus before = ticket.getStatus();
         ticket.reopen(ReopenWindow.duration(), clock.instant());
         tickets.flush();
+        slaClocks.revised(ticket, before, false); // a reopen restarts the resolution clock (#25)
         // the reason stays with the ticket (and its retention), not as free text in the trail
         CommentView note = ticketService.comment(caller, ticketId,
                 new NewComment("Reopened: " + reason.strip(), "INTERNAL", "AGENT"));
@@ -103,7 +108,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
                 AuditOutcome.SUCCESS);
         tickets.flush();
         webhookEvents.ticketChanged(WebhookEvents.TICKET_UPDATED, ticket, null);
-        return TicketView.of(TicketView.show(decision, ticket), ticket);
+        return TicketSlaField.add(TicketView.of(TicketView.show(decision, ticket), ticket), slaClocks);
     }
 
     @Override

@@ -75,6 +75,10 @@ public class SlaClock {
     @Column(name = "alarm_at")
     private Instant alarmAt;
 
+    /** When met: the business seconds from start to met on the calendar, net of pauses (the report's times). */
+    @Column(name = "business_seconds")
+    private Long businessSeconds;
+
     protected SlaClock() {
         // for JPA
     }
@@ -116,10 +120,13 @@ public class SlaClock {
         }
     }
 
-    public void meet(Instant now) {
+    /** Met at {@code now}; the business time it took (net of pauses) is kept for the report. */
+    public void meet(Instant now, BusinessHours hours) {
         if (isRunning()) {
             metAt = now;
             alarmAt = null;
+            long elapsed = now.isAfter(startedAt) ? hours.between(startedAt, now).toSeconds() : 0;
+            businessSeconds = Math.max(0, elapsed - pausedSeconds);
         }
     }
 
@@ -218,5 +225,9 @@ public class SlaClock {
 
     public Instant getAlarmAt() {
         return alarmAt;
+    }
+
+    public Long getBusinessSeconds() {
+        return businessSeconds;
     }
 }

@@ -74,6 +74,10 @@ public class SlaPolicy {
     @Column(nullable = false)
     private boolean active;
 
+    /** At breach the ticket is routed to this team (its key); null: no reassignment, only the notifications. */
+    @Column(name = "escalate_to_team", length = 40)
+    private String escalateToTeam;
+
     @Column(nullable = false)
     private long version;
 
@@ -93,7 +97,7 @@ public class SlaPolicy {
     /** What a policy says; checked as a whole. */
     public record Rule(String name, Integer position, Set<TicketPriority> priorities, Set<String> categories,
             Set<Region> regions, Long calendarId, Integer firstResponseMinutes, Integer nextResponseMinutes,
-            Integer resolutionMinutes, boolean active, String reason) {
+            Integer resolutionMinutes, boolean active, String reason, String escalateToTeam) {
     }
 
     public SlaPolicy(Rule rule, String actor, Instant now, RuleCheck check) {
@@ -128,6 +132,8 @@ public class SlaPolicy {
         this.nextResponseMinutes = rule.nextResponseMinutes();
         this.resolutionMinutes = rule.resolutionMinutes();
         this.active = rule.active();
+        this.escalateToTeam = rule.escalateToTeam() == null || rule.escalateToTeam().isBlank() ? null
+                : rule.escalateToTeam().trim();
         this.reason = FieldMasks.maskDetected(rule.reason().trim());
         this.changedBy = actor;
         this.changedAt = now;
@@ -190,6 +196,10 @@ public class SlaPolicy {
 
     public boolean isActive() {
         return active;
+    }
+
+    public String getEscalateToTeam() {
+        return escalateToTeam;
     }
 
     public long getVersion() {

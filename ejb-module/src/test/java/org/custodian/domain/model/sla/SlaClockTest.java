@@ -64,11 +64,21 @@ class SlaClockTest {
     }
 
     @Test
+    void theBusinessTimeToMeetIsNetOfPauses() {
+        SlaClock clock = new SlaClock(1, ClockKind.RESOLUTION, T0);
+        clock.plan(ALWAYS, 480, 0.75, false);
+        clock.resume(ALWAYS, Duration.ofMinutes(10), 0.75);
+        clock.meet(T0.plusSeconds(3600), ALWAYS);
+        assertEquals(3000L, clock.getBusinessSeconds(), "an hour less the ten minutes waiting on the customer");
+    }
+
+    @Test
     void metAndStoppedClocksHaveNoAlarm() {
         SlaClock met = new SlaClock(1, ClockKind.FIRST_RESPONSE, T0);
         met.plan(ALWAYS, 60, 0.75, false);
-        met.meet(T0.plusSeconds(60));
+        met.meet(T0.plusSeconds(60), ALWAYS);
         assertNull(met.getAlarmAt());
+        assertEquals(60L, met.getBusinessSeconds());
         assertEquals("MET", met.state(false, T0.plusSeconds(99_999)));
         SlaClock stopped = new SlaClock(1, ClockKind.NEXT_RESPONSE, T0);
         stopped.plan(ALWAYS, 60, 0.75, false);

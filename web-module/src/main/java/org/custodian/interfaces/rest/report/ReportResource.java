@@ -8,6 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -16,6 +18,9 @@ import org.custodian.application.audit.report.AccessReportService.AccessReport;
 import org.custodian.application.audit.report.AccessReportService.Row;
 import org.custodian.application.audit.report.AccessReportService.TicketAccess;
 import org.custodian.application.audit.report.AccessReportService.UserHistory;
+import org.custodian.application.sla.SlaReportService;
+import org.custodian.application.sla.SlaReportService.SlaReport;
+import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,6 +34,9 @@ public class ReportResource {
 
     @EJB
     AccessReportService reports;
+
+    @EJB
+    SlaReportService slaReports;
 
     @Inject
     CurrentCaller caller;
@@ -72,6 +80,47 @@ public class ReportResource {
         }
         return Response.ok(csv.toString(), CSV + "; charset=UTF-8").header("Content-Disposition",
                 "attachment; filename=\"access-report.csv\"").build();
+    }
+
+    @GET
+    @Path("sla")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "SLA attainment (#25) of the clocks that started in [from, to) (default: the last 30 days;"
+            + " at most 366 days), grouped by team, region, priority, category or day (UTC): tickets, still open,"
+            + " first-response and resolution attainment (% met of those met or missed), p50/p90 times in business"
+            + " minutes of the policy's calendar, breaches. format=csv (or Accept: text/csv) gives CSV. SLA_REPORT")
+    public Response sla(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        boolean csv = csvFormat(format) || wantsCsv(headers);
+        SlaReport report = slaReports.report(caller.get(), from, to, groupBy);
+        return csv ? slaCsv(report) : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** CSV only when asked for by name before JSON (no Accept, or a wildcard, means JSON: one method, one answer). */
+    static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if ("text".equalsIgnoreCase(type.getType()) && "csv".equalsIgnoreCase(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code format}: absent or json, or csv; anything else is a 400 naming the parameter. */
+    private static boolean csvFormat(String format) {
+        String wanted = format == null ? "" : format.trim().toLowerCase(java.util.Locale.ROOT);
+        new RuleCheck().require(wanted.isEmpty() || wanted.equals("json") || wanted.equals("csv"), "format",
+                "must be json or csv (or send Accept: text/csv)").throwIfAny();
+        return wanted.equals("csv");
+    }
+
+    private static Response slaCsv(SlaReport report) {
+        return Response.ok(SlaReportCsv.of(report), CSV + "; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"" + SlaReportCsv.fileName(report) + "\"").build();
     }
 
     @GET

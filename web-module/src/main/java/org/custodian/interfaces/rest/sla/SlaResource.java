@@ -48,7 +48,7 @@ public class SlaResource {
             Set.of("name", "region", "timeZone", "hours", "holidays", "reason");
     private static final Set<String> POLICY_FIELDS = Set.of("name", "position", "priorities", "categories",
             "regions", "calendarId", "firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes", "active",
-            "reason");
+            "reason", "escalateToTeam");
 
     @EJB
     SlaService sla;
@@ -142,7 +142,7 @@ public class SlaResource {
                 json.textList("priorities"), json.textList("categories"), json.textList("regions"),
                 json.wholeNumber("calendarId"), minutes(json, "firstResponseMinutes", check),
                 minutes(json, "nextResponseMinutes", check), minutes(json, "resolutionMinutes", check),
-                json.bool("active"), json.text("reason"));
+                json.bool("active"), json.text("reason"), json.text("escalateToTeam"));
         check.throwIfAny();
         return input;
     }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SLA figures (#25) on an embedded PostgreSQL with the application's migrations: a year of N tickets with their
+# clocks, the SLA report over that year for each grouping (goal <= 2 s), and the start-up recompute of all clocks
+# with every ticket open (goal <= 60 s). Prints the figures.
+#
+#   server-config/src/bench/sla/run.sh [tickets]   # default 1000000 (seeding takes a few minutes)
+#
+# Needs the module's test classes: run from the repository root; uses the local Maven repository offline.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+cd "$ROOT"
+./mvnw -o -q -B -pl ejb-module test-compile
+./mvnw -o -q -B -pl ejb-module org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
+    -Dexec.cleanupDaemonThreads=false \
+    -Dexec.mainClass=org.custodian.infrastructure.persistence.SlaBenchmark \
+    -Dbench.tickets="${1:-1000000}"
