@@ -61,7 +61,7 @@ CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA
   java -Xmx2g -Djava.io.tmpdir="$WORK" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" \
   --deploy "$WORK/bench-baseline.war" >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 240); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
 
 token() {
