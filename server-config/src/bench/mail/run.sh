@@ -65,6 +65,16 @@ CUSTODIAN_MAIL_POLL_BATCH=$N CUSTODIAN_MAIL_SENDER_LIMIT=1000000 \
 APP_PID=$!
 for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+# CPU seconds of the application and of the cluster: on a shared machine mails per CPU second say what intake costs
+TICKS=$(getconf CLK_TCK)
+cpu_of() { awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.1f", s / t }' "$@" 2>/dev/null || echo 0; }
+db_cpu() {
+  local pm files=()
+  pm=$(head -1 "$WORK/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+  for p in $pm $(pgrep -P "$pm"); do files+=("/proc/$p/stat"); done
+  cpu_of "${files[@]}"
+}
+A0=$(cpu_of /proc/$APP_PID/stat); D0=$(db_cpu); LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 touch "$WORK/go"
 for _ in $(seq 1 600); do grep -q '^ready' "$WORK/mail.log" 2>/dev/null && break; sleep 1; done
 echo "the application is up; the mailbox now holds $N mails"
@@ -77,6 +87,7 @@ while [ "$(count)" -lt "$N" ]; do
   sleep 2
 done
 
+A1=$(cpu_of /proc/$APP_PID/stat); D1=$(db_cpu); LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 "${PSQL[@]}" -At -F ' ' -c "select count(*) filter (where status = 'TICKET'), count(*) filter (where status = 'COMMENT'),
   count(*) filter (where status not in ('TICKET', 'COMMENT')),
   round(extract(epoch from max(received_at) - min(received_at))::numeric, 2) from mail_message" | {
@@ -87,3 +98,5 @@ done
 " $redacted; card numbers stored: $card"
   awk -v n="$N" -v s="$seconds" 'BEGIN { printf "intake: %.1f s for %d mails = %.1f mails/s (goal >= 50/s)\n", s, n, (n - 1) / s }'
 }
+awk -v n="$N" -v a="$(echo "$A1 - $A0" | bc)" -v d="$(echo "$D1 - $D0" | bc)" -v l0="$LOAD" -v l1="$LOAD_AFTER" \
+  'BEGIN { printf "cpu: app %.1f s + db %.1f s = %.1f mails per cpu second; load average before %s, after %s\n", a, d, n / (a + d), l0, l1 }'

@@ -275,12 +275,28 @@ class MailIT extends DeployedWar {
     void aMailThatFailsDmarcIsHeldUntilAnAgentDecides() throws Exception {
         Api api = api();
         String from = "spoof." + suffix() + "@example.org";
-        String failing = deliver(from, "Change my bank details", "New IBAN please.", Map.of(
+        // with a file: accepted later, the mail keeps its original and its file like any other (#24)
+        MimeMessage withFile = message(from, "Change my bank details", "", Map.of(
                 "Authentication-Results", AUTHSERV + "; spf=pass smtp.mailfrom=" + from + "; dmarc=fail"
                         + " header.from=" + domain(from)));
+        MimeMultipart parts = new MimeMultipart();
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText("New IBAN please.", "UTF-8");
+        parts.addBodyPart(body);
+        MimeBodyPart file = new MimeBodyPart();
+        file.setContent("account;bank\nJane;Example Bank\n", "text/csv; charset=UTF-8");
+        file.setFileName("details.csv");
+        file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        parts.addBodyPart(file);
+        withFile.setContent(parts);
+        withFile.saveChanges();
+        withFile.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(from) + ">");
+        String failing = deliver(withFile);
         String[] held = taken(failing);
         assertEquals("HELD", held[0]);
         assertEquals("", held[1], "nothing made before an agent decides");
+        assertEquals(1, Sql.longValue("select count(*) from mail_held_content where mail_id = ?",
+                Long.parseLong(held[5])), "the original is kept (sealed) while the mail is held");
         // a header of another server (anyone can write one) does not count
         String[] forged = taken(deliver(from, "Trust me", "Forged results.", Map.of(
                 "Authentication-Results", "evil.example; dmarc=pass header.from=" + domain(from))));
@@ -302,10 +318,18 @@ class MailIT extends DeployedWar {
         assertEquals("TICKET", after[0]);
         assertFalse(after[1].isEmpty());
         assertNull(Sql.text("select body from mail_message where message_id = ?", failing));
+        assertEquals("message-,details.csv", Sql.text("select string_agg(case when content_type = 'message/rfc822'"
+                + " then left(filename, 8) else filename end, ',' order by content_type) from attachment"
+                + " where ticket_id = ? and source_kind = 'MAIL'", Long.parseLong(after[1])),
+                "the accepted mail's original and file are attachments of its ticket");
+        assertEquals(0, Sql.longValue("select count(*) from mail_held_content where mail_id = ?",
+                Long.parseLong(held[5])));
         assertEquals(409, api.post("api/v1/mail/held/" + held[5] + "/accept", agent, "").status());
 
         assertEquals(204, api.post("api/v1/mail/held/" + forged[5] + "/discard", agent, "").status());
         assertEquals("DISCARDED", taken(deliverNothing(forged))[0]);
+        assertEquals(0, Sql.longValue("select count(*) from mail_held_content where mail_id = ?",
+                Long.parseLong(forged[5])), "a discarded mail's original is gone");
         assertEquals(409, api.post("api/v1/mail/held/" + forged[5] + "/discard", agent, "").status());
     }
 

@@ -107,7 +107,8 @@ class WebhookIT extends DeployedWar {
         }
         String base = "http://127.0.0.1:" + port;
         Reply main = api.post("api/v1/webhooks", key, "{\"url\":\"" + base + "/in\",\"events\":[\"ticket.created\","
-                + "\"ticket.updated\",\"ticket.commented\",\"customer.updated\"],\"filter\":{\"regions\":[\"EU\"]}}");
+                + "\"ticket.updated\",\"ticket.commented\",\"customer.created\",\"customer.updated\"],"
+                + "\"filter\":{\"regions\":[\"EU\"]}}");
         assertEquals(201, main.status(), main.toString());
         String secret = main.json().getString("secret");
         assertTrue(secret.startsWith("whsec_"), secret);
@@ -135,7 +136,8 @@ class WebhookIT extends DeployedWar {
         String newEmail = "moved." + marker + "@example.com";
         Reply patched = api.patch("api/v1/customers/" + customer, agentEu, "{\"email\":\"" + newEmail + "\"}");
         assertEquals(200, patched.status(), patched.toString());
-        long usTicket = ticket(api, agentUs, customer(api, agentUs, "US"), "US " + marker, "Not for EU", "HARDWARE");
+        long usCustomer = customer(api, agentUs, "US");
+        long usTicket = ticket(api, agentUs, usCustomer, "US " + marker, "Not for EU", "HARDWARE");
 
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger slowLeft = new AtomicInteger(1);
@@ -163,7 +165,8 @@ class WebhookIT extends DeployedWar {
         try {
             Set<String> expected = Set.of("ticket.created@ticket:" + first, "ticket.updated@ticket:" + first,
                     "ticket.commented@ticket:" + first, "ticket.created@ticket:" + second,
-                    "ticket.updated@ticket:" + second, "customer.updated@customer:" + customer);
+                    "ticket.updated@ticket:" + second, "customer.created@customer:" + customer,
+                    "customer.updated@customer:" + customer);
             await(() -> kinds(received, "/in").containsAll(expected) && countOf(received, "/in", "ticket:" + first,
                     "ticket.updated") >= 2, 60, () -> "events at /in: " + kinds(received, "/in"));
             List<Received> in = received.stream().filter(each -> each.path().equals("/in")).toList();
@@ -174,6 +177,13 @@ class WebhookIT extends DeployedWar {
                         "signature of " + each.id());
             }
             assertFalse(in.stream().anyMatch(each -> each.resource().equals("ticket:" + usTicket)));
+            assertFalse(in.stream().anyMatch(each -> each.resource().equals("customer:" + usCustomer)));
+            // customer.created (#24) comes before the same customer's update
+            Instant createdAt = in.stream().filter(each -> each.type().equals("customer.created")
+                    && each.resource().equals("customer:" + customer)).map(Received::at).max(Instant::compareTo)
+                    .orElseThrow();
+            assertFalse(in.stream().filter(each -> each.type().equals("customer.updated")).map(Received::at)
+                    .min(Instant::compareTo).orElseThrow().isBefore(createdAt), "customer.created before its update");
 
             // at least once: the slow answer came too late, so that event came again with the same webhook-id
             List<String> ids = in.stream().map(Received::id).toList();

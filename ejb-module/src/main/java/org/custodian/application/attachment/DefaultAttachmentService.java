@@ -78,7 +78,7 @@ public class DefaultAttachmentService implements AttachmentService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = ticket(caller, ticketId, Permission.TICKET_WRITE);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        Attachment stored = store(caller, ticket, upload, Attachment.Source.UPLOAD, caller.username());
+        Attachment stored = store(caller, ticket, upload, Attachment.Source.UPLOAD, caller.username(), null);
         return AttachmentView.of(stored, mayDownload(decision), false);
     }
 
@@ -105,12 +105,13 @@ public class DefaultAttachmentService implements AttachmentService {
             return null;
         }
         Attachment stored = store(system, ticket, new NewAttachment(filename, declaredType,
-                new java.io.ByteArrayInputStream(content)), Attachment.Source.MAIL, messageId);
+                new java.io.ByteArrayInputStream(content)), Attachment.Source.MAIL, messageId, used);
         return AttachmentView.of(stored, false, false);
     }
 
+    /** @param usedBytes what the ticket's files hold, if the caller just asked (in this transaction), else null */
     private Attachment store(Caller caller, Ticket ticket, NewAttachment upload, Attachment.Source source,
-            String sourceRef) {
+            String sourceRef, Long usedBytes) {
         String filename = filename(upload.filename());
         String declared = ContentSniffer.baseType(upload.declaredType());
         long customerId = ticket.getCustomer().getId();
@@ -121,7 +122,7 @@ public class DefaultAttachmentService implements AttachmentService {
         BufferedInputStream in = new BufferedInputStream(upload.content(), ContentSniffer.HEAD_BYTES);
         String sniffed = sniff(in);
         refuseType(caller, ticket, declared, sniffed);
-        long used = attachments.bytesOnTicket(ticket.getId());
+        long used = usedBytes != null ? usedBytes : attachments.bytesOnTicket(ticket.getId());
         if (used >= limits.maxTicketBytes()) {
             throw tooLarge(caller, ticket, "the ticket's attachments already hold " + used + " bytes, its limit is "
                     + limits.maxTicketBytes() + " bytes");

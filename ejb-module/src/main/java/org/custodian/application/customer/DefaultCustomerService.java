@@ -38,6 +38,10 @@ public class DefaultCustomerService implements CustomerService {
     @Inject
     private CustomerRepository customers;
 
+    /** customer.created (#24): in the registering transaction, like every webhook event. */
+    @jakarta.ejb.EJB
+    private org.custodian.application.webhook.WebhookEvents webhookEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -59,6 +63,7 @@ public class DefaultCustomerService implements CustomerService {
         customers.store(customer);
         audit.record(caller, AuditActions.CUSTOMER_CREATE, AuditActions.CUSTOMER, String.valueOf(customer.getId()),
                 WRITTEN_FIELDS, AuditOutcome.SUCCESS);
+        webhookEvents.customerChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED, customer);
         // the registering agent gets back what the policy shows them, not an echo of the clear values
         return new CustomerView(customer.getId(), CustomerView.show(decision, customer).body());
     }

@@ -65,6 +65,9 @@ public class ImportRows {
     @Inject
     private TicketRepository tickets;
 
+    @EJB
+    private org.custodian.application.webhook.WebhookEvents webhookEvents;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What one chunk did, row by row. */
@@ -113,6 +116,8 @@ public class ImportRows {
         }
         tickets.flush();
         audit.recordAll(caller, chunk.events);
+        webhookEvents.customersChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED,
+                chunk.createdCustomers);
         imports.addLineage(upload.source(), chunk.lineage);
         imports.addResults(upload.id(), results);
         int created = (int) results.stream().filter(r -> r.outcome().equals(CREATED)).count();
@@ -137,6 +142,7 @@ public class ImportRows {
         private final Map<String, String> categoryRefusals = new HashMap<>();
         final List<AuditService.Entry> events = new ArrayList<>();
         final List<Lineage> lineage = new ArrayList<>();
+        final List<Customer> createdCustomers = new ArrayList<>();
 
         Chunk(Caller caller, ImportUpload upload, List<ImportRow> rows) {
             this.caller = caller;
@@ -220,6 +226,7 @@ public class ImportRows {
                 customers.flush();
             }
             customerRecords.put(customer.getId(), customer);
+            createdCustomers.add(customer);
             remember(knownCustomers, new Lineage("CUSTOMER", row.customerExternalId(), "CUSTOMER", customer.getId(),
                     upload.id(), row.row()));
             events.add(new AuditService.Entry(AuditActions.CUSTOMER_CREATE, AuditActions.CUSTOMER,

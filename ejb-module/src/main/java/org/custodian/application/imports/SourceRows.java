@@ -271,8 +271,7 @@ public final class SourceRows {
         String text = value.trim();
         try {
             // by its shape, not by trying both: a failed parse throws, and that cost 50 µs a row
-            parsed = text.indexOf('T') > 0 ? Instant.parse(text) : LocalDateTime.parse(text, PLAIN)
-                    .toInstant(ZoneOffset.UTC);
+            parsed = text.indexOf('T') > 0 ? Instant.parse(text) : plain(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             problems.add(new ImportProblem(row, line, field.fieldName(), "must be an ISO-8601 UTC time such as"
                     + " 2024-03-01T09:30:00Z, or 2024-03-01 09:30:00 (UTC)"));
@@ -282,6 +281,49 @@ public final class SourceRows {
             problems.add(new ImportProblem(row, line, field.fieldName(), "must not be in the future"));
         }
         return parsed;
+    }
+
+    /**
+     * "yyyy-MM-dd HH:mm[:ss]" read digit by digit: the formatter took a fifth of the validation's time (the import
+     * bench, #24). Anything of another shape, and an impossible date such as 2024-02-30, goes to the formatter, which
+     * refuses it with its own message.
+     */
+    static LocalDateTime plain(String text) {
+        int length = text.length();
+        if ((length == 16 || length == 19) && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
+                && text.charAt(7) == '-' && digits(text, 8, 10) && text.charAt(10) == ' ' && digits(text, 11, 13)
+                && text.charAt(13) == ':' && digits(text, 14, 16)
+                && (length == 16 || text.charAt(16) == ':' && digits(text, 17, 19))) {
+            int year = number(text, 0, 4);
+            int month = number(text, 5, 7);
+            int day = number(text, 8, 10);
+            int hour = number(text, 11, 13);
+            int minute = number(text, 14, 16);
+            int second = length == 19 ? number(text, 17, 19) : 0;
+            if (month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+                    && hour <= 23 && minute <= 59 && second <= 59) {
+                return LocalDateTime.of(year, month, day, hour, minute, second);
+            }
+        }
+        return LocalDateTime.parse(text, PLAIN);
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static void add(List<ImportProblem> problems, int row, int line, boolean broken, String field,

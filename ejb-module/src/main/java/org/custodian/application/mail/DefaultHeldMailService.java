@@ -39,6 +39,12 @@ public class DefaultHeldMailService implements HeldMailService {
     @EJB
     private MailTickets mailTickets;
 
+    @EJB
+    private MailFiles files;
+
+    @Inject
+    private HeldMailContent heldContent;
+
     @Inject
     private MailRepository mail;
 
@@ -85,6 +91,8 @@ public class DefaultHeldMailService implements HeldMailService {
         String text = row.getBody();
         row.decided(caller.username(), clock.instant());
         mailTickets.deliver(caller, row, held.box(), subject, text, removed, List.of());
+        // the original message and its files, kept sealed while the mail was held (#24)
+        heldContent.take(id).ifPresent(original -> files.keep(row, original));
         audit.record(caller, MailAuditActions.MAIL_HELD_ACCEPT, MailAuditActions.MAIL, String.valueOf(id),
                 MailTickets.lineage(row, List.of("status=" + row.getStatus(), "ticket=" + row.getTicketId())),
                 AuditOutcome.SUCCESS);
@@ -98,6 +106,7 @@ public class DefaultHeldMailService implements HeldMailService {
     public void discard(Caller caller, long id) {
         MailMessage row = find(caller, id).row();
         row.discard(caller.username(), clock.instant());
+        heldContent.drop(id);
         audit.record(caller, MailAuditActions.MAIL_HELD_DISCARD, MailAuditActions.MAIL, String.valueOf(id),
                 List.of("mailbox=" + row.getMailbox(), "status=" + MailStatus.DISCARDED), AuditOutcome.SUCCESS);
         mail.flush();

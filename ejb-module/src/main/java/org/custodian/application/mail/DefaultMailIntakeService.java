@@ -47,7 +47,10 @@ public class DefaultMailIntakeService implements MailIntakeService {
     private MailRepository mail;
 
     @EJB
-    private org.custodian.application.attachment.AttachmentService attachmentService;
+    private MailFiles files;
+
+    @Inject
+    private HeldMailContent heldContent;
 
     @Inject
     private MailSettings settings;
@@ -150,6 +153,10 @@ public class DefaultMailIntakeService implements MailIntakeService {
         row.noteRedacted(all.counts().keySet());
         if (authenticity.verdict() != AuthenticationResults.Verdict.PASS) {
             row.hold("sender not authenticated: " + authenticity.reason(), cleanSubject, cleanText);
+            if (in.raw() != null) {
+                // sealed until an agent decides: an accepted mail keeps its original and files like any other
+                heldContent.keep(row.getId(), in.raw());
+            }
             if (all.changed()) {
                 audit.record(caller, AuditActions.PII_REDACTED, MailAuditActions.MAIL, String.valueOf(row.getId()),
                         all.summaryEntries(), AuditOutcome.SUCCESS);
@@ -158,25 +165,9 @@ public class DefaultMailIntakeService implements MailIntakeService {
         }
         mailTickets.deliver(caller, row, box, cleanSubject, cleanText, all.counts().keySet(),
                 all.changed() ? all.summaryEntries() : List.of());
-        keepFiles(row, in);
+        files.keep(row, in);
         return row.getStatus() == MailStatus.COMMENT ? Outcome.COMMENT
                 : row.getStatus() == MailStatus.IGNORED ? Outcome.IGNORED : Outcome.TICKET;
-    }
-
-    /**
-     * #24: the original message (message/rfc822) and the mail's files become attachments of its ticket, encrypted
-     * under the customer's key; a file refused by the limits or types is left out and audited, the mail goes on.
-     */
-    private void keepFiles(MailMessage row, InboundMail in) {
-        if (row.getTicketId() == null || in.raw() == null) {
-            return;
-        }
-        String base = "message-" + in.rawSha256().substring(0, 12);
-        attachmentService.fromMail(row.getTicketId(), base + ".eml", "message/rfc822", in.raw(), in.messageId());
-        for (InboundMail.MailFile file : in.files()) {
-            attachmentService.fromMail(row.getTicketId(), file.filename(), file.contentType(), file.content(),
-                    in.messageId());
-        }
     }
 
     /** A delivery status notification: each failed recipient that is a customer's address is recorded on them. */

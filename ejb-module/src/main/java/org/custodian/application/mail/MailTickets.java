@@ -48,6 +48,9 @@ public class MailTickets {
     @EJB
     private AuditService audit;
 
+    @EJB
+    private org.custodian.application.webhook.WebhookEvents webhookEvents;
+
     @Inject
     private MailRepository mail;
 
@@ -185,6 +188,8 @@ public class MailTickets {
             audit.record(caller, AuditActions.CUSTOMER_CREATE, AuditActions.CUSTOMER,
                     String.valueOf(customer.getId()), lineage(row, List.of("name", "email", "region",
                             "createdFrom=mail")), AuditOutcome.SUCCESS);
+            webhookEvents.customerChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED,
+                    customer);
         }
         TicketDetails details = new TicketDetails(subject == null || subject.isBlank() ? "(no subject)" : subject,
                 body(text), TicketPriority.NORMAL, box.category(), null, null, null);

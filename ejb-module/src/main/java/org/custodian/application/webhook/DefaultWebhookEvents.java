@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,11 +51,33 @@ public class DefaultWebhookEvents implements WebhookEvents {
                 Permission.CUSTOMER_READ);
     }
 
+    @Override
+    public void customersChanged(String eventType, java.util.Collection<Customer> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        List<Webhook> wanting = webhooks.activeFor(eventType);
+        if (wanting.isEmpty()) {
+            return; // the common case of an import: nobody subscribed, one query for the whole chunk
+        }
+        Map<String, Optional<ServiceAccount>> owners = new HashMap<>();
+        for (Customer customer : customers) {
+            enqueue(wanting, owners, eventType, "customer", customer.getId(), null, customer.getRegion(), null, null,
+                    Permission.CUSTOMER_READ);
+        }
+    }
+
     private void enqueue(String eventType, String resourceType, long resourceId, Long commentId, Region region,
             String category, String priority, Permission read) {
+        enqueue(webhooks.activeFor(eventType), new HashMap<>(), eventType, resourceType, resourceId, commentId,
+                region, category, priority, read);
+    }
+
+    private void enqueue(List<Webhook> wanting, Map<String, Optional<ServiceAccount>> owners, String eventType,
+            String resourceType, long resourceId, Long commentId, Region region, String category, String priority,
+            Permission read) {
         Instant now = clock.instant();
-        Map<String, Optional<ServiceAccount>> owners = new HashMap<>();
-        for (Webhook webhook : webhooks.activeFor(eventType)) {
+        for (Webhook webhook : wanting) {
             if (!webhook.wants(eventType, category, region == null ? null : region.name(), priority)) {
                 continue;
             }

@@ -17,10 +17,11 @@ import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBEDataDecryptorFactoryBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBEKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * OpenPGP symmetric encryption (RFC 4880 SKESK + SEIPD v1 with MDC, AES-256, iterated and salted SHA-256 S2K, no
@@ -28,6 +29,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
  * opens, so an operator needs no Custodian code to read a stored attachment (docs/formats.md). The passphrase is
  * always a random 256-bit key in base64, so the S2K needs no stretching: the lowest iteration count keeps each
  * file's key derivation cheap.
+ *
+ * <p>The ciphers and digests come from the JDK's providers (AES/CFB and SHA-1 for the MDC through JCA), not from
+ * Bouncy Castle's lightweight engines: the JDK's AES and SHA use the processor's AES-NI and SHA instructions, which
+ * made a 50 MB upload about seven times faster (server-config/src/bench/attachments). The message format is the
+ * same byte for byte in kind, so files written either way open either way (AttachmentCipherTest).
  */
 public final class AttachmentCipher {
 
@@ -36,18 +42,21 @@ public final class AttachmentCipher {
     private static final int S2K_COUNT = 0x60;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static PGPDigestCalculatorProvider digests() throws PGPException {
+        return new JcaPGPDigestCalculatorProviderBuilder().build();
+    }
+
     private AttachmentCipher() {
     }
 
     /** A stream that encrypts what is written to it into {@code target}; close() finishes the message and target. */
     public static OutputStream encrypting(OutputStream target, char[] passphrase, String fileName) throws IOException {
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(
-                new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
+                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
                         .setSecureRandom(RANDOM));
         try {
-            generator.addMethod(new BcPBEKeyEncryptionMethodGenerator(passphrase,
-                    new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA256), S2K_COUNT)
-                    .setSecureRandom(RANDOM));
+            generator.addMethod(new JcePBEKeyEncryptionMethodGenerator(passphrase,
+                    digests().get(HashAlgorithmTags.SHA256), S2K_COUNT).setSecureRandom(RANDOM));
             OutputStream encrypted = generator.open(target, new byte[BUFFER_SIZE]);
             PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
             OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, literalName(fileName), new Date(),
@@ -94,8 +103,8 @@ public final class AttachmentCipher {
             if (!data.isIntegrityProtected()) {
                 throw new IOException("the message has no integrity protection (MDC): refused");
             }
-            InputStream clear = data.getDataStream(new BcPBEDataDecryptorFactory(passphrase,
-                    new BcPGPDigestCalculatorProvider()));
+            InputStream clear = data.getDataStream(new JcePBEDataDecryptorFactoryBuilder(digests())
+                    .build(passphrase));
             Object inner = new BcPGPObjectFactory(clear).nextObject();
             if (!(inner instanceof PGPLiteralData literal)) {
                 throw new IOException("the encrypted message holds no literal data");

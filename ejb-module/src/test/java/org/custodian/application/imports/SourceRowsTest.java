@@ -101,4 +101,35 @@ class SourceRowsTest {
         assertEquals("is not a JSON object", rows.get(1).problems().get(0).problem());
         assertEquals(3, rows.get(1).line());
     }
+
+    /**
+     * The digit-by-digit reading of FreeScout's times agrees with the formatter it stands in for, refusals included
+     * (the formatter's smart reading of 2023-02-29 or 24:00 is kept as it was).
+     */
+    @Test
+    void plainTimesReadDigitByDigitAsTheFormatterReadsThem() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm[:ss]");
+        int refused = 0;
+        for (String text : List.of("2024-05-01 10:00:00", "2024-05-01 10:07", "2024-02-29 23:59:59",
+                "1999-12-31 00:00:01", "2023-04-30 12:30", "2023-02-29 10:00:00", "2024-04-31 10:00",
+                "2024-05-01 24:00", "2024-13-01 10:00", "2024-05-32 10:00", "2024-05-01 10:60", "2024-05-01 10:00:60",
+                "2024-5-1 10:00", "2024-05-01T10:00", "2024-05-01 10:00:0", "\uff12\uff10\uff12\uff14-05-01 10:00")) {
+            String expected;
+            try {
+                expected = java.time.LocalDateTime.parse(text, formatter).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = "refused";
+                refused++;
+            }
+            String actual;
+            try {
+                actual = SourceRows.plain(text).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                actual = "refused";
+            }
+            assertEquals(expected, actual, text);
+        }
+        assertTrue(refused >= 6, "the list holds times the formatter refuses: " + refused);
+    }
 }

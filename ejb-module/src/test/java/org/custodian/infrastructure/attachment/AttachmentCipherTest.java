@@ -85,6 +85,45 @@ class AttachmentCipherTest {
         assertThrows(IllegalStateException.class, () -> new MasterKey("c2hvcnQ="));
     }
 
+    /**
+     * Files stored before the cipher moved from Bouncy Castle's lightweight engines to the JDK's (AES-NI) open with
+     * the new code, and what the new code writes opens with the old engines: the same OpenPGP format either way.
+     */
+    @Test
+    void messagesOfTheLightweightEnginesAndOfTheJdkOpenEachOther() throws Exception {
+        byte[] plain = new byte[200_003];
+        RANDOM.nextBytes(plain);
+        char[] key = randomKey();
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        org.bouncycastle.openpgp.PGPEncryptedDataGenerator generator =
+                new org.bouncycastle.openpgp.PGPEncryptedDataGenerator(
+                        new org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder(
+                                org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true));
+        generator.addMethod(new org.bouncycastle.openpgp.operator.bc.BcPBEKeyEncryptionMethodGenerator(key,
+                new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider().get(
+                        org.bouncycastle.bcpg.HashAlgorithmTags.SHA256), 0x60));
+        try (OutputStream encrypted = generator.open(old, new byte[1 << 16])) {
+            org.bouncycastle.openpgp.PGPLiteralDataGenerator literal =
+                    new org.bouncycastle.openpgp.PGPLiteralDataGenerator();
+            try (OutputStream data = literal.open(encrypted, org.bouncycastle.openpgp.PGPLiteralData.BINARY, "old.bin",
+                    new java.util.Date(), new byte[1 << 16])) {
+                data.write(plain);
+            }
+        }
+        try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(old.toByteArray()), key)) {
+            assertArrayEquals(plain, in.readAllBytes());
+        }
+        Object list = new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(encrypt(plain, key)).nextObject();
+        org.bouncycastle.openpgp.PGPPBEEncryptedData data = (org.bouncycastle.openpgp.PGPPBEEncryptedData)
+                ((org.bouncycastle.openpgp.PGPEncryptedDataList) list).get(0);
+        InputStream clear = data.getDataStream(new org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory(key,
+                new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider()));
+        org.bouncycastle.openpgp.PGPLiteralData literal = (org.bouncycastle.openpgp.PGPLiteralData)
+                new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(clear).nextObject();
+        assertArrayEquals(plain, literal.getInputStream().readAllBytes());
+        assertTrue(data.verify(), "the MDC written through the JDK's SHA-1 checks with Bouncy Castle's");
+    }
+
     /** What docs/formats.md tells an operator: two gpg calls, no Custodian code. */
     @Test
     void gpgUnwrapsTheDataKeyAndOpensTheAttachment() throws Exception {
