@@ -76,7 +76,11 @@ public class JpaAttachmentRepository implements AttachmentRepository {
     @Override
     public StoredContentCheck checkStored() {
         try (Connection connection = dataSource.getConnection()) {
-            // one consistent snapshot, fetched in pages (the driver pages only inside a transaction)
+            // one consistent snapshot, fetched in pages (the driver pages only inside a transaction); the pooled
+            // connection goes back as it was lent: left in REPEATABLE READ, it would hide rows that a later
+            // borrower's own REQUIRES_NEW transaction committed (a sign-in then failed to find its throttle row)
+            int isolation = connection.getTransactionIsolation();
+            boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
@@ -85,7 +89,8 @@ public class JpaAttachmentRepository implements AttachmentRepository {
             } finally {
                 connection.rollback();
                 connection.setReadOnly(false);
-                connection.setAutoCommit(true);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new PersistenceException("checking the stored attachments failed: "
