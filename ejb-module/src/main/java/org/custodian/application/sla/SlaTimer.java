@@ -7,8 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.shared.EarliestAlarm;
 import org.custodian.application.shared.TimerWatchdog;
 import org.custodian.domain.model.sla.SlaAlarmRecompute;
 
@@ -50,7 +49,7 @@ public class SlaTimer {
     private SlaDeadlines deadlines;
 
     /** The alarm the timer is armed for; null: none. */
-    private Instant armedFor;
+    private final EarliestAlarm alarm = new EarliestAlarm("sla-clocks");
 
     @Inject
     private SlaAlarmRecompute recompute;
@@ -66,12 +65,12 @@ public class SlaTimer {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recomputing the SLA clocks at start failed; the stored alarms stand", e);
         }
-        arm(deadlines.earliestAlarm(), Duration.ZERO);
+        alarm.arm(timers, deadlines.earliestAlarm(), Duration.ZERO);
     }
 
     @Timeout
     void wake() {
-        armedFor = null;
+        alarm.fired();
         Instant now = Instant.now();
         int handled = 0;
         for (int round = 0; round < 20; round++) {
@@ -91,34 +90,16 @@ public class SlaTimer {
         if (handled > 0) {
             LOG.fine("SLA timer handled " + handled + " clock(s)");
         }
-        arm(deadlines.earliestAlarm(), MIN_DELAY);
+        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
     }
 
     /** A clock's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
     public void earlier(Instant at) {
-        if (armedFor == null || at.isBefore(armedFor)) {
-            arm(at, Duration.ZERO);
-        }
+        alarm.earlier(timers, at);
     }
 
     /** When the timer is armed for (null: no running clock has an alarm), for tests and the health of it. */
     public Instant armedFor() {
-        return armedFor;
-    }
-
-    private void arm(Instant at, Duration minDelay) {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timer.cancel();
-            } catch (RuntimeException e) {
-                // fired or cancelled meanwhile
-            }
-        }
-        armedFor = at;
-        if (at == null) {
-            return;
-        }
-        long delay = Math.max(minDelay.toMillis(), Duration.between(Instant.now(), at).toMillis());
-        timers.createSingleActionTimer(Math.max(delay, 0), new TimerConfig("sla-clocks", false));
+        return alarm.armedFor();
     }
 }

@@ -7,8 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.shared.EarliestAlarm;
 import org.custodian.application.shared.TimerWatchdog;
 
 /**
@@ -45,16 +44,16 @@ public class BreachTimer {
     @EJB
     private BreachDeadlines deadlines;
 
-    private Instant armedFor;
+    private final EarliestAlarm alarm = new EarliestAlarm("breach-clocks");
 
     @PostConstruct
     void start() {
-        arm(deadlines.earliestAlarm(), Duration.ZERO);
+        alarm.arm(timers, deadlines.earliestAlarm(), Duration.ZERO);
     }
 
     @Timeout
     void wake() {
-        armedFor = null;
+        alarm.fired();
         List<Long> due = deadlines.due(Instant.now(), BATCH);
         for (Long id : due) {
             try {
@@ -63,34 +62,16 @@ public class BreachTimer {
                 LOG.log(Level.WARNING, "Breach " + id + " could not be handled; retried at the next wake-up", e);
             }
         }
-        arm(deadlines.earliestAlarm(), MIN_DELAY);
+        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
     }
 
     /** A breach's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
     public void earlier(Instant at) {
-        if (at != null && (armedFor == null || at.isBefore(armedFor))) {
-            arm(at, Duration.ZERO);
-        }
+        alarm.earlier(timers, at);
     }
 
     /** When the timer is armed for (null: no open breach has an alarm). */
     public Instant armedFor() {
-        return armedFor;
-    }
-
-    private void arm(Instant at, Duration minDelay) {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timer.cancel();
-            } catch (RuntimeException e) {
-                // fired or cancelled meanwhile
-            }
-        }
-        armedFor = at;
-        if (at == null) {
-            return;
-        }
-        long delay = Math.max(minDelay.toMillis(), Duration.between(Instant.now(), at).toMillis());
-        timers.createSingleActionTimer(Math.max(delay, 0), new TimerConfig("breach-clocks", false));
+        return alarm.armedFor();
     }
 }
