@@ -28,6 +28,7 @@ import org.custodian.application.audit.proof.AuditVerification;
 import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.interfaces.rest.audit.AuditExportStream;
+import org.custodian.interfaces.web.ChartConfig;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -160,16 +161,7 @@ public class AuditBean implements Serializable {
                     .add("data", reads).add("backgroundColor", PALETTE.get(0)).add("borderColor", PALETTE.get(0)));
         }
         boolean overTime = group.startsWith("day");
-        return Json.createObjectBuilder()
-                .add("type", overTime ? "line" : "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
-                                .add("beginAtZero", true))))
-                .build().toString()
-                // PrimeFaces writes the configuration into an inline script: no label may end that script
-                .replace("<", "\\u003c");
+        return ChartConfig.of(overTime ? "line" : "bar", labels, datasets, ChartConfig.fromZero());
     }
 
     public AuditVerification getVerification() {

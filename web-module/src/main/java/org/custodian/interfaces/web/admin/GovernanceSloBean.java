@@ -20,6 +20,7 @@ import org.custodian.application.slo.GovernanceSloService.Report;
 import org.custodian.application.slo.Objective;
 import org.custodian.application.slo.SloEvaluations.Evaluation;
 import org.custodian.interfaces.rest.report.GovernanceSloResource;
+import org.custodian.interfaces.web.ChartConfig;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -116,17 +117,7 @@ public class GovernanceSloBean implements Serializable {
                 .add(Json.createObjectBuilder().add("label", Texts.get("slo.chart.target", unit)).add("data", targets)
                         .add("borderColor", AuditBean.PALETTE.get(5)).add("backgroundColor", AuditBean.PALETTE.get(5))
                         .add("borderDash", Json.createArrayBuilder().add(6).add(4)).add("pointRadius", 0));
-        return Json.createObjectBuilder()
-                .add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        // drawn at once: the numbers in the table and the lines agree from the first moment
-                        .add("animation", false)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
-                                .add("beginAtZero", true))))
-                .build().toString()
-                // PrimeFaces writes the configuration into an inline script: no label may end that script
-                .replace("<", "\\u003c");
+        return ChartConfig.of("line", labels, datasets, ChartConfig.fromZero());
     }
 
     public Report getReport() {

@@ -20,6 +20,7 @@ import org.custodian.application.privacy.PrivacyDeadlines.Plan;
 import org.custodian.application.privacy.PrivacyDeadlines.Week;
 import org.custodian.application.privacy.PrivacyRequestService;
 import org.custodian.interfaces.rest.report.ReportResource;
+import org.custodian.interfaces.web.ChartConfig;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -73,22 +74,15 @@ public class PrivacyDeadlinesBean implements Serializable {
             open.add(week.due() - week.overdue());
             late.add(week.overdue());
         }
-        return Json.createObjectBuilder().add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
+        return ChartConfig.of("bar", labels, Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("label", Texts.get("privacyDeadlines.chart.overdue"))
                                 .add("data", late).add("backgroundColor", "#D55E00"))
                         .add(Json.createObjectBuilder().add("label", Texts.get("privacyDeadlines.chart.open"))
-                                .add("data", open).add("backgroundColor", "#0072B2"))))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        // drawn at once: a page printed or captured right after loading shows the bars
-                        .add("animation", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("x", Json.createObjectBuilder().add("stacked", true))
-                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
-                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
-                .build().toString()
-                // PrimeFaces writes the configuration into an inline script: no label may end that script
-                .replace("<", "\\u003c");
+                                .add("data", open).add("backgroundColor", "#0072B2")),
+                Json.createObjectBuilder()
+                        .add("x", Json.createObjectBuilder().add("stacked", true))
+                        .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0))));
     }
 
     /** The chart's numbers: week (Monday, UTC), due, of them overdue. */

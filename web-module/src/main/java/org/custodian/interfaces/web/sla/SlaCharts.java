@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.function.Function;
 import org.custodian.application.sla.SlaReportService.Group;
+import org.custodian.interfaces.web.ChartConfig;
 
 /**
  * Chart.js configurations of the SLA dashboard, built with Jakarta JSON (labels are data, never markup):
@@ -70,13 +71,6 @@ final class SlaCharts {
 
     private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets,
             JsonObjectBuilder scales) {
-        return Json.createObjectBuilder().add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        // no animation: numbers to read, not a show (and a screenshot shows the drawn chart)
-                        .add("animation", false).add("scales", scales))
-                .build().toString()
-                // PrimeFaces writes the configuration into an inline script: no label may end that script
-                .replace("<", "\\u003c");
+        return ChartConfig.of(type, labels, datasets, scales);
     }
 }
