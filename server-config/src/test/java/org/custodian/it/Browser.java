@@ -88,7 +88,7 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         shots = 0;
     }
 
-    /** The application's address, known once Arquillian has deployed it. */
+    /** The application's address, known once the shared Payara Micro has deployed it. */
     void base(String url) {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

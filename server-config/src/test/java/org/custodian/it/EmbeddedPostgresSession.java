@@ -10,9 +10,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts one real PostgreSQL for the whole integration-test run, before Arquillian boots Payara
- * Micro, on the port failsafe reserved and passed to Micro as CUSTODIAN_DB_URL. Outside failsafe
- * (no port given) it does nothing.
+ * Starts one real PostgreSQL for the whole integration-test run, before the suite's servers boot
+ * (Payara Micro, or an application server through Arquillian), on the port failsafe reserved and
+ * passed to them as CUSTODIAN_DB_URL. Outside failsafe (no port given) it does nothing.
  */
 public class EmbeddedPostgresSession implements LauncherSessionListener {
 

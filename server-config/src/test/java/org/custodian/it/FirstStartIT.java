@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class FirstStartIT {
 
-    private static final Duration BOOT = Duration.ofMinutes(4);
+    /** An upper bound only (~20 s on an idle machine): a 2-core machine shared with other builds took over 4 min. */
+    private static final Duration BOOT = Duration.ofMinutes(8);
     private static final Pattern PASSWORD = Pattern.compile("password: (\\S+), generated now and shown only this once");
 
     @Test

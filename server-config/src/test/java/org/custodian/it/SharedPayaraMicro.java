@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 final class SharedPayaraMicro implements TestInstancePostProcessor, ExtensionContext.Store.CloseableResource {
 
     private static final Namespace NAMESPACE = Namespace.create(SharedPayaraMicro.class);
-    private static final Duration STARTUP = Duration.ofMinutes(5);
+    /** Generous: it is paid once per run, and a machine shared with other builds has taken over four minutes. */
+    private static final Duration STARTUP = Duration.ofMinutes(10);
 
     private final Process process;
     private final URL base;
