@@ -112,20 +112,21 @@ public class DefaultMailOutboxService implements MailOutboxService {
                     rendered[0], rendered[1], row.getMessageId(), row.getInReplyTo(), row.getReferenceIds(),
                     row.getLanguage()));
         } catch (Exception e) {
-            row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, settings.backoff(),
-                    settings.backoffMax(), settings.maxAttempts());
+            settings.attemptFailed(row, e, now);
             LOG.warning(() -> "Mail " + row.getId() + " for ticket " + ticket.getId() + " not sent (attempt "
-                    + row.getAttempts() + "): " + e.getMessage());
+                    + row.getAttempts().getCount() + "): " + e.getMessage());
             if (row.getStatus() == OutboundMail.Status.FAILED) {
                 audit.record(caller, MailAuditActions.MAIL_SEND_FAILED, AuditActions.COMMENT, resource,
-                        List.of("attempts=" + row.getAttempts(), "outbox=" + row.getId()), AuditOutcome.FAILURE);
+                        List.of("attempts=" + row.getAttempts().getCount(), "outbox=" + row.getId()),
+                        AuditOutcome.FAILURE);
             }
             return true;
         }
         row.sent(now);
         audit.record(caller, MailAuditActions.MAIL_SENT, AuditActions.COMMENT, resource,
-                List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(), "attempt=" + row.getAttempts(),
-                        "language=" + row.getLanguage()), AuditOutcome.SUCCESS);
+                List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(),
+                        "attempt=" + row.getAttempts().getCount(), "language=" + row.getLanguage()),
+                AuditOutcome.SUCCESS);
         return true;
     }
 

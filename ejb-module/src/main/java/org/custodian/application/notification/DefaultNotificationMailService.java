@@ -106,20 +106,19 @@ public class DefaultNotificationMailService implements NotificationMailService {
             transport.send(settings.smtp(), new MailTransport.Outgoing(user.getEmail(), user.getDisplayName(),
                     rendered[0], rendered[1], row.getMessageId(), null, null, language));
         } catch (Exception e) {
-            row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, settings.backoff(),
-                    settings.backoffMax(), settings.maxAttempts());
+            settings.attemptFailed(row, e, now);
             LOG.warning(() -> "Notification mail " + row.getId() + " to " + row.getRecipient() + " not sent (attempt "
-                    + row.getAttempts() + "): " + e.getMessage());
+                    + row.getAttempts().getCount() + "): " + e.getMessage());
             if (row.getStatus() == NotificationMail.Status.FAILED) {
                 audit.record(system, NotificationAuditActions.MAIL_SEND_FAILED, NotificationAuditActions.NOTIFICATION,
-                        String.valueOf(row.getId()), List.of("attempts=" + row.getAttempts(),
+                        String.valueOf(row.getId()), List.of("attempts=" + row.getAttempts().getCount(),
                                 "ticket=" + ticket.getId()), AuditOutcome.FAILURE);
             }
             return true;
         }
         row.sent(now);
         List<String> entries = new ArrayList<>(List.of("to=user:" + user.getUsername(), "kind=" + row.getKind(),
-                "ticket=" + ticket.getId(), "attempt=" + row.getAttempts(), "language=" + language));
+                "ticket=" + ticket.getId(), "attempt=" + row.getAttempts().getCount(), "language=" + language));
         // what of the ticket went out, as a read by the recipient would record it
         entries.addAll(shown.auditEntries());
         audit.record(system, NotificationAuditActions.MAIL_SENT, NotificationAuditActions.NOTIFICATION,
