@@ -85,14 +85,10 @@ public class DefaultMailOutboxService implements MailOutboxService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean deliverNext() {
-        if (!settings.sending()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        OutboundMail row = mail.lockNextDue(now).orElse(null);
-        if (row == null) {
-            return false;
-        }
+        return MailOutboxStep.deliverNext(settings, clock, mail::lockNextDue, this::deliver);
+    }
+
+    private void deliver(OutboundMail row, Instant now) {
         Caller caller = Caller.system("mail-outbox", "mail-out-" + row.getId());
         Ticket ticket = tickets.find(row.getTicketId()).orElse(null);
         Comment comment = mail.findComment(row.getCommentId()).orElse(null);
@@ -100,7 +96,7 @@ public class DefaultMailOutboxService implements MailOutboxService {
                 || !addressable(ticket.getCustomer())) {
             // the customer was erased or merged, or the comment is gone: nothing may be sent any more
             row.skipped("nothing to send: the comment is not public or the customer has no address any more");
-            return true;
+            return;
         }
         Customer customer = ticket.getCustomer();
         String reference = settings.reference() == null ? null : settings.reference().of(ticket.getId());
@@ -120,14 +116,13 @@ public class DefaultMailOutboxService implements MailOutboxService {
                         List.of("attempts=" + row.getAttempts().getCount(), "outbox=" + row.getId()),
                         AuditOutcome.FAILURE);
             }
-            return true;
+            return;
         }
         row.sent(now);
         audit.record(caller, MailAuditActions.MAIL_SENT, AuditActions.COMMENT, resource,
                 List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(),
                         "attempt=" + row.getAttempts().getCount(), "language=" + row.getLanguage()),
                 AuditOutcome.SUCCESS);
-        return true;
     }
 
     @Override
