@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodian.application.shared.AesGcmSeal;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,21 +43,11 @@ public class SecretSealer {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            byte[] raw;
-            try {
-                raw = Base64.getDecoder().decode(text.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64", e);
-            }
-            useKey(raw);
-        });
+        InstallationSecret.read(keyText, KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         key = new AesGcmSeal(raw, random);
         try {
             // a separate key for the hashes, derived from the configured one

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.integration.ApiKeyToken;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,19 +43,11 @@ public class ApiKeyHasher {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            try {
-                useKey(Base64.getDecoder().decode(text.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64", e);
-            }
-        });
+        InstallationSecret.read(keyText, KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         try {
             Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(raw, "HmacSHA256"));

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.custodian.application.shared.AesGcmSeal;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,19 +39,11 @@ public class WebhookSecretBox {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            try {
-                useKey(Base64.getDecoder().decode(text.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64 of 32 bytes", e);
-            }
-        });
+        InstallationSecret.read(keyText, KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         key = new AesGcmSeal(raw, random);
     }
 
