@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.people;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,8 +17,6 @@ import java.util.Map;
 import org.custodian.application.integration.ServiceAccountService;
 import org.custodian.application.integration.ServiceAccountService.AccountView;
 import org.custodian.application.integration.ServiceAccountService.CreatedKey;
-import org.custodian.domain.shared.DomainRuleViolationException;
-import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -104,23 +100,12 @@ public class ServiceAccountsBean implements Serializable {
     }
 
     public String disable(String account) {
-        try {
+        return PageFailures.atRow(rowInput, () -> {
             accounts.disable(portal.get(), account, disableReasons.get(account));
             PageFailures.info(Texts.get("msg.accounts.disabled"), Texts.get("msg.accounts.disabled.detail",
                     account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (DomainRuleViolationException e) {
-            for (FieldViolation violation : e.getViolations()) {
-                String text = violation.field() + " " + violation.message();
-                FacesContext.getCurrentInstance().addMessage(rowInput,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            }
-            FacesContext.getCurrentInstance().validationFailed();
-            return null;
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     /** A date from the picker as the end of that day, UTC; other text goes as it is, for the service to judge. */
