@@ -180,9 +180,7 @@ public class DefaultTicketService implements TicketService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = find(context, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
-            throw new StaleVersionException("ticket " + id, expectedVersion, ticket.getVersion());
-        }
+        StaleVersionException.check("ticket " + id, expectedVersion, ticket.getVersion());
         RuleCheck check = new RuleCheck();
         for (String field : changes.values().keySet()) {
             check.require(TicketChanges.PATCHABLE.contains(field), field,

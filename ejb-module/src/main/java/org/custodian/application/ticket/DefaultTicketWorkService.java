@@ -87,9 +87,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = find(context, ticketId, Permission.TICKET_WRITE, AuditActions.TICKET_REOPEN);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
-            throw new StaleVersionException("ticket " + ticketId, expectedVersion, ticket.getVersion());
-        }
+        StaleVersionException.check("ticket " + ticketId, expectedVersion, ticket.getVersion());
         new RuleCheck().requireMultilineText(reason, "reason", REASON_MAX).throwIfAny();
         if (ticket.getStatus().isResolved() && "FOLLOW_UP".equals(option(ticket).applies())) {
             new RuleCheck().require(false, "status", "the reopen window of " + ReopenWindow.days() + " days ended at "
