@@ -75,6 +75,16 @@ public final class PageFailures {
         faces.validationFailed();
     }
 
+    /** Runs a form's action: the page it leads to, or null with the failure shown at the form {@code formId}. */
+    public static String attempt(String formId, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            show(e, formId);
+            return null;
+        }
+    }
+
     /**
      * Runs a row's action (decide, reject, disable): the page it leads to, or null with the failure on the page, a
      * broken rule at the row's own input {@code rowInput} (its client id, from {@code Pages.beside}).

@@ -73,16 +73,13 @@ public class AccessReviewsBean implements Serializable {
     }
 
     public String open() {
-        try {
+        return PageFailures.attempt("newReview", () -> {
             ReviewDetail opened = reviews.open(portal.get(), new NewReview(blank(title), blank(region), blank(role),
                     ServiceAccountsBean.endOfDay(deadline), blank(reviewer), policy));
             PageFailures.info(Texts.get("msg.reviews.opened"), Texts.get("msg.reviews.opened.detail",
                     String.valueOf(opened.review().id()), opened.items().size()));
             return Pages.redirect(self(opened.review().id()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newReview");
-            return null;
-        }
+        });
     }
 
     public void row(ActionEvent event) {
@@ -100,15 +97,12 @@ public class AccessReviewsBean implements Serializable {
     }
 
     public String close() {
-        try {
+        return PageFailures.attempt(null, () -> {
             ReviewView closed = reviews.close(portal.get(), detail.review().id());
             PageFailures.info(Texts.get("msg.reviews.closed"), Texts.get("msg.reviews.closed.detail",
                     String.valueOf(closed.id()), closed.outcomeDigest()));
             return Pages.redirect(self(closed.id()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     private String self(long campaign) {

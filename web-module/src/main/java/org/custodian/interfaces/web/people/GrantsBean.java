@@ -64,15 +64,12 @@ public class GrantsBean implements Serializable {
     }
 
     public String approve(long id) {
-        try {
+        return PageFailures.attempt(null, () -> {
             RoleGrantRequestView decided = grants.approve(portal.get(), id);
             PageFailures.info(Texts.get("people.grants.APPROVED"), Texts.get("msg.grants.approved",
                     Labels.label("role", decided.role()), decided.username()));
             return Pages.redirect("/admin/grants.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public String reject(long id) {

@@ -56,43 +56,34 @@ public class ServiceAccountsBean implements Serializable {
     }
 
     public String create() {
-        try {
+        return PageFailures.attempt("newAccount", () -> {
             AccountView created = accounts.create(portal.get(), new ServiceAccountService.NewAccount(name,
                     description == null || description.isBlank() ? null : description, List.copyOf(scopes),
                     List.copyOf(regions), null, endOfDay(expiresOn)));
             PageFailures.info(Texts.get("msg.accounts.created"), Texts.get("msg.accounts.created.detail",
                     created.name(), String.join(", ", created.roles())));
             return Pages.redirect("/admin/service-accounts.xhtml#account-" + created.name());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newAccount");
-            return null;
-        }
+        });
     }
 
     /** The secret goes to the next page in the flash only: a reload shows it no more. */
     public String createKey(String account) {
-        try {
+        return PageFailures.attempt(null, () -> {
             CreatedKey key = accounts.createKey(portal.get(), account, new ServiceAccountService.NewKey(null, null));
             Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), String.valueOf(key.expiresAt())));
             PageFailures.info(Texts.get("msg.accounts.keyCreated"), Texts.get("msg.accounts.keyCreated.detail",
                     key.keyId(), account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public String revokeKey(String account, String keyId) {
-        try {
+        return PageFailures.attempt(null, () -> {
             accounts.revokeKey(portal.get(), account, keyId, "revoked in the admin console");
             PageFailures.info(Texts.get("msg.accounts.keyRevoked"), Texts.get("msg.accounts.keyRevoked.detail",
                     keyId, account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public void row(ActionEvent event) {

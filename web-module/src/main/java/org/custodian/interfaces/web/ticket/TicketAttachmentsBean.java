@@ -108,15 +108,12 @@ public class TicketAttachmentsBean implements Serializable {
     }
 
     public String reveal() {
-        try {
+        return PageFailures.attempt("attachmentReveal", () -> {
             reveals.revealOnTicket(portal.get(), ticketBean.getId(), new org.custodian.application.reveal.RevealRequest(
                     List.of("attachment.content"), revealReason));
             PageFailures.info(TicketWorkText.text("attachments.revealed"), null);
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "attachmentReveal");
-            return null;
-        }
+        });
     }
 
     public String getRevealReason() {
