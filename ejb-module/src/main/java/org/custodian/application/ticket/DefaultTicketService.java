@@ -33,7 +33,6 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
-import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.team.TeamService;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -478,18 +477,8 @@ public class DefaultTicketService implements TicketService {
         }
     }
 
-    /**
-     * Role first (so a caller without the role learns nothing, not even whether the id exists), then existence.
-     * The record's own decision (region, grant, override) follows with {@link PolicyService#authorize}.
-     */
+    /** See {@link TicketLookup}: role first, then existence; the record's decision follows. */
     private Ticket find(AccessContext context, long id, Permission permission, String action) {
-        policy.enforce(context.caller(), permission, AuditActions.TICKET, String.valueOf(id));
-        Ticket ticket = tickets.find(id).orElse(null);
-        if (ticket == null) {
-            audit.record(context.caller(), action, AuditActions.TICKET, String.valueOf(id), null,
-                    AuditOutcome.FAILURE);
-            throw new ResourceNotFoundException("ticket", id);
-        }
-        return ticket;
+        return TicketLookup.find(policy, audit, tickets, context.caller(), id, permission, action);
     }
 }

@@ -250,15 +250,8 @@ public class DefaultTicketWorkService implements TicketWorkService {
         return entries;
     }
 
-    /** Role first (a caller without it learns nothing), then existence; the record's decision follows. */
+    /** See {@link TicketLookup}: role first, then existence; the record's decision follows. */
     private Ticket find(AccessContext context, long id, Permission permission, String action) {
-        policy.enforce(context.caller(), permission, AuditActions.TICKET, String.valueOf(id));
-        Ticket ticket = tickets.find(id).orElse(null);
-        if (ticket == null) {
-            audit.record(context.caller(), action, AuditActions.TICKET, String.valueOf(id), null,
-                    AuditOutcome.FAILURE);
-            throw new ResourceNotFoundException("ticket", id);
-        }
-        return ticket;
+        return TicketLookup.find(policy, audit, tickets, context.caller(), id, permission, action);
     }
 }
