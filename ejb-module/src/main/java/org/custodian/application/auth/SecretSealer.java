@@ -2,18 +2,15 @@ package org.custodian.application.auth;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodian.application.shared.AesGcmSeal;
 import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seals second-factor secrets (AES-256-GCM, random 96-bit nonce, the username as associated data so a sealed
@@ -24,10 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecretSealer {
 
     static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
-
-    @Inject
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
@@ -43,7 +36,7 @@ public class SecretSealer {
 
     @PostConstruct
     void loadKey() {
-        InstallationSecret.read(keyText, KEY_PROPERTY).ifPresent(this::useKey);
+        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {

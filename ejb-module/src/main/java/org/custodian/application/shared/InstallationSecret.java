@@ -2,6 +2,7 @@ package org.custodian.application.shared;
 
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A 32-byte installation secret configured as base64 ({@code custodian.auth.second-factor-key},
@@ -16,14 +17,15 @@ public final class InstallationSecret {
     }
 
     /** The configured key's bytes, or empty when {@code property} is unset or blank. */
-    public static Optional<byte[]> read(Optional<String> text, String property) {
-        return text.filter(value -> !value.isBlank()).map(value -> {
-            try {
-                return Base64.getDecoder().decode(value.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(property + " must be base64 of " + LENGTH + " bytes", e);
-            }
-        });
+    public static Optional<byte[]> read(String property) {
+        return ConfigProvider.getConfig().getOptionalValue(property, String.class).filter(value -> !value.isBlank())
+                .map(value -> {
+                    try {
+                        return Base64.getDecoder().decode(value.trim());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(property + " must be base64 of " + LENGTH + " bytes", e);
+                    }
+                });
     }
 
     /** {@code raw} itself, refused unless it has 32 bytes. */

@@ -2,14 +2,11 @@ package org.custodian.application.webhook;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Optional;
 import org.custodian.application.shared.AesGcmSeal;
 import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seals webhook signing secrets at rest (AES-256-GCM, a random 96-bit nonce, the owning account as associated data
@@ -21,10 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WebhookSecretBox {
 
     static final String KEY_PROPERTY = "custodian.webhook.secret-key";
-
-    @Inject
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
@@ -39,7 +32,7 @@ public class WebhookSecretBox {
 
     @PostConstruct
     void loadKey() {
-        InstallationSecret.read(keyText, KEY_PROPERTY).ifPresent(this::useKey);
+        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
