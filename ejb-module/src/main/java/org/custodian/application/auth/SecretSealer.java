@@ -2,18 +2,15 @@ package org.custodian.application.auth;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodian.application.shared.AesGcmSeal;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seals second-factor secrets (AES-256-GCM, random 96-bit nonce, the username as associated data so a sealed
@@ -24,10 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecretSealer {
 
     static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
-
-    @Inject
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
@@ -43,21 +36,11 @@ public class SecretSealer {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            byte[] raw;
-            try {
-                raw = Base64.getDecoder().decode(text.trim());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64", e);
-            }
-            useKey(raw);
-        });
+        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         key = new AesGcmSeal(raw, random);
         try {
             // a separate key for the hashes, derived from the configured one

@@ -17,15 +17,11 @@ import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.OpenIncident;
-import org.custodian.domain.model.customer.Customer;
-import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentVisibility;
 import org.custodian.domain.model.ticket.Ticket;
-import org.custodian.domain.model.ticket.TicketDetails;
-import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,9 +47,6 @@ public class DefaultBackupIncidents implements BackupIncidents {
     private MonitoringDedup dedup;
 
     @Inject
-    private CustomerRepository customers;
-
-    @Inject
     private TicketRepository tickets;
 
     @Inject
@@ -77,24 +70,10 @@ public class DefaultBackupIncidents implements BackupIncidents {
         Caller system = Caller.system(actor, rule);
         audit.record(system, AuditActions.BACKUP_INCIDENT, AuditActions.ALERT, String.valueOf(alert.getId()),
                 List.of("rule=" + rule), AuditOutcome.SUCCESS);
-        Customer operations = customers.findByExternalId(Reserved.OPERATIONS_ID).orElseGet(() -> {
-            Customer created = new Customer(Reserved.OPERATIONS_ID, "Custodian operations", null, null, region, now);
-            customers.store(created);
-            return created;
-        });
         String text = detail.length() > 3900 ? detail.substring(0, 3900) + "..." : detail;
-        Ticket ticket = new Ticket(new TicketDetails(subject.length() > 200 ? subject.substring(0, 200) : subject,
+        return dedup.openOwnIncident(system, match, alert, subject.length() > 200 ? subject.substring(0, 200) : subject,
                 "Alert " + alert.getId() + " (" + rule + "): " + text + "\nSee GET /api/v1/backups and the job"
-                        + " execution for details.", TicketPriority.HIGH, Reserved.BACKUP_CATEGORY, null, null, null),
-                operations, operations.getRegion(), now);
-        tickets.store(ticket);
-        tickets.flush();
-        alert.openedTicket(ticket.getId());
-        audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
-                List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
-                AuditOutcome.SUCCESS);
-        dedup.opened(system, match, ticket.getId(), alert.getId(), now);
-        return ticket.getId();
+                        + " execution for details.", Reserved.BACKUP_CATEGORY, region, now);
     }
 
     /** The comment's author column holds 64 characters. */

@@ -193,9 +193,7 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
             throw new ConflictException("customer " + id + " was merged into customer " + customer.getMergedInto()
                     + "; change that record instead");
         }
-        if (expectedVersion != null && expectedVersion != customer.getVersion()) {
-            throw new StaleVersionException("customer " + id, expectedVersion, customer.getVersion());
-        }
+        StaleVersionException.check("customer " + id, expectedVersion, customer.getVersion());
         RuleCheck check = new RuleCheck().require(!changes.values().isEmpty(), "body",
                 "name at least one field to change: " + CustomerChanges.PATCHABLE);
         for (String field : changes.values().keySet()) {

@@ -2,19 +2,16 @@ package org.custodian.application.integration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.integration.ApiKeyToken;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes API keys and keys their hashes: HMAC-SHA256 over the key id and the secret, under a key derived from the
@@ -25,10 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiKeyHasher {
 
     static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
-
-    @Inject
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
     private SecretKeySpec macKey;
@@ -43,19 +36,11 @@ public class ApiKeyHasher {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            try {
-                useKey(Base64.getDecoder().decode(text.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64", e);
-            }
-        });
+        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         try {
             Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(raw, "HmacSHA256"));

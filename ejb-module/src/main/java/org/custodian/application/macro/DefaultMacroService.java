@@ -112,9 +112,7 @@ public class DefaultMacroService implements MacroService {
         Team team = teams.findAll().stream().filter(one -> one.getId() == macro.getTeamId()).findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("macro", id));
         managed(caller, team, id);
-        if (expectedVersion != null && expectedVersion != macro.getVersion()) {
-            throw new StaleVersionException("macro " + id, expectedVersion, macro.getVersion());
-        }
+        StaleVersionException.check("macro " + id, expectedVersion, macro.getVersion());
         String newName = name == null ? macro.getName() : name;
         String newBody = body == null ? macro.getBody() : body;
         List<String> changed = new ArrayList<>();

@@ -85,14 +85,10 @@ public class DefaultMailOutboxService implements MailOutboxService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean deliverNext() {
-        if (!settings.sending()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        OutboundMail row = mail.lockNextDue(now).orElse(null);
-        if (row == null) {
-            return false;
-        }
+        return MailOutboxStep.deliverNext(settings, clock, mail::lockNextDue, this::deliver);
+    }
+
+    private void deliver(OutboundMail row, Instant now) {
         Caller caller = Caller.system("mail-outbox", "mail-out-" + row.getId());
         Ticket ticket = tickets.find(row.getTicketId()).orElse(null);
         Comment comment = mail.findComment(row.getCommentId()).orElse(null);
@@ -100,7 +96,7 @@ public class DefaultMailOutboxService implements MailOutboxService {
                 || !addressable(ticket.getCustomer())) {
             // the customer was erased or merged, or the comment is gone: nothing may be sent any more
             row.skipped("nothing to send: the comment is not public or the customer has no address any more");
-            return true;
+            return;
         }
         Customer customer = ticket.getCustomer();
         String reference = settings.reference() == null ? null : settings.reference().of(ticket.getId());
@@ -112,21 +108,21 @@ public class DefaultMailOutboxService implements MailOutboxService {
                     rendered[0], rendered[1], row.getMessageId(), row.getInReplyTo(), row.getReferenceIds(),
                     row.getLanguage()));
         } catch (Exception e) {
-            row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, settings.backoff(),
-                    settings.backoffMax(), settings.maxAttempts());
+            settings.attemptFailed(row, e, now);
             LOG.warning(() -> "Mail " + row.getId() + " for ticket " + ticket.getId() + " not sent (attempt "
-                    + row.getAttempts() + "): " + e.getMessage());
+                    + row.getAttempts().getCount() + "): " + e.getMessage());
             if (row.getStatus() == OutboundMail.Status.FAILED) {
                 audit.record(caller, MailAuditActions.MAIL_SEND_FAILED, AuditActions.COMMENT, resource,
-                        List.of("attempts=" + row.getAttempts(), "outbox=" + row.getId()), AuditOutcome.FAILURE);
+                        List.of("attempts=" + row.getAttempts().getCount(), "outbox=" + row.getId()),
+                        AuditOutcome.FAILURE);
             }
-            return true;
+            return;
         }
         row.sent(now);
         audit.record(caller, MailAuditActions.MAIL_SENT, AuditActions.COMMENT, resource,
-                List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(), "attempt=" + row.getAttempts(),
-                        "language=" + row.getLanguage()), AuditOutcome.SUCCESS);
-        return true;
+                List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(),
+                        "attempt=" + row.getAttempts().getCount(), "language=" + row.getLanguage()),
+                AuditOutcome.SUCCESS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.custodian.application.mail;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.mail.OutboxMail;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -165,6 +167,11 @@ public class MailSettings {
 
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** A mail of either outbox (customer, staff) was not sent: the next attempt after the backoff, or FAILED. */
+    public void attemptFailed(OutboxMail row, Exception e, Instant now) {
+        row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, backoff, backoffMax, maxAttempts);
     }
 
     public int senderLimit() {

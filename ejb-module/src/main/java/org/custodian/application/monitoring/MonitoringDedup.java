@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
+import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.OpenIncident;
+import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerRepository;
+import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.monitoring.OccurrenceRepository;
 import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketDetails;
+import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.ticket.TicketStatus;
 
@@ -36,6 +43,9 @@ public class MonitoringDedup {
 
     @Inject
     private TicketRepository tickets;
+
+    @Inject
+    private CustomerRepository customers;
 
     @Inject
     private OccurrenceRepository occurrences;
@@ -68,6 +78,30 @@ public class MonitoringDedup {
         }
         audit.record(caller, MonitoringAuditActions.MONITORING_OPENED, AuditActions.TICKET, String.valueOf(ticketId),
                 fields(match, List.of("occurrences=1")), AuditOutcome.SUCCESS);
+    }
+
+    /**
+     * Opens the operations team's HIGH ticket for one of the desk's own alerts (a backup failure, a missed
+     * governance objective): on the operations customer record (made in {@code region} the first time), audited as
+     * a ticket created for the alert, then {@link #opened}. Returns the ticket's id.
+     */
+    public long openOwnIncident(Caller system, Match match, Alert alert, String subject, String description,
+            String category, Region region, Instant now) {
+        Customer operations = customers.findByExternalId(Reserved.OPERATIONS_ID).orElseGet(() -> {
+            Customer created = new Customer(Reserved.OPERATIONS_ID, "Custodian operations", null, null, region, now);
+            customers.store(created);
+            return created;
+        });
+        Ticket ticket = new Ticket(new TicketDetails(subject, description, TicketPriority.HIGH, category, null, null,
+                null), operations, operations.getRegion(), now);
+        tickets.store(ticket);
+        tickets.flush();
+        alert.openedTicket(ticket.getId());
+        audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
+                List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
+                AuditOutcome.SUCCESS);
+        opened(system, match, ticket.getId(), alert.getId(), now);
+        return ticket.getId();
     }
 
     /** The event came again while the ticket is open: counted, with the comment the caller made for it. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.mail.MailOutboxStep;
 import org.custodian.application.mail.MailSettings;
 import org.custodian.application.mail.MailTransport;
 import org.custodian.application.policy.Decision;
@@ -69,27 +70,23 @@ public class DefaultNotificationMailService implements NotificationMailService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean deliverNext() {
-        if (!settings.sending()) {
-            return false;
-        }
-        Instant now = clock.instant();
-        NotificationMail row = notifications.lockNextDue(now).orElse(null);
-        if (row == null) {
-            return false;
-        }
+        return MailOutboxStep.deliverNext(settings, clock, notifications::lockNextDue, this::deliver);
+    }
+
+    private void deliver(NotificationMail row, Instant now) {
         Caller system = Caller.system("notification-outbox", "notify-" + row.getId());
         User user = users.findByUsername(row.getRecipient()).orElse(null);
         Ticket ticket = tickets.find(row.getTicketId()).orElse(null);
         if (user == null || !user.isEnabled() || user.getEmail() == null || user.getEmail().isBlank()
                 || ticket == null) {
             row.skipped("nothing to send: the recipient cannot be mailed any more or the ticket is gone");
-            return true;
+            return;
         }
         Optional<Decision> view = policy.decisionFor(DefaultNotificationService.asCaller(user),
                 Permission.TICKET_READ, ResourceScope.of(ticket));
         if (view.isEmpty()) {
             row.skipped("the recipient may not see the ticket any more");
-            return true;
+            return;
         }
         // the subject exactly as the recipient's view shows it: masked where they see it masked, absent if hidden
         Shown shown = view.get().show("ticket").text("subject", ticket.getSubject(), ticket.getSubjectMasked());
@@ -106,25 +103,23 @@ public class DefaultNotificationMailService implements NotificationMailService {
             transport.send(settings.smtp(), new MailTransport.Outgoing(user.getEmail(), user.getDisplayName(),
                     rendered[0], rendered[1], row.getMessageId(), null, null, language));
         } catch (Exception e) {
-            row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, settings.backoff(),
-                    settings.backoffMax(), settings.maxAttempts());
+            settings.attemptFailed(row, e, now);
             LOG.warning(() -> "Notification mail " + row.getId() + " to " + row.getRecipient() + " not sent (attempt "
-                    + row.getAttempts() + "): " + e.getMessage());
+                    + row.getAttempts().getCount() + "): " + e.getMessage());
             if (row.getStatus() == NotificationMail.Status.FAILED) {
                 audit.record(system, NotificationAuditActions.MAIL_SEND_FAILED, NotificationAuditActions.NOTIFICATION,
-                        String.valueOf(row.getId()), List.of("attempts=" + row.getAttempts(),
+                        String.valueOf(row.getId()), List.of("attempts=" + row.getAttempts().getCount(),
                                 "ticket=" + ticket.getId()), AuditOutcome.FAILURE);
             }
-            return true;
+            return;
         }
         row.sent(now);
         List<String> entries = new ArrayList<>(List.of("to=user:" + user.getUsername(), "kind=" + row.getKind(),
-                "ticket=" + ticket.getId(), "attempt=" + row.getAttempts(), "language=" + language));
+                "ticket=" + ticket.getId(), "attempt=" + row.getAttempts().getCount(), "language=" + language));
         // what of the ticket went out, as a read by the recipient would record it
         entries.addAll(shown.auditEntries());
         audit.record(system, NotificationAuditActions.MAIL_SENT, NotificationAuditActions.NOTIFICATION,
                 String.valueOf(row.getId()), entries, AuditOutcome.SUCCESS);
-        return true;
     }
 
     @Override

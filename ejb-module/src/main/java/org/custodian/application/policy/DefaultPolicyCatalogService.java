@@ -102,9 +102,7 @@ public class DefaultPolicyCatalogService implements PolicyCatalogService {
 
     /** Optimistic check of a PUT: the caller names the version it saw (optional). */
     private static void requireVersion(VersionedSetting setting, Long expectedVersion, String what) {
-        if (expectedVersion != null && expectedVersion != setting.getVersion()) {
-            throw new StaleVersionException(what, expectedVersion, setting.getVersion());
-        }
+        StaleVersionException.check(what, expectedVersion, setting.getVersion());
     }
 
     /** Stores and audits a change; a null change (the value was already set) leaves no trace. */

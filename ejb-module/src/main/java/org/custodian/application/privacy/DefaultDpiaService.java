@@ -87,9 +87,7 @@ public class DefaultDpiaService implements DpiaService {
         policy.enforce(caller, Permission.DPIA_MANAGE, PrivacyObligationActions.DPIA, String.valueOf(id));
         DpiaVersion.Content content = content(input);
         Dpia dpia = dpias.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (expectedVersion != null && expectedVersion != dpia.getCurrentVersion()) {
-            throw new StaleVersionException("DPIA " + id, expectedVersion, dpia.getCurrentVersion());
-        }
+        StaleVersionException.check("DPIA " + id, expectedVersion, dpia.getCurrentVersion());
         Instant now = now();
         DpiaVersion next = new DpiaVersion(id, dpia.getCurrentVersion() + 1, content, caller.username(), now,
                 today());

@@ -30,7 +30,6 @@ import org.custodian.domain.model.policy.VisibilityRule;
 import org.custodian.domain.model.privacy.ProcessingStatistics;
 import org.custodian.domain.model.retention.RetentionPolicy;
 import org.custodian.domain.model.retention.RetentionRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
 public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
@@ -60,14 +59,7 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
     private ProcessingStatistics statistics;
 
     @Inject
-    @ConfigProperty(name = "custodian.privacy.controller",
-            defaultValue = "not configured: set custodian.privacy.controller")
-    String controller;
-
-    @Inject
-    @ConfigProperty(name = "custodian.privacy.contact",
-            defaultValue = "not configured: set custodian.privacy.contact")
-    String contact;
+    PrivacyController controller;
 
     @Inject
     private ProcessingPurposes purposes;
@@ -96,7 +88,7 @@ public class DefaultPrivacyRecordsService implements PrivacyRecordsService {
         List<TransferRule> transferRules = access.transferRules(true);
         List<RetentionPolicy> retentionPolicies = retention.policies(true);
         int holds = retention.holds(true).size();
-        RecordsOfProcessing records = new RecordsOfProcessing(clock.instant(), controller, contact,
+        RecordsOfProcessing records = new RecordsOfProcessing(clock.instant(), controller.name(), controller.contact(),
                 coverage.linked(purposes.list()),
                 List.of("Customers who contact the help desk (name, contact details, identifiers, the content of"
                         + " their requests)",

@@ -93,9 +93,7 @@ public class DefaultRetentionService implements RetentionService {
         policy.enforce(caller, Permission.RETENTION_MANAGE, AuditActions.RETENTION_POLICY, String.valueOf(id));
         RetentionPolicy existing = retention.findPolicyForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("retention policy", id));
-        if (expectedVersion != null && expectedVersion != existing.getVersion()) {
-            throw new StaleVersionException("retention policy " + id, expectedVersion, existing.getVersion());
-        }
+        StaleVersionException.check("retention policy " + id, expectedVersion, existing.getVersion());
         Parsed parsed = parse(input);
         existing.revise(input.name(), parsed.categories(), parsed.regions(), parsed.clock(), input.days(),
                 parsed.action(), input.active() == null || input.active(), input.reason(), caller.username(),

@@ -77,9 +77,7 @@ public class DefaultSlaService implements SlaService {
         policy.enforce(caller, Permission.SLA_MANAGE, SlaActions.SLA_CALENDAR, String.valueOf(id));
         BusinessCalendar existing = sla.calendarForUpdate(id)
                 .orElseThrow(() -> new ResourceNotFoundException("business calendar", id));
-        if (expectedVersion != null && expectedVersion != existing.getVersion()) {
-            throw new StaleVersionException("business calendar " + id, expectedVersion, existing.getVersion());
-        }
+        StaleVersionException.check("business calendar " + id, expectedVersion, existing.getVersion());
         RuleCheck check = new RuleCheck();
         Region region = Inputs.enumValue(Region.class, input.region(), "region", false, check);
         Map<DayOfWeek, int[]> week = WorkingWeek.parseWeek(input.hours(), check);
@@ -114,9 +112,7 @@ public class DefaultSlaService implements SlaService {
     public PolicyView revisePolicy(Caller caller, long id, PolicyInput input, Long expectedVersion) {
         policy.enforce(caller, Permission.SLA_MANAGE, SlaActions.SLA_POLICY, String.valueOf(id));
         SlaPolicy existing = sla.policyForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("SLA policy", id));
-        if (expectedVersion != null && expectedVersion != existing.getVersion()) {
-            throw new StaleVersionException("SLA policy " + id, expectedVersion, existing.getVersion());
-        }
+        StaleVersionException.check("SLA policy " + id, expectedVersion, existing.getVersion());
         RuleCheck check = new RuleCheck();
         existing.revise(rule(input, check), caller.username(), clock.instant(), check);
         audit.record(caller, SlaActions.SLA_POLICY_CHANGE, SlaActions.SLA_POLICY, String.valueOf(id),

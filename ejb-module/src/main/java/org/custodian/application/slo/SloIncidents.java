@@ -11,20 +11,15 @@ import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.monitoring.MonitoringDedup;
-import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
-import org.custodian.domain.model.customer.Customer;
-import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentVisibility;
 import org.custodian.domain.model.ticket.Ticket;
-import org.custodian.domain.model.ticket.TicketDetails;
-import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,9 +51,6 @@ public class SloIncidents {
 
     @Inject
     private AlertRepository alerts;
-
-    @Inject
-    private CustomerRepository customers;
 
     @Inject
     private TicketRepository tickets;
@@ -111,23 +103,9 @@ public class SloIncidents {
                 List.of("objective=" + objective.id(), "remit=" + objective.remit(), "value=" + objective.value(),
                         "target=" + objective.target()), AuditOutcome.SUCCESS);
         Region region = Region.parse(incidentRegion).orElse(Region.EU);
-        Customer operations = customers.findByExternalId(Reserved.OPERATIONS_ID).orElseGet(() -> {
-            Customer created = new Customer(Reserved.OPERATIONS_ID, "Custodian operations", null, null, region, now);
-            customers.store(created);
-            return created;
-        });
-        Ticket ticket = new Ticket(new TicketDetails(cut("Governance objective missed: " + objective.id(), 200),
+        return dedup.openOwnIncident(system, match, alert, cut("Governance objective missed: " + objective.id(), 200),
                 "Alert " + alert.getId() + " (" + RULE + "): " + cut(detail, 3800) + "\nSee GET"
-                        + " /api/v1/reports/governance-slo for the objectives.", TicketPriority.HIGH, CATEGORY, null,
-                null, null), operations, operations.getRegion(), now);
-        tickets.store(ticket);
-        tickets.flush();
-        alert.openedTicket(ticket.getId());
-        audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
-                List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
-                AuditOutcome.SUCCESS);
-        dedup.opened(system, match, ticket.getId(), alert.getId(), now);
-        return ticket.getId();
+                        + " /api/v1/reports/governance-slo for the objectives.", CATEGORY, region, now);
     }
 
     /** Missed again while the last stretch's ticket is still open: a comment and a count on it. */

@@ -33,7 +33,6 @@ import org.custodian.application.shared.Caller;
 import org.custodian.application.sla.SlaClocks;
 import org.custodian.application.shared.Inputs;
 import org.custodian.application.shared.PageResult;
-import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.team.TeamService;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -180,9 +179,7 @@ public class DefaultTicketService implements TicketService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = find(context, id, Permission.TICKET_WRITE, AuditActions.TICKET_UPDATE);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
-            throw new StaleVersionException("ticket " + id, expectedVersion, ticket.getVersion());
-        }
+        StaleVersionException.check("ticket " + id, expectedVersion, ticket.getVersion());
         RuleCheck check = new RuleCheck();
         for (String field : changes.values().keySet()) {
             check.require(TicketChanges.PATCHABLE.contains(field), field,
@@ -480,18 +477,8 @@ public class DefaultTicketService implements TicketService {
         }
     }
 
-    /**
-     * Role first (so a caller without the role learns nothing, not even whether the id exists), then existence.
-     * The record's own decision (region, grant, override) follows with {@link PolicyService#authorize}.
-     */
+    /** See {@link TicketLookup}: role first, then existence; the record's decision follows. */
     private Ticket find(AccessContext context, long id, Permission permission, String action) {
-        policy.enforce(context.caller(), permission, AuditActions.TICKET, String.valueOf(id));
-        Ticket ticket = tickets.find(id).orElse(null);
-        if (ticket == null) {
-            audit.record(context.caller(), action, AuditActions.TICKET, String.valueOf(id), null,
-                    AuditOutcome.FAILURE);
-            throw new ResourceNotFoundException("ticket", id);
-        }
-        return ticket;
+        return TicketLookup.find(policy, audit, tickets, context.caller(), id, permission, action);
     }
 }

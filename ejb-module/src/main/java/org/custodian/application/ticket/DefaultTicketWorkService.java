@@ -87,9 +87,7 @@ public class DefaultTicketWorkService implements TicketWorkService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = find(context, ticketId, Permission.TICKET_WRITE, AuditActions.TICKET_REOPEN);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        if (expectedVersion != null && expectedVersion != ticket.getVersion()) {
-            throw new StaleVersionException("ticket " + ticketId, expectedVersion, ticket.getVersion());
-        }
+        StaleVersionException.check("ticket " + ticketId, expectedVersion, ticket.getVersion());
         new RuleCheck().requireMultilineText(reason, "reason", REASON_MAX).throwIfAny();
         if (ticket.getStatus().isResolved() && "FOLLOW_UP".equals(option(ticket).applies())) {
             new RuleCheck().require(false, "status", "the reopen window of " + ReopenWindow.days() + " days ended at "
@@ -252,15 +250,8 @@ public class DefaultTicketWorkService implements TicketWorkService {
         return entries;
     }
 
-    /** Role first (a caller without it learns nothing), then existence; the record's decision follows. */
+    /** See {@link TicketLookup}: role first, then existence; the record's decision follows. */
     private Ticket find(AccessContext context, long id, Permission permission, String action) {
-        policy.enforce(context.caller(), permission, AuditActions.TICKET, String.valueOf(id));
-        Ticket ticket = tickets.find(id).orElse(null);
-        if (ticket == null) {
-            audit.record(context.caller(), action, AuditActions.TICKET, String.valueOf(id), null,
-                    AuditOutcome.FAILURE);
-            throw new ResourceNotFoundException("ticket", id);
-        }
-        return ticket;
+        return TicketLookup.find(policy, audit, tickets, context.caller(), id, permission, action);
     }
 }

@@ -117,7 +117,8 @@ public class DefaultWebhookDeliveryService implements WebhookDeliveryService {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         List<String> fields = List.of("event=" + row.getEventType(), "webhook-id=" + row.getMessageId(),
-                "resource=" + row.getResourceType() + "/" + row.getResourceId(), "attempt=" + (row.getAttempts() + 1),
+                "resource=" + row.getResourceType() + "/" + row.getResourceId(),
+                "attempt=" + (row.getAttempts().getCount() + 1),
                 "status=" + (status == null ? "none" : status));
         if (error == null) {
             row.delivered(status, now);
@@ -128,7 +129,7 @@ public class DefaultWebhookDeliveryService implements WebhookDeliveryService {
         row.failed(status, error, now, settings.backoff(), settings.backoffMax(), settings.maxAttempts());
         String why = error;
         LOG.warning(() -> "Webhook " + webhook.getId() + " event " + row.getMessageId() + " not delivered (attempt "
-                + row.getAttempts() + "): " + why);
+                + row.getAttempts().getCount() + "): " + why);
         if (row.getStatus() == WebhookDelivery.Status.DEAD) {
             audit.record(system, WebhookAuditActions.WEBHOOK_DEAD_LETTER, WebhookAuditActions.WEBHOOK, resource,
                     fields, AuditOutcome.FAILURE);

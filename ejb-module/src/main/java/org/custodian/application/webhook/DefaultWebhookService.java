@@ -247,8 +247,8 @@ public class DefaultWebhookService implements WebhookService {
 
     private static DeadLetterView deadLetter(WebhookDelivery delivery) {
         return new DeadLetterView(delivery.getId(), delivery.getMessageId(), delivery.getEventType(),
-                delivery.getResourceType() + "/" + delivery.getResourceId(), delivery.getAttempts(),
-                delivery.getLastStatus(), delivery.getLastError(), delivery.getOccurredAt(), delivery.getDeadAt(),
-                delivery.getStatus().name());
+                delivery.getResourceType() + "/" + delivery.getResourceId(), delivery.getAttempts().getCount(),
+                delivery.getLastStatus(), delivery.getAttempts().getLastError(), delivery.getOccurredAt(),
+                delivery.getDeadAt(), delivery.getStatus().name());
     }
 }

@@ -2,14 +2,11 @@ package org.custodian.application.webhook;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Optional;
 import org.custodian.application.shared.AesGcmSeal;
+import org.custodian.application.shared.InstallationSecret;
 import org.custodian.application.shared.NotConfiguredException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Seals webhook signing secrets at rest (AES-256-GCM, a random 96-bit nonce, the owning account as associated data
@@ -21,10 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class WebhookSecretBox {
 
     static final String KEY_PROPERTY = "custodian.webhook.secret-key";
-
-    @Inject
-    @ConfigProperty(name = KEY_PROPERTY)
-    Optional<String> keyText;
 
     private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
@@ -39,19 +32,11 @@ public class WebhookSecretBox {
 
     @PostConstruct
     void loadKey() {
-        keyText.filter(text -> !text.isBlank()).ifPresent(text -> {
-            try {
-                useKey(Base64.getDecoder().decode(text.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY_PROPERTY + " must be base64 of 32 bytes", e);
-            }
-        });
+        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
     }
 
     private void useKey(byte[] raw) {
-        if (raw.length != 32) {
-            throw new IllegalStateException(KEY_PROPERTY + " must be 32 bytes (base64 of 32 random bytes)");
-        }
+        InstallationSecret.checked(raw, KEY_PROPERTY);
         key = new AesGcmSeal(raw, random);
     }
 

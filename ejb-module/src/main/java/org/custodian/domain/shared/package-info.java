@@ -1,2 +1,2 @@
-/** Building blocks shared by every bounded context: rule checks and their violations. */
+/** Building blocks shared by every bounded context: rule checks and their violations, the outboxes' attempts. */
 package org.custodian.domain.shared;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.shared.NotConfiguredException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The OpenPGP keys of backups, from MicroProfile Config (environment variables override). Keys are parsed when
@@ -19,50 +19,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BackupKeys {
 
-    @Inject
-    @ConfigProperty(name = "custodian.backup.recipient-keys")
-    Optional<String> recipientKeys;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.signing-key")
-    Optional<String> signingKey;
-
-    @Inject
-    @ConfigProperty(name = "custodian.backup.signing-key-passphrase")
-    Optional<String> signingKeyPassphrase;
-
+    private static final String RECIPIENT_KEYS = "custodian.backup.recipient-keys";
+    private static final String SIGNING_KEY = "custodian.backup.signing-key";
+    private static final String SIGNING_KEY_PASSPHRASE = "custodian.backup.signing-key-passphrase";
     /** Public half of the signing key, for verification without it; derived from the signing key when unset. */
-    @Inject
-    @ConfigProperty(name = "custodian.backup.verify-key")
-    Optional<String> verifyKey;
-
+    private static final String VERIFY_KEY = "custodian.backup.verify-key";
     /** Only on a host that should test-decrypt sets during verification. */
-    @Inject
-    @ConfigProperty(name = "custodian.backup.decryption-key")
-    Optional<String> decryptionKey;
+    private static final String DECRYPTION_KEY = "custodian.backup.decryption-key";
+    private static final String DECRYPTION_KEY_PASSPHRASE = "custodian.backup.decryption-key-passphrase";
 
     @Inject
-    @ConfigProperty(name = "custodian.backup.decryption-key-passphrase")
-    Optional<String> decryptionKeyPassphrase;
+    Config config;
 
     private volatile OpenPgpEnvelope envelope;
     private volatile OpenPgpSigner signer;
     private volatile OpenPgpVerifier verifier;
 
     public OpenPgpEnvelope envelope() {
-        return configured("custodian.backup.recipient-keys", this::loadEnvelope);
+        return configured(RECIPIENT_KEYS, this::loadEnvelope);
     }
 
     public OpenPgpSigner signer() {
-        return configured("custodian.backup.signing-key", this::loadSigner);
+        return configured(SIGNING_KEY, this::loadSigner);
     }
 
     public OpenPgpVerifier verifier() {
-        return configured("custodian.backup.verify-key", this::loadVerifier);
+        return configured(VERIFY_KEY, this::loadVerifier);
     }
 
     public Optional<OpenPgpDecryptor> decryptor() {
-        return configured("custodian.backup.decryption-key", this::loadDecryptor);
+        return configured(DECRYPTION_KEY, this::loadDecryptor);
     }
 
     /** A key that does not parse is a configuration problem (503 naming the setting), not a server error. */
@@ -77,34 +63,46 @@ public class BackupKeys {
 
     private OpenPgpEnvelope loadEnvelope() {
         if (envelope == null) {
-            envelope = OpenPgpEnvelope.forRecipients(recipientKeys.filter(k -> !k.isBlank()).map(BackupKeys::keyText)
-                    .orElseThrow(() -> missing("custodian.backup.recipient-keys",
-                            "the operators' OpenPGP public keys that backups are encrypted to")));
+            envelope = OpenPgpEnvelope.forRecipients(key(RECIPIENT_KEYS).orElseThrow(() -> missing(RECIPIENT_KEYS,
+                    "the operators' OpenPGP public keys that backups are encrypted to")));
         }
         return envelope;
     }
 
     private OpenPgpSigner loadSigner() {
         if (signer == null) {
-            signer = OpenPgpSigner.fromSecretKey(signingKey.filter(k -> !k.isBlank()).map(BackupKeys::keyText)
-                    .orElseThrow(() -> missing("custodian.backup.signing-key",
-                            "the OpenPGP secret key that signs backup manifests")),
-                    signingKeyPassphrase.orElse("").toCharArray());
+            signer = OpenPgpSigner.fromSecretKey(key(SIGNING_KEY).orElseThrow(() -> missing(SIGNING_KEY,
+                    "the OpenPGP secret key that signs backup manifests")), passphrase(SIGNING_KEY_PASSPHRASE));
         }
         return signer;
     }
 
     private OpenPgpVerifier loadVerifier() {
         if (verifier == null) {
-            verifier = verifyKey.filter(k -> !k.isBlank()).map(OpenPgpVerifier::fromPublicKey)
+            verifier = setting(VERIFY_KEY).map(OpenPgpVerifier::fromPublicKey)
                     .orElseGet(() -> OpenPgpVerifier.fromPublicKey(signer().armoredPublicKey()));
         }
         return verifier;
     }
 
     private Optional<OpenPgpDecryptor> loadDecryptor() {
-        return decryptionKey.filter(k -> !k.isBlank()).map(BackupKeys::keyText)
-                .map(k -> OpenPgpDecryptor.fromSecretKey(k, decryptionKeyPassphrase.orElse("").toCharArray()));
+        return key(DECRYPTION_KEY)
+                .map(k -> OpenPgpDecryptor.fromSecretKey(k, passphrase(DECRYPTION_KEY_PASSPHRASE)));
+    }
+
+    /** A setting's value, read when a key is first needed; empty when unset or blank. */
+    private Optional<String> setting(String property) {
+        return config.getOptionalValue(property, String.class).filter(value -> !value.isBlank());
+    }
+
+    /** A key setting's key text (see {@link #keyText}). */
+    private Optional<String> key(String property) {
+        return setting(property).map(BackupKeys::keyText);
+    }
+
+    /** A passphrase setting, none when unset. */
+    private char[] passphrase(String property) {
+        return config.getOptionalValue(property, String.class).orElse("").toCharArray();
     }
 
     /**

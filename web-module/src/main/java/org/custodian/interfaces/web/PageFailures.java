@@ -4,6 +4,7 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.AccessDeniedException;
@@ -72,6 +73,37 @@ public final class PageFailures {
         String said = PlainWords.sentence(cause.getMessage());
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, said));
         faces.validationFailed();
+    }
+
+    /** Runs a form's action: the page it leads to, or null with the failure shown at the form {@code formId}. */
+    public static String attempt(String formId, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            show(e, formId);
+            return null;
+        }
+    }
+
+    /**
+     * Runs a row's action (decide, reject, disable): the page it leads to, or null with the failure on the page, a
+     * broken rule at the row's own input {@code rowInput} (its client id, from {@code Pages.beside}).
+     */
+    public static String atRow(String rowInput, Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (DomainRuleViolationException e) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            for (FieldViolation violation : e.getViolations()) {
+                String text = violation.field() + " " + violation.message();
+                faces.addMessage(rowInput, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            }
+            faces.validationFailed();
+            return null;
+        } catch (RuntimeException e) {
+            show(e, null);
+            return null;
+        }
     }
 
     public static void info(String summary, String detail) {

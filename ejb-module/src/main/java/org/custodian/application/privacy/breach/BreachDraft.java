@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.application.privacy.PrivacyController;
 import org.custodian.application.privacy.breach.BreachService.BreachView;
 import org.custodian.application.shared.HtmlTemplate;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The notification of a breach to the supervisory authority as a printable page, with the items of Art. 33(3): the
@@ -22,21 +22,14 @@ public class BreachDraft {
             "breach-notification.html");
 
     @Inject
-    @ConfigProperty(name = "custodian.privacy.controller",
-            defaultValue = "not configured: set custodian.privacy.controller")
-    String controller;
-
-    @Inject
-    @ConfigProperty(name = "custodian.privacy.contact",
-            defaultValue = "not configured: set custodian.privacy.contact")
-    String contact;
+    PrivacyController controller;
 
     public String render(BreachView breach, Instant now) {
         Map<String, Object> values = new HashMap<>();
         values.put("id", breach.id());
         values.put("generatedAt", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        values.put("controller", controller);
-        values.put("contact", contact);
+        values.put("controller", controller.name());
+        values.put("contact", controller.contact());
         values.put("nature", breach.nature());
         values.put("categories", String.join(", ", breach.categories()));
         values.put("subjects", number(breach.subjects()));

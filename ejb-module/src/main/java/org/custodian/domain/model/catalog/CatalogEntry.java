@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
+import org.custodian.domain.shared.DisplayName;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -80,13 +82,12 @@ public class CatalogEntry {
 
     /** Renames the entry; true if the name changed. */
     public boolean rename(String newName, Instant now) {
-        new RuleCheck().requireText(newName, "name", 200).throwIfAny();
-        if (newName.trim().equals(name)) {
-            return false;
-        }
-        name = newName.trim();
-        changedAt = now;
-        return true;
+        Optional<String> renamed = DisplayName.changed(name, newName);
+        renamed.ifPresent(changed -> {
+            name = changed;
+            changedAt = now;
+        });
+        return renamed.isPresent();
     }
 
     /** Hands the entry to another team (the caller checked it exists); true if the owner changed. */

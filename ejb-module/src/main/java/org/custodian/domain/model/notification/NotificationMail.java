@@ -9,23 +9,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
-import org.custodian.domain.shared.RetryBackoff;
+import org.custodian.domain.model.mail.OutboxMail;
 
 /**
- * A notification on its way to a member of staff by mail (the outbox): written with the change it is about, sent
- * after commit, retried with exponential backoff, FAILED after the last attempt. It keeps no text: the mail is
- * rendered when sent, from the ticket as the recipient's policy view then shows it.
+ * A notification on its way to a member of staff by mail (the outbox, {@link OutboxMail}): written with the change it
+ * is about, sent after commit. It keeps no text: the mail is rendered when sent, from the ticket as the recipient's
+ * policy view then shows it.
  */
 @Entity
 @Table(name = "notification_mail")
-public class NotificationMail {
-
-    public enum Status {
-        PENDING, SENT, FAILED, SKIPPED
-    }
+public class NotificationMail extends OutboxMail {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_mail_seq")
@@ -53,66 +47,19 @@ public class NotificationMail {
     @Column(name = "message_id", nullable = false, length = 998)
     private String messageId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Status status;
-
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-
-    @Column(name = "last_error", length = 500)
-    private String lastError;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "sent_at")
-    private Instant sentAt;
-
-    @Version
-    private long version;
-
     protected NotificationMail() {
         // for JPA
     }
 
     public NotificationMail(String recipient, NotificationKind kind, long ticketId, String actor, String teamKey,
             String messageId, Instant now) {
+        super(now);
         this.recipient = recipient;
         this.teamKey = teamKey;
         this.kind = kind;
         this.ticketId = ticketId;
         this.actor = actor;
         this.messageId = messageId;
-        this.status = Status.PENDING;
-        this.nextAttemptAt = now;
-        this.createdAt = now;
-    }
-
-    public void sent(Instant now) {
-        attempts++;
-        status = Status.SENT;
-        sentAt = now;
-        lastError = null;
-    }
-
-    public void skipped(String why) {
-        status = Status.SKIPPED;
-        lastError = why;
-    }
-
-    /** An attempt failed: the next after {@code base × 2^(attempts-1)}, at most {@code max}; FAILED after the last. */
-    public void failed(String error, Instant now, Duration base, Duration max, int maxAttempts) {
-        attempts++;
-        lastError = RetryBackoff.cut(error, 500);
-        if (attempts >= maxAttempts) {
-            status = Status.FAILED;
-            return;
-        }
-        nextAttemptAt = RetryBackoff.nextAttempt(now, base, max, attempts);
     }
 
     public Long getId() {
@@ -141,17 +88,5 @@ public class NotificationMail {
 
     public String getMessageId() {
         return messageId;
-    }
-
-    public Status getStatus() {
-        return status;
-    }
-
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
     }
 }

@@ -25,19 +25,13 @@ import java.time.Instant;
         + " WHERE o.customerId IN :customerIds")
 @NamedQuery(name = "ProcessingObjection.byRequest", query = "SELECT o FROM ProcessingObjection o"
         + " WHERE o.requestId = :requestId ORDER BY o.customerId, o.purpose")
-public class ProcessingObjection {
+public class ProcessingObjection extends RequestEffect {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "processing_objection_seq")
     @SequenceGenerator(name = "processing_objection_seq", sequenceName = "processing_objection_seq",
             allocationSize = 50)
     private Long id;
-
-    @Column(name = "request_id", nullable = false)
-    private long requestId;
-
-    @Column(name = "customer_id", nullable = false)
-    private long customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -54,8 +48,7 @@ public class ProcessingObjection {
 
     public ProcessingObjection(long requestId, long customerId, ConsentPurpose purpose, String objectedBy,
             Instant now) {
-        this.requestId = requestId;
-        this.customerId = customerId;
+        super(requestId, customerId);
         this.purpose = purpose;
         this.objectedBy = objectedBy;
         this.objectedAt = now;
@@ -63,14 +56,6 @@ public class ProcessingObjection {
 
     public Long getId() {
         return id;
-    }
-
-    public long getRequestId() {
-        return requestId;
-    }
-
-    public long getCustomerId() {
-        return customerId;
     }
 
     public ConsentPurpose getPurpose() {

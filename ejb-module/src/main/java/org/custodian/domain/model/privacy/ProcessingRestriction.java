@@ -25,19 +25,13 @@ import org.custodian.domain.shared.RuleCheck;
         + " r.requestId = :requestId ORDER BY r.customerId")
 @NamedQuery(name = "ProcessingRestriction.activeOf", query = "SELECT r FROM ProcessingRestriction r WHERE"
         + " r.customerId IN :customerIds AND r.liftedAt IS NULL ORDER BY r.customerId")
-public class ProcessingRestriction {
+public class ProcessingRestriction extends RequestEffect {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "processing_restriction_seq")
     @SequenceGenerator(name = "processing_restriction_seq", sequenceName = "processing_restriction_seq",
             allocationSize = 50)
     private Long id;
-
-    @Column(name = "request_id", nullable = false)
-    private long requestId;
-
-    @Column(name = "customer_id", nullable = false)
-    private long customerId;
 
     @Column(name = "restricted_at", nullable = false)
     private Instant restrictedAt;
@@ -58,15 +52,14 @@ public class ProcessingRestriction {
     }
 
     public ProcessingRestriction(long requestId, long customerId, String restrictedBy, Instant now) {
-        this.requestId = requestId;
-        this.customerId = customerId;
+        super(requestId, customerId);
         this.restrictedBy = restrictedBy;
         this.restrictedAt = now;
     }
 
     public void lift(String by, String reason, Instant now) {
         if (liftedAt != null) {
-            throw new DomainRuleViolationException("status", "the restriction of customer " + customerId
+            throw new DomainRuleViolationException("status", "the restriction of customer " + getCustomerId()
                     + " was already lifted at " + liftedAt);
         }
         new RuleCheck().require(reason != null && !reason.isBlank() && reason.trim().length() <= 1000, "reason",
@@ -83,14 +76,6 @@ public class ProcessingRestriction {
 
     public Long getId() {
         return id;
-    }
-
-    public long getRequestId() {
-        return requestId;
-    }
-
-    public long getCustomerId() {
-        return customerId;
     }
 
     public Instant getRestrictedAt() {

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
-import org.custodian.domain.model.policy.FieldMasks;
+import org.custodian.domain.model.policy.VersionedRule;
 import org.custodian.domain.model.ticket.TicketSelection;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -28,7 +28,7 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "RetentionPolicy.findAll", query = "SELECT p FROM RetentionPolicy p ORDER BY p.id")
 @NamedQuery(name = "RetentionPolicy.findActive",
         query = "SELECT p FROM RetentionPolicy p WHERE p.active = TRUE ORDER BY p.id")
-public class RetentionPolicy {
+public class RetentionPolicy extends VersionedRule {
 
     /** Parsed once per loaded policy: a purge asks {@link #covers} for every ticket. */
     @Transient
@@ -66,18 +66,6 @@ public class RetentionPolicy {
     @Column(nullable = false)
     private boolean active;
 
-    @Column(nullable = false)
-    private long version;
-
-    @Column(nullable = false, length = 1000)
-    private String reason;
-
-    @Column(name = "changed_by", nullable = false, length = 64)
-    private String changedBy;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
     protected RetentionPolicy() {
         // for JPA
     }
@@ -90,7 +78,6 @@ public class RetentionPolicy {
     /** A policy that may start inactive (written down now, switched on later). */
     public RetentionPolicy(String name, Set<String> categories, Set<Region> regions, RetentionClock clock,
             Integer days, RetentionAction action, boolean active, String reason, String actor, Instant now) {
-        this.version = 0;
         apply(name, categories, regions, clock, days, action, active, reason, actor, now);
     }
 
@@ -119,10 +106,7 @@ public class RetentionPolicy {
         this.days = days;
         this.action = action;
         this.active = active;
-        this.reason = FieldMasks.maskDetected(reason.trim());
-        this.changedBy = actor;
-        this.changedAt = now;
-        this.version++;
+        nextVersion(reason, actor, now);
     }
 
     public boolean covers(RetentionSubject ticket) {
@@ -176,21 +160,5 @@ public class RetentionPolicy {
 
     public boolean isActive() {
         return active;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
     }
 }

@@ -18,7 +18,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
-import org.custodian.domain.model.policy.FieldMasks;
+import org.custodian.domain.model.policy.VersionedRule;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -28,7 +28,7 @@ import org.custodian.domain.shared.RuleCheck;
 @Entity
 @Table(name = "sla_calendar")
 @NamedQuery(name = "BusinessCalendar.findAll", query = "SELECT c FROM BusinessCalendar c ORDER BY c.id")
-public class BusinessCalendar {
+public class BusinessCalendar extends VersionedRule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sla_calendar_seq")
@@ -54,25 +54,12 @@ public class BusinessCalendar {
     @Column(nullable = false, length = 5000)
     private String holidays;
 
-    @Column(nullable = false)
-    private long version;
-
-    @Column(nullable = false, length = 1000)
-    private String reason;
-
-    @Column(name = "changed_by", nullable = false, length = 64)
-    private String changedBy;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
     protected BusinessCalendar() {
         // for JPA
     }
 
     public BusinessCalendar(String name, Region region, String timeZone, Map<DayOfWeek, int[]> week,
             Set<LocalDate> holidays, String reason, String actor, Instant now, RuleCheck check) {
-        this.version = 0;
         revise(name, region, timeZone, week, holidays, reason, actor, now, check);
     }
 
@@ -96,10 +83,7 @@ public class BusinessCalendar {
         this.timeZone = zone.getId();
         this.workingHours = WorkingWeek.weekColumn(week);
         this.holidays = holidayText;
-        this.reason = FieldMasks.maskDetected(reason.trim());
-        this.changedBy = actor;
-        this.changedAt = now;
-        this.version++;
+        nextVersion(reason, actor, now);
     }
 
     /** The arithmetic of this calendar. */
@@ -130,21 +114,5 @@ public class BusinessCalendar {
 
     public String getHolidays() {
         return holidays;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
     }
 }

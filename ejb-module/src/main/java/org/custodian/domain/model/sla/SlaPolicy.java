@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.custodian.domain.model.customer.Region;
-import org.custodian.domain.model.policy.FieldMasks;
+import org.custodian.domain.model.policy.VersionedRule;
 import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketSelection;
 import org.custodian.domain.shared.RuleCheck;
@@ -31,7 +31,7 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "SlaPolicy.findAll", query = "SELECT p FROM SlaPolicy p ORDER BY p.position, p.id")
 @NamedQuery(name = "SlaPolicy.findActive",
         query = "SELECT p FROM SlaPolicy p WHERE p.active = TRUE ORDER BY p.position, p.id")
-public class SlaPolicy {
+public class SlaPolicy extends VersionedRule {
 
     /** A year of minutes: longer targets are mistakes. */
     public static final int MAX_MINUTES = 525_600;
@@ -78,18 +78,6 @@ public class SlaPolicy {
     @Column(name = "escalate_to_team", length = 40)
     private String escalateToTeam;
 
-    @Column(nullable = false)
-    private long version;
-
-    @Column(nullable = false, length = 1000)
-    private String reason;
-
-    @Column(name = "changed_by", nullable = false, length = 64)
-    private String changedBy;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
     protected SlaPolicy() {
         // for JPA
     }
@@ -101,7 +89,6 @@ public class SlaPolicy {
     }
 
     public SlaPolicy(Rule rule, String actor, Instant now, RuleCheck check) {
-        this.version = 0;
         revise(rule, actor, now, check);
     }
 
@@ -134,10 +121,7 @@ public class SlaPolicy {
         this.active = rule.active();
         this.escalateToTeam = rule.escalateToTeam() == null || rule.escalateToTeam().isBlank() ? null
                 : rule.escalateToTeam().trim();
-        this.reason = FieldMasks.maskDetected(rule.reason().trim());
-        this.changedBy = actor;
-        this.changedAt = now;
-        this.version++;
+        nextVersion(rule.reason(), actor, now);
     }
 
     private static boolean minutes(Integer value) {
@@ -200,21 +184,5 @@ public class SlaPolicy {
 
     public String getEscalateToTeam() {
         return escalateToTeam;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public String getReason() {
-        return reason;
-    }
-
-    public String getChangedBy() {
-        return changedBy;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
     }
 }

@@ -16,10 +16,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.shared.DisplayName;
 import org.custodian.domain.shared.RuleCheck;
 
 /**
@@ -86,13 +88,12 @@ public class Team {
 
     /** Renames the team; true if the name changed. */
     public boolean rename(String newName, Instant now) {
-        new RuleCheck().requireText(newName, "name", 200).throwIfAny();
-        if (newName.trim().equals(name)) {
-            return false;
-        }
-        name = newName.trim();
-        changedAt = now;
-        return true;
+        Optional<String> renamed = DisplayName.changed(name, newName);
+        renamed.ifPresent(changed -> {
+            name = changed;
+            changedAt = now;
+        });
+        return renamed.isPresent();
     }
 
     /** Moves the team to another region (the caller checked that every member works there); true if it moved. */

@@ -1,6 +1,7 @@
 package org.custodian.domain.model.webhook;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import org.custodian.domain.shared.RetryBackoff;
+import org.custodian.domain.shared.DeliveryAttempts;
 
 /**
  * One event on its way to one webhook (the outbox row): written with the change, sent after commit, retried with
@@ -58,14 +59,8 @@ public class WebhookDelivery {
     @Column(nullable = false, length = 16)
     private Status status;
 
-    @Column(nullable = false)
-    private int attempts;
-
-    @Column(name = "next_attempt_at", nullable = false)
-    private Instant nextAttemptAt;
-
-    @Column(name = "last_error", length = 500)
-    private String lastError;
+    @Embedded
+    private DeliveryAttempts attempts;
 
     @Column(name = "last_status")
     private Integer lastStatus;
@@ -93,20 +88,19 @@ public class WebhookDelivery {
         this.commentId = commentId;
         this.occurredAt = now;
         this.status = Status.PENDING;
-        this.nextAttemptAt = now;
+        this.attempts = DeliveryAttempts.dueAt(now);
     }
 
     public void delivered(int httpStatus, Instant now) {
-        attempts++;
+        attempts.succeeded();
         status = Status.DELIVERED;
         lastStatus = httpStatus;
-        lastError = null;
         deliveredAt = now;
     }
 
     public void skipped(String why) {
         status = Status.SKIPPED;
-        lastError = RetryBackoff.cut(why, 500);
+        attempts.skipped(why);
     }
 
     /**
@@ -114,22 +108,17 @@ public class WebhookDelivery {
      * {@code maxAttempts} the delivery is DEAD (listed, replayable), and later events of its resource go on.
      */
     public void failed(Integer httpStatus, String error, Instant now, Duration base, Duration max, int maxAttempts) {
-        attempts++;
         lastStatus = httpStatus;
-        lastError = RetryBackoff.cut(error, 500);
-        if (attempts >= maxAttempts) {
+        if (attempts.failed(error, now, base, max, maxAttempts)) {
             status = Status.DEAD;
             deadAt = now;
-            return;
         }
-        nextAttemptAt = RetryBackoff.nextAttempt(now, base, max, attempts);
     }
 
     /** A dead letter sent again: a fresh round of attempts, the same message id. */
     public void replay(Instant now) {
         status = Status.PENDING;
-        attempts = 0;
-        nextAttemptAt = now;
+        attempts.restart(now);
         deadAt = null;
     }
 
@@ -169,16 +158,8 @@ public class WebhookDelivery {
         return status;
     }
 
-    public int getAttempts() {
+    public DeliveryAttempts getAttempts() {
         return attempts;
-    }
-
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    public String getLastError() {
-        return lastError;
     }
 
     public Integer getLastStatus() {

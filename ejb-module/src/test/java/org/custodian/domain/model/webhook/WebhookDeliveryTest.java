@@ -20,11 +20,11 @@ class WebhookDeliveryTest {
         Duration base = Duration.ofSeconds(30);
         Duration max = Duration.ofMinutes(2);
         delivery.failed(503, "answered 503", T0, base, max, 4);
-        assertEquals(T0.plusSeconds(30), delivery.getNextAttemptAt());
+        assertEquals(T0.plusSeconds(30), delivery.getAttempts().getNextAt());
         delivery.failed(null, "ConnectException", T0, base, max, 4);
-        assertEquals(T0.plusSeconds(60), delivery.getNextAttemptAt());
+        assertEquals(T0.plusSeconds(60), delivery.getAttempts().getNextAt());
         delivery.failed(302, "answered 302", T0, base, max, 4);
-        assertEquals(T0.plusSeconds(120), delivery.getNextAttemptAt(), "capped at the max");
+        assertEquals(T0.plusSeconds(120), delivery.getAttempts().getNextAt(), "capped at the max");
         assertEquals(WebhookDelivery.Status.PENDING, delivery.getStatus());
         delivery.failed(500, "answered 500", T0, base, max, 4);
         assertEquals(WebhookDelivery.Status.DEAD, delivery.getStatus());
@@ -33,12 +33,12 @@ class WebhookDeliveryTest {
 
         delivery.replay(T0.plusSeconds(600));
         assertEquals(WebhookDelivery.Status.PENDING, delivery.getStatus());
-        assertEquals(0, delivery.getAttempts());
+        assertEquals(0, delivery.getAttempts().getCount());
         assertNull(delivery.getDeadAt());
         assertEquals("msg_a", delivery.getMessageId());
         delivery.delivered(204, T0.plusSeconds(601));
         assertEquals(WebhookDelivery.Status.DELIVERED, delivery.getStatus());
-        assertNull(delivery.getLastError());
+        assertNull(delivery.getAttempts().getLastError());
     }
 
     @Test

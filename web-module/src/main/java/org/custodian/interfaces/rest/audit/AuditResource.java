@@ -80,22 +80,16 @@ public class AuditResource {
     @Path("proofs/inclusion")
     @Operation(summary = "RFC 6962 audit path of one event in the tree of the first treeSize events")
     public InclusionProof inclusion(@QueryParam("sequence") String sequence, @QueryParam("treeSize") String treeSize) {
-        RuleCheck check = new RuleCheck();
-        Long leaf = required(sequence, "sequence", check);
-        Long size = required(treeSize, "treeSize", check);
-        check.throwIfAny();
-        return proofs.inclusionProof(caller.get(), leaf, size);
+        long[] leafAndSize = requiredPair(sequence, "sequence", treeSize, "treeSize");
+        return proofs.inclusionProof(caller.get(), leafAndSize[0], leafAndSize[1]);
     }
 
     @GET
     @Path("proofs/consistency")
     @Operation(summary = "RFC 6962 proof that the tree of `from` events is a prefix of the tree of `to` events")
     public ConsistencyProof consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
-        RuleCheck check = new RuleCheck();
-        Long first = required(from, "from", check);
-        Long last = required(to, "to", check);
-        check.throwIfAny();
-        return proofs.consistencyProof(caller.get(), first, last);
+        long[] fromAndTo = requiredPair(from, "from", to, "to");
+        return proofs.consistencyProof(caller.get(), fromAndTo[0], fromAndTo[1]);
     }
 
     @GET
@@ -171,6 +165,15 @@ public class AuditResource {
             check.require(false, field, "must be an ISO date such as 2024-11-23");
             return null;
         }
+    }
+
+    /** A proof's two sizes: both required whole numbers, both reported when both are wrong. */
+    private static long[] requiredPair(String first, String firstField, String second, String secondField) {
+        RuleCheck check = new RuleCheck();
+        Long one = required(first, firstField, check);
+        Long two = required(second, secondField, check);
+        check.throwIfAny();
+        return new long[] {one, two};
     }
 
     private static Long required(String text, String field, RuleCheck check) {

@@ -51,6 +51,7 @@ import org.custodian.application.reveal.RevealService;
 import org.custodian.application.reveal.RevealView;
 import org.custodian.interfaces.rest.shared.Problems;
 import org.custodian.interfaces.rest.shared.RequestCoordinates;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -221,7 +222,7 @@ public class CustomerResource {
 
     private static EntityTag etag(CustomerView customer) {
         Object version = customer.body().get("version");
-        return new EntityTag(String.valueOf(version == null ? 0 : version));
+        return Versioned.etag(version == null ? 0 : version);
     }
 
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +36,7 @@ import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -71,7 +71,7 @@ public class PolicyResource {
     @Path("classifications/{field}")
     public Response classification(@PathParam("field") String field) {
         ClassificationView view = catalog.classification(caller.get(), field);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Versioned.ok(view, view.version());
     }
 
     @PUT
@@ -87,7 +87,7 @@ public class PolicyResource {
         check.throwIfAny();
         ClassificationView view = catalog.reclassify(caller.get(), field, classification, reason,
                 IfMatch.expectedVersion(ifMatch, "classification"));
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Versioned.ok(view, view.version());
     }
 
     @GET
@@ -121,7 +121,7 @@ public class PolicyResource {
         check.throwIfAny();
         VisibilityCellView view = catalog.changeVisibility(caller.get(), role, classification, visibility, reason,
                 IfMatch.expectedVersion(ifMatch, "matrix cell"));
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Versioned.ok(view, view.version());
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,10 +28,10 @@ import org.custodian.application.privacy.DpiaService.DpiaInput;
 import org.custodian.application.privacy.DpiaService.DpiaView;
 import org.custodian.application.privacy.DpiaService.RiskInput;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -67,7 +66,7 @@ public class DpiaResource {
             + " residualReason, reviewDate YYYY-MM-DD, reason}; version 1, a draft until signed off")
     public Response create(byte[] body, @Context UriInfo uri) {
         DpiaView created = dpias.create(caller.get(), input(body));
-        return Created.at(uri, created.id(), created).tag(new EntityTag(String.valueOf(created.version()))).build();
+        return Versioned.created(uri, created.id(), created, created.version());
     }
 
     @GET
@@ -75,7 +74,7 @@ public class DpiaResource {
     @Operation(summary = "The current version of a DPIA (ETag: its version)")
     public Response get(@PathParam("id") long id) {
         DpiaView view = dpias.get(caller.get(), id);
-        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+        return Versioned.ok(view, view.version());
     }
 
     @PUT
@@ -85,7 +84,7 @@ public class DpiaResource {
             + " optional (412 when stale)")
     public Response revise(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
         DpiaView revised = dpias.revise(caller.get(), id, input(body), IfMatch.expectedVersion(ifMatch, "DPIA"));
-        return Response.ok(revised).tag(new EntityTag(String.valueOf(revised.version()))).build();
+        return Versioned.ok(revised, revised.version());
     }
 
     @GET

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +25,10 @@ import org.custodian.application.retention.RetentionService.PolicyInput;
 import org.custodian.application.retention.RetentionService.PolicyView;
 import org.custodian.application.retention.RetentionService.Preview;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -62,7 +61,7 @@ public class RetentionResource {
             + "AFTER_LAST_ACTIVITY, days, action ANONYMIZE|DELETE, reason}")
     public Response createPolicy(byte[] body, @Context UriInfo uri) {
         PolicyView created = retention.createPolicy(caller.get(), policyInput(body));
-        return Created.at(uri, created.id(), created).tag(new EntityTag(String.valueOf(created.version()))).build();
+        return Versioned.created(uri, created.id(), created, created.version());
     }
 
     @PUT
@@ -73,7 +72,7 @@ public class RetentionResource {
             byte[] body) {
         PolicyView revised = retention.revisePolicy(caller.get(), id, policyInput(body),
                 IfMatch.expectedVersion(ifMatch, "retention policy"));
-        return Response.ok(revised).tag(new EntityTag(String.valueOf(revised.version()))).build();
+        return Versioned.ok(revised, revised.version());
     }
 
     @GET

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,10 +29,10 @@ import org.custodian.application.sla.SlaService.CalendarView;
 import org.custodian.application.sla.SlaService.PolicyInput;
 import org.custodian.application.sla.SlaService.PolicyView;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -70,7 +69,7 @@ public class SlaResource {
             + " holidays [\"2026-12-25\"], reason}")
     public Response createCalendar(byte[] body, @Context UriInfo uri) {
         CalendarView created = sla.createCalendar(caller.get(), calendarInput(body));
-        return Created.at(uri, created.id(), created).tag(new EntityTag(String.valueOf(created.version()))).build();
+        return Versioned.created(uri, created.id(), created, created.version());
     }
 
     @PUT
@@ -81,7 +80,7 @@ public class SlaResource {
             byte[] body) {
         CalendarView revised = sla.reviseCalendar(caller.get(), id, calendarInput(body),
                 IfMatch.expectedVersion(ifMatch, "business calendar"));
-        return Response.ok(revised).tag(new EntityTag(String.valueOf(revised.version()))).build();
+        return Versioned.ok(revised, revised.version());
     }
 
     @GET
@@ -98,7 +97,7 @@ public class SlaResource {
             + " firstResponseMinutes, nextResponseMinutes?, resolutionMinutes, active?, reason}")
     public Response createPolicy(byte[] body, @Context UriInfo uri) {
         PolicyView created = sla.createPolicy(caller.get(), policyInput(body));
-        return Created.at(uri, created.id(), created).tag(new EntityTag(String.valueOf(created.version()))).build();
+        return Versioned.created(uri, created.id(), created, created.version());
     }
 
     @PUT
@@ -109,7 +108,7 @@ public class SlaResource {
             byte[] body) {
         PolicyView revised = sla.revisePolicy(caller.get(), id, policyInput(body),
                 IfMatch.expectedVersion(ifMatch, "SLA policy"));
-        return Response.ok(revised).tag(new EntityTag(String.valueOf(revised.version()))).build();
+        return Versioned.ok(revised, revised.version());
     }
 
     private static CalendarInput calendarInput(byte[] body) {

@@ -38,6 +38,7 @@ import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.custodian.interfaces.rest.reveal.RevealBody;
 import org.custodian.application.reveal.RevealService;
 import org.custodian.application.reveal.RevealView;
@@ -147,7 +148,7 @@ public class TicketResource {
     }
 
     private static EntityTag etag(TicketView ticket) {
-        return new EntityTag(String.valueOf(ticket.version()));
+        return Versioned.etag(ticket.version());
     }
 
 

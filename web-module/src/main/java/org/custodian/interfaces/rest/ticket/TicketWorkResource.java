@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +26,7 @@ import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
 import org.custodian.interfaces.rest.shared.JsonBody;
+import org.custodian.interfaces.rest.shared.Versioned;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -59,7 +59,7 @@ public class TicketWorkResource {
             byte[] body) {
         String reason = JsonBody.read(body, Set.of("reason"), json -> json.text("reason"));
         TicketView ticket = work.reopen(caller.get(), id, reason, IfMatch.expectedVersion(ifMatch, "ticket"));
-        return Response.ok(ticket.body()).tag(new EntityTag(String.valueOf(ticket.version()))).build();
+        return Versioned.ok(ticket.body(), ticket.version());
     }
 
     @POST
@@ -107,7 +107,7 @@ public class TicketWorkResource {
         Object[] fields = JsonBody.read(body, Set.of("duplicateId", "reason"),
                 json -> new Object[] {json.wholeNumber("duplicateId"), json.text("reason")});
         TicketView ticket = work.merge(caller.get(), id, (Long) fields[0], (String) fields[1]);
-        return Response.ok(ticket.body()).tag(new EntityTag(String.valueOf(ticket.version()))).build();
+        return Versioned.ok(ticket.body(), ticket.version());
     }
 
     @GET

@@ -2,8 +2,6 @@ package org.custodian.interfaces.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,6 +26,7 @@ import org.custodian.application.audit.proof.AuditVerificationService;
 import org.custodian.application.shared.Caller;
 import org.custodian.interfaces.rest.audit.AuditExportStream;
 import org.custodian.interfaces.web.ChartConfig;
+import org.custodian.interfaces.web.Download;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -106,18 +104,9 @@ public class AuditBean implements Serializable {
             PageFailures.show(e, "export");
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        // the reset cleared the guard's headers: an export of the trail is not to be cached either
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType("application/x-ndjson");
-        external.setResponseCharacterEncoding(StandardCharsets.UTF_8.name());
-        external.setResponseHeader("Content-Disposition",
-                "attachment; filename=\"" + AuditExportStream.fileName(range[0], range[1]) + "\"");
-        AuditExportStream.write(proofs, who, range[0], range[1], external.getResponseOutputStream());
-        faces.responseComplete();
+        Download.send("application/x-ndjson", true,
+                Download.attachment(AuditExportStream.fileName(range[0], range[1])),
+                out -> AuditExportStream.write(proofs, who, range[0], range[1], out));
     }
 
     /**

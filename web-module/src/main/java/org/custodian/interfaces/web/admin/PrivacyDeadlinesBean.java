@@ -2,8 +2,6 @@ package org.custodian.interfaces.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,6 +19,7 @@ import org.custodian.application.privacy.PrivacyDeadlines.Week;
 import org.custodian.application.privacy.PrivacyRequestService;
 import org.custodian.interfaces.rest.report.ReportResource;
 import org.custodian.interfaces.web.ChartConfig;
+import org.custodian.interfaces.web.Download;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -117,15 +116,7 @@ public class PrivacyDeadlinesBean implements Serializable {
     }
 
     private static void send(String file, String csv) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        // the reset cleared the guard's headers: the register's deadlines are not to be cached either
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        external.getResponseOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        Download.send("text/csv; charset=UTF-8", false, Download.attachment(file),
+                out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
     }
 }

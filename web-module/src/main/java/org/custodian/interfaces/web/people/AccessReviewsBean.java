@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.people;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -20,8 +18,6 @@ import org.custodian.application.review.ReviewViews.ItemView;
 import org.custodian.application.review.ReviewViews.NewReview;
 import org.custodian.application.review.ReviewViews.ReviewDetail;
 import org.custodian.application.review.ReviewViews.ReviewView;
-import org.custodian.domain.shared.DomainRuleViolationException;
-import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -77,16 +73,13 @@ public class AccessReviewsBean implements Serializable {
     }
 
     public String open() {
-        try {
+        return PageFailures.attempt("newReview", () -> {
             ReviewDetail opened = reviews.open(portal.get(), new NewReview(blank(title), blank(region), blank(role),
                     ServiceAccountsBean.endOfDay(deadline), blank(reviewer), policy));
             PageFailures.info(Texts.get("msg.reviews.opened"), Texts.get("msg.reviews.opened.detail",
                     String.valueOf(opened.review().id()), opened.items().size()));
             return Pages.redirect(self(opened.review().id()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newReview");
-            return null;
-        }
+        });
     }
 
     public void row(ActionEvent event) {
@@ -94,36 +87,22 @@ public class AccessReviewsBean implements Serializable {
     }
 
     public String decide(long itemId, String decision) {
-        try {
+        return PageFailures.atRow(rowInput, () -> {
             ItemView decided = reviews.decide(portal.get(), detail.review().id(), itemId,
                     new Decision(decision, reasons.get(itemId)));
             PageFailures.info(Texts.get("msg.reviews.decided"), decided.username() + " " + decided.kind() + " " + decided.subject() + ": "
                     + decided.state());
             return Pages.redirect(self(detail.review().id()));
-        } catch (DomainRuleViolationException e) {
-            for (FieldViolation violation : e.getViolations()) {
-                String text = violation.field() + " " + violation.message();
-                FacesContext.getCurrentInstance().addMessage(rowInput,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            }
-            FacesContext.getCurrentInstance().validationFailed();
-            return null;
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public String close() {
-        try {
+        return PageFailures.attempt(null, () -> {
             ReviewView closed = reviews.close(portal.get(), detail.review().id());
             PageFailures.info(Texts.get("msg.reviews.closed"), Texts.get("msg.reviews.closed.detail",
                     String.valueOf(closed.id()), closed.outcomeDigest()));
             return Pages.redirect(self(closed.id()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     private String self(long campaign) {

@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.people;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,8 +12,6 @@ import java.util.Map;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.user.RoleGrantRequestView;
 import org.custodian.application.user.RoleGrantService;
-import org.custodian.domain.shared.DomainRuleViolationException;
-import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -68,36 +64,21 @@ public class GrantsBean implements Serializable {
     }
 
     public String approve(long id) {
-        try {
+        return PageFailures.attempt(null, () -> {
             RoleGrantRequestView decided = grants.approve(portal.get(), id);
             PageFailures.info(Texts.get("people.grants.APPROVED"), Texts.get("msg.grants.approved",
                     Labels.label("role", decided.role()), decided.username()));
             return Pages.redirect("/admin/grants.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public String reject(long id) {
-        try {
+        return PageFailures.atRow(reasonInput, () -> {
             RoleGrantRequestView decided = grants.reject(portal.get(), id, reasons.get(id));
             PageFailures.info(Texts.get("people.grants.REJECTED"), Texts.get("msg.grants.rejected",
                     Labels.label("role", decided.role()), decided.username()));
             return Pages.redirect("/admin/grants.xhtml");
-        } catch (DomainRuleViolationException e) {
-            // the reason belongs next to the row's reason field
-            for (FieldViolation violation : e.getViolations()) {
-                String text = violation.field() + " " + violation.message();
-                FacesContext.getCurrentInstance().addMessage(reasonInput,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            }
-            FacesContext.getCurrentInstance().validationFailed();
-            return null;
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public List<RoleGrantRequestView> getRequests() {

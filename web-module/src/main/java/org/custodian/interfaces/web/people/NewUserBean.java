@@ -31,7 +31,7 @@ public class NewUserBean extends UserFormFields {
     }
 
     public String create() {
-        try {
+        return PageFailures.attempt("newUser", () -> {
             UserView created = users.create(portal.get(), new NewUser(username, displayName,
                     emailOrNull(), List.copyOf(roles), List.copyOf(regions),
                     timeZone, locale, null));
@@ -39,9 +39,6 @@ public class NewUserBean extends UserFormFields {
                     created.username()));
             UserBean.fourEyes(created, List.of());
             return Pages.redirect("/admin/user.xhtml?username=" + Pages.query(created.username()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newUser");
-            return null;
-        }
+        });
     }
 }

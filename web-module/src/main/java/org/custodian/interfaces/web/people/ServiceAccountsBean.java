@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.people;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,8 +17,6 @@ import java.util.Map;
 import org.custodian.application.integration.ServiceAccountService;
 import org.custodian.application.integration.ServiceAccountService.AccountView;
 import org.custodian.application.integration.ServiceAccountService.CreatedKey;
-import org.custodian.domain.shared.DomainRuleViolationException;
-import org.custodian.domain.shared.FieldViolation;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -60,43 +56,34 @@ public class ServiceAccountsBean implements Serializable {
     }
 
     public String create() {
-        try {
+        return PageFailures.attempt("newAccount", () -> {
             AccountView created = accounts.create(portal.get(), new ServiceAccountService.NewAccount(name,
                     description == null || description.isBlank() ? null : description, List.copyOf(scopes),
                     List.copyOf(regions), null, endOfDay(expiresOn)));
             PageFailures.info(Texts.get("msg.accounts.created"), Texts.get("msg.accounts.created.detail",
                     created.name(), String.join(", ", created.roles())));
             return Pages.redirect("/admin/service-accounts.xhtml#account-" + created.name());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newAccount");
-            return null;
-        }
+        });
     }
 
     /** The secret goes to the next page in the flash only: a reload shows it no more. */
     public String createKey(String account) {
-        try {
+        return PageFailures.attempt(null, () -> {
             CreatedKey key = accounts.createKey(portal.get(), account, new ServiceAccountService.NewKey(null, null));
             Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), String.valueOf(key.expiresAt())));
             PageFailures.info(Texts.get("msg.accounts.keyCreated"), Texts.get("msg.accounts.keyCreated.detail",
                     key.keyId(), account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public String revokeKey(String account, String keyId) {
-        try {
+        return PageFailures.attempt(null, () -> {
             accounts.revokeKey(portal.get(), account, keyId, "revoked in the admin console");
             PageFailures.info(Texts.get("msg.accounts.keyRevoked"), Texts.get("msg.accounts.keyRevoked.detail",
                     keyId, account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     public void row(ActionEvent event) {
@@ -104,23 +91,12 @@ public class ServiceAccountsBean implements Serializable {
     }
 
     public String disable(String account) {
-        try {
+        return PageFailures.atRow(rowInput, () -> {
             accounts.disable(portal.get(), account, disableReasons.get(account));
             PageFailures.info(Texts.get("msg.accounts.disabled"), Texts.get("msg.accounts.disabled.detail",
                     account));
             return Pages.redirect("/admin/service-accounts.xhtml");
-        } catch (DomainRuleViolationException e) {
-            for (FieldViolation violation : e.getViolations()) {
-                String text = violation.field() + " " + violation.message();
-                FacesContext.getCurrentInstance().addMessage(rowInput,
-                        new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-            }
-            FacesContext.getCurrentInstance().validationFailed();
-            return null;
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     /** A date from the picker as the end of that day, UTC; other text goes as it is, for the service to judge. */

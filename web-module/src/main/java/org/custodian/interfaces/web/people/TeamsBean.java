@@ -67,51 +67,39 @@ public class TeamsBean implements Serializable {
     }
 
     public String create() {
-        try {
+        return PageFailures.attempt("newTeam", () -> {
             TeamView created = teams.create(portal.get(), new NewTeam(newKey, newName, newRegion));
             PageFailures.info(Texts.get("msg.teams.created"), created.key() + " (" + created.name() + ", " + created.region() + ")");
             return Pages.redirect(self(created.key()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "newTeam");
-            return null;
-        }
+        });
     }
 
     public String change() {
-        try {
+        return PageFailures.attempt("team", () -> {
             TeamView changed = teams.change(portal.get(), chosen.key(), new TeamChanges(
                     name == null || name.equals(chosen.name()) ? null : name,
                     region == null || region.equals(chosen.region()) ? null : region));
             PageFailures.info(Texts.get("msg.teams.changed"), Texts.get("msg.teams.changed.detail", changed.key(),
                     changed.name(), changed.region()));
             return Pages.redirect(self(changed.key()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "team");
-            return null;
-        }
+        });
     }
 
     public String add() {
-        try {
+        return PageFailures.attempt("members", () -> {
             teams.addMember(portal.get(), chosen.key(), member);
             PageFailures.info(Texts.get("msg.teams.added"), Texts.get("msg.teams.added.detail", member, chosen.key()));
             return Pages.redirect(self(chosen.key()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "members");
-            return null;
-        }
+        });
     }
 
     public String remove(String username) {
-        try {
+        return PageFailures.attempt(null, () -> {
             teams.removeMember(portal.get(), chosen.key(), username);
             PageFailures.info(Texts.get("msg.teams.removed"), Texts.get("msg.teams.removed.detail", username,
                     chosen.key()));
             return Pages.redirect(self(chosen.key()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     private static String self(String key) {

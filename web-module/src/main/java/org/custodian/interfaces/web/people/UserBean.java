@@ -133,41 +133,32 @@ public class UserBean extends UserFormFields {
     }
 
     public String disable() {
-        try {
+        return PageFailures.attempt("disable", () -> {
             users.disable(portal.get(), user.username(), disableReason);
             PageFailures.info(Texts.get("people.disabled"), Texts.get("msg.users.disabled.detail", user.username()));
             return back();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "disable");
-            return null;
-        }
+        });
     }
 
     public String enable() {
-        try {
+        return PageFailures.attempt(null, () -> {
             users.change(portal.get(), user.username(), new UserChanges(Set.of("active"), null, null, null, null,
                     null, null, Boolean.TRUE));
             PageFailures.info(Texts.get("msg.users.enabled"), Texts.get("msg.users.enabled.detail", user.username()));
             return back();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     /** A new one-time link; it reaches the next page through the flash only, so a reload does not show it again. */
     public String invite() {
-        try {
+        return PageFailures.attempt(null, () -> {
             InvitationService.IssuedInvitation issued = invitations.invite(portal.get(), user.username());
             Pages.flash(INVITATION, new ShownInvitation(root() + "/invitation.xhtml?token=" + issued.token(),
                     issued.expiresAt()));
             PageFailures.info(Texts.get("msg.users.invitation"), Texts.get("msg.users.invitation.detail",
                     user.username()));
             return back();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-            return null;
-        }
+        });
     }
 
     /** The link as the API gives it: CUSTODIAN_PUBLIC_URL first (a proxy may rewrite the host), else this request's. */

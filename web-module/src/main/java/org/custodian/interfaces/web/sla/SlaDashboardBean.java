@@ -1,20 +1,18 @@
 package org.custodian.interfaces.web.sla;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.custodian.application.sla.SlaReportService;
 import org.custodian.application.sla.SlaReportService.SlaReport;
 import org.custodian.interfaces.rest.report.SlaReportCsv;
+import org.custodian.interfaces.web.Download;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -92,17 +90,7 @@ public class SlaDashboardBean implements Serializable {
         if (report == null) {
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType("text/csv");
-        external.setResponseCharacterEncoding(StandardCharsets.UTF_8.name());
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + SlaReportCsv.fileName(report)
-                + "\"");
-        external.getResponseOutputStream().write(SlaReportCsv.of(report).getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        Download.text("text/csv", SlaReportCsv.fileName(report), SlaReportCsv.of(report));
     }
 
     public String getTeamChart() {

@@ -183,14 +183,11 @@ public class TeamAssignmentPicker {
 
     /** "Take it": the ticket becomes the user's, in its team. */
     public String take(TicketBean page) {
-        try {
+        return PageFailures.attempt("take", () -> {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("assignee", portal.getUsername());
             tickets.revise(portal.get(), page.getId(), new TicketChanges(values), page.getVersion());
             return Flow.done(Flow.text("assign.taken"), Flow.text("assign.takenDetail", page.getId()));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "take");
-            return null;
-        }
+        });
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.interfaces.web.ticket;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +16,7 @@ import org.custodian.application.attachment.AttachmentContent;
 import org.custodian.application.attachment.AttachmentService;
 import org.custodian.application.attachment.AttachmentView;
 import org.custodian.application.attachment.NewAttachment;
+import org.custodian.interfaces.web.Download;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 
@@ -96,18 +95,10 @@ public class TicketAttachmentsBean implements Serializable {
             PageFailures.show(e, "attachmentList");
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType(content.view().contentType());
         String name = content.view().filename();
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\""
+        Download.send(content.view().contentType(), false, "attachment; filename=\""
                 + name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_") + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
-        content.writer().writeTo(external.getResponseOutputStream());
-        faces.responseComplete();
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"), content.writer()::writeTo);
     }
 
     /** Whether the caller sees the files masked and may reveal them (with a reason) to download (#23, #24). */
@@ -117,15 +108,12 @@ public class TicketAttachmentsBean implements Serializable {
     }
 
     public String reveal() {
-        try {
+        return PageFailures.attempt("attachmentReveal", () -> {
             reveals.revealOnTicket(portal.get(), ticketBean.getId(), new org.custodian.application.reveal.RevealRequest(
                     List.of("attachment.content"), revealReason));
             PageFailures.info(TicketWorkText.text("attachments.revealed"), null);
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "attachmentReveal");
-            return null;
-        }
+        });
     }
 
     public String getRevealReason() {

@@ -120,16 +120,13 @@ public class TicketBean extends ShownRecordPage {
 
     /** Each action that changes the ticket answers with a redirect to it (post-redirect-get, {@link Flow}). */
     public String addComment() {
-        try {
+        return PageFailures.attempt("comment", () -> {
             CommentView added = tickets.comment(portal.get(), id,
                     new NewComment(commentBody, commentVisibility, commentChannel));
             String notice = RedactionNotice.of(added.body().get(TicketView.REDACTED), "redaction.from.newComment");
             return Flow.done(Flow.text("ticket.comment.added"), Flow.text("ticket.comment.addedDetail", String.valueOf(id))
                     + (notice == null ? "" : ". " + notice));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "comment");
-            return null;
-        }
+        });
     }
 
     /**
@@ -231,14 +228,11 @@ public class TicketBean extends ShownRecordPage {
 
     /** Break-glass: full sight of this one ticket for a while, with a justification the privacy officer sees. */
     public String breakGlass() {
-        try {
+        return PageFailures.attempt("breakGlass", () -> {
             OverrideView opened = access.openOverride(portal.get(), new NewOverride(id, justification, minutes));
             return Flow.done(Flow.text("breakGlass.opened"),
                     Flow.text("breakGlass.openedDetail", String.valueOf(id), Times.forUser(opened.expiresAt())));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "breakGlass");
-            return null;
-        }
+        });
     }
 
     public boolean isCanBreakGlass() {

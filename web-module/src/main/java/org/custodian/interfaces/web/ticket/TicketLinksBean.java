@@ -54,39 +54,30 @@ public class TicketLinksBean implements Serializable {
     }
 
     public String link() {
-        try {
+        return PageFailures.attempt("links", () -> {
             work.link(portal.get(), ticketBean.getId(), linkId);
             PageFailures.info(TicketWorkText.text("links.linked"), TicketWorkText.text("links.linkedDetail",
                     String.valueOf(linkId)));
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "links");
-            return null;
-        }
+        });
     }
 
     public String unlink(long other) {
-        try {
+        return PageFailures.attempt("links", () -> {
             work.unlink(portal.get(), ticketBean.getId(), other);
             PageFailures.info(TicketWorkText.text("links.unlinked"), TicketWorkText.text("links.unlinkedDetail",
                     String.valueOf(other)));
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "links");
-            return null;
-        }
+        });
     }
 
     public String merge() {
-        try {
+        return PageFailures.attempt("merge", () -> {
             work.merge(portal.get(), ticketBean.getId(), duplicateId, mergeReason);
             PageFailures.info(TicketWorkText.text("ticketMerge.done"), TicketWorkText.text("ticketMerge.doneDetail",
                     String.valueOf(duplicateId), String.valueOf(ticketBean.getId())));
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "merge");
-            return null;
-        }
+        });
     }
 
     public Long getLinkId() {

@@ -40,16 +40,13 @@ public class TicketPrivacyRequestBean implements Serializable {
     }
 
     public String make() {
-        try {
+        return PageFailures.attempt("privacyRequest", () -> {
             TicketPrivacyRequests.Made made = fromTickets.fromTicket(portal.get(), ticketBean.getId(), type);
             PageFailures.info(TicketWorkText.text("privacyFromTicket.done"),
                     TicketWorkText.text("privacyFromTicket.doneDetail", String.valueOf(made.id()),
                             TicketWorkText.time(made.dueAt())));
             return TicketWorkText.backTo(ticketBean.getId());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "privacyRequest");
-            return null;
-        }
+        });
     }
 
     public String getType() {

@@ -72,15 +72,12 @@ public class TicketReopenBean implements Serializable {
     }
 
     public String followUp() {
-        try {
+        return PageFailures.attempt("followUp", () -> {
             TicketView created = work.followUp(portal.get(), ticketBean.getId(), followUpSubject, followUpDescription);
             PageFailures.info(TicketWorkText.text("followUp.done"), TicketWorkText.text("followUp.doneDetail",
                     String.valueOf(created.id()), String.valueOf(ticketBean.getId())));
             return TicketWorkText.backTo(created.id());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, "followUp");
-            return null;
-        }
+        });
     }
 
     public String getReason() {
