@@ -328,6 +328,14 @@ class BreachRegisterIT extends DeployedWar {
 
         BROWSER.open("/admin/breaches.xhtml");
         assertTrue(BROWSER.byId("breaches").getText().contains("A misdirected export."));
+        // the clocks: every open breach, soonest deadline first, the overdue ones saying by how much
+        List<String> shown = BROWSER.driver().findElements(By.cssSelector("#clocks .breach-clock-id")).stream()
+                .map(link -> link.getText().replaceAll("\\D", "")).toList();
+        assertEquals(Sql.texts("select id::text from breach where status = 'OPEN' order by due_at, id"), shown);
+        String clock = BROWSER.driver().findElements(By.cssSelector("#clocks .breach-clock-item")).stream()
+                .filter(item -> item.findElement(By.cssSelector(".breach-clock-id")).getText().trim()
+                        .equals("No. " + backlogBreach)).findFirst().orElseThrow().getText();
+        assertTrue(clock.contains("overdue by"), clock);
         BROWSER.screenshot("breaches-list");
         BROWSER.driver().findElements(By.cssSelector("#alerts a")).stream()
                 .filter(link -> link.getAttribute("href").endsWith("alert=" + alert)).findFirst().orElseThrow()

@@ -2,8 +2,6 @@ package org.custodian.interfaces.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.custodian.application.privacy.PrivacyDeadlines;
@@ -21,6 +18,7 @@ import org.custodian.application.privacy.PrivacyDeadlines.Week;
 import org.custodian.application.privacy.PrivacyRequestService;
 import org.custodian.interfaces.rest.report.ReportResource;
 import org.custodian.interfaces.web.ChartConfig;
+import org.custodian.interfaces.web.CsvDownload;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -117,15 +115,6 @@ public class PrivacyDeadlinesBean implements Serializable {
     }
 
     private static void send(String file, String csv) throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        // the reset cleared the guard's headers: the register's deadlines are not to be cached either
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType("text/csv; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        external.getResponseOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        CsvDownload.send(file, csv);
     }
 }
