@@ -154,6 +154,8 @@ class GovernanceSloIT extends DeployedWar {
                 .add("type", "ACCESS").add("email", "slo-" + UUID.randomUUID() + "@example.org").build().toString());
         assertEquals(201, registered.status(), registered.toString());
         long request = registered.json().getJsonNumber("id").longValue();
+        String supervisor = token(api, "supervisor");
+        governancePolicy(api, supervisor);
         try {
             // the baseline: a fresh backup and no request past its deadline
             JsonObject baseline = evaluate(api, operator).json();
@@ -193,6 +195,11 @@ class GovernanceSloIT extends DeployedWar {
             // the incident is the operations team's ticket, and in the trail
             long ticket = rpo.getJsonNumber("incidentTicketId").longValue();
             assertEquals("HIGH", Sql.text("select priority from ticket where id = ?", ticket));
+            // like any ticket, the incident runs the clocks of the policy that matches it (#25)
+            assertEquals(2, Sql.longValue("select count(*) from sla_clock where ticket_id = ? and kind in"
+                    + " ('FIRST_RESPONSE', 'RESOLUTION')", ticket), "the incident's SLA clocks");
+            JsonObject incident = api.get("api/v1/tickets/" + ticket, supervisor).json();
+            assertEquals("RUNNING", incident.getJsonObject("sla").getString("state"), incident.toString());
             Thread.sleep(500);
             assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'SLO_MISSED'"
                     + " and fields like '%objective=backup.rpo%' and occurred_at >= ?", start));

@@ -13,6 +13,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.monitoring.MonitoringDedup;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.ticket.TicketChangeEffects;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DefaultBackupIncidents implements BackupIncidents {
+
+    @EJB
+    private TicketChangeEffects effects;
 
     @EJB
     private AuditService audit;
@@ -89,6 +93,8 @@ public class DefaultBackupIncidents implements BackupIncidents {
                 operations, operations.getRegion(), now);
         tickets.store(ticket);
         tickets.flush();
+        // like every other new ticket: its SLA clocks (#25), webhooks, notices
+        effects.opened(system, ticket);
         alert.openedTicket(ticket.getId());
         audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),

@@ -13,6 +13,7 @@ import org.custodian.application.audit.AuditService;
 import org.custodian.application.monitoring.MonitoringDedup;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.ticket.TicketChangeEffects;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -62,6 +63,9 @@ public class SloIncidents {
 
     @Inject
     private TicketRepository tickets;
+
+    @EJB
+    private TicketChangeEffects effects;
 
     @Inject
     @ConfigProperty(name = "custodian.slo.incident-region", defaultValue = "EU")
@@ -122,6 +126,8 @@ public class SloIncidents {
                 null, null), operations, operations.getRegion(), now);
         tickets.store(ticket);
         tickets.flush();
+        // like every other new ticket: its SLA clocks (a policy for GOVERNANCE sets the targets), webhooks, notices
+        effects.opened(system, ticket);
         alert.openedTicket(ticket.getId());
         audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),
