@@ -102,6 +102,11 @@ public class DpiasBean implements Serializable {
         return current != null && current.signedOffBy() == null && portal.may("DPIA_SIGN_OFF");
     }
 
+    /** The purposes the version shown covers, as a list in words. */
+    public String getPurposesText() {
+        return current == null ? "" : String.join("; ", current.purposes());
+    }
+
     public Long getId() {
         return id;
     }
