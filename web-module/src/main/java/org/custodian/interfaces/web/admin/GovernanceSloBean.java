@@ -2,8 +2,6 @@ package org.custodian.interfaces.web.admin;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.custodian.application.slo.Objective;
 import org.custodian.application.slo.SloEvaluations.Evaluation;
 import org.custodian.interfaces.rest.report.GovernanceSloResource;
 import org.custodian.interfaces.web.ChartConfig;
+import org.custodian.interfaces.web.CsvDownload;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -80,17 +78,7 @@ public class GovernanceSloBean implements Serializable {
             PageFailures.show(e, "csv");
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseHeader("Cache-Control", "no-store");
-        external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseContentType("text/csv");
-        external.setResponseCharacterEncoding(StandardCharsets.UTF_8.name());
-        external.setResponseHeader("Content-Disposition",
-                "attachment; filename=\"" + GovernanceSloResource.CSV_FILE + "\"");
-        external.getResponseOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        CsvDownload.send(GovernanceSloResource.CSV_FILE, csv);
     }
 
     /** The objective's value and target over time, as a Chart.js line chart (JSON built by Jakarta JSON). */
