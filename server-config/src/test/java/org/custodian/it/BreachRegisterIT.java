@@ -47,6 +47,8 @@ class BreachRegisterIT extends DeployedWar {
     private static Instant windowEnd;
     private static long accessBreach;
     private static long clockBreach;
+    /** One of the backlog's breaches: open and overdue until the end. */
+    private static String backlogBreach;
     private static long ticketOfA;
 
     @AfterAll
@@ -158,6 +160,49 @@ class BreachRegisterIT extends DeployedWar {
         assertNotNull(breach.getString("warningSentAt", null), breach.toString());
         assertNotNull(breach.getString("deadlineSentAt", null), breach.toString());
         assertTrue(breach.getBoolean("overdue"), breach.toString());
+    }
+
+    @Test
+    @Order(2)
+    void aBacklogOfDueBreachesIsHandledAsOneSetEachOnce() throws Exception {
+        Api api = tokens();
+        // three breaches whose deadlines lie 25 s ahead (their warnings go at once); then, behind the armed timer's
+        // back, their deadlines are moved into the past: the wake-up finds a backlog, as after a server outage
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Reply created = api.post("api/v1/privacy/breaches", privacy, description("Backlog " + i + ".")
+                    .add("awareAt", Instant.now().minus(Duration.ofHours(72)).plusSeconds(25).toString()).build()
+                    .toString());
+            assertEquals(201, created.status(), created.toString());
+            ids.add(String.valueOf(created.json().getJsonNumber("id").longValue()));
+        }
+        backlogBreach = ids.get(0);
+        String set = "{" + String.join(",", ids) + "}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (Sql.longValue("select count(*) from audit_event where action = 'BREACH_WARNING' and resource_id ="
+                + " any (?::text[])", set) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Sql.update("update breach set due_at = now() - interval '1 second', alarm_at = now() - interval '1 second'"
+                + " where id::text = any (?::text[])", set);
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Sql.longValue("select count(*) from audit_event where action = 'BREACH_DEADLINE' and resource_id ="
+                + " any (?::text[])", set) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1500);
+        for (String id : ids) {
+            assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'BREACH_DEADLINE'"
+                    + " and resource_id = ?", id), "breach " + id + " once");
+        }
+        // one set: the three events were chained together, one after the other
+        long first = Sql.longValue("select min(sequence) from audit_event where action = 'BREACH_DEADLINE' and"
+                + " resource_id = any (?::text[])", set);
+        long last = Sql.longValue("select max(sequence) from audit_event where action = 'BREACH_DEADLINE' and"
+                + " resource_id = any (?::text[])", set);
+        assertEquals(2, last - first, "consecutive in the trail: handled as one set");
+        assertEquals(0, Sql.longValue("select count(*) from breach where id::text = any (?::text[]) and"
+                + " (deadline_sent_at is null or alarm_at is not null)", set), "marked, no alarm left");
     }
 
     @Test
@@ -283,6 +328,14 @@ class BreachRegisterIT extends DeployedWar {
 
         BROWSER.open("/admin/breaches.xhtml");
         assertTrue(BROWSER.byId("breaches").getText().contains("A misdirected export."));
+        // the clocks: every open breach, soonest deadline first, the overdue ones saying by how much
+        List<String> shown = BROWSER.driver().findElements(By.cssSelector("#clocks .breach-clock-id")).stream()
+                .map(link -> link.getText().replaceAll("\\D", "")).toList();
+        assertEquals(Sql.texts("select id::text from breach where status = 'OPEN' order by due_at, id"), shown);
+        String clock = BROWSER.driver().findElements(By.cssSelector("#clocks .breach-clock-item")).stream()
+                .filter(item -> item.findElement(By.cssSelector(".breach-clock-id")).getText().trim()
+                        .equals("No. " + backlogBreach)).findFirst().orElseThrow().getText();
+        assertTrue(clock.contains("overdue by"), clock);
         BROWSER.screenshot("breaches-list");
         BROWSER.driver().findElements(By.cssSelector("#alerts a")).stream()
                 .filter(link -> link.getAttribute("href").endsWith("alert=" + alert)).findFirst().orElseThrow()

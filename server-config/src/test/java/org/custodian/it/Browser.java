@@ -149,6 +149,34 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         }
     }
 
+    /**
+     * Opens each page at 400 px wide (a phone), shoots it as {@code narrow-<label>-<page>-400px}, and returns the pages
+     * wider than the window (a horizontal scroll bar: the layout broke); the window is 1280 px wide again after.
+     */
+    java.util.List<String> narrow(String label, String... paths) {
+        java.util.List<String> overflowing = new java.util.ArrayList<>();
+        driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        try {
+            for (String path : paths) {
+                driver().get(base + path);
+                await(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                awaitAjax();
+                long wide = ((Number) driver().executeScript("return document.documentElement.scrollWidth"))
+                        .longValue();
+                long window = ((Number) driver().executeScript("return window.innerWidth")).longValue();
+                if (wide > window) {
+                    overflowing.add(path + " is " + wide + " px wide in a " + window + " px window");
+                }
+                String page = path.replaceFirst("^/", "").replaceAll("\\.xhtml", "").replaceAll("[^A-Za-z0-9]+", "-");
+                screenshot("narrow-" + label + "-" + page + "-400px");
+            }
+        } finally {
+            driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+        System.out.println("Browser: narrow pages overflowing: " + overflowing);
+        return overflowing;
+    }
+
     String path() {
         String url = driver().getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;

@@ -17,7 +17,6 @@ import java.security.spec.RSAPublicKeySpec;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -178,16 +177,10 @@ class FirstStartIT {
     }
 
     private static long count(String database, String query) throws Exception {
-        String url = "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/" + database;
-        try (Connection sql = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
-                Statement statement = sql.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return RunnableServer.count(database, query);
     }
 
     private static String tail(RunnableServer server) {
-        List<String> lines = server.console();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return server.tail();
     }
 }

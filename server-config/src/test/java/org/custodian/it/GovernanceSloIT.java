@@ -154,6 +154,8 @@ class GovernanceSloIT extends DeployedWar {
                 .add("type", "ACCESS").add("email", "slo-" + UUID.randomUUID() + "@example.org").build().toString());
         assertEquals(201, registered.status(), registered.toString());
         long request = registered.json().getJsonNumber("id").longValue();
+        String supervisor = token(api, "supervisor");
+        governancePolicy(api, supervisor);
         try {
             // the baseline: a fresh backup and no request past its deadline
             JsonObject baseline = evaluate(api, operator).json();
@@ -193,6 +195,11 @@ class GovernanceSloIT extends DeployedWar {
             // the incident is the operations team's ticket, and in the trail
             long ticket = rpo.getJsonNumber("incidentTicketId").longValue();
             assertEquals("HIGH", Sql.text("select priority from ticket where id = ?", ticket));
+            // like any ticket, the incident runs the clocks of the policy that matches it (#25)
+            assertEquals(2, Sql.longValue("select count(*) from sla_clock where ticket_id = ? and kind in"
+                    + " ('FIRST_RESPONSE', 'RESOLUTION')", ticket), "the incident's SLA clocks");
+            JsonObject incident = api.get("api/v1/tickets/" + ticket, supervisor).json();
+            assertEquals("RUNNING", incident.getJsonObject("sla").getString("state"), incident.toString());
             Thread.sleep(500);
             assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'SLO_MISSED'"
                     + " and fields like '%objective=backup.rpo%' and occurred_at >= ?", start));
@@ -210,10 +217,44 @@ class GovernanceSloIT extends DeployedWar {
         }
     }
 
+    /** A policy for the governance incidents (category GOVERNANCE), on a round-the-clock calendar; once per run. */
+    private static void governancePolicy(Api api, String supervisor) throws Exception {
+        if (Sql.longValue("select count(*) from sla_policy where name = 'Governance incidents (IT)'") > 0) {
+            return;
+        }
+        jakarta.json.JsonObjectBuilder always = Json.createObjectBuilder();
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            always.add(day.name(), "00:00-24:00");
+        }
+        Reply calendar = api.post("api/v1/sla/calendars", supervisor, Json.createObjectBuilder()
+                .add("name", "Always (GovernanceSloIT)").add("region", "EU").add("timeZone", "UTC")
+                .add("hours", always).add("holidays", Json.createArrayBuilder())
+                .add("reason", "Operations work round the clock").build().toString());
+        assertEquals(201, calendar.status(), calendar.toString());
+        Reply policy = api.post("api/v1/sla/policies", supervisor, Json.createObjectBuilder()
+                .add("name", "Governance incidents (IT)").add("position", 0)
+                .add("categories", Json.createArrayBuilder().add("GOVERNANCE"))
+                .add("calendarId", calendar.json().getJsonNumber("id").longValue()).add("firstResponseMinutes", 60)
+                .add("resolutionMinutes", 480).add("reason", "Missed objectives are answered within the hour")
+                .build().toString());
+        assertEquals(201, policy.status(), policy.toString());
+    }
+
     @Test
     void thePortalShowsEachViewerTheObjectivesOfTheirRemitWithAChartAndTheNumbers() throws Exception {
         Api api = api();
         assertEquals(200, evaluate(api, token(api, "operator")).status(), "history for the chart");
+        // a job run for the operators' job dashboard (#25), recorded by the jobs' end listener
+        String operator = token(api, "operator");
+        Reply started = api.post("api/v1/jobs/audit-verify", operator, "{}");
+        assertEquals(202, started.status(), started.toString());
+        long execution = started.json().getJsonNumber("executionId").longValue();
+        JsonObject done = api.awaitJob(operator, execution);
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals("audit-verify/COMPLETED", Sql.text("select job_name || '/' || batch_status from job_run"
+                + " where execution_id = ?", execution));
+        assertTrue(Sql.longValue("select count(*) from job_run where execution_id = ? and started_at is not null"
+                + " and ended_at >= started_at", execution) == 1, "its start and end");
         Sql.update("delete from user_second_factor where username in ('auditor', 'supervisor')");
         try {
             signInOnThePortal();
@@ -240,6 +281,17 @@ class GovernanceSloIT extends DeployedWar {
         assertNotNull(BROWSER.find("#chart canvas"), "a chart of the stored evaluations");
         assertFalse(BROWSER.driver().findElements(By.cssSelector("#evaluations_data tr .evaluation-value")).isEmpty());
         BROWSER.screenshot("governance-slo-auditor");
+
+        // the job dashboard (auditors read jobs too): today's audit-verify runs, as a chart and its numbers
+        BROWSER.open("/admin/jobs.xhtml?job=audit-verify");
+        assertNotNull(BROWSER.find("#job-durations canvas"), "a chart of the runs");
+        String rows = BROWSER.byId("durations:duration-rows").getText();
+        assertTrue(rows.contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()), rows);
+        assertEquals("audit-verify", BROWSER.byId("durations:job").getAttribute("value"));
+        BROWSER.screenshot("jobs-durations");
+        // the auditor's pages of #25 on a phone (400 px)
+        assertEquals(List.of(), BROWSER.narrow("auditor", "/admin/governance-slo.xhtml", "/sla-dashboard.xhtml",
+                "/admin/jobs.xhtml"));
 
         BROWSER.reset();
         signInAndEnroll("supervisor");

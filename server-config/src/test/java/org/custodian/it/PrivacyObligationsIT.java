@@ -43,6 +43,8 @@ class PrivacyObligationsIT extends DeployedWar {
     private static final String MARK = UUID.randomUUID().toString().substring(0, 8);
     /** A second privacy officer (four eyes), with the demo password, who also signs in to the portal. */
     private static final String DPO = "dpo-" + MARK;
+    /** A third one, who signs off in the portal what the second one wrote there. */
+    private static final String SIGNER = "dpo2-" + MARK;
 
     /** One sign-in per user for the class: each costs a password hash on a busy machine. */
     private static final java.util.Map<String, String> TOKENS = new java.util.HashMap<>();
@@ -201,19 +203,7 @@ class PrivacyObligationsIT extends DeployedWar {
             assertEquals(201, made.status(), made.toString());
         }
         createSecondPrivacyOfficer();
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", DPO);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
-        if (BROWSER.path().startsWith("/enroll.xhtml")) {
-            String secret = BROWSER.byId("secret").getText().trim();
-            BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-            BROWSER.submit("enroll:confirm");
-            BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-            BROWSER.submit("done:continue");
-        }
+        signIn(DPO);
         BROWSER.open("/admin/privacy-deadlines.xhtml");
         // the chart is drawn: its canvas differs from a blank one of the same size
         BROWSER.await(driver -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
@@ -240,6 +230,86 @@ class PrivacyObligationsIT extends DeployedWar {
         assertTrue(BROWSER.byId("consent-QA_REVIEW").getText().contains("stopped for good"),
                 BROWSER.byId("consent-QA_REVIEW").getText());
         BROWSER.screenshot("privacy-register-objection");
+    }
+
+    @Test
+    @Order(4)
+    void aDpiaIsWrittenRevisedAndSignedOffInThePortalByASecondPrivacyOfficer() throws Exception {
+        // the privacy officer of the test before is still signed in: writes an assessment through the form
+        BROWSER.open("/admin/dpias.xhtml");
+        String title = "Portal DPIA " + MARK;
+        BROWSER.type("dpia:title", title);
+        BROWSER.type("dpia:processing", "Agents answer customers by chat.");
+        BROWSER.byId("dpia:purposes:0").click();
+        BROWSER.type("dpia:risks:0:description", "A transcript kept longer than needed");
+        BROWSER.type("dpia:risks:0:likelihood", "MEDIUM");
+        BROWSER.type("dpia:risks:0:severity", "HIGH");
+        BROWSER.type("dpia:risks:0:measures", "Transcripts removed when consent ends");
+        BROWSER.type("dpia:residualRisk", "LOW");
+        BROWSER.type("dpia:residualReason", "Measures in force");
+        BROWSER.driver().executeScript("document.getElementById('dpia:reviewDate').value = arguments[0]",
+                LocalDate.now(ZoneOffset.UTC).plusDays(180).toString());
+        BROWSER.submit("dpia:save");
+        assertFalse(BROWSER.path().contains("id="), "not saved without a reason: " + BROWSER.path());
+        assertTrue(BROWSER.find(".field .ui-message-error").isDisplayed(), "the reason is required, said at its field");
+        BROWSER.type("dpia:reason", "First assessment of chat");
+        BROWSER.submit("dpia:save");
+        assertTrue(BROWSER.path().contains("id="), BROWSER.path());
+        long id = Long.parseLong(BROWSER.path().replaceFirst(".*id=(\\d+).*", "$1"));
+        assertEquals(DPO, BROWSER.byId("writer").getText().trim().split(" ")[0]);
+        assertTrue(BROWSER.byId("dpias").getText().contains(title), BROWSER.byId("dpias").getText());
+        assertEquals("DRAFT", api().get("api/v1/privacy/dpias/" + id, token(api(), "privacy")).json()
+                .getString("status"));
+
+        // the writer may not sign off: the service's four-eyes refusal, said plainly, and audited
+        BROWSER.submit("signOff:signOffButton");
+        String said = BROWSER.find(".ui-messages").getText();
+        assertTrue(said.contains("four eyes") && said.contains("version 1"), said);
+        assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'DPIA_SIGN_OFF' and"
+                + " resource_id = ? and outcome = 'DENIED'", String.valueOf(id)));
+
+        // the next version, from the form filled in with the current one
+        assertEquals(title, BROWSER.byId("dpia:title").getAttribute("value"));
+        BROWSER.type("dpia:title", title + " (2)");
+        BROWSER.type("dpia:reason", "Retention of transcripts shortened");
+        BROWSER.submit("dpia:save");
+        assertEquals(2, api().get("api/v1/privacy/dpias/" + id, token(api(), "privacy")).json().getInt("version"));
+        assertEquals(2, BROWSER.byId("versions").findElements(By.cssSelector("tbody tr")).size());
+
+        // a second privacy officer signs it off
+        createSecondPrivacyOfficer(SIGNER);
+        BROWSER.reset();
+        signIn(SIGNER);
+        BROWSER.open("/admin/dpias.xhtml?id=" + id);
+        BROWSER.type("signOff:note", "Read with the chat team");
+        BROWSER.submit("signOff:signOffButton");
+        assertEquals("Signed off", BROWSER.byId("status").getText().trim());
+        JsonObject signed = api().get("api/v1/privacy/dpias/" + id, token(api(), "privacy")).json();
+        assertEquals("SIGNED_OFF", signed.getString("status"));
+        assertEquals(SIGNER, signed.getString("signedOffBy"));
+        assertEquals(2, signed.getInt("signedOffVersion"));
+        assertTrue(BROWSER.driver().findElements(By.id("signOff:signOffButton")).isEmpty(), "nothing left to sign");
+        BROWSER.screenshot("privacy-dpias");
+        // the privacy officer's pages of #25 on a phone (400 px): looked at, and none wider than the window
+        assertEquals(List.of(), BROWSER.narrow("privacy", "/admin/dpias.xhtml?id=" + id, "/admin/privacy-deadlines.xhtml",
+                "/admin/breaches.xhtml"));
+    }
+
+    /** Signs the browser in as a privacy officer created by this class, enrolling a second factor the first time. */
+    private void signIn(String username) throws Exception {
+        BROWSER.base(base.toString());
+        BROWSER.reset();
+        BROWSER.open("/login.xhtml");
+        BROWSER.type("login:username", username);
+        BROWSER.type("login:password", Api.DEMO_PASSWORD);
+        BROWSER.submit("login:submit");
+        if (BROWSER.path().startsWith("/enroll.xhtml")) {
+            String secret = BROWSER.byId("secret").getText().trim();
+            BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
+            BROWSER.submit("enroll:confirm");
+            BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
+            BROWSER.submit("done:continue");
+        }
     }
 
     /** The CSV a download button sends, fetched with the browser's session and the page's form state. */
@@ -288,13 +358,17 @@ class PrivacyObligationsIT extends DeployedWar {
 
     /** A privacy officer besides the demo one, with the demo password (copied hash); once per run. */
     private static void createSecondPrivacyOfficer() throws Exception {
-        if (Sql.longValue("select count(*) from app_user where username = ?", DPO) > 0) {
+        createSecondPrivacyOfficer(DPO);
+    }
+
+    private static void createSecondPrivacyOfficer(String username) throws Exception {
+        if (Sql.longValue("select count(*) from app_user where username = ?", username) > 0) {
             return;
         }
         long id = Sql.longValue("select nextval('app_user_seq')");
         Sql.update("insert into app_user (id, username, display_name, password_hash, enabled, created_at)"
                 + " select ?, ?, 'IT privacy officer', password_hash, true, now() from app_user where username ="
-                + " 'privacy'", id, DPO);
+                + " 'privacy'", id, username);
         Sql.update("insert into app_user_role (user_id, role) values (?, 'PRIVACY_OFFICER')", id);
         Sql.update("insert into app_user_region (user_id, region) values (?, 'EU')", id);
     }

@@ -79,6 +79,23 @@ final class RunnableServer implements AutoCloseable {
         return false;
     }
 
+    /** The last 40 lines of the console, for a failure's message. */
+    String tail() {
+        List<String> lines = console();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** The one number {@code query} answers on {@code database} of the run's embedded PostgreSQL. */
+    static long count(String database, String query) throws java.sql.SQLException {
+        String url = "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/" + database;
+        try (java.sql.Connection sql = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.Statement statement = sql.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     List<String> console() {
         synchronized (console) {
             return List.copyOf(console);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -111,6 +112,16 @@ class SlaReportIT extends DeployedWar {
                 .add("categories", Json.createArrayBuilder().add(ESC)).add("escalateToTeam", TEAM).build()
                 .toString());
         assertEquals(201, esc.status(), esc.toString());
+        // the team works EU tickets: a policy naming another region cannot escalate to it (422 on the field)
+        for (String regions : List.of("US", "EU,US")) {
+            JsonArrayBuilder named = Json.createArrayBuilder();
+            List.of(regions.split(",")).forEach(named::add);
+            assertViolation(api.post("api/v1/sla/policies", supervisor, Json.createObjectBuilder().add("position", 0)
+                    .add("calendarId", calendarId).add("firstResponseMinutes", 1).add("resolutionMinutes", 600)
+                    .add("reason", "Targets agreed for the report test").add("name", "Elsewhere " + MARK)
+                    .add("categories", Json.createArrayBuilder().add(ESC)).add("regions", named)
+                    .add("escalateToTeam", TEAM).build().toString()), "escalateToTeam");
+        }
         assertEquals(TEAM, esc.json().getString("escalateToTeam"));
         Reply work = api.post("api/v1/sla/policies", supervisor, Json.createObjectBuilder().add("position", 0)
                 .add("calendarId", calendarId).add("firstResponseMinutes", 30).add("resolutionMinutes", 600)
@@ -120,6 +131,12 @@ class SlaReportIT extends DeployedWar {
 
         long customer = TestData.createCustomer(api, agent, "EU");
         escalated = ticket(api, agent, customer, ESC);
+        // the policy covers every region: a US ticket under it breaches too, but the EU team may not take it
+        String agentUs = api.token("agent.us");
+        long elsewhere = ticket(api, agentUs, TestData.createCustomer(api, agentUs, "US"), ESC);
+        Sql.update("update sla_clock set started_at = started_at - interval '58 seconds' where ticket_id = ?",
+                elsewhere);
+        assertEquals(200, patch(api, agentUs, elsewhere, "{\"priority\":\"HIGH\"}").status());
         assertEquals(200, patch(api, agent, escalated, "{\"assignee\":\"agent.eu\"}").status());
         // 58 s into the past, then re-planned by a priority change: warned at once, breached ~2 s later
         Sql.update("update sla_clock set started_at = started_at - interval '58 seconds' where ticket_id = ?",
@@ -133,6 +150,18 @@ class SlaReportIT extends DeployedWar {
                     + " and resource_id = ?", String.valueOf(escalated));
         }
         assertEquals(1, escalations, "the breach escalated the ticket, audited");
+        long skipped = 0;
+        while (Instant.now().isBefore(deadline.plusSeconds(10)) && skipped == 0) {
+            skipped = Sql.longValue("select count(*) from audit_event where action = 'SLA_ESCALATION' and"
+                    + " resource_id = ? and outcome = 'FAILURE' and fields like '%skipped=team region EU is not the"
+                    + " ticket''s region US%'", String.valueOf(elsewhere));
+            Thread.sleep(skipped == 0 ? 300 : 0);
+        }
+        assertEquals(1, skipped, "the escalation to a team of another region was skipped, audited");
+        JsonObject stayed = api.get("api/v1/tickets/" + elsewhere, agentUs).json();
+        assertTrue(stayed.get("team") == null || JsonValue.NULL.equals(stayed.get("team")),
+                "not routed to the EU team: " + stayed);
+        assertEquals("BREACHED", stayed.getJsonObject("sla").getString("state"));
         JsonObject ticket = api.get("api/v1/tickets/" + escalated, supervisor).json();
         assertEquals(TEAM, ticket.getJsonObject("team").getString("key"), ticket.toString());
         assertEquals(JsonValue.NULL, ticket.get("assignee"), "the agent is not in the escalation team: taken off");
@@ -236,7 +265,18 @@ class SlaReportIT extends DeployedWar {
 
     @Test
     @Order(4)
-    void theSupervisorsDashboardShowsChartsWithTheirNumbers() {
+    void theSupervisorsDashboardShowsChartsWithTheirNumbers() throws Exception {
+        // the days are the viewer's: the supervisor's profile names Berlin (put back afterwards)
+        String zoneBefore = Sql.text("select time_zone from app_user where username = 'supervisor'");
+        Sql.update("update app_user set time_zone = 'Europe/Berlin' where username = 'supervisor'");
+        try {
+            dashboard();
+        } finally {
+            Sql.update("update app_user set time_zone = ? where username = 'supervisor'", zoneBefore);
+        }
+    }
+
+    private void dashboard() {
         BROWSER.base(base.toString());
         BROWSER.reset();
         BROWSER.open("/login.xhtml");
@@ -271,6 +311,8 @@ class SlaReportIT extends DeployedWar {
                 .isEmpty(), "a chart is drawn");
         assertEquals(3, BROWSER.driver().findElements(By.cssSelector(
                 "button[id^='sla-dashboard:csv-']")).size(), "a CSV download per chart");
+        String zone = BROWSER.byId("sla-zone").getText();
+        assertTrue(zone.contains("Europe/Berlin") && zone.contains("your profile"), zone);
         BROWSER.screenshot("sla-dashboard");
     }
 }

@@ -11,6 +11,7 @@ import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.ticket.TicketChangeEffects;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
@@ -52,6 +53,9 @@ public class MonitoringDedup {
 
     @Inject
     private MonitoringSources sources;
+
+    @EJB
+    private TicketChangeEffects effects;
 
     /** An event matched against the open tickets: its fingerprint, and the open ticket that has it (if any). */
     public record Match(String source, AlertSubject alert, String fingerprint, OpenIncident incident,
@@ -96,6 +100,8 @@ public class MonitoringDedup {
                 null), operations, operations.getRegion(), now);
         tickets.store(ticket);
         tickets.flush();
+        // like every other new ticket: its SLA clocks (#25), webhooks, notices
+        effects.opened(system, ticket);
         alert.openedTicket(ticket.getId());
         audit.record(system, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
                 List.of("subject", "description", "priority", "category", "customerId", "alert=" + alert.getId()),

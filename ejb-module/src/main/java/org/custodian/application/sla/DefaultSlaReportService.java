@@ -46,6 +46,11 @@ public class DefaultSlaReportService implements SlaReportService {
 
     @Override
     public SlaReport report(Caller caller, String fromText, String toText, String groupBy) {
+        return report(caller, fromText, toText, groupBy, java.time.ZoneOffset.UTC);
+    }
+
+    @Override
+    public SlaReport report(Caller caller, String fromText, String toText, String groupBy, java.time.ZoneId zone) {
         policy.enforce(caller, Permission.SLA_REPORT, SlaActions.REPORT, "sla");
         RuleCheck check = new RuleCheck();
         Instant to = Inputs.instant(toText, "to", false, check);
@@ -59,11 +64,12 @@ public class DefaultSlaReportService implements SlaReportService {
                 .require(!to.isAfter(from.plus(MAX_SPAN)), "to", "must be at most 366 days after from")
                 .throwIfAny();
         Set<Region> regions = visibleRegions(caller);
-        List<Group> groups = reports.rows(from, to, Grouping.valueOf(group.toUpperCase(Locale.ROOT)), regions)
+        List<Group> groups = reports.rows(from, to, Grouping.valueOf(group.toUpperCase(Locale.ROOT)), regions, zone)
                 .stream().map(DefaultSlaReportService::group).toList();
         List<String> regionNames = regions == null ? null : regions.stream().map(Enum::name).sorted().toList();
         audit.record(caller, SlaActions.SLA_REPORT, SlaActions.REPORT, "sla", List.of("from=" + from, "to=" + to,
-                "groupBy=" + group, "regions=" + (regionNames == null ? "all" : String.join(",", regionNames))),
+                "groupBy=" + group, "regions=" + (regionNames == null ? "all" : String.join(",", regionNames)),
+                "zone=" + zone.getId()),
                 AuditOutcome.SUCCESS);
         return new SlaReport(from, to, group, regionNames, groups);
     }

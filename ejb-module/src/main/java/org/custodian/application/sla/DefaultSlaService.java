@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
@@ -142,8 +143,18 @@ public class DefaultSlaService implements SlaService {
         check.require(input.calendarId() == null || sla.calendar(input.calendarId()).isPresent(), "calendarId",
                 "no business calendar " + input.calendarId() + " (GET /api/v1/sla/calendars lists them)");
         String escalate = Inputs.blankToNull(input.escalateToTeam());
-        check.require(escalate == null || teams.findByKey(escalate).isPresent(), "escalateToTeam",
+        Optional<Region> teamRegion = escalate == null ? Optional.empty()
+                : teams.findByKey(escalate).map(team -> team.getRegion());
+        check.require(escalate == null || teamRegion.isPresent(), "escalateToTeam",
                 "no team " + escalate + " (GET /api/v1/teams lists them)");
+        // a team works the tickets of its own region: a policy naming other regions could route tickets to a team
+        // that may not see them (a policy for every region is checked per ticket when it escalates, SlaEscalation)
+        Set<Region> outside = EnumSet.noneOf(Region.class);
+        outside.addAll(regions);
+        teamRegion.ifPresent(outside::remove);
+        check.require(teamRegion.isEmpty() || regions.isEmpty() || outside.isEmpty(), "escalateToTeam",
+                "team " + escalate + " works the tickets of region " + teamRegion.orElse(null) + ", but the policy"
+                        + " also covers " + outside + "; name a team of those regions in a policy of their own");
         return new SlaPolicy.Rule(input.name(), input.position(), priorities, categories, regions, input.calendarId(),
                 input.firstResponseMinutes(), input.nextResponseMinutes(), input.resolutionMinutes(),
                 input.active() == null || input.active(), input.reason(), escalate);

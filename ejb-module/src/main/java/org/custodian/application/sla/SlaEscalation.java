@@ -25,7 +25,9 @@ import org.custodian.domain.model.user.Role;
  * What a breach escalates (#25), in the timer's transaction for the clock: the supervisors are told, and when the
  * ticket's policy names a team ({@code escalateToTeam}) an unresolved ticket is routed to it; an assignee who is not
  * in that team is taken off, so the team picks it up. The reassignment is its own audit event (SLA_ESCALATION, team
- * before and after), next to the SLA_BREACH event.
+ * before and after), next to the SLA_BREACH event. A team in another region than the ticket's does not take it (a
+ * policy for every region may name one, or the team may have moved since): that is recorded as a failed
+ * SLA_ESCALATION saying why, and the ticket stays where it was.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -50,6 +52,15 @@ public class SlaEscalation {
         }
         Team team = teams.findByKey(policy.getEscalateToTeam()).orElse(null);
         if (team == null) {
+            return;
+        }
+        if (team.getRegion() != ticket.getRegion()) {
+            // a team works its own region's tickets: routing there would hand the ticket to people who may not see
+            // it; the supervisors were told above, and the trail says why the policy's team did not take it
+            audit.record(Caller.system(SlaDeadlines.SYSTEM, null), SlaActions.SLA_ESCALATION, SlaActions.TICKET,
+                    String.valueOf(ticket.getId()), List.of("team=" + team.getKey(), "skipped=team region "
+                            + team.getRegion() + " is not the ticket's region " + ticket.getRegion(),
+                            "policy=" + policy.getId() + "/v" + policy.getVersion()), AuditOutcome.FAILURE);
             return;
         }
         String teamBefore = ticket.getTeam() == null ? null : ticket.getTeam().getKey();

@@ -21,6 +21,9 @@ public interface SlaReportService {
      */
     SlaReport report(Caller caller, String from, String to, String groupBy);
 
+    /** The same with the days of {@code groupBy=day} in {@code zone} (the viewer's; the API's are UTC). */
+    SlaReport report(Caller caller, String from, String to, String groupBy, java.time.ZoneId zone);
+
     /** Percentages with one decimal (null: nothing decided), minutes with one decimal (null: nothing met). */
     record Group(String key, long tickets, long open, Double firstResponseAttainment, long firstResponseMet,
             long firstResponseMissed, Double resolutionAttainment, long resolutionMet, long resolutionMissed,

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ public class JdbcSlaReportRepository implements SlaReportRepository {
             case REGION -> "t.region";
             case PRIORITY -> "t.priority";
             case CATEGORY -> "t.category";
-            case DAY -> "to_char(c.started_at at time zone 'UTC', 'YYYY-MM-DD')";
+            // the viewer's day (#25): the zone is the statement's first parameter, never part of its text
+            case DAY -> "to_char(c.started_at at time zone cast(? as text), 'YYYY-MM-DD')";
         };
         return "select " + key + " as k,"
                 + " count(*) filter (where c.kind = 'FIRST_RESPONSE') as tickets,"
@@ -71,6 +73,11 @@ public class JdbcSlaReportRepository implements SlaReportRepository {
 
     @Override
     public List<Row> rows(Instant from, Instant to, Grouping groupBy, Set<Region> regions) {
+        return rows(from, to, groupBy, regions, ZoneOffset.UTC);
+    }
+
+    @Override
+    public List<Row> rows(Instant from, Instant to, Grouping groupBy, Set<Region> regions, ZoneId zone) {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             // inside the container's transaction the connection is enlisted (no auto-commit): SET LOCAL lasts until
@@ -82,7 +89,7 @@ public class JdbcSlaReportRepository implements SlaReportRepository {
             try (Statement settings = connection.createStatement()) {
                 // a few scans, joins and sorts: JIT compiling them costs more than it saves (measured: seconds)
                 settings.execute("set local jit = off");
-                query(connection, groupBy, regions, from, to, rows);
+                query(connection, groupBy, regions, from, to, zone, rows);
                 if (own) {
                     connection.commit();
                 }
@@ -98,13 +105,17 @@ public class JdbcSlaReportRepository implements SlaReportRepository {
     }
 
     private static void query(Connection connection, Grouping groupBy, Set<Region> regions, Instant from, Instant to,
-            List<Row> rows) throws SQLException {
+            ZoneId zone, List<Row> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql(groupBy, regions != null))) {
-            statement.setObject(1, from.atOffset(ZoneOffset.UTC));
-            statement.setObject(2, to.atOffset(ZoneOffset.UTC));
+            int at = 1;
+            if (groupBy == Grouping.DAY) {
+                statement.setString(at++, zone.getId());
+            }
+            statement.setObject(at++, from.atOffset(ZoneOffset.UTC));
+            statement.setObject(at++, to.atOffset(ZoneOffset.UTC));
             if (regions != null) {
                 Array array = connection.createArrayOf("varchar", regions.stream().map(Enum::name).toArray());
-                statement.setArray(3, array);
+                statement.setArray(at, array);
             }
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {

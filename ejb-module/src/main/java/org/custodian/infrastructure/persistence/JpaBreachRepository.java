@@ -75,6 +75,12 @@ public class JpaBreachRepository implements BreachRepository {
     }
 
     @Override
+    public List<Breach> lockAlarmsDue(Instant now, int limit) {
+        return entityManager.createNamedQuery("Breach.dueForUpdate", Breach.class).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public Map<Long, Long> customersOfTickets(Collection<Long> ticketIds) {
         Map<Long, Long> found = new HashMap<>();
         for (List<Long> chunk : chunks(ticketIds)) {

@@ -140,6 +140,23 @@ class SlaReportOnPostgresTest {
     }
 
     @Test
+    void theDaysAreTheViewersDaysInTheirTimeZone() {
+        // a zone 11 hours ahead of UTC in March (Sydney, daylight saving time) and one behind it (New York)
+        for (String id : List.of("Australia/Sydney", "America/New_York", "UTC")) {
+            java.time.ZoneId zone = java.time.ZoneId.of(id);
+            Instant from = T0.plusSeconds(86_400);
+            Instant to = T0.plusSeconds(8 * 86_400);
+            List<Row> rows = new JdbcSlaReportRepository(dataSource).rows(from, to, Grouping.DAY, null, zone);
+            Map<String, Row> expected = expected(from, to, s -> s.started().atZone(zone).toLocalDate().toString(),
+                    null);
+            assertEquals(new ArrayList<>(expected.keySet()), rows.stream().map(Row::key).toList(), id);
+            for (Row row : rows) {
+                assertRow(expected.get(row.key()), row, id + " " + row.key());
+            }
+        }
+    }
+
+    @Test
     void aCallerBoundToRegionsCountsOnlyTheirTickets() {
         List<Row> rows = new JdbcSlaReportRepository(dataSource).rows(T0, T0.plusSeconds(20 * 86_400),
                 Grouping.REGION, EnumSet.of(Region.US));

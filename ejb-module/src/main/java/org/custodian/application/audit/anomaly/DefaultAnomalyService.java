@@ -21,6 +21,7 @@ import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
 import org.custodian.application.policy.Reserved;
 import org.custodian.application.shared.Caller;
+import org.custodian.application.ticket.TicketChangeEffects;
 import org.custodian.domain.model.audit.Alert;
 import org.custodian.domain.model.audit.AlertRepository;
 import org.custodian.domain.model.audit.AuditEvent;
@@ -57,6 +58,9 @@ public class DefaultAnomalyService implements AnomalyService {
             Region.UK, ZoneId.of("Europe/London"), Region.US, ZoneId.of("America/New_York"),
             Region.CA, ZoneId.of("America/Toronto"), Region.APAC, ZoneId.of("Asia/Singapore"),
             Region.LATAM, ZoneId.of("America/Sao_Paulo"), Region.MEA, ZoneId.of("Asia/Dubai"));
+
+    @EJB
+    private TicketChangeEffects effects;
 
     @EJB
     private PolicyService policy;
@@ -224,6 +228,8 @@ public class DefaultAnomalyService implements AnomalyService {
                 List.of("rule=" + rule, "actor=" + actor, "observed=" + observed, "threshold=" + threshold,
                         "lastSequence=" + sequence), AuditOutcome.SUCCESS);
         Ticket ticket = securityTicket(alert, regionOf(actor), now);
+        // like every other new ticket: its SLA clocks (#25: a SECURITY policy sets the targets), webhooks, notices
+        effects.opened(detector, ticket);
         alert.openedTicket(ticket.getId());
         incident.opened(alert.getId(), ticket.getId(), now);
         audit.record(detector, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),

@@ -22,7 +22,8 @@ import org.custodian.application.shared.TimerWatchdog;
 /**
  * The one breach timer (#25): a single-action timer that sleeps until the earliest alarm of the register (an index
  * lookup on {@code breach.alarm_at}: the early warning or the 72-hour deadline of a breach not yet notified), warns
- * the privacy officers of every breach due then, and re-arms for the next. Not persistent: at start it is recomputed
+ * the privacy officers of every breach due then (set-based, {@link BreachDeadlines#handleDue}), and re-arms for the
+ * next. Not persistent: at start it is recomputed
  * from the data, so a warning that fell due while the server was down is sent at start, and once (the breach keeps
  * the mark). Recording a breach re-arms it after its transaction commits.
  */
@@ -34,7 +35,9 @@ import org.custodian.application.shared.TimerWatchdog;
 public class BreachTimer {
 
     private static final Logger LOG = Logger.getLogger(BreachTimer.class.getName());
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    /** One wake-up handles at most {@code BATCH * ROUNDS}, then re-arms at once for the rest. */
+    private static final int ROUNDS = 20;
     /** A breach that keeps failing must not make the timer spin. */
     private static final Duration MIN_DELAY = Duration.ofSeconds(1);
 
@@ -54,7 +57,26 @@ public class BreachTimer {
     @Timeout
     void wake() {
         alarm.fired();
-        List<Long> due = deadlines.due(Instant.now(), BATCH);
+        Instant now = Instant.now();
+        // the due breaches as sets of BATCH (a start after a long outage: a few statements, not a loop of
+        // transactions); a set that fails is retried one breach at a time, so one bad row spoils no other
+        for (int round = 0; round < ROUNDS; round++) {
+            int handled;
+            try {
+                handled = deadlines.handleDue(now, BATCH);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The due breaches could not be handled as a set; one at a time instead", e);
+                handled = oneByOne(now);
+            }
+            if (handled < BATCH) {
+                break;
+            }
+        }
+        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
+    }
+
+    private int oneByOne(Instant now) {
+        List<Long> due = deadlines.due(now, BATCH);
         for (Long id : due) {
             try {
                 deadlines.handle(id);
@@ -62,7 +84,7 @@ public class BreachTimer {
                 LOG.log(Level.WARNING, "Breach " + id + " could not be handled; retried at the next wake-up", e);
             }
         }
-        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
+        return 0; // what failed stays due: the next wake-up (MIN_DELAY) tries again rather than this one spinning
     }
 
     /** A breach's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */

@@ -37,6 +37,8 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "Breach.earliestAlarm", query = "SELECT b.alarmAt FROM Breach b WHERE b.alarmAt IS NOT NULL"
         + " ORDER BY b.alarmAt")
 @NamedQuery(name = "Breach.alarmsDue", query = "SELECT b.id FROM Breach b WHERE b.alarmAt <= :now ORDER BY b.alarmAt")
+@NamedQuery(name = "Breach.dueForUpdate", query = "SELECT b FROM Breach b WHERE b.alarmAt <= :now ORDER BY b.alarmAt,"
+        + " b.id")
 public class Breach {
 
     /** What the timer found due: the early warning, the deadline, or nothing (a stale alarm). */

@@ -32,6 +32,12 @@ public interface BreachRepository {
 
     List<Long> alarmsDue(Instant now, int limit);
 
+    /**
+     * The breaches whose alarm is due at {@code now} (at most {@code limit}, earliest first), in one statement, their
+     * rows locked until the transaction ends (a second node waits, then finds them marked).
+     */
+    List<Breach> lockAlarmsDue(Instant now, int limit);
+
     /** The customer of each of these tickets that exists (ticket id to customer id). */
     Map<Long, Long> customersOfTickets(Collection<Long> ticketIds);
 

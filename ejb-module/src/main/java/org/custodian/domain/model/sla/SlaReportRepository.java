@@ -29,4 +29,7 @@ public interface SlaReportRepository {
 
     /** The groups of the clocks that started in [from, to), of tickets in {@code regions} (null: every region). */
     List<Row> rows(Instant from, Instant to, Grouping groupBy, Set<Region> regions);
+
+    /** The same, with the DAY grouping's days in {@code zone} (the others do not depend on it). */
+    List<Row> rows(Instant from, Instant to, Grouping groupBy, Set<Region> regions, java.time.ZoneId zone);
 }

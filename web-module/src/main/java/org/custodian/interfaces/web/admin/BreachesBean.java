@@ -130,6 +130,19 @@ public class BreachesBean implements Serializable {
                 : Flow.text("breaches.clock.left", hours, minutes);
     }
 
+    /** The open breaches against their 72-hour deadline, the soonest (or longest overdue) first. */
+    public List<BreachView> getClocks() {
+        return list.stream().filter(each -> "OPEN".equals(each.status()))
+                .sorted(java.util.Comparator.comparing(BreachView::dueAt)).toList();
+    }
+
+    /** How much of the time from awareness to the deadline has passed, in % (100: the deadline is reached). */
+    public long elapsedPercent(BreachView view) {
+        long whole = Duration.between(view.awareAt(), view.dueAt()).toSeconds();
+        long passed = Duration.between(view.awareAt(), Instant.now()).toSeconds();
+        return whole <= 0 ? 100 : Math.max(0, Math.min(100, passed * 100 / whole));
+    }
+
     /** Whether an alert was recorded as a breach already (recording it again is refused). */
     public boolean recorded(AlertView view) {
         return list.stream().anyMatch(each -> Long.valueOf(view.id()).equals(each.alertId()));

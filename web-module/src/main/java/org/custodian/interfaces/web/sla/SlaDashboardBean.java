@@ -7,9 +7,12 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.custodian.application.sla.SlaReportService;
+import org.custodian.application.sla.SlaService;
+import org.custodian.application.user.DisplayPreferencesService;
 import org.custodian.application.sla.SlaReportService.SlaReport;
 import org.custodian.interfaces.rest.report.SlaReportCsv;
 import org.custodian.interfaces.web.Download;
@@ -18,7 +21,7 @@ import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
- * The SLA dashboard (#25, SLA_REPORT): for the chosen days (UTC, default the last 30), attainment and backlog by
+ * The SLA dashboard (#25, SLA_REPORT): for the chosen days (the viewer's: {@link ViewerZone}, default the last 30), attainment and backlog by
  * team and by day and the volume by category, each as a chart with its numbers in a table and a CSV download (the
  * API's report, CSV and audit event). The period is in the address (view parameters), so a view can be shared.
  */
@@ -35,6 +38,16 @@ public class SlaDashboardBean implements Serializable {
     @Inject
     PortalCaller portal;
 
+    @EJB
+    SlaService sla;
+
+    @EJB
+    DisplayPreferencesService preferences;
+
+    private ViewerZone zone;
+    private LocalDate firstDay;
+    private LocalDate lastDay;
+
     private String from;
     private String to;
     private SlaReport byTeam;
@@ -44,13 +57,29 @@ public class SlaDashboardBean implements Serializable {
     /** The view action: the three reports of the period (a bad period shows why, and no charts). */
     public void load() {
         try {
+            zone = viewerZone();
             String[] period = period();
             byTeam = reports.report(portal.get(), period[0], period[1], "team");
-            byDay = reports.report(portal.get(), period[0], period[1], "day");
+            byDay = reports.report(portal.get(), period[0], period[1], "day", zone.zone());
             byCategory = reports.report(portal.get(), period[0], period[1], "category");
         } catch (RuntimeException e) {
             PageFailures.show(e, "period");
         }
+    }
+
+    /** The viewer's zone: their profile's if set, else their region's business calendar's, else UTC. */
+    private ViewerZone viewerZone() {
+        String username = portal.get().username();
+        String own = preferences.of(username).map(p -> p.timeZone()).orElse(null);
+        java.util.List<SlaService.CalendarView> calendars;
+        try {
+            calendars = own == null || own.isBlank() ? sla.calendars(portal.get()) : java.util.List.of();
+        } catch (RuntimeException e) {
+            calendars = java.util.List.of(); // no SLA_READ: the days stay UTC
+        }
+        java.util.Set<String> regions = new java.util.TreeSet<>();
+        portal.get().regions().forEach(region -> regions.add(region.name()));
+        return ViewerZone.of(own, regions, calendars);
     }
 
     /** The form: the same page with the period in its address (post-redirect-get). */
@@ -60,12 +89,28 @@ public class SlaDashboardBean implements Serializable {
 
     /** {from, to} of the report as instants: the first day's start and the day after the last one. */
     String[] period() {
+        ZoneId days = zone == null ? ZoneOffset.UTC : zone.zone();
         LocalDate last = date(to, "to");
-        last = last != null ? last : LocalDate.now(ZoneOffset.UTC);
+        last = last != null ? last : LocalDate.now(days);
         LocalDate first = date(from, "from");
         first = first != null ? first : last.minusDays(DEFAULT_DAYS - 1L);
-        return new String[] {first.atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
-            last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString()};
+        firstDay = first;
+        lastDay = last;
+        return new String[] {first.atStartOfDay(days).toInstant().toString(),
+            last.plusDays(1).atStartOfDay(days).toInstant().toString()};
+    }
+
+    /** The first and the last day shown, in the viewer's zone. */
+    public LocalDate getFirstDay() {
+        return firstDay;
+    }
+
+    public LocalDate getLastDay() {
+        return lastDay;
+    }
+
+    public ViewerZone getZone() {
+        return zone;
     }
 
     private static LocalDate date(String text, String field) {
