@@ -12,7 +12,7 @@ set -euo pipefail
 N=${1:-2000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
-JAR=$ROOT/server-config/target/custodian-micro.jar
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}  # BENCH_JAR: another build (a baseline)
 WORK=$ROOT/server-config/target/bench-mail-pg
 PGPORT=55434
 IMAP=3143

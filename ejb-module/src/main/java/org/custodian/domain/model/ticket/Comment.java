@@ -31,7 +31,8 @@ public class Comment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
-    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
+    // blocks of 500 (V107): an import makes a comment per row, and a block is a round trip (#24)
+    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 500)
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
