@@ -178,7 +178,8 @@ class ImportIT extends DeployedWar {
         }
         assertEquals("FAILED", failed.getString("status"), failed.toString());
         int createdBefore = failed.getInt("created");
-        assertTrue(createdBefore > 0 && createdBefore < 700, failed.toString());
+        // the other partitions commit their chunks (unless the container ends them first): some, never all
+        assertTrue(createdBefore >= 0 && createdBefore < 700, failed.toString());
         assertEquals(700 - createdBefore, failed.getInt("pending"), failed.toString());
         assertEquals(createdBefore, Sql.longValue("select count(*) from ticket where subject like ?",
                 "Gen " + tag + " %"));
