@@ -39,20 +39,8 @@ public class DefaultAuditService implements AuditService {
     @Override
     public void record(Caller caller, String action, String resourceType, String resourceId,
             Collection<String> fields, AuditOutcome outcome) {
-        AuditRecord record = toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome));
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            // no transaction to join (or one that will roll back): as pending rows now, as always
-            events.enqueue(List.of(record), clock.instant());
-            return;
-        }
-        TransactionAuditBuffer buffer = (TransactionAuditBuffer) transactions.getResource(
-                TransactionAuditBuffer.class);
-        if (buffer == null) {
-            buffer = new TransactionAuditBuffer(events);
-            transactions.putResource(TransactionAuditBuffer.class, buffer);
-            transactions.registerInterposedSynchronization(buffer);
-        }
-        buffer.add(record, clock.instant());
+        events.enqueue(List.of(toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome))),
+                clock.instant());
         sequenceAfterCommit();
     }
 

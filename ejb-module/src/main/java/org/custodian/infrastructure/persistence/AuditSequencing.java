@@ -35,15 +35,10 @@ public final class AuditSequencing {
 
     /** Inserts the records as pending, in order, at one instant. */
     public static void enqueue(Connection connection, List<AuditRecord> records, Instant at) throws SQLException {
-        enqueue(connection, records.stream().map(record -> new PendingAuditRecord(0, at, record)).toList());
-    }
-
-    /** Inserts the records as pending, in order, each at its own instant (their ids are the table's to give). */
-    public static void enqueue(Connection connection, List<PendingAuditRecord> records) throws SQLException {
+        Object time = at.atOffset(ZoneOffset.UTC);
         insertRows(connection, "insert into audit_pending (" + PENDING_COLUMNS + ") values ", 10, records,
-                (insert, at0, pending) -> {
-                    AuditRecord record = pending.record();
-                    insert.setObject(at0, pending.occurredAt().atOffset(ZoneOffset.UTC));
+                (insert, at0, record) -> {
+                    insert.setObject(at0, time);
                     insert.setString(at0 + 1, record.actor());
                     insert.setString(at0 + 2, record.actorRoles());
                     insert.setString(at0 + 3, record.action());

@@ -29,7 +29,6 @@ import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
-import org.custodian.domain.model.audit.PendingAuditRecord;
 import org.custodian.domain.model.audit.StoredLink;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
@@ -66,15 +65,6 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         // the transaction's connection (the container hands out the one enlisted): pending rows commit with it
         try (Connection connection = dataSource.getConnection()) {
             AuditSequencing.enqueue(connection, records, at);
-        } catch (SQLException e) {
-            throw new PersistenceException("recording audit events failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void enqueue(List<PendingAuditRecord> records) {
-        try (Connection connection = dataSource.getConnection()) {
-            AuditSequencing.enqueue(connection, records);
         } catch (SQLException e) {
             throw new PersistenceException("recording audit events failed: " + e.getMessage(), e);
         }

@@ -23,9 +23,6 @@ public interface AuditEventRepository {
      */
     void enqueue(List<AuditRecord> records, Instant at);
 
-    /** As {@link #enqueue(List, Instant)}, each record at its own instant (a transaction's events, written at once). */
-    void enqueue(List<PendingAuditRecord> records);
-
     /**
      * Chains events straight away in the current transaction, holding the head's lock until it ends: the bulk path
      * of a batch chunk, not for requests.
