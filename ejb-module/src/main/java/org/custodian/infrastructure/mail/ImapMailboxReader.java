@@ -72,7 +72,8 @@ public class ImapMailboxReader implements MailboxReader {
                 List<Message> taken = new ArrayList<>();
                 try {
                     for (int from = 0; from < batch.length; from += MailboxReader.GROUP) {
-                        Message[] group = Arrays.copyOfRange(batch, from, Math.min(batch.length, from + MailboxReader.GROUP));
+                        Message[] group = Arrays.copyOfRange(batch, from,
+                                Math.min(batch.length, from + MailboxReader.GROUP));
                         prefetch(folder, group, wholeMessage);
                         List<InboundMail> read = new ArrayList<>(group.length);
                         Map<InboundMail, Message> messages = new IdentityHashMap<>();
