@@ -20,8 +20,8 @@ import org.custodian.application.shared.TimerWatchdog;
 
 /**
  * Every {@code custodian.mail.poll-interval} reads the unseen mail of each configured mailbox; the mails are taken a
- * group at a time in one transaction (each on its own if the group fails) and marked seen only after that committed. Nothing is scheduled when no mailbox is
- * configured (mail is off by default).
+ * group at a time in one transaction (each on its own if the group fails) and marked seen only after that
+ * committed. Nothing is scheduled when no mailbox is configured (mail is off by default).
  */
 @Singleton
 @Startup
