@@ -1,6 +1,6 @@
 package org.custodian.application.mail;
 
-/** Takes one mail from a mailbox into Custodian, in its own transaction. */
+/** Takes mail from a mailbox into Custodian: one mail, or a group of them, in a transaction of its own. */
 public interface MailIntakeService {
 
     /** What became of a mail (DUPLICATE: it had been taken before, nothing changed). */
