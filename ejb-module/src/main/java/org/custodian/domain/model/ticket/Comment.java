@@ -31,8 +31,7 @@ public class Comment {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "comment_seq")
-    // blocks of 500 (V107): an import makes a comment per row, and a block is a round trip (#24)
-    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 500)
+    @SequenceGenerator(name = "comment_seq", sequenceName = "comment_seq", allocationSize = 50)
     private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
