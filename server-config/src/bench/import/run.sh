@@ -19,7 +19,7 @@ set -euo pipefail
 N=${1:-50000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
-JAR=$ROOT/server-config/target/custodian-micro.jar
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}  # BENCH_JAR: another build (a baseline)
 WORK=$ROOT/server-config/target/bench-import-pg
 PGPORT=${BENCH_PG_PORT:-55447}
 APP_PORT=${BENCH_APP_PORT:-8297}

@@ -12,7 +12,7 @@ set -euo pipefail
 N=${1:-2000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
-JAR=$ROOT/server-config/target/custodian-micro.jar
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}  # BENCH_JAR: another build (a baseline)
 WORK=$ROOT/server-config/target/bench-mail-pg
 PGPORT=55434
 IMAP=3143
@@ -46,7 +46,9 @@ jar() {  # the newest version of group/artifact there
   [ -n "$version" ] || { echo "$1:$2 is not in $M2: run the server-config tests once" >&2; exit 1; }
   echo "$dir/$version/$2-$version.jar"
 }
-CP=$(jar com/icegreen greenmail):$(jar jakarta/mail jakarta.mail-api):$(jar org/eclipse/angus angus-mail)
+# Angus Mail as angus-mail or, as GreenMail 2.1 brings it, org.eclipse.angus:jakarta.mail
+ANGUS=$(jar org/eclipse/angus angus-mail 2>/dev/null) || ANGUS=$(jar org/eclipse/angus jakarta.mail)
+CP=$(jar com/icegreen greenmail):$(jar jakarta/mail jakarta.mail-api):$ANGUS
 CP=$CP:$(jar jakarta/activation jakarta.activation-api):$(jar org/eclipse/angus angus-activation)
 CP=$CP:$(jar org/slf4j slf4j-api 2)
 java -cp "$CP" "$HERE/MailBench.java" $IMAP "$N" "$WORK/go" >"$WORK/mail.log" 2>&1 &

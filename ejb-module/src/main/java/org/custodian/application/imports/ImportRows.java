@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,17 @@ public class ImportRows {
                         org.custodian.domain.model.customer.Region.valueOf(upload.region()), upload.category()));
     }
 
+    /**
+     * The rows of one partition of a staged upload that have no recorded outcome yet, in file order: all of them at
+     * the first start; after a failure or a stop, those the committed chunks did not cover (an outcome commits with
+     * its row's records, so this is a checkpoint kept with the data, whatever the partition count is this time).
+     */
+    public List<ImportRow> pendingRows(ImportUpload upload, int partition, int partitions) {
+        BitSet done = imports.doneRows(upload.id());
+        List<ImportRow> rows = ImportPartitions.of(rowsOf(upload), partition, partitions);
+        return done.isEmpty() ? rows : rows.stream().filter(row -> !done.get(row.row())).toList();
+    }
+
     /** An execution (a start or a restart) works the upload. */
     public void running(long importId, long executionId) {
         imports.startedAs(importId, executionId);
@@ -115,11 +127,13 @@ public class ImportRows {
             results.add(new RowResult(row.row(), row.line(), chunk.write(row) ? CREATED : UNCHANGED, null));
         }
         tickets.flush();
-        audit.recordAll(caller, chunk.events);
         webhookEvents.customersChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED,
                 chunk.createdCustomers);
         imports.addLineage(upload.source(), chunk.lineage);
         imports.addResults(upload.id(), results);
+        // last: the events are chained under the chain head's lock, held until the chunk commits, so that the
+        // partitions of the step (and everyone else) wait for it only for this and the commit
+        audit.recordAll(caller, chunk.events);
         int created = (int) results.stream().filter(r -> r.outcome().equals(CREATED)).count();
         int rejected = (int) results.stream().filter(r -> r.outcome().equals(REJECTED)).count();
         return new Written(created, results.size() - created - rejected, rejected);

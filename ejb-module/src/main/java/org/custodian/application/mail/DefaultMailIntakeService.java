@@ -60,6 +60,18 @@ public class DefaultMailIntakeService implements MailIntakeService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Outcome receive(Mailbox box, InboundMail in) {
+        return take(box, in);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void receiveAll(Mailbox box, List<InboundMail> mails) {
+        for (InboundMail in : mails) {
+            take(box, in);
+        }
+    }
+
+    private Outcome take(Mailbox box, InboundMail in) {
         if (mail.findByMessageId(in.messageId()).isPresent()) {
             return Outcome.DUPLICATE;
         }

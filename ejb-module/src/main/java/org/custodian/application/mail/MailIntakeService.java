@@ -1,6 +1,6 @@
 package org.custodian.application.mail;
 
-/** Takes one mail from a mailbox into Custodian, in its own transaction. */
+/** Takes mail from a mailbox into Custodian: one mail, or a group of them, in a transaction of its own. */
 public interface MailIntakeService {
 
     /** What became of a mail (DUPLICATE: it had been taken before, nothing changed). */
@@ -13,6 +13,14 @@ public interface MailIntakeService {
      * has committed when this returns (the caller then marks the mail seen).
      */
     Outcome receive(Mailbox mailbox, InboundMail mail);
+
+    /**
+     * Takes several mails as {@link #receive} takes each, all in one transaction that has committed when this
+     * returns: each mail with its audit events, and one commit (and one chaining of the trail) for the group. If any
+     * mail fails, nothing of the group is kept and the caller takes them one by one, so one bad mail cannot lose or
+     * half-write the others.
+     */
+    void receiveAll(Mailbox mailbox, java.util.List<InboundMail> mails);
 
     /**
      * Counts a failed intake of the mail (in a transaction of its own, the failed one having rolled back). After

@@ -12,14 +12,16 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.shared.TimerWatchdog;
 
 /**
- * Every {@code custodian.mail.poll-interval} reads the unseen mail of each configured mailbox; each mail is taken
- * in its own transaction and marked seen only after that committed. Nothing is scheduled when no mailbox is
- * configured (mail is off by default).
+ * Every {@code custodian.mail.poll-interval} reads the unseen mail of each configured mailbox; the mails are taken a
+ * group at a time in one transaction (each on its own if the group fails) and marked seen only after that
+ * committed. Nothing is scheduled when no mailbox is configured (mail is off by default).
  */
 @Singleton
 @Startup
@@ -61,7 +63,7 @@ public class MailPollSchedule {
     void poll() {
         for (Mailbox box : settings.mailboxes()) {
             try {
-                int handled = reader.poll(box, settings.pollBatch(), mail -> take(box, mail));
+                int handled = reader.poll(box, settings.pollBatch(), mails -> takeAll(box, mails));
                 state.polled(box.name(), clock.instant(), handled);
             } catch (Exception e) {
                 boolean news = state.failed(box.name(), clock.instant(),
@@ -71,6 +73,30 @@ public class MailPollSchedule {
                         + e.getMessage() + (news ? " (again at every poll until it can; see /health)" : ""));
             }
         }
+    }
+
+    /**
+     * The mails whose transaction committed (to be marked seen): the group in one transaction (#24: one commit and
+     * one chaining of the trail for many mails), or, if that fails, each mail in its own, so that a bad mail is
+     * counted and held alone and the others go in.
+     */
+    private List<InboundMail> takeAll(Mailbox box, List<InboundMail> mails) {
+        if (mails.size() > 1) {
+            try {
+                intake.receiveAll(box, mails);
+                return mails;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "A group of " + mails.size() + " mails in " + box.name()
+                        + " failed together; each is taken on its own", e);
+            }
+        }
+        List<InboundMail> taken = new ArrayList<>(mails.size());
+        for (InboundMail mail : mails) {
+            if (take(box, mail)) {
+                taken.add(mail);
+            }
+        }
+        return taken;
     }
 
     /** True (mark it seen) once the mail's transaction committed; false leaves it unseen for the next poll. */

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -177,6 +178,25 @@ public class JpaImportRepository implements ImportRepository {
         } catch (SQLException e) {
             throw new PersistenceException("recording the import's row outcomes failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public BitSet doneRows(long importId) {
+        BitSet done = new BitSet();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select row_no from import_row_result"
+                        + " where import_id = ?")) {
+            select.setLong(1, importId);
+            select.setFetchSize(10_000);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    done.set(r.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the import's row outcomes failed: " + e.getMessage(), e);
+        }
+        return done;
     }
 
     @Override

@@ -43,6 +43,10 @@ final class MimeMail {
      */
     private static final Session PARSING = Session.getInstance(new Properties());
 
+    static {
+        StreamProviderPin.pin();
+    }
+
     private MimeMail() {
     }
 

@@ -12,9 +12,9 @@ import org.custodian.application.imports.ImportRow;
 import org.custodian.application.imports.ImportRows;
 
 /**
- * The rows of a staged upload in file order, read as the dry run reads them; the checkpoint is the index of the
- * next row, so a restart reads on after the last committed chunk. A chunk that committed its rows but not its
- * checkpoint is read again and changes nothing: the writer is idempotent on the external ids.
+ * The rows of one partition of a staged upload in file order, read as the dry run reads them, without those whose
+ * outcome a committed chunk recorded: so a restart (partitions are mapped afresh) reads on after the last committed
+ * chunk of every partition. The checkpoint is the number of the next row, for a container that hands it back.
  */
 @Dependent
 @Named
@@ -27,22 +27,40 @@ public class ImportRowReader extends AbstractItemReader {
     @BatchProperty
     String importId;
 
-    private List<ImportRow> all;
+    @Inject
+    @BatchProperty
+    String partition;
+
+    @Inject
+    @BatchProperty
+    String partitions;
+
+    private List<ImportRow> mine;
     private int next;
 
     @Override
     public void open(Serializable checkpoint) {
-        all = ImportRows.rowsOf(rows.upload(Long.parseLong(importId.trim())));
-        next = checkpoint instanceof Integer saved ? saved : 0;
+        mine = rows.pendingRows(rows.upload(Long.parseLong(importId.trim())), number(partition, 0),
+                number(partitions, 1));
+        next = 0;
+        if (checkpoint instanceof Integer row) {
+            while (next < mine.size() && mine.get(next).row() < row) {
+                next++;
+            }
+        }
     }
 
     @Override
     public Object readItem() {
-        return next < all.size() ? all.get(next++) : null;
+        return next < mine.size() ? mine.get(next++) : null;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return next;
+        return next < mine.size() ? mine.get(next).row() : Integer.MAX_VALUE;
+    }
+
+    private static int number(String text, int fallback) {
+        return text == null || text.isBlank() ? fallback : Integer.parseInt(text.trim());
     }
 }

@@ -3,11 +3,10 @@ package org.custodian.infrastructure.batch.retention;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;
-import jakarta.batch.api.partition.PartitionPlanImpl;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Properties;
+import org.custodian.infrastructure.batch.FreshPartitions;
 
 /**
  * Splits the purge by ticket id modulo the partition count (the {@code partitions} job parameter, fixed at the
@@ -26,22 +25,8 @@ public class RetentionPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        int count = count(partitions);
-        Properties[] properties = new Properties[count];
-        for (int i = 0; i < count; i++) {
-            properties[i] = new Properties();
-            properties[i].setProperty("partition", String.valueOf(i));
-            properties[i].setProperty("partitions", String.valueOf(count));
-        }
-        PartitionPlanImpl plan = new PartitionPlanImpl();
-        plan.setPartitions(count);
-        plan.setThreads(count);
-        // A restart maps the partitions afresh and each reader resumes from its partition's row in
-        // retention_purge_progress. The container's own partition restart needs the partition count it records
-        // only when the step ends, so it cannot restart a step a killed server left behind.
-        plan.setPartitionsOverride(true);
-        plan.setPartitionProperties(properties);
-        return plan;
+        // each reader resumes from its partition's row in retention_purge_progress
+        return FreshPartitions.plan(count(partitions));
     }
 
     static int count(String text) {

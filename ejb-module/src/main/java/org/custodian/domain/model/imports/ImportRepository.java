@@ -1,5 +1,6 @@
 package org.custodian.domain.model.imports;
 
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public interface ImportRepository {
 
     /** Records the outcomes; a row already recorded for this import keeps its first outcome (a rerun chunk). */
     void addResults(long importId, List<RowResult> results);
+
+    /** The numbers of the rows whose outcome is recorded: the rows a restarted import does not read again. */
+    BitSet doneRows(long importId);
 
     /** Rows per outcome (CREATED, UNCHANGED, REJECTED). */
     Map<String, Long> counts(long importId);
