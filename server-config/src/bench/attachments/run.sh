@@ -85,13 +85,15 @@ FILE=$WORK/bench.pdf
 SHA=$(sha256sum "$FILE" | cut -d' ' -f1)
 
 TICKS=$(getconf CLK_TCK)
-# a process may end between listing and reading (a PostgreSQL worker): what is gone counts no more
-cpu_of() { cat "$@" 2>/dev/null | awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.2f", s / t }'; }
-db_cpu() {  # CPU seconds of the database cluster so far
-  local pm files=()
+cpu_of() { awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.2f", s / t }' "$@" 2>/dev/null; }
+db_cpu() {  # CPU seconds of the database cluster so far: the postmaster with its reaped children, and the live ones
+  local pm p stats=""
   pm=$(head -1 "$WORK/data/postmaster.pid")
-  for p in $pm $(pgrep -P "$pm"); do files+=("/proc/$p/stat"); done
-  cpu_of "${files[@]}"
+  # a worker may end between listing and reading: it is then skipped here and counted in the postmaster's
+  # cutime/cstime (fields 16, 17) once reaped, so the sum never runs backwards by a whole worker
+  for p in $(pgrep -P "$pm" || true); do stats+=$(cat "/proc/$p/stat" 2>/dev/null || true)$'\n'; done
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"; printf '%s' "$stats" | awk 'NF { print $14 + $15 }'; } \
+    | awk -v t="$TICKS" '{ s += $1 } END { printf "%.2f", s / t }'
 }
 
 # one operation: prints "<wall seconds> <server cpu seconds>"; checks the status and, for downloads, the bytes
