@@ -13,14 +13,15 @@
 # jakarta.ws.rs-api 3.1 jar in the local Maven repository, PostgreSQL server binaries (initdb, pg_ctl), psql, curl,
 # awk, bc, sha256sum. Uses a throwaway cluster under server-config/target/bench-attachments on port 55451 and the
 # application on port 8301 (BENCH_PG_PORT, BENCH_APP_PORT). BENCH_JAVA_OPTS goes to the server's JVM (e.g. JFR:
-# -XX:StartFlightRecording=filename=/tmp/att.jfr,settings=profile).
+# -XX:StartFlightRecording=filename=/tmp/att.jfr,settings=profile). BENCH_JAR and BENCH_WORK name another runnable
+# jar and work directory, so that two builds (before/after) can be measured side by side under the same load.
 set -euo pipefail
 ROUNDS=${1:-5}
 BYTES=${2:-50000000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
-JAR=$ROOT/server-config/target/custodian-micro.jar
-WORK=$ROOT/server-config/target/bench-attachments
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
+WORK=${BENCH_WORK:-$ROOT/server-config/target/bench-attachments}
 PGPORT=${BENCH_PG_PORT:-55451}
 APP_PORT=${BENCH_APP_PORT:-8301}
 APP=http://127.0.0.1:$APP_PORT
@@ -85,11 +86,14 @@ SHA=$(sha256sum "$FILE" | cut -d' ' -f1)
 
 TICKS=$(getconf CLK_TCK)
 cpu_of() { awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.2f", s / t }' "$@" 2>/dev/null; }
-db_cpu() {  # CPU seconds of the database cluster so far
-  local pm files=()
+db_cpu() {  # CPU seconds of the database cluster so far: the postmaster with its reaped children, and the live ones
+  local pm p stats=""
   pm=$(head -1 "$WORK/data/postmaster.pid")
-  for p in $pm $(pgrep -P "$pm"); do files+=("/proc/$p/stat"); done
-  cpu_of "${files[@]}"
+  # a worker may end between listing and reading: it is then skipped here and counted in the postmaster's
+  # cutime/cstime (fields 16, 17) once reaped, so the sum never runs backwards by a whole worker
+  for p in $(pgrep -P "$pm" || true); do stats+=$(cat "/proc/$p/stat" 2>/dev/null || true)$'\n'; done
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"; printf '%s' "$stats" | awk 'NF { print $14 + $15 }'; } \
+    | awk -v t="$TICKS" '{ s += $1 } END { printf "%.2f", s / t }'
 }
 
 # one operation: prints "<wall seconds> <server cpu seconds>"; checks the status and, for downloads, the bytes

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class MailIT extends DeployedWar {
 
     private static final String SUPPORT = "support@custodian.test";
+    /** The second mailbox (server-config/pom.xml): its new tickets go to the team it names. */
+    private static final String BILLING = "billing@custodian.test";
+    private static final String BILLING_TEAM = "it-billing";
     private static final String AUTHSERV = "mx.custodian.test";
     private static final String CARD = "4111 1111 1111 1111";
     private static final Pattern REFERENCE = Pattern.compile("\\[#([0-9]+)-([A-Z2-7]{6})]");
@@ -55,6 +58,7 @@ class MailIT extends DeployedWar {
             new ServerSetup(Integer.getInteger("custodian.it.mail.imap.port"), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
         greenMail.setUser(SUPPORT, SUPPORT, "it-mail-password");
+        greenMail.setUser(BILLING, BILLING, "it-mail-password");
     }
 
     @AfterAll
@@ -180,6 +184,37 @@ class MailIT extends DeployedWar {
         assertTrue(Sql.text("select fields from audit_event where action = 'CUSTOMER_CREATE' and resource_id = ?",
                 row[3]).contains("mailbox=support"));
         assertEquals(64, Sql.text("select raw_sha256 from mail_message where message_id = ?", id).length());
+    }
+
+    /** "Mailboxes ... per region/team" (#24): a mailbox that names a team opens its tickets for that team. */
+    @Test
+    void aMailToATeamsMailboxOpensATicketForThatTeam() throws Exception {
+        Api api = api();
+        String admin = "it.mailadmin." + suffix();
+        PolicyFixtures.createUser(admin, "USER_ADMIN", "EU");
+        Api.Reply team = api.post("api/v1/teams", Tokens.forUser(admin, "USER_ADMIN", List.of()),
+                "{\"key\":\"" + BILLING_TEAM + "\",\"name\":\"IT billing\",\"region\":\"EU\"}");
+        assertTrue(team.status() == 201 || team.status() == 409, team.toString());
+        String from = "team." + suffix() + "@example.org";
+        MimeMessage message = message(from, "Invoice 2026-12", "The invoice is wrong.",
+                Map.of("Authentication-Results", passing(from)));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(BILLING));
+        message.saveChanges();
+        message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(from) + ">");
+        greenMail.getUserManager().getUser(BILLING).deliver(message);
+        String[] row = taken(message.getMessageID());
+        assertEquals("TICKET", row[0]);
+        assertEquals(BILLING_TEAM, Sql.text("select t.team_key from ticket k join team t on t.id = k.team_id"
+                + " where k.id = ?", Long.parseLong(row[1])));
+        String fields = Sql.text("select fields from audit_event where action = 'TICKET_CREATE' and resource_id = ?",
+                row[1]);
+        assertTrue(fields.contains("team=" + BILLING_TEAM) && fields.contains("mailbox=billing"), fields);
+        // the support mailbox names no team: its tickets go to none, as before
+        String other = "noteam." + suffix() + "@example.org";
+        String[] plain = taken(deliver(other, "No team", "Hello.", Map.of("Authentication-Results",
+                passing(other))));
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and team_id is not null",
+                Long.parseLong(plain[1])));
     }
 
     @Test

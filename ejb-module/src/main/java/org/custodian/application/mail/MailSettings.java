@@ -90,7 +90,8 @@ public class MailSettings {
                 security, user, text(config, p + "password").orElse(null), text(config, p + "folder").orElse("INBOX"),
                 region, text(config, p + "category").orElse("GENERAL"), text(config, p + "language").orElse("en"),
                 text(config, p + "authserv-id").orElse(null),
-                text(config, p + "address").orElse(user.contains("@") ? user : null));
+                text(config, p + "address").orElse(user.contains("@") ? user : null),
+                text(config, p + "team").orElse(null));
     }
 
     private static IllegalStateException missing(String key) {

@@ -24,6 +24,8 @@ import org.custodian.domain.model.mail.MailStatus;
 import org.custodian.domain.model.mail.MessageIds;
 import org.custodian.domain.model.monitoring.AlertSubject;
 import org.custodian.domain.model.pii.PiiType;
+import org.custodian.domain.model.team.Team;
+import org.custodian.domain.model.team.TeamRepository;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentChannel;
 import org.custodian.domain.model.ticket.CommentVisibility;
@@ -66,8 +68,14 @@ public class MailTickets {
     @Inject
     private MonitoringSources monitoring;
 
+    @Inject
+    private TeamRepository teams;
+
     @EJB
     private MonitoringDedup dedup;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+            MailTickets.class.getName());
 
     private final Clock clock = Clock.systemUTC();
 
@@ -194,15 +202,39 @@ public class MailTickets {
         TicketDetails details = new TicketDetails(subject == null || subject.isBlank() ? "(no subject)" : subject,
                 body(text), TicketPriority.NORMAL, box.category(), null, null, null);
         Ticket ticket = new Ticket(details, customer, customer.getRegion(), clock.instant());
+        Team team = teamFor(box, ticket);
+        ticket.routeTo(team, clock.instant());
         ticket.noteRedacted(removed);
         tickets.store(ticket);
         tickets.flush();
+        List<String> fields = new ArrayList<>(List.of("subject", "description", "priority", "category", "region",
+                "customerId", "channel=EMAIL"));
+        if (team != null) {
+            fields.add("team=" + team.getKey());
+        }
         audit.record(caller, AuditActions.TICKET_CREATE, AuditActions.TICKET, String.valueOf(ticket.getId()),
-                lineage(row, List.of("subject", "description", "priority", "category", "region", "customerId",
-                        "channel=EMAIL")), AuditOutcome.SUCCESS);
+                lineage(row, fields), AuditOutcome.SUCCESS);
         redacted(caller, AuditActions.TICKET, String.valueOf(ticket.getId()), redactionSummary);
         effects.opened(caller, ticket);
         row.madeInto(MailStatus.TICKET, ticket.getId(), null, customer.getId(), created);
+    }
+
+    /**
+     * The mailbox's team ({@code custodian.mail.inbox.<name>.team}) if it works the ticket's region; else none (a
+     * customer found in another region than the mailbox's keeps the ticket in theirs, where that team has no say).
+     */
+    private Team teamFor(Mailbox box, Ticket ticket) {
+        if (box.team() == null) {
+            return null;
+        }
+        Optional<Team> team = teams.findByKey(box.team());
+        if (team.isEmpty() || team.get().getRegion() != ticket.getRegion()) {
+            LOG.warning(() -> "Mailbox " + box.name() + ": team '" + box.team() + "' " + (team.isEmpty()
+                    ? "does not exist" : "works region " + team.get().getRegion() + ", not " + ticket.getRegion())
+                    + "; the new ticket goes to no team");
+            return null;
+        }
+        return team.get();
     }
 
     /** The exact address through the directory: a customer of the mailbox's region first, else the oldest. */

@@ -8,9 +8,11 @@ import org.custodian.domain.model.customer.Region;
  *
  * @param security TLS (IMAPS), STARTTLS or NONE
  * @param authservId the receiving server's authserv-id whose Authentication-Results are trusted (null: none)
+ * @param team the key of the team new tickets from this mailbox go to (null: none, as tickets opened by hand)
  */
 public record Mailbox(String name, String host, int port, String security, String user, String password,
-        String folder, Region region, String category, String language, String authservId, String address) {
+        String folder, Region region, String category, String language, String authservId, String address,
+        String team) {
 
     @Override
     public String toString() {

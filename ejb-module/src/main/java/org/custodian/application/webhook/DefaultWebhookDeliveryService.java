@@ -107,7 +107,7 @@ public class DefaultWebhookDeliveryService implements WebhookDeliveryService {
             headers.put("webhook-timestamp", String.valueOf(timestamp));
             headers.put("webhook-signature", signature);
             headers.put("Content-Type", "application/json");
-            status = transport.post(target.uri(), headers, body, settings.timeout());
+            status = transport.post(target, headers, body, settings.timeout());
             error = status >= 200 && status < 300 ? null
                     : status >= 300 && status < 400 ? "answered " + status + " (a redirect is not followed)"
                     : "answered " + status;

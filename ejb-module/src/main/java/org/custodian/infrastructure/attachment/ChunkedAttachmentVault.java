@@ -74,7 +74,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
         private void emit() {
             if (filled > 0) {
                 digest.update(buffer, 0, filled);
-                attachments.writeChunk(id, seq++, java.util.Arrays.copyOf(buffer, filled));
+                attachments.writeChunk(id, seq++, buffer, filled);
                 filled = 0;
             }
         }

@@ -4,13 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.application.shared.NotConfiguredException;
 import org.custodian.domain.model.attachment.AttachmentKeys;
 import org.eclipse.microprofile.config.Config;
@@ -32,6 +38,10 @@ public class WrappedAttachmentKeys implements AttachmentKeys {
 
     @PersistenceContext(unitName = "custodian")
     private EntityManager entityManager;
+
+    @Inject
+    @CustodianDatabase
+    DataSource dataSource;
 
     private volatile MasterKey master;
 
@@ -118,23 +128,15 @@ public class WrappedAttachmentKeys implements AttachmentKeys {
 
     /**
      * Re-wraps every key wrapped by a previous master key under the current one (a master key rotation touches the
-     * keys, never the files).
+     * keys, never the files): the data keys and the keys of held mail's originals, in the caller's transaction.
      *
-     * @return how many keys were re-wrapped
+     * @return per table ({@code attachment_key}, {@code mail_held_content}), how many keys were re-wrapped
      */
-    @SuppressWarnings("unchecked")
-    int rewrap() {
-        MasterKey current = master();
-        List<Object[]> rows = entityManager.createNativeQuery("select customer_id, wrapped_key, master_fingerprint"
-                + " from attachment_key where wrapped_key is not null and master_fingerprint <> ?1 for update")
-                .setParameter(1, current.fingerprint()).getResultList();
-        for (Object[] row : rows) {
-            char[] passphrase = unwrap((byte[]) row[1], (String) row[2]);
-            entityManager.createNativeQuery("update attachment_key set wrapped_key = ?2, master_fingerprint = ?3"
-                    + " where customer_id = ?1").setParameter(1, ((Number) row[0]).longValue())
-                    .setParameter(2, current.wrap(passphrase)).setParameter(3, current.fingerprint()).executeUpdate();
-            java.util.Arrays.fill(passphrase, '\0');
+    Map<String, Integer> rewrap() {
+        try (Connection connection = dataSource.getConnection()) {
+            return MasterKeyRewrap.rewrap(connection, master(), this::unwrap);
+        } catch (SQLException e) {
+            throw new PersistenceException("re-wrapping the attachment keys failed: " + e.getMessage(), e);
         }
-        return rows.size();
     }
 }

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
 import org.custodian.domain.model.attachment.StoredContentCheck;
 import org.custodian.infrastructure.attachment.AttachmentChunkCheck;
+import org.postgresql.PGStatement;
 
 @ApplicationScoped
 public class JpaAttachmentRepository implements AttachmentRepository {
@@ -59,18 +63,41 @@ public class JpaAttachmentRepository implements AttachmentRepository {
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * On the transaction's connection through JDBC: the chunk streams from the caller's buffer (EclipseLink's native
+     * query and the driver's setBytes each copied it).
+     */
     @Override
-    public void writeChunk(long attachmentId, int seq, byte[] data) {
-        entityManager.createNativeQuery("insert into attachment_chunk (attachment_id, seq, data) values (?1, ?2, ?3)")
-                .setParameter(1, attachmentId).setParameter(2, seq).setParameter(3, data).executeUpdate();
+    public void writeChunk(long attachmentId, int seq, byte[] data, int length) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into attachment_chunk (attachment_id,"
+                        + " seq, data) values (?, ?, ?)")) {
+            insert.setLong(1, attachmentId);
+            insert.setInt(2, seq);
+            insert.setBinaryStream(3, new ByteArrayInputStream(data, 0, length), length);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("storing an attachment chunk failed: " + e.getMessage(), e);
+        }
     }
 
+    /** In binary from the first execution: as text, PostgreSQL sends bytea as hex, twice the size, to be decoded. */
     @Override
-    @SuppressWarnings("unchecked")
     public byte[] readChunk(long attachmentId, int seq) {
-        List<Object> rows = entityManager.createNativeQuery("select data from attachment_chunk where attachment_id = ?1"
-                + " and seq = ?2").setParameter(1, attachmentId).setParameter(2, seq).getResultList();
-        return rows.isEmpty() ? null : (byte[]) rows.get(0);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select data from attachment_chunk where"
+                        + " attachment_id = ? and seq = ?")) {
+            if (select.isWrapperFor(PGStatement.class)) {
+                select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
+            select.setLong(1, attachmentId);
+            select.setInt(2, seq);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading an attachment chunk failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -141,6 +141,76 @@ class AttachmentCipherTest {
         assertArrayEquals(plain, Files.readAllBytes(work.resolve("attachment")));
     }
 
+    /**
+     * Sizes around the 256 KiB partial body parts (the literal packet's head is 6 octets plus the name): every one
+     * opens with this reader and with Bouncy Castle's, including the name it carries.
+     */
+    @Test
+    void contentOfEverySizeAroundThePartsOpensWithBothReaders() throws Exception {
+        String longName = "Jahresübersicht-".repeat(20) + ".pdf"; // over the literal packet's 255 octets
+        int part = 1 << 18;
+        for (int size : new int[] {0, 1, 15, 16, 17, part - 16, part - 6 - 11, part - 5 - 11, part, part + 1,
+                2 * part + 5}) {
+            byte[] plain = new byte[size];
+            RANDOM.nextBytes(plain);
+            char[] key = randomKey();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (OutputStream encrypting = AttachmentCipher.encrypting(out, key, size == 0 ? longName : "a.bin")) {
+                encrypting.write(plain);
+            }
+            byte[] message = out.toByteArray();
+            try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(message), key)) {
+                assertArrayEquals(plain, in.readAllBytes(), "size " + size);
+            }
+            org.bouncycastle.openpgp.PGPPBEEncryptedData data = (org.bouncycastle.openpgp.PGPPBEEncryptedData)
+                    ((org.bouncycastle.openpgp.PGPEncryptedDataList) new org.bouncycastle.openpgp.bc
+                            .BcPGPObjectFactory(message).nextObject()).get(0);
+            org.bouncycastle.openpgp.PGPLiteralData literal = (org.bouncycastle.openpgp.PGPLiteralData)
+                    new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(data.getDataStream(
+                            new org.bouncycastle.openpgp.operator.bc.BcPBEDataDecryptorFactory(key,
+                                    new org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider())))
+                            .nextObject();
+            assertArrayEquals(plain, literal.getInputStream().readAllBytes(), "size " + size);
+            assertTrue(data.verify(), "size " + size);
+            if (size == 0) {
+                assertTrue(longName.startsWith(literal.getFileName()) && literal.getFileName().length() > 100,
+                        literal.getFileName());
+            }
+        }
+    }
+
+    @Test
+    void aMessageCutShortFailsAtItsEnd() throws IOException {
+        byte[] plain = new byte[100_000];
+        RANDOM.nextBytes(plain);
+        char[] key = randomKey();
+        byte[] message = encrypt(plain, key);
+        for (int cut : new int[] {1, 21, 23, 5000}) {
+            byte[] shorter = java.util.Arrays.copyOf(message, message.length - cut);
+            assertThrows(IOException.class, () -> {
+                try (InputStream in = AttachmentCipher.decrypting(new ByteArrayInputStream(shorter), key)) {
+                    in.readAllBytes();
+                }
+            }, "cut by " + cut);
+        }
+    }
+
+    /** A file an operator encrypted with gpg itself (as a restore might bring one back) opens too. */
+    @Test
+    void whatGpgEncryptsOpens() throws Exception {
+        byte[] plain = new byte[300_000];
+        RANDOM.nextBytes(plain);
+        char[] key = randomKey();
+        Files.write(work.resolve("plain.bin"), plain);
+        Files.writeString(work.resolve("key"), new String(key));
+        Path home = Files.createDirectories(work.resolve("gnupg-sym"));
+        gpg(home, "--symmetric", "--cipher-algo", "AES256", "--compress-algo", "none", "--passphrase-file", "key",
+                "--output", "plain.bin.gpg", "plain.bin");
+        try (InputStream in = AttachmentCipher.decrypting(Files.newInputStream(work.resolve("plain.bin.gpg")), key)) {
+            assertArrayEquals(plain, in.readAllBytes());
+        }
+    }
+
     private void gpg(Path home, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch",
                 "--yes", "--pinentry-mode", "loopback"));

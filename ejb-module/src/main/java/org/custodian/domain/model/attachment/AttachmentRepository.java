@@ -23,7 +23,8 @@ public interface AttachmentRepository {
     /** The plaintext bytes the ticket's attachments hold together (the per-ticket limit). */
     long bytesOnTicket(long ticketId);
 
-    void writeChunk(long attachmentId, int seq, byte[] data);
+    /** Stores the first {@code length} bytes of {@code data} as chunk {@code seq} (the array is the caller's again after). */
+    void writeChunk(long attachmentId, int seq, byte[] data, int length);
 
     /** Chunk {@code seq} of the ciphertext, or null past the last one. Needs no transaction (downloads stream). */
     byte[] readChunk(long attachmentId, int seq);
