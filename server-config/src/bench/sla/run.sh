@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SLA figures (#25) on an embedded PostgreSQL with the application's migrations: a year of N tickets with their
 # clocks, the SLA report over that year for each grouping (goal <= 2 s), and the start-up recompute of all clocks
-# with every ticket open (goal <= 60 s). Prints the figures.
+# with every ticket open (goal <= 60 s). Prints the figures with their baseline from the same run: PostgreSQL's bare
+# scan of the report's rows (count(*) over the year), the former statement (V98) on the same data, the load average,
+# and the CPU seconds of one backend for each (wall-clock seconds on a shared machine say much about the neighbours).
 #
 #   server-config/src/bench/sla/run.sh [tickets]   # default 1000000 (seeding takes a few minutes)
 #

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.custodian.domain.model.sla.SlaAlarmRecompute;
 import org.custodian.domain.model.sla.SlaReportRepository.Grouping;
@@ -89,6 +91,8 @@ public final class SlaBenchmark {
                     + " from (select i, timestamptz '2026-01-01 00:00:00+00' + (i::float8 / " + TICKETS
                     + " * 365 * 86400) * interval '1 second' as created from generate_series(1, " + TICKETS
                     + ") i) g");
+            // the clocks as the application adds them: the SLA report's rows (V103) come from their insert trigger
+            s.execute("set session_replication_role = origin");
             s.execute("insert into ticket_sla (ticket_id, policy_id, policy_version, calendar_id)"
                     + " select id, 1, 1, 1 from ticket");
             String clocks = "insert into sla_clock (id, ticket_id, kind, target_minutes, started_at, paused_seconds,"
@@ -110,10 +114,10 @@ public final class SlaBenchmark {
                     "interval '2 hours'", 240, "interval '2 hours'", 180, "interval '2 hours'", 240,
                     "interval '2 hours'", 240, 28800, "t.id % 10 < 8", "interval '2 hours'", 300,
                     "where t.id % 4 = 0"));
-            s.execute("set session_replication_role = origin");
             s.execute("vacuum analyze ticket");
             s.execute("vacuum analyze sla_clock");
             s.execute("vacuum analyze ticket_sla");
+            s.execute("vacuum analyze sla_report_clock");
         }
     }
 
@@ -121,12 +125,25 @@ public final class SlaBenchmark {
         JdbcSlaReportRepository report = new JdbcSlaReportRepository(dataSource);
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2027-01-01T00:00:00Z");
-        // the machine's pace: the same join, only counted (no grouping, no percentiles)
-        String baseline = "select count(*) from sla_clock c join ticket t on t.id = c.ticket_id"
+        System.out.println("load average: " + loadAverage());
+        // the machine's pace, so that the figures compare across loads: PostgreSQL's bare scan of the rows the report
+        // reads (counted only: no grouping, no percentiles), and the join the former statement started from
+        String bare = "select count(*) from sla_report_clock"
+                + " where started_at >= '2026-01-01Z' and started_at < '2027-01-01Z'";
+        count(dataSource, bare);
+        System.out.printf(Locale.ROOT, "baseline: count(*) of the report rows in the year (bare scan): %.2f s%n",
+                time(() -> count(dataSource, bare)) / 1e9);
+        String join = "select count(*) from sla_clock c join ticket t on t.id = c.ticket_id"
                 + " where c.started_at >= '2026-01-01Z' and c.started_at < '2027-01-01Z'";
-        count(dataSource, baseline);
+        count(dataSource, join);
         System.out.printf(Locale.ROOT, "baseline: count(*) of the clocks joined to their tickets: %.2f s%n",
-                time(() -> count(dataSource, baseline)) / 1e9);
+                time(() -> count(dataSource, join)) / 1e9);
+        for (Grouping grouping : Grouping.values()) {
+            long former = time(() -> count(dataSource, "select count(*) from (" + FormerSlaReport.sql(grouping)
+                    + ") f"));
+            System.out.printf(Locale.ROOT, "before (the V98 statement over sla_clock joined to ticket), groupBy=%-8s"
+                    + " one run: %.2f s%n", grouping.name().toLowerCase(Locale.ROOT), former / 1e9);
+        }
         for (Grouping grouping : Grouping.values()) {
             int[] groups = new int[1];
             report.rows(from, to, grouping, null); // warm-up
@@ -139,21 +156,42 @@ public final class SlaBenchmark {
                     + " (min %.2f, max %.2f)%n", grouping.name().toLowerCase(Locale.ROOT), groups[0],
                     runs.get(1) / 1e9, runs.get(0) / 1e9, runs.get(2) / 1e9);
         }
+        System.out.println("load average: " + loadAverage());
+        try (BackendCpu cpu = new BackendCpu(dataSource)) {
+            DataSource session = cpu.dataSource();
+            JdbcSlaReportRepository pinned = new JdbcSlaReportRepository(session);
+            System.out.printf(Locale.ROOT, "CPU seconds of one backend (parallel workers off; best of two):"
+                    + " bare scan %.2f, clocks joined to tickets %.2f%n", cpuOf(cpu, () -> count(session, bare)),
+                    cpuOf(cpu, () -> count(session, join)));
+            for (Grouping grouping : Grouping.values()) {
+                double before = cpuOf(cpu, () -> count(session, "select count(*) from ("
+                        + FormerSlaReport.sql(grouping) + ") f"));
+                double after = cpuOf(cpu, () -> pinned.rows(from, to, grouping, null));
+                System.out.printf(Locale.ROOT, "CPU seconds, groupBy=%-8s before (V98 statement) %.2f, now %.2f%n",
+                        grouping.name().toLowerCase(Locale.ROOT), before, after);
+            }
+        }
+        System.out.println("load average: " + loadAverage());
     }
 
     private static void recompute(DataSource dataSource) throws SQLException {
         long reset = time(() -> {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                // no triggers (the report's rows and the backup change log are not measured here)
+                s.execute("set session_replication_role = replica");
                 s.execute("update ticket set status = 'OPEN', resolved_at = null, sla_due_at = null");
                 s.execute("update sla_clock set met_at = null, stopped_at = null, warned_at = null,"
                         + " breached_at = null, business_seconds = null, alarm_at = null");
+                s.execute("set session_replication_role = origin");
                 s.execute("vacuum analyze ticket");
                 s.execute("vacuum analyze sla_clock");
             }
         });
+        System.out.println("load average: " + loadAverage());
         System.out.printf(Locale.ROOT, "made all %,d tickets open with every clock running, alarms lost (%.1f s)%n",
                 TICKETS, reset / 1e9);
-        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(dataSource);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(dataSource, executor);
         SlaAlarmRecompute.Result[] result = new SlaAlarmRecompute.Result[1];
         long worst = time(() -> result[0] = recompute.recompute());
         System.out.printf(Locale.ROOT, "start-up recompute, every row corrected: %.1f s (%s)%n", worst / 1e9,
@@ -161,10 +199,33 @@ public final class SlaBenchmark {
         long ordinary = time(() -> result[0] = recompute.recompute());
         System.out.printf(Locale.ROOT, "start-up recompute, nothing to correct:  %.1f s (%s)%n", ordinary / 1e9,
                 result[0]);
+        executor.shutdown();
         long lookup = time(() -> count(dataSource,
                 "select count(*) from (select alarm_at from sla_clock where alarm_at is not null"
                         + " order by alarm_at limit 1) a"));
         System.out.printf(Locale.ROOT, "then the timer's earliest-alarm lookup: %.1f ms%n", lookup / 1e6);
+        System.out.println("load average: " + loadAverage());
+    }
+
+    /** The least CPU time of two runs of the work in the backend. */
+    private static double cpuOf(BackendCpu cpu, Work work) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            double started = cpu.seconds();
+            time(work);
+            best = Math.min(best, cpu.seconds() - started);
+        }
+        return best;
+    }
+
+    /** The 1-, 5- and 15-minute load averages (Linux), or what keeps them from being read. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private static long count(DataSource dataSource, String sql) throws SQLException {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.custodian.domain.model.customer.Region;
@@ -193,7 +195,8 @@ class SlaReportOnPostgresTest {
             s.execute("insert into ticket_sla (ticket_id, policy_id, policy_version, calendar_id, paused_at) values"
                     + " (9001, 1, 1, 1, null), (9002, 1, 1, 1, '2030-01-01T00:05:00Z')");
         }
-        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(dataSource);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(dataSource, executor);
         SlaAlarmRecompute.Result fixed = recompute.recompute();
         assertTrue(fixed.alarmsCorrected() >= 3, fixed.toString());
         assertTrue(fixed.dueTimesCorrected() >= 1, fixed.toString());
@@ -207,6 +210,59 @@ class SlaReportOnPostgresTest {
         assertNull(text(due + 9002));
         // the seeded report rows agree with the rule already (breached: no alarm; unwarned running: the warning)
         assertEquals(new SlaAlarmRecompute.Result(0, 0), recompute.recompute(), "a second start writes nothing");
+        executor.shutdown();
+    }
+
+    /** V103's rows are kept by triggers: after clocks and tickets change they still say what their sources say. */
+    @Test
+    void theReportRowsFollowEveryChangeOfTheirClocksAndTickets() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into team (id, team_key, name, region, created_at, changed_at) values"
+                    + " (3, 'gamma', 'Gamma', 'EU', now(), now())");
+            s.execute("insert into ticket (id, subject, description, status, priority, category, region, customer_id,"
+                    + " created_at, updated_at, assigned_team_id) values"
+                    + " (9101, 's', 'd', 'OPEN', 'LOW', 'BILLING', 'EU', 1, '2031-01-01Z', '2031-01-01Z', 1),"
+                    + " (9102, 's', 'd', 'IN_PROGRESS', 'HIGH', 'NETWORK', 'US', 1, '2031-01-01Z', '2031-01-01Z', 3)");
+            s.execute("insert into sla_clock (id, ticket_id, kind, target_minutes, started_at, paused_seconds, due,"
+                    + " warn_at) values"
+                    + " (9101, 9101, 'FIRST_RESPONSE', 60, '2031-01-01T08:00Z', 0, '2031-01-01T09:00Z',"
+                    + " '2031-01-01T08:45Z'),"
+                    + " (9102, 9101, 'RESOLUTION', 480, '2031-01-01T08:00Z', 0, '2031-01-01T16:00Z',"
+                    + " '2031-01-01T14:00Z'),"
+                    + " (9103, 9102, 'FIRST_RESPONSE', 60, '2031-01-02T08:00Z', 0, '2031-01-02T09:00Z',"
+                    + " '2031-01-02T08:45Z')");
+            // the clocks move: one met in time, one breached; the tickets move: re-planned and reassigned, resolved,
+            // and the team of one of them is deleted (the ticket loses it)
+            s.execute("update sla_clock set met_at = '2031-01-01T08:10Z', business_seconds = 600 where id = 9101");
+            s.execute("update sla_clock set breached_at = '2031-01-02T09:00Z' where id = 9103");
+            s.execute("update ticket set priority = 'URGENT', category = 'SECURITY', region = 'US',"
+                    + " assigned_team_id = 2 where id = 9101");
+            s.execute("update ticket set status = 'RESOLVED', resolved_at = '2031-01-02T10:00Z' where id = 9102");
+            s.execute("delete from team where id = 3");
+        }
+        String columns = "ticket_id, clock_id, kind, started_at, start_day, business_seconds, team_id, region,"
+                + " priority, category, ticket_open, met, missed";
+        String ours = " where ticket_id in (9101, 9102)";
+        assertEquals("0", text("select count(*) from ((select " + columns + " from sla_report_source" + ours
+                + " except all select " + columns + " from sla_report_clock" + ours + ") union all (select "
+                + columns + " from sla_report_clock" + ours + " except all select " + columns
+                + " from sla_report_source" + ours + ")) d"), "the rows agree with the clocks and tickets");
+        assertEquals("3", text("select count(*) from sla_report_clock" + ours));
+
+        Instant from = Instant.parse("2031-01-01T00:00:00Z");
+        List<Row> byTeam = new JdbcSlaReportRepository(dataSource).rows(from, from.plusSeconds(3 * 86_400),
+                Grouping.TEAM, null);
+        assertEquals(List.of("(none)", "beta"), byTeam.stream().map(Row::key).toList());
+        assertRow(new Row("(none)", 1, 0, 0, 1, 0, 0, 1, null, null, null, null), byTeam.get(0), "(none)");
+        assertRow(new Row("beta", 1, 1, 1, 0, 0, 0, 0, 600.0, 600.0, null, null), byTeam.get(1), "beta");
+        List<Row> byPriority = new JdbcSlaReportRepository(dataSource).rows(from, from.plusSeconds(3 * 86_400),
+                Grouping.PRIORITY, EnumSet.of(Region.US));
+        assertEquals(List.of("HIGH", "URGENT"), byPriority.stream().map(Row::key).toList());
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from ticket where id = 9102");
+        }
+        assertEquals("2", text("select count(*) from sla_report_clock" + ours), "a deleted ticket's rows go along");
     }
 
     private static String text(String sql) throws SQLException {
