@@ -115,7 +115,6 @@ public class PrivacyDeadlinesBean implements Serializable {
     }
 
     private static void send(String file, String csv) throws IOException {
-        Download.send("text/csv; charset=UTF-8", false, Download.attachment(file),
-                out -> out.write(csv.getBytes(StandardCharsets.UTF_8)));
+        Download.text("text/csv", file, csv);
     }
 }
