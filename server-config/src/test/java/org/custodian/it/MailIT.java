@@ -204,7 +204,7 @@ class MailIT extends DeployedWar {
         greenMail.getUserManager().getUser(BILLING).deliver(message);
         String[] row = taken(message.getMessageID());
         assertEquals("TICKET", row[0]);
-        assertEquals(BILLING_TEAM, Sql.text("select t.team_key from ticket k join team t on t.id = k.team_id"
+        assertEquals(BILLING_TEAM, Sql.text("select t.team_key from ticket k join team t on t.id = k.assigned_team_id"
                 + " where k.id = ?", Long.parseLong(row[1])));
         String fields = Sql.text("select fields from audit_event where action = 'TICKET_CREATE' and resource_id = ?",
                 row[1]);
@@ -213,7 +213,7 @@ class MailIT extends DeployedWar {
         String other = "noteam." + suffix() + "@example.org";
         String[] plain = taken(deliver(other, "No team", "Hello.", Map.of("Authentication-Results",
                 passing(other))));
-        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and team_id is not null",
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and assigned_team_id is not null",
                 Long.parseLong(plain[1])));
     }
 
