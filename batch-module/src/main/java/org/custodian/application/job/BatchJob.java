@@ -36,6 +36,11 @@ public enum BatchJob {
     INTEGRITY_VERIFY("integrity-verify", Exclusion.BACKUP_JOBS, null, true, DRILL, REASON),
     /** Deletes chat transcripts: an operator's work like every job that deletes data, not an auditor's. */
     TRANSCRIPT_REMOVAL("transcript-removal", Exclusion.NONE, Permission.RETENTION_RUN, true, CUSTOMER_ID, ITEM_COUNT),
+    /**
+     * Reads all stored text again with the current PII detector and redacts what the ingest rules redact: it changes
+     * data, so it is an operator's work with RETENTION_RUN, like every job that removes data.
+     */
+    PII_RESCAN("pii-rescan", Exclusion.ITSELF, Permission.RETENTION_RUN, true, ITEM_COUNT),
     /** Started only with its privacy request ({@link JobService#startSubjectPackage}), which registers the package. */
     SUBJECT_PACKAGE("subject-package", Exclusion.NONE, null, false, PACKAGE_ID),
     /** Started only with its upload ({@link JobService#startImport}, POST /api/v1/imports), which stages the file. */

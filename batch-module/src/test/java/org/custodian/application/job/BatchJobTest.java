@@ -69,6 +69,7 @@ class BatchJobTest {
         assertEquals(Permission.BACKUP_RUN, BatchJob.BACKUP_RESTORE.permission().orElseThrow());
         assertEquals(Permission.RETENTION_RUN, BatchJob.TRANSCRIPT_REMOVAL.permission().orElseThrow(),
                 "it deletes transcripts: not for auditors, who may run the checking jobs");
+        assertEquals(Permission.RETENTION_RUN, BatchJob.PII_RESCAN.permission().orElseThrow(), "it redacts stored text");
         assertTrue(BatchJob.AUDIT_VERIFY.permission().isEmpty());
         assertTrue(BatchJob.INTEGRITY_VERIFY.permission().isEmpty(), "a drill's BACKUP_RUN is checked per run");
     }
@@ -76,7 +77,7 @@ class BatchJobTest {
     @Test
     void theSubjectPackageJobStartsOnlyWithItsRequest() {
         assertFalse(BatchJob.SUBJECT_PACKAGE.launchable());
-        assertEquals(6, Arrays.stream(BatchJob.values()).filter(BatchJob::launchable).count());
+        assertEquals(7, Arrays.stream(BatchJob.values()).filter(BatchJob::launchable).count());
         assertEquals(List.of("itemCount", "asOf", "dryRun"), BatchJob.RETENTION_PURGE.parameterNames());
     }
 

@@ -17,7 +17,7 @@ import org.custodian.domain.model.pii.PiiType;
  * Counts and hashes content as it streams past, and keeps the first MiB of a text file for the PII scan (the
  * detector's own limit): a longer log is scanned on its first MiB, and the summary says so.
  */
-final class ContentMeter {
+public final class ContentMeter {
 
     private static final PiiDetector DETECTOR = new PiiDetector();
 
@@ -26,7 +26,7 @@ final class ContentMeter {
     private long size;
     private String sha256;
 
-    ContentMeter(boolean scanText) {
+    public ContentMeter(boolean scanText) {
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -35,7 +35,7 @@ final class ContentMeter {
         text = scanText ? new ByteArrayOutputStream() : null;
     }
 
-    void update(byte[] buffer, int length) {
+    public void update(byte[] buffer, int length) {
         digest.update(buffer, 0, length);
         size += length;
         if (text != null && text.size() < PiiService.MAX_SCAN_BYTES) {
@@ -43,7 +43,7 @@ final class ContentMeter {
         }
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
@@ -55,7 +55,7 @@ final class ContentMeter {
     }
 
     /** What the scan found; no summary for content that is not text. */
-    Findings findings() {
+    public Findings findings() {
         if (text == null) {
             return new Findings(null, false);
         }
@@ -72,6 +72,6 @@ final class ContentMeter {
         return new Findings(summary.isEmpty() ? "none" : summary, flagged);
     }
 
-    record Findings(String summary, boolean flagged) {
+    public record Findings(String summary, boolean flagged) {
     }
 }

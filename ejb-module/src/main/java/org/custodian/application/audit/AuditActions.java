@@ -97,6 +97,10 @@ public final class AuditActions {
     public static final String BACKUP_INCIDENT = "BACKUP_INCIDENT";
     public static final String PII_SCAN = "PII_SCAN";
     public static final String PII_REDACTED = "PII_REDACTED";
+    /** A text attachment a rescan now finds card numbers or secrets in, flagged as an upload would be. */
+    public static final String PII_FLAGGED = "PII_FLAGGED";
+    /** A rescan found what the ingest rules remove, in a record a legal hold or a restriction keeps unchanged. */
+    public static final String PII_FOUND_KEPT = "PII_FOUND_KEPT";
     /** Personal fields of another region's record withheld for want of a transfer rule. */
     public static final String PERSONAL_DATA_WITHHELD = "PERSONAL_DATA_WITHHELD";
     public static final String CLASSIFICATION_CHANGE = "CLASSIFICATION_CHANGE";

@@ -42,7 +42,7 @@ public enum Permission {
     HOLD_MANAGE,
     /** List anomaly alerts. */
     ALERT_READ,
-    /** Start, restart or stop a job that deletes or anonymizes data (retention-purge, transcript-removal). */
+    /** Start, restart or stop a job that deletes or anonymizes data (retention-purge, transcript-removal, pii-rescan). */
     RETENTION_RUN,
     /** Read the notifications addressed to one's roles. */
     NOTIFICATION_READ,

@@ -107,6 +107,12 @@ public class Attachment {
         this.flagged = flagged;
     }
 
+    /** A later scan of the text read the content again: what it found now (the content itself is unchanged). */
+    public void rescanned(String piiSummary, boolean flagged) {
+        this.piiSummary = piiSummary;
+        this.flagged = flagged;
+    }
+
     /** Once the ciphertext is written: its hash and chunk count, which integrity checks and restores verify. */
     public void sealed(String cipherSha256, int chunkCount) {
         this.cipherSha256 = cipherSha256;

@@ -87,6 +87,13 @@ public class Comment {
         this.createdAt = now;
     }
 
+    /** A later scan found what the ingest rules remove in the stored body: the redacted body replaces it. */
+    public void redactStored(String redactedBody, Collection<PiiType> types) {
+        this.body = redactedBody;
+        this.bodyMasked = FieldMasks.maskDetected(body);
+        noteRedacted(types);
+    }
+
     /** The body was stored with these kinds of data removed (card numbers, secrets): the page says so. */
     public void noteRedacted(Collection<PiiType> types) {
         redactedTypes = RedactedTypes.union(redactedTypes, types);

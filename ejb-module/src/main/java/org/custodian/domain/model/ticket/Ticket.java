@@ -309,6 +309,19 @@ public class Ticket {
         }
     }
 
+    /**
+     * A later scan found what the ingest rules remove (card numbers, secrets) in the stored subject or description:
+     * the redacted text replaces it, as if it had been redacted when written. No activity: nobody worked the ticket.
+     */
+    public void redactStored(String redactedSubject, String redactedDescription, Collection<PiiType> types) {
+        refuseIfAnonymized();
+        this.subject = redactedSubject;
+        this.description = redactedDescription;
+        this.subjectMasked = FieldMasks.maskDetected(subject);
+        this.descriptionMasked = FieldMasks.maskDetected(description);
+        noteRedacted(types);
+    }
+
     /** Subject or description were stored with these kinds of data removed: the page and the JSON say so. */
     public void noteRedacted(Collection<PiiType> types) {
         redactedTypes = RedactedTypes.union(redactedTypes, types);
