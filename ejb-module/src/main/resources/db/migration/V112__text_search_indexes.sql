@@ -8,8 +8,15 @@ create index ticket_subject_trgm on ticket using gin (lower(subject) gin_trgm_op
 create index ticket_subject_masked_trgm on ticket using gin (lower(subject_masked) gin_trgm_ops);
 create index ticket_description_trgm on ticket using gin (lower(description) gin_trgm_ops);
 create index ticket_description_masked_trgm on ticket using gin (lower(description_masked) gin_trgm_ops);
-create index ticket_comment_body_trgm on ticket_comment using gin (lower(body) gin_trgm_ops);
-create index ticket_comment_body_masked_trgm on ticket_comment using gin (lower(body_masked) gin_trgm_ops);
+-- comments by visibility: a search that may not see INTERNAL comments never reads their index entries
+create index ticket_comment_public_body_trgm on ticket_comment using gin (lower(body) gin_trgm_ops)
+    where visibility = 'PUBLIC';
+create index ticket_comment_public_body_masked_trgm on ticket_comment using gin (lower(body_masked) gin_trgm_ops)
+    where visibility = 'PUBLIC';
+create index ticket_comment_internal_body_trgm on ticket_comment using gin (lower(body) gin_trgm_ops)
+    where visibility = 'INTERNAL';
+create index ticket_comment_internal_body_masked_trgm on ticket_comment using gin (lower(body_masked) gin_trgm_ops)
+    where visibility = 'INTERNAL';
 
 -- the directory (#13): fragments of names, addresses and phone digits for callers who see them in full (whole
 -- values for masked callers keep using the V64 b-tree expression indexes)
