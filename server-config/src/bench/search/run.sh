@@ -94,7 +94,7 @@ sql_lines "select substr(word, 2, 4) from bench_word where rank between 1000 and
   "$Q/fragment4"
 sql_lines "select substr(word, 2, 3) from bench_word where rank between 1000 and 8000 order by md5(word) limit 40" \
   "$Q/fragment3"
-sql_lines "select 'ORD-' || lpad((t * 7919 % 10000000)::text, 7, '0') from generate_series(1, $N, $((N / 40))) t" \
+sql_lines "select 'ORD-' || lpad((t::bigint * 7919 % 10000000)::text, 7, '0') from generate_series(1, $N, $((N / 40))) t" \
   "$Q/order"
 sql_lines "select 'customer' || c || '%40example' || (c % 97) || '.com' from generate_series(1, $CUSTOMERS,
   $((CUSTOMERS / 40))) c" "$Q/email"

@@ -49,7 +49,7 @@ select 10000000 + t, s.subject, s.description,
 from generate_series(1, :tickets) as t
 cross join lateral (
     select left(a.text, 120) as subject,
-           b.text || '. ' || c.text || '. Order ORD-' || lpad((t * 7919 % 10000000)::text, 7, '0') || '.'
+           b.text || '. ' || c.text || '. Order ORD-' || lpad((t::bigint * 7919 % 10000000)::text, 7, '0') || '.'
              as description
     from bench_sentence a, bench_sentence b, bench_sentence c
     where a.id = 1 + (t * 31) % 100000 and b.id = 1 + (t * 17 + 7) % 100000 and c.id = 1 + (t * 13 + 3) % 100000
