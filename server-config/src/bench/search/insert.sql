@@ -7,7 +7,8 @@ insert into ticket (id, subject, description, status, priority, category, region
                     updated_at, version, subject_masked, description_masked)
 select nextval('bench_write_seq'), left(a.text, 120), b.text || '. ' || a.text, 'OPEN', 'NORMAL', 'HARDWARE', 'EU',
        10000000 + :c, now(), now(), 0, left(a.text, 120), b.text || '. ' || a.text
-from bench_sentence a, bench_sentence b where a.id = :s1 and b.id = :s2;
+from bench_sentence a, bench_sentence b where a.id = :s1 and b.id = :s2
+returning id as tid \gset
 insert into ticket_comment (id, ticket_id, body, visibility, author, created_at, body_masked)
-select nextval('bench_write_seq'), currval('bench_write_seq') - 1, a.text, 'PUBLIC', 'agent.eu', now(), a.text
+select nextval('bench_write_seq'), :tid, a.text, 'PUBLIC', 'agent.eu', now(), a.text
 from bench_sentence a where a.id = :s2;

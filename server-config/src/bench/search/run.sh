@@ -84,6 +84,11 @@ token() {
 }
 AGENT=$(token agent.eu)
 SUPERVISOR=$(token supervisor)
+[ -n "$AGENT" ] && [ -n "$SUPERVISOR" ] || { echo "no token for agent.eu or supervisor" >&2; exit 1; }
+CODE=$(curl -s -o "$WORK/write-check.json" -w '%{http_code}' -X POST "$APP/api/v1/tickets" \
+  -H "Authorization: Bearer $AGENT" -H 'Content-Type: application/json' \
+  -d '{"customerId":10000005,"subject":"Bench check","description":"Printer jams","category":"HARDWARE"}')
+[ "$CODE" = 201 ] || { echo "a ticket write answers $CODE: $(head -c 400 "$WORK/write-check.json")" >&2; exit 1; }
 
 # The queries of each kind, one per line, URL-encoded (ranks of the log-uniform vocabulary: see seed.sql)
 Q=$WORK/queries && mkdir -p "$Q"
