@@ -9,6 +9,14 @@ function init(args)
   n = math.random(1000000)
 end
 
+-- wrk.format replaces wrk.headers (the -H Authorization) with the table it is given: add to a copy
+local function json()
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Content-Type"] = "application/json"
+  return headers
+end
+
 function request()
   n = n + 1
   local words = "Printer on floor " .. n .. " jams when the tray is full; restarted it, cleared the queue, "
@@ -16,12 +24,11 @@ function request()
   if n % 2 == 0 then
     local body = string.format('{"customerId":%d,"subject":"Bench write %d","description":"%s","priority":"NORMAL",'
       .. '"category":"HARDWARE"}', 10000001 + 4 * (n % 1000), n, words)
-    return wrk.format("POST", "/api/v1/tickets", {["Content-Type"] = "application/json"}, body)
+    return wrk.format("POST", "/api/v1/tickets", json(), body)
   end
   local ticket = 10000000 + 8 * (math.random(math.floor(tickets / 8) - 1)) + 3
   local body = string.format('{"body":"%s","visibility":"PUBLIC"}', words)
-  return wrk.format("POST", "/api/v1/tickets/" .. ticket .. "/comments", {["Content-Type"] = "application/json"},
-    body)
+  return wrk.format("POST", "/api/v1/tickets/" .. ticket .. "/comments", json(), body)
 end
 
 function done(summary, latency, requests)
