@@ -1,6 +1,6 @@
 -- wrk script (#27): ticket writes through the API, alternating a new ticket for an EU customer and a PUBLIC comment
--- on an EU ticket of the seeded data (NETWORK tickets 10000000 + 8k + 3, spread so that no two writers wait on one
--- ticket's lock). Prints the writes per second and p95.   wrk ... -s write.lua <url> -- <tickets seeded>
+-- on an open EU ticket of the seeded data (10000000 + 20k: OPEN, EU, not SECURITY; spread so that no two writers
+-- wait on one ticket's lock). Prints the writes per second and p95.   wrk ... -s write.lua <url> -- <tickets seeded>
 local n = 0
 local tickets
 
@@ -26,7 +26,7 @@ function request()
       .. '"category":"HARDWARE"}', 10000001 + 4 * (n % 1000), n, words)
     return wrk.format("POST", "/api/v1/tickets", json(), body)
   end
-  local ticket = 10000000 + 8 * (math.random(math.floor(tickets / 8) - 1)) + 3
+  local ticket = 10000000 + 20 * math.random(math.floor(tickets / 20))
   local body = string.format('{"body":"%s","visibility":"PUBLIC"}', words)
   return wrk.format("POST", "/api/v1/tickets/" .. ticket .. "/comments", json(), body)
 end
