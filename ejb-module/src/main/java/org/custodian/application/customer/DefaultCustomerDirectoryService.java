@@ -69,7 +69,10 @@ public class DefaultCustomerDirectoryService implements CustomerDirectoryService
                         "must be between 1 and " + CustomerQuery.MAX_SIZE)
                 .require((long) query.page() * Math.max(1, query.size()) <= Integer.MAX_VALUE, "page",
                         "is beyond any result for this page size")
-                .optionalText(query.text(), "q", 200);
+                .optionalText(query.text(), "q", 200)
+                .require(query.text() == null || query.text().isBlank()
+                        || query.text().trim().length() >= CustomerSearch.MIN_TEXT, "q", "must have at least "
+                        + CustomerSearch.MIN_TEXT + " characters (a shorter fragment would scan every customer)");
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
         check.throwIfAny();
         String text = Inputs.blankToNull(query.text());

@@ -252,7 +252,10 @@ public class DefaultTicketService implements TicketService {
                         "must be between 1 and " + TicketQuery.MAX_SIZE)
                 .require((long) query.page() * Math.max(1, query.size()) <= Integer.MAX_VALUE, "page",
                         "is beyond any result for this page size")
-                .optionalText(query.text(), "q", 200);
+                .optionalText(query.text(), "q", 200)
+                .require(query.text() == null || query.text().isBlank()
+                        || query.text().trim().length() >= TicketSearch.MIN_TEXT, "q", "must have at least "
+                        + TicketSearch.MIN_TEXT + " characters (a shorter fragment would scan every ticket)");
         TicketStatus status = Inputs.enumValue(TicketStatus.class, query.status(), "status", false, check);
         Region region = Inputs.enumValue(Region.class, query.region(), "region", false, check);
         TicketSearch.Order order = Inputs.enumValue(TicketSearch.Order.class, query.sort(), "sort", false, check);
@@ -269,14 +272,18 @@ public class DefaultTicketService implements TicketService {
         // an order by a time the caller cannot see everywhere would reveal it through the order
         String sortField = order == TicketSearch.Order.UPDATED ? "updatedAt" : "createdAt";
         boolean sortVisible = true;
+        // comments are searched as they are read: staff-only ones only by those who may read them
+        boolean internalComments = policy.allows(caller, Permission.COMMENT_INTERNAL_READ);
         for (AccessContext.SearchArea area : policy.searchAreas(context, Permission.TICKET_READ, region)) {
             Decision decision = area.decision();
             sortVisible &= decision.visibilityOf(TicketView.ENTITY, sortField) == Visibility.FULL;
             areas.add(new TicketSearch.Area(area.regions(), area.categories(), area.excludedCategories(),
-                    textSource(decision, "subject"), textSource(decision, "description"),
+                    textSource(decision, TicketView.ENTITY, "subject"),
+                    textSource(decision, TicketView.ENTITY, "description"),
                     decision.visibilityOf(TicketView.ENTITY, "status") == Visibility.FULL,
                     decision.visibilityOf(TicketView.ENTITY, "assignee") == Visibility.FULL,
-                    decision.visibilityOf(TicketView.ENTITY, "team") == Visibility.FULL));
+                    decision.visibilityOf(TicketView.ENTITY, "team") == Visibility.FULL,
+                    textSource(decision, CommentView.ENTITY, "body"), internalComments));
         }
         TicketSearch.Order used = order == null ? TicketSearch.Order.NEWEST : order;
         if (!sortVisible && used != TicketSearch.Order.DUE) {
@@ -345,11 +352,11 @@ public class DefaultTicketService implements TicketService {
     }
 
     /** A text filter runs against exactly what the caller is shown of the field, never more. */
-    private static TicketSearch.TextSource textSource(Decision decision, String field) {
-        return switch (decision.visibilityOf(TicketView.ENTITY, field)) {
+    private static TicketSearch.TextSource textSource(Decision decision, String entity, String field) {
+        return switch (decision.visibilityOf(entity, field)) {
             case FULL -> TicketSearch.TextSource.ORIGINAL;
             // a search never runs against revealed values: REVEALABLE searches as MASKED (#23)
-            case MASKED, REVEALABLE -> decision.policy().field(TicketView.ENTITY, field).maskStyle() == MaskStyle.FREE_TEXT
+            case MASKED, REVEALABLE -> decision.policy().field(entity, field).maskStyle() == MaskStyle.FREE_TEXT
                     ? TicketSearch.TextSource.MASKED : TicketSearch.TextSource.NONE;
             case HIDDEN -> TicketSearch.TextSource.NONE;
         };

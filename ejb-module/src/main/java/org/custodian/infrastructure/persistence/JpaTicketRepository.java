@@ -4,19 +4,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.ticket.TicketSearch;
+import org.custodian.domain.model.ticket.TicketText;
 
 @ApplicationScoped
 public class JpaTicketRepository implements TicketRepository {
@@ -93,12 +98,12 @@ public class JpaTicketRepository implements TicketRepository {
 
         CriteriaQuery<Long> countQuery = builder.createQuery(Long.class);
         Root<Ticket> countRoot = countQuery.from(Ticket.class);
-        countQuery.select(builder.count(countRoot)).where(matching(builder, countRoot, search));
+        countQuery.select(builder.count(countRoot)).where(matching(builder, countQuery, countRoot, search));
         long total = entityManager.createQuery(countQuery).getSingleResult();
 
         CriteriaQuery<Ticket> pageQuery = builder.createQuery(Ticket.class);
         Root<Ticket> root = pageQuery.from(Ticket.class);
-        pageQuery.select(root).where(matching(builder, root, search)).orderBy(switch (search.order()) {
+        pageQuery.select(root).where(matching(builder, pageQuery, root, search)).orderBy(switch (search.order()) {
             case OLDEST -> List.of(builder.asc(root.get("createdAt")), builder.asc(root.get("id")));
             case UPDATED -> List.of(builder.desc(root.get("updatedAt")), builder.desc(root.get("id")));
             case NEWEST -> List.of(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
@@ -114,10 +119,20 @@ public class JpaTicketRepository implements TicketRepository {
         return new PageOf<>(items, total);
     }
 
-    /** One branch per area, OR-ed: inside an area, filters test only what the caller sees there. */
-    private static Predicate matching(CriteriaBuilder builder, Root<Ticket> ticket, TicketSearch search) {
+    /**
+     * One branch per area, OR-ed: inside an area, filters test only what the caller sees there. A search text is
+     * one semi-join over every text form any area may search (each form on its trigram index, V112); an area that
+     * may search fewer forms than that checks its own forms again inside its branch.
+     */
+    private static Predicate matching(CriteriaBuilder builder, AbstractQuery<?> query, Root<Ticket> ticket,
+            TicketSearch search) {
         String pattern = search.text() == null || search.text().isBlank() ? null
                 : "%" + escapeLike(search.text().trim().toLowerCase(Locale.ROOT)) + "%";
+        Set<TicketText.Form> anyArea = EnumSet.noneOf(TicketText.Form.class);
+        search.areas().forEach(area -> anyArea.addAll(area.textForms()));
+        if (pattern != null && anyArea.isEmpty()) {
+            return builder.disjunction(); // the caller sees no text anywhere: a text matches nothing
+        }
         List<Predicate> branches = new ArrayList<>();
         for (TicketSearch.Area area : search.areas()) {
             List<Predicate> conditions = new ArrayList<>();
@@ -147,25 +162,35 @@ public class JpaTicketRepository implements TicketRepository {
                 conditions.add(whose.isEmpty() ? builder.disjunction() : builder.or(whose.toArray(new Predicate[0])));
             }
             if (pattern != null) {
-                List<Predicate> texts = new ArrayList<>();
-                textCondition(builder, ticket, "subject", area.subject(), pattern).ifPresent(texts::add);
-                textCondition(builder, ticket, "description", area.description(), pattern).ifPresent(texts::add);
-                conditions.add(texts.isEmpty() ? builder.disjunction() : builder.or(texts.toArray(new Predicate[0])));
+                Set<TicketText.Form> forms = area.textForms();
+                if (forms.isEmpty()) {
+                    conditions.add(builder.disjunction());
+                } else if (!forms.equals(anyArea)) {
+                    conditions.add(textHit(builder, query, ticket, forms, pattern));
+                }
             }
             branches.add(builder.and(conditions.toArray(new Predicate[0])));
         }
-        Predicate inAreas = builder.or(branches.toArray(new Predicate[0]));
-        return search.hiddenCustomers().isEmpty() ? inAreas
-                : builder.and(inAreas, builder.not(ticket.get("customer").get("id").in(search.hiddenCustomers())));
+        List<Predicate> all = new ArrayList<>();
+        all.add(builder.or(branches.toArray(new Predicate[0])));
+        if (pattern != null) {
+            all.add(textHit(builder, query, ticket, anyArea, pattern));
+        }
+        if (!search.hiddenCustomers().isEmpty()) {
+            all.add(builder.not(ticket.get("customer").get("id").in(search.hiddenCustomers())));
+        }
+        return builder.and(all.toArray(new Predicate[0]));
     }
 
-    private static Optional<Predicate> textCondition(CriteriaBuilder builder, Root<Ticket> ticket, String field,
-            TicketSearch.TextSource source, String pattern) {
-        return switch (source) {
-            case ORIGINAL -> Optional.of(builder.like(builder.lower(ticket.get(field)), pattern, LIKE_ESCAPE));
-            case MASKED -> Optional.of(builder.like(builder.lower(ticket.get(field + "Masked")), pattern, LIKE_ESCAPE));
-            case NONE -> Optional.empty();
-        };
+    /** The ticket has a text in one of these forms that contains the pattern. */
+    private static Predicate textHit(CriteriaBuilder builder, AbstractQuery<?> query, Root<Ticket> ticket,
+            Set<TicketText.Form> forms, String pattern) {
+        Subquery<Long> hits = query.subquery(Long.class);
+        Root<TicketText> text = hits.from(TicketText.class);
+        List<String> sources = forms.stream().map(Enum::name).toList();
+        hits.select(text.get("ticketId")).where(text.get("source").in(sources),
+                builder.like(text.get("text"), pattern, LIKE_ESCAPE));
+        return ticket.get("id").in(hits);
     }
 
     /** The search text is data, never a pattern: its own % and _ match literally. */

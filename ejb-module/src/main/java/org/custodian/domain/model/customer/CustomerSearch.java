@@ -12,6 +12,9 @@ import java.util.Set;
 public record CustomerSearch(String text, List<Area> areas, Set<Long> hiddenCustomers, Order order, int page,
         int size) {
 
+    /** The shortest search text of the directory: a shorter fragment has no trigram for an index (#27). */
+    public static final int MIN_TEXT = 3;
+
     /** How the text may match one field in an area. */
     public enum Match {
         /** The field is shown in full: any fragment, case-insensitive. */

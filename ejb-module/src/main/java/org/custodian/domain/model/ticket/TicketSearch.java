@@ -1,5 +1,6 @@
 package org.custodian.domain.model.ticket;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
@@ -7,8 +8,9 @@ import org.custodian.domain.model.customer.Region;
 /**
  * What a ticket list asks for. The areas are what the caller may see, already decided by the policy: a ticket
  * is found only inside an area, and filters match only what the caller sees there, so that neither the list
- * nor its total reveals a value the caller cannot read. {@code text} matches subject or description
- * case-insensitively. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
+ * nor its total reveals a value the caller cannot read. {@code text} (3 characters or more, #27) matches a
+ * fragment of the subject, the description or a comment's body case-insensitively, each in the form the caller
+ * sees it in that area. Tickets of the {@code hiddenCustomers} (records whose processing is restricted, for
  * everyone but privacy officers) are never found. With {@code teams} (ids, #23) a ticket matches the assignee
  * filter also when it is routed to one of these teams (the team's work, taken or not yet).
  */
@@ -20,6 +22,9 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
             Set<Long> hiddenCustomers, int page, int size) {
         this(status, text, assignees, null, order, areas, hiddenCustomers, page, size);
     }
+
+    /** The shortest search text: a shorter fragment has no trigram, so no index could answer it (#27). */
+    public static final int MIN_TEXT = 3;
 
     /** The order of the results; every one ends with the id, so pages never overlap. */
     public enum Order {
@@ -49,22 +54,40 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
      * @param statusVisible whether the caller sees the status here; if not, a status filter matches nothing
      * @param assigneeVisible whether the caller sees the assignee here; if not, an assignee filter matches nothing
      * @param teamVisible whether the caller sees the ticket's team here; if not, a team filter matches nothing
+     * @param comments the form of comment bodies searched here (#27)
+     * @param internalComments whether INTERNAL comments are searched too (only for those who read them)
      */
     public record Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories,
             TextSource subject, TextSource description, boolean statusVisible, boolean assigneeVisible,
-            boolean teamVisible) {
-
-        /** Where the team is seen as the assignee is. */
-        public Area(Set<Region> regions, Set<String> categories, Set<String> excludedCategories, TextSource subject,
-                TextSource description, boolean statusVisible, boolean assigneeVisible) {
-            this(regions, categories, excludedCategories, subject, description, statusVisible, assigneeVisible,
-                    assigneeVisible);
-        }
+            boolean teamVisible, TextSource comments, boolean internalComments) {
 
         public Area {
             regions = Set.copyOf(regions);
             categories = Set.copyOf(categories);
             excludedCategories = Set.copyOf(excludedCategories);
+        }
+
+        /** The stored texts a search text may match here: nothing the caller is not shown in this area. */
+        public Set<TicketText.Form> textForms() {
+            Set<TicketText.Form> forms = EnumSet.noneOf(TicketText.Form.class);
+            add(forms, subject, TicketText.Form.SUBJECT, TicketText.Form.SUBJECT_MASKED);
+            add(forms, description, TicketText.Form.DESCRIPTION, TicketText.Form.DESCRIPTION_MASKED);
+            add(forms, comments, TicketText.Form.COMMENT, TicketText.Form.COMMENT_MASKED);
+            if (internalComments) {
+                add(forms, comments, TicketText.Form.INTERNAL_COMMENT, TicketText.Form.INTERNAL_COMMENT_MASKED);
+            }
+            return forms;
+        }
+
+        private static void add(Set<TicketText.Form> forms, TextSource source, TicketText.Form original,
+                TicketText.Form masked) {
+            switch (source) {
+                case ORIGINAL -> forms.add(original);
+                case MASKED -> forms.add(masked);
+                case NONE -> {
+                    // not shown here: never matched
+                }
+            }
         }
     }
 

@@ -74,6 +74,11 @@ public class CustomerPickBean implements Serializable {
         if (query == null || query.isBlank()) {
             return;
         }
+        if (query.trim().length() < CustomerQuery.MIN_TEXT) {
+            // the directory refuses shorter texts (#27): say so at the field rather than "could not be run"
+            problem = PortalText.of("pick.tooShort", CustomerQuery.MIN_TEXT);
+            return;
+        }
         try {
             for (CustomerView customer : directory.search(portal.get(), new CustomerQuery(query, null, 0, LISTED))
                     .items()) {

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# Search benchmark (#27): ticket search (q= on subject, description and comment bodies) and the customer directory
+# through the real API as governed callers (policy, masking, audit of every search), at N tickets, 2N comments and
+# N/5 customers, 8 concurrent searchers (wrk -t2 -c8 rotating queries of one kind per phase), the same searches
+# without the V112 trigram indexes as the baseline, and ticket writes (API, and bare SQL by pgbench) with and
+# without the indexes. Also compares trigram and full-text (tsvector) indexes on the descriptions for the same words.
+#
+#   server-config/src/bench/search/run.sh [tickets] [seconds per phase]   # defaults 1000000 and 20
+#
+# Goals: p95 <= 100 ms for a ticket search by a word or a fragment of >= 3 characters, <= 50 ms for a customer
+# lookup by whole e-mail or phone; writes with the indexes >= 0.8 x without. Prints the load average of each phase
+# (on a shared machine the neighbours' load is in every figure). Needs: ./mvnw package -DskipTests
+# (server-config/target/custodian-micro.jar), PostgreSQL server binaries with pg_trgm (initdb, pg_ctl, pgbench),
+# psql, curl, wrk. Uses a throwaway cluster under server-config/target/bench-search on port 55460 and the
+# application on port 8310 (BENCH_PG_PORT, BENCH_APP_PORT). The seeded cluster stays: BENCH_REUSE=1 starts from
+# it instead of seeding again.
+set -euo pipefail
+N=${1:-1000000}
+SECONDS_PER_PHASE=${2:-20}
+CUSTOMERS=$((N / 5))
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../../.." && pwd)
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
+WORK=${BENCH_WORK:-$ROOT/server-config/target/bench-search}
+PGPORT=${BENCH_PG_PORT:-55460}
+APP_PORT=${BENCH_APP_PORT:-8310}
+APP=http://127.0.0.1:$APP_PORT
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian -v ON_ERROR_STOP=1)
+PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+APP_PID=
+
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  if [ -n "$APP_PID" ]; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+now() { date +%s.%N; }
+
+if [ -z "${BENCH_REUSE:-}" ]; then
+  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  [ "$(id -u)" = 0 ] && chown postgres "$WORK"
+  as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
+fi
+as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
+  -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c maintenance_work_mem=512MB" start >/dev/null
+[ -n "${BENCH_REUSE:-}" ] || psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -c "create database custodian"
+
+CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
+CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
+CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
+CUSTODIAN_RATE_LIMIT_ENABLED=false CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 \
+CUSTODIAN_DATA_DIR="$WORK/data-dir" \
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 900); do  # a loaded machine takes minutes
+  curl -sf "$APP/health" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $WORK/app.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$APP/health" >/dev/null || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+
+if [ -z "${BENCH_REUSE:-}" ]; then
+  "${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+  S=$(now)
+  "${PSQL[@]}" -v tickets="$N" -v customers="$CUSTOMERS" -f "$HERE/seed.sql"
+  "${PSQL[@]}" -c "vacuum analyze customer, ticket, ticket_comment"
+  printf 'seeded %d tickets, %d comments, %d customers in %.0f s\n' "$N" $((2 * N)) "$CUSTOMERS" \
+    "$(echo "$(now) - $S" | bc)"
+else
+  "${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+fi
+
+token() {
+  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"Custodian-Demo-1\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+AGENT=$(token agent.eu)
+SUPERVISOR=$(token supervisor)
+[ -n "$AGENT" ] && [ -n "$SUPERVISOR" ] || { echo "no token for agent.eu or supervisor" >&2; exit 1; }
+CODE=$(curl -s -o "$WORK/write-check.json" -w '%{http_code}' -X POST "$APP/api/v1/tickets" \
+  -H "Authorization: Bearer $AGENT" -H 'Content-Type: application/json' \
+  -d '{"customerId":10000005,"subject":"Bench check","description":"Printer jams","category":"HARDWARE"}')
+[ "$CODE" = 201 ] || { echo "a ticket write answers $CODE: $(head -c 400 "$WORK/write-check.json")" >&2; exit 1; }
+
+# The queries of each kind, one per line, URL-encoded (ranks of the log-uniform vocabulary: see seed.sql)
+Q=$WORK/queries && mkdir -p "$Q"
+sql_lines() { "${PSQL[@]}" -At -c "$1" > "$2"; }
+sql_lines "select word from bench_word where rank between 1000 and 8000 order by md5(word) limit 40" "$Q/word"
+sql_lines "select word from bench_word where rank between 50 and 200 order by md5(word) limit 20" "$Q/common"
+sql_lines "select substr(word, 2, 4) from bench_word where rank between 1000 and 8000 order by md5(word) limit 40" \
+  "$Q/fragment4"
+sql_lines "select substr(word, 2, 3) from bench_word where rank between 1000 and 8000 order by md5(word) limit 40" \
+  "$Q/fragment3"
+sql_lines "select 'ORD-' || lpad((t::bigint * 7919 % 10000000)::text, 7, '0') from generate_series(1, $N, $((N / 40))) t" \
+  "$Q/order"
+sql_lines "select 'customer' || c || '%40example' || (c % 97) || '.com' from generate_series(1, $CUSTOMERS,
+  $((CUSTOMERS / 40))) c" "$Q/email"
+sql_lines "select '%2B4930' || lpad(c::text, 7, '0') from generate_series(3, $CUSTOMERS, $((CUSTOMERS / 40))) c" \
+  "$Q/phone"
+sql_lines "select 'Weber%20' || c from generate_series(7, $CUSTOMERS, $((CUSTOMERS / 40))) c" "$Q/name"
+
+# the mean total of one kind's queries as the caller gets it (one request each, outside the timed phases)
+mean_total() {
+  local sum=0 count=0 t
+  while read -r q; do
+    t=$(curl -sf "$APP$2$q" -H "Authorization: Bearer $3" | sed -E 's/.*"total":([0-9]+).*/\1/')
+    sum=$((sum + t)); count=$((count + 1))
+  done < "$Q/$1"
+  echo $((sum / count))
+}
+
+declare -A RESULT
+# phase <label> <query kind> <path prefix> <token> [seconds]
+phase() {
+  local out
+  out=$(wrk -t2 -c8 -d"${5:-$SECONDS_PER_PHASE}s" --timeout 120s -H "Authorization: Bearer $4" -s "$HERE/search.lua" "$APP" \
+    -- "$Q/$2" "$3" | grep '^RESULT')
+  RESULT[$1]="$out load=$(load)"
+  echo "$1: ${RESULT[$1]}"
+}
+write_phase() {
+  local out
+  out=$(wrk -t2 -c8 -d"${SECONDS_PER_PHASE}s" --timeout 120s -H "Authorization: Bearer $AGENT" -s "$HERE/write.lua" \
+    "$APP" -- "$N" | grep '^RESULT')
+  RESULT[$1]="$out load=$(load)"
+  echo "$1: ${RESULT[$1]}"
+}
+sql_write_phase() {
+  local tps
+  tps=$(as_pg "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c 2 -j 2 -T "$SECONDS_PER_PHASE" \
+    -f "$HERE/insert.sql" custodian 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+  RESULT[$1]="tps=$tps load=$(load)"
+  echo "$1: ${RESULT[$1]}"
+}
+T=/api/v1/tickets?size=20\&q=
+C=/api/v1/customers?size=20\&q=
+
+echo "== warm-up (not measured), load $(load)"
+wrk -t2 -c8 -d10s --timeout 120s -H "Authorization: Bearer $AGENT" -s "$HERE/write.lua" "$APP" -- "$N" >/dev/null
+wrk -t2 -c8 -d10s --timeout 120s -H "Authorization: Bearer $AGENT" -s "$HERE/search.lua" "$APP" -- "$Q/email" "$C" \
+  >/dev/null
+
+echo "== without the trigram indexes (baseline)"
+write_phase "api writes, no index"
+sql_write_phase "sql writes, no index"
+# a scan per search: a longer phase, so that more than a handful of searches end inside it
+phase "ticket word, no index" word "$T" "$AGENT" $((SECONDS_PER_PHASE * 4))
+phase "customer e-mail (supervisor), no index" email "$C" "$SUPERVISOR"
+
+echo "== building the V112 indexes, load $(load)"
+S=$(now)
+"${PSQL[@]}" -f "$HERE/indexes.sql"
+"${PSQL[@]}" -c "analyze customer, ticket, ticket_comment"
+BUILD=$(echo "$(now) - $S" | bc)
+SIZES=$("${PSQL[@]}" -At -c "select string_agg(relname || ' ' || pg_size_pretty(pg_relation_size(oid)), ', ')
+  from pg_class where relname like '%_trgm'")
+TABLES=$("${PSQL[@]}" -At -c "select string_agg(relname || ' ' || pg_size_pretty(pg_relation_size(oid)), ', ')
+  from pg_class where relname in ('ticket', 'ticket_comment', 'customer')")
+
+echo "== with the indexes"
+# tokens live 15 minutes and the build takes longer at 1M: fresh ones for every later phase
+AGENT=$(token agent.eu)
+SUPERVISOR=$(token supervisor)
+write_phase "api writes, indexes"
+sql_write_phase "sql writes, indexes"
+phase "ticket word (rank 1000-8000)" word "$T" "$AGENT"
+phase "ticket common word (rank 50-200)" common "$T" "$AGENT"
+phase "ticket fragment, 4 characters" fragment4 "$T" "$AGENT"
+phase "ticket fragment, 3 characters" fragment3 "$T" "$AGENT"
+phase "ticket order number" order "$T" "$AGENT"
+phase "customer e-mail (agent: whole, masked)" email "$C" "$AGENT"
+phase "customer phone (agent: whole, masked)" phone "$C" "$AGENT"
+phase "customer e-mail (supervisor: contains)" email "$C" "$SUPERVISOR"
+phase "customer phone (supervisor: contains)" phone "$C" "$SUPERVISOR"
+phase "customer name fragment (supervisor)" name "$C" "$SUPERVISOR"
+echo "== mean totals per query (agent.eu; supervisor for customers)"
+declare -A TOTAL
+for k in word common fragment4 fragment3 order; do TOTAL[$k]=$(mean_total $k "$T" "$AGENT"); done
+for k in email phone name; do TOTAL[$k]=$(mean_total $k "$C" "$SUPERVISOR"); done
+declare -p TOTAL | sed 's/declare -A //'
+
+echo "== trigram against full-text on the descriptions (SQL, one backend, the same 40 words)"
+FTS=$("${PSQL[@]}" -f "$HERE/fts.sql" 2>&1 | grep FTS-COMPARE | sed 's/.*FTS-COMPARE //')
+echo "$FTS"
+
+"${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+echo "== without the indexes again (drift check)"
+AGENT=$(token agent.eu)
+write_phase "api writes, no index (again)"
+sql_write_phase "sql writes, no index (again)"
+
+
+printf '\n== search at %d tickets, %d comments, %d customers; index build %.0f s ==\n' "$N" $((2 * N)) "$CUSTOMERS" \
+  "$BUILD"
+echo "tables: $TABLES"
+echo "indexes: $SIZES"
+echo "$FTS"
+for k in "${!RESULT[@]}"; do printf '%-42s %s\n' "$k" "${RESULT[$k]}"; done | sort
