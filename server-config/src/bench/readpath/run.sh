@@ -12,7 +12,7 @@
 # >= 1,500 governed reads/s with p99 <= 50 ms on 2 quiet cores.
 # Needs: ./mvnw package -DskipTests (server-config/target/custodian-micro.jar), javac and jar (JDK 17+), the
 # Jakarta EE API jars in the local Maven repository, PostgreSQL server binaries (initdb, pg_ctl), psql, curl, wrk.
-# Uses a throwaway cluster under server-config/target/bench-readpath on port 55461 and the application on port 8311
+# Uses a throwaway cluster under server-config/target/bench-readpath on port 55477 and the application on port 8327
 # (BENCH_PG_PORT, BENCH_APP_PORT). BENCH_JAVA_OPTS goes to the server's JVM (e.g. a flight recording:
 # -XX:StartFlightRecording=filename=/tmp/read.jfr,settings=profile). BENCH_JAR and BENCH_WORK name another runnable
 # jar and work directory (before/after builds side by side). BENCH_CONNECTIONS changes wrk's -c (default 16).
@@ -23,8 +23,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
 JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
 WORK=${BENCH_WORK:-$ROOT/server-config/target/bench-readpath}
-PGPORT=${BENCH_PG_PORT:-55461}
-APP_PORT=${BENCH_APP_PORT:-8311}
+PGPORT=${BENCH_PG_PORT:-55477}
+APP_PORT=${BENCH_APP_PORT:-8327}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 APP=http://127.0.0.1:$APP_PORT
 M2=${MAVEN_REPO:-$HOME/.m2/repository}

@@ -69,8 +69,8 @@ class PolicyContextCurrencyIT extends DeployedWar {
         Sql.update("insert into processing_restriction (id, request_id, customer_id, restricted_at, restricted_by)"
                 + " values (?, -1, ?, now(), 'other.node')", restriction, customerId);
         try {
-            assertEquals(404, api.get("api/v1/tickets/" + ticketId, agent).status(),
-                    "a restriction made on another node hides the ticket at the next read");
+            assertEquals(403, api.get("api/v1/tickets/" + ticketId, agent).status(),
+                    "a restriction made on another node (Art. 18) refuses the next read");
         } finally {
             Sql.update("update processing_restriction set lifted_at = now(), lifted_by = 'other.node',"
                     + " lift_reason = 'test over' where id = ?", restriction);
