@@ -21,6 +21,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,6 +66,9 @@ public class TrustedIssuers {
     @ConfigProperty(name = "custodian.jwt.audience")
     String ownAudience;
 
+    /** Our own tokens that passed these checks, until they expire; revocation is checked by the caller (#27). */
+    private final VerifiedTokenCache verifiedOwn = new VerifiedTokenCache();
+
     private volatile DefaultJWTProcessor<SecurityContext> own;
     private volatile DefaultJWTProcessor<SecurityContext> provider;
 
@@ -73,6 +77,11 @@ public class TrustedIssuers {
      * @throws IdentityProviderUnavailableException when the token names the IdP but its keys cannot be fetched
      */
     public VerifiedToken verify(String token) {
+        Instant now = Instant.now();
+        VerifiedToken known = verifiedOwn.get(token, now);
+        if (known != null) {
+            return known;
+        }
         JWT parsed;
         String issuer;
         try {
@@ -85,7 +94,10 @@ public class TrustedIssuers {
             throw new TokenRejectedException("the bearer token is not signed");
         }
         if (ownIssuer.equals(issuer)) {
-            return new VerifiedToken(true, process(ownProcessor(), signed, "this server's").getClaims());
+            JWTClaimsSet claims = process(ownProcessor(), signed, "this server's");
+            VerifiedToken verified = new VerifiedToken(true, claims.getClaims());
+            verifiedOwn.put(token, verified, claims.getExpirationTime(), now);
+            return verified;
         }
         if (issuer != null && idp.issuer().filter(issuer::equals).isPresent()) {
             JWTClaimsSet claims = process(providerProcessor(), signed, "the identity provider's");

@@ -33,7 +33,8 @@ import org.custodian.domain.shared.FieldViolation;
 /**
  * Least privilege by default: operators and auditors see no ticket or customer data at all; contractors see
  * only what an active grant covers; personal data of another region needs a transfer rule. What each role
- * sees of each classification is data (the visibility matrix), read afresh for every request.
+ * sees of each classification is data (the visibility matrix), current for every request: the shared part is kept
+ * in memory while the database's version of it stays the same ({@link PolicyContextCache}).
  */
 @Stateless
 public class DefaultPolicyService implements PolicyService {
@@ -167,6 +168,10 @@ public class DefaultPolicyService implements PolicyService {
     @Inject
     private RevealGrantRepository reveals;
 
+    /** The policy, transfer rules and restrictions, checked against the database's version on every call (#27). */
+    @Inject
+    private PolicyContextCache sharedContext;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -217,11 +222,12 @@ public class DefaultPolicyService implements PolicyService {
     public AccessContext contextFor(Caller caller) {
         Instant now = clock.instant();
         boolean contractor = caller.hasRole(Role.CONTRACTOR);
-        FieldPolicy snapshot = policies.snapshot();
-        return new AccessContext(caller, snapshot, now, access.transferRules(true),
+        PolicyContextCache.Shared shared = sharedContext.current();
+        FieldPolicy snapshot = shared.policy();
+        return new AccessContext(caller, snapshot, now, shared.transferRules(),
                 contractor ? access.activeGrants(caller.username(), now) : List.of(),
                 allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
-                grantedTo(caller), restrictions.restrictedCustomers(),
+                grantedTo(caller), shared.restrictedCustomers(),
                 // read only for callers who may reveal anything at all: one query fewer for everyone else
                 snapshot.anyRevealable(caller.roles()) && allows(caller, Permission.FIELD_REVEAL)
                         ? reveals.active(caller.username(), now) : List.of());

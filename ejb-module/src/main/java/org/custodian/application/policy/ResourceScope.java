@@ -18,7 +18,7 @@ public record ResourceScope(String type, String id, Region region, String catego
 
     public static ResourceScope of(Ticket ticket) {
         return new ResourceScope("TICKET", String.valueOf(ticket.getId()), ticket.getRegion(), ticket.getCategory(),
-                ticket.getId(), ticket.getCustomer() == null ? null : ticket.getCustomer().getId());
+                ticket.getId(), ticket.getCustomerId());
     }
 
     public static ResourceScope of(Customer customer) {

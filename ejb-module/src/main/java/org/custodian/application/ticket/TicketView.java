@@ -34,7 +34,7 @@ public record TicketView(long id, long version, Map<String, Object> body) {
                 .field("assignee", ticket.getAssignee())
                 // #23: the team it is routed to, by key and name (null: none)
                 .field("team", team(ticket))
-                .field("customerId", ticket.getCustomer().getId())
+                .field("customerId", ticket.getCustomerId())
                 .field("createdAt", ticket.getCreatedAt())
                 .field("updatedAt", ticket.getUpdatedAt())
                 .field("resolvedAt", ticket.getResolvedAt())

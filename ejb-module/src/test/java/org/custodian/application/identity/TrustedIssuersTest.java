@@ -2,6 +2,7 @@ package org.custodian.application.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,21 @@ class TrustedIssuersTest {
         }
         // inside the allowed clock skew: still fine
         assertTrue(issuers.verify(sign(ownKey, own().expirationTime(Date.from(now.minusSeconds(10))))).own());
+    }
+
+    @Test
+    void aVerifiedOwnTokenIsRememberedByItsExactTextOnly() throws Exception {
+        TrustedIssuers issuers = issuers(Optional.empty());
+        String token = sign(ownKey, own());
+        VerifiedToken first = issuers.verify(token);
+        assertSame(first, issuers.verify(token), "the second use skips parsing and the signature (#27)");
+        int at = token.length() - 10;
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        assertThrows(TokenRejectedException.class, () -> issuers.verify(tampered),
+                "another text is checked in full, whatever was verified before");
+        String expired = sign(ownKey, own().expirationTime(Date.from(Instant.now().minusSeconds(31))));
+        assertThrows(TokenRejectedException.class, () -> issuers.verify(expired));
+        assertThrows(TokenRejectedException.class, () -> issuers.verify(expired), "a failure is never remembered");
     }
 
     @Test

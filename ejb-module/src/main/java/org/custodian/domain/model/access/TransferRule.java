@@ -81,6 +81,24 @@ public class TransferRule {
         this.createdAt = now;
     }
 
+    /**
+     * A copy that belongs to no persistence context, for sharing read-only between requests (the cached access
+     * context, #27): a change to the managed rule in one transaction never shows through it in another.
+     */
+    public TransferRule detachedCopy() {
+        TransferRule copy = new TransferRule();
+        copy.id = id;
+        copy.fromRegion = fromRegion;
+        copy.toRegion = toRegion;
+        copy.basis = basis;
+        copy.reason = reason;
+        copy.createdBy = createdBy;
+        copy.createdAt = createdAt;
+        copy.revokedBy = revokedBy;
+        copy.revokedAt = revokedAt;
+        return copy;
+    }
+
     public void revoke(String actor, Instant now) {
         if (revokedAt != null) {
             throw new DomainRuleViolationException("id", "transfer rule " + id + " was already revoked at " + revokedAt);

@@ -89,6 +89,10 @@ public class Ticket {
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
 
+    /** The same column as a number, read-only: who the ticket is about without loading the customer (#27). */
+    @Column(name = "customer_id", insertable = false, updatable = false)
+    private Long customerId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -129,6 +133,7 @@ public class Ticket {
         check.throwIfAny();
         apply(details);
         this.customer = customer;
+        this.customerId = customer.getId();
         this.region = region;
         this.status = TicketStatus.OPEN;
         this.createdAt = now;
@@ -417,6 +422,11 @@ public class Ticket {
 
     public Customer getCustomer() {
         return customer;
+    }
+
+    /** The customer's id, read from the ticket's own row: reads and lists need no query of the customer. */
+    public Long getCustomerId() {
+        return customerId;
     }
 
     public Instant getCreatedAt() {
