@@ -60,7 +60,10 @@ public final class BackupSetWriter implements AutoCloseable {
         return ".partial-" + setName;
     }
 
-    /** Encrypts what content writes into {@code data/NAME.gpg}, hashing plaintext and ciphertext on the way. */
+    /**
+     * Encrypts what content writes into {@code data/NAME.gpg}, hashing plaintext and ciphertext on the way. Several
+     * threads may write files at once; they are listed in the order they were finished until {@link #arrange}.
+     */
     public BackupFile encrypted(String name, String table, String contentKind, Content content)
             throws IOException, SQLException {
         String path = "data/" + name + ".gpg";
@@ -80,7 +83,9 @@ public final class BackupSetWriter implements AutoCloseable {
         force(file);
         BackupFile written = new BackupFile(path, table, contentKind, rows, stored.count(), stored.sha256(),
                 plain.count(), plain.sha256());
-        files.add(written);
+        synchronized (files) {
+            files.add(written);
+        }
         return written;
     }
 
@@ -102,7 +107,7 @@ public final class BackupSetWriter implements AutoCloseable {
         List<String[]> stored = new ArrayList<>();
         stored.add(new String[] {sha256(manifest), "manifest.json"});
         List<String[]> decrypted = new ArrayList<>();
-        for (BackupFile file : files) {
+        for (BackupFile file : files()) {
             stored.add(new String[] {file.sha256(), file.path()});
             decrypted.add(new String[] {file.plainSha256(), file.plainPath()});
         }
@@ -115,7 +120,16 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     public List<BackupFile> files() {
-        return List.copyOf(files);
+        synchronized (files) {
+            return List.copyOf(files);
+        }
+    }
+
+    /** Puts the files into the order a restore loads them (the manifest's and the checksum lists' order). */
+    public void arrange(Comparator<BackupFile> loadOrder) {
+        synchronized (files) {
+            files.sort(loadOrder);
+        }
     }
 
     /** {@code sha256sum -c} input: hash, two spaces, path. */
