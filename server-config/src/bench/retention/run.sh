@@ -35,7 +35,7 @@ APP=http://127.0.0.1:$APP_PORT
 PSQL=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -v ON_ERROR_STOP=1)
 APP_PID=
 # backup: archiving on (archive_command switched to pgBackRest only for its run), as pgBackRest requires
-PG_EXTRA=$([ "$MODE" = backup ] && echo " -c archive_mode=on -c archive_command=/bin/true" || true)
+PG_EXTRA=$([ "$MODE" = backup ] && echo " -c archive_mode=on" || true)
 
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -58,6 +58,8 @@ start_db() {
   as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
     -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min$PG_EXTRA${BENCH_STATEMENTS:+ -c shared_preload_libraries=pg_stat_statements}" start >/dev/null
   psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+  [ -z "$PG_EXTRA" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "alter system set archive_command = '/bin/true'" \
+    -c "select pg_reload_conf()" >/dev/null
   [ -z "${BENCH_STATEMENTS:-}" ] || "${PSQL[@]}" -c "create extension pg_stat_statements"
 }
 
@@ -66,8 +68,10 @@ start_app() {
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
   CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled \
   CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH="$WORK/backups" \
-  CUSTODIAN_BACKUP_DECRYPTION_KEY="file:$ROOT/server-config/src/main/dev-keys/backup-recipient-secret.asc" \
-    java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
+  CUSTODIAN_BACKUP_DECRYPTION_KEY="file:$ROOT/server-config/src/test/dev-keys/backup-recipient-secret.asc" \
+  CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
+    java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" \
+      --systemproperties "$ROOT/server-config/src/test/payara/development-keys.properties" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 "${BENCH_START_SECONDS:-600}"); do  # a loaded machine takes minutes to deploy
     curl -sf "$APP/health" >/dev/null 2>&1 && return 0
@@ -280,7 +284,7 @@ backup_bench() {
   local auditor verifysecs decryptsecs gnupg
   # what an auditor does without any secret key: checksums and the manifest's signature
   gnupg=$(mktemp -d); chmod 700 "$gnupg"
-  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/main/dev-keys/backup-signing-public.asc" 2>/dev/null
+  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/test/dev-keys/backup-signing-public.asc" 2>/dev/null
   start=$(date +%s.%N)
   (cd "$WORK/backups/$name" && sha256sum --quiet -c SHA256SUMS && GNUPGHOME=$gnupg gpg --batch -q --verify \
     manifest.json.asc manifest.json 2>/dev/null)
@@ -365,7 +369,7 @@ ticks() { awk -v t="$1" 'BEGIN{printf "%.2f", t / 100}'; }
 restore_bench() {
   local set=$1 gnupg start mid end restored
   gnupg=$(mktemp -d); chmod 700 "$gnupg"
-  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/main/dev-keys/backup-recipient-secret.asc" 2>/dev/null
+  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/test/dev-keys/backup-recipient-secret.asc" 2>/dev/null
   cp -r "$set" "$WORK/restore-set"; cd "$WORK/restore-set"
   start=$(date +%s.%N)
   for f in data/*.gpg; do GNUPGHOME=$gnupg gpg --batch -q --yes --decrypt --output "${f%.gpg}" "$f" 2>/dev/null; done
