@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +38,21 @@ public final class BackupSetWriter implements AutoCloseable {
     private final Path working;
     private final OpenPgpEnvelope envelope;
     private final Instant modified;
+    private final Executor compressors;
+    private final int threads;
     private final List<BackupFile> files = new ArrayList<>();
     private boolean published;
 
     public BackupSetWriter(Path targetDirectory, String setName, OpenPgpEnvelope envelope, Instant modified)
             throws IOException {
+        this(targetDirectory, setName, envelope, modified, Runnable::run, 1);
+    }
+
+    /** compressors, threads: where and on how many threads at most each file's Deflate step runs. */
+    public BackupSetWriter(Path targetDirectory, String setName, OpenPgpEnvelope envelope, Instant modified,
+            Executor compressors, int threads) throws IOException {
+        this.compressors = compressors;
+        this.threads = threads;
         this.targetDirectory = targetDirectory;
         this.setName = setName;
         this.envelope = envelope;
@@ -73,7 +84,7 @@ public final class BackupSetWriter implements AutoCloseable {
         DigestingOutputStream plain;
         try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             stored = new DigestingOutputStream(new BufferedOutputStream(raw, 1 << 16));
-            OutputStream encrypting = envelope.encrypt(stored, name, modified);
+            OutputStream encrypting = envelope.encrypt(stored, name, modified, compressors, threads);
             plain = new DigestingOutputStream(encrypting);
             // COPY hands over one small array per row: batch them before hashing, compressing and encrypting
             try (OutputStream closing = new BufferedOutputStream(plain, 1 << 16)) {

@@ -86,7 +86,7 @@ public class PostgresBackupExporter implements BackupExporter {
     @Inject
     private BackupConfiguration configuration;
 
-    /** Runs the further table readers of a parallel export (custodian.backup.export-parallelism). */
+    /** Runs the further table readers and Deflate blocks of a parallel export (custodian.backup.export-parallelism). */
     @Resource
     private ManagedExecutorService executor;
 
@@ -102,15 +102,16 @@ public class PostgresBackupExporter implements BackupExporter {
             target.refuseResidencyViolation(regions);
             ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
                     facts.auditSequence(), facts.schemaVersion(), regions));
+            int parallelism = configuration.exportParallelism();
             try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(), envelope,
-                    facts.at())) {
+                    facts.at(), executor, parallelism)) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
                 boolean full = set.getType() == BackupType.FULL;
                 AtomicLong rows = new AtomicLong();
                 Map<String, Long> tableRows = new ConcurrentSkipListMap<>();
                 List<Table> tables = source.tables();
-                SnapshotWorkers.run(source, dataSource, executor, configuration.exportParallelism(),
+                SnapshotWorkers.run(source, dataSource, executor, parallelism,
                         source.largestFirst(tables), (worker, table) -> {
                             rows.addAndGet(writeTable(writer, worker, table, full ? null : base, tableRows));
                         });
