@@ -18,8 +18,8 @@
 # Needs: ./mvnw package -DskipTests (for server-config/target/custodian-micro.jar), PostgreSQL server binaries
 # (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl; for backup also pg_dump, gpg and sha256sum. Uses a throwaway cluster under
 # server-config/target/bench-pg on port 55433 and the application on port 8282 (BENCH_PG_PORT and BENCH_APP_PORT
-# override them). backup also needs pgbackrest (Debian: pgbackrest) for the side-by-side full backup; without it
-# that line is skipped. Prints a summary at the end.
+# override them, BENCH_WORK the directory, so that two runs can go side by side). backup also needs pgbackrest
+# (Debian: pgbackrest) for the side-by-side full backup; without it that line is skipped. Prints a summary at the end.
 # BENCH_STATEMENTS=1 prints the statements the database spent the most time on after each job.
 # BENCH_JAR runs another build (a baseline kept aside). BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/purge.jfr to profile a run.
 set -euo pipefail
@@ -28,7 +28,7 @@ N=${2:-$([ "$MODE" = kill ] && echo 200000 || echo 1000000)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
 JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
-WORK=$ROOT/server-config/target/bench-pg
+WORK=${BENCH_WORK:-$ROOT/server-config/target/bench-pg}
 PGPORT=${BENCH_PG_PORT:-55433}
 APP_PORT=${BENCH_APP_PORT:-8282}
 APP=http://127.0.0.1:$APP_PORT
@@ -396,7 +396,8 @@ restore_bench() {
     ticket_comment union all select count(*) from customer union all select count(*) from audit_event) c")
   echo "restore (docs procedure): gpg decrypt + sha256sum $(seconds "$start" "$mid")s, psql load $(seconds "$mid" "$end")s;" \
     "$restored rows in customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" \
-    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall"
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall, $(awk -v n="$restored" -v a="$mid" -v b="$end" \
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s in psql"
   echo "source tickets $("${PSQL[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
   echo "restored tickets $("${R[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
 }
