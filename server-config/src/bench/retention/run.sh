@@ -292,7 +292,7 @@ backup_bench() {
   echo "verification without keys (sha256sum -c SHA256SUMS, gpg --verify manifest): ${verifysecs}s"
   auditor=$(token auditor)
   start=$(date +%s.%N)
-  curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ' '
+  curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ';'; echo -n ' '
   end=$(date +%s.%N); decryptsecs=$(seconds "$start" "$end")
   echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s"
   restore_bench "$WORK/backups/$name"
