@@ -17,20 +17,25 @@
 #
 # Needs: ./mvnw package -DskipTests (for server-config/target/custodian-micro.jar), PostgreSQL server binaries
 # (initdb, pg_ctl, postgres; Debian: postgresql), psql, curl; for backup also pg_dump, gpg and sha256sum. Uses a throwaway cluster under
-# server-config/target/bench-pg on port 55433 and the application on port 8282. Prints a summary at the end.
+# server-config/target/bench-pg on port 55433 and the application on port 8282 (BENCH_PG_PORT and BENCH_APP_PORT
+# override them, BENCH_WORK the directory, so that two runs can go side by side). backup also needs pgbackrest
+# (Debian: pgbackrest) for the side-by-side full backup; without it that line is skipped. Prints a summary at the end.
 # BENCH_STATEMENTS=1 prints the statements the database spent the most time on after each job.
-# BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/purge.jfr to profile a run.
+# BENCH_JAR runs another build (a baseline kept aside). BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/purge.jfr to profile a run.
 set -euo pipefail
 MODE=${1:-bench}
 N=${2:-$([ "$MODE" = kill ] && echo 200000 || echo 1000000)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
-JAR=$ROOT/server-config/target/custodian-micro.jar
-WORK=$ROOT/server-config/target/bench-pg
-PGPORT=55433
-APP=http://127.0.0.1:8282
+JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
+WORK=${BENCH_WORK:-$ROOT/server-config/target/bench-pg}
+PGPORT=${BENCH_PG_PORT:-55433}
+APP_PORT=${BENCH_APP_PORT:-8282}
+APP=http://127.0.0.1:$APP_PORT
 PSQL=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -v ON_ERROR_STOP=1)
 APP_PID=
+# backup: archiving on (archive_command switched to pgBackRest only for its run), as pgBackRest requires
+PG_EXTRA=$([ "$MODE" = backup ] && echo " -c archive_mode=on" || true)
 
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -51,8 +56,10 @@ start_db() {
   [ "$(id -u)" = 0 ] && chown postgres "$WORK"
   as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
   as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-    -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min${BENCH_STATEMENTS:+ -c shared_preload_libraries=pg_stat_statements}" start >/dev/null
+    -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min$PG_EXTRA${BENCH_STATEMENTS:+ -c shared_preload_libraries=pg_stat_statements}" start >/dev/null
   psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+  [ -z "$PG_EXTRA" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "alter system set archive_command = '/bin/true'" \
+    -c "select pg_reload_conf()" >/dev/null
   [ -z "${BENCH_STATEMENTS:-}" ] || "${PSQL[@]}" -c "create extension pg_stat_statements"
 }
 
@@ -61,10 +68,12 @@ start_app() {
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
   CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled \
   CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH="$WORK/backups" \
-  CUSTODIAN_BACKUP_DECRYPTION_KEY="file:$ROOT/server-config/src/main/dev-keys/backup-recipient-secret.asc" \
-    java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port 8282 >>"$WORK/app.log" 2>&1 &
+  CUSTODIAN_BACKUP_DECRYPTION_KEY="file:$ROOT/server-config/src/test/dev-keys/backup-recipient-secret.asc" \
+  CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
+    java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" \
+      --systemproperties "$ROOT/server-config/src/test/payara/development-keys.properties" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${BENCH_START_SECONDS:-600}"); do  # a loaded machine takes minutes to deploy
     curl -sf "$APP/health" >/dev/null 2>&1 && return 0
     sleep 1
   done
@@ -260,16 +269,22 @@ backup_bench() {
     "$("${PSQL[@]}" -Atc "select pg_size_pretty(pg_database_size('custodian'))"). Java $(java -version 2>&1 | head -1)," \
     "$(nproc) cores, PostgreSQL $("${PSQL[@]}" -Atc 'show server_version')."
   line=$(backup_set FULL); echo "warm-up full backup (cold JVM): ${line%% *}s"
+  local pg0 pg1 app0 app1 dumpcpu
+  pg0=$(cpu_ticks postgres); app0=$(cpu_ticks app)
   line=$(backup_set FULL); read -r secs id name setrows bytes <<<"$line"
-  echo "full encrypted backup: ${secs}s, $setrows rows, $bytes bytes ($name)"
-  start=$(date +%s.%N)
-  pg_dump -h 127.0.0.1 -p $PGPORT -U postgres -Fc -f "$WORK/custodian.pgdump" custodian
-  end=$(date +%s.%N); dumpsecs=$(seconds "$start" "$end")
-  echo "pg_dump -Fc: ${dumpsecs}s, $(stat -c %s "$WORK/custodian.pgdump") bytes"
+  pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
+  echo "full encrypted backup: ${secs}s, $setrows rows, $bytes bytes ($name); CPU: Java $(ticks $((app1 - app0)))s," \
+    "PostgreSQL $(ticks $((pg1 - pg0)))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  pg0=$(cpu_ticks postgres)
+  timed pg_dump -h 127.0.0.1 -p $PGPORT -U postgres -Fc -f "$WORK/custodian.pgdump" custodian
+  pg1=$(cpu_ticks postgres); dumpsecs=${TIMED%% *}; dumpcpu=${TIMED#* }
+  echo "pg_dump -Fc: ${dumpsecs}s, $(stat -c %s "$WORK/custodian.pgdump") bytes; CPU: pg_dump ${dumpcpu}s, PostgreSQL" \
+    "$(ticks $((pg1 - pg0)))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  pgbackrest_bench
   local auditor verifysecs decryptsecs gnupg
   # what an auditor does without any secret key: checksums and the manifest's signature
   gnupg=$(mktemp -d); chmod 700 "$gnupg"
-  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/main/dev-keys/backup-signing-public.asc" 2>/dev/null
+  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/test/dev-keys/backup-signing-public.asc" 2>/dev/null
   start=$(date +%s.%N)
   (cd "$WORK/backups/$name" && sha256sum --quiet -c SHA256SUMS && GNUPGHOME=$gnupg gpg --batch -q --verify \
     manifest.json.asc manifest.json 2>/dev/null)
@@ -277,7 +292,7 @@ backup_bench() {
   echo "verification without keys (sha256sum -c SHA256SUMS, gpg --verify manifest): ${verifysecs}s"
   auditor=$(token auditor)
   start=$(date +%s.%N)
-  curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ' '
+  curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ';'; echo -n ' '
   end=$(date +%s.%N); decryptsecs=$(seconds "$start" "$end")
   echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s"
   restore_bench "$WORK/backups/$name"
@@ -293,14 +308,68 @@ backup_bench() {
   echo "restore job (full + incremental into custodian_restore, all checks): ok=$rok, $rrows rows in $(awk -v m="$rms" \
     'BEGIN{printf "%.2f", m / 1000}')s -> $(awk -v n="$rrows" -v m="$rms" 'BEGIN{printf "%.0f", n * 1000 / m}') rows/s"
   awk -v b="$secs" -v d="$dumpsecs" -v v="$verifysecs" -v x="$decryptsecs" \
-    'BEGIN{printf "full backup / pg_dump -Fc = %.2f (below 1: faster); verification / backup = %.2f without keys, %.2f decrypting (target <= 0.33)\n", b / d, v / b, x / b}'
+    'BEGIN{printf "full backup / pg_dump -Fc = %.2f (target <= 0.8); verification / backup = %.2f without keys, %.2f decrypting (target <= 0.33)\n", b / d, v / b, x / b}'
+  [ -z "$BACKREST_SECS" ] || awk -v b="$secs" -v r="$BACKREST_SECS" -v s="$bytes" -v z="$BACKREST_BYTES" \
+    'BEGIN{printf "full backup / pgBackRest full = %.2f in time, %.2f in size\n", b / r, s / z}'
 }
+
+# pgBackRest (what a DBA would use instead) on the same cluster: repository on local disk, zstd, two processes;
+# WAL goes to its archive from here on. Sets BACKREST_SECS and BACKREST_BYTES (empty without pgbackrest).
+BACKREST_SECS= BACKREST_BYTES=
+pgbackrest_bench() {
+  command -v pgbackrest >/dev/null || { echo "pgBackRest: not installed (Debian: apt-get install pgbackrest), skipped"; return 0; }
+  local conf=$WORK/pgbackrest.conf pg0 pg1
+  mkdir -p "$WORK/pgbackrest"
+  cat >"$conf" <<CONF
+[global]
+repo1-path=$WORK/pgbackrest/repo
+repo1-retention-full=1
+compress-type=zst
+process-max=2
+start-fast=y
+log-path=$WORK/pgbackrest
+lock-path=$WORK/pgbackrest
+log-level-console=warn
+[bench]
+pg1-path=$WORK/data
+pg1-port=$PGPORT
+pg1-socket-path=$WORK
+pg1-user=postgres
+CONF
+  [ "$(id -u)" = 0 ] && chown -R postgres "$WORK/pgbackrest" "$conf"
+  "${PSQL[@]}" -c "alter system set archive_command = 'pgbackrest --config=$conf --stanza=bench archive-push %p'" \
+    -c "select pg_reload_conf()" >/dev/null
+  as_pg pgbackrest --config="$conf" --stanza=bench stanza-create
+  pg0=$(cpu_ticks postgres)
+  timed as_pg pgbackrest --config="$conf" --stanza=bench --type=full backup
+  pg1=$(cpu_ticks postgres)
+  BACKREST_SECS=${TIMED%% *}
+  BACKREST_BYTES=$(du -sb "$WORK/pgbackrest/repo/backup/bench" | cut -f1)
+  echo "pgBackRest full (zst, process-max=2, local repository): ${BACKREST_SECS}s, $BACKREST_BYTES bytes (whole" \
+    "cluster, $(du -sb "$WORK/data" | cut -f1) bytes on disk; WAL archive $(du -sb "$WORK/pgbackrest/repo/archive" |
+    cut -f1) bytes besides); CPU: pgBackRest ${TIMED#* }s, PostgreSQL $(ticks $((pg1 - pg0)))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "${PSQL[@]}" -c "alter system set archive_command = '/bin/true'" -c "select pg_reload_conf()" >/dev/null
+}
+
+# Runs a command; sets TIMED to "<wall seconds> <CPU seconds of it and its children>".
+timed() {
+  local out start end
+  out=$(mktemp)
+  start=$(date +%s.%N)
+  ( "$@"; times >"$out" )
+  end=$(date +%s.%N)
+  TIMED="$(seconds "$start" "$end") $(awk 'NR == 2 {split($1, u, "m"); split($2, s, "m");
+    printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2]}' "$out")"
+  rm -f "$out"
+}
+
+ticks() { awk -v t="$1" 'BEGIN{printf "%.2f", t / 100}'; }
 
 # The restore of docs/backup-format.md, timed: gpg decryption, then psql into a new database.
 restore_bench() {
   local set=$1 gnupg start mid end restored
   gnupg=$(mktemp -d); chmod 700 "$gnupg"
-  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/main/dev-keys/backup-recipient-secret.asc" 2>/dev/null
+  GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/test/dev-keys/backup-recipient-secret.asc" 2>/dev/null
   cp -r "$set" "$WORK/restore-set"; cd "$WORK/restore-set"
   start=$(date +%s.%N)
   for f in data/*.gpg; do GNUPGHOME=$gnupg gpg --batch -q --yes --decrypt --output "${f%.gpg}" "$f" 2>/dev/null; done
@@ -327,7 +396,8 @@ restore_bench() {
     ticket_comment union all select count(*) from customer union all select count(*) from audit_event) c")
   echo "restore (docs procedure): gpg decrypt + sha256sum $(seconds "$start" "$mid")s, psql load $(seconds "$mid" "$end")s;" \
     "$restored rows in customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" \
-    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall"
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall, $(awk -v n="$restored" -v a="$mid" -v b="$end" \
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s in psql"
   echo "source tickets $("${PSQL[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
   echo "restored tickets $("${R[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
 }

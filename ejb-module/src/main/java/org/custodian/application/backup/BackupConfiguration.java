@@ -79,6 +79,18 @@ public class BackupConfiguration {
     @ConfigProperty(name = "custodian.backup.accept-format-1", defaultValue = "false")
     boolean acceptFormat1;
 
+    /**
+     * How many tables a backup reads at once, each on a database connection and a thread of its own, all on the
+     * one snapshot (as pg_dump -j does); 1 reads them one after another. Bounded to 1..16.
+     */
+    @Inject
+    @ConfigProperty(name = "custodian.backup.export-parallelism", defaultValue = "2")
+    int exportParallelism;
+
+    public int exportParallelism() {
+        return Math.max(1, Math.min(16, exportParallelism));
+    }
+
     public Map<String, BackupTarget> targets() {
         Config config = ConfigProvider.getConfig();
         Map<String, BackupTarget> targets = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +38,21 @@ public final class BackupSetWriter implements AutoCloseable {
     private final Path working;
     private final OpenPgpEnvelope envelope;
     private final Instant modified;
+    private final Executor compressors;
+    private final int threads;
     private final List<BackupFile> files = new ArrayList<>();
     private boolean published;
 
     public BackupSetWriter(Path targetDirectory, String setName, OpenPgpEnvelope envelope, Instant modified)
             throws IOException {
+        this(targetDirectory, setName, envelope, modified, Runnable::run, 1);
+    }
+
+    /** compressors, threads: where and on how many threads at most each file's Deflate step runs. */
+    public BackupSetWriter(Path targetDirectory, String setName, OpenPgpEnvelope envelope, Instant modified,
+            Executor compressors, int threads) throws IOException {
+        this.compressors = compressors;
+        this.threads = threads;
         this.targetDirectory = targetDirectory;
         this.setName = setName;
         this.envelope = envelope;
@@ -60,7 +71,10 @@ public final class BackupSetWriter implements AutoCloseable {
         return ".partial-" + setName;
     }
 
-    /** Encrypts what content writes into {@code data/NAME.gpg}, hashing plaintext and ciphertext on the way. */
+    /**
+     * Encrypts what content writes into {@code data/NAME.gpg}, hashing plaintext and ciphertext on the way. Several
+     * threads may write files at once; they are listed in the order they were finished until {@link #arrange}.
+     */
     public BackupFile encrypted(String name, String table, String contentKind, Content content)
             throws IOException, SQLException {
         String path = "data/" + name + ".gpg";
@@ -70,7 +84,7 @@ public final class BackupSetWriter implements AutoCloseable {
         DigestingOutputStream plain;
         try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             stored = new DigestingOutputStream(new BufferedOutputStream(raw, 1 << 16));
-            OutputStream encrypting = envelope.encrypt(stored, name, modified);
+            OutputStream encrypting = envelope.encrypt(stored, name, modified, compressors, threads);
             plain = new DigestingOutputStream(encrypting);
             // COPY hands over one small array per row: batch them before hashing, compressing and encrypting
             try (OutputStream closing = new BufferedOutputStream(plain, 1 << 16)) {
@@ -80,7 +94,9 @@ public final class BackupSetWriter implements AutoCloseable {
         force(file);
         BackupFile written = new BackupFile(path, table, contentKind, rows, stored.count(), stored.sha256(),
                 plain.count(), plain.sha256());
-        files.add(written);
+        synchronized (files) {
+            files.add(written);
+        }
         return written;
     }
 
@@ -102,7 +118,7 @@ public final class BackupSetWriter implements AutoCloseable {
         List<String[]> stored = new ArrayList<>();
         stored.add(new String[] {sha256(manifest), "manifest.json"});
         List<String[]> decrypted = new ArrayList<>();
-        for (BackupFile file : files) {
+        for (BackupFile file : files()) {
             stored.add(new String[] {file.sha256(), file.path()});
             decrypted.add(new String[] {file.plainSha256(), file.plainPath()});
         }
@@ -115,7 +131,16 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     public List<BackupFile> files() {
-        return List.copyOf(files);
+        synchronized (files) {
+            return List.copyOf(files);
+        }
+    }
+
+    /** Puts the files into the order a restore loads them (the manifest's and the checksum lists' order). */
+    public void arrange(Comparator<BackupFile> loadOrder) {
+        synchronized (files) {
+            files.sort(loadOrder);
+        }
     }
 
     /** {@code sha256sum -c} input: hash, two spaces, path. */

@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.zip.Deflater;
+import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
-import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -89,6 +91,16 @@ public final class OpenPgpEnvelope {
      *         what OpenPGP can store (1970 to 2106, whole seconds)
      */
     public OutputStream encrypt(OutputStream target, String fileName, Instant modified) throws IOException {
+        return encrypt(target, fileName, modified, Runnable::run, 1);
+    }
+
+    /**
+     * As {@link #encrypt(OutputStream, String, Instant)}, with the Deflate step on up to {@code threads} threads of
+     * executor (one large file no longer waits on one core); the message is the same kind of message, read by
+     * any OpenPGP implementation.
+     */
+    public OutputStream encrypt(OutputStream target, String fileName, Instant modified, Executor compressors,
+            int threads) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(modified, "modified");
@@ -110,21 +122,24 @@ public final class OpenPgpEnvelope {
             encryptedGenerator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(RANDOM));
         }
         OutputStream encrypted;
-        OutputStream compressed;
-        PGPCompressedDataGenerator compressedGenerator = new PGPCompressedDataGenerator(
-                CompressionAlgorithmTags.ZIP, Deflater.BEST_SPEED);
         try {
             encrypted = encryptedGenerator.open(target, new byte[BUFFER_SIZE]);
-            // Deflate at its fastest level before encryption, as gpg does by default: table dumps shrink several
-            // times, so there is that much less to encrypt, hash and write.
-            compressed = compressedGenerator.open(encrypted, new byte[BUFFER_SIZE]);
         } catch (PGPException e) {
             throw new IOException("cannot start the OpenPGP message: " + e.getMessage(), e);
         }
+        // A compressed data packet (ZIP: raw Deflate) at Deflate's fastest level, as gpg compresses by default:
+        // table dumps shrink several times, so there is that much less to encrypt, hash and write. Written here
+        // rather than by PGPCompressedDataGenerator (the same bytes framing) so that several threads deflate.
+        BCPGOutputStream compressedPacket = new BCPGOutputStream(encrypted, PacketTags.COMPRESSED_DATA,
+                new byte[BUFFER_SIZE]);
+        compressedPacket.write(CompressionAlgorithmTags.ZIP);
+        ParallelDeflaterOutputStream deflating = new ParallelDeflaterOutputStream(compressedPacket, compressors,
+                threads, Deflater.BEST_SPEED);
         PGPLiteralDataGenerator literalGenerator = new PGPLiteralDataGenerator();
-        OutputStream literal = literalGenerator.open(compressed, PGPLiteralData.BINARY, fileName,
+        OutputStream literal = literalGenerator.open(deflating, PGPLiteralData.BINARY, fileName,
                 Date.from(modified), new byte[BUFFER_SIZE]);
-        return new EncryptingStream(literal, literalGenerator, compressedGenerator, encryptedGenerator, target);
+        return new EncryptingStream(literal, literalGenerator, deflating, compressedPacket, encryptedGenerator,
+                target);
     }
 
     /** Passes writes to the literal packet; close() ends the literal packet, then the encrypted one, then target. */
@@ -132,17 +147,19 @@ public final class OpenPgpEnvelope {
 
         private final OutputStream literal;
         private final PGPLiteralDataGenerator literalGenerator;
-        private final PGPCompressedDataGenerator compressedGenerator;
+        private final ParallelDeflaterOutputStream deflating;
+        private final BCPGOutputStream compressedPacket;
         private final PGPEncryptedDataGenerator encryptedGenerator;
         private final OutputStream target;
         private boolean closed;
 
         EncryptingStream(OutputStream literal, PGPLiteralDataGenerator literalGenerator,
-                PGPCompressedDataGenerator compressedGenerator, PGPEncryptedDataGenerator encryptedGenerator,
-                OutputStream target) {
+                ParallelDeflaterOutputStream deflating, BCPGOutputStream compressedPacket,
+                PGPEncryptedDataGenerator encryptedGenerator, OutputStream target) {
             this.literal = literal;
             this.literalGenerator = literalGenerator;
-            this.compressedGenerator = compressedGenerator;
+            this.deflating = deflating;
+            this.compressedPacket = compressedPacket;
             this.encryptedGenerator = encryptedGenerator;
             this.target = target;
         }
@@ -177,8 +194,9 @@ public final class OpenPgpEnvelope {
                 try {
                     try {
                         literalGenerator.close();
+                        deflating.finish(); // the last block, marked final
                     } finally {
-                        compressedGenerator.close();
+                        compressedPacket.finish(); // ends the partial packet; leaves the encrypted stream open
                     }
                 } finally {
                     encryptedGenerator.close(); // writes the MDC packet

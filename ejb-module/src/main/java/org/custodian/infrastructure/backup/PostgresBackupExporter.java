@@ -1,9 +1,11 @@
 package org.custodian.infrastructure.backup;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -19,12 +21,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupExporter;
 import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupLedger;
@@ -77,6 +83,13 @@ public class PostgresBackupExporter implements BackupExporter {
     @Inject
     private BackupKeys keys;
 
+    @Inject
+    private BackupConfiguration configuration;
+
+    /** Runs the further table readers and Deflate blocks of a parallel export (custodian.backup.export-parallelism). */
+    @Resource
+    private ManagedExecutorService executor;
+
     @Override
     public ExportedSet export(BackupSet set, BackupSet base, BackupTarget target) {
         // keys and directory first: a missing one must fail the job before a snapshot is even taken
@@ -89,24 +102,25 @@ public class PostgresBackupExporter implements BackupExporter {
             target.refuseResidencyViolation(regions);
             ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
                     facts.auditSequence(), facts.schemaVersion(), regions));
+            int parallelism = configuration.exportParallelism();
             try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(), envelope,
-                    facts.at())) {
+                    facts.at(), executor, parallelism)) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
-                long rows = 0;
-                Map<String, Long> tableRows = new TreeMap<>();
-                for (Table table : source.tables()) {
-                    boolean full = set.getType() == BackupType.FULL;
-                    long written = writeTable(writer, source, table, full ? null : base);
-                    rows += written;
-                    // a full set copied every row; an incremental one must count what a restore will end with
-                    tableRows.put(table.name(), full ? written : source.count(table));
-                }
+                boolean full = set.getType() == BackupType.FULL;
+                AtomicLong rows = new AtomicLong();
+                Map<String, Long> tableRows = new ConcurrentSkipListMap<>();
+                List<Table> tables = source.tables();
+                SnapshotWorkers.run(source, dataSource, executor, parallelism,
+                        source.largestFirst(tables), (worker, table) -> {
+                            rows.addAndGet(writeTable(writer, worker, table, full ? null : base, tableRows));
+                        });
+                writer.arrange(loadOrder(tables));
                 byte[] manifest = manifest(set, base, target, facts, regions, tableRows, envelope, signer,
                         writer.files(), source.attachments());
                 writer.seal(manifest, signer);
                 Path directory = writer.publish();
-                return new ExportedSet(directory, sizeOf(directory), rows, BackupSetWriter.sha256(manifest));
+                return new ExportedSet(directory, sizeOf(directory), rows.get(), BackupSetWriter.sha256(manifest));
             }
         } catch (SQLException e) {
             throw new BackupFailedException("reading the database failed: " + e.getMessage(), e);
@@ -116,11 +130,20 @@ public class PostgresBackupExporter implements BackupExporter {
         }
     }
 
-    /** Data rows written (key lists and sequences are not counted). */
+    /**
+     * Data rows written (key lists and sequences are not counted); puts into tableRows what a restore must end with:
+     * a full set copied every row, an incremental one counts the table in the snapshot.
+     */
     private static long writeTable(BackupSetWriter writer, PostgresSnapshotSource source, Table table,
-            BackupSet base) throws IOException, SQLException {
+            BackupSet base, Map<String, Long> tableRows) throws IOException, SQLException {
         String name = table.name();
-        if (base == null || table.mode() == PostgresSnapshotSource.Mode.WHOLE) {
+        if (base == null) {
+            long written = writer.encrypted(name + ".csv", name, "rows", out -> source.copyAll(table, out)).rows();
+            tableRows.put(name, written);
+            return written;
+        }
+        tableRows.put(name, source.count(table));
+        if (table.mode() == PostgresSnapshotSource.Mode.WHOLE) {
             return writer.encrypted(name + ".csv", name, "rows", out -> source.copyAll(table, out)).rows();
         }
         if (table.mode() == PostgresSnapshotSource.Mode.APPENDED) {
@@ -131,6 +154,19 @@ public class PostgresBackupExporter implements BackupExporter {
                 out -> source.copyChangedKeys(table, base.getSnapshotIds(), out));
         return writer.encrypted(name + ".csv", name, "changed-rows",
                 out -> source.copyChanged(table, base.getSnapshotIds(), out)).rows();
+    }
+
+    /**
+     * Tables are written side by side but listed as a restore loads them: schema and sequences first (written
+     * first), then table by table in name order, an incremental's key list before its rows.
+     */
+    private static Comparator<BackupFile> loadOrder(List<Table> tables) {
+        Map<String, Integer> position = new HashMap<>();
+        for (Table table : tables) {
+            position.put(table.name(), position.size());
+        }
+        return Comparator.comparingInt((BackupFile file) -> file.table() == null ? -1 : position.get(file.table()))
+                .thenComparing(file -> !"changed-keys".equals(file.content()));
     }
 
     /** The applied SQL migrations, in order: on an empty PostgreSQL they create exactly this schema. */

@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -40,6 +43,8 @@ public final class PostgresSnapshotSource implements AutoCloseable {
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */
     static final String APPEND_ONLY = "audit_event";
+    /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1. */
+    private static final Pattern EXPORTED_SNAPSHOT = Pattern.compile("[0-9A-Fa-f]{1,16}(-[0-9A-Fa-f]{1,16}){1,3}");
     private static final Pattern SNAPSHOT = Pattern.compile("[0-9]{1,20}:[0-9]{1,20}:([0-9]{1,20}(,[0-9]{1,20})*)?");
 
     /** How a table goes into an incremental set. */
@@ -79,6 +84,49 @@ public final class PostgresSnapshotSource implements AutoCloseable {
             connection.close();
             throw e;
         }
+    }
+
+    /**
+     * Another connection on the snapshot a source exported ({@link #exportSnapshot}), as pg_dump -j does: it reads
+     * exactly what the exporting transaction reads, for as long as that transaction stays open.
+     */
+    public static PostgresSnapshotSource attach(DataSource dataSource, String exportedSnapshot) throws SQLException {
+        if (!EXPORTED_SNAPSHOT.matcher(exportedSnapshot).matches()) {
+            throw new IllegalArgumentException("not an exported PostgreSQL snapshot: " + exportedSnapshot);
+        }
+        PostgresSnapshotSource source = open(dataSource);
+        try (var statement = source.connection.createStatement()) {
+            // allowed only before the transaction's first query: the constructor ran none
+            statement.execute("set transaction snapshot " + literal(exportedSnapshot));
+            return source;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                source.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Names this transaction's snapshot for {@link #attach}; call it after {@link #facts}. */
+    public String exportSnapshot() throws SQLException {
+        return single("select pg_export_snapshot()");
+    }
+
+    /** The tables, largest first (heap and TOAST): handed out in this order, the last to finish are the small ones. */
+    public List<Table> largestFirst(List<Table> tables) throws SQLException {
+        Map<String, Long> bytes = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname, pg_table_size(c.oid) from"
+                + " pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and"
+                + " c.relkind in ('r', 'p')"); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                bytes.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        List<Table> ordered = new ArrayList<>(tables);
+        ordered.sort(Comparator.comparing((Table table) -> bytes.getOrDefault(table.name(), 0L)).reversed());
+        return ordered;
     }
 
     /** The first statement fixes the snapshot; everything after reads as of it. */

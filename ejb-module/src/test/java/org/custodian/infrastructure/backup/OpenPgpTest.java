@@ -27,6 +27,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
@@ -152,8 +154,13 @@ class OpenPgpTest {
     void gpgDecryptsWhatTheEnvelopeWrote() throws Exception {
         OpenPgpEnvelope envelope = OpenPgpEnvelope.forRecipients(recipientPublicBase64 + ", " + secondPublic);
         Path encrypted = dir.resolve("backup.gpg");
-        try (OutputStream out = envelope.encrypt(Files.newOutputStream(encrypted), "backup.tar", MODIFIED)) {
+        // Deflate on three threads, as an export does: 3 MB are four blocks, each compressed on its own
+        ExecutorService compressors = Executors.newFixedThreadPool(3);
+        try (OutputStream out = envelope.encrypt(Files.newOutputStream(encrypted), "backup.tar", MODIFIED,
+                compressors, 3)) {
             writeInUnevenChunks(out, payload);
+        } finally {
+            compressors.shutdown();
         }
 
         Path home = gpgHome();
