@@ -2,33 +2,43 @@ package org.custodian.application.job;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.enterprise.inject.spi.CDI;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.LongSupplier;
+import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.shared.ConflictException;
+import org.custodian.domain.model.cluster.ClusterRepository;
 
 /**
  * Starts and restarts executions so that two jobs that exclude each other never run at once: the check of what is
- * running and the start must not interleave within this server, whoever starts (a caller or a schedule).
+ * running and the start must not interleave, whoever starts (a caller or a schedule) on whichever node (#26). The
+ * job repository is in the shared database, so the check reads every node's executions; the check and the start run
+ * under one cluster-wide lock in that database. Each execution is recorded to this node, so that it is failed as an
+ * orphan only when this node is gone.
  */
 final class JobLauncher {
-
-    private static final Object STARTING = new Object();
 
     private JobLauncher() {
     }
 
     static long start(JobOperator operator, BatchJob job, Properties parameters) {
-        synchronized (STARTING) {
-            refuseIfRunning(operator, job);
-            return operator.start(job.jobName(), parameters);
-        }
+        return launch(job, () -> operator.start(job.jobName(), parameters), operator);
     }
 
     static long restart(JobOperator operator, BatchJob job, long executionId, Properties parameters) {
-        synchronized (STARTING) {
+        return launch(job, () -> operator.restart(executionId, parameters), operator);
+    }
+
+    private static long launch(BatchJob job, LongSupplier launch, JobOperator operator) {
+        ClusterNode node = CDI.current().select(ClusterNode.class).get();
+        ClusterRepository cluster = CDI.current().select(ClusterRepository.class).get();
+        return cluster.exclusively(ClusterNode.JOB_START_LOCK, () -> {
             refuseIfRunning(operator, job);
-            return operator.restart(executionId, parameters);
-        }
+            long executionId = launch.getAsLong();
+            cluster.recordExecution(executionId, job.jobName(), node.id());
+            return executionId;
+        });
     }
 
     /** A 409 that names the running execution that keeps the job from starting. */
