@@ -7,10 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +27,8 @@ class ClusterIT {
     void twoNodesShareTimersJobsAndOneAuditChain() throws Exception {
         ClusterNodes cluster = ClusterNodes.create("cluster", Map.of("CUSTODIAN_CLUSTER_LEASE", LEASE.toString(),
                 "CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL", CHECKPOINT.toString()));
-        try (RunnableServer a = cluster.start("node-a"); RunnableServer b = cluster.start("node-b")) {
+        try (RunnableServer a = cluster.start("node-a"); RunnableServer b = cluster.start("node-b");
+                ClusterNodes.Consoles consoles = cluster.consoles()) {
             Api[] nodes = {new Api(a.url()), new Api(b.url())};
             assertEquals(2, cluster.count("select count(*) from cluster_node where lease_until > now()"));
             String agentA = nodes[0].token("agent.eu");
@@ -38,7 +36,8 @@ class ClusterIT {
             String[] agents = {agentA, agentB};
 
             // requests alternate: a ticket, a comment and a read, each on the other node than the last
-            String category = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+            String category = category();
+            TestData.listCategory(nodes[0], category);
             String privacy = nodes[1].token("privacy");
             Reply policy = nodes[1].post("api/v1/retention/policies", privacy, Json.createObjectBuilder()
                     .add("name", "IT cluster " + category).add("categories", Json.createArrayBuilder().add(category))
@@ -50,7 +49,6 @@ class ClusterIT {
             assertEquals(201, customer.status(), customer.toString());
             long customerId = customer.json().getJsonNumber("id").longValue();
             Instant activityFrom = Instant.now();
-            List<Long> tickets = new ArrayList<>();
             for (int i = 0; i < TICKETS; i++) {
                 Api node = nodes[i % 2];
                 Reply ticket = node.post("api/v1/tickets", agents[i % 2], Json.createObjectBuilder()
@@ -58,7 +56,6 @@ class ClusterIT {
                                 "Mail x" + i + "@example.org").add("category", category).build().toString());
                 assertEquals(201, ticket.status(), ticket.toString());
                 long id = ticket.json().getJsonNumber("id").longValue();
-                tickets.add(id);
                 if (i % 6 == 0) {
                     Api other = nodes[(i + 1) % 2];
                     Reply comment = other.post("api/v1/tickets/" + id + "/comments", agents[(i + 1) % 2],
@@ -134,6 +131,16 @@ class ClusterIT {
                     + " n.node_id = l.node_id where n.node_name = 'node-a' and l.renewed_at > now() - interval '2"
                     + " seconds'"), "no task runs on the dead node");
         }
+    }
+
+    /** A category of this run's own (upper-case letters), listed in the catalogue. */
+    private static String category() {
+        StringBuilder name = new StringBuilder("CL");
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < 10; i++) {
+            name.append((char) ('A' + random.nextInt(26)));
+        }
+        return name.toString();
     }
 
     private static void awaitChained(ClusterNodes cluster) throws Exception {

@@ -22,6 +22,13 @@ final class ClusterNodes {
     private final Path work;
     private final String database;
     private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, RunnableServer> started = new java.util.LinkedHashMap<>();
+
+    /** Closing it writes every node's console to the work directory ({@code <name>.log}), for a failure's reader. */
+    interface Consoles extends AutoCloseable {
+        @Override
+        void close() throws java.io.IOException;
+    }
 
     private ClusterNodes(Path work, String database) {
         this.work = work;
@@ -55,9 +62,18 @@ final class ClusterNodes {
         Map<String, String> own = new HashMap<>(environment);
         own.put("CUSTODIAN_CLUSTER_NODE_NAME", name);
         RunnableServer server = RunnableServer.start(work, own);
+        started.put(name, server);
         assertTrue(server.awaitLine(line -> line.contains(" ready in "), BOOT), () -> name + " did not start: "
                 + server.tail());
         return server;
+    }
+
+    Consoles consoles() {
+        return () -> {
+            for (Map.Entry<String, RunnableServer> node : started.entrySet()) {
+                Files.write(work.resolve(database + "-" + node.getKey() + ".log"), node.getValue().console());
+            }
+        };
     }
 
     String database() {
