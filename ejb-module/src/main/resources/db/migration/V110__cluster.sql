@@ -21,10 +21,15 @@ create table cluster_timer_lease (
 );
 
 -- Which node runs each batch job execution (start and restart), so that an execution is failed as an orphan only
--- when its node is gone.
+-- when its node is gone; under_way until its end listener (or the orphan sweep) says it ended. The batch runtime's
+-- own JobOperator lists as running only the executions of its own JVM, so "is this job running anywhere" is asked
+-- here.
 create table job_execution_node (
     execution_id bigint primary key,
     job_name     varchar(64) not null,
     node_id      uuid not null,
-    recorded_at  timestamp with time zone not null default now()
+    recorded_at  timestamp with time zone not null default now(),
+    under_way    boolean not null default true
 );
+
+create index job_execution_node_under_way on job_execution_node (job_name) where under_way;

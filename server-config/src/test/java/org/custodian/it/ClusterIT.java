@@ -100,20 +100,24 @@ class ClusterIT {
                 Thread.sleep(20);
             }
             a.kill();
-            Instant killed = Instant.now();
+            long leaseEnd = cluster.count("select floor(extract(epoch from lease_until) * 1000)::bigint from"
+                    + " cluster_node where node_name = 'node-a'");
             long done = cluster.count(anonymized.replace("audit_event_all", "audit_pending"))
                     + cluster.count(anonymized.replace("audit_event_all", "audit_event"));
             assertTrue(done > 0 && done < TICKETS, done + " of " + TICKETS + " anonymized when A died");
 
             // B does not fail it while A's lease lives; then does, and restarts it from its checkpoint
             String status = nodes[1].get("api/v1/jobs/executions/" + execution, operatorB).json().getString("status");
-            assertEquals("STARTED", status, "A's lease has not expired yet");
+            if (System.currentTimeMillis() < leaseEnd - 500) {
+                assertEquals("STARTED", status, "A's lease has not expired yet");
+            }
             JsonObject failed = nodes[1].awaitJob(operatorB, execution);
             assertEquals("FAILED", failed.getString("status"), failed.toString());
-            assertTrue(Duration.between(killed, Instant.now()).compareTo(LEASE.minusSeconds(2)) >= 0,
-                    "failed only after A's lease expired");
             assertEquals(1, cluster.count("select count(*) from audit_event where action = 'JOB_RECOVERED' and"
                     + " resource_id = '" + execution + "'"));
+            long recoveredAt = cluster.count("select floor(extract(epoch from occurred_at) * 1000)::bigint from"
+                    + " audit_event where action = 'JOB_RECOVERED' and resource_id = '" + execution + "'");
+            assertTrue(recoveredAt >= leaseEnd, "failed " + (leaseEnd - recoveredAt) + " ms before A's lease expired");
             Reply restart = nodes[1].post("api/v1/jobs/executions/" + execution + "/restart", operatorB, null);
             assertEquals(202, restart.status(), restart.toString());
             JsonObject resumed = nodes[1].awaitJob(operatorB, restart.json().getJsonNumber("executionId").longValue());

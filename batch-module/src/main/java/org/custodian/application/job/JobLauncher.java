@@ -2,9 +2,12 @@ package org.custodian.application.job;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.inject.spi.CDI;
-import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.shared.ConflictException;
@@ -34,27 +37,46 @@ final class JobLauncher {
         ClusterNode node = CDI.current().select(ClusterNode.class).get();
         ClusterRepository cluster = CDI.current().select(ClusterRepository.class).get();
         return cluster.exclusively(ClusterNode.JOB_START_LOCK, () -> {
-            refuseIfRunning(operator, job);
+            refuseIfRunning(operator, job, node);
             long executionId = launch.getAsLong();
             cluster.recordExecution(executionId, job.jobName(), node.id());
             return executionId;
         });
     }
 
-    /** A 409 that names the running execution that keeps the job from starting. */
-    private static void refuseIfRunning(JobOperator operator, BatchJob job) {
+    /**
+     * A 409 that names the running execution that keeps the job from starting. The JobOperator lists as running only
+     * the executions of this JVM; those of other nodes are the ones recorded under way whose status in the shared job
+     * repository still says so.
+     */
+    private static void refuseIfRunning(JobOperator operator, BatchJob job, ClusterNode node) {
         for (BatchJob other : job.excludedBy()) {
-            List<Long> running;
+            Set<Long> running = new TreeSet<>();
             try {
-                running = operator.getRunningExecutions(other.jobName());
+                running.addAll(operator.getRunningExecutions(other.jobName()));
             } catch (NoSuchJobException e) {
-                continue;
+                // none of it on this node
+            }
+            for (long recorded : node.underWay(Set.of(other.jobName()))) {
+                if (underWay(operator, recorded)) {
+                    running.add(recorded);
+                }
             }
             if (!running.isEmpty()) {
-                throw new ConflictException(other.jobName() + " is running as execution " + running.get(0)
+                long first = running.iterator().next();
+                throw new ConflictException(other.jobName() + " is running as execution " + first
                         + (other == job ? "" : ", and " + job.jobName() + " does not run beside it")
-                        + "; wait for it to end or stop it (POST /api/v1/jobs/executions/" + running.get(0) + "/stop)");
+                        + "; wait for it to end or stop it (POST /api/v1/jobs/executions/" + first + "/stop)");
             }
+        }
+    }
+
+    private static boolean underWay(JobOperator operator, long executionId) {
+        try {
+            BatchStatus status = operator.getJobExecution(executionId).getBatchStatus();
+            return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+        } catch (NoSuchJobExecutionException e) {
+            return false;
         }
     }
 }

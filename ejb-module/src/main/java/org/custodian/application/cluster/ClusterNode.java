@@ -164,6 +164,18 @@ public class ClusterNode {
         cluster.recordExecution(executionId, jobName, id);
     }
 
+    /** The executions of these jobs recorded as under way, on any node (some may have ended unrecorded). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Set<Long> underWay(Set<String> jobNames) {
+        return cluster.underWay(jobNames);
+    }
+
+    /** The execution ended: it no longer counts as running anywhere. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ended(long executionId) {
+        cluster.ended(executionId);
+    }
+
     /** For the given executions: those recorded to a node, mapped to whether that node is alive. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Map<Long, Boolean> executionNodesAlive(Set<Long> executionIds) {

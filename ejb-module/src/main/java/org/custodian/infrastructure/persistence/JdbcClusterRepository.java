@@ -109,8 +109,31 @@ public class JdbcClusterRepository implements ClusterRepository {
     @Override
     public void recordExecution(long executionId, String jobName, UUID nodeId) {
         update("insert into job_execution_node (execution_id, job_name, node_id) values (?, ?, ?) on conflict"
-                + " (execution_id) do update set node_id = excluded.node_id, recorded_at = now()", executionId,
-                jobName, nodeId);
+                + " (execution_id) do update set node_id = excluded.node_id, recorded_at = now(), under_way = true",
+                executionId, jobName, nodeId);
+    }
+
+    @Override
+    public Set<Long> underWay(Set<String> jobNames) {
+        Set<Long> ids = new java.util.TreeSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select execution_id from"
+                        + " job_execution_node where under_way and job_name = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("varchar", jobNames.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the executions under way", e);
+        }
+        return ids;
+    }
+
+    @Override
+    public void ended(long executionId) {
+        update("update job_execution_node set under_way = false where execution_id = ?", executionId);
     }
 
     @Override

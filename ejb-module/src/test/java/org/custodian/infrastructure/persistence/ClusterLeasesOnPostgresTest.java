@@ -85,6 +85,9 @@ class ClusterLeasesOnPostgresTest {
         assertFalse(alive(first));
         assertTrue(alive(again));
         assertEquals(Map.of(4711L, false), cluster.executionNodesAlive(Set.of(4711L)), "its executions are orphans");
+        assertEquals(Set.of(4711L), cluster.underWay(Set.of("retention-purge")));
+        cluster.ended(4711);
+        assertEquals(Set.of(), cluster.underWay(Set.of("retention-purge")), "no longer running anywhere");
     }
 
     @Test

@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -147,9 +147,9 @@ public class OrphanedExecutionRecovery {
             if (sets.isEmpty()) {
                 return; // no job has ever run: the container creates its tables on first use
             }
-            // JBeret (WildFly) keeps one repository at a fixed place; elsewhere the server's own job repository says
-            // what is under way, whatever its tables are called
-            Set<Long> underWay = jberet != null ? jberet.underWay(connection) : underWay(BatchRuntime.getJobOperator());
+            // JBeret (WildFly) keeps one repository at a fixed place; elsewhere what the sets of tables call under way,
+            // in the server's own job repository (Payara's JobOperator lists only its own JVM's running executions)
+            Set<Long> underWay = jberet != null ? jberet.underWay(connection) : underWay(sets, connection);
             Map<Long, Boolean> nodeAlive = underWay.isEmpty() ? Map.of() : cluster.executionNodesAlive(underWay);
             Set<Long> orphans = new TreeSet<>(underWay);
             orphans.removeIf(id -> nodeAlive.getOrDefault(id, false));
@@ -167,6 +167,7 @@ public class OrphanedExecutionRecovery {
             for (long executionId : orphans) {
                 markFailed(connection, tables.failExecution(), executionId, now);
                 markFailed(connection, tables.failSteps(), executionId, now);
+                cluster.ended(executionId);
                 audit.record(Caller.system("batch-recovery", "orphan-sweep"), AuditActions.JOB_RECOVERED,
                         AuditActions.JOB, String.valueOf(executionId), List.of("batchStatus=FAILED"),
                         AuditOutcome.SUCCESS);
@@ -178,14 +179,19 @@ public class OrphanedExecutionRecovery {
         }
     }
 
-    /** Every execution the shared job repository calls running, on whichever node. */
-    private static Set<Long> underWay(JobOperator operator) {
+    /** What any set of tables calls under way and the server's job repository does too (not a stale set's row). */
+    private static Set<Long> underWay(List<Tables> sets, Connection connection) throws SQLException {
+        JobOperator operator = BatchRuntime.getJobOperator();
         Set<Long> ids = new TreeSet<>();
-        for (String job : operator.getJobNames()) {
-            try {
-                ids.addAll(operator.getRunningExecutions(job));
-            } catch (NoSuchJobException e) {
-                // no execution of it in this repository
+        for (Tables set : sets) {
+            for (long id : set.underWay(connection)) {
+                try {
+                    if (UNDER_WAY.contains(operator.getJobExecution(id).getBatchStatus().name())) {
+                        ids.add(id);
+                    }
+                } catch (NoSuchJobExecutionException e) {
+                    // only in a set the runtime does not use
+                }
             }
         }
         return ids;

@@ -41,6 +41,12 @@ public interface ClusterRepository {
     /** Records that the node runs (or restarts) the execution. */
     void recordExecution(long executionId, String jobName, UUID nodeId);
 
+    /** The executions of these jobs recorded as under way, on any node. */
+    Set<Long> underWay(Set<String> jobNames);
+
+    /** The execution ended (its end listener ran, or it was failed as an orphan). */
+    void ended(long executionId);
+
     /** For the given executions: the ones recorded to a node, mapped to whether that node is alive. */
     Map<Long, Boolean> executionNodesAlive(Set<Long> executionIds);
 
