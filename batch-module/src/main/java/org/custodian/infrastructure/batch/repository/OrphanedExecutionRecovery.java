@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -179,14 +180,21 @@ public class OrphanedExecutionRecovery {
         }
     }
 
-    /** What any set of tables calls under way and the server's job repository does too (not a stale set's row). */
+    /**
+     * What any set of tables calls under way and the server's job repository does too (not a stale set's row), of a
+     * job by name: the executions a partitioned step runs its partitions in (named after the job and partition) end
+     * with their job's execution, and on a live node they run without a node of their own.
+     */
     private static Set<Long> underWay(List<Tables> sets, Connection connection) throws SQLException {
         JobOperator operator = BatchRuntime.getJobOperator();
+        Set<String> jobs = Set.copyOf(operator.getJobNames());
         Set<Long> ids = new TreeSet<>();
         for (Tables set : sets) {
             for (long id : set.underWay(connection)) {
                 try {
-                    if (UNDER_WAY.contains(operator.getJobExecution(id).getBatchStatus().name())) {
+                    JobExecution execution = operator.getJobExecution(id);
+                    if (jobs.contains(execution.getJobName())
+                            && UNDER_WAY.contains(execution.getBatchStatus().name())) {
                         ids.add(id);
                     }
                 } catch (NoSuchJobExecutionException e) {
