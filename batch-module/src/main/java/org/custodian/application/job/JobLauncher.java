@@ -60,6 +60,8 @@ final class JobLauncher {
             for (long recorded : node.underWay(Set.of(other.jobName()))) {
                 if (underWay(operator, recorded)) {
                     running.add(recorded);
+                } else {
+                    node.ended(recorded); // ended without its end listener: no need to look at it again
                 }
             }
             if (!running.isEmpty()) {
