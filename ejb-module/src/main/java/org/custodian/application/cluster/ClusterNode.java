@@ -9,7 +9,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -97,13 +96,7 @@ public class ClusterNode {
     /** A clean stop: the row goes, so the tasks this node held move to another at its next tick. */
     @PreDestroy
     void leave() {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timer.cancel();
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Timer already gone: " + e.getMessage());
-            }
-        }
+        TimerWatchdog.cancelAll(timers);
         try {
             cluster.leave(id);
         } catch (RuntimeException e) {

@@ -115,6 +115,17 @@ public class TimerWatchdog {
         return proxy > 0 ? name.substring(0, proxy) : name;
     }
 
+    /** Ends every timer of a schedule at once (an undeploy or a clean stop), rather than at its next tick. */
+    public static void cancelAll(jakarta.ejb.TimerService timers) {
+        for (jakarta.ejb.Timer timer : timers.getTimers()) {
+            try {
+                timer.cancel();
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Timer already gone: " + e.getMessage());
+            }
+        }
+    }
+
     public static void run(ManagedScheduledExecutorService scheduler, Duration limit, Runnable work) {
         Thread timerThread = Thread.currentThread();
         Object lock = new Object();

@@ -11,7 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -119,13 +118,7 @@ public class OrphanedExecutionRecovery {
     /** Ends the schedule at once on undeploy rather than at its next tick. */
     @PreDestroy
     void cancel() {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timer.cancel();
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Timer already gone: " + e.getMessage());
-            }
-        }
+        TimerWatchdog.cancelAll(timers);
     }
 
     void recover() {
