@@ -102,6 +102,11 @@ final class RunnableServer implements AutoCloseable {
         }
     }
 
+    /** kill -9: no shutdown hook, no undeploy, nothing more written (the node's lease is left to expire). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

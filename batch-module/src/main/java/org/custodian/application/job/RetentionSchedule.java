@@ -44,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 // the migrator is in another module of the EAR: this module's gate to the migrated schema is the recovery bean
 @DependsOn("OrphanedExecutionRecovery")
 @Interceptors(TimerWatchdog.class)
-public class RetentionSchedule {
+public class RetentionSchedule implements TimerWatchdog.Standby {
 
     private static final Logger LOG = Logger.getLogger(RetentionSchedule.class.getName());
 
@@ -90,6 +90,13 @@ public class RetentionSchedule {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purge() {
+        Instant now = Instant.now();
+        Instant last = lastStart();
+        if (last != null && last.plus(interval).isAfter(now.plus(STARTUP_GRACE))) {
+            // taken over from a node that died (#26): its last start still counts
+            arm(Duration.between(now, last.plus(interval)));
+            return;
+        }
         try {
             long executionId = JobLauncher.start(BatchRuntime.getJobOperator(), BatchJob.RETENTION_PURGE,
                     DefaultJobService.purgeParameters(new Properties(), partitions));
@@ -102,6 +109,12 @@ public class RetentionSchedule {
         } finally {
             arm(interval);
         }
+    }
+
+    /** Another node runs the schedule (#26): look again a lease later, and purge then if that node has gone. */
+    @Override
+    public void standby(Duration retryIn) {
+        arm(retryIn);
     }
 
     private void arm(Duration delay) {

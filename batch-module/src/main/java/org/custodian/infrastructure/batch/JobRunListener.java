@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.jobstats.JobRunService;
 
 /**
  * Records every finished execution of every job (its outcome, start and end) for the operators' job dashboard
- * (#25). Listed in each job's XML beside the job's own end listener; a failure to record is logged, never the job's.
+ * (#25), and that it no longer runs on its node (#26). Listed in each job's XML beside the job's own end listener; a failure to record is logged, never the job's.
  */
 @Dependent
 @Named
@@ -27,11 +28,19 @@ public class JobRunListener extends AbstractJobListener {
     @EJB
     JobRunService runs;
 
+    @EJB
+    ClusterNode cluster;
+
     @Inject
     JobContext job;
 
     @Override
     public void afterJob() {
+        try {
+            cluster.ended(job.getExecutionId()); // no longer running on any node (#26)
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Execution " + job.getExecutionId() + " could not be recorded as ended", e);
+        }
         try {
             Date started = BatchRuntime.getJobOperator().getJobExecution(job.getExecutionId()).getStartTime();
             runs.finished(job.getJobName(), job.getExecutionId(), outcome(job.getBatchStatus()),

@@ -8,7 +8,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -65,13 +64,7 @@ public class PendingAuditSweepSchedule {
     /** An undeploy (or a failed deploy) ends the schedule at once rather than waiting for its next tick. */
     @PreDestroy
     void cancel() {
-        for (Timer timer : timers.getTimers()) {
-            try {
-                timer.cancel();
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Timer already gone: " + e.getMessage());
-            }
-        }
+        TimerWatchdog.cancelAll(timers);
     }
 
     /** No transaction of its own: drain() runs outside one anyway, and a failed tick is then not retried at once. */

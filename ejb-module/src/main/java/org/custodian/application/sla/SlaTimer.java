@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.shared.EarliestAlarm;
 import org.custodian.application.shared.TimerWatchdog;
 import org.custodian.domain.model.sla.SlaAlarmRecompute;
@@ -34,7 +35,7 @@ import org.custodian.domain.model.sla.SlaAlarmRecompute;
 @Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SlaTimer {
+public class SlaTimer implements TimerWatchdog.Standby {
 
     private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
     /** Clocks handled per query; one wake-up handles at most {@code BATCH * 20}, then re-arms at once. */
@@ -44,6 +45,9 @@ public class SlaTimer {
 
     @Resource
     private TimerService timers;
+
+    @EJB
+    private ClusterNode cluster;
 
     @EJB
     private SlaDeadlines deadlines;
@@ -65,7 +69,7 @@ public class SlaTimer {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recomputing the SLA clocks at start failed; the stored alarms stand", e);
         }
-        alarm.arm(timers, deadlines.earliestAlarm(), Duration.ZERO);
+        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), Duration.ZERO);
     }
 
     @Timeout
@@ -90,7 +94,13 @@ public class SlaTimer {
         if (handled > 0) {
             LOG.fine("SLA timer handled " + handled + " clock(s)");
         }
-        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
+        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), MIN_DELAY);
+    }
+
+    /** Another node holds this timer (#26): look again a lease later, when that node may have gone. */
+    @Override
+    public void standby(Duration retryIn) {
+        alarm.arm(timers, Instant.now().plus(retryIn), MIN_DELAY);
     }
 
     /** A clock's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */

@@ -1,13 +1,22 @@
 package org.custodian.infrastructure.batch.repository;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -17,6 +26,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -25,18 +35,23 @@ import javax.sql.DataSource;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.backup.SchemaVersion;
+import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.shared.Caller;
 import org.custodian.application.shared.CustodianDatabase;
+import org.custodian.application.shared.TimerWatchdog;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A server killed in the middle of a job (kill -9, power loss) leaves its execution STARTED in the job repository
- * for ever: the JobOperator cannot restart it, and single-instance jobs refuse every new start because one seems to
- * run. At startup, before any job can start on this server, such executions are marked FAILED (their chunks'
- * checkpoints are intact, as they committed with the data), so {@code POST /api/v1/jobs/executions/{id}/restart}
- * resumes them. Assumes one batch server per database, which is how Custodian is deployed
- * ({@code custodian.batch.recover-orphans=false} turns this off where several servers share a job repository).
+ * A node killed in the middle of a job (kill -9, power loss) leaves its execution STARTED in the job repository for
+ * ever: the JobOperator cannot restart it, and single-instance jobs refuse every new start because one seems to run.
+ * Such an execution is marked FAILED (its chunks' checkpoints are intact, as they committed with the data), so
+ * {@code POST /api/v1/jobs/executions/{id}/restart} resumes it on any node. With two or more nodes over one database
+ * (#26) an execution is an orphan only when the node that runs it (recorded at its start, {@code
+ * job_execution_node}) is gone, i.e. its lease expired; one without a recorded node (started before #26) is one too.
+ * Looked for at startup and every {@code custodian.cluster.lease} by the node that holds this schedule's lease, under
+ * the lock every job start takes, so a start whose node is about to be recorded is never taken for one.
+ * {@code custodian.batch.recover-orphans=false} turns it off.
  * <p>
  * It is also the batch module's gate to the migrated schema: its first act asks for the schema version, and that
  * call makes the container finish the {@code DatabaseMigrator} singleton first. A {@code @DependsOn} naming the
@@ -45,15 +60,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Interceptors(TimerWatchdog.class)
 public class OrphanedExecutionRecovery {
 
     private static final Logger LOG = Logger.getLogger(OrphanedExecutionRecovery.class.getName());
 
-    /** The states of an execution that is still under way; after a restart of the server none of them can be. */
+    /** The name of this schedule's lease: the one TimerWatchdog gives it (its class's simple name). */
+    static final String TASK = OrphanedExecutionRecovery.class.getSimpleName();
+
+    /** The states of an execution that is still under way; once its node has gone none of them can be. */
     private static final List<String> UNDER_WAY = List.of("STARTING", "STARTED", "STOPPING");
 
-    static final String EXIT_STATUS = "FAILED: the server stopped while this execution ran (recovered at startup);"
-            + " restart it to resume from its last checkpoint";
+    static final String EXIT_STATUS = "FAILED: the node running this execution stopped (recovered after its lease"
+            + " expired); restart it to resume from its last checkpoint";
 
     @Inject
     @CustodianDatabase
@@ -61,6 +80,12 @@ public class OrphanedExecutionRecovery {
 
     @EJB
     private AuditService audit;
+
+    @EJB
+    private ClusterNode cluster;
+
+    @Resource
+    private TimerService timers;
 
     @Inject
     SchemaVersion schema;
@@ -70,12 +95,45 @@ public class OrphanedExecutionRecovery {
     boolean enabled;
 
     @PostConstruct
-    void recover() {
+    void start() {
         String version = schema.current(); // waits for the migrator (see above)
         LOG.fine(() -> "Batch module starts on schema version " + version);
         if (!enabled) {
             return;
         }
+        if (cluster.holdsTask(TASK)) {
+            recover(); // at once: a single node that restarts finds its own earlier run's orphans here
+        }
+        long every = cluster.lease().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("orphaned-executions", false));
+    }
+
+    /** Only on the node holding the lease (TimerWatchdog); no transaction: each update commits by itself. */
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        recover();
+    }
+
+    /** Ends the schedule at once on undeploy rather than at its next tick. */
+    @PreDestroy
+    void cancel() {
+        TimerWatchdog.cancelAll(timers);
+    }
+
+    void recover() {
+        try {
+            cluster.exclusively(ClusterNode.JOB_START_LOCK, () -> {
+                failOrphans();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // not fatal: the jobs still run; only an orphan, if any, stays unrestartable until the next sweep
+            LOG.log(Level.WARNING, "Could not mark job executions left running by a stopped node", e);
+        }
+    }
+
+    private void failOrphans() {
         try (Connection connection = dataSource.getConnection()) {
             Tables jberet = Tables.jberet(connection.getMetaData());
             List<Tables> sets = jberet != null ? List.of(jberet)
@@ -83,16 +141,18 @@ public class OrphanedExecutionRecovery {
             if (sets.isEmpty()) {
                 return; // no job has ever run: the container creates its tables on first use
             }
-            // JBeret (WildFly) keeps one repository at a fixed place: what its tables call under way is what a stopped
-            // server left; elsewhere the server's own job repository says what is under way, whatever its tables are
-            // called
-            Set<Long> orphans = jberet != null ? jberet.underWay(connection) : underWay(BatchRuntime.getJobOperator());
+            // JBeret (WildFly) keeps one repository at a fixed place; elsewhere what the sets of tables call under way,
+            // in the server's own job repository (Payara's JobOperator lists only its own JVM's running executions)
+            Set<Long> underWay = jberet != null ? jberet.underWay(connection) : underWay(sets, connection);
+            Map<Long, Boolean> nodeAlive = underWay.isEmpty() ? Map.of() : cluster.executionNodesAlive(underWay);
+            Set<Long> orphans = new TreeSet<>(underWay);
+            orphans.removeIf(id -> nodeAlive.getOrDefault(id, false));
             if (orphans.isEmpty()) {
                 return;
             }
             Tables tables = Tables.holding(sets, connection, orphans);
             if (tables == null) {
-                LOG.warning("Job executions " + orphans + " were left running by a stopped server, but no single set"
+                LOG.warning("Job executions " + orphans + " were left running by a stopped node, but no single set"
                         + " of batch tables " + sets + " holds them all under way; they stay unrestartable (check"
                         + " the batch runtime's table prefix)");
                 return;
@@ -101,26 +161,38 @@ public class OrphanedExecutionRecovery {
             for (long executionId : orphans) {
                 markFailed(connection, tables.failExecution(), executionId, now);
                 markFailed(connection, tables.failSteps(), executionId, now);
-                audit.record(Caller.system("batch-recovery", "startup"), AuditActions.JOB_RECOVERED,
+                cluster.ended(executionId);
+                audit.record(Caller.system("batch-recovery", "orphan-sweep"), AuditActions.JOB_RECOVERED,
                         AuditActions.JOB, String.valueOf(executionId), List.of("batchStatus=FAILED"),
                         AuditOutcome.SUCCESS);
-                LOG.warning("Job execution " + executionId + " was left running by a stopped server; marked FAILED"
+                LOG.warning("Job execution " + executionId + " was left running by a stopped node; marked FAILED"
                         + " so that it can be restarted from its last checkpoint");
             }
-        } catch (SQLException | RuntimeException e) {
-            // not fatal: the jobs still run; only an orphan, if any, stays unrestartable until the next start
-            LOG.log(Level.WARNING, "Could not mark job executions left running by a stopped server", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Before any job starts here, every execution the repository calls running is one a stopped server left. */
-    private static Set<Long> underWay(JobOperator operator) {
+    /**
+     * What any set of tables calls under way and the server's job repository does too (not a stale set's row), of a
+     * job by name: the executions a partitioned step runs its partitions in (named after the job and partition) end
+     * with their job's execution, and on a live node they run without a node of their own.
+     */
+    private static Set<Long> underWay(List<Tables> sets, Connection connection) throws SQLException {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        Set<String> jobs = Set.copyOf(operator.getJobNames());
         Set<Long> ids = new TreeSet<>();
-        for (String job : operator.getJobNames()) {
-            try {
-                ids.addAll(operator.getRunningExecutions(job));
-            } catch (NoSuchJobException e) {
-                // no execution of it in this repository
+        for (Tables set : sets) {
+            for (long id : set.underWay(connection)) {
+                try {
+                    JobExecution execution = operator.getJobExecution(id);
+                    if (jobs.contains(execution.getJobName())
+                            && UNDER_WAY.contains(execution.getBatchStatus().name())) {
+                        ids.add(id);
+                    }
+                } catch (NoSuchJobExecutionException e) {
+                    // only in a set the runtime does not use
+                }
             }
         }
         return ids;

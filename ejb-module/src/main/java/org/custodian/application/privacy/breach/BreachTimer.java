@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.custodian.application.cluster.ClusterNode;
 import org.custodian.application.shared.EarliestAlarm;
 import org.custodian.application.shared.TimerWatchdog;
 
@@ -32,7 +33,7 @@ import org.custodian.application.shared.TimerWatchdog;
 @Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class BreachTimer {
+public class BreachTimer implements TimerWatchdog.Standby {
 
     private static final Logger LOG = Logger.getLogger(BreachTimer.class.getName());
     private static final int BATCH = 500;
@@ -45,13 +46,16 @@ public class BreachTimer {
     private TimerService timers;
 
     @EJB
+    private ClusterNode cluster;
+
+    @EJB
     private BreachDeadlines deadlines;
 
     private final EarliestAlarm alarm = new EarliestAlarm("breach-clocks");
 
     @PostConstruct
     void start() {
-        alarm.arm(timers, deadlines.earliestAlarm(), Duration.ZERO);
+        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), Duration.ZERO);
     }
 
     @Timeout
@@ -72,7 +76,7 @@ public class BreachTimer {
                 break;
             }
         }
-        alarm.arm(timers, deadlines.earliestAlarm(), MIN_DELAY);
+        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), MIN_DELAY);
     }
 
     private int oneByOne(Instant now) {
@@ -85,6 +89,12 @@ public class BreachTimer {
             }
         }
         return 0; // what failed stays due: the next wake-up (MIN_DELAY) tries again rather than this one spinning
+    }
+
+    /** Another node holds this timer (#26): look again a lease later, when that node may have gone. */
+    @Override
+    public void standby(Duration retryIn) {
+        alarm.arm(timers, Instant.now().plus(retryIn), MIN_DELAY);
     }
 
     /** A breach's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
