@@ -45,17 +45,37 @@ final class RunnableServer implements AutoCloseable {
     }
 
     static RunnableServer start(Path workingDirectory, Map<String, String> environment) throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        return start(workingDirectory, environment, List.of("--nocluster"));
+    }
+
+    /** Started with {@code options} after the port: {@code --nocluster}, or a data grid's (#26, {@link DataGrid}). */
+    static RunnableServer start(Path workingDirectory, Map<String, String> environment, List<String> options)
+            throws IOException {
+        int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar",
-                System.getProperty("custodian.it.runnable"), "--port", String.valueOf(port), "--nocluster")
-                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar",
+                System.getProperty("custodian.it.runnable"), "--port", String.valueOf(port)));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("CUSTODIAN_") || name.startsWith("MP_"));
         builder.environment().putAll(environment);
         return new RunnableServer(builder.start(), port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The node dies as under {@code kill -9}: no shutdown, nothing handed over. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     URL url() throws IOException {
