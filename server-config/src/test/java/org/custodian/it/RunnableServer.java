@@ -63,6 +63,28 @@ final class RunnableServer implements AutoCloseable {
         return new RunnableServer(builder.start(), port);
     }
 
+    /**
+     * The settings of a demo installation on a new database {@code database} of the run's embedded PostgreSQL, its
+     * data directory under {@code work} (named after the database: nodes given the same settings share it).
+     */
+    static Map<String, String> demoOnOwnDatabase(Path work, String database) throws java.sql.SQLException {
+        String server = "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/";
+        try (java.sql.Connection sql = EmbeddedPostgresSession.connect();
+                java.sql.Statement statement = sql.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("CUSTODIAN_DB_URL", server + database);
+        environment.put("CUSTODIAN_DB_USER", "postgres");
+        environment.put("CUSTODIAN_DB_PASSWORD", "postgres");
+        environment.put("CUSTODIAN_DATA_DIR", work.resolve("data-" + database).toString());
+        environment.put("CUSTODIAN_DEMO_SEED", "true");
+        environment.put("CUSTODIAN_DEMO_PASSWORD", Api.DEMO_PASSWORD);
+        environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "when-enrolled");
+        environment.put("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", work.resolve("backups-" + database).toString());
+        return environment;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();

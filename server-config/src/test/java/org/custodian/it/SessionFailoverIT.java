@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
@@ -38,20 +35,8 @@ class SessionFailoverIT {
     void aSessionGoesOnOnTheOtherNodeWhenItsNodeDiesAndARevocationHoldsOnBoth() throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("custodian.it.workdir"), "session-failover"));
         String database = "session_failover_" + Long.toHexString(System.nanoTime());
-        try (Connection sql = EmbeddedPostgresSession.connect(); Statement statement = sql.createStatement()) {
-            statement.execute("create database " + database);
-        }
-        Map<String, String> environment = new HashMap<>();
-        environment.put("CUSTODIAN_DB_URL", "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port")
-                + "/" + database);
-        environment.put("CUSTODIAN_DB_USER", "postgres");
-        environment.put("CUSTODIAN_DB_PASSWORD", "postgres");
-        // one installation: the second node finds the keys the first one generated
-        environment.put("CUSTODIAN_DATA_DIR", work.resolve("data-" + database).toString());
-        environment.put("CUSTODIAN_DEMO_SEED", "true");
-        environment.put("CUSTODIAN_DEMO_PASSWORD", Api.DEMO_PASSWORD);
-        environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "when-enrolled");
-        environment.put("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", work.resolve("backups").toString());
+        // one installation: the second node finds the keys the first one generated in the shared data directory
+        Map<String, String> environment = RunnableServer.demoOnOwnDatabase(work, database);
         DataGrid grid = DataGrid.ofTwo();
         try (RunnableServer a = RunnableServer.start(work, environment, grid.options(0))) {
             assertTrue(a.awaitLine(line -> line.contains(" ready in "), BOOT), () -> "A did not start: " + a.tail());
@@ -79,11 +64,11 @@ class SessionFailoverIT {
             throws Exception {
         try (FailoverProxy balancer = new FailoverProxy(a.port())) {
             AGENT.base(balancer.url().toString());
-            signIn(AGENT, "agent.us");
+            PortalIT.password(AGENT, "agent.us");
             assertEquals("/index.xhtml", AGENT.path(), "agent.us needs no second factor");
 
             SUPERVISOR.base(balancer.url().toString());
-            signIn(SUPERVISOR, "supervisor");
+            PortalIT.password(SUPERVISOR, "supervisor");
             assertEquals("/enroll.xhtml", SUPERVISOR.path(), "the supervisor's role must enroll a second factor");
             String secret = SUPERVISOR.byId("secret").getText().trim();
 
@@ -106,14 +91,5 @@ class SessionFailoverIT {
             assertEquals("/index.xhtml", AGENT.path(), "the agent's session goes on on B: " + b.tail());
             assertFalse(AGENT.driver().findElements(By.id("session:signOut")).isEmpty(), "signed in");
         }
-    }
-
-    private static void signIn(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.submit("login:submit");
-        browser.await(driver -> !browser.path().startsWith("/login.xhtml")
-                || !driver.findElement(By.id("messages")).getText().isBlank());
     }
 }
