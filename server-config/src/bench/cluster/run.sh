@@ -49,7 +49,7 @@ start_db() {
 
 # start_node <http port> <log name> <options...>: starts a node and waits until it answers
 start_node() {
-  local port=$1 log=$WORK/$2.log; shift 2
+  local port=$1 name=$2 log=$WORK/$2.log; shift 2
   CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
   CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false CUSTODIAN_SLO_INTERVAL=PT0S \
@@ -57,7 +57,7 @@ start_node() {
     java -Xmx1g -jar "$JAR" --port "$port" "$@" >"$log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { echo "  $2: $(grep -o 'ready in [0-9,]* (ms)' "$log" | head -1)"; return 0; }
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { echo "  $name: $(grep -o 'ready in [0-9,]* (ms)' "$log" | head -1)"; return 0; }
     sleep 1
   done
   echo "the node did not start; see $log" >&2; exit 1
