@@ -699,7 +699,8 @@ class PortalIT extends DeployedWar {
         password(BROWSER, username);
     }
 
-    private static void password(Browser browser, String username) {
+    /** Signs {@code username} in with the demo password (shared with SessionFailoverIT). */
+    static void password(Browser browser, String username) {
         browser.open("/login.xhtml");
         browser.type("login:username", username);
         browser.type("login:password", Api.DEMO_PASSWORD);

@@ -45,17 +45,59 @@ final class RunnableServer implements AutoCloseable {
     }
 
     static RunnableServer start(Path workingDirectory, Map<String, String> environment) throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        return start(workingDirectory, environment, List.of("--nocluster"));
+    }
+
+    /** Started with {@code options} after the port: {@code --nocluster}, or a data grid's (#26, {@link DataGrid}). */
+    static RunnableServer start(Path workingDirectory, Map<String, String> environment, List<String> options)
+            throws IOException {
+        int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-jar",
-                System.getProperty("custodian.it.runnable"), "--port", String.valueOf(port), "--nocluster")
-                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-jar",
+                System.getProperty("custodian.it.runnable"), "--port", String.valueOf(port)));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("CUSTODIAN_") || name.startsWith("MP_"));
         builder.environment().putAll(environment);
         return new RunnableServer(builder.start(), port);
+    }
+
+    /**
+     * The settings of a demo installation on a new database {@code database} of the run's embedded PostgreSQL, its
+     * data directory under {@code work} (named after the database: nodes given the same settings share it).
+     */
+    static Map<String, String> demoOnOwnDatabase(Path work, String database) throws java.sql.SQLException {
+        String server = "jdbc:postgresql://localhost:" + System.getProperty("custodian.it.db.port") + "/";
+        try (java.sql.Connection sql = EmbeddedPostgresSession.connect();
+                java.sql.Statement statement = sql.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put("CUSTODIAN_DB_URL", server + database);
+        environment.put("CUSTODIAN_DB_USER", "postgres");
+        environment.put("CUSTODIAN_DB_PASSWORD", "postgres");
+        environment.put("CUSTODIAN_DATA_DIR", work.resolve("data-" + database).toString());
+        environment.put("CUSTODIAN_DEMO_SEED", "true");
+        environment.put("CUSTODIAN_DEMO_PASSWORD", Api.DEMO_PASSWORD);
+        environment.put("CUSTODIAN_AUTH_API_SECOND_FACTOR", "when-enrolled");
+        environment.put("CUSTODIAN_BACKUP_TARGET_PRIMARY_PATH", work.resolve("backups-" + database).toString());
+        return environment;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The node dies as under {@code kill -9}: no shutdown, nothing handed over. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     URL url() throws IOException {

@@ -26,7 +26,7 @@ public final class Views {
 
     public record GrantView(long id, String grantee, Set<String> categories, List<String> regions, Instant startsAt,
             Instant expiresAt, String reason, String grantedBy, Instant createdAt, String revokedBy,
-            Instant revokedAt, String revokeReason, String state) {
+            Instant revokedAt, String revokeReason, String state) implements java.io.Serializable {
 
         static GrantView of(AccessGrant grant, Instant now) {
             return new GrantView(grant.getId(), grant.getGrantee(), grant.getCategories(),
@@ -37,7 +37,7 @@ public final class Views {
     }
 
     public record OverrideView(long id, long ticketId, String username, String justification, Instant startsAt,
-            Instant expiresAt, String state) {
+            Instant expiresAt, String state) implements java.io.Serializable {
 
         static OverrideView of(AccessOverride override, Instant now) {
             return new OverrideView(override.getId(), override.getTicketId(), override.getUsername(),

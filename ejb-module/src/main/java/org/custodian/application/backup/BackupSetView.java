@@ -9,7 +9,7 @@ public record BackupSetView(long id, String name, String type, Long baseId, Stri
         String regions, String reason, String requestedBy, long jobExecutionId, Instant startedAt,
         Instant snapshotAt, Instant completedAt, Long sizeBytes, Long rowCount, String manifestSha256,
         String schemaVersion, Instant verifiedAt, String verifyResult, Instant expiredAt, String expiryReason,
-        String failure, List<Long> pinnedByHolds) {
+        String failure, List<Long> pinnedByHolds) implements java.io.Serializable {
 
     static BackupSetView of(BackupSet set, List<Long> pinnedByHolds) {
         return new BackupSetView(set.getId(), set.getName(), set.getType().name(), set.getBaseId(),

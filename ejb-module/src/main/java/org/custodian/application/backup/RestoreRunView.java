@@ -11,7 +11,7 @@ import org.custodian.domain.model.backup.RestoreRun;
 public record RestoreRunView(long id, String kind, long setId, String setName, List<String> chain,
         String targetSchema, Instant pointInTime, String requestedBy, String reason, long jobExecutionId,
         Instant startedAt, Instant finishedAt, Long rtoMillis, Long rpoMillis, Long rowsRestored, Boolean ok,
-        List<String> checks, String failure) {
+        List<String> checks, String failure) implements java.io.Serializable {
 
     static RestoreRunView of(RestoreRun run) {
         return new RestoreRunView(run.getId(), run.getKind().name(), run.getSetId(), run.getSetName(),

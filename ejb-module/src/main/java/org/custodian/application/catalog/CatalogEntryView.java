@@ -5,7 +5,7 @@ import org.custodian.domain.model.catalog.CatalogEntry;
 
 /** An entry as the API and the portal show it; {@code active} is false once retired. */
 public record CatalogEntryView(String code, String name, String ownerTeam, boolean active, Instant retiredAt,
-        Instant createdAt, Instant changedAt) {
+        Instant createdAt, Instant changedAt) implements java.io.Serializable {
 
     static CatalogEntryView of(CatalogEntry entry) {
         return new CatalogEntryView(entry.getCode(), entry.getName(), entry.getOwnerTeam(), !entry.isRetired(),

@@ -7,7 +7,7 @@ import org.custodian.application.policy.Shown;
 import org.custodian.domain.model.customer.Customer;
 
 /** A customer as one caller may see it: only the fields their decision shows. */
-public record CustomerView(long id, Map<String, Object> body) {
+public record CustomerView(long id, Map<String, Object> body) implements java.io.Serializable {
 
     public static final String ENTITY = "customer";
 

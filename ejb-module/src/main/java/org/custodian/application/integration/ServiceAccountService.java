@@ -22,12 +22,14 @@ public interface ServiceAccountService {
     /** @param roles the roles it acts as (derived from the scopes) */
     record AccountView(String name, String description, List<String> scopes, List<String> roles,
             List<String> regions, Integer rateLimit, Instant expiresAt, String state, Instant createdAt,
-            String createdBy, Instant disabledAt, String disabledBy, String disableReason, List<KeyView> keys) {
+            String createdBy, Instant disabledAt, String disabledBy, String disableReason, List<KeyView> keys)
+                    implements java.io.Serializable {
     }
 
     /** A key without its secret; {@code credential} is how the trail and the drill name it. */
     record KeyView(String keyId, String credential, String state, Instant createdAt, String createdBy,
-            Instant expiresAt, Integer rateLimit, Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+            Instant expiresAt, Integer rateLimit, Instant lastUsedAt, Instant revokedAt, String revokedBy)
+                    implements java.io.Serializable {
     }
 
     /** A new key: {@code key} is the secret, shown this once and never again. */

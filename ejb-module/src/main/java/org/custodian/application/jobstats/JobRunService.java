@@ -23,6 +23,6 @@ public interface JobRunService {
      * and longest duration in seconds (null: no run with a start time).
      */
     record DayStats(String job, LocalDate day, long runs, long completed, long failed, Double medianSeconds,
-            Double maxSeconds) {
+            Double maxSeconds) implements java.io.Serializable {
     }
 }

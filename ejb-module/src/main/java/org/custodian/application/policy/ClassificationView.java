@@ -5,7 +5,7 @@ import org.custodian.domain.model.policy.ClassificationEntry;
 
 /** One catalog entry as the API shows it. */
 public record ClassificationView(String field, String entity, String name, String classification, String maskStyle,
-        long version, Instant changedAt, String changedBy) {
+        long version, Instant changedAt, String changedBy) implements java.io.Serializable {
 
     static ClassificationView of(ClassificationEntry entry) {
         return new ClassificationView(entry.getFieldKey(), entry.getEntityName(), entry.getFieldName(),

@@ -5,7 +5,7 @@ import org.custodian.domain.model.policy.PolicyChange;
 
 /** One step of the policy history: who changed what from which value to which, when and why. */
 public record PolicyChangeView(String kind, String target, long version, String from, String to, String reason,
-        String changedBy, Instant changedAt) {
+        String changedBy, Instant changedAt) implements java.io.Serializable {
 
     static PolicyChangeView of(PolicyChange change) {
         return new PolicyChangeView(change.getKind().name(), change.getTarget(), change.getVersion(),

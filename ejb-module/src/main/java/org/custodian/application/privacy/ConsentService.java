@@ -34,7 +34,7 @@ public interface ConsentService {
     }
 
     record ConsentView(long id, long customerId, String purpose, boolean given, Instant recordedAt, String source,
-            String textVersion, String recordedBy) {
+            String textVersion, String recordedBy) implements java.io.Serializable {
     }
 
     /**
@@ -42,7 +42,7 @@ public interface ConsentService {
      * @param objections purpose to the privacy request whose objection (Art. 21) refuses it for good (#25)
      */
     record ConsentState(long customerId, Map<String, Boolean> inForce, List<ConsentView> history,
-            Map<String, Long> objections) {
+            Map<String, Long> objections) implements java.io.Serializable {
     }
 
     record Removed(int removed, int held) implements Serializable {

@@ -43,7 +43,8 @@ public interface DpiaService {
     }
 
     /** @param level the inherent level from likelihood and severity, before the measures */
-    record RiskView(String description, String likelihood, String severity, String level, String measures) {
+    record RiskView(String description, String likelihood, String severity, String level, String measures)
+            implements java.io.Serializable {
     }
 
     /**
@@ -54,6 +55,6 @@ public interface DpiaService {
             List<String> purposes, List<RiskView> risks, String residualRisk, String residualReason,
             boolean priorConsultationRequired, LocalDate reviewDate, boolean reviewDue, String status,
             String reason, String writtenBy, Instant writtenAt, String signedOffBy, Instant signedOffAt,
-            String signOffNote, Long signedOffVersion) {
+            String signOffNote, Long signedOffVersion) implements java.io.Serializable {
     }
 }

@@ -22,16 +22,17 @@ public final class PrivacyDeadlines {
     private static final Set<String> FINAL = Set.of("COMPLETED", "REJECTED");
 
     /** @param requests open requests due before the horizon, soonest first; {@code weeks} the chart's numbers */
-    public record Plan(Instant asOf, int weeksAhead, List<Due> requests, List<Week> weeks) {
+    public record Plan(Instant asOf, int weeksAhead, List<Due> requests, List<Week> weeks)
+            implements java.io.Serializable {
     }
 
     /** @param daysLeft whole days until the deadline (negative: days overdue) */
     public record Due(long id, String type, String status, Instant receivedAt, Instant dueAt, long daysLeft,
-            boolean overdue, boolean extended, String assignee) {
+            boolean overdue, boolean extended, String assignee) implements java.io.Serializable {
     }
 
     /** @param due open requests due that week; {@code overdue} of them, those past their deadline now */
-    public record Week(LocalDate start, int due, int overdue) {
+    public record Week(LocalDate start, int due, int overdue) implements java.io.Serializable {
     }
 
     private PrivacyDeadlines() {

@@ -96,6 +96,6 @@ public interface PrivacyRequestService {
     record RequestView(long id, String type, String status, Set<Long> subjectCustomerIds, Instant receivedAt,
             Instant dueAt, boolean overdue, String extensionReason, String identityMethod, String verifiedBy,
             Instant verifiedAt, String assignee, Long blockingHoldId, String outcome, String createdBy,
-            Instant updatedAt, long version, List<String> purposes) {
+            Instant updatedAt, long version, List<String> purposes) implements java.io.Serializable {
     }
 }

@@ -63,7 +63,8 @@ public interface RetentionService {
     }
 
     record PolicyView(long id, String name, Set<String> categories, List<String> regions, String clock, int days,
-            String action, boolean active, long version, String reason, String changedBy, Instant changedAt) {
+            String action, boolean active, long version, String reason, String changedBy, Instant changedAt)
+                    implements java.io.Serializable {
     }
 
     record HoldInput(String scope, Long customerId, Long ticketId, List<String> categories, List<String> regions,
@@ -73,7 +74,7 @@ public interface RetentionService {
     record HoldView(long id, String scope, Long customerId, Long ticketId, Set<String> categories,
             List<String> regions, Instant createdFrom, Instant createdTo, String reason, String authority,
             String createdBy, Instant createdAt, String releasedBy, Instant releasedAt, String releaseReason,
-            boolean active) {
+            boolean active) implements java.io.Serializable {
     }
 
     /** One ticket's retention decision, as the job carries it from reader to writer. */
@@ -90,6 +91,6 @@ public interface RetentionService {
     }
 
     record Preview(Instant asOf, long examined, long anonymize, long delete, long held, List<Item> items,
-            boolean truncated) {
+            boolean truncated) implements java.io.Serializable {
     }
 }

@@ -24,7 +24,7 @@ public final class ReviewViews {
     public record ReviewView(long id, String title, String scope, String region, String role, String reviewer,
             Instant deadline, String policy, String state, String createdBy, Instant createdAt, boolean scheduled,
             Instant deadlineHandledAt, String closedBy, Instant closedAt, String outcomeDigest,
-            Map<String, Long> items) {
+            Map<String, Long> items) implements java.io.Serializable {
 
         static ReviewView of(AccessReview review, Map<String, Long> counts) {
             return new ReviewView(review.getId(), review.getTitle(), review.scopeText(),
@@ -38,7 +38,7 @@ public final class ReviewViews {
     }
 
     public record ItemView(long id, String username, String kind, String subject, String detail, String reviewer,
-            String state, String decidedBy, Instant decidedAt, String reason) {
+            String state, String decidedBy, Instant decidedAt, String reason) implements java.io.Serializable {
 
         static ItemView of(AccessReviewItem item) {
             return new ItemView(item.getId(), item.getUsername(), item.getKind().name(), item.getSubject(),
@@ -48,14 +48,15 @@ public final class ReviewViews {
     }
 
     /** A campaign with its items (a reviewer without read permission sees only the items assigned to them). */
-    public record ReviewDetail(ReviewView review, List<ItemView> items) {
+    public record ReviewDetail(ReviewView review, List<ItemView> items) implements java.io.Serializable {
     }
 
     public record DormantAccount(String username, String displayName, Set<String> roles, Set<String> regions,
-            String reason, Instant createdAt, Instant lastSignIn, Instant lastGrantEnded) {
+            String reason, Instant createdAt, Instant lastSignIn, Instant lastGrantEnded)
+                    implements java.io.Serializable {
     }
 
     public record DormantReport(int days, Instant cutoff, Instant generatedAt, String signInSource,
-            List<DormantAccount> accounts) {
+            List<DormantAccount> accounts) implements java.io.Serializable {
     }
 }

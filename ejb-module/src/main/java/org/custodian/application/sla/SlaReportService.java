@@ -28,10 +28,11 @@ public interface SlaReportService {
     record Group(String key, long tickets, long open, Double firstResponseAttainment, long firstResponseMet,
             long firstResponseMissed, Double resolutionAttainment, long resolutionMet, long resolutionMissed,
             long breaches, Double firstResponseP50Minutes, Double firstResponseP90Minutes,
-            Double resolutionP50Minutes, Double resolutionP90Minutes) {
+            Double resolutionP50Minutes, Double resolutionP90Minutes) implements java.io.Serializable {
     }
 
     /** {@code regions}: the regions counted (null: all). */
-    record SlaReport(Instant from, Instant to, String groupBy, List<String> regions, List<Group> groups) {
+    record SlaReport(Instant from, Instant to, String groupBy, List<String> regions, List<Group> groups)
+            implements java.io.Serializable {
     }
 }

@@ -8,7 +8,7 @@ import org.custodian.application.shared.Caller;
 public interface GovernanceSloService {
 
     /** The objectives measured now; {@code remits} are the remits shown (the caller's, or the one asked for). */
-    record Report(Instant measuredAt, List<String> remits, List<Objective> objectives) {
+    record Report(Instant measuredAt, List<String> remits, List<Objective> objectives) implements java.io.Serializable {
     }
 
     /** One objective's evaluation result: its status now and its incident ticket (opened now or still open). */

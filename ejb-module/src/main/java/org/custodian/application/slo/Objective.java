@@ -9,7 +9,7 @@ import java.time.Instant;
  * measured from and {@code detail} the counts behind the number.
  */
 public record Objective(String id, String remit, Double value, double target, String unit, String comparison,
-        String status, boolean met, Instant measuredAt, String basis, String detail) {
+        String status, boolean met, Instant measuredAt, String basis, String detail) implements java.io.Serializable {
 
     public static final String MET = "MET";
     public static final String MISSED = "MISSED";

@@ -9,7 +9,7 @@ public interface SloEvaluations {
 
     /** One stored evaluation. */
     record Evaluation(String objective, String remit, Instant evaluatedAt, Double value, double target, String unit,
-            String status, Long incidentTicketId) {
+            String status, Long incidentTicketId) implements java.io.Serializable {
     }
 
     void store(Evaluation evaluation);

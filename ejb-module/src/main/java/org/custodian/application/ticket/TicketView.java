@@ -11,7 +11,7 @@ import org.custodian.domain.model.ticket.Ticket;
  * A ticket as one caller may see it: {@code body} holds only the fields their decision shows (masked ones in
  * masked form); id and version are always there, the latter for If-Match.
  */
-public record TicketView(long id, long version, Map<String, Object> body) {
+public record TicketView(long id, long version, Map<String, Object> body) implements java.io.Serializable {
 
     public static final String ENTITY = "ticket";
 

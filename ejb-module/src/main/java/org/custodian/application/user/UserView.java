@@ -11,7 +11,8 @@ import org.custodian.domain.model.user.User;
 public record UserView(String username, String displayName, String email, List<String> roles, List<String> regions,
         List<String> teams, String timeZone, String locale, boolean active, String disabledReason, Instant disabledAt,
         Instant lastSignInAt, boolean passwordSet, Instant createdAt, String createdBy, Instant changedAt,
-        String changedBy, List<String> pendingRoles, List<RoleGrantRequestView> grantRequests) {
+        String changedBy, List<String> pendingRoles, List<RoleGrantRequestView> grantRequests)
+                implements java.io.Serializable {
 
     static UserView of(User user, List<RoleGrantRequestView> pending) {
         return of(user, List.of(), pending);

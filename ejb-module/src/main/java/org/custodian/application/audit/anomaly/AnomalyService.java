@@ -17,6 +17,7 @@ public interface AnomalyService {
     List<AlertView> alerts(Caller caller);
 
     record AlertView(long id, String rule, String actor, long observed, long threshold, Instant windowStart,
-            Instant windowEnd, long lastSequence, String detail, Long ticketId, Instant createdAt) {
+            Instant windowEnd, long lastSequence, String detail, Long ticketId, Instant createdAt)
+                    implements java.io.Serializable {
     }
 }

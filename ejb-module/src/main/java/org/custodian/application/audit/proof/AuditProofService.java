@@ -34,7 +34,7 @@ public interface AuditProofService {
     void export(Caller caller, Long from, Long to, Consumer<String> line);
 
     record CheckpointView(long treeSize, String rootHash, String chainHash, String createdAt, String algorithm,
-            String keyId, String signature) {
+            String keyId, String signature) implements java.io.Serializable {
     }
 
     record Checkpoints(CheckpointView latest, List<CheckpointView> history, String algorithm, String keyId,

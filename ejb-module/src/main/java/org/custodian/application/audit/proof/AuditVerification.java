@@ -7,7 +7,7 @@ package org.custodian.application.audit.proof;
  * events after it were verified.
  */
 public record AuditVerification(String status, long events, Long firstBadSequence, int checkpoints, String reason,
-        long prunedTo) {
+        long prunedTo) implements java.io.Serializable {
 
     public static final String OK = "OK";
     public static final String BROKEN = "BROKEN";

@@ -50,7 +50,8 @@ public interface AccessReportService {
      * @param events oldest first; at most 10,000 ({@code truncated} says whether more exist in the period)
      */
     record CredentialAccess(String credential, String account, String actor, Instant from, Instant to, long reads,
-            long changes, long denied, List<String> sources, List<CredentialEvent> events, boolean truncated) {
+            long changes, long denied, List<String> sources, List<CredentialEvent> events, boolean truncated)
+                    implements java.io.Serializable {
     }
 
     /**
@@ -74,7 +75,7 @@ public interface AccessReportService {
 
     /** One event of a credential: what it did to which resource, from where, with what outcome. */
     record CredentialEvent(long sequence, Instant occurredAt, String action, String outcome, String resourceType,
-            String resourceId, String clientAddress, String kind, List<String> fields) {
+            String resourceId, String clientAddress, String kind, List<String> fields) implements java.io.Serializable {
     }
 
     /**
@@ -84,7 +85,7 @@ public interface AccessReportService {
      * @param prunedNote what the pruning of the trail means for this report (null when it touched none of it)
      */
     record AccessReport(Instant from, Instant to, String classification, String groupBy, long reads,
-            long readsFromDailyCounts, String prunedNote, List<Row> rows) {
+            long readsFromDailyCounts, String prunedNote, List<Row> rows) implements java.io.Serializable {
     }
 
     /**
@@ -93,7 +94,7 @@ public interface AccessReportService {
      * of the reads, how many were reveals with a reason (FIELD_REVEALED, #23; raw events only).
      */
     record Row(String key, long reads, long readsFromDailyCounts, long users, long fieldsFull, long fieldsMasked,
-            Map<String, Long> bases, Map<String, Long> classifications, long reveals) {
+            Map<String, Long> bases, Map<String, Long> classifications, long reveals) implements java.io.Serializable {
     }
 
     /**
@@ -105,6 +106,6 @@ public interface AccessReportService {
 
     /** One event about the ticket: who, when, what action, on what basis, which fields (masked ones marked). */
     record Access(long sequence, Instant occurredAt, String actor, String roles, String action, String outcome,
-            String basis, List<String> fields, List<String> maskedFields) {
+            String basis, List<String> fields, List<String> maskedFields) implements java.io.Serializable {
     }
 }

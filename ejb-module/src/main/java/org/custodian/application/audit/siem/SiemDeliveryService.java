@@ -14,6 +14,6 @@ public interface SiemDeliveryService {
 
     /** What /health shows: where delivery stands and what went wrong last. */
     record Status(boolean configured, String target, String format, long deliveredSequence, long backlog,
-            String lastError, long failures) {
+            String lastError, long failures) implements java.io.Serializable {
     }
 }

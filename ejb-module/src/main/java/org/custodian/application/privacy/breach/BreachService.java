@@ -73,7 +73,8 @@ public interface BreachService {
             Instant dueAt, Instant warnAt, Instant warningSentAt, Instant deadlineSentAt, boolean overdue,
             Instant notifiedAt, String authorityReference, boolean late, String delayReason,
             String noNotificationReason, Boolean notifySubjects, String subjectsReason, String subjectsDecidedBy,
-            Instant subjectsDecidedAt, Scope scope, Long alertId, String createdBy, Instant createdAt, long version) {
+            Instant subjectsDecidedAt, Scope scope, Long alertId, String createdBy, Instant createdAt, long version)
+                    implements java.io.Serializable {
     }
 
     /**
@@ -82,10 +83,10 @@ public interface BreachService {
      * @param truncated the actor read more in the window than was examined: the counts are a lower bound
      */
     record Scope(String actor, Instant from, Instant to, long subjectCount, long recordCount, boolean truncated,
-            List<Subject> subjects) {
+            List<Subject> subjects) implements java.io.Serializable {
     }
 
     /** A subject by customer id (not by name: the register is no copy of their data), region and records read. */
-    record Subject(long customerId, String region, int records) {
+    record Subject(long customerId, String region, int records) implements java.io.Serializable {
     }
 }
