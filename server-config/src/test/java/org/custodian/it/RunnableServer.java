@@ -95,7 +95,7 @@ final class RunnableServer implements AutoCloseable {
         return port;
     }
 
-    /** The node dies as under {@code kill -9}: no shutdown, nothing handed over. */
+    /** kill -9: no shutdown hook, no undeploy, nothing handed over (the node's lease is left to expire). */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
@@ -142,11 +142,6 @@ final class RunnableServer implements AutoCloseable {
         synchronized (console) {
             return List.copyOf(console);
         }
-    }
-
-    /** kill -9: no shutdown hook, no undeploy, nothing more written (the node's lease is left to expire). */
-    void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
     }
 
     @Override

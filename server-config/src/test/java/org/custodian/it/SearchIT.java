@@ -3,6 +3,7 @@ package org.custodian.it;
 import static org.custodian.it.ApiAssertions.assertProblem;
 import static org.custodian.it.ApiAssertions.assertViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -63,6 +64,25 @@ class SearchIT extends DeployedWar {
         page.getJsonArray("items").forEach(item -> ids.add(item.asJsonObject().getJsonNumber("id").longValue()));
         assertEquals(ids.size(), page.getJsonNumber("total").longValue(), "the total counts what is listed");
         return ids;
+    }
+
+    @Test
+    void aMergedDuplicatesInternalCommentsStayInternal() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        String contractor = api.token("contractor");
+        String internalWord = marker();
+        long customerId = customer(api, agent, "EU");
+        long survivor = ticket(api, agent, customerId, "VPN drops", "Tunnel resets every hour.", "NETWORK");
+        long duplicate = ticket(api, agent, customerId, "VPN drops again", "Same tunnel.", "NETWORK");
+        comment(api, agent, duplicate, "Staff only: " + internalWord + " is on the watch list.", "INTERNAL");
+        Reply merged = api.post("api/v1/tickets/" + survivor + "/merge", agent,
+                "{\"duplicateId\":" + duplicate + ",\"reason\":\"The customer wrote twice\"}");
+        assertEquals(200, merged.status(), merged.toString());
+        assertTrue(api.get("api/v1/tickets/" + survivor + "/comments", agent).body().contains(internalWord),
+                "agents read the duplicate's internal comment on the survivor");
+        String shown = api.get("api/v1/tickets/" + survivor + "/comments", contractor).body();
+        assertFalse(shown.contains(internalWord), "a contractor never reads internal comments: " + shown);
     }
 
     @Test

@@ -426,6 +426,9 @@ public class DefaultTicketService implements TicketService {
         for (Ticket duplicate : mergedDuplicates.readable(caller, ticketId)) {
             Decision onDuplicate = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(duplicate));
             for (Comment comment : tickets.commentsOf(duplicate.getId())) {
+                if (!internal && comment.getVisibility() == CommentVisibility.INTERNAL) {
+                    continue; // a duplicate's staff-only comments stay staff-only on the ticket it was merged into
+                }
                 Shown one = CommentView.show(onDuplicate, comment);
                 shown.add(one);
                 views.add(new CommentView(comment.getId(), one.body()));
