@@ -1,6 +1,7 @@
 package org.custodian.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -49,6 +50,7 @@ class ClusterIT {
             assertEquals(201, customer.status(), customer.toString());
             long customerId = customer.json().getJsonNumber("id").longValue();
             Instant activityFrom = Instant.now();
+            long lastTicket = 0;
             for (int i = 0; i < TICKETS; i++) {
                 Api node = nodes[i % 2];
                 Reply ticket = node.post("api/v1/tickets", agents[i % 2], Json.createObjectBuilder()
@@ -56,6 +58,7 @@ class ClusterIT {
                                 "Mail x" + i + "@example.org").add("category", category).build().toString());
                 assertEquals(201, ticket.status(), ticket.toString());
                 long id = ticket.json().getJsonNumber("id").longValue();
+                lastTicket = id;
                 if (i % 6 == 0) {
                     Api other = nodes[(i + 1) % 2];
                     Reply comment = other.post("api/v1/tickets/" + id + "/comments", agents[(i + 1) % 2],
@@ -68,6 +71,20 @@ class ClusterIT {
             Instant activityTo = Instant.now();
             awaitChained(cluster);
             assertOneChain(cluster, nodes[0]);
+
+            // a policy change on one node applies on the other at its next read (each has its context cached)
+            String priority = "api/v1/policy/classifications/ticket.priority";
+            assertTrue(nodes[1].get("api/v1/tickets/" + lastTicket, agentB).json().containsKey("priority"));
+            Reply relabelled = nodes[0].send("PUT", priority, nodes[0].token("privacy"), "application/json",
+                    "{\"classification\":\"RESTRICTED\",\"reason\":\"Cluster test: priority is restricted\"}");
+            assertEquals(200, relabelled.status(), relabelled.toString());
+            assertFalse(nodes[1].get("api/v1/tickets/" + lastTicket, agentB).json().containsKey("priority"),
+                    "B follows the change made on A at its next read");
+            Reply back = nodes[1].send("PUT", priority, privacy, "application/json",
+                    "{\"classification\":\"INTERNAL\",\"reason\":\"Cluster test: priority is internal again\"}");
+            assertEquals(200, back.status(), back.toString());
+            assertTrue(nodes[0].get("api/v1/tickets/" + lastTicket, agentA).json().containsKey("priority"),
+                    "and A follows the change made on B");
 
             // checkpoints: one node signs, at most once per interval, while both nodes took writes
             assertEquals(1, cluster.count("select count(distinct node_id) from cluster_timer_lease where task ="

@@ -11,6 +11,7 @@ import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -39,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * server booted: a server restarted more often than the interval still purges on time. Lives in the batch module
  * so the job XML is visible to the thread that starts it.
  */
+// LocalBean: implementing Standby would otherwise make it the bean's only view, and @EJB of the class fails
+@LocalBean
 @Singleton
 @Startup
 // the migrator is in another module of the EAR: this module's gate to the migrated schema is the recovery bean

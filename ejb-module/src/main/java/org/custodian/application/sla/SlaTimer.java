@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -30,6 +31,8 @@ import org.custodian.domain.model.sla.SlaAlarmRecompute;
  * warning or breach that fell due while the server was down is recorded at start (once: the clock keeps the mark).
  * A change that makes a clock's alarm earlier than the one armed re-arms it after its transaction commits.
  */
+// LocalBean: implementing Standby would otherwise make it the bean's only view, and @EJB of the class fails
+@LocalBean
 @Singleton
 @Startup
 @Interceptors(TimerWatchdog.class)

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -28,6 +29,8 @@ import org.custodian.application.shared.TimerWatchdog;
  * from the data, so a warning that fell due while the server was down is sent at start, and once (the breach keeps
  * the mark). Recording a breach re-arms it after its transaction commits.
  */
+// LocalBean: implementing Standby would otherwise make it the bean's only view, and @EJB of the class fails
+@LocalBean
 @Singleton
 @Startup
 @Interceptors(TimerWatchdog.class)
