@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # pii-rescan benchmark (#27) against a real PostgreSQL and the real runnable jar.
 #
-#   server-config/src/bench/pii/run.sh [rows]   # default 200,000 rows of a FreeScout-like export (4 threads per
-#                                             # conversation: 50,000 tickets, 150,000 comments, ~600 bytes of
+#   server-config/src/bench/pii/run.sh [rows]   # default 100,000 rows of a FreeScout-like export (4 threads per
+#                                             # conversation: 25,000 tickets, 75,000 comments, ~500 bytes of
 #                                             # text each), imported through the API; then 1 ticket and 1 comment
 #                                             # in 100 get a card number written past the detector (as an older
 #                                             # version stored it); then the pii-rescan job runs twice: it prints
@@ -15,7 +15,7 @@
 # bc. Throwaway cluster under server-config/target/bench-pii-pg on port BENCH_PG_PORT (55461), the application on
 # BENCH_APP_PORT (8311).
 set -euo pipefail
-N=${1:-200000}
+N=${1:-100000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
 JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
@@ -93,7 +93,7 @@ planted_tickets=$("${PSQL[@]}" -c "with u as (update ticket set description = de
   where id % 100 = 0 and anonymized_at is null returning 1) select count(*) from u")
 planted_comments=$("${PSQL[@]}" -c "with u as (update ticket_comment set body = body || ' Card 5500 0000 0000 0004.'
   where id % 100 = 0 returning 1) select count(*) from u")
-"${PSQL[@]}" -c "vacuum analyze ticket; vacuum analyze ticket_comment" >/dev/null
+"${PSQL[@]}" -c "vacuum analyze ticket" -c "vacuum analyze ticket_comment" >/dev/null
 echo "tickets $("${PSQL[@]}" -c "select count(*) from ticket"), comments $("${PSQL[@]}" -c \
   "select count(*) from ticket_comment"); planted: $planted_tickets tickets, $planted_comments comments"
 
