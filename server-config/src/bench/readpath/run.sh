@@ -16,6 +16,8 @@
 # (BENCH_PG_PORT, BENCH_APP_PORT). BENCH_JAVA_OPTS goes to the server's JVM (e.g. a flight recording:
 # -XX:StartFlightRecording=filename=/tmp/read.jfr,settings=profile). BENCH_JAR and BENCH_WORK name another runnable
 # jar and work directory (before/after builds side by side). BENCH_CONNECTIONS changes wrk's -c (default 16).
+# Also prints the SQL statements of each measured run per request (pg_stat_statements: calls and database time),
+# which says where a read's round trips go.
 set -euo pipefail
 N=${1:-1000000}
 SECONDS_PER_RUN=${2:-30}
@@ -57,8 +59,10 @@ cp "$HERE/baseline/persistence.xml" "$WORK/plain/WEB-INF/classes/META-INF/"
 
 as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
 as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-  -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+  -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB \
+      -c shared_preload_libraries=pg_stat_statements" start >/dev/null
 psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "create extension pg_stat_statements"
 
 CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
 CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
@@ -95,6 +99,16 @@ db_cpu() {  # CPU seconds of the database cluster so far: the postmaster with it
     | awk -v t="$TICKS" '{ s += $1 } END { printf "%.3f", s / t }'
 }
 
+# stmts reset | stmts <run> <requests>: the statements since the reset, per request (calls, database ms, the SQL)
+stmts() {
+  local q=(psql -X -q -A -t -F ' | ' -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian)
+  if [ "$1" = reset ]; then "${q[@]}" -c "select pg_stat_statements_reset()" >/dev/null; return; fi
+  "${q[@]}" -c "select to_char(calls::numeric / $2, 'FM990.00'), to_char(total_exec_time / $2, 'FM990.000'),
+                       left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+                  from pg_stat_statements where calls >= $2 / 10 order by calls desc, total_exec_time desc limit 25" \
+    > "$WORK/statements-$1.txt"
+}
+
 RESULTS=$WORK/results.txt
 : > "$RESULTS"
 # one wrk run: name, duration, path prefix, [lo hi]; governed runs carry a fresh token (they last 15 minutes)
@@ -102,14 +116,16 @@ run() {
   local name=$1 duration=$2 prefix=$3 auth=() a0 a1 d0 d1 line
   shift 3
   case "$prefix" in /api/*) auth=(-H "Authorization: Bearer $(token agent.eu)") ;; esac
+  stmts reset
   a0=$(app_cpu); d0=$(db_cpu)
-  wrk -t2 -c"$CONNECTIONS" -d"${duration}s" --timeout 10s "${auth[@]}" -s "$HERE/reads.lua" "$APP" -- \
+  wrk -t2 -c"$CONNECTIONS" -d"${duration}s" --timeout 60s "${auth[@]}" -s "$HERE/reads.lua" "$APP" -- \
     "$prefix" "$@" > "$WORK/wrk-$name.txt"
   line=$(grep '^RESULT' "$WORK/wrk-$name.txt")
   a1=$(app_cpu); d1=$(db_cpu)
   read -r _ requests errors rps p50 p90 p99 <<<"$line"
   [ "$errors" = 0 ] || { echo "$name: $errors of $requests requests failed: $(grep '^ERRORS' "$WORK/wrk-$name.txt")" >&2
     exit 1; }
+  case "$name" in warm) ;; *) stmts "$name" "$requests" ;; esac
   echo "$name $rps $p50 $p90 $p99 $(echo "scale=3; ($a1 - $a0) * 1000 / $requests" | bc)" \
     "$(echo "scale=3; ($d1 - $d0) * 1000 / $requests" | bc) $requests" >> "$RESULTS"
 }
@@ -143,3 +159,8 @@ cpu_ratio() { echo "scale=2; ($(field "plain-$1" 6) + $(field "plain-$1" 7)) / (
 echo "governed / plain (goal >= 0.8): get $(ratio get) by req/s, $(cpu_ratio get) by server CPU per request;" \
   "list $(ratio list) by req/s, $(cpu_ratio list) by server CPU per request"
 echo "TICKET_READ audit events in the trail: $AUDITED"
+for f in "$WORK"/statements-*.txt; do
+  printf '\n== SQL per request, %s (calls | database ms | statement; those of at least one request in ten) ==\n' \
+    "$(basename "$f" .txt | sed 's/statements-//')"
+  cat "$f"
+done

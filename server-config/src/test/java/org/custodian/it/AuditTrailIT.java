@@ -131,6 +131,65 @@ class AuditTrailIT extends DeployedWar {
         assertTrue(metrics.body().contains("custodian_siem_backlog"), metrics.body());
     }
 
+    @Test
+    void aReadIsAnsweredOnlyOnceItsEventIsInTheTrail() throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        long ticketId = createTicket(api, agent, createCustomer(api, agent, "EU"), "Held read subject");
+        String id = String.valueOf(ticketId);
+        String reads = "select count(*) from audit_event where action = 'TICKET_READ' and resource_id = ?";
+        long before = Sql.longValue(reads, id);
+
+        // a read writes no pending row: its event is held until its (read-only) transaction commits, then chained
+        Sql.script("create or replace function it_reject_pending_read() returns trigger as $$ begin"
+                + " if new.action = 'TICKET_READ' then raise exception 'no pending reads'; end if; return new; end $$"
+                + " language plpgsql", "create trigger it_reject_pending_read before insert on audit_pending"
+                + " for each row execute function it_reject_pending_read()");
+        try {
+            Reply read = api.get("api/v1/tickets/" + ticketId, agent);
+            assertEquals(200, read.status(), read.toString());
+            assertEquals(before + 1, Sql.longValue(reads, id), "chained before the answer");
+        } finally {
+            Sql.script("drop trigger it_reject_pending_read on audit_pending", "drop function it_reject_pending_read()");
+        }
+
+        // the trail refuses the read's event: the answer is a 503 problem, not the ticket
+        Sql.script("create or replace function it_reject_read() returns trigger as $$ begin"
+                + " if new.action = 'TICKET_READ' and new.resource_id = '" + id + "' then"
+                + " raise exception 'trail refused the read'; end if; return new; end $$ language plpgsql",
+                "create trigger it_reject_read before insert on audit_event for each row execute function it_reject_read()");
+        try {
+            Reply refused = api.get("api/v1/tickets/" + ticketId, agent);
+            assertProblem(refused, 503);
+            assertTrue(!refused.body().contains("Held read subject"), refused.body());
+            assertEquals("5", refused.header("Retry-After").orElse(null));
+            assertEquals(before + 1, Sql.longValue(reads, id));
+        } finally {
+            Sql.script("drop trigger it_reject_read on audit_event", "drop function it_reject_read()");
+        }
+
+        // a pending event the trail refuses does not take the reads down with it
+        Sql.script("create or replace function it_reject_update() returns trigger as $$ begin"
+                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + id + "' then"
+                + " raise exception 'trail refused the update'; end if; return new; end $$ language plpgsql",
+                "create trigger it_reject_update before insert on audit_event for each row execute function it_reject_update()");
+        try {
+            assertEquals(200, api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Still held\"}").status());
+            Reply read = api.get("api/v1/tickets/" + ticketId, agent);
+            assertEquals(200, read.status(), read.toString());
+            assertEquals("Still held", read.json().getString("subject"));
+            assertEquals(before + 2, Sql.longValue(reads, id));
+        } finally {
+            Sql.script("drop trigger it_reject_update on audit_event", "drop function it_reject_update()");
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (Sql.longValue("select count(*) from audit_pending") > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
+        assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+    }
+
     // ---------------------------------------------------------------- batch
 
     @Test

@@ -17,6 +17,17 @@ public interface AuditService {
             AuditOutcome outcome);
 
     /**
+     * Records the event of a read that revealed data (or withheld it). Like {@link #record}, except that in a
+     * request that waits for its events before it answers (the API), the event is held in memory until the
+     * transaction commits and is then chained with those of concurrent requests, instead of being written as a
+     * pending row: the read's transaction writes nothing. The request answers only once the event is in the trail,
+     * and not with the data if it could not be (see {@code SequenceAfterCommit}). Elsewhere (jobs, pages), and in a
+     * transaction that also writes, it is exactly {@link #record}.
+     */
+    void recordRead(Caller caller, String action, String resourceType, String resourceId, Collection<String> fields,
+            AuditOutcome outcome);
+
+    /**
      * Records several events of one caller in the caller's transaction (a retention chunk's thousand skeletons):
      * the same events, in the given order, as as many {@link #record} calls, but chained at once, under the chain
      * head's lock held until the transaction ends. For batch chunks, not for requests.

@@ -16,6 +16,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
+import org.custodian.domain.model.audit.PendingAuditRecord;
 
 @Stateless
 public class DefaultAuditService implements AuditService {
@@ -39,9 +40,26 @@ public class DefaultAuditService implements AuditService {
     @Override
     public void record(Caller caller, String action, String resourceType, String resourceId,
             Collection<String> fields, AuditOutcome outcome) {
+        TransactionEvents recorded = transactionEvents();
+        if (recorded != null && !recorded.writesPending()) {
+            for (PendingAuditRecord earlier : recorded.switchToPending()) {
+                events.enqueue(List.of(earlier.record()), earlier.occurredAt());
+            }
+        }
         events.enqueue(List.of(toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome))),
                 clock.instant());
-        sequenceAfterCommit();
+    }
+
+    @Override
+    public void recordRead(Caller caller, String action, String resourceType, String resourceId,
+            Collection<String> fields, AuditOutcome outcome) {
+        TransactionEvents recorded = afterCommit.holdsReads() ? transactionEvents() : null;
+        if (recorded == null || recorded.writesPending()) {
+            record(caller, action, resourceType, resourceId, fields, outcome);
+            return;
+        }
+        recorded.held().add(new PendingAuditRecord(0, clock.instant(),
+                toRecord(caller, new Entry(action, resourceType, resourceId, fields, outcome))));
     }
 
     @Override
@@ -57,16 +75,21 @@ public class DefaultAuditService implements AuditService {
     }
 
     /**
-     * The events just recorded are pending in the caller's transaction; once per transaction, a hook chains them
-     * right after it commits. A transaction already marked for rollback takes its pending rows with it.
+     * This transaction's events, registering once per transaction the hook that hands them to the chaining right
+     * after the commit (a transaction already marked for rollback takes its pending rows with it); null outside an
+     * active transaction.
      */
-    private void sequenceAfterCommit() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE
-                || transactions.getResource(SequenceAfterCommit.class) != null) {
-            return;
+    private TransactionEvents transactionEvents() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return null;
         }
-        transactions.putResource(SequenceAfterCommit.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(afterCommit.hook());
+        TransactionEvents recorded = (TransactionEvents) transactions.getResource(TransactionEvents.class);
+        if (recorded == null) {
+            recorded = new TransactionEvents();
+            transactions.putResource(TransactionEvents.class, recorded);
+            transactions.registerInterposedSynchronization(afterCommit.hook(recorded));
+        }
+        return recorded;
     }
 
     private static AuditRecord toRecord(Caller caller, Entry entry) {

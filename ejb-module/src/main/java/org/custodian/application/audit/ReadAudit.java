@@ -27,14 +27,14 @@ public final class ReadAudit {
             entries.addAll(one.auditEntries());
             withheld.addAll(one.withheldPersonal());
         }
-        audit.record(caller, action, resourceType, resourceId, entries.isEmpty() ? null : entries,
+        audit.recordRead(caller, action, resourceType, resourceId, entries.isEmpty() ? null : entries,
                 AuditOutcome.SUCCESS);
         if (!withheld.isEmpty()) {
             String bases = shown.stream().filter(one -> !one.withheldPersonal().isEmpty())
                     .map(one -> one.decision().basisEntry()).distinct().collect(Collectors.joining(","));
             Set<String> denied = new LinkedHashSet<>(withheld);
             denied.add(bases);
-            audit.record(caller, AuditActions.PERSONAL_DATA_WITHHELD, resourceType, resourceId, denied,
+            audit.recordRead(caller, AuditActions.PERSONAL_DATA_WITHHELD, resourceType, resourceId, denied,
                     AuditOutcome.DENIED);
         }
     }

@@ -57,12 +57,32 @@ public final class AuditSequencing {
      * written, so nothing needs to reach the disk).
      */
     public static int sequence(Connection connection, int limit) throws SQLException {
+        return sequence(connection, limit, List.of());
+    }
+
+    /**
+     * Like {@link #sequence(Connection, int)}, then chains {@code held} after the pending rows in the same
+     * transaction: events of reads that committed without writing them as pending rows (their requests wait for
+     * this commit before they answer). Returns how many pending rows were chained (the held ones always are).
+     */
+    public static int sequence(Connection connection, int limit, List<PendingAuditRecord> held) throws SQLException {
         AuditChainHead head = lockHead(connection);
         List<PendingAuditRecord> pending = pending(connection, limit);
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && held.isEmpty()) {
             return 0;
         }
-        insertEvents(connection, head.appendPending(pending));
+        if (pending.isEmpty()) {
+            insertEvents(connection, head.appendPending(held));
+            updateHead(connection, head);
+            return 0;
+        }
+        List<PendingAuditRecord> all = pending;
+        if (!held.isEmpty()) {
+            all = new ArrayList<>(pending.size() + held.size());
+            all.addAll(pending);
+            all.addAll(held);
+        }
+        insertEvents(connection, head.appendPending(all));
         Long[] ids = pending.stream().map(PendingAuditRecord::id).toArray(Long[]::new);
         try (PreparedStatement delete = connection.prepareStatement("delete from audit_pending where id = any (?)")) {
             Array array = connection.createArrayOf("bigint", ids);

@@ -29,6 +29,7 @@ import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditEventRepository;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
+import org.custodian.domain.model.audit.PendingAuditRecord;
 import org.custodian.domain.model.audit.StoredLink;
 import org.postgresql.PGResultSetMetaData;
 import org.postgresql.PGStatement;
@@ -81,8 +82,13 @@ public class JpaAuditEventRepository implements AuditEventRepository {
 
     @Override
     public int sequencePending(int limit) {
+        return sequencePending(limit, List.of());
+    }
+
+    @Override
+    public int sequencePending(int limit, List<PendingAuditRecord> held) {
         try (Connection connection = dataSource.getConnection()) {
-            return AuditSequencing.sequence(connection, limit);
+            return AuditSequencing.sequence(connection, limit, held);
         } catch (SQLException e) {
             throw new PersistenceException("chaining pending audit events failed: " + e.getMessage(), e);
         }

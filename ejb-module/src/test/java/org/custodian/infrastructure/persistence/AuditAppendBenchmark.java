@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
+import org.custodian.domain.model.audit.PendingAuditRecord;
 import org.custodian.infrastructure.migration.DatabaseMigrator;
 
 /**
@@ -39,6 +41,9 @@ import org.custodian.infrastructure.migration.DatabaseMigrator;
  * <li><b>inline</b> (the path before it): the operation locks the chain head, chains its events and commits, i.e.
  * holds the head until its commit is on disk. Here the operation has no other work; in the application the head
  * was held across the request's own writes too, so this is the old path at its best.</li>
+ * <li><b>held</b> (the application's path for reads): the operation's transaction writes nothing (a read); its
+ * events are handed to the {@link GroupedDrain} in memory and the thread waits until the drain has chained them
+ * after any pending rows, in one transaction for every request that handed some over meanwhile.</li>
  * </ul>
  * Not a test: run with {@code ./mvnw -q -pl ejb-module -Pbench test} (or {@code -Dbench.append.seconds=N}).
  */
@@ -80,6 +85,7 @@ public final class AuditAppendBenchmark {
                 for (int perOperation : new int[] {1, 3}) {
                     run(dataSource, "inline ", threads, perOperation);
                     run(dataSource, "pending", threads, perOperation);
+                    run(dataSource, "held   ", threads, perOperation);
                     run(dataSource, "commit ", threads, perOperation);
                 }
             }
@@ -94,9 +100,9 @@ public final class AuditAppendBenchmark {
         reset(dataSource);
         ExecutorService requests = Executors.newFixedThreadPool(threads);
         ExecutorService sequencer = Executors.newFixedThreadPool(2);
-        GroupedDrain group = new GroupedDrain(sequencer, () -> {
+        GroupedDrain group = new GroupedDrain(sequencer, held -> {
             try {
-                drain(dataSource);
+                drain(dataSource, held);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -122,8 +128,17 @@ public final class AuditAppendBenchmark {
                                     AuditOutcome.SUCCESS, actor + "-" + op, "10.0.0.7"));
                         }
                         long started = System.nanoTime();
-                        AuditSequencing.enqueue(connection, records, Instant.now());
-                        if (mode.startsWith("inline")) {
+                        if (mode.startsWith("held")) {
+                            Instant at = Instant.now();
+                            GroupedDrain.Ticket ticket = group.ask(records.stream()
+                                    .map(record -> new PendingAuditRecord(0, at, record)).toList());
+                            ticket.held().get(10, TimeUnit.SECONDS);
+                        } else {
+                            AuditSequencing.enqueue(connection, records, Instant.now());
+                        }
+                        if (mode.startsWith("held")) {
+                            // chained above; the read's own transaction wrote nothing
+                        } else if (mode.startsWith("inline")) {
                             AuditSequencing.sequence(connection, perOperation);
                             connection.commit();
                         } else if (mode.startsWith("commit")) {
@@ -192,6 +207,10 @@ public final class AuditAppendBenchmark {
     private static final ThreadLocal<Connection> SEQUENCER_CONNECTION = new ThreadLocal<>();
 
     private static long drain(DataSource dataSource) throws SQLException {
+        return drain(dataSource, List.of());
+    }
+
+    private static long drain(DataSource dataSource, List<PendingAuditRecord> held) throws SQLException {
         Connection connection = SEQUENCER_CONNECTION.get();
         if (connection == null) {
             connection = dataSource.getConnection();
@@ -201,14 +220,16 @@ public final class AuditAppendBenchmark {
         {
             long chained = 0;
             int batch;
+            List<PendingAuditRecord> first = held;
             do {
-                batch = AuditSequencing.sequence(connection, 5000);
-                if (batch == 0) {
+                batch = AuditSequencing.sequence(connection, 5000, first);
+                if (batch == 0 && first.isEmpty()) {
                     connection.rollback();
                 } else {
                     connection.commit();
                 }
-                chained += batch;
+                chained += batch + first.size();
+                first = List.of();
             } while (batch == 5000);
             return chained;
         }

@@ -35,6 +35,13 @@ public interface AuditEventRepository {
      */
     int sequencePending(int limit);
 
+    /**
+     * {@link #sequencePending(int)}, then chains {@code held} after those rows in the same transaction: events of
+     * committed reads kept in memory until now, whose requests wait for this commit before they answer. Returns how
+     * many pending rows were chained (the held events always are).
+     */
+    int sequencePending(int limit, List<PendingAuditRecord> held);
+
     /** Committed events not chained yet. */
     long pendingCount();
 
