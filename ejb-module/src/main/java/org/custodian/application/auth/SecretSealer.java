@@ -1,16 +1,12 @@
 package org.custodian.application.auth;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.custodian.application.shared.AesGcmSeal;
-import org.custodian.application.shared.InstallationSecret;
-import org.custodian.application.shared.NotConfiguredException;
+import org.custodian.application.shared.HmacSha256;
+import org.custodian.application.shared.InstallationKeyed;
 
 /**
  * Seals second-factor secrets (AES-256-GCM, random 96-bit nonce, the username as associated data so a sealed
@@ -18,39 +14,29 @@ import org.custodian.application.shared.NotConfiguredException;
  * {@code custodian.auth.second-factor-key} (32 bytes, base64). Without the key nobody can enroll.
  */
 @ApplicationScoped
-public class SecretSealer {
+public class SecretSealer extends InstallationKeyed {
 
     static final String KEY_PROPERTY = "custodian.auth.second-factor-key";
+    private static final String WITHOUT_KEY = "second factors can be neither enrolled nor checked";
 
-    private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
     private SecretKeySpec macKey;
 
     public SecretSealer() {
+        super(KEY_PROPERTY);
     }
 
     /** For tests: a sealer with this key. */
     public SecretSealer(byte[] rawKey) {
+        this();
         useKey(rawKey);
     }
 
-    @PostConstruct
-    void loadKey() {
-        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
-    }
-
-    private void useKey(byte[] raw) {
-        InstallationSecret.checked(raw, KEY_PROPERTY);
+    @Override
+    protected void keyed(byte[] raw) {
         key = new AesGcmSeal(raw, random);
-        try {
-            // a separate key for the hashes, derived from the configured one
-            Mac derive = Mac.getInstance("HmacSHA256");
-            derive.init(new SecretKeySpec(raw, "HmacSHA256"));
-            macKey = new SecretKeySpec(derive.doFinal("recovery-codes".getBytes(StandardCharsets.US_ASCII)),
-                    "HmacSHA256");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // a separate key for the hashes, derived from the configured one
+        macKey = HmacSha256.derive(raw, "recovery-codes".getBytes(StandardCharsets.US_ASCII));
     }
 
     public byte[] randomBytes(int count) {
@@ -60,12 +46,12 @@ public class SecretSealer {
     }
 
     public String seal(String username, byte[] secret) {
-        requireKey();
+        requireKey(WITHOUT_KEY);
         return key.seal(username, secret);
     }
 
     public byte[] open(String username, String sealedText) {
-        requireKey();
+        requireKey(WITHOUT_KEY);
         try {
             return key.open(username, sealedText);
         } catch (GeneralSecurityException e) {
@@ -77,16 +63,9 @@ public class SecretSealer {
 
     /** HMAC-SHA256 (hex) of a normalized recovery code and its owner. */
     public String recoveryCodeHash(String username, String normalizedCode) {
-        requireKey();
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(macKey);
-            mac.update(username.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(normalizedCode.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        requireKey(WITHOUT_KEY);
+        return HmacSha256.hex(macKey, username.getBytes(StandardCharsets.UTF_8),
+                normalizedCode.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
@@ -94,26 +73,8 @@ public class SecretSealer {
      * under a key derived for that purpose: the table holds only this, so a stolen row opens nothing.
      */
     public String keyedHash(String purpose, String secret) {
-        requireKey();
-        try {
-            Mac derive = Mac.getInstance("HmacSHA256");
-            derive.init(macKey);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(derive.doFinal(purpose.getBytes(StandardCharsets.UTF_8)), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public boolean isConfigured() {
-        return key != null;
-    }
-
-    private void requireKey() {
-        if (key == null) {
-            throw new NotConfiguredException(KEY_PROPERTY + " is not set: second factors can be neither enrolled"
-                    + " nor checked");
-        }
+        requireKey(WITHOUT_KEY);
+        return HmacSha256.hex(HmacSha256.derive(macKey, purpose.getBytes(StandardCharsets.UTF_8)),
+                secret.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,14 +1,12 @@
 package org.custodian.application.sla;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.cluster.ClusterNode;
-import org.custodian.application.shared.EarliestAlarm;
+import org.custodian.application.shared.EarliestAlarmTimer;
 import org.custodian.application.shared.TimerWatchdog;
 import org.custodian.domain.model.sla.SlaAlarmRecompute;
 
@@ -38,16 +36,11 @@ import org.custodian.domain.model.sla.SlaAlarmRecompute;
 @Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SlaTimer implements TimerWatchdog.Standby {
+public class SlaTimer extends EarliestAlarmTimer {
 
     private static final Logger LOG = Logger.getLogger(SlaTimer.class.getName());
     /** Clocks handled per query; one wake-up handles at most {@code BATCH * 20}, then re-arms at once. */
     private static final int BATCH = 100;
-    /** A clock that keeps failing must not make the timer spin. */
-    private static final Duration MIN_DELAY = Duration.ofSeconds(1);
-
-    @Resource
-    private TimerService timers;
 
     @EJB
     private ClusterNode cluster;
@@ -55,11 +48,17 @@ public class SlaTimer implements TimerWatchdog.Standby {
     @EJB
     private SlaDeadlines deadlines;
 
-    /** The alarm the timer is armed for; null: none. */
-    private final EarliestAlarm alarm = new EarliestAlarm("sla-clocks");
-
     @Inject
     private SlaAlarmRecompute recompute;
+
+    public SlaTimer() {
+        super("sla-clocks");
+    }
+
+    @Override
+    protected Instant nextWakeUp() {
+        return cluster.wakeNoLaterThanALease(deadlines.earliestAlarm());
+    }
 
     /** At start: every clock's alarm and ticket's due time derived again from the data (set-based), then armed. */
     @PostConstruct
@@ -72,12 +71,12 @@ public class SlaTimer implements TimerWatchdog.Standby {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recomputing the SLA clocks at start failed; the stored alarms stand", e);
         }
-        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), Duration.ZERO);
+        armNext(Duration.ZERO);
     }
 
     @Timeout
     void wake() {
-        alarm.fired();
+        fired();
         Instant now = Instant.now();
         int handled = 0;
         for (int round = 0; round < 20; round++) {
@@ -97,22 +96,6 @@ public class SlaTimer implements TimerWatchdog.Standby {
         if (handled > 0) {
             LOG.fine("SLA timer handled " + handled + " clock(s)");
         }
-        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), MIN_DELAY);
-    }
-
-    /** Another node holds this timer (#26): look again a lease later, when that node may have gone. */
-    @Override
-    public void standby(Duration retryIn) {
-        alarm.arm(timers, Instant.now().plus(retryIn), MIN_DELAY);
-    }
-
-    /** A clock's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
-    public void earlier(Instant at) {
-        alarm.earlier(timers, at);
-    }
-
-    /** When the timer is armed for (null: no running clock has an alarm), for tests and the health of it. */
-    public Instant armedFor() {
-        return alarm.armedFor();
+        armNext(MIN_DELAY);
     }
 }

@@ -1,12 +1,9 @@
 package org.custodian.application.webhook;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import org.custodian.application.shared.AesGcmSeal;
-import org.custodian.application.shared.InstallationSecret;
-import org.custodian.application.shared.NotConfiguredException;
+import org.custodian.application.shared.InstallationKeyed;
 
 /**
  * Seals webhook signing secrets at rest (AES-256-GCM, a random 96-bit nonce, the owning account as associated data
@@ -15,28 +12,25 @@ import org.custodian.application.shared.NotConfiguredException;
  * clear to sign, so it is sealed rather than hashed; it is never logged and shown only once, at registration.
  */
 @ApplicationScoped
-public class WebhookSecretBox {
+public class WebhookSecretBox extends InstallationKeyed {
 
     static final String KEY_PROPERTY = "custodian.webhook.secret-key";
+    private static final String WITHOUT_KEY = "webhooks can be neither registered nor signed";
 
-    private final SecureRandom random = new SecureRandom();
     private AesGcmSeal key;
 
     public WebhookSecretBox() {
+        super(KEY_PROPERTY);
     }
 
     /** For tests: a box with this key. */
     public WebhookSecretBox(byte[] rawKey) {
+        this();
         useKey(rawKey);
     }
 
-    @PostConstruct
-    void loadKey() {
-        InstallationSecret.read(KEY_PROPERTY).ifPresent(this::useKey);
-    }
-
-    private void useKey(byte[] raw) {
-        InstallationSecret.checked(raw, KEY_PROPERTY);
+    @Override
+    protected void keyed(byte[] raw) {
         key = new AesGcmSeal(raw, random);
     }
 
@@ -48,24 +42,17 @@ public class WebhookSecretBox {
     }
 
     public String seal(String account, byte[] secret) {
-        requireKey();
+        requireKey(WITHOUT_KEY);
         return key.seal("webhook:" + account, secret);
     }
 
     public byte[] open(String account, String sealedText) {
-        requireKey();
+        requireKey(WITHOUT_KEY);
         try {
             return key.open("webhook:" + account, sealedText);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a webhook secret of " + account + " does not open with the configured"
                     + " key (" + KEY_PROPERTY + " changed?)", e);
-        }
-    }
-
-    private void requireKey() {
-        if (key == null) {
-            throw new NotConfiguredException(KEY_PROPERTY + " is not set: webhooks can be neither registered nor"
-                    + " signed");
         }
     }
 }

@@ -9,13 +9,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.custodian.application.pii.PiiRescanService;
 import org.custodian.application.pii.RescanTarget;
 import org.custodian.application.pii.Rescanned;
 import org.custodian.infrastructure.batch.repository.ChunkPosition;
 import org.custodian.infrastructure.batch.repository.CommittedPositions;
+import org.custodian.infrastructure.batch.repository.IdPages;
 
 /**
  * The step's records (its {@code target}) in id order, a page at a time. The position committed with each chunk
@@ -44,39 +43,28 @@ public class PiiRescanReader extends AbstractItemReader {
     @Inject
     CommittedPositions positions;
 
-    private final Deque<Long> buffer = new ArrayDeque<>();
-    private long lastHandedOut;
-    private boolean exhausted;
+    private final IdPages pages = new IdPages(PAGE);
 
     @Override
     public void open(Serializable checkpoint) {
-        lastHandedOut = checkpoint instanceof Long saved ? saved : 0;
+        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
         positions.find(job.getInstanceId(), step.getStepName()).ifPresent(committed -> {
             int bar = committed.indexOf('|');
-            lastHandedOut = Long.parseLong(committed.substring(0, bar));
+            pages.restartAfter(Long.parseLong(committed.substring(0, bar)));
             step.setPersistentUserData(Rescanned.parse(committed.substring(bar + 1)));
         });
-        step.setTransientUserData((ChunkPosition) () -> lastHandedOut + "|" + PiiRescanWriter.totalOf(step).text());
+        step.setTransientUserData(
+                (ChunkPosition) () -> pages.lastHandedOut() + "|" + PiiRescanWriter.totalOf(step).text());
         step.setExitStatus(PiiRescanWriter.totalOf(step).text());
-        buffer.clear();
-        exhausted = false;
     }
 
     @Override
     public Object readItem() {
-        if (buffer.isEmpty() && !exhausted) {
-            buffer.addAll(rescans.next(RescanTarget.valueOf(target), lastHandedOut, PAGE));
-            exhausted = buffer.size() < PAGE;
-        }
-        Long next = buffer.pollFirst();
-        if (next != null) {
-            lastHandedOut = next;
-        }
-        return next;
+        return pages.next((after, size) -> rescans.next(RescanTarget.valueOf(target), after, size));
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return lastHandedOut;
+        return pages.lastHandedOut();
     }
 }

@@ -9,11 +9,10 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.custodian.application.privacy.ConsentService;
 import org.custodian.infrastructure.batch.repository.ChunkPosition;
 import org.custodian.infrastructure.batch.repository.CommittedPositions;
+import org.custodian.infrastructure.batch.repository.IdPages;
 
 /**
  * Chat transcripts without consent, in comment id order, a page at a time; the checkpoint is the last id handed
@@ -34,9 +33,7 @@ public class TranscriptReader extends AbstractItemReader {
     @BatchProperty
     String customerId;
 
-    private final Deque<Long> buffer = new ArrayDeque<>();
-    private long lastHandedOut;
-    private boolean exhausted;
+    private final IdPages pages = new IdPages(PAGE);
 
     @Inject
     StepContext step;
@@ -49,41 +46,35 @@ public class TranscriptReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        lastHandedOut = checkpoint instanceof Long saved ? saved : 0;
+        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
         positions.find(job.getInstanceId(), step.getStepName()).ifPresent(committed -> {
             String[] parts = committed.split(":");
-            lastHandedOut = Long.parseLong(parts[0]);
+            pages.restartAfter(Long.parseLong(parts[0]));
             step.setPersistentUserData(new ConsentService.Removed(Integer.parseInt(parts[1]),
                     Integer.parseInt(parts[2])));
         });
         step.setTransientUserData((ChunkPosition) () -> {
             ConsentService.Removed total = totalSoFar();
-            return lastHandedOut + ":" + total.removed() + ":" + total.held();
+            return pages.lastHandedOut() + ":" + total.removed() + ":" + total.held();
         });
         // a run that finds nothing still says so; the writer updates it (totals survive restarts with the checkpoint)
         ConsentService.Removed total = totalSoFar();
         job.setExitStatus("removed=" + total.removed() + " held=" + total.held());
-        buffer.clear();
-        exhausted = false;
     }
 
     @Override
     public Object readItem() {
-        if (buffer.isEmpty() && !exhausted) {
-            Long customer = customerId == null || customerId.isBlank() ? null : Long.valueOf(customerId.trim());
-            buffer.addAll(consents.transcriptsWithoutConsent(lastHandedOut, PAGE, customer));
-            exhausted = buffer.size() < PAGE;
-        }
-        Long next = buffer.pollFirst();
-        if (next != null) {
-            lastHandedOut = next;
-        }
-        return next;
+        return pages.next((after, size) -> consents.transcriptsWithoutConsent(after, size, customer()));
+    }
+
+    /** The one customer the run is limited to (null: all). */
+    private Long customer() {
+        return customerId == null || customerId.isBlank() ? null : Long.valueOf(customerId.trim());
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return lastHandedOut;
+        return pages.lastHandedOut();
     }
 
     private ConsentService.Removed totalSoFar() {

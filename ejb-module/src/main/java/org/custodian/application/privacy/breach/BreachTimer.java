@@ -1,14 +1,12 @@
 package org.custodian.application.privacy.breach;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.custodian.application.cluster.ClusterNode;
-import org.custodian.application.shared.EarliestAlarm;
+import org.custodian.application.shared.EarliestAlarmTimer;
 import org.custodian.application.shared.TimerWatchdog;
 
 /**
@@ -36,17 +34,12 @@ import org.custodian.application.shared.TimerWatchdog;
 @Interceptors(TimerWatchdog.class)
 @DependsOn("DatabaseMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class BreachTimer implements TimerWatchdog.Standby {
+public class BreachTimer extends EarliestAlarmTimer {
 
     private static final Logger LOG = Logger.getLogger(BreachTimer.class.getName());
     private static final int BATCH = 500;
     /** One wake-up handles at most {@code BATCH * ROUNDS}, then re-arms at once for the rest. */
     private static final int ROUNDS = 20;
-    /** A breach that keeps failing must not make the timer spin. */
-    private static final Duration MIN_DELAY = Duration.ofSeconds(1);
-
-    @Resource
-    private TimerService timers;
 
     @EJB
     private ClusterNode cluster;
@@ -54,16 +47,23 @@ public class BreachTimer implements TimerWatchdog.Standby {
     @EJB
     private BreachDeadlines deadlines;
 
-    private final EarliestAlarm alarm = new EarliestAlarm("breach-clocks");
+    public BreachTimer() {
+        super("breach-clocks");
+    }
+
+    @Override
+    protected Instant nextWakeUp() {
+        return cluster.wakeNoLaterThanALease(deadlines.earliestAlarm());
+    }
 
     @PostConstruct
     void start() {
-        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), Duration.ZERO);
+        armNext(Duration.ZERO);
     }
 
     @Timeout
     void wake() {
-        alarm.fired();
+        fired();
         Instant now = Instant.now();
         // the due breaches as sets of BATCH (a start after a long outage: a few statements, not a loop of
         // transactions); a set that fails is retried one breach at a time, so one bad row spoils no other
@@ -79,7 +79,7 @@ public class BreachTimer implements TimerWatchdog.Standby {
                 break;
             }
         }
-        alarm.arm(timers, cluster.wakeNoLaterThanALease(deadlines.earliestAlarm()), MIN_DELAY);
+        armNext(MIN_DELAY);
     }
 
     private int oneByOne(Instant now) {
@@ -92,21 +92,5 @@ public class BreachTimer implements TimerWatchdog.Standby {
             }
         }
         return 0; // what failed stays due: the next wake-up (MIN_DELAY) tries again rather than this one spinning
-    }
-
-    /** Another node holds this timer (#26): look again a lease later, when that node may have gone. */
-    @Override
-    public void standby(Duration retryIn) {
-        alarm.arm(timers, Instant.now().plus(retryIn), MIN_DELAY);
-    }
-
-    /** A breach's alarm moved to {@code at} (committed): wake earlier if that is before the armed time. */
-    public void earlier(Instant at) {
-        alarm.earlier(timers, at);
-    }
-
-    /** When the timer is armed for (null: no open breach has an alarm). */
-    public Instant armedFor() {
-        return alarm.armedFor();
     }
 }
