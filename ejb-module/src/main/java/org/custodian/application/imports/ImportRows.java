@@ -73,13 +73,22 @@ public class ImportRows {
     @EJB
     private org.custodian.application.webhook.WebhookEvents webhookEvents;
 
+    @Inject
+    private ParsedUploads parsed;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What one chunk did, row by row. */
     public record Written(int created, int unchanged, int rejected) {
     }
 
-    /** The staged upload, for the job's reader and writer. */
+    /** The staged upload without its file: what the job's writer needs. */
+    public ImportUpload uploadInfo(long importId) {
+        return imports.find(importId).orElseThrow(() -> new IllegalStateException("import " + importId
+                + " is not staged"));
+    }
+
+    /** The staged upload, with its file. */
     public ImportUpload upload(long importId) {
         ImportUpload found = imports.find(importId).orElseThrow(() -> new IllegalStateException("import "
                 + importId + " is not staged"));
@@ -100,9 +109,10 @@ public class ImportRows {
      * the first start; after a failure or a stop, those the committed chunks did not cover (an outcome commits with
      * its row's records, so this is a checkpoint kept with the data, whatever the partition count is this time).
      */
-    public List<ImportRow> pendingRows(ImportUpload upload, int partition, int partitions) {
-        BitSet done = imports.doneRows(upload.id());
-        List<ImportRow> rows = ImportPartitions.of(rowsOf(upload), partition, partitions);
+    public List<ImportRow> pendingRows(long importId, int partition, int partitions) {
+        BitSet done = imports.doneRows(importId);
+        List<ImportRow> rows = ImportPartitions.of(parsed.rows(importId, () -> rowsOf(upload(importId))), partition,
+                partitions);
         return done.isEmpty() ? rows : rows.stream().filter(row -> !done.get(row.row())).toList();
     }
 
@@ -113,6 +123,7 @@ public class ImportRows {
 
     /** The execution ended with this status; returns the counts as the job's exit status says them. */
     public String finish(long importId, String status) {
+        parsed.forget(importId);
         imports.finish(importId, status);
         Map<String, Long> counts = imports.counts(importId);
         return "created=" + counts.getOrDefault(CREATED, 0L) + " unchanged=" + counts.getOrDefault(UNCHANGED, 0L)
