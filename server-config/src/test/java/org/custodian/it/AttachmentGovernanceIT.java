@@ -3,6 +3,7 @@ package org.custodian.it;
 import static org.custodian.it.Backups.backup;
 import static org.custodian.it.Backups.manifest;
 import static org.custodian.it.Backups.primary;
+import static org.custodian.it.Backups.restore;
 import static org.custodian.it.LegalHolds.hold;
 import static org.custodian.it.PolicyFixtures.createUser;
 import static org.custodian.it.PolicyFixtures.customer;
@@ -263,6 +264,54 @@ class AttachmentGovernanceIT extends DeployedWar {
             Sql.update(flip, file); // flipped back: later classes' integrity checks see intact content
         }
         assertEquals(200, download(api.token("supervisor"), ticketId, file).statusCode());
+    }
+
+    @Test
+    @Order(5)
+    void anIncrementalSetHoldsOnlyTheChunksOfAttachmentsChangedSinceItsBaseAndItsChainRestoresExactly()
+            throws Exception {
+        Api api = api();
+        String agent = api.token("agent.eu");
+        String operator = api.token("operator");
+        long customerId = customer(api, agent, "EU");
+        long ticketId = ticket(api, agent, customerId, "Incremental", "Files", "SOFTWARE");
+        long gone = upload(agent, ticketId, "removed-later.png", "image/png", PNG);
+        JsonObject full = backup(api, operator, "FULL", "base of the attachment incremental", null);
+        assertEquals("COMPLETE", full.getString("status"), full.toString());
+
+        byte[] large = new byte[1_300_000]; // more than one 1 MiB chunk of ciphertext
+        new java.util.Random(24).nextBytes(large);
+        System.arraycopy(PNG, 0, large, 0, PNG.length);
+        long added = upload(agent, ticketId, "added.png", "image/png", large);
+        long addedChunks = Sql.longValue("select count(*) from attachment_chunk where attachment_id = ?", added);
+        assertTrue(addedChunks >= 2, "chunks: " + addedChunks);
+        Sql.update("delete from attachment where id = ?", gone); // as the purge removes one, its chunks by cascade
+
+        JsonObject incremental = backup(api, operator, "INCREMENTAL", "one new attachment", null);
+        assertEquals("COMPLETE", incremental.getString("status"), incremental.toString());
+        assertEquals(full.getJsonNumber("id").longValue(), incremental.getJsonNumber("baseId").longValue());
+        Map<String, JsonObject> files = new HashMap<>();
+        manifest(primary().resolve(incremental.getString("name"))).getJsonArray("files").stream()
+                .map(JsonValue::asJsonObject).forEach(f -> files.put(f.getString("path"), f));
+        assertEquals("changed-rows", files.get("data/attachment_chunk.csv.gpg").getString("content"));
+        assertEquals(addedChunks, files.get("data/attachment_chunk.csv.gpg").getJsonNumber("rows").longValue(),
+                "only the new attachment's chunks, not every stored chunk");
+        assertEquals(2, files.get("data/attachment_chunk.keys.csv.gpg").getJsonNumber("rows").longValue(),
+                "the added and the removed attachment");
+        assertEquals(1, files.get("data/attachment.csv.gpg").getJsonNumber("rows").longValue());
+
+        JsonObject restored = restore(api, operator, "{\"setId\":" + incremental.getJsonNumber("id")
+                + ",\"reason\":\"attachment chain\"}");
+        assertTrue(restored.getBoolean("ok"), restored.toString());
+        for (String table : List.of("attachment", "attachment_chunk")) {
+            String rows = "attachment".equals(table) ? "select * from " : "select attachment_id, seq, md5(data) from ";
+            assertEquals(0, Sql.longValue("select count(*) from (" + rows + "custodian_restore." + table + " except "
+                    + rows + "public." + table + ") d"), table + ": restored rows not in the source");
+            assertEquals(0, Sql.longValue("select count(*) from (" + rows + "public." + table + " except " + rows
+                    + "custodian_restore." + table + ") d"), table + ": source rows missing from the restore");
+        }
+        assertEquals(0, Sql.longValue("select count(*) from custodian_restore.attachment_chunk where attachment_id"
+                + " = ?", gone));
     }
 
     private String purge(Api api, String operator) throws Exception {

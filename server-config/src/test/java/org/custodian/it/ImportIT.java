@@ -130,6 +130,12 @@ class ImportIT extends DeployedWar {
                 + " resource_type = 'TICKET' and resource_id = ?", String.valueOf(refund)));
         assertEquals(1, Sql.longValue("select count(*) from audit_event where actor = 'system:legacy-import' and action ="
                 + " 'CUSTOMER_CREATE' and fields like ? ", "%externalId=5001%externalSource=" + source + "%"));
+        // the comments (stored in batches): each one's lineage names its row, and its audit event names the record
+        assertEquals(17, Sql.longValue("select count(*) from import_record r join ticket_comment c on c.id ="
+                + " r.record_id join audit_event e on e.action = 'COMMENT_CREATE' and e.resource_id = c.ticket_id"
+                + " || '/' || c.id and e.fields like '%externalId=' || r.external_id || '%' where r.source = ? and"
+                + " r.record_type = 'COMMENT' and r.import_id = ? and c.author = ?", source, importId,
+                "import:" + source));
         long tickets = Sql.longValue("select count(*) from ticket");
         long comments = Sql.longValue("select count(*) from ticket_comment");
 

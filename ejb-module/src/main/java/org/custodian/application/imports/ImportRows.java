@@ -28,6 +28,7 @@ import org.custodian.domain.model.imports.ImportRepository.Lineage;
 import org.custodian.domain.model.imports.ImportRepository.RowResult;
 import org.custodian.domain.model.imports.ImportUpload;
 import org.custodian.domain.model.ticket.Comment;
+import org.custodian.domain.model.ticket.CommentBatchRepository;
 import org.custodian.domain.model.ticket.CommentChannel;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
@@ -66,8 +67,14 @@ public class ImportRows {
     @Inject
     private TicketRepository tickets;
 
+    @Inject
+    private CommentBatchRepository comments;
+
     @EJB
     private org.custodian.application.webhook.WebhookEvents webhookEvents;
+
+    @Inject
+    private ParsedUploads parsed;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -75,7 +82,13 @@ public class ImportRows {
     public record Written(int created, int unchanged, int rejected) {
     }
 
-    /** The staged upload, for the job's reader and writer. */
+    /** The staged upload without its file: what the job's writer needs. */
+    public ImportUpload uploadInfo(long importId) {
+        return imports.find(importId).orElseThrow(() -> new IllegalStateException("import " + importId
+                + " is not staged"));
+    }
+
+    /** The staged upload, with its file. */
     public ImportUpload upload(long importId) {
         ImportUpload found = imports.find(importId).orElseThrow(() -> new IllegalStateException("import "
                 + importId + " is not staged"));
@@ -96,9 +109,10 @@ public class ImportRows {
      * the first start; after a failure or a stop, those the committed chunks did not cover (an outcome commits with
      * its row's records, so this is a checkpoint kept with the data, whatever the partition count is this time).
      */
-    public List<ImportRow> pendingRows(ImportUpload upload, int partition, int partitions) {
-        BitSet done = imports.doneRows(upload.id());
-        List<ImportRow> rows = ImportPartitions.of(rowsOf(upload), partition, partitions);
+    public List<ImportRow> pendingRows(long importId, int partition, int partitions) {
+        BitSet done = imports.doneRows(importId);
+        List<ImportRow> rows = ImportPartitions.of(parsed.rows(importId, () -> rowsOf(upload(importId))), partition,
+                partitions);
         return done.isEmpty() ? rows : rows.stream().filter(row -> !done.get(row.row())).toList();
     }
 
@@ -109,6 +123,7 @@ public class ImportRows {
 
     /** The execution ended with this status; returns the counts as the job's exit status says them. */
     public String finish(long importId, String status) {
+        parsed.forget(importId);
         imports.finish(importId, status);
         Map<String, Long> counts = imports.counts(importId);
         return "created=" + counts.getOrDefault(CREATED, 0L) + " unchanged=" + counts.getOrDefault(UNCHANGED, 0L)
@@ -127,6 +142,7 @@ public class ImportRows {
             results.add(new RowResult(row.row(), row.line(), chunk.write(row) ? CREATED : UNCHANGED, null));
         }
         tickets.flush();
+        chunk.storeComments();
         webhookEvents.customersChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED,
                 chunk.createdCustomers);
         imports.addLineage(upload.source(), chunk.lineage);
@@ -157,6 +173,8 @@ public class ImportRows {
         final List<AuditService.Entry> events = new ArrayList<>();
         final List<Lineage> lineage = new ArrayList<>();
         final List<Customer> createdCustomers = new ArrayList<>();
+        /** Comments made, stored together after the tickets: their events wait at their place in the list. */
+        private final List<PendingComment> pendingComments = new ArrayList<>();
 
         Chunk(Caller caller, ImportUpload upload, List<ImportRow> rows) {
             this.caller = caller;
@@ -280,23 +298,43 @@ public class ImportRows {
             return ticket;
         }
 
+        /**
+         * Builds the comment (its checks, masked copy and the ticket's activity as always); it is stored with the
+         * chunk's others in {@link #storeComments}. Its external id counts as known at once, so a second row with
+         * the same id in this chunk is unchanged.
+         */
         private void comment(ImportRow row, Ticket ticket) {
             Redaction body = pii.redactForStorage(row.commentBody());
             Instant at = row.commentCreatedAt() != null ? row.commentCreatedAt() : clock.instant();
             Comment comment = new Comment(ticket, cut(body.text(), Comment.BODY_MAX), row.visibility(),
                     CommentChannel.EMAIL, "import:" + cut(upload.source(), 40), at);
             comment.noteRedacted(body.counts().keySet());
-            tickets.store(comment);
-            if (comment.getId() == null) {
-                tickets.flush();
-            }
-            String resource = ticket.getId() + "/" + comment.getId();
-            remember(knownComments, new Lineage("COMMENT", row.commentExternalId(), "COMMENT", comment.getId(),
+            knownComments.put(row.commentExternalId(), new Lineage("COMMENT", row.commentExternalId(), "COMMENT", 0,
                     upload.id(), row.row()));
-            events.add(new AuditService.Entry(AuditActions.COMMENT_CREATE, AuditActions.COMMENT, resource,
-                    lineage(row, row.commentExternalId(), "body", "visibility=" + row.visibility(), "channel=EMAIL"),
-                    AuditOutcome.SUCCESS));
-            redacted(AuditActions.COMMENT, resource, body);
+            pendingComments.add(new PendingComment(row, comment, body, events.size()));
+            events.add(null); // its COMMENT_CREATE, and its PII_REDACTED if the body changed
+            if (body.changed()) {
+                events.add(null);
+            }
+        }
+
+        /** Inserts the chunk's comments (their tickets are flushed), then fills in their lineage and events. */
+        void storeComments() {
+            List<Long> ids = comments.insertAll(pendingComments.stream().map(PendingComment::comment).toList());
+            for (int i = 0; i < ids.size(); i++) {
+                PendingComment pending = pendingComments.get(i);
+                ImportRow row = pending.row();
+                String resource = pending.comment().getTicket().getId() + "/" + ids.get(i);
+                lineage.add(new Lineage("COMMENT", row.commentExternalId(), "COMMENT", ids.get(i), upload.id(),
+                        row.row()));
+                events.set(pending.eventAt(), new AuditService.Entry(AuditActions.COMMENT_CREATE,
+                        AuditActions.COMMENT, resource, lineage(row, row.commentExternalId(), "body", "visibility="
+                        + row.visibility(), "channel=EMAIL"), AuditOutcome.SUCCESS));
+                if (pending.body().changed()) {
+                    events.set(pending.eventAt() + 1, redaction(AuditActions.COMMENT, resource, pending.body()));
+                }
+            }
+            pendingComments.clear();
         }
 
         private void remember(Map<String, Lineage> known, Lineage record) {
@@ -331,10 +369,18 @@ public class ImportRows {
         private void redacted(String type, String id, Redaction... parts) {
             Redaction all = new Redaction(null, Redaction.merge(parts));
             if (all.changed()) {
-                events.add(new AuditService.Entry(AuditActions.PII_REDACTED, type, id, all.summaryEntries(),
-                        AuditOutcome.SUCCESS));
+                events.add(redaction(type, id, all));
             }
         }
+
+        private AuditService.Entry redaction(String type, String id, Redaction all) {
+            return new AuditService.Entry(AuditActions.PII_REDACTED, type, id, all.summaryEntries(),
+                    AuditOutcome.SUCCESS);
+        }
+    }
+
+    /** A comment built but not stored yet, and where its audit events go in the chunk's list. */
+    private record PendingComment(ImportRow row, Comment comment, Redaction body, int eventAt) {
     }
 
     private static String cut(String value, int max) {

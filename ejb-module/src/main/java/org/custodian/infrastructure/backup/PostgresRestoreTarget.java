@@ -436,6 +436,9 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     }
 
     private String keyColumn(String table) throws SQLException {
+        if (PostgresSnapshotSource.LOGGED_BY_PARENT.containsKey(table)) {
+            return PostgresSnapshotSource.LOGGED_BY_PARENT.get(table); // e.g. attachment chunks by attachment (V115)
+        }
         try (PreparedStatement statement = connection.prepareStatement("select a.attname from pg_index i join"
                 + " pg_attribute a on a.attrelid = i.indrelid and a.attnum = any (i.indkey) where i.indrelid ="
                 + " to_regclass(?) and i.indisprimary")) {

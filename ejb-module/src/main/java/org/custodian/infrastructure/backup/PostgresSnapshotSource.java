@@ -43,6 +43,11 @@ public final class PostgresSnapshotSource implements AutoCloseable {
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
     /** Append-only and taken by sequence rather than by change log (it is the largest table by far). */
     static final String APPEND_ONLY = "audit_event";
+    /**
+     * Logged tables with a composite key, logged (V115) and restored by one column of it: the chunks of an
+     * attachment are taken and replaced together, by their attachment's id.
+     */
+    static final Map<String, String> LOGGED_BY_PARENT = Map.of("attachment_chunk", "attachment_id");
     /** What pg_export_snapshot() returns, e.g. 00000003-0000001B-1. */
     private static final Pattern EXPORTED_SNAPSHOT = Pattern.compile("[0-9A-Fa-f]{1,16}(-[0-9A-Fa-f]{1,16}){1,3}");
     private static final Pattern SNAPSHOT = Pattern.compile("[0-9]{1,20}:[0-9]{1,20}:([0-9]{1,20}(,[0-9]{1,20})*)?");
@@ -204,7 +209,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
                 if (EXCLUDED.contains(name) || EXCLUDED_PREFIXES.stream().anyMatch(name::startsWith)) {
                     continue;
                 }
-                String key = rows.getString(2);
+                String key = LOGGED_BY_PARENT.getOrDefault(name, rows.getString(2));
                 Mode mode = APPEND_ONLY.equals(name) ? Mode.APPENDED
                         : logged.contains(name) && key != null && !key.contains(",") ? Mode.LOGGED : Mode.WHOLE;
                 tables.add(new Table(name, mode, key));

@@ -40,7 +40,7 @@ public class ImportRowReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        mine = rows.pendingRows(rows.upload(Long.parseLong(importId.trim())), number(partition, 0),
+        mine = rows.pendingRows(Long.parseLong(importId.trim()), number(partition, 0),
                 number(partitions, 1));
         next = 0;
         if (checkpoint instanceof Integer row) {

@@ -34,7 +34,7 @@ public class ImportRowWriter extends AbstractItemWriter {
 
     @Override
     public void open(Serializable checkpoint) {
-        upload = rows.upload(Long.parseLong(importId.trim()));
+        upload = rows.uploadInfo(Long.parseLong(importId.trim())); // the file is not needed here
     }
 
     @Override
