@@ -275,6 +275,7 @@ backup_bench() {
   pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
   echo "full encrypted backup: ${secs}s, $setrows rows, $bytes bytes ($name); CPU: Java $(ticks $((app1 - app0)))s," \
     "PostgreSQL $(ticks $((pg1 - pg0)))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local backupcpu=$(( app1 - app0 + pg1 - pg0 ))
   pg0=$(cpu_ticks postgres)
   timed pg_dump -h 127.0.0.1 -p $PGPORT -U postgres -Fc -f "$WORK/custodian.pgdump" custodian
   pg1=$(cpu_ticks postgres); dumpsecs=${TIMED%% *}; dumpcpu=${TIMED#* }
@@ -291,10 +292,14 @@ backup_bench() {
   end=$(date +%s.%N); verifysecs=$(seconds "$start" "$end")
   echo "verification without keys (sha256sum -c SHA256SUMS, gpg --verify manifest): ${verifysecs}s"
   auditor=$(token auditor)
+  pg0=$(cpu_ticks postgres); app0=$(cpu_ticks app)
   start=$(date +%s.%N)
   curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ';'; echo -n ' '
   end=$(date +%s.%N); decryptsecs=$(seconds "$start" "$end")
-  echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s"
+  pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
+  echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s;" \
+    "CPU Java $(ticks $((app1 - app0)))s, PostgreSQL $(ticks $((pg1 - pg0)))s: $(awk -v v=$((app1 - app0 + pg1 - pg0)) \
+    -v b="$backupcpu" 'BEGIN{printf "%.2f", v / b}') x the backup's CPU; load $(cut -d' ' -f1-3 /proc/loadavg)"
   restore_bench "$WORK/backups/$name"
   "${PSQL[@]}" -c "update ticket set priority = 'HIGH' where id % 100 = 7"
   line=$(backup_set INCREMENTAL); read -r isecs iid iname irows ibytes <<<"$line"
