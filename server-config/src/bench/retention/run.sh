@@ -10,8 +10,10 @@
 #                                                             # then time GET /api/v1/audit/verify
 #   server-config/src/bench/retention/run.sh backup [tickets]  # default 1,000,000: full encrypted backup against
 #                                                             # pg_dump -Fc of the same database, verification,
-#                                                             # an incremental after 1% changes, and the
-#                                                             # documented gpg + psql restore (rows/s)
+#                                                             # an incremental after 1% changes, the
+#                                                             # documented gpg + psql restore (rows/s; also with
+#                                                             # indexes on during COPY, as before #27), pg_restore
+#                                                             # -1 of the dump and the restore job
 #   server-config/src/bench/retention/run.sh backup-kill [tickets]  # default 1,000,000: kill -9 mid-export, start
 #                                                             # again, restart the execution, check no half set
 #
