@@ -10,8 +10,10 @@
 #                                                             # then time GET /api/v1/audit/verify
 #   server-config/src/bench/retention/run.sh backup [tickets]  # default 1,000,000: full encrypted backup against
 #                                                             # pg_dump -Fc of the same database, verification,
-#                                                             # an incremental after 1% changes, and the
-#                                                             # documented gpg + psql restore (rows/s)
+#                                                             # an incremental after 1% changes, the
+#                                                             # documented gpg + psql restore (rows/s; also with
+#                                                             # indexes on during COPY, as before #27), pg_restore
+#                                                             # -1 of the dump and the restore job
 #   server-config/src/bench/retention/run.sh backup-kill [tickets]  # default 1,000,000: kill -9 mid-export, start
 #                                                             # again, restart the execution, check no half set
 #
@@ -275,6 +277,7 @@ backup_bench() {
   pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
   echo "full encrypted backup: ${secs}s, $setrows rows, $bytes bytes ($name); CPU: Java $(ticks $((app1 - app0)))s," \
     "PostgreSQL $(ticks $((pg1 - pg0)))s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  local backupcpu=$(( app1 - app0 + pg1 - pg0 ))
   pg0=$(cpu_ticks postgres)
   timed pg_dump -h 127.0.0.1 -p $PGPORT -U postgres -Fc -f "$WORK/custodian.pgdump" custodian
   pg1=$(cpu_ticks postgres); dumpsecs=${TIMED%% *}; dumpcpu=${TIMED#* }
@@ -291,22 +294,30 @@ backup_bench() {
   end=$(date +%s.%N); verifysecs=$(seconds "$start" "$end")
   echo "verification without keys (sha256sum -c SHA256SUMS, gpg --verify manifest): ${verifysecs}s"
   auditor=$(token auditor)
+  pg0=$(cpu_ticks postgres); app0=$(cpu_ticks app)
   start=$(date +%s.%N)
   curl -sf -X POST "$APP/api/v1/backups/$id/verify" -H "Authorization: Bearer $auditor" | field ok | sed 's/^/ok=/' | tr '\n' ';'; echo -n ' '
   end=$(date +%s.%N); decryptsecs=$(seconds "$start" "$end")
-  echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s"
+  pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
+  echo "POST /api/v1/backups/$id/verify with the decryption key (every file decrypted and hashed): ${decryptsecs}s;" \
+    "CPU Java $(ticks $((app1 - app0)))s, PostgreSQL $(ticks $((pg1 - pg0)))s: $(awk -v v=$((app1 - app0 + pg1 - pg0)) \
+    -v b="$backupcpu" 'BEGIN{printf "%.2f", v / b}') x the backup's CPU; load $(cut -d' ' -f1-3 /proc/loadavg)"
   restore_bench "$WORK/backups/$name"
   "${PSQL[@]}" -c "update ticket set priority = 'HIGH' where id % 100 = 7"
   line=$(backup_set INCREMENTAL); read -r isecs iid iname irows ibytes <<<"$line"
   echo "incremental after 1% of tickets changed: ${isecs}s, $irows rows, $ibytes bytes ($iname)"
   local operator rid report
   operator=$(token operator)
+  pg0=$(cpu_ticks postgres); app0=$(cpu_ticks app)
   rid=$(post /api/v1/backups/restores "$operator" "{\"setId\":$iid,\"reason\":\"benchmark\"}" | field executionId)
   await_execution "$operator" "$rid" >/dev/null
+  pg1=$(cpu_ticks postgres); app1=$(cpu_ticks app)
   report=$("${PSQL[@]}" -Atc "select ok || ' ' || rows_restored || ' ' || rto_ms from restore_run where job_execution_id = $rid")
   read -r rok rrows rms <<<"$report"
   echo "restore job (full + incremental into custodian_restore, all checks): ok=$rok, $rrows rows in $(awk -v m="$rms" \
-    'BEGIN{printf "%.2f", m / 1000}')s -> $(awk -v n="$rrows" -v m="$rms" 'BEGIN{printf "%.0f", n * 1000 / m}') rows/s"
+    'BEGIN{printf "%.2f", m / 1000}')s -> $(awk -v n="$rrows" -v m="$rms" 'BEGIN{printf "%.0f", n * 1000 / m}') rows/s;" \
+    "CPU Java $(ticks $((app1 - app0)))s, PostgreSQL $(ticks $((pg1 - pg0)))s -> $(awk -v n="$rrows" \
+    -v c=$((app1 - app0 + pg1 - pg0)) 'BEGIN{printf "%.0f", n * 100 / c}') rows per CPU second; load $(cut -d' ' -f1-3 /proc/loadavg)"
   awk -v b="$secs" -v d="$dumpsecs" -v v="$verifysecs" -v x="$decryptsecs" \
     'BEGIN{printf "full backup / pg_dump -Fc = %.2f (target <= 0.8); verification / backup = %.2f without keys, %.2f decrypting (target <= 0.33)\n", b / d, v / b, x / b}'
   [ -z "$BACKREST_SECS" ] || awk -v b="$secs" -v r="$BACKREST_SECS" -v s="$bytes" -v z="$BACKREST_BYTES" \
@@ -365,41 +376,105 @@ timed() {
 
 ticks() { awk -v t="$1" 'BEGIN{printf "%.2f", t / 100}'; }
 
-# The restore of docs/backup-format.md, timed: gpg decryption, then psql into a new database.
+# The SQL of docs/backup-format.md's load of a FULL set that takes the secondary indexes off before COPY ("off")
+# and builds them again after it ("on"). BENCH_RESTORE_INDEXES_ON=1 leaves them on during the load (as before #27).
+deferred_indexes() {
+  if [ "$1" = off ]; then
+    cat <<'SQL'
+create temp table deferred_index on commit drop as
+  select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i join pg_class c on c.oid = i.indexrelid
+   where c.relnamespace = current_schema()::regnamespace
+     and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+     and not exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid);
+do $$ declare d record; begin
+  for d in select name from deferred_index loop execute 'drop index ' || d.name; end loop; end $$;
+SQL
+  else
+    cat <<'SQL'
+set local maintenance_work_mem = '512MB';
+do $$ declare d record; begin
+  for d in select definition from deferred_index loop execute d.definition; end loop; end $$;
+SQL
+  fi
+}
+
+# The restore of docs/backup-format.md, timed: gpg decryption, then psql into a new database, twice: first with the
+# indexes on during the load (the procedure before #27, the baseline), then as documented (indexes built after COPY).
 restore_bench() {
-  local set=$1 gnupg start mid end restored
+  local set=$1 gnupg
   gnupg=$(mktemp -d); chmod 700 "$gnupg"
   GNUPGHOME=$gnupg gpg --batch -q --import "$ROOT/server-config/src/test/dev-keys/backup-recipient-secret.asc" 2>/dev/null
   cp -r "$set" "$WORK/restore-set"; cd "$WORK/restore-set"
-  start=$(date +%s.%N)
-  for f in data/*.gpg; do GNUPGHOME=$gnupg gpg --batch -q --yes --decrypt --output "${f%.gpg}" "$f" 2>/dev/null; done
-  sha256sum --quiet -c SHA256SUMS.decrypted
-  mid=$(date +%s.%N)
-  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian_restored"
+  decrypt_all() {
+    for f in data/*.gpg; do GNUPGHOME=$gnupg gpg --batch -q --yes --decrypt --output "${f%.gpg}" "$f" 2>/dev/null; done
+    sha256sum --quiet -c SHA256SUMS.decrypted
+  }
+  timed decrypt_all
+  local gpgsecs=${TIMED%% *} gpgcpu=${TIMED#* }
+  echo "restore (docs procedure): gpg decrypt + sha256sum ${gpgsecs}s (CPU ${gpgcpu}s)"
+  psql_load custodian_restored_before indexes-on "$gpgsecs" "$gpgcpu"
+  psql_load custodian_restored deferred "$gpgsecs" "$gpgcpu"
+  cd "$ROOT"
   local R=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian_restored -v ON_ERROR_STOP=1)
-  "${R[@]}" -f data/schema.sql >/dev/null
+  local B=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian_restored_before -v ON_ERROR_STOP=1)
+  echo "source tickets $("${PSQL[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
+  echo "restored tickets $("${R[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
+  echo "indexes: indexes-on $("${B[@]}" -Atc "$INDEXES"), deferred $("${R[@]}" -Atc "$INDEXES")"
+  pg_restore_bench
+}
+
+# Every index of the public schema with its definition, as one md5 (equal when the restore rebuilt them all).
+INDEXES="select count(*) || ', md5 ' || md5(string_agg(indexname || indexdef, ',' order by indexname)) from pg_indexes
+  where schemaname = 'public'"
+
+# What a DBA would run instead: pg_restore of the bench's pg_dump -Fc, in one transaction as ours (builds the same
+# indexes after the data, as pg_restore always does).
+pg_restore_bench() {
+  local pg0 pg1 restored
+  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian_pgrestore"
+  pg0=$(cpu_ticks postgres)
+  timed pg_restore -h 127.0.0.1 -p $PGPORT -U postgres -1 -d custodian_pgrestore "$WORK/custodian.pgdump"
+  pg1=$(cpu_ticks postgres)
+  restored=$(psql -X -h 127.0.0.1 -p $PGPORT -U postgres -d custodian_pgrestore -Atc "select (select count(*) from ticket)
+    + (select count(*) from ticket_comment) + (select count(*) from customer) + (select count(*) from audit_event)")
+  echo "pg_restore -1 of the pg_dump -Fc: ${TIMED%% *}s (CPU pg_restore ${TIMED#* }s, PostgreSQL $(ticks $((pg1 - pg0)))s);" \
+    "$restored rows -> $(awk -v n="$restored" -v t="${TIMED%% *}" 'BEGIN{printf "%.0f", n / t}') rows/s; load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# psql_load DB MODE GPGSECS GPGCPU: schema.sql, then one transaction of COPY into DB (in the restore copy's directory);
+# MODE indexes-on leaves the secondary indexes on during COPY, deferred is the documented procedure.
+psql_load() {
+  local db=$1 mode=$2 start end pg0 pg1 restored pgcpu
+  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database $db"
+  local R=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d "$db" -v ON_ERROR_STOP=1)
+  pg0=$(cpu_ticks postgres); start=$(date +%s.%N)
+  "${R[@]}" -1 -f data/schema.sql >/dev/null
   {
     echo '\o /dev/null'
     echo 'set session_replication_role = replica;'
     echo 'begin;'
     echo "truncate $(ls data/*.csv | grep -v -e '\.keys\.csv$' -e '/sequences\.csv$' | xargs -n1 basename | sed 's/\.csv$//' | paste -sd, -);"
+    [ "$mode" = indexes-on ] || deferred_indexes off
     for csv in data/*.csv; do
       case "$csv" in *.keys.csv|data/sequences.csv) continue ;; esac
       echo "\\copy $(basename "$csv" .csv) from '$csv' with (format csv, header)"
     done
+    echo '\pset tuples_only on'; echo '\pset format unaligned'; echo "\\o $WORK/copied-at"
+    echo 'select extract(epoch from clock_timestamp());'; echo '\o /dev/null'
+    [ "$mode" = indexes-on ] || deferred_indexes on
     tail -n +2 data/sequences.csv | while IFS=, read -r name value; do echo "select setval('$name', $value);"; done
     echo 'commit;'
   } | "${R[@]}"
-  end=$(date +%s.%N)
-  cd "$ROOT"
+  end=$(date +%s.%N); pg1=$(cpu_ticks postgres); pgcpu=$(ticks $((pg1 - pg0)))
   restored=$("${R[@]}" -Atc "select sum(n) from (select count(*) as n from ticket union all select count(*) from
     ticket_comment union all select count(*) from customer union all select count(*) from audit_event) c")
-  echo "restore (docs procedure): gpg decrypt + sha256sum $(seconds "$start" "$mid")s, psql load $(seconds "$mid" "$end")s;" \
-    "$restored rows in customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" \
-    'BEGIN{printf "%.0f", n / (b - a)}') rows/s overall, $(awk -v n="$restored" -v a="$mid" -v b="$end" \
-    'BEGIN{printf "%.0f", n / (b - a)}') rows/s in psql"
-  echo "source tickets $("${PSQL[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
-  echo "restored tickets $("${R[@]}" -Atc "select count(*) || ', md5 ' || md5(string_agg(t::text, '' order by id)) from ticket t")"
+  echo "  psql load, $mode: $(seconds "$start" "$end")s, of which schema + COPY $(seconds "$start" "$(cat "$WORK/copied-at")")s"
+  echo "  (CPU PostgreSQL ${pgcpu}s); $restored rows in" \
+    "customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", n / (b - a)}')" \
+    "rows/s in psql, $(awk -v n="$restored" -v a="$start" -v b="$end" -v g="$3" 'BEGIN{printf "%.0f", n / (b - a + g)}')" \
+    "rows/s with gpg; per CPU second $(awk -v n="$restored" -v c="$pgcpu" -v g="$4" 'BEGIN{printf "%.0f", n / (c + g)}')" \
+    "rows (PostgreSQL + gpg); load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 # kill -9 while a full backup is being written: nothing may look complete, and the restarted execution must

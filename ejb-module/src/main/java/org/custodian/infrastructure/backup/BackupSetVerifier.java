@@ -14,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -164,8 +168,8 @@ public final class BackupSetVerifier {
         StringBuilder stored = new StringBuilder(expectedManifestSha256 + "  manifest.json\n");
         StringBuilder plain = new StringBuilder();
         // files are hashed (and decrypted) side by side; their problems are reported in manifest order
-        List<CompletableFuture<String>> checks = new ArrayList<>();
-        int checked = 0;
+        List<Supplier<String>> tasks = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         for (JsonValue value : manifest.getJsonArray("files")) {
             JsonObject file = value.asJsonObject();
             String path = file.getString("path");
@@ -179,9 +183,15 @@ public final class BackupSetVerifier {
                 problems.add(path + ": missing");
                 continue;
             }
-            checked++;
-            checks.add(CompletableFuture.supplyAsync(() -> checkFile(onDisk, copy, file), executor));
+            tasks.add(() -> checkFile(onDisk, copy, file));
+            sizes.add(file.getJsonNumber("bytes").longValue());
         }
+        // largest first: the one big table's file starts at once instead of queueing behind dozens of small ones
+        // (each of which costs an RSA session-key unwrap), so the other threads work through those beside it
+        List<CompletableFuture<String>> checks = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+        IntStream.range(0, tasks.size()).boxed().sorted(Comparator.comparing(sizes::get, Comparator.reverseOrder()))
+                .forEach(i -> checks.set(i, CompletableFuture.supplyAsync(tasks.get(i), executor)));
+        int checked = tasks.size();
         for (CompletableFuture<String> check : checks) {
             String problem = check.join();
             if (problem != null) {

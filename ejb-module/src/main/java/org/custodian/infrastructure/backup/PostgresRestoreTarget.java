@@ -31,8 +31,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * A PostgreSQL schema a backup chain is restored into, in one transaction on a connection of its own: the set's
  * own schema script creates the tables (search_path points at the restore schema for the whole transaction, so the
- * live schema is never touched), foreign keys are taken off while rows are loaded with COPY and put back at the
- * end, which checks every reference. Nothing is visible to anyone until {@link #commit}; a failure rolls it all back.
+ * live schema is never touched), secondary indexes and foreign keys are taken off while rows are loaded with COPY,
+ * then the indexes are built over the loaded rows and the foreign keys put back, which checks every reference. Nothing is visible to anyone until {@link #commit}; a failure rolls it all back.
  * <p>
  * Identifiers in the SQL come from PostgreSQL's catalog or from the configured schema name checked against
  * {@link #SCHEMA_NAME}; values go through bind parameters wherever PostgreSQL accepts them.
@@ -55,6 +55,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     private final List<String> tables = new ArrayList<>();
     /** The tables the backup held (their rows were loaded); the schema script creates others it does not hold. */
     private final Set<String> loaded = new TreeSet<>();
+    private DeferredIndexes indexes;
     private boolean committed;
 
     private PostgresRestoreTarget(Connection connection, String schema, String liveSchema) throws SQLException {
@@ -114,6 +115,8 @@ public final class PostgresRestoreTarget implements AutoCloseable {
                 }
             }
         }
+        // before the foreign keys come off, so that an index one of them uses stays
+        indexes = DeferredIndexes.drop(connection, schema);
         try (PreparedStatement statement = connection.prepareStatement("select conrelid::regclass::text, conname,"
                 + " pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and connamespace = cast(? as"
                 + " regnamespace) order by conname")) {
@@ -148,6 +151,16 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         requireTable(table);
         loaded.add(table);
         return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header)", csv);
+    }
+
+    /** Builds the secondary indexes taken off for the load over the loaded rows; returns how many. */
+    public int createIndexes() throws SQLException {
+        if (indexes == null) {
+            throw new IllegalStateException("no schema was created");
+        }
+        int built = indexes.rebuild(connection);
+        indexes = null;
+        return built;
     }
 
     /** Removes every row of the table (a "whole" table of an incremental set replaces it). */

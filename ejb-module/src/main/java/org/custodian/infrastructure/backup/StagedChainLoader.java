@@ -21,7 +21,7 @@ import org.custodian.application.backup.BackupFailedException;
  * What PostgreSQL runs (the schema script, the sequence values) is decrypted into memory and compared with the
  * signed manifest's plaintext hash before it runs. Table rows stream into COPY and their hash is compared at the
  * end of each file; they are only data, loaded with the tables' triggers off into a transaction that a mismatch
- * rolls back.
+ * rolls back. The secondary indexes are built once at the end, over all rows.
  */
 final class StagedChainLoader {
 
@@ -75,6 +75,8 @@ final class StagedChainLoader {
                 }
             }
         }
+        // the secondary indexes were taken off for the load; building each once over all rows is the fast way
+        target.createIndexes();
         return rows;
     }
 

@@ -10,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,6 +86,47 @@ class StagedRestoreTest {
         assertEquals("original", text("select body from restore_swap.note where id = 1"));
         assertEquals("false", text("select (to_regclass('public.swapped_in') is not null)::text"),
                 "the swapped-in schema script never ran");
+    }
+
+    @Test
+    void secondaryIndexesAreTakenOffForTheLoadAndBuiltAgainAsTheScriptDefinedThem() throws Exception {
+        String schema = "create table note (id bigint primary key, body text, code text unique, kind text);\n"
+                + "create index note_body_lower on note (lower(body)) where kind = 'PUBLIC';\n"
+                + "create unique index note_kind_code on note (kind, code);\n"
+                + "create table remark (id bigint primary key, note_kind text, note_code text,"
+                + " foreign key (note_kind, note_code) references note (kind, code));\n"
+                + "create index remark_code on remark (note_code);\n";
+        String manifestHash = writeSet("set-index", schema, "id,body,code,kind\n1,One,a,PUBLIC\n2,Two,b,INTERNAL\n",
+                BackupSetVerifier.FORMAT);
+        String indexes = "select string_agg(indexname || ': ' || replace(indexdef, schemaname || '.', ''), '; '"
+                + " order by indexname) from pg_indexes where schemaname = '%s'";
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists index_reference cascade; create schema index_reference;"
+                    + " set search_path to index_reference; " + schema + "; set search_path to public");
+        }
+        try (StagingDirectory staging = StagingDirectory.createIn(stagingRoot)) {
+            BackupSetVerifier.Staged staged = verifier(false).stage(target.resolve("set-index"), manifestHash,
+                    staging.path().resolve("0"));
+            assertTrue(staged.report().ok(), staged.report().summary());
+            try (PostgresRestoreTarget restore = PostgresRestoreTarget.open(dataSource(), "restore_index")) {
+                restore.createSchema(new ByteArrayInputStream(schema.getBytes(StandardCharsets.UTF_8)));
+                try (Statement statement = restore.connection().createStatement(); ResultSet row = statement
+                        .executeQuery("select string_agg(indexname, ', ' order by indexname) from pg_indexes"
+                                + " where schemaname = 'restore_index'")) {
+                    assertTrue(row.next());
+                    assertEquals("note_code_key, note_kind_code, note_pkey, remark_pkey", row.getString(1),
+                            "during the load only constraints' indexes and the one a foreign key uses remain");
+                }
+            } // closed without commit: rolled back
+            try (PostgresRestoreTarget restore = PostgresRestoreTarget.open(dataSource(), "restore_index")) {
+                assertEquals(2, StagedChainLoader.load(restore, List.of(staged), decryptor()));
+                assertEquals(List.of(), restore.restoreForeignKeys());
+                restore.commit();
+            }
+        }
+        assertEquals(text(indexes.formatted("index_reference")), text(indexes.formatted("restore_index")),
+                "the same indexes with the same definitions as the schema script created");
+        assertEquals("1", text("select id::text from restore_index.note where lower(body) = 'one' and kind = 'PUBLIC'"));
     }
 
     @Test
