@@ -28,6 +28,10 @@ APP=http://127.0.0.1:$APP_PORT
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian -v ON_ERROR_STOP=1)
 PGBIN=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
 APP_PID=
+# the index statements of the V112 migration itself (dropped to seed and for the baseline, built again after)
+V112=$ROOT/ejb-module/src/main/resources/db/migration/V112__text_search_indexes.sql
+CREATE_INDEXES=$(awk '/^create index/{p=1} p{print} p&&/;$/{p=0}' "$V112")
+DROP_INDEXES="drop index if exists $(echo "$CREATE_INDEXES" | sed -nE 's/^create index ([a-z_0-9]+) .*/\1/p' | paste -sd, -);"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
@@ -68,14 +72,14 @@ done
 curl -sf "$APP/health" >/dev/null || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
 
 if [ -z "${BENCH_REUSE:-}" ]; then
-  "${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+  "${PSQL[@]}" -c "$DROP_INDEXES"
   S=$(now)
   "${PSQL[@]}" -v tickets="$N" -v customers="$CUSTOMERS" -f "$HERE/seed.sql"
   "${PSQL[@]}" -c "vacuum analyze customer, ticket, ticket_comment"
   printf 'seeded %d tickets, %d comments, %d customers in %.0f s\n' "$N" $((2 * N)) "$CUSTOMERS" \
     "$(echo "$(now) - $S" | bc)"
 else
-  "${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+  "${PSQL[@]}" -c "$DROP_INDEXES"
 fi
 
 token() {
@@ -157,7 +161,7 @@ phase "customer e-mail (supervisor), no index" email "$C" "$SUPERVISOR"
 
 echo "== building the V112 indexes, load $(load)"
 S=$(now)
-"${PSQL[@]}" -f "$HERE/indexes.sql"
+"${PSQL[@]}" -c "$CREATE_INDEXES"
 "${PSQL[@]}" -c "analyze customer, ticket, ticket_comment"
 BUILD=$(echo "$(now) - $S" | bc)
 SIZES=$("${PSQL[@]}" -At -c "select string_agg(relname || ' ' || pg_size_pretty(pg_relation_size(oid)), ', ')
@@ -191,7 +195,7 @@ echo "== trigram against full-text on the descriptions (SQL, one backend, the sa
 FTS=$("${PSQL[@]}" -f "$HERE/fts.sql" 2>&1 | grep FTS-COMPARE | sed 's/.*FTS-COMPARE //')
 echo "$FTS"
 
-"${PSQL[@]}" -f "$HERE/drop-indexes.sql"
+"${PSQL[@]}" -c "$DROP_INDEXES"
 echo "== without the indexes again (drift check)"
 AGENT=$(token agent.eu)
 write_phase "api writes, no index (again)"
