@@ -3,7 +3,8 @@
 # through the real API as governed callers (policy, masking, audit of every search), at N tickets, 2N comments and
 # N/5 customers, 8 concurrent searchers (wrk -t2 -c8 rotating queries of one kind per phase), the same searches
 # without the V112 trigram indexes as the baseline, and ticket writes (API, and bare SQL by pgbench) with and
-# without the indexes. Also compares trigram and full-text (tsvector) indexes on the descriptions for the same words.
+# without the indexes. Also compares trigram and full-text (tsvector) indexes on the descriptions for the same words,
+# and prints the mean total and PostgreSQL's time per search of each kind, one request at a time (from its log).
 #
 #   server-config/src/bench/search/run.sh [tickets] [seconds per phase]   # defaults 1000000 and 20
 #
