@@ -3,7 +3,8 @@
 # through the real API as governed callers (policy, masking, audit of every search), at N tickets, 2N comments and
 # N/5 customers, 8 concurrent searchers (wrk -t2 -c8 rotating queries of one kind per phase), the same searches
 # without the V112 trigram indexes as the baseline, and ticket writes (API, and bare SQL by pgbench) with and
-# without the indexes. Also compares trigram and full-text (tsvector) indexes on the descriptions for the same words.
+# without the indexes. Also compares trigram and full-text (tsvector) indexes on the descriptions for the same words,
+# and prints the mean total and PostgreSQL's time per search of each kind, one request at a time (from its log).
 #
 #   server-config/src/bench/search/run.sh [tickets] [seconds per phase]   # defaults 1000000 and 20
 #
@@ -111,14 +112,21 @@ sql_lines "select '%2B4930' || lpad(c::text, 7, '0') from generate_series(3, $CU
   "$Q/phone"
 sql_lines "select 'Weber%20' || c from generate_series(7, $CUSTOMERS, $((CUSTOMERS / 40))) c" "$Q/name"
 
-# the mean total of one kind's queries as the caller gets it (one request each, outside the timed phases)
+# the mean total of one kind's queries as the caller gets it (one request each, outside the timed phases), and the
+# mean time PostgreSQL took for the search's statements (one backend, nothing else searching: the log's durations of
+# the ticket search's one statement, or the directory's count and page statements)
 mean_total() {
-  local sum=0 count=0 t
+  local sum=0 count=0 t from db
+  "${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+  from=$(wc -l < "$WORK/postgres.log")
   while read -r q; do
     t=$(curl -sf "$APP$2$q" -H "Authorization: Bearer $3" | sed -E 's/.*"total":([0-9]+).*/\1/')
     sum=$((sum + t)); count=$((count + 1))
   done < "$Q/$1"
-  echo $((sum / count))
+  "${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+  db=$(tail -n +"$((from + 1))" "$WORK/postgres.log" | grep -E '(parse|bind|execute) [^:]*: (with hit as|SELECT .* FROM customer WHERE)' \
+    | sed -E 's/.*duration: ([0-9.]+) ms.*/\1/' | awk -v n="$count" '{s += $1} END {printf "%.1f", s / n}')
+  echo "$((sum / count)) (db ${db} ms)"
 }
 
 declare -A RESULT
@@ -185,10 +193,14 @@ phase "customer phone (agent: whole, masked)" phone "$C" "$AGENT"
 phase "customer e-mail (supervisor: contains)" email "$C" "$SUPERVISOR"
 phase "customer phone (supervisor: contains)" phone "$C" "$SUPERVISOR"
 phase "customer name fragment (supervisor)" name "$C" "$SUPERVISOR"
-echo "== mean totals per query (agent.eu; supervisor for customers)"
+AGENT=$(token agent.eu)
+SUPERVISOR=$(token supervisor)
+echo "== mean totals per query and PostgreSQL's time per search alone (agent.eu; supervisor for customers)"
 declare -A TOTAL
 for k in word common fragment4 fragment3 order; do TOTAL[$k]=$(mean_total $k "$T" "$AGENT"); done
 for k in email phone name; do TOTAL[$k]=$(mean_total $k "$C" "$SUPERVISOR"); done
+for k in email phone; do TOTAL[$k-agent]=$(mean_total $k "$C" "$AGENT"); done
+for k in word common fragment3; do TOTAL[$k-supervisor]=$(mean_total $k "$T" "$SUPERVISOR"); done
 declare -p TOTAL | sed 's/declare -A //'
 
 echo "== trigram against full-text on the descriptions (SQL, one backend, the same 40 words)"

@@ -4,24 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.Query;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.model.ticket.TicketSearch;
-import org.custodian.domain.model.ticket.TicketText;
 
 @ApplicationScoped
 public class JpaTicketRepository implements TicketRepository {
@@ -94,16 +92,19 @@ public class JpaTicketRepository implements TicketRepository {
         if (search.areas().isEmpty()) {
             return new PageOf<>(List.of(), 0);
         }
+        if (search.text() != null && !search.text().isBlank()) {
+            return textSearch(search);
+        }
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
 
         CriteriaQuery<Long> countQuery = builder.createQuery(Long.class);
         Root<Ticket> countRoot = countQuery.from(Ticket.class);
-        countQuery.select(builder.count(countRoot)).where(matching(builder, countQuery, countRoot, search));
+        countQuery.select(builder.count(countRoot)).where(matching(builder, countRoot, search));
         long total = entityManager.createQuery(countQuery).getSingleResult();
 
         CriteriaQuery<Ticket> pageQuery = builder.createQuery(Ticket.class);
         Root<Ticket> root = pageQuery.from(Ticket.class);
-        pageQuery.select(root).where(matching(builder, pageQuery, root, search)).orderBy(switch (search.order()) {
+        pageQuery.select(root).where(matching(builder, root, search)).orderBy(switch (search.order()) {
             case OLDEST -> List.of(builder.asc(root.get("createdAt")), builder.asc(root.get("id")));
             case UPDATED -> List.of(builder.desc(root.get("updatedAt")), builder.desc(root.get("id")));
             case NEWEST -> List.of(builder.desc(root.get("createdAt")), builder.desc(root.get("id")));
@@ -120,19 +121,42 @@ public class JpaTicketRepository implements TicketRepository {
     }
 
     /**
-     * One branch per area, OR-ed: inside an area, filters test only what the caller sees there. A search text is
-     * one semi-join over every text form any area may search (each form on its trigram index, V112); an area that
-     * may search fewer forms than that checks its own forms again inside its branch.
+     * A search with a text: one statement gives the total and the page's ids (TicketTextSearchSql), then the page's
+     * tickets are read by id in that order. Custom plans for every text: a plan cached for one pattern (after a few
+     * runs of the same statement on a connection) would be wrong for a pattern of another selectivity.
      */
-    private static Predicate matching(CriteriaBuilder builder, AbstractQuery<?> query, Root<Ticket> ticket,
-            TicketSearch search) {
-        String pattern = search.text() == null || search.text().isBlank() ? null
-                : "%" + escapeLike(search.text().trim().toLowerCase(Locale.ROOT)) + "%";
-        Set<TicketText.Form> anyArea = EnumSet.noneOf(TicketText.Form.class);
-        search.areas().forEach(area -> anyArea.addAll(area.textForms()));
-        if (pattern != null && anyArea.isEmpty()) {
-            return builder.disjunction(); // the caller sees no text anywhere: a text matches nothing
+    private PageOf<Ticket> textSearch(TicketSearch search) {
+        TicketTextSearchSql statement = TicketTextSearchSql.of(search);
+        if (statement == null) {
+            return new PageOf<>(List.of(), 0); // the caller sees no text anywhere: a text matches nothing
         }
+        entityManager.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .getSingleResult();
+        Query query = entityManager.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
+        }
+        long total = 0;
+        List<Long> ids = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            total = ((Number) columns[0]).longValue();
+            if (columns[1] != null) {
+                ids.add(((Number) columns[1]).longValue());
+            }
+        }
+        if (ids.isEmpty()) {
+            return new PageOf<>(List.of(), total);
+        }
+        Map<Long, Ticket> byId = new HashMap<>();
+        entityManager.createQuery("SELECT t FROM Ticket t WHERE t.id IN :ids", Ticket.class).setParameter("ids", ids)
+                .getResultList().forEach(ticket -> byId.put(ticket.getId(), ticket));
+        // a ticket deleted between the two statements (a purge) is left out of the page rather than shown empty
+        return new PageOf<>(ids.stream().map(byId::get).filter(Objects::nonNull).toList(), total);
+    }
+
+    /** A list without a text: one branch per area, OR-ed; inside an area, filters test only what the caller sees. */
+    private static Predicate matching(CriteriaBuilder builder, Root<Ticket> ticket, TicketSearch search) {
         List<Predicate> branches = new ArrayList<>();
         for (TicketSearch.Area area : search.areas()) {
             List<Predicate> conditions = new ArrayList<>();
@@ -161,36 +185,11 @@ public class JpaTicketRepository implements TicketRepository {
                 }
                 conditions.add(whose.isEmpty() ? builder.disjunction() : builder.or(whose.toArray(new Predicate[0])));
             }
-            if (pattern != null) {
-                Set<TicketText.Form> forms = area.textForms();
-                if (forms.isEmpty()) {
-                    conditions.add(builder.disjunction());
-                } else if (!forms.equals(anyArea)) {
-                    conditions.add(textHit(builder, query, ticket, forms, pattern));
-                }
-            }
             branches.add(builder.and(conditions.toArray(new Predicate[0])));
         }
-        List<Predicate> all = new ArrayList<>();
-        all.add(builder.or(branches.toArray(new Predicate[0])));
-        if (pattern != null) {
-            all.add(textHit(builder, query, ticket, anyArea, pattern));
-        }
-        if (!search.hiddenCustomers().isEmpty()) {
-            all.add(builder.not(ticket.get("customer").get("id").in(search.hiddenCustomers())));
-        }
-        return builder.and(all.toArray(new Predicate[0]));
-    }
-
-    /** The ticket has a text in one of these forms that contains the pattern. */
-    private static Predicate textHit(CriteriaBuilder builder, AbstractQuery<?> query, Root<Ticket> ticket,
-            Set<TicketText.Form> forms, String pattern) {
-        Subquery<Long> hits = query.subquery(Long.class);
-        Root<TicketText> text = hits.from(TicketText.class);
-        List<String> sources = forms.stream().map(Enum::name).toList();
-        hits.select(text.get("ticketId")).where(text.get("source").in(sources),
-                builder.like(text.get("text"), pattern, LIKE_ESCAPE));
-        return ticket.get("id").in(hits);
+        Predicate found = builder.or(branches.toArray(new Predicate[0]));
+        return search.hiddenCustomers().isEmpty() ? found
+                : builder.and(found, builder.not(ticket.get("customer").get("id").in(search.hiddenCustomers())));
     }
 
     /** The search text is data, never a pattern: its own % and _ match literally. */

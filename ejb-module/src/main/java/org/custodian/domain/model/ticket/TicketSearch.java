@@ -68,19 +68,19 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
         }
 
         /** The stored texts a search text may match here: nothing the caller is not shown in this area. */
-        public Set<TicketText.Form> textForms() {
-            Set<TicketText.Form> forms = EnumSet.noneOf(TicketText.Form.class);
-            add(forms, subject, TicketText.Form.SUBJECT, TicketText.Form.SUBJECT_MASKED);
-            add(forms, description, TicketText.Form.DESCRIPTION, TicketText.Form.DESCRIPTION_MASKED);
-            add(forms, comments, TicketText.Form.COMMENT, TicketText.Form.COMMENT_MASKED);
+        public Set<TextForm> textForms() {
+            Set<TextForm> forms = EnumSet.noneOf(TextForm.class);
+            add(forms, subject, TextForm.SUBJECT, TextForm.SUBJECT_MASKED);
+            add(forms, description, TextForm.DESCRIPTION, TextForm.DESCRIPTION_MASKED);
+            add(forms, comments, TextForm.COMMENT, TextForm.COMMENT_MASKED);
             if (internalComments) {
-                add(forms, comments, TicketText.Form.INTERNAL_COMMENT, TicketText.Form.INTERNAL_COMMENT_MASKED);
+                add(forms, comments, TextForm.INTERNAL_COMMENT, TextForm.INTERNAL_COMMENT_MASKED);
             }
             return forms;
         }
 
-        private static void add(Set<TicketText.Form> forms, TextSource source, TicketText.Form original,
-                TicketText.Form masked) {
+        private static void add(Set<TextForm> forms, TextSource source, TextForm original,
+                TextForm masked) {
             switch (source) {
                 case ORIGINAL -> forms.add(original);
                 case MASKED -> forms.add(masked);
@@ -89,6 +89,15 @@ public record TicketSearch(TicketStatus status, String text, Set<String> assigne
                 }
             }
         }
+    }
+
+    /**
+     * One searchable text of a ticket in one stored form: its subject, description or a comment's body (by
+     * visibility), as stored or as its masked copy.
+     */
+    public enum TextForm {
+        SUBJECT, SUBJECT_MASKED, DESCRIPTION, DESCRIPTION_MASKED, COMMENT, COMMENT_MASKED, INTERNAL_COMMENT,
+        INTERNAL_COMMENT_MASKED
     }
 
     /** Which stored form of a text field the caller's search runs against. */
