@@ -141,46 +141,31 @@ class AuditTrailIT extends DeployedWar {
         long before = Sql.longValue(reads, id);
 
         // a read writes no pending row: its event is held until its (read-only) transaction commits, then chained
-        Sql.script("create or replace function it_reject_pending_read() returns trigger as $$ begin"
-                + " if new.action = 'TICKET_READ' then raise exception 'no pending reads'; end if; return new; end $$"
-                + " language plpgsql", "create trigger it_reject_pending_read before insert on audit_pending"
-                + " for each row execute function it_reject_pending_read()");
-        try {
+        try (AutoCloseable refused = refuseInserts("audit_pending", "it_reject_pending_read",
+                "new.action = 'TICKET_READ'")) {
             Reply read = api.get("api/v1/tickets/" + ticketId, agent);
             assertEquals(200, read.status(), read.toString());
             assertEquals(before + 1, Sql.longValue(reads, id), "chained before the answer");
-        } finally {
-            Sql.script("drop trigger it_reject_pending_read on audit_pending", "drop function it_reject_pending_read()");
         }
 
         // the trail refuses the read's event: the answer is a 503 problem, not the ticket
-        Sql.script("create or replace function it_reject_read() returns trigger as $$ begin"
-                + " if new.action = 'TICKET_READ' and new.resource_id = '" + id + "' then"
-                + " raise exception 'trail refused the read'; end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_read before insert on audit_event for each row execute function it_reject_read()");
-        try {
-            Reply refused = api.get("api/v1/tickets/" + ticketId, agent);
-            assertProblem(refused, 503);
-            assertTrue(!refused.body().contains("Held read subject"), refused.body());
-            assertEquals("5", refused.header("Retry-After").orElse(null));
+        try (AutoCloseable refused = refuseInserts("audit_event", "it_reject_read",
+                "new.action = 'TICKET_READ' and new.resource_id = '" + id + "'")) {
+            Reply refusedRead = api.get("api/v1/tickets/" + ticketId, agent);
+            assertProblem(refusedRead, 503);
+            assertTrue(!refusedRead.body().contains("Held read subject"), refusedRead.body());
+            assertEquals("5", refusedRead.header("Retry-After").orElse(null));
             assertEquals(before + 1, Sql.longValue(reads, id));
-        } finally {
-            Sql.script("drop trigger it_reject_read on audit_event", "drop function it_reject_read()");
         }
 
         // a pending event the trail refuses does not take the reads down with it
-        Sql.script("create or replace function it_reject_update() returns trigger as $$ begin"
-                + " if new.action = 'TICKET_UPDATE' and new.resource_id = '" + id + "' then"
-                + " raise exception 'trail refused the update'; end if; return new; end $$ language plpgsql",
-                "create trigger it_reject_update before insert on audit_event for each row execute function it_reject_update()");
-        try {
+        try (AutoCloseable refused = refuseInserts("audit_event", "it_reject_update",
+                "new.action = 'TICKET_UPDATE' and new.resource_id = '" + id + "'")) {
             assertEquals(200, api.patch("api/v1/tickets/" + ticketId, agent, "{\"subject\":\"Still held\"}").status());
             Reply read = api.get("api/v1/tickets/" + ticketId, agent);
             assertEquals(200, read.status(), read.toString());
             assertEquals("Still held", read.json().getString("subject"));
             assertEquals(before + 2, Sql.longValue(reads, id));
-        } finally {
-            Sql.script("drop trigger it_reject_update on audit_event", "drop function it_reject_update()");
         }
         long deadline = System.currentTimeMillis() + 20_000;
         while (Sql.longValue("select count(*) from audit_pending") > 0 && System.currentTimeMillis() < deadline) {
@@ -188,6 +173,15 @@ class AuditTrailIT extends DeployedWar {
         }
         assertEquals(0, Sql.longValue("select count(*) from audit_pending"));
         assertEquals("OK", api.get("api/v1/audit/verify", api.token("auditor")).json().getString("status"));
+    }
+
+    /** The database refuses inserts into {@code table} where {@code condition} holds, until closed. */
+    private static AutoCloseable refuseInserts(String table, String name, String condition) throws Exception {
+        Sql.script("create or replace function " + name + "() returns trigger as $$ begin if " + condition
+                + " then raise exception 'refused by " + name + "'; end if; return new; end $$ language plpgsql",
+                "create trigger " + name + " before insert on " + table + " for each row execute function " + name
+                        + "()");
+        return () -> Sql.script("drop trigger " + name + " on " + table, "drop function " + name + "()");
     }
 
     // ---------------------------------------------------------------- batch
