@@ -32,16 +32,7 @@ APP=http://127.0.0.1:$APP_PORT
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 APP_PID=
 
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if [ -n "$APP_PID" ]; then  # a clean stop first, so that a flight recording is written
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 command -v javac >/dev/null || { echo "needs a JDK (javac)" >&2; exit 1; }

@@ -34,16 +34,7 @@ V112=$ROOT/ejb-module/src/main/resources/db/migration/V112__text_search_indexes.
 CREATE_INDEXES=$(awk '/^create index/{p=1} p{print} p&&/;$/{p=0}' "$V112")
 DROP_INDEXES="drop index if exists $(grep -o '^create index [a-z_]*' "$V112" | cut -d' ' -f3 | paste -sd, -)"
 
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
+. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
