@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,15 +214,11 @@ public class SlaClocks {
         return describe(List.of(ticketId)).get(ticketId);
     }
 
-    /** The {@code sla} objects of many tickets (two queries), by ticket id; absent: no policy applies. */
+    /** The {@code sla} objects of many tickets (one query), by ticket id; absent: no policy applies. */
     public Map<Long, Map<String, Object>> describe(Collection<Long> ticketIds) {
-        Map<Long, TicketSla> states = new HashMap<>();
-        sla.ticketSlas(ticketIds).forEach(s -> states.put(s.getTicketId(), s));
-        Map<Long, List<SlaClock>> byTicket = new HashMap<>();
-        sla.clocks(ticketIds).forEach(c -> byTicket.computeIfAbsent(c.getTicketId(), k -> new ArrayList<>()).add(c));
         Instant now = clock.instant();
         Map<Long, Map<String, Object>> out = new HashMap<>();
-        states.forEach((id, state) -> out.put(id, SlaView.of(state, byTicket.getOrDefault(id, List.of()), now)));
+        sla.states(ticketIds).forEach((id, state) -> out.put(id, SlaView.of(state.sla(), state.clocks(), now)));
         return out;
     }
 }

@@ -5,14 +5,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.custodian.domain.model.sla.BusinessCalendar;
 import org.custodian.domain.model.sla.SlaClock;
 import org.custodian.domain.model.sla.SlaPolicy;
 import org.custodian.domain.model.sla.SlaRepository;
 import org.custodian.domain.model.sla.TicketSla;
+import org.custodian.domain.model.sla.TicketSlaState;
 
 @ApplicationScoped
 public class JpaSlaRepository implements SlaRepository {
@@ -64,16 +68,24 @@ public class JpaSlaRepository implements SlaRepository {
     }
 
     @Override
-    public List<SlaClock> clocks(Collection<Long> ticketIds) {
-        return ticketIds.isEmpty() ? List.of() : entityManager.createNamedQuery("SlaClock.findByTickets",
-                SlaClock.class).setParameter("tickets", ticketIds).getResultList();
-    }
-
-    @Override
-    public List<TicketSla> ticketSlas(Collection<Long> ticketIds) {
-        return ticketIds.isEmpty() ? List.of() : entityManager.createQuery(
-                "SELECT s FROM TicketSla s WHERE s.ticketId IN :tickets", TicketSla.class)
+    public Map<Long, TicketSlaState> states(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        // one round trip for both: a ticket without clocks still comes back once, with a null clock
+        List<Object[]> rows = entityManager.createQuery("SELECT s, c FROM TicketSla s LEFT JOIN SlaClock c"
+                + " ON c.ticketId = s.ticketId WHERE s.ticketId IN :tickets", Object[].class)
                 .setParameter("tickets", ticketIds).getResultList();
+        Map<Long, TicketSlaState> states = new HashMap<>();
+        for (Object[] row : rows) {
+            TicketSla sla = (TicketSla) row[0];
+            TicketSlaState state = states.computeIfAbsent(sla.getTicketId(),
+                    id -> new TicketSlaState(sla, new ArrayList<>()));
+            if (row[1] != null) {
+                state.clocks().add((SlaClock) row[1]);
+            }
+        }
+        return states;
     }
 
     @Override

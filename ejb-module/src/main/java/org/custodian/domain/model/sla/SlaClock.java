@@ -24,7 +24,6 @@ import java.time.Instant;
 @Table(name = "sla_clock")
 @NamedQuery(name = "SlaClock.findByTicket", query = "SELECT c FROM SlaClock c WHERE c.ticketId = :ticket"
         + " ORDER BY c.kind")
-@NamedQuery(name = "SlaClock.findByTickets", query = "SELECT c FROM SlaClock c WHERE c.ticketId IN :tickets")
 @NamedQuery(name = "SlaClock.earliestAlarm", query = "SELECT c.alarmAt FROM SlaClock c"
         + " WHERE c.alarmAt IS NOT NULL ORDER BY c.alarmAt")
 @NamedQuery(name = "SlaClock.alarmsDue", query = "SELECT c.id FROM SlaClock c WHERE c.alarmAt <= :now"

@@ -3,6 +3,7 @@ package org.custodian.domain.model.sla;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Calendars, policies and the clocks of tickets. */
@@ -24,9 +25,11 @@ public interface SlaRepository {
 
     List<SlaClock> clocks(long ticketId);
 
-    List<SlaClock> clocks(Collection<Long> ticketIds);
-
-    List<TicketSla> ticketSlas(Collection<Long> ticketIds);
+    /**
+     * The SLA state and clocks of each of these tickets that has one, in one query (read on every ticket read, #27);
+     * tickets no policy applies to are absent.
+     */
+    Map<Long, TicketSlaState> states(Collection<Long> ticketIds);
 
     /**
      * Writes the ticket's earliest running due time (the queue's "due soonest"; null: none) without touching the
