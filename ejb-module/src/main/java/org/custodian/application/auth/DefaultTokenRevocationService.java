@@ -4,12 +4,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
+import org.custodian.application.policy.AuthenticatedFacts;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
+import org.custodian.domain.model.policy.PolicyContextVersions;
+import org.custodian.domain.model.policy.PolicyContextVersions.CallerFacts;
 import org.custodian.domain.model.user.UserRepository;
 
 @Stateless
@@ -21,13 +25,26 @@ public class DefaultTokenRevocationService implements TokenRevocationService {
     @Inject
     AuditService audit;
 
+    @Inject
+    PolicyContextVersions versions;
+
+    @Inject
+    AuthenticatedFacts authenticated;
+
+    private final Clock clock = Clock.systemUTC();
+
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean isCurrent(String username, int tokenVersion) {
+    public boolean isCurrent(Caller caller, int tokenVersion) {
+        CallerFacts facts = versions.currentFor(caller.username(), clock.instant());
         // the signature says who the caller is; the user store can only take that away (a token of an identity
         // provider may name a user this server has no row for)
-        return users.findTokenState(username).map(state -> state.enabled() && state.version() == tokenVersion)
+        boolean current = facts.token().map(state -> state.enabled() && state.version() == tokenVersion)
                 .orElse(true);
+        if (current) {
+            authenticated.keep(caller, facts);
+        }
+        return current;
     }
 
     @Override

@@ -10,8 +10,11 @@ import org.custodian.application.shared.Caller;
  */
 public interface TokenRevocationService {
 
-    /** Whether a token of this user, issued under this version, still counts. */
-    boolean isCurrent(String username, int tokenVersion);
+    /**
+     * Whether a token of this caller, issued under this version, still counts. Reads in the same statement what the
+     * caller's first access context needs, and keeps it for that context (#27).
+     */
+    boolean isCurrent(Caller caller, int tokenVersion);
 
     /**
      * The user's token version while they may sign in; empty when disabled or unknown here. Cheap (one indexed

@@ -49,7 +49,7 @@ public class DefaultBearerAuthentication implements BearerAuthentication {
             return identityProvider.signIn(identity, requestId, clientAddress);
         }
         Caller caller = ownCaller(verified.claims(), requestId, clientAddress);
-        if (!revocation.isCurrent(caller.username(), tokenVersion(verified.claims().get("tv")))) {
+        if (!revocation.isCurrent(caller, tokenVersion(verified.claims().get("tv")))) {
             throw new TokenRejectedException("this token was revoked (its user signed out everywhere, was disabled,"
                     + " or had their second factor reset); get a new one");
         }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.AccessDeniedException;
@@ -24,6 +25,7 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.access.TransferRule;
 import org.custodian.domain.model.policy.FieldPolicy;
+import org.custodian.domain.model.policy.PolicyContextVersions.CallerFacts;
 import org.custodian.domain.model.policy.PolicyRepository;
 import org.custodian.domain.model.policy.Visibility;
 import org.custodian.domain.model.user.Role;
@@ -172,6 +174,9 @@ public class DefaultPolicyService implements PolicyService {
     @Inject
     private PolicyContextCache sharedContext;
 
+    @Inject
+    private AuthenticatedFacts authenticated;
+
     private final Clock clock = Clock.systemUTC();
 
     @Override
@@ -222,15 +227,19 @@ public class DefaultPolicyService implements PolicyService {
     public AccessContext contextFor(Caller caller) {
         Instant now = clock.instant();
         boolean contractor = caller.hasRole(Role.CONTRACTOR);
-        PolicyContextCache.Shared shared = sharedContext.current();
+        // a bearer token's authentication has just read the version and whether any reveal grant is in force
+        Optional<CallerFacts> facts = authenticated.take(caller);
+        PolicyContextCache.Shared shared = facts.map(f -> sharedContext.at(f.version()))
+                .orElseGet(sharedContext::current);
         FieldPolicy snapshot = shared.policy();
+        boolean mayReveal = snapshot.anyRevealable(caller.roles()) && allows(caller, Permission.FIELD_REVEAL)
+                && facts.map(CallerFacts::revealGrants).orElse(true);
         return new AccessContext(caller, snapshot, now, shared.transferRules(),
                 contractor ? access.activeGrants(caller.username(), now) : List.of(),
                 allows(caller, Permission.BREAK_GLASS) ? access.activeOverrides(caller.username(), now) : List.of(),
                 grantedTo(caller), shared.restrictedCustomers(),
-                // read only for callers who may reveal anything at all: one query fewer for everyone else
-                snapshot.anyRevealable(caller.roles()) && allows(caller, Permission.FIELD_REVEAL)
-                        ? reveals.active(caller.username(), now) : List.of());
+                // read only for callers who may reveal anything at all and may hold a grant: fewer queries
+                mayReveal ? reveals.active(caller.username(), now) : List.of());
     }
 
     /** Scopes limit a service account's key (#22): a permission outside them is as if no role had it. */

@@ -44,7 +44,11 @@ public class PolicyContextCache {
 
     /** The shared part as of the version committed now; reads the data again (in the caller's transaction) if it moved. */
     Shared current() {
-        String version = versions.current();
+        return at(versions.current());
+    }
+
+    /** The shared part as of this version, read a moment ago (before any of the data it stands for). */
+    Shared at(String version) {
         Shared known = shared;
         if (known != null && known.version().equals(version)) {
             return known;
