@@ -37,7 +37,6 @@ import org.custodian.domain.model.ticket.Ticket;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.model.ticket.TicketPriority;
 import org.custodian.domain.model.ticket.TicketRepository;
-import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -129,13 +128,15 @@ public class DefaultAnomalyService implements AnomalyService {
         }
         // the latest event of each subject in this batch: windows are evaluated once per subject, at that event
         Map<String, AuditEvent> latestBySubject = new LinkedHashMap<>();
+        // each actor's home region once per batch, not once per event (a batch is mostly a few users' reads)
+        Map<String, Optional<Region>> homeRegions = new HashMap<>();
         int raised = 0;
         for (AuditEvent event : batch) {
             if (event.getActor().startsWith("system:")) {
                 continue;
             }
             latestBySubject.put(subjectOf(event), event);
-            if (isPersonalRead(event) && outsideBusinessHours(event)) {
+            if (isPersonalRead(event) && outsideBusinessHours(event, homeRegions)) {
                 raised += raise(OFF_HOURS, event.getActor(), 1, 0, event.getOccurredAt(), event.getOccurredAt(),
                         event.getSequence(), "read personal data (" + event.getAction() + " " + event.getResourceType()
                                 + " " + event.getResourceId() + ") outside business hours " + businessHours
@@ -281,9 +282,9 @@ public class DefaultAnomalyService implements AnomalyService {
                 || AuditActions.AUDIT_EXPORT.equals(event.getAction()) ? 1 : 0;
     }
 
-    private boolean outsideBusinessHours(AuditEvent event) {
-        Optional<User> user = users.findByUsername(event.getActor());
-        Optional<Region> region = user.flatMap(found -> found.getRegions().stream().sorted().findFirst());
+    private boolean outsideBusinessHours(AuditEvent event, Map<String, Optional<Region>> homeRegions) {
+        Optional<Region> region = homeRegions.computeIfAbsent(event.getActor(), actor -> users.findByUsername(actor)
+                .flatMap(found -> found.getRegions().stream().sorted().findFirst()));
         if (region.isEmpty()) {
             return false;
         }
