@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.sql.SQLException;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -178,10 +179,31 @@ class AuditTrailIT extends DeployedWar {
     /** The database refuses inserts into {@code table} where {@code condition} holds, until closed. */
     private static AutoCloseable refuseInserts(String table, String name, String condition) throws Exception {
         Sql.script("create or replace function " + name + "() returns trigger as $$ begin if " + condition
-                + " then raise exception 'refused by " + name + "'; end if; return new; end $$ language plpgsql",
-                "create trigger " + name + " before insert on " + table + " for each row execute function " + name
-                        + "()");
-        return () -> Sql.script("drop trigger " + name + " on " + table, "drop function " + name + "()");
+                + " then raise exception 'refused by " + name + "'; end if; return new; end $$ language plpgsql");
+        ddl("create trigger " + name + " before insert on " + table + " for each row execute function " + name
+                + "()");
+        return () -> {
+            ddl("drop trigger " + name + " on " + table);
+            Sql.script("drop function " + name + "()");
+        };
+    }
+
+    /**
+     * DDL on a table the running application reads: a timer's transaction that already holds a lock on it (the
+     * anomaly scan reads the trail on a second connection too) would queue behind the DDL's lock and wait for it
+     * forever, so the DDL waits at most a second and is tried again.
+     */
+    private static void ddl(String statement) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Sql.script("set lock_timeout = '1s'", statement);
+                return;
+            } catch (SQLException e) {
+                if (attempt == 30 || !"55P03".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- batch

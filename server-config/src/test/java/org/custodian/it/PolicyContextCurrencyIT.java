@@ -1,5 +1,6 @@
 package org.custodian.it;
 
+import static org.custodian.it.PolicyFixtures.createUser;
 import static org.custodian.it.PolicyFixtures.customer;
 import static org.custodian.it.PolicyFixtures.suffix;
 import static org.custodian.it.PolicyFixtures.ticket;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,5 +92,35 @@ class PolicyContextCurrencyIT extends DeployedWar {
         }
         assertFalse(api.get("api/v1/customers/" + customerId, agentUs).json().containsKey("email"),
                 "and its revocation too");
+    }
+
+    /**
+     * The token check reads the policy version and whether a reveal grant is in force in one statement, and the
+     * request's access context uses what it read (#27): a grant or a revocation made elsewhere must still apply at
+     * the very next request, and a grant that ends must mask again at once.
+     */
+    @Test
+    void aRevealGrantOrRevocationMadeElsewhereAppliesAtTheNextRequest() throws Exception {
+        Api api = api();
+        String name = "currency.agent" + suffix();
+        createUser(name, "AGENT", "EU");
+        String agent = Tokens.forUser(name, "AGENT", List.of("EU"));
+        long customerId = customer(api, agent, "EU");
+        String masked = api.get("api/v1/customers/" + customerId, agent).json().getString("phone");
+        assertTrue(masked.contains("*"), masked);
+
+        long grant = Sql.longValue("select nextval('reveal_grant_seq')");
+        Sql.update("insert into reveal_grant (id, username, customer_id, fields, reason, created_at, expires_at)"
+                + " values (?, ?, ?, 'customer.phone', 'Granted on another node', now() - interval '1 second',"
+                + " now() + interval '10 minutes')", grant, name, customerId);
+        assertEquals("+49 30 5550 1234", api.get("api/v1/customers/" + customerId, agent).json().getString("phone"),
+                "a reveal granted on another node shows the field at the next read");
+        Sql.update("update reveal_grant set expires_at = now() - interval '1 millisecond' where id = ?", grant);
+        assertEquals(masked, api.get("api/v1/customers/" + customerId, agent).json().getString("phone"),
+                "and masks it again the moment it ends");
+
+        Sql.update("update app_user set token_version = token_version + 1 where username = ?", name);
+        Reply revoked = api.get("api/v1/customers/" + customerId, agent);
+        assertEquals(401, revoked.status(), "a revocation on another node refuses the next request: " + revoked);
     }
 }
