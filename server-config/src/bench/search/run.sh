@@ -95,11 +95,13 @@ sql_lines "select substr(word, 2, 4) from bench_word where rank between 1000 and
   "$Q/fragment4"
 sql_lines "select substr(word, 2, 3) from bench_word where rank between 1000 and 8000 order by md5(word) limit 40" \
   "$Q/fragment3"
-sql_lines "select 'ORD-' || lpad((t::bigint * 7919 % 10000000)::text, 7, '0') from generate_series(1, $N, $((N / 40))) t" \
+# tickets whose t is 3 more than a multiple of 4 are in EU (seed.sql), where agent.eu looks: real hits
+sql_lines "select 'ORD-' || lpad((t::bigint * 7919 % 10000000)::text, 7, '0') from generate_series(3, $N, $((N / 160 * 4))) t" \
   "$Q/order"
 sql_lines "select 'customer' || c || '%40example' || (c % 97) || '.com' from generate_series(1, $CUSTOMERS,
   $((CUSTOMERS / 40))) c" "$Q/email"
-sql_lines "select '%2B4930' || lpad(c::text, 7, '0') from generate_series(3, $CUSTOMERS, $((CUSTOMERS / 40))) c" \
+# customers whose c is a multiple of 4 are in EU (seed.sql), where agent.eu and supervisor both look: real hits
+sql_lines "select '%2B4930' || lpad(c::text, 7, '0') from generate_series(4, $CUSTOMERS, $((CUSTOMERS / 160 * 4))) c" \
   "$Q/phone"
 sql_lines "select 'Weber%20' || c from generate_series(7, $CUSTOMERS, $((CUSTOMERS / 40))) c" "$Q/name"
 
