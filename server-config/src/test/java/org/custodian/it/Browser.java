@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
@@ -259,6 +260,32 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
 
     Cookie sessionCookieDetails() {
         return driver().manage().getCookieNamed("JSESSIONID");
+    }
+
+    /**
+     * Signs {@code username} in on the login page with the demo password; waits until the portal has left the login
+     * page or says there why not (the caller asserts which it expects).
+     */
+    void signIn(String username) {
+        open("/login.xhtml");
+        type("login:username", username);
+        type("login:password", Api.DEMO_PASSWORD);
+        submit("login:submit");
+        await(driver -> !path().startsWith("/login.xhtml")
+                || !driver.findElement(By.id("messages")).getText().isBlank());
+    }
+
+    /**
+     * On the enrollment page a first sign-in of a role with a second factor leads to: confirms the key shown with
+     * its current code, then goes on past the recovery codes to wherever the portal leads next.
+     */
+    void enrollSecondFactor() {
+        String secret = byId("secret").getText().trim();
+        type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
+        submit("enroll:confirm");
+        await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
+        submit("done:continue");
+        await(driver -> !path().startsWith("/enroll.xhtml"));
     }
 
     /** A fresh start for the next user: no cookies, a blank page. */

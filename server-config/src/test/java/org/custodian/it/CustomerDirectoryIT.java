@@ -333,10 +333,7 @@ class CustomerDirectoryIT extends DeployedWar {
     }
 
     private static void signIn(String username) {
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn(username);
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
     }
 

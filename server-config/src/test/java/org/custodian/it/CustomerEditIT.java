@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -339,11 +338,6 @@ class CustomerEditIT extends DeployedWar {
     private static void signInAndEnroll(String username) {
         password(username);
         assertEquals("/enroll.xhtml", BROWSER.path(), username + "'s role must enroll a second factor");
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
+        BROWSER.enrollSecondFactor();
     }
 }

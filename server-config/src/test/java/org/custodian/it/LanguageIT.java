@@ -294,17 +294,9 @@ class LanguageIT extends DeployedWar {
 
     /** Signs in a demo user, enrolling a second factor where the role needs one. */
     private static void signIn(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.submit("login:submit");
+        browser.signIn(username);
         if (browser.path().startsWith("/enroll.xhtml")) {
-            String secret = browser.byId("secret").getText().trim();
-            browser.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-            browser.submit("enroll:confirm");
-            browser.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-            browser.submit("done:continue");
-            browser.await(driver -> !browser.path().startsWith("/enroll.xhtml"));
+            browser.enrollSecondFactor();
         }
         assertFalse(browser.path().startsWith("/login.xhtml"), username + " is signed in");
     }

@@ -224,10 +224,7 @@ class MonitoringDedupIT extends DeployedWar {
 
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml"));
         BROWSER.byId("nav-held-mail").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/held-mail.xhtml"));

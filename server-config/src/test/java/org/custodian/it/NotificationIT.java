@@ -288,10 +288,7 @@ class NotificationIT extends DeployedWar {
 
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.submit("nav-settings");
         String list = BROWSER.byId("my-notifications").getText();

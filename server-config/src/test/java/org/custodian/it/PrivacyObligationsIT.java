@@ -299,16 +299,9 @@ class PrivacyObligationsIT extends DeployedWar {
     private void signIn(String username) throws Exception {
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn(username);
         if (BROWSER.path().startsWith("/enroll.xhtml")) {
-            String secret = BROWSER.byId("secret").getText().trim();
-            BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-            BROWSER.submit("enroll:confirm");
-            BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-            BROWSER.submit("done:continue");
+            BROWSER.enrollSecondFactor();
         }
     }
 

@@ -234,10 +234,7 @@ class RevealIT extends DeployedWar {
         long ticketId = ticket(api, agent, customerId, "Call me back " + suffix(), "About my order", "SOFTWARE");
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
 
         BROWSER.open("/ticket.xhtml?id=" + ticketId);
         String phoneRow = ".reveal-row[data-field='customer.phone']";

@@ -343,10 +343,7 @@ class SlaIT extends DeployedWar {
     void theTicketPageShowsTheClocksInTheUsersTime() {
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.open("/ticket.xhtml?id=" + urgentTicket);
         String section = BROWSER.byId("ticket-sla").getText();

@@ -222,10 +222,7 @@ class TeamAssignmentIT extends DeployedWar {
         long customer = TestData.createCustomer(api, agent, "EU");
         long id = TestData.createTicket(api, agent, customer, "Routed " + marker);
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
 
         BROWSER.open("/ticket.xhtml?id=" + id);

@@ -354,10 +354,7 @@ class TicketWorkIT extends DeployedWar {
                 .toString());
         assertEquals(201, macro.status(), macro.toString());
 
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.open("/ticket.xhtml?id=" + id);
         String window = BROWSER.byId("reopen:reopen-window").getText();
         assertTrue(window.contains("can be reopened until") && !window.contains("0}")
