@@ -176,6 +176,10 @@ class SlaIT extends DeployedWar {
                 List.of(), 10, 60).build().toString()), "calendarId");
         assertViolation(api.post("api/v1/sla/policies", supervisor, policy("Odd " + MARK, 1, berlinId, SLOW,
                 List.of("SOON"), 10, 60).build().toString()), "priorities");
+        // beyond an int: a violation, not an overflow
+        assertViolation(api.post("api/v1/sla/policies", supervisor, policy("Huge " + MARK, 1, berlinId, SLOW,
+                List.of(), 10, 60).add("nextResponseMinutes", 3_000_000_000L).build().toString()),
+                "nextResponseMinutes");
         Reply normal = api.post("api/v1/sla/policies", supervisor, policy("Office " + MARK, 20, berlinId, SLOW,
                 List.of("LOW", "NORMAL"), 120, 960).add("nextResponseMinutes", 60).build().toString());
         assertEquals(201, normal.status(), normal.toString());
