@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -19,7 +17,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -34,31 +31,16 @@ class MonitoringDedupIT extends DeployedWar {
 
     private static final String SUPPORT = "support@custodian.test";
     private static final String AUTHSERV = "mx.custodian.test";
-    private static GreenMail greenMail;
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    @BeforeEach
-    void mailServerUp() {
-        if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(Integer.getInteger("custodian.it.mail.smtp.port"), "127.0.0.1",
-                        ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(Integer.getInteger("custodian.it.mail.imap.port"), "127.0.0.1",
-                        ServerSetup.PROTOCOL_IMAP)});
-            greenMail.start();
-            greenMail.setUser(SUPPORT, SUPPORT, "it-mail-password");
-        }
-    }
+    @RegisterExtension
+    static final MailServer MAIL = MailServer.withMailboxes(SUPPORT);
 
     @AfterAll
-    static void down() {
+    static void closeBrowser() {
         BROWSER.close();
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
     }
 
     private static String suffix() {
@@ -79,7 +61,7 @@ class MonitoringDedupIT extends DeployedWar {
             message.addHeader("Authentication-Results", AUTHSERV + "; spf=pass smtp.mailfrom=" + from
                     + "; dkim=pass header.d=" + domain + "; dmarc=pass header.from=" + domain);
         }
-        greenMail.getUserManager().getUser(SUPPORT).deliver(message);
+        MAIL.deliver(SUPPORT, message);
         return message.getMessageID();
     }
 

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,35 +25,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NotificationIT extends DeployedWar {
 
-    private static GreenMail greenMail;
-
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    @BeforeEach
-    void mailServerUp() {
-        if (greenMail == null) {
-            start();
-        }
-    }
-
-    private static void start() {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(Integer.getInteger("custodian.it.mail.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
-        greenMail.start();
-    }
+    @RegisterExtension
+    static final MailServer MAIL = MailServer.smtp();
 
     @AfterAll
     static void closeBrowser() {
         BROWSER.close();
-    }
-
-    @AfterAll
-    static void mailServerDown() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
     }
 
     private static String suffix() {
@@ -93,7 +70,7 @@ class NotificationIT extends DeployedWar {
 
     private static List<MimeMessage> receivedBy(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
+        for (MimeMessage message : MAIL.received()) {
             for (jakarta.mail.Address to : message.getAllRecipients()) {
                 if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
                     found.add(message);
