@@ -51,9 +51,7 @@ class AdminPortalIT extends DeployedWar {
     private static String adminToken;
 
     @AfterAll
-    static void closeBrowsersAndForgetFactors() throws Exception {
-        ADMIN.close();
-        OTHER.close();
+    static void forgetFactors() throws Exception {
         for (String user : ENROLLED) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }

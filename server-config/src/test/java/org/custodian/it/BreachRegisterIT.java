@@ -52,8 +52,7 @@ class BreachRegisterIT extends DeployedWar {
     private static long ticketOfA;
 
     @AfterAll
-    static void closeBrowserAndForgetFactor() throws Exception {
-        BROWSER.close();
+    static void forgetFactor() throws Exception {
         Sql.update("delete from user_second_factor where username = 'privacy'");
     }
 

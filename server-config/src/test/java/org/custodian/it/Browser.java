@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -36,9 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
  * test fails, its last screen and the page source are saved there too under the test's name. Waits poll every
  * {@link #POLL} (Selenium's default of half a second made every wait for a next page or an Ajax answer cost up to
- * that much).
+ * that much). Registered as a static field of a test class, it closes itself after the class.
  */
-final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
+final class Browser implements TestWatcher, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
 
@@ -71,7 +72,15 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         return browser;
     }
 
+    /** A browser that starts every test of its class signed out, on a blank page, at the deployed application. */
+    static Browser freshEachTest() {
+        Browser browser = new Browser();
+        browser.freshEachTest = true;
+        return browser;
+    }
+
     private String label = "";
+    private boolean freshEachTest;
     private Path profile;
     /** The running test's class and method, and how many pages it has shown: the screenshots' names. */
     private String test = "setup";
@@ -87,6 +96,15 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     public void beforeEach(ExtensionContext context) {
         test = label + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         shots = 0;
+        if (freshEachTest) {
+            base(((DeployedWar) context.getRequiredTestInstance()).base.toString());
+            reset();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** The application's address, known once the shared Payara Micro has deployed it. */

@@ -40,8 +40,7 @@ class CatalogIT extends DeployedWar {
     private static String supervisor;
 
     @AfterAll
-    static void closeBrowserAndForgetFactor() throws Exception {
-        BROWSER.close();
+    static void forgetFactor() throws Exception {
         Sql.update("delete from user_second_factor where username = 'supervisor'");
     }
 

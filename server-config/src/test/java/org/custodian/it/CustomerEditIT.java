@@ -47,8 +47,7 @@ class CustomerEditIT extends DeployedWar {
     }
 
     @AfterAll
-    static void closeBrowserAndForgetFactors() throws Exception {
-        BROWSER.close();
+    static void forgetFactors() throws Exception {
         Sql.update("delete from user_second_factor where username = ?", "supervisor");
     }
 

@@ -51,8 +51,7 @@ class CustomerMergeIT extends DeployedWar {
     private static String privacy;
 
     @AfterAll
-    static void closeBrowserAndForgetFactors() throws Exception {
-        BROWSER.close();
+    static void forgetFactors() throws Exception {
         for (String user : List.of("supervisor", "privacy")) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }

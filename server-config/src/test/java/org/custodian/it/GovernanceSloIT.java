@@ -37,7 +37,6 @@ class GovernanceSloIT extends DeployedWar {
 
     @AfterAll
     static void down() throws Exception {
-        BROWSER.close();
         // later classes take API tokens for these users without a second factor
         Sql.update("delete from user_second_factor where username in ('auditor', 'supervisor')");
     }

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import java.time.Instant;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,12 +46,6 @@ class LanguageIT extends DeployedWar {
         BROWSER.reset();
         GERMAN_BROWSER.base(base.toString());
         GERMAN_BROWSER.reset();
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        BROWSER.close();
-        GERMAN_BROWSER.close();
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -37,11 +36,6 @@ class MonitoringDedupIT extends DeployedWar {
 
     @RegisterExtension
     static final MailServer MAIL = MailServer.withMailboxes(SUPPORT);
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,11 +29,6 @@ class NotificationIT extends DeployedWar {
 
     @RegisterExtension
     static final MailServer MAIL = MailServer.smtp();
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,11 +50,6 @@ class PrivacyObligationsIT extends DeployedWar {
 
     private static long dpia;
     private static long objector;
-
-    @AfterAll
-    static void close() {
-        BROWSER.close();
-    }
 
     @Test
     @Order(1)
