@@ -72,11 +72,10 @@ final class Browser implements TestWatcher, BeforeEachCallback, AfterAllCallback
         return browser;
     }
 
-    /** A browser that starts every test of its class signed out, on a blank page, at the deployed application. */
-    static Browser freshEachTest() {
-        Browser browser = new Browser();
-        browser.freshEachTest = true;
-        return browser;
+    /** This browser, starting every test of its class signed out, on a blank page, at the deployed application. */
+    Browser freshEachTest() {
+        freshEachTest = true;
+        return this;
     }
 
     private String label = "";

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 class CustomerDirectoryIT extends DeployedWar {
 
     @RegisterExtension
-    static final Browser BROWSER = Browser.freshEachTest();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     /** A customer of the test's own: a unique name, e-mail and phone from the suffix. */
     private record Person(long id, String name, String email, String phone, String suffix) {

@@ -33,16 +33,14 @@ import org.openqa.selenium.support.ui.Select;
 class CustomerEditIT extends DeployedWar {
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Taken before the browser enrolls the supervisor's second factor (then the API would ask for a code). */
     private static String supervisor;
 
     @BeforeEach
-    void freshBrowser() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
+    void defaultWindow() {
         BROWSER.driver().manage().window().setSize(new Dimension(1280, 900));
     }
 

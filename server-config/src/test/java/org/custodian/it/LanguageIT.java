@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import java.time.Instant;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,18 +34,10 @@ class LanguageIT extends DeployedWar {
     private static String recoveryCode;
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     @RegisterExtension
-    static final Browser GERMAN_BROWSER = new Browser("de");
-
-    @BeforeEach
-    void freshBrowsers() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-        GERMAN_BROWSER.base(base.toString());
-        GERMAN_BROWSER.reset();
-    }
+    static final Browser GERMAN_BROWSER = new Browser("de").freshEachTest();
 
     @Test
     @Order(1)

@@ -27,7 +27,7 @@ class TicketWorkIT extends DeployedWar {
     static final String PATCH_TYPE = "application/merge-patch+json";
 
     @RegisterExtension
-    static final Browser BROWSER = Browser.freshEachTest();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);

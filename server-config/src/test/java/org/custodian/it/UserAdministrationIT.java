@@ -39,7 +39,7 @@ class UserAdministrationIT extends DeployedWar {
     private static final String GOOD_PASSWORD = "a long and fine passphrase";
 
     @RegisterExtension
-    static final Browser BROWSER = Browser.freshEachTest();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     @Test
     @Order(1)
