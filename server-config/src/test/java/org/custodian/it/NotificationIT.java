@@ -191,7 +191,7 @@ class NotificationIT extends DeployedWar {
     void aMailServerThatIsDownDelaysTheMailButLosesAndDoublesNothing() throws Exception {
         Api api = api();
         String user = user("nt-patient", "AGENT", "EU", "en");
-        mailServerDown();
+        MAIL.stop();
         long id = ticket(api, api.token("agent.eu"), "Monitor flickers", "Since Monday", user);
         // the outbox keeps trying while the server is down
         long end = System.currentTimeMillis() + 60_000;
@@ -201,7 +201,7 @@ class NotificationIT extends DeployedWar {
         }
         assertEquals("PENDING", Sql.text("select status from notification_mail where recipient = ?", user));
         assertTrue(Sql.longValue("select attempts from notification_mail where recipient = ?", user) >= 2);
-        start();
+        MAIL.start();
         MimeMessage mail = awaitMail(address(user));
         assertTrue(mail.getSubject().contains("#" + id), mail.getSubject());
         Thread.sleep(4_000); // longer than the backoff: a second copy would have come by now
