@@ -14,7 +14,8 @@
 #
 # Needs: ./mvnw package -DskipTests (server-config/target/custodian-micro.jar), PostgreSQL server binaries (initdb,
 # pg_ctl; Debian: postgresql), psql, curl, wrk (Debian: wrk). A throwaway cluster under
-# server-config/target/bench-cluster on port 55449; the nodes on 8301 and 8302.
+# server-config/target/bench-cluster on port 55449 (BENCH_PG_PORT); the nodes on 8301 and 8302 (BENCH_APP_PORT and the
+# next one).
 set -euo pipefail
 SECONDS_EACH=${1:-20}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -22,30 +23,13 @@ ROOT=$(cd "$HERE/../../../.." && pwd)
 JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}
 WORK=$ROOT/server-config/target/bench-cluster
 PGPORT=${BENCH_PG_PORT:-55449}
+APP_PORT=${BENCH_APP_PORT:-8301}  # the first node; the second on the next port
 PASSWORD=Custodian-Demo-1
 PIDS=()
 
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+. "$HERE/../lib.sh"  # as_pg, a fresh cluster, the wait for a node, and the clean-up of the nodes and the cluster
 
-stop_nodes() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  PIDS=()
-}
-cleanup() { stop_nodes; as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true; }
-trap cleanup EXIT
-
-start_db() {
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  [ "$(id -u)" = 0 ] && chown postgres "$WORK"
-  as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-  as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w -o "-p $PGPORT -k $WORK" start >/dev/null
-  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
-}
+stop_nodes() { stop_pids "${PIDS[@]}"; PIDS=(); }
 
 # start_node <http port> <log name> <options...>: starts a node and waits until it answers
 start_node() {
@@ -56,11 +40,8 @@ start_node() {
   CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=$PASSWORD CUSTODIAN_DATA_DIR="$WORK/data-dir" \
     java -Xmx1g -jar "$JAR" --port "$port" "$@" >"$log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 600); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && { echo "  $name: $(grep -o 'ready in [0-9,]* (ms)' "$log" | head -1)"; return 0; }
-    sleep 1
-  done
-  echo "the node did not start; see $log" >&2; exit 1
+  await_app "http://127.0.0.1:$port" "$!" "$log"
+  echo "  $name: $(grep -o 'ready in [0-9,]* (ms)' "$log" | head -1)"
 }
 
 token() {
@@ -95,17 +76,17 @@ measure() {
     "$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/summary.txt"
 }
 
-start_db
+fresh_cluster
 echo "nodes started:"
-start_node 8301 nocluster --nocluster
-measure http://127.0.0.1:8301 nocluster
+start_node "$APP_PORT" nocluster --nocluster
+measure "http://127.0.0.1:$APP_PORT" nocluster
 stop_nodes
-start_node 8301 grid-1
-measure http://127.0.0.1:8301 grid-1
+start_node "$APP_PORT" grid-1
+measure "http://127.0.0.1:$APP_PORT" grid-1
 stop_nodes
 GRID=(--clustername "bench-$$" --clustermode tcpip:127.0.0.1:16960,127.0.0.1:16961 --interfaces 127.0.0.1 --nohostaware)
-start_node 8301 grid-2a "${GRID[@]}" --startport 16960
-start_node 8302 grid-2b "${GRID[@]}" --startport 16961
+start_node "$APP_PORT" grid-2a "${GRID[@]}" --startport 16960
+start_node "$((APP_PORT + 1))" grid-2b "${GRID[@]}" --startport 16961
 grep -q "DG Size: 2" "$WORK/grid-2b.log" || { echo "the two nodes did not form one grid" >&2; exit 1; }
-measure http://127.0.0.1:8301 grid-2
+measure "http://127.0.0.1:$APP_PORT" grid-2
 echo "summary: $WORK/summary.txt"

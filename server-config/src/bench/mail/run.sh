@@ -7,36 +7,25 @@
 # The rate is taken from the database: (N - 1) / (last - first received_at) of the mail rows, i.e. the intake's own
 # time from the first mail taken to the last, without start-up. Needs: ./mvnw package -DskipTests (for
 # server-config/target/custodian-micro.jar), PostgreSQL server binaries (initdb, pg_ctl, postgres), psql, curl.
-# Uses a throwaway cluster under server-config/target/bench-mail-pg on port 55434, IMAP on 3143, the app on 8283.
+# Uses a throwaway cluster under server-config/target/bench-mail-pg on port 55434, IMAP on 3143, the app on 8283
+# (BENCH_PG_PORT, BENCH_IMAP_PORT, BENCH_APP_PORT).
 set -euo pipefail
 N=${1:-2000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../../.." && pwd)
 JAR=${BENCH_JAR:-$ROOT/server-config/target/custodian-micro.jar}  # BENCH_JAR: another build (a baseline)
 WORK=$ROOT/server-config/target/bench-mail-pg
-PGPORT=55434
-IMAP=3143
-APP=http://127.0.0.1:8283
-PSQL=(psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -v ON_ERROR_STOP=1)
+PGPORT=${BENCH_PG_PORT:-55434}
+IMAP=${BENCH_IMAP_PORT:-3143}
+APP_PORT=${BENCH_APP_PORT:-8283}
+APP=http://127.0.0.1:$APP_PORT
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian -v ON_ERROR_STOP=1)
 APP_PID=
-MAIL_PID=
+PIDS=()  # the mail server
 
+. "$HERE/../lib.sh"  # as_pg, a fresh cluster, the wait for the application, and the clean-up at exit
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-cleanup() {
-  [ -z "$APP_PID" ] || { kill "$APP_PID" 2>/dev/null || true; sleep 2; kill -9 "$APP_PID" 2>/dev/null || true; }
-  [ -z "$MAIL_PID" ] || kill "$MAIL_PID" 2>/dev/null || true
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-rm -rf "$WORK" && mkdir -p "$WORK"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK"
-as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w -o "-p $PGPORT -k $WORK" start >/dev/null
-psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+fresh_cluster
 
 # the mail server: GreenMail and Jakarta Mail from the local Maven repository (the server-config tests fetched them)
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
@@ -52,7 +41,7 @@ CP=$(jar com/icegreen greenmail):$(jar jakarta/mail jakarta.mail-api):$ANGUS
 CP=$CP:$(jar jakarta/activation jakarta.activation-api):$(jar org/eclipse/angus angus-activation)
 CP=$CP:$(jar org/slf4j slf4j-api 2)
 java -cp "$CP" "$HERE/MailBench.java" $IMAP "$N" "$WORK/go" >"$WORK/mail.log" 2>&1 &
-MAIL_PID=$!
+PIDS+=($!)
 for _ in $(seq 1 120); do grep -q '^listening' "$WORK/mail.log" 2>/dev/null && break; sleep 1; done
 grep -q '^listening' "$WORK/mail.log" || { echo "the mail server did not start; see $WORK/mail.log" >&2; exit 1; }
 
@@ -63,10 +52,9 @@ CUSTODIAN_MAIL_INBOX_SUPPORT_SECURITY=NONE CUSTODIAN_MAIL_INBOX_SUPPORT_USER=sup
 CUSTODIAN_MAIL_INBOX_SUPPORT_PASSWORD=bench-password CUSTODIAN_MAIL_INBOX_SUPPORT_REGION=EU \
 CUSTODIAN_MAIL_INBOX_SUPPORT_AUTHSERV_ID=mx.bench.test CUSTODIAN_MAIL_POLL_INTERVAL=PT1S \
 CUSTODIAN_MAIL_POLL_BATCH=$N CUSTODIAN_MAIL_SENDER_LIMIT=1000000 \
-  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port 8283 >>"$WORK/app.log" 2>&1 &
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+await_app "$APP" "$APP_PID" "$WORK/app.log"
 # CPU seconds of the application and of the cluster: on a shared machine mails per CPU second say what intake costs
 TICKS=$(getconf CLK_TCK)
 cpu_of() { awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.1f", s / t }' "$@" 2>/dev/null || echo 0; }

@@ -26,16 +26,10 @@ APP=http://127.0.0.1:$APP_PORT
 PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian -v ON_ERROR_STOP=1)
 APP_PID=
 
-. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
+. "$HERE/../lib.sh"  # as_pg, a fresh cluster, the wait for the application, and the clean-up at exit
 
 [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-rm -rf "$WORK" && mkdir -p "$WORK"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK"
-as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-  -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
-psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -c "create database custodian"
+fresh_cluster -c shared_buffers=512MB -c max_wal_size=4GB
 
 CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true" CUSTODIAN_DB_USER=postgres \
 CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
@@ -43,8 +37,7 @@ CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED
 CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$APP/health" >/dev/null || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+await_app "$APP" "$APP_PID" "$WORK/app.log"
 
 OPERATOR=$(curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"operator","password":"Custodian-Demo-1"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')

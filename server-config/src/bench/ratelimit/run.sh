@@ -4,12 +4,10 @@
 #
 #   server-config/src/bench/ratelimit/run.sh [threads] [requests per thread]   # defaults 4 and 20000
 #
-# Needs the module's test classes: run from the repository root; uses the local Maven repository offline.
+# Needs the module's test classes (compiled here); uses the local Maven repository offline.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
-cd "$ROOT"
-./mvnw -o -q -B -pl ejb-module test-compile
-./mvnw -o -q -B -pl ejb-module org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
-    -Dexec.cleanupDaemonThreads=false \
-    -Dexec.mainClass=org.custodian.infrastructure.persistence.RateLimitBenchmark \
-    -Dbench.threads="${1:-4}" -Dbench.requests="${2:-20000}"
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../../.." && pwd)
+. "$HERE/../lib.sh"  # bench_main
+bench_main org.custodian.infrastructure.persistence.RateLimitBenchmark \
+  -Dbench.threads="${1:-4}" -Dbench.requests="${2:-20000}"

@@ -7,12 +7,9 @@
 #
 #   server-config/src/bench/sla/run.sh [tickets]   # default 1000000 (seeding takes a few minutes)
 #
-# Needs the module's test classes: run from the repository root; uses the local Maven repository offline.
+# Needs the module's test classes (compiled here); uses the local Maven repository offline.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
-cd "$ROOT"
-./mvnw -o -q -B -pl ejb-module test-compile
-./mvnw -o -q -B -pl ejb-module org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
-    -Dexec.cleanupDaemonThreads=false \
-    -Dexec.mainClass=org.custodian.infrastructure.persistence.SlaBenchmark \
-    -Dbench.tickets="${1:-1000000}"
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../../.." && pwd)
+. "$HERE/../lib.sh"  # bench_main
+bench_main org.custodian.infrastructure.persistence.SlaBenchmark -Dbench.tickets="${1:-1000000}"

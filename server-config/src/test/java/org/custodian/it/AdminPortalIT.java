@@ -10,7 +10,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,9 +51,7 @@ class AdminPortalIT extends DeployedWar {
     private static String adminToken;
 
     @AfterAll
-    static void closeBrowsersAndForgetFactors() throws Exception {
-        ADMIN.close();
-        OTHER.close();
+    static void forgetFactors() throws Exception {
         for (String user : ENROLLED) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }
@@ -67,7 +64,7 @@ class AdminPortalIT extends DeployedWar {
         OTHER.base(base.toString());
         // before the administrator enrolls: the API gives their token without a code in the tests
         adminToken = api().token("admin");
-        password(OTHER, "agent.eu");
+        OTHER.signIn("agent.eu");
         assertEquals("/index.xhtml", OTHER.path());
         OTHER.open("/admin/access-reviews.xhtml");
         assertEquals("Access reviews", OTHER.find("h1").getText(), "a reviewer's page is open to every user");
@@ -304,24 +301,10 @@ class AdminPortalIT extends DeployedWar {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
-    private static void password(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.submit("login:submit");
-        browser.await(driver -> !browser.path().startsWith("/login.xhtml")
-                || !driver.findElement(By.id("messages")).getText().isBlank());
-    }
-
     /** First sign-in of a role that needs a second factor: enroll with the key shown, as PortalIT does. */
     private static void signInAndEnroll(Browser browser, String username) {
-        password(browser, username);
+        browser.signIn(username);
         assertEquals("/enroll.xhtml", browser.path(), username + "'s role must enroll a second factor");
-        String secret = browser.byId("secret").getText().trim();
-        browser.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        browser.submit("enroll:confirm");
-        browser.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        browser.submit("done:continue");
-        browser.await(driver -> !browser.path().startsWith("/enroll.xhtml"));
+        browser.enrollSecondFactor();
     }
 }

@@ -52,8 +52,7 @@ class BreachRegisterIT extends DeployedWar {
     private static long ticketOfA;
 
     @AfterAll
-    static void closeBrowserAndForgetFactor() throws Exception {
-        BROWSER.close();
+    static void forgetFactor() throws Exception {
         Sql.update("delete from user_second_factor where username = 'privacy'");
     }
 
@@ -315,16 +314,9 @@ class BreachRegisterIT extends DeployedWar {
         Sql.update("delete from user_second_factor where username = 'privacy'");
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "privacy");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("privacy");
         assertEquals("/enroll.xhtml", BROWSER.path());
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
+        BROWSER.enrollSecondFactor();
 
         BROWSER.open("/admin/breaches.xhtml");
         assertTrue(BROWSER.byId("breaches").getText().contains("A misdirected export."));

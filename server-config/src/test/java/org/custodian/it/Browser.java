@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -35,9 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@code <Class>-<test>-<NN>-<page>[-<width>px].png}), to look at; when a
  * test fails, its last screen and the page source are saved there too under the test's name. Waits poll every
  * {@link #POLL} (Selenium's default of half a second made every wait for a next page or an Ajax answer cost up to
- * that much).
+ * that much). Registered as a static field of a test class, it closes itself after the class.
  */
-final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
+final class Browser implements TestWatcher, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
 
@@ -70,7 +72,14 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
         return browser;
     }
 
+    /** This browser, starting every test of its class signed out, on a blank page, at the deployed application. */
+    Browser freshEachTest() {
+        freshEachTest = true;
+        return this;
+    }
+
     private String label = "";
+    private boolean freshEachTest;
     private Path profile;
     /** The running test's class and method, and how many pages it has shown: the screenshots' names. */
     private String test = "setup";
@@ -86,6 +95,15 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
     public void beforeEach(ExtensionContext context) {
         test = label + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         shots = 0;
+        if (freshEachTest) {
+            base(((DeployedWar) context.getRequiredTestInstance()).base.toString());
+            reset();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** The application's address, known once the shared Payara Micro has deployed it. */
@@ -259,6 +277,32 @@ final class Browser implements TestWatcher, BeforeEachCallback, AutoCloseable {
 
     Cookie sessionCookieDetails() {
         return driver().manage().getCookieNamed("JSESSIONID");
+    }
+
+    /**
+     * Signs {@code username} in on the login page with the demo password; waits until the portal has left the login
+     * page or says there why not (the caller asserts which it expects).
+     */
+    void signIn(String username) {
+        open("/login.xhtml");
+        type("login:username", username);
+        type("login:password", Api.DEMO_PASSWORD);
+        submit("login:submit");
+        await(driver -> !path().startsWith("/login.xhtml")
+                || !driver.findElement(By.id("messages")).getText().isBlank());
+    }
+
+    /**
+     * On the enrollment page a first sign-in of a role with a second factor leads to: confirms the key shown with
+     * its current code, then goes on past the recovery codes to wherever the portal leads next.
+     */
+    void enrollSecondFactor() {
+        String secret = byId("secret").getText().trim();
+        type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
+        submit("enroll:confirm");
+        await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
+        submit("done:continue");
+        await(driver -> !path().startsWith("/enroll.xhtml"));
     }
 
     /** A fresh start for the next user: no cookies, a blank page. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -41,8 +40,7 @@ class CatalogIT extends DeployedWar {
     private static String supervisor;
 
     @AfterAll
-    static void closeBrowserAndForgetFactor() throws Exception {
-        BROWSER.close();
+    static void forgetFactor() throws Exception {
         Sql.update("delete from user_second_factor where username = 'supervisor'");
     }
 
@@ -311,12 +309,7 @@ class CatalogIT extends DeployedWar {
         Sql.update("delete from user_second_factor where username = 'supervisor'");
         password("supervisor");
         assertEquals("/enroll.xhtml", BROWSER.path());
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
+        BROWSER.enrollSecondFactor();
 
         BROWSER.byId("nav-catalog").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/admin/catalog.xhtml"));
@@ -343,12 +336,7 @@ class CatalogIT extends DeployedWar {
 
     private static void password(String username) {
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml")
-                || !driver.findElement(By.id("messages")).getText().isBlank());
+        BROWSER.signIn(username);
     }
 
     private static List<String> values(String selectId) {

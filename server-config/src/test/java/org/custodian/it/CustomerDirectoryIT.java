@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -31,18 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 class CustomerDirectoryIT extends DeployedWar {
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
-
-    @BeforeEach
-    void freshBrowser() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     /** A customer of the test's own: a unique name, e-mail and phone from the suffix. */
     private record Person(long id, String name, String email, String phone, String suffix) {
@@ -333,10 +320,7 @@ class CustomerDirectoryIT extends DeployedWar {
     }
 
     private static void signIn(String username) {
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn(username);
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
     }
 

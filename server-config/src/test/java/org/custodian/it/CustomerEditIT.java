@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,22 +33,19 @@ import org.openqa.selenium.support.ui.Select;
 class CustomerEditIT extends DeployedWar {
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Taken before the browser enrolls the supervisor's second factor (then the API would ask for a code). */
     private static String supervisor;
 
     @BeforeEach
-    void freshBrowser() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
+    void defaultWindow() {
         BROWSER.driver().manage().window().setSize(new Dimension(1280, 900));
     }
 
     @AfterAll
-    static void closeBrowserAndForgetFactors() throws Exception {
-        BROWSER.close();
+    static void forgetFactors() throws Exception {
         Sql.update("delete from user_second_factor where username = ?", "supervisor");
     }
 
@@ -339,11 +335,6 @@ class CustomerEditIT extends DeployedWar {
     private static void signInAndEnroll(String username) {
         password(username);
         assertEquals("/enroll.xhtml", BROWSER.path(), username + "'s role must enroll a second factor");
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
+        BROWSER.enrollSecondFactor();
     }
 }

@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,8 +51,7 @@ class CustomerMergeIT extends DeployedWar {
     private static String privacy;
 
     @AfterAll
-    static void closeBrowserAndForgetFactors() throws Exception {
-        BROWSER.close();
+    static void forgetFactors() throws Exception {
         for (String user : List.of("supervisor", "privacy")) {
             Sql.update("delete from user_second_factor where username = ?", user);
         }
@@ -313,7 +311,7 @@ class CustomerMergeIT extends DeployedWar {
         BROWSER.base(base.toString());
 
         // an agent sees no merge section
-        password("agent.eu");
+        BROWSER.signIn("agent.eu");
         BROWSER.open("/customer.xhtml?id=" + survivor);
         BROWSER.byId("customer");
         assertTrue(BROWSER.driver().findElements(By.id("merge:submit")).isEmpty(), "agents may not merge");
@@ -450,26 +448,11 @@ class CustomerMergeIT extends DeployedWar {
         BROWSER.screenshot(name);
     }
 
-    private static void password(String username) {
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml")
-                || !driver.findElement(By.id("messages")).getText().isBlank());
-    }
-
     /** First sign-in of a role that needs a second factor: enroll with the key shown, as PortalIT does. */
     private static void signInAndEnroll(String username) {
-        password(username);
-        if (!BROWSER.path().startsWith("/enroll.xhtml")) {
-            return;
+        BROWSER.signIn(username);
+        if (BROWSER.path().startsWith("/enroll.xhtml")) {
+            BROWSER.enrollSecondFactor();
         }
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,7 +37,6 @@ class GovernanceSloIT extends DeployedWar {
 
     @AfterAll
     static void down() throws Exception {
-        BROWSER.close();
         // later classes take API tokens for these users without a second factor
         Sql.update("delete from user_second_factor where username in ('auditor', 'supervisor')");
     }
@@ -305,19 +303,10 @@ class GovernanceSloIT extends DeployedWar {
 
     /** First sign-in of a role that needs a second factor: enroll with the key shown, as PortalIT does. */
     private static void signInAndEnroll(String username) {
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn(username);
         BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml"));
-        if (!BROWSER.path().startsWith("/enroll.xhtml")) {
-            return;
+        if (BROWSER.path().startsWith("/enroll.xhtml")) {
+            BROWSER.enrollSecondFactor();
         }
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
-        BROWSER.await(driver -> !BROWSER.path().startsWith("/enroll.xhtml"));
     }
 }

@@ -8,8 +8,6 @@ import jakarta.json.Json;
 import java.time.Instant;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,24 +34,10 @@ class LanguageIT extends DeployedWar {
     private static String recoveryCode;
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     @RegisterExtension
-    static final Browser GERMAN_BROWSER = new Browser("de");
-
-    @BeforeEach
-    void freshBrowsers() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-        GERMAN_BROWSER.base(base.toString());
-        GERMAN_BROWSER.reset();
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        BROWSER.close();
-        GERMAN_BROWSER.close();
-    }
+    static final Browser GERMAN_BROWSER = new Browser("de").freshEachTest();
 
     @Test
     @Order(1)
@@ -294,17 +278,9 @@ class LanguageIT extends DeployedWar {
 
     /** Signs in a demo user, enrolling a second factor where the role needs one. */
     private static void signIn(Browser browser, String username) {
-        browser.open("/login.xhtml");
-        browser.type("login:username", username);
-        browser.type("login:password", Api.DEMO_PASSWORD);
-        browser.submit("login:submit");
+        browser.signIn(username);
         if (browser.path().startsWith("/enroll.xhtml")) {
-            String secret = browser.byId("secret").getText().trim();
-            browser.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-            browser.submit("enroll:confirm");
-            browser.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-            browser.submit("done:continue");
-            browser.await(driver -> !browser.path().startsWith("/enroll.xhtml"));
+            browser.enrollSecondFactor();
         }
         assertFalse(browser.path().startsWith("/login.xhtml"), username + " is signed in");
     }

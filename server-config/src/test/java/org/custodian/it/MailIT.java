@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -25,9 +23,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mail in and out (#24) against a real mail server: GreenMail in this JVM, SMTP and IMAP on the ports failsafe
@@ -43,31 +40,9 @@ class MailIT extends DeployedWar {
     private static final String AUTHSERV = "mx.custodian.test";
     private static final String CARD = "4111 1111 1111 1111";
     private static final Pattern REFERENCE = Pattern.compile("\\[#([0-9]+)-([A-Z2-7]{6})]");
-    private static GreenMail greenMail;
 
-    @BeforeEach
-    void mailServerUp() {
-        if (greenMail == null) {
-            start();
-        }
-    }
-
-    private static void start() {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(Integer.getInteger("custodian.it.mail.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(Integer.getInteger("custodian.it.mail.imap.port"), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.start();
-        greenMail.setUser(SUPPORT, SUPPORT, "it-mail-password");
-        greenMail.setUser(BILLING, BILLING, "it-mail-password");
-    }
-
-    @AfterAll
-    static void mailServerDown() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
+    @RegisterExtension
+    static final MailServer MAIL = MailServer.withMailboxes(SUPPORT, BILLING);
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -99,7 +74,7 @@ class MailIT extends DeployedWar {
 
     /** Puts the mail into the support inbox (as the receiving server would) and returns its Message-ID. */
     private static String deliver(MimeMessage message) throws Exception {
-        greenMail.getUserManager().getUser(SUPPORT).deliver(message);
+        MAIL.deliver(SUPPORT, message);
         return message.getMessageID();
     }
 
@@ -125,7 +100,7 @@ class MailIT extends DeployedWar {
 
     private static List<MimeMessage> receivedBy(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
+        for (MimeMessage message : MAIL.received()) {
             for (jakarta.mail.Address to : message.getAllRecipients()) {
                 if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
                     found.add(message);
@@ -201,7 +176,7 @@ class MailIT extends DeployedWar {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(BILLING));
         message.saveChanges();
         message.setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain(from) + ">");
-        greenMail.getUserManager().getUser(BILLING).deliver(message);
+        MAIL.deliver(BILLING, message);
         String[] row = taken(message.getMessageID());
         assertEquals("TICKET", row[0]);
         assertEquals(BILLING_TEAM, Sql.text("select t.team_key from ticket k join team t on t.id = k.assigned_team_id"
@@ -380,7 +355,7 @@ class MailIT extends DeployedWar {
         String id = deliver(message);
         String[] row = taken(id);
         // the same mail again (a second copy, unseen): taken, marked seen, nothing new made
-        greenMail.getUserManager().getUser(SUPPORT).deliver(message);
+        MAIL.deliver(SUPPORT, message);
         long end = System.currentTimeMillis() + 30_000;
         while (unseen() > 0 && System.currentTimeMillis() < end) {
             Thread.sleep(200);
@@ -393,7 +368,7 @@ class MailIT extends DeployedWar {
     private static int unseen() throws Exception {
         try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
             store.connect("127.0.0.1", Integer.getInteger("custodian.it.mail.imap.port"), SUPPORT,
-                    "it-mail-password");
+                    MailServer.PASSWORD);
             jakarta.mail.Folder inbox = store.getFolder("INBOX");
             inbox.open(jakarta.mail.Folder.READ_ONLY);
             try {
@@ -441,8 +416,7 @@ class MailIT extends DeployedWar {
         long customer = TestData.createCustomer(api, agent, "EU");
         String address = Sql.text("select email from customer where id = ?", customer);
         long ticket = TestData.createTicket(api, agent, customer, "Outage test");
-        greenMail.stop();
-        greenMail = null;
+        MAIL.stop();
         try {
             Reply comment = api.post("api/v1/tickets/" + ticket + "/comments", agent,
                     "{\"body\":\"We are looking into it.\",\"visibility\":\"PUBLIC\"}");
@@ -456,7 +430,7 @@ class MailIT extends DeployedWar {
             assertTrue(Sql.longValue("select attempts from mail_outbox where ticket_id = ?", ticket) >= 2,
                     "the outbox tried and failed while the server was down");
         } finally {
-            start();
+            MAIL.start();
         }
         awaitReceived(address, 1);
         Thread.sleep(3000);

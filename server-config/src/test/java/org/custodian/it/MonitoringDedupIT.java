@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -18,8 +16,6 @@ import java.util.HexFormat;
 import java.util.Properties;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -34,32 +30,12 @@ class MonitoringDedupIT extends DeployedWar {
 
     private static final String SUPPORT = "support@custodian.test";
     private static final String AUTHSERV = "mx.custodian.test";
-    private static GreenMail greenMail;
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    @BeforeEach
-    void mailServerUp() {
-        if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(Integer.getInteger("custodian.it.mail.smtp.port"), "127.0.0.1",
-                        ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(Integer.getInteger("custodian.it.mail.imap.port"), "127.0.0.1",
-                        ServerSetup.PROTOCOL_IMAP)});
-            greenMail.start();
-            greenMail.setUser(SUPPORT, SUPPORT, "it-mail-password");
-        }
-    }
-
-    @AfterAll
-    static void down() {
-        BROWSER.close();
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
+    @RegisterExtension
+    static final MailServer MAIL = MailServer.withMailboxes(SUPPORT);
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -79,7 +55,7 @@ class MonitoringDedupIT extends DeployedWar {
             message.addHeader("Authentication-Results", AUTHSERV + "; spf=pass smtp.mailfrom=" + from
                     + "; dkim=pass header.d=" + domain + "; dmarc=pass header.from=" + domain);
         }
-        greenMail.getUserManager().getUser(SUPPORT).deliver(message);
+        MAIL.deliver(SUPPORT, message);
         return message.getMessageID();
     }
 
@@ -224,10 +200,7 @@ class MonitoringDedupIT extends DeployedWar {
 
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml"));
         BROWSER.byId("nav-held-mail").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/held-mail.xhtml"));

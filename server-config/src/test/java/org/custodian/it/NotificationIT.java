@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -16,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,36 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class NotificationIT extends DeployedWar {
 
-    private static GreenMail greenMail;
-
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    @BeforeEach
-    void mailServerUp() {
-        if (greenMail == null) {
-            start();
-        }
-    }
-
-    private static void start() {
-        greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(Integer.getInteger("custodian.it.mail.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
-
-    @AfterAll
-    static void mailServerDown() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
+    @RegisterExtension
+    static final MailServer MAIL = MailServer.smtp();
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -93,7 +64,7 @@ class NotificationIT extends DeployedWar {
 
     private static List<MimeMessage> receivedBy(String address) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
+        for (MimeMessage message : MAIL.received()) {
             for (jakarta.mail.Address to : message.getAllRecipients()) {
                 if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
                     found.add(message);
@@ -220,7 +191,7 @@ class NotificationIT extends DeployedWar {
     void aMailServerThatIsDownDelaysTheMailButLosesAndDoublesNothing() throws Exception {
         Api api = api();
         String user = user("nt-patient", "AGENT", "EU", "en");
-        mailServerDown();
+        MAIL.stop();
         long id = ticket(api, api.token("agent.eu"), "Monitor flickers", "Since Monday", user);
         // the outbox keeps trying while the server is down
         long end = System.currentTimeMillis() + 60_000;
@@ -230,7 +201,7 @@ class NotificationIT extends DeployedWar {
         }
         assertEquals("PENDING", Sql.text("select status from notification_mail where recipient = ?", user));
         assertTrue(Sql.longValue("select attempts from notification_mail where recipient = ?", user) >= 2);
-        start();
+        MAIL.start();
         MimeMessage mail = awaitMail(address(user));
         assertTrue(mail.getSubject().contains("#" + id), mail.getSubject());
         Thread.sleep(4_000); // longer than the backoff: a second copy would have come by now
@@ -288,10 +259,7 @@ class NotificationIT extends DeployedWar {
 
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.submit("nav-settings");
         String list = BROWSER.byId("my-notifications").getText();

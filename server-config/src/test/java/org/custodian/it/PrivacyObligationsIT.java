@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,11 +50,6 @@ class PrivacyObligationsIT extends DeployedWar {
 
     private static long dpia;
     private static long objector;
-
-    @AfterAll
-    static void close() {
-        BROWSER.close();
-    }
 
     @Test
     @Order(1)
@@ -299,16 +293,9 @@ class PrivacyObligationsIT extends DeployedWar {
     private void signIn(String username) throws Exception {
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", username);
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn(username);
         if (BROWSER.path().startsWith("/enroll.xhtml")) {
-            String secret = BROWSER.byId("secret").getText().trim();
-            BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-            BROWSER.submit("enroll:confirm");
-            BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-            BROWSER.submit("done:continue");
+            BROWSER.enrollSecondFactor();
         }
     }
 

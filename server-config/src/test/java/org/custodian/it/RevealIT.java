@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,11 +50,6 @@ class RevealIT extends DeployedWar {
             assertEquals(200, api.send("PUT", "api/v1/policy/matrix/AGENT/CONFIDENTIAL", privacy, "application/json",
                     "{\"visibility\":\"REVEALABLE\",\"reason\":\"RevealIT needs the default of #23\"}").status());
         }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
     }
 
     private static String revealOf(String... fields) {
@@ -234,10 +228,7 @@ class RevealIT extends DeployedWar {
         long ticketId = ticket(api, agent, customerId, "Call me back " + suffix(), "About my order", "SOFTWARE");
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
 
         BROWSER.open("/ticket.xhtml?id=" + ticketId);
         String phoneRow = ".reveal-row[data-field='customer.phone']";

@@ -55,8 +55,7 @@ class SlaIT extends DeployedWar {
     private static long urgentTicket;
 
     @AfterAll
-    static void retireAndClose() throws Exception {
-        BROWSER.close();
+    static void retirePolicies() throws Exception {
         Sql.update("update sla_policy set active = false where categories like ?", "%" + MARK + "%");
     }
 
@@ -176,6 +175,10 @@ class SlaIT extends DeployedWar {
                 List.of(), 10, 60).build().toString()), "calendarId");
         assertViolation(api.post("api/v1/sla/policies", supervisor, policy("Odd " + MARK, 1, berlinId, SLOW,
                 List.of("SOON"), 10, 60).build().toString()), "priorities");
+        // beyond an int: a violation, not an overflow
+        assertViolation(api.post("api/v1/sla/policies", supervisor, policy("Huge " + MARK, 1, berlinId, SLOW,
+                List.of(), 10, 60).add("nextResponseMinutes", 3_000_000_000L).build().toString()),
+                "nextResponseMinutes");
         Reply normal = api.post("api/v1/sla/policies", supervisor, policy("Office " + MARK, 20, berlinId, SLOW,
                 List.of("LOW", "NORMAL"), 120, 960).add("nextResponseMinutes", 60).build().toString());
         assertEquals(201, normal.status(), normal.toString());
@@ -343,10 +346,7 @@ class SlaIT extends DeployedWar {
     void theTicketPageShowsTheClocksInTheUsersTime() {
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.open("/ticket.xhtml?id=" + urgentTicket);
         String section = BROWSER.byId("ticket-sla").getText();

@@ -52,8 +52,7 @@ class SlaReportIT extends DeployedWar {
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
 
     @AfterAll
-    static void retireAndClose() throws Exception {
-        BROWSER.close();
+    static void retirePolicies() throws Exception {
         Sql.update("update sla_policy set active = false where categories like ?", "%" + MARK + "%");
     }
 
@@ -279,25 +278,15 @@ class SlaReportIT extends DeployedWar {
     private void dashboard() {
         BROWSER.base(base.toString());
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         assertTrue(BROWSER.driver().findElements(By.id("nav-sla")).isEmpty(),
                 "agents are not offered the dashboard");
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "supervisor");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("supervisor");
         // a supervisor's first sign-in enrolls a second factor
         assertEquals("/enroll.xhtml", BROWSER.path());
-        String secret = BROWSER.byId("secret").getText().trim();
-        BROWSER.type("enroll:code", Totp.code(secret, Instant.now().getEpochSecond() / 30));
-        BROWSER.submit("enroll:confirm");
-        BROWSER.await(driver -> !driver.findElements(By.cssSelector("#recovery-codes li")).isEmpty());
-        BROWSER.submit("done:continue");
+        BROWSER.enrollSecondFactor();
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.byId("nav-sla").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/sla-dashboard.xhtml"));

@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -29,11 +28,6 @@ class TeamAssignmentIT extends DeployedWar {
 
     @RegisterExtension
     static final Browser BROWSER = new Browser();
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
 
     private static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -222,10 +216,7 @@ class TeamAssignmentIT extends DeployedWar {
         long customer = TestData.createCustomer(api, agent, "EU");
         long id = TestData.createTicket(api, agent, customer, "Routed " + marker);
         BROWSER.reset();
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
 
         BROWSER.open("/ticket.xhtml?id=" + id);

@@ -13,8 +13,6 @@ import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -29,18 +27,7 @@ class TicketWorkIT extends DeployedWar {
     static final String PATCH_TYPE = "application/merge-patch+json";
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
-
-    @BeforeEach
-    void freshBrowser() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     static String suffix() {
         return UUID.randomUUID().toString().substring(0, 8);
@@ -354,10 +341,7 @@ class TicketWorkIT extends DeployedWar {
                 .toString());
         assertEquals(201, macro.status(), macro.toString());
 
-        BROWSER.open("/login.xhtml");
-        BROWSER.type("login:username", "agent.eu");
-        BROWSER.type("login:password", Api.DEMO_PASSWORD);
-        BROWSER.submit("login:submit");
+        BROWSER.signIn("agent.eu");
         BROWSER.open("/ticket.xhtml?id=" + id);
         String window = BROWSER.byId("reopen:reopen-window").getText();
         assertTrue(window.contains("can be reopened until") && !window.contains("0}")

@@ -21,8 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.it.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,18 +39,7 @@ class UserAdministrationIT extends DeployedWar {
     private static final String GOOD_PASSWORD = "a long and fine passphrase";
 
     @RegisterExtension
-    static final Browser BROWSER = new Browser();
-
-    @BeforeEach
-    void freshBrowser() {
-        BROWSER.base(base.toString());
-        BROWSER.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        BROWSER.close();
-    }
+    static final Browser BROWSER = new Browser().freshEachTest();
 
     @Test
     @Order(1)

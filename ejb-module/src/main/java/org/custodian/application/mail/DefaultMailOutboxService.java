@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.shared.Caller;
@@ -34,8 +33,6 @@ import org.custodian.domain.model.ticket.TicketRepository;
  */
 @Stateless
 public class DefaultMailOutboxService implements MailOutboxService {
-
-    private static final Logger LOG = Logger.getLogger(DefaultMailOutboxService.class.getName());
 
     @EJB
     private AuditService audit;
@@ -103,14 +100,11 @@ public class DefaultMailOutboxService implements MailOutboxService {
         String[] rendered = MailTemplates.render(row.getLanguage(), ticket.getId(), reference, ticket.getSubject(),
                 comment.getBody());
         String resource = ticket.getId() + "/" + comment.getId();
-        try {
-            transport.send(settings.smtp(), new MailTransport.Outgoing(customer.getEmail(), customer.getName(),
-                    rendered[0], rendered[1], row.getMessageId(), row.getInReplyTo(), row.getReferenceIds(),
-                    row.getLanguage()));
-        } catch (Exception e) {
-            settings.attemptFailed(row, e, now);
-            LOG.warning(() -> "Mail " + row.getId() + " for ticket " + ticket.getId() + " not sent (attempt "
-                    + row.getAttempts().getCount() + "): " + e.getMessage());
+        MailTransport.Outgoing outgoing = new MailTransport.Outgoing(customer.getEmail(), customer.getName(),
+                rendered[0], rendered[1], row.getMessageId(), row.getInReplyTo(), row.getReferenceIds(),
+                row.getLanguage());
+        if (!MailOutboxStep.send(settings, transport, row, outgoing, now,
+                "Mail " + row.getId() + " for ticket " + ticket.getId())) {
             if (row.getStatus() == OutboundMail.Status.FAILED) {
                 audit.record(caller, MailAuditActions.MAIL_SEND_FAILED, AuditActions.COMMENT, resource,
                         List.of("attempts=" + row.getAttempts().getCount(), "outbox=" + row.getId()),
@@ -118,7 +112,6 @@ public class DefaultMailOutboxService implements MailOutboxService {
             }
             return;
         }
-        row.sent(now);
         audit.record(caller, MailAuditActions.MAIL_SENT, AuditActions.COMMENT, resource,
                 List.of("to=customer:" + customer.getId(), "outbox=" + row.getId(),
                         "attempt=" + row.getAttempts().getCount(), "language=" + row.getLanguage()),

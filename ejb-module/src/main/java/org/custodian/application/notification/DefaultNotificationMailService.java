@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.mail.MailOutboxStep;
 import org.custodian.application.mail.MailSettings;
@@ -37,8 +37,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class DefaultNotificationMailService implements NotificationMailService {
-
-    private static final Logger LOG = Logger.getLogger(DefaultNotificationMailService.class.getName());
 
     @EJB
     private PolicyService policy;
@@ -99,13 +97,10 @@ public class DefaultNotificationMailService implements NotificationMailService {
         String[] rendered = NotificationTexts.mail(language, row.getKind(), toTeam, reference,
                 subject == null ? null : subject.toString(), row.getActor(), team,
                 user.getDisplayName() == null ? user.getUsername() : user.getDisplayName(), link(ticket.getId()));
-        try {
-            transport.send(settings.smtp(), new MailTransport.Outgoing(user.getEmail(), user.getDisplayName(),
-                    rendered[0], rendered[1], row.getMessageId(), null, null, language));
-        } catch (Exception e) {
-            settings.attemptFailed(row, e, now);
-            LOG.warning(() -> "Notification mail " + row.getId() + " to " + row.getRecipient() + " not sent (attempt "
-                    + row.getAttempts().getCount() + "): " + e.getMessage());
+        MailTransport.Outgoing outgoing = new MailTransport.Outgoing(user.getEmail(), user.getDisplayName(),
+                rendered[0], rendered[1], row.getMessageId(), null, null, language);
+        if (!MailOutboxStep.send(settings, transport, row, outgoing, now,
+                "Notification mail " + row.getId() + " to " + row.getRecipient())) {
             if (row.getStatus() == NotificationMail.Status.FAILED) {
                 audit.record(system, NotificationAuditActions.MAIL_SEND_FAILED, NotificationAuditActions.NOTIFICATION,
                         String.valueOf(row.getId()), List.of("attempts=" + row.getAttempts().getCount(),
@@ -113,7 +108,6 @@ public class DefaultNotificationMailService implements NotificationMailService {
             }
             return;
         }
-        row.sent(now);
         List<String> entries = new ArrayList<>(List.of("to=user:" + user.getUsername(), "kind=" + row.getKind(),
                 "ticket=" + ticket.getId(), "attempt=" + row.getAttempts().getCount(), "language=" + language));
         // what of the ticket went out, as a read by the recipient would record it
@@ -124,7 +118,7 @@ public class DefaultNotificationMailService implements NotificationMailService {
 
     @Override
     public Counts counts() {
-        java.util.Map<NotificationMail.Status, Long> counts = notifications.outboxCounts();
+        Map<NotificationMail.Status, Long> counts = notifications.outboxCounts();
         return new Counts(counts.getOrDefault(NotificationMail.Status.PENDING, 0L),
                 counts.getOrDefault(NotificationMail.Status.SENT, 0L),
                 counts.getOrDefault(NotificationMail.Status.FAILED, 0L));

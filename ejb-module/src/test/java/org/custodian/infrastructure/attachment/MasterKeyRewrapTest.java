@@ -3,7 +3,6 @@ package org.custodian.infrastructure.attachment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -17,11 +16,9 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.custodian.infrastructure.persistence.MigratedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A master key rotation on a real PostgreSQL: the customers' data keys and the keys of held mail's sealed originals
@@ -31,20 +28,8 @@ class MasterKeyRewrapTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
 
     private static String randomKey() {
         byte[] raw = new byte[32];
@@ -63,7 +48,7 @@ class MasterKeyRewrapTest {
         try (OutputStream out = AttachmentCipher.encrypting(sealed, mailKey, "message.eml")) {
             out.write(raw);
         }
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = POSTGRES.connection(); Statement sql = connection.createStatement()) {
             try (PreparedStatement key = connection.prepareStatement("insert into attachment_key (customer_id,"
                     + " wrapped_key, master_fingerprint, created_at) values (?, ?, ?, now())")) {
                 key.setLong(1, 7001);
@@ -90,7 +75,7 @@ class MasterKeyRewrapTest {
         }
         MasterKeyRewrap.Unwrapper byFingerprint = (wrapped, fingerprint) -> List.of(old, current).stream()
                 .filter(key -> key.fingerprint().equals(fingerprint)).findFirst().orElseThrow().unwrap(wrapped);
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = POSTGRES.connection()) {
             connection.setAutoCommit(false);
             assertEquals(Map.of(MasterKeyRewrap.DATA_KEYS, 1, MasterKeyRewrap.HELD_MAIL, 1),
                     MasterKeyRewrap.rewrap(connection, current, byFingerprint));
@@ -100,7 +85,7 @@ class MasterKeyRewrapTest {
                     MasterKeyRewrap.rewrap(connection, current, byFingerprint));
             connection.commit();
         }
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        try (Connection connection = POSTGRES.connection(); Statement sql = connection.createStatement()) {
             try (ResultSet keys = sql.executeQuery("select customer_id, wrapped_key, master_fingerprint from"
                     + " attachment_key where customer_id in (7001, 7002, 7003) order by customer_id")) {
                 for (long customer = 7001; customer <= 7002; customer++) {

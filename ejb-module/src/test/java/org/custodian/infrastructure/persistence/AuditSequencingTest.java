@@ -3,7 +3,6 @@ package org.custodian.infrastructure.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,40 +16,23 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.audit.AuditRecord;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The append path's SQL on a real PostgreSQL with the application's schema: concurrency, rollback, crash gap. */
 class AuditSequencingTest {
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
 
     @BeforeEach
     void emptyTrail() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate audit_event, audit_pending, audit_checkpoint");
             statement.execute("update audit_chain_head set last_sequence = 0, last_hash = '" + AuditEvent.GENESIS_HASH
                     + "', merkle_frontier = '0:'");
@@ -64,7 +46,7 @@ class AuditSequencingTest {
 
     /** One operation's transaction: its events pending, committed; then chained, as the container does after commit. */
     static void operation(List<AuditRecord> records, boolean commit) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = POSTGRES.connection()) {
             connection.setAutoCommit(false);
             AuditSequencing.enqueue(connection, records, Instant.now());
             if (commit) {
@@ -80,7 +62,7 @@ class AuditSequencingTest {
 
     static long drain(int limit) throws SQLException {
         long chained = 0;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = POSTGRES.connection()) {
             connection.setAutoCommit(false);
             int batch;
             do {
@@ -132,7 +114,7 @@ class AuditSequencingTest {
         // operation's events in the order it recorded them, each operation's before the same user's next
         AuditTrailVerifier verifier = new AuditTrailVerifier(List.of(), checkpoint -> true);
         Map<String, int[]> lastSeen = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = POSTGRES.connection();
                 PreparedStatement select = connection.prepareStatement("select "
                         + JpaAuditEventRepository.STORED_EVENT_COLUMNS + " from audit_event order by sequence");
                 ResultSet rows = select.executeQuery()) {
@@ -151,7 +133,7 @@ class AuditSequencingTest {
                 lastSeen.put(event.getActor(), new int[] {op, index});
             }
         }
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = POSTGRES.connection();
                 Statement statement = connection.createStatement();
                 ResultSet head = statement.executeQuery("select last_sequence, last_hash, merkle_frontier"
                         + " from audit_chain_head")) {
@@ -181,7 +163,7 @@ class AuditSequencingTest {
                 for (int i = 0; i < 50; i++) {
                     skeletons.add(record("purge", "chunk-" + chunk, i));
                 }
-                try (Connection connection = dataSource.getConnection()) {
+                try (Connection connection = POSTGRES.connection()) {
                     connection.setAutoCommit(false);
                     AuditSequencing.appendNow(connection, skeletons, Instant.now());
                     connection.commit();
@@ -200,7 +182,7 @@ class AuditSequencingTest {
         assertEquals(20, count("select count(*) from (select request_id from audit_event where actor = 'purge'"
                 + " group by request_id having max(sequence) - min(sequence) = 49) chunks"));
         AuditTrailVerifier verifier = new AuditTrailVerifier(List.of(), checkpoint -> true);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = POSTGRES.connection();
                 PreparedStatement select = connection.prepareStatement("select "
                         + JpaAuditEventRepository.STORED_EVENT_COLUMNS + " from audit_event order by sequence");
                 ResultSet rows = select.executeQuery()) {
@@ -224,7 +206,7 @@ class AuditSequencingTest {
     @Test
     void eventsCommittedButNotChainedBeforeACrashAreChainedFirstByTheNextDrain() throws SQLException {
         // the process died between the operation's commit and the chaining: the rows are committed, pending
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = POSTGRES.connection()) {
             AuditSequencing.enqueue(connection, List.of(record("alice", "r-1", 0), record("alice", "r-1", 1)),
                     Instant.now());
         }
@@ -240,7 +222,7 @@ class AuditSequencingTest {
         for (int i = 0; i < 25; i++) {
             records.add(record("purge", "chunk-1", i));
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = POSTGRES.connection()) {
             AuditSequencing.enqueue(connection, records, Instant.now());
         }
         assertEquals(25, drain(10));
@@ -253,13 +235,13 @@ class AuditSequencingTest {
     @Test
     void chainingWaitsForAHolderOfTheHeadLock() throws Exception {
         operation(List.of(record("alice", "r-1", 0)), true);
-        try (Connection checkpoint = dataSource.getConnection()) {
+        try (Connection checkpoint = POSTGRES.connection()) {
             // a checkpoint being signed holds the head: what it signs must not move under it
             checkpoint.setAutoCommit(false);
             try (Statement lock = checkpoint.createStatement()) {
                 lock.executeQuery("select last_sequence from audit_chain_head where id = 1 for update").close();
             }
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = POSTGRES.connection()) {
                 AuditSequencing.enqueue(connection, List.of(record("bob", "r-2", 0)), Instant.now());
             }
             ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -275,7 +257,7 @@ class AuditSequencingTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
@@ -284,7 +266,7 @@ class AuditSequencingTest {
 
     private static List<String> texts(String sql) throws SQLException {
         List<String> texts = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 texts.add(rows.getString(1));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,12 +13,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.custodian.domain.model.cluster.ClusterMember;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster's leases on a real PostgreSQL (V110, #26): a task stays with its node while that node is alive and moves
@@ -30,24 +27,17 @@ class ClusterLeasesOnPostgresTest {
 
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
+
     private static JdbcClusterRepository cluster;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
         cluster = new JdbcClusterRepository();
         Field field = JdbcClusterRepository.class.getDeclaredField("dataSource");
         field.setAccessible(true);
-        field.set(cluster, dataSource);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
+        field.set(cluster, POSTGRES.dataSource());
     }
 
     @Test
@@ -92,7 +82,7 @@ class ClusterLeasesOnPostgresTest {
 
     @Test
     void theJobStartLockExcludesEveryOtherSession() throws Exception {
-        try (Connection other = dataSource.getConnection()) {
+        try (Connection other = POSTGRES.connection()) {
             boolean otherGotIt = cluster.exclusively("custodian.job-start", () -> tryLock(other));
             assertFalse(otherGotIt, "held while the work runs");
             assertTrue(tryLock(other), "released after it");
@@ -122,7 +112,7 @@ class ClusterLeasesOnPostgresTest {
     }
 
     private static void expire(UUID node) throws Exception {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = POSTGRES.connection();
                 PreparedStatement statement = connection.prepareStatement("update cluster_node set lease_until ="
                         + " now() - interval '1 second' where node_id = ?")) {
             statement.setObject(1, node);

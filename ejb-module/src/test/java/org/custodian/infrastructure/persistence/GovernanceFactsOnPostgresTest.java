@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -16,16 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.custodian.application.slo.GovernanceFacts;
 import org.custodian.application.slo.GovernanceFacts.SubjectRequest;
 import org.custodian.application.slo.Objective;
 import org.custodian.application.slo.Objectives;
 import org.custodian.application.slo.SloTargets;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The governance facts read from a real PostgreSQL migrated by the application, seeded with rows as the services
@@ -34,22 +31,16 @@ import org.junit.jupiter.api.Test;
 class GovernanceFactsOnPostgresTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
+
     private static GovernanceFacts facts;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
-        facts = new JdbcGovernanceFacts(dataSource);
+        facts = new JdbcGovernanceFacts(POSTGRES.dataSource());
         seed();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
     }
 
     private static Timestamp ago(Duration d) {
@@ -61,7 +52,7 @@ class GovernanceFactsOnPostgresTest {
     }
 
     private static void sql(String statement, Object... parameters) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(statement)) {
+        try (Connection c = POSTGRES.connection(); PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }

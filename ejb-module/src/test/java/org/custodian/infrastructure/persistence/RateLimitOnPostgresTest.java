@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,40 +14,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.custodian.application.ratelimit.RateDecision;
 import org.custodian.application.ratelimit.RateLimitSettings;
 import org.custodian.application.ratelimit.RateLimiter;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rate limits on a real PostgreSQL, through the application's migration and its counter SQL. */
 class RateLimitOnPostgresTest {
 
     private static final long T0 = 1_800_000_000_000L; // a window start for 60 s windows
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
 
     @Test
     void aCredentialGetsItsQuotaPerWindowThenA429WithTheTimeToWait() {
         AtomicLong now = new AtomicLong(T0 + 42_000);
         RateLimiter limiter = new RateLimiter(new RateLimitSettings(true, 60, 600, 120, 1000),
-                new JdbcRateCounterStore(dataSource), now::get);
+                new JdbcRateCounterStore(POSTGRES.dataSource()), now::get);
         for (int i = 1; i <= 3; i++) {
             RateDecision decision = limiter.check("key:aaaaaaaaaaaa", 3, "192.0.2.1");
             assertFalse(decision.limited(), "request " + i);
@@ -73,7 +57,7 @@ class RateLimitOnPostgresTest {
     void aSourceAddressHasItsOwnLimitOverAllCredentials() {
         AtomicLong now = new AtomicLong(T0 + 120_000);
         RateLimiter limiter = new RateLimiter(new RateLimitSettings(true, 60, 600, 120, 4),
-                new JdbcRateCounterStore(dataSource), now::get);
+                new JdbcRateCounterStore(POSTGRES.dataSource()), now::get);
         for (int i = 0; i < 4; i++) {
             assertFalse(limiter.check("user:u" + i, 600, "198.51.100.7").limited());
         }
@@ -85,7 +69,7 @@ class RateLimitOnPostgresTest {
 
     @Test
     void concurrentRequestsAreEachCountedOnceAndNeverDeadlock() throws Exception {
-        JdbcRateCounterStore store = new JdbcRateCounterStore(dataSource);
+        JdbcRateCounterStore store = new JdbcRateCounterStore(POSTGRES.dataSource());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> runs = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -107,11 +91,11 @@ class RateLimitOnPostgresTest {
 
     @Test
     void oldWindowsAreForgotten() throws Exception {
-        JdbcRateCounterStore store = new JdbcRateCounterStore(dataSource);
+        JdbcRateCounterStore store = new JdbcRateCounterStore(POSTGRES.dataSource());
         store.hit(List.of("key:cccccccccccc"), 60L);
         store.hit(List.of("key:cccccccccccc"), 120L);
         store.forgetBefore(120L);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = POSTGRES.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "select window_start from rate_limit_window where bucket = 'key:cccccccccccc'")) {
             assertTrue(rows.next());
@@ -123,7 +107,7 @@ class RateLimitOnPostgresTest {
     @Test
     void limitsSwitchedOffCountNothing() {
         RateLimiter limiter = new RateLimiter(new RateLimitSettings(false, 60, 1, 1, 1),
-                new JdbcRateCounterStore(dataSource), () -> T0);
+                new JdbcRateCounterStore(POSTGRES.dataSource()), () -> T0);
         assertNull(limiter.check("user:x", 1, "192.0.2.50"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,15 +19,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.sla.SlaAlarmRecompute;
 import org.custodian.domain.model.sla.SlaReportRepository.Grouping;
 import org.custodian.domain.model.sla.SlaReportRepository.Row;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The SLA report's SQL and the start-up recompute on a real PostgreSQL (the application's migrations): random
@@ -43,9 +40,14 @@ class SlaReportOnPostgresTest {
     private static final String[] CATEGORIES = {"BILLING", "NETWORK", "SECURITY"};
     private static final String[] STATUSES = {"OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"};
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
+
     private static final List<Seeded> SEEDED = new ArrayList<>();
+
+    private static JdbcSlaReportRepository repository() {
+        return new JdbcSlaReportRepository(POSTGRES.dataSource());
+    }
 
     /** One seeded clock with its ticket's group values; met/due/breached as stored. */
     record Seeded(long ticket, String kind, Instant started, Instant due, Instant met, Instant breached,
@@ -54,11 +56,8 @@ class SlaReportOnPostgresTest {
 
     @BeforeAll
     static void seed() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
         Random random = new Random(25);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connection(); Statement s = c.createStatement()) {
             s.execute("insert into team (id, team_key, name, region, created_at, changed_at) values"
                     + " (1, 'alpha', 'Alpha', 'EU', now(), now()), (2, 'beta', 'Beta', 'US', now(), now())");
             s.execute("insert into customer (id, name, region, created_at) values (1, 'C', 'EU', now())");
@@ -117,14 +116,9 @@ class SlaReportOnPostgresTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
-
     @Test
     void everyGroupingMatchesTheNumbersRecomputedFromTheSeededRows() {
-        JdbcSlaReportRepository report = new JdbcSlaReportRepository(dataSource);
+        JdbcSlaReportRepository report = repository();
         Instant from = T0.plusSeconds(86_400);
         Instant to = T0.plusSeconds(8 * 86_400);
         Map<Grouping, Function<Seeded, String>> keys = Map.of(Grouping.TEAM, Seeded::team, Grouping.REGION,
@@ -148,7 +142,7 @@ class SlaReportOnPostgresTest {
             java.time.ZoneId zone = java.time.ZoneId.of(id);
             Instant from = T0.plusSeconds(86_400);
             Instant to = T0.plusSeconds(8 * 86_400);
-            List<Row> rows = new JdbcSlaReportRepository(dataSource).rows(from, to, Grouping.DAY, null, zone);
+            List<Row> rows = repository().rows(from, to, Grouping.DAY, null, zone);
             Map<String, Row> expected = expected(from, to, s -> s.started().atZone(zone).toLocalDate().toString(),
                     null);
             assertEquals(new ArrayList<>(expected.keySet()), rows.stream().map(Row::key).toList(), id);
@@ -160,24 +154,24 @@ class SlaReportOnPostgresTest {
 
     @Test
     void aCallerBoundToRegionsCountsOnlyTheirTickets() {
-        List<Row> rows = new JdbcSlaReportRepository(dataSource).rows(T0, T0.plusSeconds(20 * 86_400),
+        List<Row> rows = repository().rows(T0, T0.plusSeconds(20 * 86_400),
                 Grouping.REGION, EnumSet.of(Region.US));
         assertEquals(1, rows.size());
         assertEquals("US", rows.get(0).key());
         assertRow(expected(T0, T0.plusSeconds(20 * 86_400), Seeded::region, "US").get("US"), rows.get(0), "US");
-        assertTrue(new JdbcSlaReportRepository(dataSource).rows(T0, T0.plusSeconds(20 * 86_400), Grouping.REGION,
+        assertTrue(repository().rows(T0, T0.plusSeconds(20 * 86_400), Grouping.REGION,
                 EnumSet.noneOf(Region.class)).isEmpty(), "no region, no rows");
     }
 
     @Test
     void aPeriodWithoutClocksHasNoGroupsAndNoPercentiles() {
-        assertTrue(new JdbcSlaReportRepository(dataSource).rows(T0.minusSeconds(86_400), T0, Grouping.TEAM, null)
+        assertTrue(repository().rows(T0.minusSeconds(86_400), T0, Grouping.TEAM, null)
                 .isEmpty());
     }
 
     @Test
     void theStartUpRecomputeRestoresAlarmsAndDueTimesAndThenWritesNothing() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connection(); Statement s = c.createStatement()) {
             s.execute("insert into ticket (id, subject, description, status, priority, category, region,"
                     + " customer_id, created_at, updated_at, sla_due_at) values (9001, 's', 'd', 'OPEN', 'LOW',"
                     + " 'BILLING', 'EU', 1, now(), now(), '2000-01-01T00:00:00Z'),"
@@ -196,7 +190,7 @@ class SlaReportOnPostgresTest {
                     + " (9001, 1, 1, 1, null), (9002, 1, 1, 1, '2030-01-01T00:05:00Z')");
         }
         ExecutorService executor = Executors.newSingleThreadExecutor();
-        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(dataSource, executor);
+        JdbcSlaAlarmRecompute recompute = new JdbcSlaAlarmRecompute(POSTGRES.dataSource(), executor);
         SlaAlarmRecompute.Result fixed = recompute.recompute();
         assertTrue(fixed.alarmsCorrected() >= 3, fixed.toString());
         assertTrue(fixed.dueTimesCorrected() >= 1, fixed.toString());
@@ -216,7 +210,7 @@ class SlaReportOnPostgresTest {
     /** V103's rows are kept by triggers: after clocks and tickets change they still say what their sources say. */
     @Test
     void theReportRowsFollowEveryChangeOfTheirClocksAndTickets() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connection(); Statement s = c.createStatement()) {
             s.execute("insert into team (id, team_key, name, region, created_at, changed_at) values"
                     + " (3, 'gamma', 'Gamma', 'EU', now(), now())");
             s.execute("insert into ticket (id, subject, description, status, priority, category, region, customer_id,"
@@ -250,23 +244,23 @@ class SlaReportOnPostgresTest {
         assertEquals("3", text("select count(*) from sla_report_clock" + ours));
 
         Instant from = Instant.parse("2031-01-01T00:00:00Z");
-        List<Row> byTeam = new JdbcSlaReportRepository(dataSource).rows(from, from.plusSeconds(3 * 86_400),
+        List<Row> byTeam = repository().rows(from, from.plusSeconds(3 * 86_400),
                 Grouping.TEAM, null);
         assertEquals(List.of("(none)", "beta"), byTeam.stream().map(Row::key).toList());
         assertRow(new Row("(none)", 1, 0, 0, 1, 0, 0, 1, null, null, null, null), byTeam.get(0), "(none)");
         assertRow(new Row("beta", 1, 1, 1, 0, 0, 0, 0, 600.0, 600.0, null, null), byTeam.get(1), "beta");
-        List<Row> byPriority = new JdbcSlaReportRepository(dataSource).rows(from, from.plusSeconds(3 * 86_400),
+        List<Row> byPriority = repository().rows(from, from.plusSeconds(3 * 86_400),
                 Grouping.PRIORITY, EnumSet.of(Region.US));
         assertEquals(List.of("HIGH", "URGENT"), byPriority.stream().map(Row::key).toList());
 
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.connection(); Statement s = c.createStatement()) {
             s.execute("delete from ticket where id = 9102");
         }
         assertEquals("2", text("select count(*) from sla_report_clock" + ours), "a deleted ticket's rows go along");
     }
 
     private static String text(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = POSTGRES.connection(); Statement s = c.createStatement();
                 var r = s.executeQuery(sql)) {
             return r.next() ? r.getString(1) : null;
         }

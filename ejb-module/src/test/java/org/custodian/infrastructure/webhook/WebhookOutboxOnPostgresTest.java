@@ -2,42 +2,27 @@ package org.custodian.infrastructure.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import javax.sql.DataSource;
-import org.custodian.infrastructure.migration.DatabaseMigrator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.custodian.infrastructure.persistence.MigratedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The webhook outbox query on a real PostgreSQL (V92): order per resource, paused webhooks, rows held elsewhere. */
 class WebhookOutboxOnPostgresTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T02:00:00Z");
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        DatabaseMigrator.flyway(dataSource).migrate();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres POSTGRES = new MigratedPostgres();
 
     @Test
     void theOldestRowOfAResourceGoesFirstAPausedWebhookWaitsAndALockedRowIsSkipped() throws Exception {
-        try (Connection setup = dataSource.getConnection(); Statement sql = setup.createStatement()) {
+        try (Connection setup = POSTGRES.connection(); Statement sql = setup.createStatement()) {
             for (String[] hook : new String[][] {{"1", "ACTIVE"}, {"2", "PAUSED"}}) {
                 sql.execute("insert into webhook (id, account, url, events, secret_sealed, state, created_at,"
                         + " created_by, updated_at) values (" + hook[0] + ", 'erp', 'https://hooks.example.com/',"
@@ -49,7 +34,7 @@ class WebhookOutboxOnPostgresTest {
             delivery(setup, 12, 1, 6, NOW.plusSeconds(60)); // not due yet
             delivery(setup, 13, 2, 7, NOW.minusSeconds(60)); // its webhook is paused
         }
-        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+        try (Connection first = POSTGRES.connection(); Connection second = POSTGRES.connection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             assertEquals(10L, next(first));

@@ -79,12 +79,8 @@ public class AccessResource {
     public Response override(byte[] body, @Context UriInfo uri) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, OVERRIDE_FIELDS, check);
-        Long minutes = json.wholeNumber("minutes");
-        check.require(minutes == null || minutes >= Integer.MIN_VALUE && minutes <= Integer.MAX_VALUE, "minutes",
-                "must be between 1 and 240");
-        NewOverride override = new NewOverride(json.wholeNumber("ticketId"), json.text("justification"),
-                minutes == null || minutes > Integer.MAX_VALUE || minutes < Integer.MIN_VALUE ? null
-                        : minutes.intValue());
+        Integer minutes = json.intNumber("minutes", "must be between 1 and 240");
+        NewOverride override = new NewOverride(json.wholeNumber("ticketId"), json.text("justification"), minutes);
         check.throwIfAny();
         OverrideView created = access.openOverride(caller.get(), override);
         return Created.at(uri, created.id(), created).build();

@@ -85,9 +85,7 @@ public class RetentionResource {
     private static PolicyInput policyInput(byte[] body) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, POLICY_FIELDS, check);
-        Long days = json.wholeNumber("days");
-        check.require(days == null || days >= Integer.MIN_VALUE && days <= Integer.MAX_VALUE, "days",
-                "must be between 1 and 36500");
+        Integer days = json.intNumber("days", "must be between 1 and 36500");
         Boolean active = null;
         if (json.has("active")) {
             var value = json.fields().get("active");
@@ -96,8 +94,7 @@ public class RetentionResource {
             active = value == JsonValue.TRUE;
         }
         PolicyInput input = new PolicyInput(json.text("name"), json.textList("categories"), json.textList("regions"),
-                json.text("clock"), days == null || days > Integer.MAX_VALUE || days < Integer.MIN_VALUE ? null
-                        : days.intValue(), json.text("action"), active, json.text("reason"));
+                json.text("clock"), days, json.text("action"), active, json.text("reason"));
         check.throwIfAny();
         return input;
     }

@@ -207,6 +207,19 @@ public final class JsonBody {
         return null;
     }
 
+    /**
+     * A whole-number field that fits an int, or null when absent or JSON null; a larger one is the violation
+     * {@code outOfRange} here, not an overflow later.
+     */
+    public Integer intNumber(String field, String outOfRange) {
+        Long value = wholeNumber(field);
+        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+            check.require(false, field, outOfRange);
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
     /** Every field as text (strings, or numbers written as in the body), for parameter maps. */
     public Map<String, JsonValue> fields() {
         return object;

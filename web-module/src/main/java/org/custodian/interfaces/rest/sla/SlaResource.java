@@ -48,6 +48,8 @@ public class SlaResource {
     private static final Set<String> POLICY_FIELDS = Set.of("name", "position", "priorities", "categories",
             "regions", "calendarId", "firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes", "active",
             "reason", "escalateToTeam");
+    /** A number beyond an int: a violation here, not an overflow later. */
+    private static final String OUT_OF_RANGE = "is out of range";
 
     @EJB
     SlaService sla;
@@ -137,22 +139,12 @@ public class SlaResource {
     private static PolicyInput policyInput(byte[] body) {
         RuleCheck check = new RuleCheck();
         JsonBody json = JsonBody.of(body, POLICY_FIELDS, check);
-        PolicyInput input = new PolicyInput(json.text("name"), minutes(json, "position", check),
+        PolicyInput input = new PolicyInput(json.text("name"), json.intNumber("position", OUT_OF_RANGE),
                 json.textList("priorities"), json.textList("categories"), json.textList("regions"),
-                json.wholeNumber("calendarId"), minutes(json, "firstResponseMinutes", check),
-                minutes(json, "nextResponseMinutes", check), minutes(json, "resolutionMinutes", check),
+                json.wholeNumber("calendarId"), json.intNumber("firstResponseMinutes", OUT_OF_RANGE),
+                json.intNumber("nextResponseMinutes", OUT_OF_RANGE), json.intNumber("resolutionMinutes", OUT_OF_RANGE),
                 json.bool("active"), json.text("reason"), json.text("escalateToTeam"));
         check.throwIfAny();
         return input;
-    }
-
-    /** A whole number that fits an int (a larger one is a violation here, not an overflow later). */
-    private static Integer minutes(JsonBody json, String field, RuleCheck check) {
-        Long value = json.wholeNumber(field);
-        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
-            check.require(false, field, "is out of range");
-            return null;
-        }
-        return value == null ? null : value.intValue();
     }
 }
