@@ -2,10 +2,7 @@ package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.custodian.application.shared.CustodianDatabase;
@@ -13,9 +10,8 @@ import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentBatchRepository;
 
 /**
- * Batched JDBC inserts into {@code ticket_comment} on the transaction's connection (the container hands out the one
- * enlisted, so the rows commit with the chunk). Ids come from {@code comment_seq} in the provider's blocks
- * ({@link SequenceBlocks}), so ids handed out here and by the persistence provider never meet.
+ * Batched JDBC inserts into {@code ticket_comment} ({@link BatchInserts}); ids from {@code comment_seq} in the
+ * provider's blocks, so ids handed out here and by the persistence provider never meet.
  */
 @ApplicationScoped
 public class JdbcCommentBatchRepository implements CommentBatchRepository {
@@ -29,29 +25,21 @@ public class JdbcCommentBatchRepository implements CommentBatchRepository {
         if (comments.isEmpty()) {
             return List.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            List<Long> ids = SequenceBlocks.take(connection, "comment_seq", comments.size());
-            try (PreparedStatement insert = connection.prepareStatement("insert into ticket_comment (id, ticket_id,"
-                    + " body, body_masked, visibility, author, channel, created_at, redacted_types)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < comments.size(); i++) {
-                    Comment comment = comments.get(i);
-                    insert.setLong(1, ids.get(i));
+        List<Long> ids = BatchInserts.ids(dataSource, "comment_seq", comments.size(), "comment");
+        Iterator<Long> next = ids.iterator();
+        BatchInserts.insert(dataSource, "insert into ticket_comment (id, ticket_id, body, body_masked, visibility,"
+                + " author, channel, created_at, redacted_types) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", comments,
+                (insert, comment) -> {
+                    insert.setLong(1, next.next());
                     insert.setLong(2, comment.getTicket().getId());
                     insert.setString(3, comment.getBody());
                     insert.setString(4, comment.getBodyMasked());
                     insert.setString(5, comment.getVisibility().name());
                     insert.setString(6, comment.getAuthor());
                     insert.setString(7, comment.getChannel().name());
-                    SequenceBlocks.setInstant(insert, 8, comment.getCreatedAt());
-                    insert.setString(9, SequenceBlocks.redactedTypes(comment.getRedactedTypes()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new PersistenceException("storing " + comments.size() + " comments failed: " + e.getMessage(), e);
-        }
+                    BatchInserts.setInstant(insert, 8, comment.getCreatedAt());
+                    insert.setString(9, BatchInserts.redactedTypes(comment.getRedactedTypes()));
+                }, "comments");
+        return ids;
     }
 }

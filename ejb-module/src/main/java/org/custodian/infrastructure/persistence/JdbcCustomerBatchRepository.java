@@ -2,11 +2,6 @@ package org.custodian.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import javax.sql.DataSource;
 import org.custodian.application.shared.CustodianDatabase;
@@ -14,9 +9,8 @@ import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerBatchRepository;
 
 /**
- * Batched JDBC inserts into {@code customer} on the transaction's connection (the container hands out the one
- * enlisted, so the rows commit with the chunk), with the columns and the initial version (1) the entity mapping
- * writes; ids from {@code customer_seq} in the provider's blocks ({@link SequenceBlocks}).
+ * Batched JDBC inserts into {@code customer} ({@link BatchInserts}) with the columns and the initial version (1) the
+ * entity mapping writes; ids from {@code customer_seq} in the provider's blocks.
  */
 @ApplicationScoped
 public class JdbcCustomerBatchRepository implements CustomerBatchRepository {
@@ -27,42 +21,24 @@ public class JdbcCustomerBatchRepository implements CustomerBatchRepository {
 
     @Override
     public List<Long> newIds(int count) {
-        try (Connection connection = dataSource.getConnection()) {
-            return SequenceBlocks.take(connection, "customer_seq", count);
-        } catch (SQLException e) {
-            throw new PersistenceException("reserving " + count + " customer ids failed: " + e.getMessage(), e);
-        }
+        return BatchInserts.ids(dataSource, "customer_seq", count, "customer");
     }
 
     @Override
     public void insertAll(List<Customer> customers) {
-        if (customers.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into customer (id, external_id, name,"
-                        + " email, phone, national_id, region, created_at, merged_into, merged_at, version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
-            for (Customer customer : customers) {
-                insert.setLong(1, customer.getId());
-                insert.setString(2, customer.getExternalId());
-                insert.setString(3, customer.getName());
-                insert.setString(4, customer.getEmail());
-                insert.setString(5, customer.getPhone());
-                insert.setString(6, customer.getNationalId());
-                insert.setString(7, customer.getRegion().name());
-                SequenceBlocks.setInstant(insert, 8, customer.getCreatedAt());
-                if (customer.getMergedInto() == null) {
-                    insert.setNull(9, Types.BIGINT);
-                } else {
-                    insert.setLong(9, customer.getMergedInto());
-                }
-                SequenceBlocks.setInstant(insert, 10, customer.getMergedAt());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new PersistenceException("storing " + customers.size() + " customers failed: " + e.getMessage(), e);
-        }
+        BatchInserts.insert(dataSource, "insert into customer (id, external_id, name, email, phone, national_id,"
+                + " region, created_at, merged_into, merged_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                customers, (insert, customer) -> {
+                    insert.setLong(1, customer.getId());
+                    insert.setString(2, customer.getExternalId());
+                    insert.setString(3, customer.getName());
+                    insert.setString(4, customer.getEmail());
+                    insert.setString(5, customer.getPhone());
+                    insert.setString(6, customer.getNationalId());
+                    insert.setString(7, customer.getRegion().name());
+                    BatchInserts.setInstant(insert, 8, customer.getCreatedAt());
+                    BatchInserts.setLong(insert, 9, customer.getMergedInto());
+                    BatchInserts.setInstant(insert, 10, customer.getMergedAt());
+                }, "customers");
     }
 }
