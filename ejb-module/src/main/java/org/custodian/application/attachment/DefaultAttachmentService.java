@@ -219,7 +219,7 @@ public class DefaultAttachmentService implements AttachmentService {
         AttachmentView view = AttachmentView.of(attachment, true, false);
         return new AttachmentContent(view, out -> {
             ContentMeter meter = new ContentMeter(false);
-            try (InputStream in = vault.reader(attachment, key)) {
+            try (InputStream in = vault.streamingReader(attachment, key)) {
                 byte[] buffer = new byte[1 << 16];
                 int n;
                 while ((n = in.read(buffer)) > 0) {

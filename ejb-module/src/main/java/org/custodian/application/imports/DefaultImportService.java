@@ -1,10 +1,14 @@
 package org.custodian.application.imports;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +48,12 @@ public class DefaultImportService implements ImportService {
 
     @Inject
     private ImportRepository imports;
+
+    @Inject
+    private ParsedUploads parsed;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -85,6 +95,21 @@ public class DefaultImportService implements ImportService {
         long id = imports.store(new ImportUpload(0, request.source(), read.format().name(), read.mapping().toJson(),
                 read.defaults().region().name(), read.defaults().category(), request.content(), read.rows().size(),
                 ImportUpload.STARTING, null, caller.username(), clock.instant(), null));
+        // the job's partitions take these rows instead of parsing the file again (unless this does not commit)
+        parsed.offer(id, read.rows());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to write
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    parsed.forget(id);
+                }
+            }
+        });
         audit.record(caller, ImportAuditActions.IMPORT_START, ImportAuditActions.IMPORT, String.valueOf(id),
                 List.of("source=" + request.source(), "format=" + read.format(), "rows=" + read.rows().size()),
                 AuditOutcome.SUCCESS);
@@ -100,6 +125,7 @@ public class DefaultImportService implements ImportService {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failedToStart(long importId) {
+        parsed.forget(importId);
         imports.finish(importId, ImportUpload.FAILED);
     }
 

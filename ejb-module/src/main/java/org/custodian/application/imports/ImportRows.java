@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.catalog.CatalogKind;
 import org.custodian.domain.model.customer.Customer;
+import org.custodian.domain.model.customer.CustomerBatchRepository;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.imports.ImportRepository;
 import org.custodian.domain.model.imports.ImportRepository.Lineage;
@@ -31,6 +33,7 @@ import org.custodian.domain.model.ticket.Comment;
 import org.custodian.domain.model.ticket.CommentBatchRepository;
 import org.custodian.domain.model.ticket.CommentChannel;
 import org.custodian.domain.model.ticket.Ticket;
+import org.custodian.domain.model.ticket.TicketBatchRepository;
 import org.custodian.domain.model.ticket.TicketDetails;
 import org.custodian.domain.model.ticket.TicketRepository;
 import org.custodian.domain.shared.DomainRuleViolationException;
@@ -69,6 +72,12 @@ public class ImportRows {
 
     @Inject
     private CommentBatchRepository comments;
+
+    @Inject
+    private CustomerBatchRepository newCustomers;
+
+    @Inject
+    private TicketBatchRepository newTickets;
 
     @EJB
     private org.custodian.application.webhook.WebhookEvents webhookEvents;
@@ -141,7 +150,10 @@ public class ImportRows {
             }
             results.add(new RowResult(row.row(), row.line(), chunk.write(row) ? CREATED : UNCHANGED, null));
         }
-        tickets.flush();
+        // customers, then their tickets (with the activity of the chunk's comments on them), then the comments
+        newCustomers.insertAll(chunk.createdCustomers);
+        newTickets.insertAll(chunk.createdTickets);
+        tickets.flush(); // tickets of earlier chunks that took comments here
         chunk.storeComments();
         webhookEvents.customersChanged(org.custodian.application.webhook.WebhookEvents.CUSTOMER_CREATED,
                 chunk.createdCustomers);
@@ -159,7 +171,12 @@ public class ImportRows {
         return problems.stream().map(p -> p.field() + ": " + p.problem()).collect(Collectors.joining("\n"));
     }
 
-    /** The state of one chunk: the lineage it knows (looked up once per kind) and what it made. */
+    /**
+     * The state of one chunk: the lineage it knows (looked up once per kind) and what it made. New customers and
+     * tickets are identified at once with ids reserved for the chunk (as many as it has unknown external ids, so
+     * never too few; a rejected row leaves a gap in the ids, as the provider's unused blocks do) and written together
+     * after the rows, so that their lineage and events keep their place in row order.
+     */
     private final class Chunk {
 
         private final Caller caller;
@@ -173,6 +190,9 @@ public class ImportRows {
         final List<AuditService.Entry> events = new ArrayList<>();
         final List<Lineage> lineage = new ArrayList<>();
         final List<Customer> createdCustomers = new ArrayList<>();
+        final List<Ticket> createdTickets = new ArrayList<>();
+        private final Iterator<Long> reservedCustomerIds;
+        private final Iterator<Long> reservedTicketIds;
         /** Comments made, stored together after the tickets: their events wait at their place in the list. */
         private final List<PendingComment> pendingComments = new ArrayList<>();
 
@@ -194,6 +214,12 @@ public class ImportRows {
             knownCustomers = imports.lineage(upload.source(), "CUSTOMER", customerIds);
             knownTickets = imports.lineage(upload.source(), "TICKET", ticketIds);
             knownComments = imports.lineage(upload.source(), "COMMENT", commentIds);
+            customerIds.removeAll(knownCustomers.keySet());
+            ticketIds.removeAll(knownTickets.keySet());
+            reservedCustomerIds = (customerIds.isEmpty() ? List.<Long>of() : newCustomers.newIds(customerIds.size()))
+                    .iterator();
+            reservedTicketIds = (ticketIds.isEmpty() ? List.<Long>of() : newTickets.newIds(ticketIds.size()))
+                    .iterator();
         }
 
         /** What only the database can say against a row: the category list, the state of its customer. */
@@ -253,10 +279,7 @@ public class ImportRows {
             }
             Instant now = clock.instant();
             Customer customer = new Customer(null, row.name(), row.email(), row.phone(), row.region(), now);
-            customers.store(customer);
-            if (customer.getId() == null) {
-                customers.flush();
-            }
+            customer.identifyAs(reservedCustomerIds.next());
             customerRecords.put(customer.getId(), customer);
             createdCustomers.add(customer);
             remember(knownCustomers, new Lineage("CUSTOMER", row.customerExternalId(), "CUSTOMER", customer.getId(),
@@ -279,10 +302,8 @@ public class ImportRows {
                     : row.commentCreatedAt() != null ? row.commentCreatedAt() : clock.instant();
             Ticket ticket = new Ticket(details, customer, customer.getRegion(), at);
             ticket.noteRedacted(Redaction.merge(subject, description).keySet());
-            tickets.store(ticket);
-            if (ticket.getId() == null) {
-                tickets.flush();
-            }
+            ticket.identifyAs(reservedTicketIds.next());
+            createdTickets.add(ticket);
             ticketRecords.put(ticket.getId(), ticket);
             remember(knownTickets, new Lineage("TICKET", row.ticketExternalId(), "TICKET", ticket.getId(),
                     upload.id(), row.row()));

@@ -63,6 +63,17 @@ class ParsedUploadsTest {
         assertEquals(List.of(), parsed.rows(8, List::of));
     }
 
+    @Test
+    void rowsOfferedByStagingAreTakenWithoutAParse() {
+        ParsedUploads parsed = new ParsedUploads();
+        parsed.offer(9, ROWS);
+        assertEquals(ROWS, parsed.rows(9, () -> {
+            throw new AssertionError("staging's rows are there: no second parse");
+        }));
+        parsed.forget(9);
+        assertEquals(List.of(), parsed.rows(9, List::of), "a restart after the end parses afresh");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);

@@ -16,6 +16,13 @@ public interface AttachmentVault {
      */
     InputStream reader(Attachment attachment, char[] passphrase) throws IOException;
 
+    /**
+     * As {@link #reader}, for a download that streams after its transaction ended: a file of more than one chunk is
+     * fetched and decrypted on other threads a few blocks ahead of the caller (each on its own connection, so it sees
+     * only committed chunks). Close it to stop them.
+     */
+    InputStream streamingReader(Attachment attachment, char[] passphrase) throws IOException;
+
     /** The stored ciphertext as it is (an OpenPGP message), for operators and tests. */
     InputStream ciphertext(Attachment attachment);
 }

@@ -100,6 +100,17 @@ public class Customer {
     }
 
     /**
+     * A new record written by a batch insert beside the persistence context (an import's chunk, #24) takes an id
+     * reserved from its sequence ({@link CustomerBatchRepository#newIds}); a record that has one keeps it.
+     */
+    public void identifyAs(long reservedId) {
+        if (id != null) {
+            throw new IllegalStateException("customer " + id + " already has its id");
+        }
+        id = reservedId;
+    }
+
+    /**
      * Corrects personal fields (GDPR Art. 16): a null argument leaves the field as it is, an empty one clears it
      * (the name cannot be cleared). An erased record cannot be rectified.
      *

@@ -141,6 +141,17 @@ public class Ticket {
     }
 
     /**
+     * A new ticket written by a batch insert beside the persistence context (an import's chunk, #24) takes an id
+     * reserved from its sequence ({@link TicketBatchRepository#newIds}); a ticket that has one keeps it.
+     */
+    public void identifyAs(long reservedId) {
+        if (id != null) {
+            throw new IllegalStateException("ticket " + id + " already has its id");
+        }
+        id = reservedId;
+    }
+
+    /**
      * Replaces the descriptive fields and moves the ticket to {@code newStatus}. Everything is
      * checked before anything changes.
      *
