@@ -107,8 +107,9 @@ public class PostgresBackupExporter implements BackupExporter {
             ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
                     facts.auditSequence(), facts.schemaVersion(), regions));
             int parallelism = configuration.exportParallelism();
-            try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(), envelope,
-                    facts.at(), executor, parallelism)) {
+            // one session key for the whole set: a reader unwraps it once, not once per file
+            try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(),
+                    envelope.sharingOneSessionKey(), facts.at(), executor, parallelism)) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
                 boolean full = set.getType() == BackupType.FULL;

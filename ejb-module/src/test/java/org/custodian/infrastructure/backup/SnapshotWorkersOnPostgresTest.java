@@ -128,7 +128,7 @@ class SnapshotWorkersOnPostgresTest {
         }
         Table wide = table("wide");
         OpenPgpEnvelope envelope = OpenPgpEnvelope.forRecipients(Files.readString(KEYS.resolve(
-                "backup-recipient-public.asc")));
+                "backup-recipient-public.asc"))).sharingOneSessionKey();
         BackupFile written;
         try (PostgresSnapshotSource main = PostgresSnapshotSource.open(dataSource);
                 BackupSetWriter writer = new BackupSetWriter(target, "set", envelope, Instant.now(), executor, 2)) {
