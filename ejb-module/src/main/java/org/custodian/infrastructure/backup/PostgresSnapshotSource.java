@@ -37,7 +37,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      * empty database chains it at startup; a live restore keeps the live queue instead).
      */
     private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
-            "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
+            "restore_index_build", "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
             "retention_purge_progress", "sso_session");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");

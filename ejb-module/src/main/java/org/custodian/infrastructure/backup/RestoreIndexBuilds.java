@@ -1,0 +1,137 @@
+package org.custodian.infrastructure.backup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+
+/**
+ * Builds the search indexes a restore left for after its data committed ({@code restore_index_build}, V118), on up
+ * to {@code parallelism} connections at once (PostgreSQL builds a GIN index on one core). Each index is built and
+ * its row marked built in one transaction of its own, so a failed or killed run leaves every index either built and
+ * marked or neither, and a restart builds only what is missing. An index that already exists (built by hand) is
+ * only marked.
+ * <p>
+ * The definitions are PostgreSQL's own ({@code pg_get_indexdef}), read with the restore schema as search_path, and
+ * replayed with the same search_path; the schema name was checked against {@link PostgresRestoreTarget#SCHEMA_NAME}.
+ */
+final class RestoreIndexBuilds {
+
+    private record Pending(int position, String name, String definition) { }
+
+    private RestoreIndexBuilds() {
+    }
+
+    /** Returns how many indexes this call built. */
+    static int buildPending(DataSource dataSource, String schema, Executor executor, int parallelism)
+            throws SQLException {
+        if (schema == null || !PostgresRestoreTarget.SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("restore schema '" + schema + "' must be a plain lower-case name");
+        }
+        Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        String table;
+        try (Connection connection = dataSource.getConnection()) {
+            table = PostgresSnapshotSource.identifier(current(connection)) + ".restore_index_build";
+            try (PreparedStatement select = connection.prepareStatement("select position, index_name, definition"
+                    + " from " + table + " where schema_name = ? and built_at is null order by position")) {
+                select.setString(1, schema);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        queue.add(new Pending(rows.getInt(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+        }
+        AtomicInteger built = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<SQLException> failures = new ArrayList<>();
+        Runnable worker = () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+                try {
+                    Pending next;
+                    while (!failed.get() && (next = queue.poll()) != null) {
+                        built.addAndGet(build(connection, table, schema, next));
+                    }
+                } finally {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                failed.set(true);
+                synchronized (failures) {
+                    failures.add(e);
+                }
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>();
+        for (int i = 1; i < Math.min(parallelism, queue.size()); i++) {
+            try {
+                helpers.add(CompletableFuture.runAsync(worker, executor));
+            } catch (RejectedExecutionException e) {
+                break; // a busy server: this thread builds the rest
+            }
+        }
+        worker.run();
+        helpers.forEach(CompletableFuture::join);
+        synchronized (failures) {
+            if (!failures.isEmpty()) {
+                SQLException first = failures.get(0);
+                failures.subList(1, failures.size()).forEach(first::addSuppressed);
+                throw first;
+            }
+        }
+        return built.get();
+    }
+
+    /** One index and its row, one transaction; returns 1 if it was built here, 0 if it existed. */
+    private static int build(Connection connection, String table, String schema, Pending index)
+            throws SQLException {
+        long start = System.nanoTime();
+        int built = 0;
+        try (Statement statement = connection.createStatement();
+                PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null");
+                PreparedStatement mark = connection.prepareStatement("update " + table + " set built_at ="
+                        + " current_timestamp, build_ms = ? where schema_name = ? and position = ?")) {
+            statement.execute("set local maintenance_work_mem = '" + DeferredIndexes.BUILD_MEMORY + "'");
+            statement.execute("set local search_path to " + schema);
+            exists.setString(1, index.name());
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    statement.execute(index.definition());
+                    built = 1;
+                }
+            }
+            mark.setLong(1, (System.nanoTime() - start) / 1_000_000);
+            mark.setString(2, schema);
+            mark.setInt(3, index.position());
+            mark.executeUpdate();
+            connection.commit();
+            return built;
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException(index.name() + ": " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    private static String current(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select current_schema()")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
