@@ -19,10 +19,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -369,34 +367,12 @@ public final class BackupSetWriter implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(directory)) {
             queue = new ConcurrentLinkedQueue<>(paths.filter(Files::isRegularFile).toList());
         }
-        List<IOException> failures = new ArrayList<>();
-        Runnable drain = () -> {
+        SideBySide.<IOException>run(Math.min(FORCING_THREADS, queue.size()), compressors, () -> {
             Path next;
             while ((next = queue.poll()) != null) {
-                try {
-                    force(next);
-                } catch (IOException e) {
-                    synchronized (failures) {
-                        failures.add(e);
-                    }
-                }
+                force(next);
             }
-        };
-        List<CompletableFuture<Void>> helpers = new ArrayList<>();
-        for (int i = 1; i < Math.min(FORCING_THREADS, queue.size()); i++) {
-            try {
-                helpers.add(CompletableFuture.runAsync(drain, compressors));
-            } catch (RejectedExecutionException e) {
-                break; // a busy server: this thread forces the rest
-            }
-        }
-        drain.run();
-        helpers.forEach(CompletableFuture::join);
-        synchronized (failures) {
-            if (!failures.isEmpty()) {
-                throw failures.get(0);
-            }
-        }
+        });
     }
 
     /** fsync: a published set must survive a power cut, not just a killed process. */

@@ -121,14 +121,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
 
     /** The tables, largest first (heap and TOAST): handed out in this order, the last to finish are the small ones. */
     public List<Table> largestFirst(List<Table> tables) throws SQLException {
-        Map<String, Long> bytes = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select c.relname, pg_table_size(c.oid) from"
-                + " pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and"
-                + " c.relkind in ('r', 'p')"); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                bytes.put(rows.getString(1), rows.getLong(2));
-            }
-        }
+        Map<String, Long> bytes = perTable("pg_table_size(c.oid)");
         List<Table> ordered = new ArrayList<>(tables);
         ordered.sort(Comparator.comparing((Table table) -> bytes.getOrDefault(table.name(), 0L)).reversed());
         return ordered;
@@ -269,18 +262,22 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      * partitioned one: never split.
      */
     public Map<String, Long> pages() throws SQLException {
-        Map<String, Long> pages = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select c.relname, case when c.relkind <> 'r'"
-                + " or exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attnum > 0 and not"
-                + " a.attisdropped and a.attgenerated <> '') then 0 else pg_relation_size(c.oid)"
-                + " / current_setting('block_size')::bigint end from pg_class c join pg_namespace n on n.oid ="
-                + " c.relnamespace where n.nspname = current_schema() and c.relkind in ('r', 'p')");
-                ResultSet rows = statement.executeQuery()) {
+        return perTable("case when c.relkind <> 'r' or exists (select 1 from pg_attribute a where a.attrelid ="
+                + " c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated <> '') then 0 else"
+                + " pg_relation_size(c.oid) / current_setting('block_size')::bigint end");
+    }
+
+    /** A number per table of the schema (c: its pg_class row); value is one of this class's own expressions. */
+    private Map<String, Long> perTable(String value) throws SQLException {
+        Map<String, Long> numbers = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname, " + value + " from"
+                + " pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and"
+                + " c.relkind in ('r', 'p')"); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                pages.put(rows.getString(1), rows.getLong(2));
+                numbers.put(rows.getString(1), rows.getLong(2));
             }
         }
-        return pages;
+        return numbers;
     }
 
     /** The CSV header line of the table's COPY, alone (a split table's parts are copied without it). */

@@ -5,14 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -54,45 +49,22 @@ final class RestoreIndexBuilds {
             }
         }
         AtomicInteger built = new AtomicInteger();
-        AtomicBoolean failed = new AtomicBoolean();
-        List<SQLException> failures = new ArrayList<>();
-        Runnable worker = () -> {
+        String marks = table;
+        SideBySide.<SQLException>run(Math.min(parallelism, queue.size()), executor, () -> {
             try (Connection connection = dataSource.getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
                 try {
                     Pending next;
-                    while (!failed.get() && (next = queue.poll()) != null) {
-                        built.addAndGet(build(connection, table, schema, next));
+                    while ((next = queue.poll()) != null) {
+                        built.addAndGet(build(connection, marks, schema, next));
                     }
                 } finally {
                     connection.rollback();
                     connection.setAutoCommit(autoCommit);
                 }
-            } catch (SQLException e) {
-                failed.set(true);
-                synchronized (failures) {
-                    failures.add(e);
-                }
             }
-        };
-        List<CompletableFuture<Void>> helpers = new ArrayList<>();
-        for (int i = 1; i < Math.min(parallelism, queue.size()); i++) {
-            try {
-                helpers.add(CompletableFuture.runAsync(worker, executor));
-            } catch (RejectedExecutionException e) {
-                break; // a busy server: this thread builds the rest
-            }
-        }
-        worker.run();
-        helpers.forEach(CompletableFuture::join);
-        synchronized (failures) {
-            if (!failures.isEmpty()) {
-                SQLException first = failures.get(0);
-                failures.subList(1, failures.size()).forEach(first::addSuppressed);
-                throw first;
-            }
-        }
+        });
         return built.get();
     }
 
