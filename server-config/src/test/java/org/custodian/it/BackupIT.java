@@ -263,6 +263,13 @@ class BackupIT extends DeployedWar {
         String checks = restored.getJsonArray("checks").toString();
         assertTrue(checks.contains("OK referential integrity") && checks.contains("OK row counts")
                 && checks.contains("OK audit trail"), checks);
+        // the search (GIN) indexes came after the data's commit, by the job's second step: all there now
+        assertTrue(checks.contains("search index(es) are built after the commit"), checks);
+        String gin = "select count(*) from pg_indexes where schemaname = ? and indexdef like '% USING gin %'";
+        assertTrue(Sql.longValue(gin, "public") > 0);
+        assertEquals(Sql.longValue(gin, "public"), Sql.longValue(gin, "custodian_restore"));
+        assertEquals(0, Sql.longValue("select count(*) from restore_index_build where schema_name ="
+                + " 'custodian_restore' and built_at is null"));
         // row by row: the restored tables are the source tables as of the snapshot of the last set
         String at = Sql.text("select snapshot_at::text from backup_set where id = ?", two.getJsonNumber("id").longValue());
         long sequence = Sql.longValue("select audit_sequence from backup_set where id = ?",

@@ -11,4 +11,10 @@ public interface BackupRestorer {
      */
     RestoreRunView restore(RestoreKind kind, long setId, String schema, String requestedBy, String reason,
             long jobExecutionId);
+
+    /**
+     * Builds the search indexes a restore into the schema left for after its commit, each in a transaction of its
+     * own (so a restart builds only what is missing); returns how many this call built.
+     */
+    int buildSearchIndexes(String schema);
 }

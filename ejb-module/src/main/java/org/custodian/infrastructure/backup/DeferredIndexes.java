@@ -25,7 +25,17 @@ final class DeferredIndexes {
     static final String BUILD_MEMORY = "512MB";
 
     /** An index taken off: its name as PostgreSQL prints it (quoted where needed) and its CREATE INDEX statement. */
-    private record Index(String name, String definition) { }
+    record Index(String name, String definition) {
+
+        /**
+         * A search index (GIN: the trigram indexes of V112): the most expensive to build by far (the ticket
+         * description's alone took longer than loading every row) and needed by nothing but search, which works
+         * without it, only slower. Built after the restored data has committed.
+         */
+        boolean search() {
+            return definition.contains(" USING gin ");
+        }
+    }
 
     private final List<Index> dropped;
 
@@ -58,14 +68,19 @@ final class DeferredIndexes {
         return new DeferredIndexes(List.copyOf(indexes));
     }
 
-    /** Builds every dropped index again, over the loaded rows; returns how many. */
-    int rebuild(Connection connection) throws SQLException {
+    /**
+     * Builds every dropped index again over the loaded rows, but the search indexes; returns those, to be built
+     * after the commit ({@link RestoreIndexBuilds}).
+     */
+    List<Index> rebuildAllButSearch(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set local maintenance_work_mem = '" + BUILD_MEMORY + "'");
             for (Index index : dropped) {
-                statement.execute(index.definition());
+                if (!index.search()) {
+                    statement.execute(index.definition());
+                }
             }
         }
-        return dropped.size();
+        return dropped.stream().filter(Index::search).toList();
     }
 }

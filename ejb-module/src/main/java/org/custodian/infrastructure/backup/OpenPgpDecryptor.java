@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bouncycastle.bcpg.AEADEncDataPacket;
+import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -20,8 +24,11 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.PGPDataDecryptor;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
@@ -36,11 +43,18 @@ public final class OpenPgpDecryptor {
     private static final String INTEGRITY_FAILED = "OpenPGP integrity check failed: the encrypted backup was"
             + " modified or damaged";
 
-    /** Private keys by key ID, in the order given (the order in which a hidden recipient is tried). */
-    private final Map<Long, PGPPrivateKey> keys;
+    /**
+     * Session-key decryption per private key, by key ID, in the order given (the order in which a hidden recipient
+     * is tried); each remembers the session keys it unwrapped ({@link SessionKeyCache}).
+     */
+    private final Map<Long, PublicKeyDataDecryptorFactory> keys;
 
-    private OpenPgpDecryptor(Map<Long, PGPPrivateKey> keys) {
-        this.keys = keys;
+    private OpenPgpDecryptor(Map<Long, PGPPrivateKey> privateKeys) {
+        Map<Long, PublicKeyDataDecryptorFactory> factories = new LinkedHashMap<>();
+        // the JDK's providers (AES-NI) decrypt the data; Bouncy Castle is not registered as a provider
+        privateKeys.forEach((id, key) -> factories.put(id,
+                new SessionKeyCache(new JcePublicKeyDataDecryptorFactoryBuilder().build(key))));
+        this.keys = Collections.unmodifiableMap(factories);
     }
 
     /**
@@ -64,7 +78,7 @@ public final class OpenPgpDecryptor {
             throw new IllegalArgumentException("the decryption key text holds no secret key certified for encryption"
                     + " (a signing-only key, or secret parts exported as stubs?)");
         }
-        return new OpenPgpDecryptor(Collections.unmodifiableMap(keys));
+        return new OpenPgpDecryptor(keys);
     }
 
     /**
@@ -132,19 +146,17 @@ public final class OpenPgpDecryptor {
                 continue;
             }
             recipients.add(OpenPgpKeys.keyId(publicKeyData.getKeyID()));
-            List<PGPPrivateKey> candidates = publicKeyData.getKeyID() == 0
+            List<PublicKeyDataDecryptorFactory> candidates = publicKeyData.getKeyID() == 0
                     ? List.copyOf(keys.values())
                     : keys.containsKey(publicKeyData.getKeyID()) ? List.of(keys.get(publicKeyData.getKeyID())) : List.of();
-            for (PGPPrivateKey key : candidates) {
+            for (PublicKeyDataDecryptorFactory key : candidates) {
                 // getVersion() here is that of the session-key packet: v3 goes with SEIPD v1 (v6 would mean v2).
                 if (!publicKeyData.isIntegrityProtected() || publicKeyData.isAEAD() || publicKeyData.getVersion() != 3) {
                     throw new NotForUs("the message is not encrypted as SEIPD v1 with an integrity packet (MDC),"
                             + " so tampering could not be detected; refusing it");
                 }
                 try {
-                    // the JDK's providers (AES-NI) decrypt the data; Bouncy Castle is not registered as a provider
-                    return new Opened(publicKeyData, publicKeyData.getDataStream(
-                            new JcePublicKeyDataDecryptorFactoryBuilder().build(key)));
+                    return new Opened(publicKeyData, publicKeyData.getDataStream(key));
                 } catch (PGPException e) {
                     failure = e;
                 }
@@ -172,6 +184,62 @@ public final class OpenPgpDecryptor {
                 throw new PGPException("no literal data inside the encrypted message (found "
                         + (object == null ? "nothing" : object.getClass().getSimpleName()) + ")");
             }
+        }
+    }
+
+    /**
+     * Unwraps each distinct encrypted session key once and remembers the result: the files of a backup set share one
+     * session key (the same session-key packet in each), and an RSA-3072 decryption per file cost as much as
+     * decrypting all the data of a set. Only the unwrap is remembered (what the private key alone decides for those
+     * exact bytes); every file is still decrypted and its integrity packet checked. Holds at most
+     * {@link #CAPACITY} keys; the server holds the private key that opens them anyway.
+     */
+    private static final class SessionKeyCache implements PublicKeyDataDecryptorFactory {
+
+        private static final int CAPACITY = 256;
+
+        private final PublicKeyDataDecryptorFactory delegate;
+        private final Map<String, byte[]> unwrapped = new ConcurrentHashMap<>();
+
+        SessionKeyCache(PublicKeyDataDecryptorFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public byte[] recoverSessionData(int keyAlgorithm, byte[][] secKeyData) throws PGPException {
+            StringBuilder packet = new StringBuilder().append(keyAlgorithm);
+            for (byte[] part : secKeyData) {
+                packet.append(':').append(HexFormat.of().formatHex(part));
+            }
+            String key = packet.toString();
+            byte[] known = unwrapped.get(key);
+            if (known != null) {
+                return known.clone();
+            }
+            byte[] sessionData = delegate.recoverSessionData(keyAlgorithm, secKeyData);
+            if (unwrapped.size() >= CAPACITY) {
+                unwrapped.clear();
+            }
+            unwrapped.put(key, sessionData.clone());
+            return sessionData;
+        }
+
+        @Override
+        public PGPDataDecryptor createDataDecryptor(boolean withIntegrityPacket, int encAlgorithm, byte[] key)
+                throws PGPException {
+            return delegate.createDataDecryptor(withIntegrityPacket, encAlgorithm, key);
+        }
+
+        @Override
+        public PGPDataDecryptor createDataDecryptor(AEADEncDataPacket aeadData, PGPSessionKey sessionKey)
+                throws PGPException {
+            return delegate.createDataDecryptor(aeadData, sessionKey);
+        }
+
+        @Override
+        public PGPDataDecryptor createDataDecryptor(SymmetricEncIntegrityPacket seipd, PGPSessionKey sessionKey)
+                throws PGPException {
+            return delegate.createDataDecryptor(seipd, sessionKey);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.custodian.infrastructure.backup;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +19,16 @@ import org.bouncycastle.bcpg.BCPGOutputStream;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.PacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
-import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
+import org.bouncycastle.util.io.TeeOutputStream;
 import org.custodian.infrastructure.backup.OpenPgpKeyPolicy.Use;
 
 /**
@@ -47,10 +51,25 @@ public final class OpenPgpEnvelope {
 
     private final List<String> fingerprints;
     private final List<PGPPublicKey> encryptionKeys;
+    /** Null: every message gets a session key of its own. */
+    private final Session shared;
 
-    private OpenPgpEnvelope(List<String> fingerprints, List<PGPPublicKey> encryptionKeys) {
+    private OpenPgpEnvelope(List<String> fingerprints, List<PGPPublicKey> encryptionKeys, Session shared) {
         this.fingerprints = List.copyOf(fingerprints);
         this.encryptionKeys = List.copyOf(encryptionKeys);
+        this.shared = shared;
+    }
+
+    /**
+     * An envelope whose messages all use one session key, made now and encrypted to the recipients once: every
+     * message starts with the same session-key packets. For the files of one backup set: a reader with the secret
+     * key then unwraps the key once per set instead of once per file (an RSA-3072 decryption costs as much as
+     * decrypting megabytes). Each message is still a complete OpenPGP message on its own, with its own random
+     * prefix (so CFB's keystream differs from message to message) and its own integrity packet; gpg reads each
+     * as before. Whoever learns the session key of one file (gpg --show-session-key) can read the whole set.
+     */
+    public OpenPgpEnvelope sharingOneSessionKey() throws IOException {
+        return new OpenPgpEnvelope(fingerprints, encryptionKeys, newSession());
     }
 
     /**
@@ -74,7 +93,7 @@ public final class OpenPgpEnvelope {
             }
             chosen.putIfAbsent(fingerprint, selection.usable().get(0));
         }
-        return new OpenPgpEnvelope(new ArrayList<>(chosen.keySet()), new ArrayList<>(chosen.values()));
+        return new OpenPgpEnvelope(new ArrayList<>(chosen.keySet()), new ArrayList<>(chosen.values()), null);
     }
 
     /** Upper-case hex fingerprints of the recipients' primary keys, in the order given. */
@@ -112,21 +131,32 @@ public final class OpenPgpEnvelope {
             throw new IllegalArgumentException("modification time outside 1970..2106: " + modified);
         }
 
-        // AES and SHA-1 (the MDC) from the JDK's own provider, which uses the CPU's AES instructions: Bouncy
-        // Castle's pure-Java AES engine was the export's bottleneck. Bouncy Castle is not registered as a provider.
-        PGPEncryptedDataGenerator encryptedGenerator = new PGPEncryptedDataGenerator(
-                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                        .setWithIntegrityPacket(true) // SEIPD v1 + MDC; no AEAD, which gpg 2.2 cannot read
-                        .setSecureRandom(RANDOM));
-        for (PGPPublicKey key : encryptionKeys) {
-            encryptedGenerator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(RANDOM));
-        }
-        OutputStream encrypted;
+        Session session = shared != null ? shared : newSession();
+        // The session-key packets, then a SEIPD v1 packet (version 1; AES-256-CFB over a random prefix, the data
+        // and the MDC packet, a SHA-1 over both), written here rather than by PGPEncryptedDataGenerator so that the
+        // session key of a shared envelope can be reused: the same packets as Bouncy Castle's generator writes.
+        target.write(session.keyPackets());
+        BCPGOutputStream encryptedPacket = new BCPGOutputStream(target, PacketTags.SYM_ENC_INTEGRITY_PRO,
+                new byte[BUFFER_SIZE]);
+        encryptedPacket.write(1); // SEIPD version 1; no AEAD, which gpg 2.2 cannot read
+        PGPDataEncryptor encryptor;
         try {
-            encrypted = encryptedGenerator.open(target, new byte[BUFFER_SIZE]);
+            // AES and SHA-1 from the JDK's own provider, which uses the CPU's AES instructions: Bouncy Castle's
+            // pure-Java AES engine was the export's bottleneck. Bouncy Castle is not registered as a provider.
+            encryptor = new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                    .setWithIntegrityPacket(true).setSecureRandom(RANDOM).build(session.key());
         } catch (PGPException e) {
             throw new IOException("cannot start the OpenPGP message: " + e.getMessage(), e);
         }
+        OutputStream cipher = encryptor.getOutputStream(new NotClosing(encryptedPacket));
+        PGPDigestCalculator integrity = encryptor.getIntegrityCalculator();
+        OutputStream encrypted = new TeeOutputStream(integrity.getOutputStream(), cipher);
+        // the random prefix (one block), its last two bytes repeated: the quick check of RFC 4880 5.13
+        byte[] prefix = new byte[encryptor.getBlockSize() + 2];
+        RANDOM.nextBytes(prefix);
+        prefix[prefix.length - 1] = prefix[prefix.length - 3];
+        prefix[prefix.length - 2] = prefix[prefix.length - 4];
+        encrypted.write(prefix);
         // A compressed data packet (ZIP: raw Deflate) at Deflate's fastest level, as gpg compresses by default:
         // table dumps shrink several times, so there is that much less to encrypt, hash and write. Written here
         // rather than by PGPCompressedDataGenerator (the same bytes framing) so that several threads deflate.
@@ -138,8 +168,70 @@ public final class OpenPgpEnvelope {
         PGPLiteralDataGenerator literalGenerator = new PGPLiteralDataGenerator();
         OutputStream literal = literalGenerator.open(deflating, PGPLiteralData.BINARY, fileName,
                 Date.from(modified), new byte[BUFFER_SIZE]);
-        return new EncryptingStream(literal, literalGenerator, deflating, compressedPacket, encryptedGenerator,
-                target);
+        return new EncryptingStream(literal, literalGenerator, deflating, compressedPacket,
+                new Integrity(encrypted, integrity, cipher, encryptedPacket), target);
+    }
+
+    /**
+     * A fresh AES-256 session key, encrypted to every recipient: one public-key encrypted session key packet (v3)
+     * each, as gpg writes them.
+     */
+    private Session newSession() throws IOException {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        // algorithm, key, two-byte checksum (the sum of the key's bytes): what each recipient's packet encrypts
+        byte[] sessionInfo = new byte[key.length + 3];
+        sessionInfo[0] = (byte) SymmetricKeyAlgorithmTags.AES_256;
+        System.arraycopy(key, 0, sessionInfo, 1, key.length);
+        int checksum = 0;
+        for (byte b : key) {
+            checksum += b & 0xff;
+        }
+        sessionInfo[sessionInfo.length - 2] = (byte) (checksum >> 8);
+        sessionInfo[sessionInfo.length - 1] = (byte) checksum;
+        ByteArrayOutputStream packets = new ByteArrayOutputStream();
+        try (BCPGOutputStream out = new BCPGOutputStream(packets, true)) {
+            for (PGPPublicKey recipient : encryptionKeys) {
+                out.writePacket(new BcPublicKeyKeyEncryptionMethodGenerator(recipient).setSecureRandom(RANDOM)
+                        .generate(SymmetricKeyAlgorithmTags.AES_256, sessionInfo));
+            }
+        } catch (PGPException e) {
+            throw new IOException("cannot encrypt the session key: " + e.getMessage(), e);
+        }
+        return new Session(key, packets.toByteArray());
+    }
+
+    /** An AES-256 session key and its encrypted session-key packets, one per recipient. */
+    private record Session(byte[] key, byte[] keyPackets) { }
+
+    /** Ends the encrypted packet: the MDC packet (its header hashed, then the SHA-1 itself), then the packet. */
+    private record Integrity(OutputStream hashedAndEncrypted, PGPDigestCalculator digest, OutputStream encrypted,
+            BCPGOutputStream packet) {
+
+        void finish() throws IOException {
+            hashedAndEncrypted.write(new byte[] {(byte) (0xC0 | PacketTags.MOD_DETECTION_CODE), 20});
+            encrypted.write(digest.getDigest());
+            encrypted.close(); // the cipher's last bytes; NotClosing keeps the packet open
+            packet.finish();
+        }
+    }
+
+    /** Passes everything but close(), so that closing a layer leaves the one below to its own finish(). */
+    private static final class NotClosing extends FilterOutputStream {
+
+        NotClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** Passes writes to the literal packet; close() ends the literal packet, then the encrypted one, then target. */
@@ -149,18 +241,18 @@ public final class OpenPgpEnvelope {
         private final PGPLiteralDataGenerator literalGenerator;
         private final ParallelDeflaterOutputStream deflating;
         private final BCPGOutputStream compressedPacket;
-        private final PGPEncryptedDataGenerator encryptedGenerator;
+        private final Integrity integrity;
         private final OutputStream target;
         private boolean closed;
 
         EncryptingStream(OutputStream literal, PGPLiteralDataGenerator literalGenerator,
-                ParallelDeflaterOutputStream deflating, BCPGOutputStream compressedPacket,
-                PGPEncryptedDataGenerator encryptedGenerator, OutputStream target) {
+                ParallelDeflaterOutputStream deflating, BCPGOutputStream compressedPacket, Integrity integrity,
+                OutputStream target) {
             this.literal = literal;
             this.literalGenerator = literalGenerator;
             this.deflating = deflating;
             this.compressedPacket = compressedPacket;
-            this.encryptedGenerator = encryptedGenerator;
+            this.integrity = integrity;
             this.target = target;
         }
 
@@ -199,7 +291,7 @@ public final class OpenPgpEnvelope {
                         compressedPacket.finish(); // ends the partial packet; leaves the encrypted stream open
                     }
                 } finally {
-                    encryptedGenerator.close(); // writes the MDC packet
+                    integrity.finish(); // writes the MDC packet, ends the encrypted one
                 }
             }
         }

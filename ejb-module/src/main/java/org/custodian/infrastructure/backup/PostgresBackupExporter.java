@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ public class PostgresBackupExporter implements BackupExporter {
                 success boolean not null);
             """;
 
+    /** 16 MB of heap (8 kB pages): smaller tables are read whole, by one worker. */
+    static final long SPLIT_PAGES = 2048;
+
     @Inject
     @CustodianDatabase
     private DataSource dataSource;
@@ -103,18 +107,26 @@ public class PostgresBackupExporter implements BackupExporter {
             ledger.snapshotTaken(set.getId(), new SnapshotFacts(facts.at(), facts.snapshotIds(),
                     facts.auditSequence(), facts.schemaVersion(), regions));
             int parallelism = configuration.exportParallelism();
-            try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(), envelope,
-                    facts.at(), executor, parallelism)) {
+            // one session key for the whole set: a reader unwraps it once, not once per file
+            try (BackupSetWriter writer = new BackupSetWriter(targetDirectory, set.getName(),
+                    envelope.sharingOneSessionKey(), facts.at(), executor, parallelism)) {
                 writer.encrypted("schema.sql", null, "schema", out -> writeSchema(out));
                 writer.encrypted("sequences.csv", null, "sequences", source::copySequences);
                 boolean full = set.getType() == BackupType.FULL;
                 AtomicLong rows = new AtomicLong();
                 Map<String, Long> tableRows = new ConcurrentSkipListMap<>();
                 List<Table> tables = source.tables();
-                SnapshotWorkers.run(source, dataSource, executor, parallelism,
-                        source.largestFirst(tables), (worker, table) -> {
-                            rows.addAndGet(writeTable(writer, worker, table, full ? null : base, tableRows));
-                        });
+                List<Piece> pieces = pieces(source, writer, source.largestFirst(tables), full, parallelism);
+                SnapshotWorkers.run(source, dataSource, executor, parallelism, pieces, (worker, piece) -> {
+                    if (piece.file() == null) {
+                        rows.addAndGet(writeTable(writer, worker, piece.table(), full ? null : base, tableRows));
+                    } else {
+                        long written = piece.file().writePart(out -> worker.copyPages(piece.table(),
+                                piece.fromPage(), piece.toPage(), out));
+                        rows.addAndGet(written);
+                        tableRows.merge(piece.table().name(), written, Long::sum);
+                    }
+                });
                 writer.arrange(loadOrder(tables));
                 byte[] manifest = manifest(set, base, target, facts, regions, tableRows, envelope, signer,
                         writer.files(), source.attachments());
@@ -128,6 +140,39 @@ public class PostgresBackupExporter implements BackupExporter {
             throw new BackupFailedException("writing to backup target " + target.name() + " (" + targetDirectory
                     + ") failed: " + e, e);
         }
+    }
+
+    /**
+     * A table's whole file ({@code file} null), or one page range of a table split over the workers (file is the
+     * table's file, shared by its parts).
+     */
+    private record Piece(Table table, BackupSetWriter.SharedFile file, long fromPage, long toPage) { }
+
+    /**
+     * The work of a full export, largest first: a table of at least {@link #SPLIT_PAGES} is cut into one page range
+     * per worker, so that the largest table (ticket: 85 % of the data) is read on every connection and PostgreSQL
+     * spends both cores on it, as pg_dump -j cannot (it reads a table on one connection); its file gets its header
+     * line first and then the parts' rows as they come. Incremental sets read few rows and are not split.
+     */
+    private static List<Piece> pieces(PostgresSnapshotSource source, BackupSetWriter writer, List<Table> tables,
+            boolean full, int parallelism) throws IOException, SQLException {
+        List<Piece> pieces = new ArrayList<>();
+        Map<String, Long> heapPages = full && parallelism > 1 ? source.pages() : Map.of();
+        for (Table table : tables) {
+            long pages = heapPages.getOrDefault(table.name(), 0L);
+            if (pages < SPLIT_PAGES) {
+                pieces.add(new Piece(table, null, 0, 0));
+                continue;
+            }
+            BackupSetWriter.SharedFile file = writer.shared(table.name() + ".csv", table.name(), "rows",
+                    parallelism + 1);
+            file.writePart(out -> source.copyHeader(table, out));
+            for (int part = 0; part < parallelism; part++) {
+                pieces.add(new Piece(table, file, pages * part / parallelism,
+                        part == parallelism - 1 ? -1 : pages * (part + 1) / parallelism));
+            }
+        }
+        return pieces;
     }
 
     /**

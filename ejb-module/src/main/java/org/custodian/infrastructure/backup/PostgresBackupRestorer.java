@@ -1,9 +1,11 @@
 package org.custodian.infrastructure.backup;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -69,6 +71,10 @@ public class PostgresBackupRestorer implements BackupRestorer {
     @Inject
     private Event<DatabaseRestored> restored;
 
+    /** Runs the further connections of the search-index builds. */
+    @Resource
+    private ManagedExecutorService executor;
+
     @Override
     public RestoreRunView restore(RestoreKind kind, long setId, String schema, String requestedBy, String reason,
             long jobExecutionId) {
@@ -115,9 +121,12 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 }
                 if (kind == RestoreKind.DRILL) {
                     target.drop();
-                    checks.add("OK drill schema " + schema + " dropped");
+                    checks.add("OK drill schema " + schema + " dropped (its search indexes were never built)");
                 } else {
+                    int later = target.recordSearchIndexes(run.getId());
                     target.commit();
+                    checks.add("OK data committed; " + later + " search index(es) are built after the commit by"
+                            + " the job's step 'indexes' (until then search in " + schema + " works, only slower)");
                 }
             }
             return ledger.finishRestore(run.getId(), ok, rows, checks, null);
@@ -128,6 +137,16 @@ public class PostgresBackupRestorer implements BackupRestorer {
             String why = "restore into " + schema + " failed: " + e.getMessage();
             ledger.finishRestore(run.getId(), false, 0, checks, why);
             throw new BackupFailedException(why, e);
+        }
+    }
+
+    @Override
+    public int buildSearchIndexes(String schema) {
+        try {
+            return RestoreIndexBuilds.buildPending(dataSource, schema, executor, configuration.exportParallelism());
+        } catch (SQLException e) {
+            throw new BackupFailedException("building the search indexes of " + schema + " failed: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -32,7 +32,9 @@ import org.postgresql.copy.CopyManager;
  * A PostgreSQL schema a backup chain is restored into, in one transaction on a connection of its own: the set's
  * own schema script creates the tables (search_path points at the restore schema for the whole transaction, so the
  * live schema is never touched), secondary indexes and foreign keys are taken off while rows are loaded with COPY,
- * then the indexes are built over the loaded rows and the foreign keys put back, which checks every reference. Nothing is visible to anyone until {@link #commit}; a failure rolls it all back.
+ * then the indexes are built over the loaded rows and the foreign keys put back, which checks every reference. Nothing
+ * is visible to anyone until {@link #commit}; a failure rolls it all back. The search (GIN) indexes are the
+ * exception: they are built after the commit, each in a transaction of its own ({@link RestoreIndexBuilds}).
  * <p>
  * Identifiers in the SQL come from PostgreSQL's catalog or from the configured schema name checked against
  * {@link #SCHEMA_NAME}; values go through bind parameters wherever PostgreSQL accepts them.
@@ -56,6 +58,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     /** The tables the backup held (their rows were loaded); the schema script creates others it does not hold. */
     private final Set<String> loaded = new TreeSet<>();
     private DeferredIndexes indexes;
+    private List<DeferredIndexes.Index> searchIndexes = List.of();
     private boolean committed;
 
     private PostgresRestoreTarget(Connection connection, String schema, String liveSchema) throws SQLException {
@@ -153,14 +156,43 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header)", csv);
     }
 
-    /** Builds the secondary indexes taken off for the load over the loaded rows; returns how many. */
+    /**
+     * Builds the secondary indexes taken off for the load over the loaded rows, except the search indexes: those
+     * are left for after the commit ({@link #recordSearchIndexes}); returns how many are left.
+     */
     public int createIndexes() throws SQLException {
         if (indexes == null) {
             throw new IllegalStateException("no schema was created");
         }
-        int built = indexes.rebuild(connection);
+        searchIndexes = indexes.rebuildAllButSearch(connection);
         indexes = null;
-        return built;
+        return searchIndexes.size();
+    }
+
+    /**
+     * Records, in this transaction, the search indexes still to build in the restore schema (replacing what an
+     * earlier restore into the same schema left): they are there to build exactly when the data committed.
+     * Returns how many.
+     */
+    public int recordSearchIndexes(long restoreRunId) throws SQLException {
+        String table = identifier(liveSchema) + ".restore_index_build";
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where schema_name"
+                + " = ?"); PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (schema_name, position, index_name, definition, restore_run_id) values (?, ?, ?, ?, ?)")) {
+            delete.setString(1, schema);
+            delete.executeUpdate();
+            int position = 0;
+            for (DeferredIndexes.Index index : searchIndexes) {
+                insert.setString(1, schema);
+                insert.setInt(2, position++);
+                insert.setString(3, index.name());
+                insert.setString(4, index.definition());
+                insert.setLong(5, restoreRunId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            return position;
+        }
     }
 
     /** Removes every row of the table (a "whole" table of an incremental set replaces it). */

@@ -37,7 +37,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      * empty database chains it at startup; a live restore keeps the live queue instead).
      */
     private static final Set<String> EXCLUDED = Set.of("backup_set", "backup_change", "restore_run",
-            "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
+            "restore_index_build", "login_throttle", "login_source_throttle", "login_known_source", "open_incident",
             "retention_purge_progress", "sso_session");
     /** The batch runtime's tables: Payara names them jbatch*, the configured prefix is batch_. */
     private static final List<String> EXCLUDED_PREFIXES = List.of("jbatch", "batch_");
@@ -121,14 +121,7 @@ public final class PostgresSnapshotSource implements AutoCloseable {
 
     /** The tables, largest first (heap and TOAST): handed out in this order, the last to finish are the small ones. */
     public List<Table> largestFirst(List<Table> tables) throws SQLException {
-        Map<String, Long> bytes = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select c.relname, pg_table_size(c.oid) from"
-                + " pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and"
-                + " c.relkind in ('r', 'p')"); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                bytes.put(rows.getString(1), rows.getLong(2));
-            }
-        }
+        Map<String, Long> bytes = perTable("pg_table_size(c.oid)");
         List<Table> ordered = new ArrayList<>(tables);
         ordered.sort(Comparator.comparing((Table table) -> bytes.getOrDefault(table.name(), 0L)).reversed());
         return ordered;
@@ -172,9 +165,21 @@ public final class PostgresSnapshotSource implements AutoCloseable {
      */
     public Set<String> regionsWithData(String operationsExternalId) throws SQLException {
         Set<String> regions = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("select distinct region from customer where"
-                + " external_id is distinct from ? union select distinct t.region from ticket t join customer c on"
-                + " c.id = t.customer_id where c.external_id is distinct from ?")) {
+        // The distinct regions by skipping through the indexes whose first column is the region (V1's
+        // customer_region_idx and ticket_region_created_idx), one index probe per region, then for each whether a
+        // row of someone other than the operations team is in it: milliseconds instead of a join over every
+        // ticket, which an export used to wait for before it could write anything.
+        try (PreparedStatement statement = connection.prepareStatement("with recursive customer_regions(region) as"
+                + " ((select region from customer order by region limit 1) union all select (select c.region from"
+                + " customer c where c.region > r.region order by c.region limit 1) from customer_regions r where"
+                + " r.region is not null), ticket_regions(region) as ((select region from ticket order by region"
+                + " limit 1) union all select (select t.region from ticket t where t.region > r.region order by"
+                + " t.region limit 1) from ticket_regions r where r.region is not null)"
+                + " select r.region from customer_regions r where r.region is not null and exists (select 1 from"
+                + " customer c where c.region = r.region and c.external_id is distinct from ?)"
+                + " union select r.region from ticket_regions r where r.region is not null and exists (select 1 from"
+                + " ticket t join customer c on c.id = t.customer_id where t.region = r.region and c.external_id is"
+                + " distinct from ?)")) {
             statement.setString(1, operationsExternalId);
             statement.setString(2, operationsExternalId);
             try (ResultSet rows = statement.executeQuery()) {
@@ -248,6 +253,49 @@ public final class PostgresSnapshotSource implements AutoCloseable {
     /** All rows of the table. */
     public long copyAll(Table table, OutputStream out) throws SQLException, IOException {
         return copy.copyOut("copy " + identifier(table.name()) + " to stdout (format csv, header)", out);
+    }
+
+    /**
+     * The tables' heap pages now, by name, for splitting a table into page ranges ({@link #copyPages}): every row of
+     * the snapshot lies below this (a row inserted later may lie beyond, and is not visible anyway). 0 for a table
+     * with generated columns, which {@code select *} would include and {@code COPY TABLE} leaves out, and for a
+     * partitioned one: never split.
+     */
+    public Map<String, Long> pages() throws SQLException {
+        return perTable("case when c.relkind <> 'r' or exists (select 1 from pg_attribute a where a.attrelid ="
+                + " c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated <> '') then 0 else"
+                + " pg_relation_size(c.oid) / current_setting('block_size')::bigint end");
+    }
+
+    /** A number per table of the schema (c: its pg_class row); value is one of this class's own expressions. */
+    private Map<String, Long> perTable(String value) throws SQLException {
+        Map<String, Long> numbers = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname, " + value + " from"
+                + " pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and"
+                + " c.relkind in ('r', 'p')"); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                numbers.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return numbers;
+    }
+
+    /** The CSV header line of the table's COPY, alone (a split table's parts are copied without it). */
+    public long copyHeader(Table table, OutputStream out) throws SQLException, IOException {
+        return copy.copyOut("copy (select * from " + identifier(table.name()) + " limit 0) to stdout (format csv,"
+                + " header)", out);
+    }
+
+    /**
+     * The rows in heap pages {@code [fromPage, toPage)} ({@code toPage} negative: to the end), without a header:
+     * one part of a large table, read by a TID range scan while other connections on the same snapshot read the
+     * other parts, as the ranges of one table are read side by side (the parts together are every row once).
+     */
+    public long copyPages(Table table, long fromPage, long toPage, OutputStream out)
+            throws SQLException, IOException {
+        return copy.copyOut("copy (select * from " + identifier(table.name()) + " where ctid >= '(" + fromPage
+                + ",0)'::tid" + (toPage < 0 ? "" : " and ctid < '(" + toPage + ",0)'::tid") + ") to stdout"
+                + " (format csv)", out);
     }
 
     /** Rows of a logged table that changed after the base snapshot and still exist. */

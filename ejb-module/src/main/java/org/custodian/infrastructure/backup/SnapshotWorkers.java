@@ -11,34 +11,34 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
-import org.custodian.infrastructure.backup.PostgresSnapshotSource.Table;
 
 /**
  * Reads the tables of one snapshot on several connections at once, as {@code pg_dump -j} does: the main source
  * exports its snapshot and every further worker imports it on a connection of its own, so each table is still read
- * as of the same instant. Tables are handed out in the order given (largest first, so the small ones fill the end),
- * each to whichever worker is free. The calling thread is one of the workers; with parallelism 1 it does all of it.
+ * as of the same instant. The work (tables, or parts of a large table) is handed out in the order given (largest
+ * first, so the small ones fill the end), each piece to whichever worker is free. The calling thread is one of the
+ * workers; with parallelism 1 it does all of it.
  * <p>
  * The first failure stops the others from taking further tables, and every worker has finished before this
  * returns or throws: the caller may then delete what they wrote.
  */
 final class SnapshotWorkers {
 
-    /** What to do with one table on a worker's connection. */
+    /** What to do with one piece of work (a table, or a part of one) on a worker's connection. */
     @FunctionalInterface
-    interface TableJob {
-        void run(PostgresSnapshotSource source, Table table) throws IOException, SQLException;
+    interface Job<T> {
+        void run(PostgresSnapshotSource source, T piece) throws IOException, SQLException;
     }
 
     private SnapshotWorkers() {
     }
 
-    static void run(PostgresSnapshotSource main, DataSource dataSource, Executor executor, int parallelism,
-            List<Table> tables, TableJob job) throws IOException, SQLException {
-        Queue<Table> queue = new ConcurrentLinkedQueue<>(tables);
+    static <T> void run(PostgresSnapshotSource main, DataSource dataSource, Executor executor, int parallelism,
+            List<T> pieces, Job<T> job) throws IOException, SQLException {
+        Queue<T> queue = new ConcurrentLinkedQueue<>(pieces);
         AtomicBoolean failed = new AtomicBoolean();
         List<Exception> failures = new ArrayList<>();
-        int helpers = Math.min(parallelism, tables.size()) - 1;
+        int helpers = Math.min(parallelism, pieces.size()) - 1;
         List<CompletableFuture<Void>> running = new ArrayList<>();
         if (helpers > 0) {
             String snapshot = main.exportSnapshot();
@@ -69,11 +69,11 @@ final class SnapshotWorkers {
         rethrowFirst(failures);
     }
 
-    private static void drain(Queue<Table> queue, PostgresSnapshotSource source, TableJob job, AtomicBoolean failed)
+    private static <T> void drain(Queue<T> queue, PostgresSnapshotSource source, Job<T> job, AtomicBoolean failed)
             throws IOException, SQLException {
-        Table table;
-        while (!failed.get() && (table = queue.poll()) != null) {
-            job.run(source, table);
+        T piece;
+        while (!failed.get() && (piece = queue.poll()) != null) {
+            job.run(source, piece);
         }
     }
 

@@ -184,6 +184,49 @@ class OpenPgpTest {
     }
 
     @Test
+    void filesOfOneSetShareTheirSessionKeyPacketsAndEachDecryptsOnItsOwnWithGpgToo() throws Exception {
+        OpenPgpEnvelope set = OpenPgpEnvelope.forRecipients(recipientPublic + "," + secondPublic)
+                .sharingOneSessionKey();
+        byte[] small = "id,body\n1,one\n".getBytes(StandardCharsets.UTF_8);
+        Path first = dir.resolve("ticket.csv.gpg");
+        Path second = dir.resolve("customer.csv.gpg");
+        try (OutputStream out = set.encrypt(Files.newOutputStream(first), "ticket.csv", MODIFIED)) {
+            writeInUnevenChunks(out, payload);
+        }
+        try (OutputStream out = set.encrypt(Files.newOutputStream(second), "customer.csv", MODIFIED)) {
+            out.write(small);
+        }
+        byte[] one = Files.readAllBytes(first);
+        byte[] two = Files.readAllBytes(second);
+        Path home = gpgHome();
+        assertGpg(gpg(home, "--import", DEV_KEYS.resolve("backup-recipient-secret.asc").toString()), "import");
+        Gpg packets = gpg(home, "--list-packets", first.toString());
+        assertGpg(packets, "list-packets");
+        assertEquals(2, packets.stdout().split(":pubkey enc packet:", -1).length - 1, packets.stdout());
+        // the two session-key packets (RSA-3072 and RSA-2048: some 400 and 270 bytes) are the same bytes in both
+        // files ...
+        int shared = 0;
+        while (shared < Math.min(one.length, two.length) && one[shared] == two[shared]) {
+            shared++;
+        }
+        assertTrue(shared > 660, "common prefix: " + shared + " bytes");
+        // ... and what follows (random prefix, data, integrity packet) is each file's own: gpg opens each alone
+        for (Path file : List.of(first, second)) {
+            Path out = dir.resolve(file.getFileName() + ".out");
+            assertGpg(gpg(home, "--yes", "--decrypt", "--output", out.toString(), file.toString()), "decrypt");
+        }
+        assertArrayEquals(payload, Files.readAllBytes(dir.resolve("ticket.csv.gpg.out")));
+        assertArrayEquals(small, Files.readAllBytes(dir.resolve("customer.csv.gpg.out")));
+        OpenPgpDecryptor decryptor = OpenPgpDecryptor.fromSecretKey(recipientSecret, NO_PASSPHRASE);
+        assertArrayEquals(payload, readAllAndClose(decryptor.decrypt(new ByteArrayInputStream(one))));
+        assertArrayEquals(small, readAllAndClose(decryptor.decrypt(new ByteArrayInputStream(two))));
+        // the second file reuses the unwrapped session key, and still fails its integrity check when changed
+        byte[] tampered = two.clone();
+        tampered[tampered.length - 5] ^= 1;
+        assertThrows(IOException.class, () -> readAllAndClose(decryptor.decrypt(new ByteArrayInputStream(tampered))));
+    }
+
+    @Test
     void decryptsWhatGpgEncryptedAndCompressed() throws Exception {
         byte[] text = ("ticket;customer;status\n" + "4711;ACME;open\n".repeat(40_000)).getBytes(StandardCharsets.UTF_8);
         Path plain = dir.resolve("export.csv");

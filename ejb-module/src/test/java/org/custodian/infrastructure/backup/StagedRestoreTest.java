@@ -92,6 +92,7 @@ class StagedRestoreTest {
     void secondaryIndexesAreTakenOffForTheLoadAndBuiltAgainAsTheScriptDefinedThem() throws Exception {
         String schema = "create table note (id bigint primary key, body text, code text unique, kind text);\n"
                 + "create index note_body_lower on note (lower(body)) where kind = 'PUBLIC';\n"
+                + "create index note_body_words on note using gin (to_tsvector('simple', body));\n"
                 + "create unique index note_kind_code on note (kind, code);\n"
                 + "create table remark (id bigint primary key, note_kind text, note_code text,"
                 + " foreign key (note_kind, note_code) references note (kind, code));\n"
@@ -118,12 +119,24 @@ class StagedRestoreTest {
                             "during the load only constraints' indexes and the one a foreign key uses remain");
                 }
             } // closed without commit: rolled back
+            try (Connection connection = dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists restore_index_build; " + migration("V118"));
+            }
             try (PostgresRestoreTarget restore = PostgresRestoreTarget.open(dataSource(), "restore_index")) {
                 assertEquals(2, StagedChainLoader.load(restore, List.of(staged), decryptor()));
                 assertEquals(List.of(), restore.restoreForeignKeys());
+                assertEquals(1, restore.recordSearchIndexes(7), "the search (GIN) index is left for after the commit");
                 restore.commit();
             }
         }
+        assertEquals("false", text("select (to_regclass('restore_index.note_body_words') is not null)::text"),
+                "the data committed without the search index");
+        assertEquals("note_body_words", text("select index_name from restore_index_build where built_at is null"));
+        assertEquals(1, RestoreIndexBuilds.buildPending(dataSource(), "restore_index", Runnable::run, 2));
+        assertEquals(0, RestoreIndexBuilds.buildPending(dataSource(), "restore_index", Runnable::run, 2),
+                "built and marked in one transaction: a second run finds nothing to build");
+        assertEquals("0", text("select count(*)::text from restore_index_build where built_at is null"));
         assertEquals(text(indexes.formatted("index_reference")), text(indexes.formatted("restore_index")),
                 "the same indexes with the same definitions as the schema script created");
         assertEquals("1", text("select id::text from restore_index.note where lower(body) = 'one' and kind = 'PUBLIC'"));
@@ -291,6 +304,15 @@ class StagedRestoreTest {
 
     private static OpenPgpEnvelope envelope() throws IOException {
         return OpenPgpEnvelope.forRecipients(Files.readString(KEYS.resolve("backup-recipient-public.asc")));
+    }
+
+    /** A migration's SQL, e.g. "V118": the table the restore records its search indexes in. */
+    private static String migration(String version) throws IOException {
+        Path directory = Path.of("src/main/resources/db/migration");
+        try (var files = Files.list(directory)) {
+            return Files.readString(files.filter(file -> file.getFileName().toString().startsWith(version + "__"))
+                    .findFirst().orElseThrow());
+        }
     }
 
     private static DataSource dataSource() {

@@ -67,6 +67,12 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
     @BatchProperty
     String requestedBy;
 
+    /** The schema a restore of that kind goes into: the job's parameter, else the configured one. */
+    static String schemaFor(RestoreKind kind, String schema, BackupConfiguration configuration) {
+        return schema != null && !schema.isBlank() ? schema.trim()
+                : kind == RestoreKind.DRILL ? configuration.drillSchema() : configuration.restoreSchema();
+    }
+
     @Override
     public String process() {
         if ("false".equals(enabled)) {
@@ -82,8 +88,7 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
             set = ledger.newestComplete(target).map(BackupSet::getId).orElseThrow(() -> new BackupFailedException(
                     "no COMPLETE backup set on target " + target + " to restore"));
         }
-        String into = schema != null && !schema.isBlank() ? schema.trim()
-                : restoreKind == RestoreKind.DRILL ? configuration.drillSchema() : configuration.restoreSchema();
+        String into = schemaFor(restoreKind, schema, configuration);
         RestoreRunView report = restorer.restore(restoreKind, set, into, requestedBy, reason, job.getExecutionId());
         String status = (Boolean.TRUE.equals(report.ok()) ? "OK" : "FAILED") + " set=" + report.setName()
                 + " pointInTime=" + report.pointInTime() + " rows=" + report.rowsRestored() + " rtoMs="
