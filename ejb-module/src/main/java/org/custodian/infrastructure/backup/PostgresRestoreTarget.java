@@ -175,24 +175,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
      * Returns how many.
      */
     public int recordSearchIndexes(long restoreRunId) throws SQLException {
-        String table = identifier(liveSchema) + ".restore_index_build";
-        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where schema_name"
-                + " = ?"); PreparedStatement insert = connection.prepareStatement("insert into " + table
-                + " (schema_name, position, index_name, definition, restore_run_id) values (?, ?, ?, ?, ?)")) {
-            delete.setString(1, schema);
-            delete.executeUpdate();
-            int position = 0;
-            for (DeferredIndexes.Index index : searchIndexes) {
-                insert.setString(1, schema);
-                insert.setInt(2, position++);
-                insert.setString(3, index.name());
-                insert.setString(4, index.definition());
-                insert.setLong(5, restoreRunId);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-            return position;
-        }
+        return RestoreIndexBuilds.record(connection, liveSchema, schema, searchIndexes, restoreRunId);
     }
 
     /** Removes every row of the table (a "whole" table of an incremental set replaces it). */

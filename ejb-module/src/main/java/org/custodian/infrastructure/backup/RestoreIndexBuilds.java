@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -26,6 +27,33 @@ final class RestoreIndexBuilds {
     private record Pending(int position, String name, String definition) { }
 
     private RestoreIndexBuilds() {
+    }
+
+    /**
+     * Records, in the restore's transaction on {@code connection}, the search indexes still to build in
+     * {@code schema} (replacing what an earlier restore into it left), so that they are there to build exactly when
+     * the data committed. Returns how many.
+     */
+    static int record(Connection connection, String liveSchema, String schema, List<DeferredIndexes.Index> indexes,
+            long restoreRunId) throws SQLException {
+        String table = PostgresSnapshotSource.identifier(liveSchema) + ".restore_index_build";
+        try (PreparedStatement delete = connection.prepareStatement("delete from " + table + " where schema_name"
+                + " = ?"); PreparedStatement insert = connection.prepareStatement("insert into " + table
+                + " (schema_name, position, index_name, definition, restore_run_id) values (?, ?, ?, ?, ?)")) {
+            delete.setString(1, schema);
+            delete.executeUpdate();
+            int position = 0;
+            for (DeferredIndexes.Index index : indexes) {
+                insert.setString(1, schema);
+                insert.setInt(2, position++);
+                insert.setString(3, index.name());
+                insert.setString(4, index.definition());
+                insert.setLong(5, restoreRunId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            return position;
+        }
     }
 
     /** Returns how many indexes this call built. */
