@@ -129,13 +129,30 @@ class MonitoringDedupIT extends DeployedWar {
         assertEquals(3, after.getJsonObject("occurrences").getInt("count"), "a recovery is not an occurrence");
         assertEquals(1, Sql.longValue("select count(*) from audit_event where action = 'MONITORING_RECOVERED'"
                 + " and resource_id = ?", ticket));
+        // the ticket page shows the counter to the agent
+        BROWSER.base(base.toString());
+        BROWSER.reset();
+        BROWSER.signIn("agent.eu");
+        BROWSER.await(driver -> !BROWSER.path().startsWith("/login.xhtml"));
+        BROWSER.open("/ticket.xhtml?id=" + ticket);
+        assertEquals("3", BROWSER.byId("occurrences-count").getText());
+        assertFalse(BROWSER.byId("occurrences-recovered").getText().isBlank());
+        assertTrue(BROWSER.driver().findElements(By.id("field-occurrences")).isEmpty(),
+                "the counter has its section, not a raw row among the fields");
+        BROWSER.screenshot("ticket-occurrences");
         // a recovery of nothing open makes nothing; other senders are not deduplicated
         String[] stray = taken(deliver("zabbix@zabbix.custodian.test", "Resolved in 5m: Disk full on db-" + suffix(),
                 "ok"));
         assertEquals("IGNORED", stray[0]);
         String person = "person." + suffix() + "@example.org";
-        assertEquals("TICKET", taken(deliver(person, problem, "forwarded"))[0]);
+        String forwarded = taken(deliver(person, problem, "forwarded"))[1];
         assertEquals("TICKET", taken(deliver(person, problem, "forwarded again"))[0]);
+        // a ticket that no alert made carries no counter (and its read does not ask for one: has_occurrences)
+        assertFalse(api.get("api/v1/tickets/" + forwarded, agent).json().containsKey("occurrences"));
+        assertEquals(0, Sql.longValue("select count(*) from ticket where id = ? and has_occurrences",
+                Long.parseLong(forwarded)));
+        assertEquals(1, Sql.longValue("select count(*) from ticket where id = ? and has_occurrences",
+                Long.parseLong(ticket)));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.custodian.application.audit.AuditActions;
@@ -39,6 +40,8 @@ import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.customer.Customer;
 import org.custodian.domain.model.customer.CustomerRepository;
 import org.custodian.domain.model.customer.Region;
+import org.custodian.domain.model.monitoring.OccurrenceRepository;
+import org.custodian.domain.model.monitoring.OccurrenceRepository.Occurrences;
 import org.custodian.domain.model.privacy.ConsentPurpose;
 import org.custodian.domain.model.privacy.ConsentRepository;
 import org.custodian.domain.model.ticket.Comment;
@@ -104,7 +107,7 @@ public class DefaultTicketService implements TicketService {
     private TicketChangeEffects effects;
 
     @Inject
-    private org.custodian.domain.model.monitoring.OccurrenceRepository occurrences;
+    private OccurrenceRepository occurrences;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -170,8 +173,8 @@ public class DefaultTicketService implements TicketService {
         Decision decision = policy.authorize(context, Permission.TICKET_READ, ResourceScope.of(ticket));
         Shown shown = TicketView.show(decision, ticket);
         ReadAudit.record(audit, caller, AuditActions.TICKET_READ, AuditActions.TICKET, String.valueOf(id), shown);
-        return TicketSlaField.add(OccurrencesField.with(TicketView.of(shown, ticket), occurrences.ofTicket(id)),
-                slaClocks);
+        Optional<Occurrences> counted = ticket.hasOccurrences() ? occurrences.ofTicket(id) : Optional.empty();
+        return TicketSlaField.add(OccurrencesField.with(TicketView.of(shown, ticket), counted), slaClocks);
     }
 
     @Override

@@ -33,8 +33,11 @@ public class JpaOccurrenceRepository implements OccurrenceRepository {
 
     @Override
     public void first(long ticketId, String fingerprint, String source, String host, String check, Instant at) {
-        entityManager.createNativeQuery("insert into ticket_occurrence (ticket_id, fingerprint, source, host,"
-                + " check_name, occurrences, first_seen, last_seen) values (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)")
+        // the row and the ticket's marker in one statement: a read asks for occurrences only where the marker says
+        entityManager.createNativeQuery("with made as (insert into ticket_occurrence (ticket_id, fingerprint, source,"
+                + " host, check_name, occurrences, first_seen, last_seen) values (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)"
+                + " returning ticket_id) update ticket set has_occurrences = true where id in (select ticket_id"
+                + " from made)")
                 .setParameter(1, ticketId).setParameter(2, fingerprint).setParameter(3, cut(source, 64))
                 .setParameter(4, cut(host, 200)).setParameter(5, cut(check, 200))
                 .setParameter(6, Timestamp.from(at)).executeUpdate();

@@ -109,6 +109,10 @@ public class Ticket {
     @Column(name = "sla_due_at", insertable = false, updatable = false)
     private Instant slaDueAt;
 
+    /** #27: monitoring events counted on it (a ticket_occurrence row exists); set with that row, read-only here. */
+    @Column(name = "has_occurrences", insertable = false, updatable = false)
+    private boolean hasOccurrences;
+
     /** What was removed from subject or description when they were written ({@link RedactedTypes}); null if none. */
     @Column(name = "redacted_types", length = RedactedTypes.COLUMN_LENGTH)
     private String redactedTypes;
@@ -350,6 +354,11 @@ public class Ticket {
 
     public boolean isAnonymized() {
         return anonymizedAt != null;
+    }
+
+    /** Whether monitoring events are counted on it, so that a read asks for its occurrences only then. */
+    public boolean hasOccurrences() {
+        return hasOccurrences;
     }
 
     public Instant getAnonymizedAt() {

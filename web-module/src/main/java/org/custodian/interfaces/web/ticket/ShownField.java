@@ -28,6 +28,8 @@ public record ShownField(String key, String label, String value) implements Seri
         rest.remove("redacted");
         // the SLA clocks (#25) have a section of their own (ticket-sla.xhtml)
         rest.remove("sla");
+        // and so does a monitoring ticket's alert counter (#24, ticket-occurrences.xhtml)
+        rest.remove("occurrences");
         rest.forEach((key, value) -> fields.add(new ShownField(key, key, value == null ? "" : String.valueOf(value))));
         return fields;
     }

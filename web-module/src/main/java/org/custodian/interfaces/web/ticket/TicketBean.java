@@ -336,6 +336,12 @@ public class TicketBean extends ShownRecordPage {
         return ticket == null ? null : (Map<String, Object>) ticket.body().get("sla");
     }
 
+    /** #24: how often the monitoring alert behind this ticket came (null: not a monitoring ticket). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getOccurrences() {
+        return ticket == null ? null : (Map<String, Object>) ticket.body().get("occurrences");
+    }
+
     public List<Map<String, Object>> getComments() {
         return comments;
     }
