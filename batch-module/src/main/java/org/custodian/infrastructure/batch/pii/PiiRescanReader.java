@@ -35,13 +35,8 @@ public class PiiRescanReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
-        position.committed().ifPresent(committed -> {
-            int bar = committed.indexOf('|');
-            pages.restartAfter(Long.parseLong(committed.substring(0, bar)));
-            rescan.resumeFrom(Rescanned.parse(committed.substring(bar + 1)));
-        });
-        position.track(() -> pages.lastHandedOut() + "|" + rescan.total().text());
+        position.resume(pages, checkpoint, '|').ifPresent(totals -> rescan.resumeFrom(Rescanned.parse(totals)));
+        position.track(pages, '|', () -> rescan.total().text());
         rescan.showTotal();
     }
 

@@ -36,15 +36,13 @@ public class TranscriptReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
-        position.committed().ifPresent(committed -> {
-            String[] parts = committed.split(":");
-            pages.restartAfter(Long.parseLong(parts[0]));
-            removal.resumeFrom(new ConsentService.Removed(Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+        position.resume(pages, checkpoint, ':').ifPresent(totals -> {
+            String[] parts = totals.split(":");
+            removal.resumeFrom(new ConsentService.Removed(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
         });
-        position.track(() -> {
+        position.track(pages, ':', () -> {
             ConsentService.Removed total = removal.total();
-            return pages.lastHandedOut() + ":" + total.removed() + ":" + total.held();
+            return total.removed() + ":" + total.held();
         });
         // a run that finds nothing still says so; the writer updates it (totals survive restarts with the checkpoint)
         removal.showTotal();

@@ -5,7 +5,9 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The committed position of the running step (job instance and step name are its key in batch_chunk_position): the
@@ -29,6 +31,25 @@ public class StepPosition {
     /** What the step's chunks committed last, if they committed anything; it wins over the container's checkpoint. */
     public Optional<String> committed() {
         return positions.find(job.getInstanceId(), step.getStepName());
+    }
+
+    /**
+     * Restarts {@code pages} where this step stands: after the id its chunks committed last (the committed text up to
+     * {@code separator}), else after the container's {@code checkpoint}. Returns the rest of the committed text (the
+     * totals that committed with that id), if the chunks committed any.
+     */
+    public Optional<String> resume(IdPages pages, Serializable checkpoint, char separator) {
+        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
+        return committed().map(text -> {
+            int end = text.indexOf(separator);
+            pages.restartAfter(Long.parseLong(text.substring(0, end)));
+            return text.substring(end + 1);
+        });
+    }
+
+    /** Tracks the last id {@code pages} handed out, followed by {@code separator} and the current {@code totals}. */
+    public void track(IdPages pages, char separator, Supplier<String> totals) {
+        track(() -> pages.lastHandedOut() + String.valueOf(separator) + totals.get());
     }
 
     /** Makes {@code position} the one saved with every chunk of this step (the step's transient user data). */
