@@ -23,7 +23,6 @@ import org.custodian.application.policy.PolicyService;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.shared.DomainRuleViolationException;
 import org.custodian.application.audit.AuditActions;
@@ -75,16 +74,8 @@ public class DefaultAuthenticationService implements AuthenticationService {
     @Inject
     private FieldDigest digest;
 
-    /** Roles that must sign in to the portal with a second factor. */
     @Inject
-    @ConfigProperty(name = "custodian.auth.second-factor-roles",
-            defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR,USER_ADMIN")
-    Set<Role> secondFactorRoles;
-
-    /** {@code required}: API tokens for those roles need an enrolled factor; {@code when-enrolled}: only once enrolled. */
-    @Inject
-    @ConfigProperty(name = "custodian.auth.api-second-factor", defaultValue = "required")
-    String apiSecondFactor;
+    SecondFactorRule secondFactor;
 
     @Inject
     @ConfigProperty(name = "custodian.login.free-attempts", defaultValue = "5")
@@ -140,7 +131,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
         if (factor.isPresent()) {
             // the API is no way around a second factor the portal asks for; a missing code fails like a wrong one
             checkCode(signedIn, verified.throttle(), factor.get(), oneTimeCode, "api");
-        } else if (apiNeedsSecondFactor(user.getRoles(), secondFactorRoles, apiSecondFactor)) {
+        } else if (secondFactor.apiNeedsSecondFactor(user.getRoles())) {
             // counted and answered like a wrong password: the answer must not tell that the password was right
             countFailure(signedIn, verified.throttle());
             audit.record(signedIn, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
@@ -154,22 +145,13 @@ public class DefaultAuthenticationService implements AuthenticationService {
         return tokens.issue(user, clock.instant());
     }
 
-    /**
-     * Whether a token request must carry a second factor the user has not enrolled: with the mode {@code required}
-     * (the default), for every role in {@code custodian.auth.second-factor-roles}; with {@code when-enrolled},
-     * never (only enrolled users need their code).
-     */
-    static boolean apiNeedsSecondFactor(Set<Role> roles, Set<Role> secondFactorRoles, String mode) {
-        return !"when-enrolled".equals(mode) && roles.stream().anyMatch(secondFactorRoles::contains);
-    }
-
     @Override
     public PasswordChecked checkPassword(String username, char[] password, String requestId, String clientAddress) {
         Verified verified = verifyPassword(username, password, requestId, clientAddress);
         User user = verified.user();
         Caller signingIn = callerOf(user, requestId, clientAddress);
         boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
-        boolean required = user.getRoles().stream().anyMatch(secondFactorRoles::contains);
+        boolean required = secondFactor.required(user.getRoles());
         SecondFactorStep next = enrolled ? SecondFactorStep.VERIFY
                 : required ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
         if (next == SecondFactorStep.NONE) {
@@ -315,7 +297,7 @@ public class DefaultAuthenticationService implements AuthenticationService {
     public Optional<CurrentAccess> current(String username, String requestId, String clientAddress) {
         return users.findByUsername(username).filter(User::isEnabled)
                 .map(user -> new CurrentAccess(callerOf(user, requestId, clientAddress),
-                        user.getRoles().stream().anyMatch(secondFactorRoles::contains)
+                        secondFactor.required(user.getRoles())
                                 || users.findSecondFactor(username).filter(SecondFactor::isConfirmed).isPresent()));
     }
 

@@ -10,17 +10,15 @@ import java.util.TreeSet;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.auth.PasswordChecked;
+import org.custodian.application.auth.SecondFactorRule;
 import org.custodian.application.auth.SecondFactorStep;
 import org.custodian.application.identity.IdentityProviderSettings.Provisioning;
 import org.custodian.application.shared.AccessDeniedException;
 import org.custodian.application.shared.Caller;
 import org.custodian.domain.model.audit.AuditOutcome;
-import org.custodian.domain.model.customer.Region;
-import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Stateless
 public class DefaultIdentityProviderService implements IdentityProviderService {
@@ -35,13 +33,7 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
     IdentityProviderSettings settings;
 
     @Inject
-    @ConfigProperty(name = "custodian.auth.second-factor-roles",
-            defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR,USER_ADMIN")
-    Set<Role> secondFactorRoles;
-
-    @Inject
-    @ConfigProperty(name = "custodian.auth.api-second-factor", defaultValue = "required")
-    String apiSecondFactor;
+    SecondFactorRule secondFactor;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -50,7 +42,7 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
         User user = resolve(identity, requestId, clientAddress);
         Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
         boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
-        if (!identity.mfa() && needsMfa(user.getRoles(), secondFactorRoles, apiSecondFactor, enrolled)) {
+        if (!identity.mfa() && secondFactor.idpNeedsMfa(user.getRoles(), enrolled)) {
             audit.record(caller, AuditActions.LOGIN_SECOND_FACTOR, AuditActions.USER, user.getUsername(),
                     List.of("channel=idp", "not-shown"), AuditOutcome.DENIED);
             throw new SecondFactorMissingException("user " + user.getUsername() + " must sign in with a second"
@@ -74,7 +66,7 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
         }
         Caller caller = new Caller(user.getUsername(), user.getRoles(), user.getRegions(), requestId, clientAddress);
         boolean enrolled = users.findSecondFactor(user.getUsername()).filter(SecondFactor::isConfirmed).isPresent();
-        boolean required = user.getRoles().stream().anyMatch(secondFactorRoles::contains);
+        boolean required = secondFactor.required(user.getRoles());
         SecondFactorStep next = portalStep(identity.mfa(), enrolled, required);
         List<String> fields = List.of("channel=portal", "method=oidc", "mfa=" + (identity.mfa() ? "idp" : "none"));
         if (next == SecondFactorStep.NONE) {
@@ -149,14 +141,6 @@ public class DefaultIdentityProviderService implements IdentityProviderService {
                 : roleNeedsFactor ? SecondFactorStep.ENROLL : SecondFactorStep.NONE;
     }
 
-    /**
-     * Whether an IdP token must show a second factor ({@code acr}/{@code amr}), since a bearer token cannot carry our
-     * TOTP code: for a user who enrolled one here, always; for the roles of {@code custodian.auth.second-factor-roles}
-     * when {@code custodian.auth.api-second-factor} is {@code required} (the default).
-     */
-    static boolean needsMfa(Set<Role> roles, Set<Role> secondFactorRoles, String mode, boolean enrolled) {
-        return enrolled || !"when-enrolled".equals(mode) && roles.stream().anyMatch(secondFactorRoles::contains);
-    }
 
     private void sync(User user, GroupMapping.Grants grants, Caller claimant) {
         if (user.getRoles().equals(grants.roles()) && user.getRegions().equals(grants.regions())) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.custodian.domain.model.customer.Region;
 import org.custodian.domain.model.mail.OutboxMail;
+import org.custodian.domain.shared.RetryPolicy;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,9 +31,7 @@ public class MailSettings {
     private Duration pollInterval;
     private int pollBatch;
     private Duration outboxInterval;
-    private Duration backoff;
-    private Duration backoffMax;
-    private int maxAttempts;
+    private RetryPolicy retry;
     private int senderLimit;
     private Duration senderWindow;
     private String language;
@@ -64,9 +63,9 @@ public class MailSettings {
         pollInterval = duration(config, "poll-interval", "PT1M");
         pollBatch = config.getOptionalValue(PREFIX + "poll-batch", Integer.class).orElse(50);
         outboxInterval = duration(config, "outbox.interval", "PT10S");
-        backoff = duration(config, "outbox.backoff", "PT30S");
-        backoffMax = duration(config, "outbox.backoff-max", "PT1H");
-        maxAttempts = config.getOptionalValue(PREFIX + "outbox.max-attempts", Integer.class).orElse(12);
+        retry = new RetryPolicy(duration(config, "outbox.backoff", "PT30S"),
+                duration(config, "outbox.backoff-max", "PT1H"),
+                config.getOptionalValue(PREFIX + "outbox.max-attempts", Integer.class).orElse(12));
         senderLimit = config.getOptionalValue(PREFIX + "sender-limit", Integer.class).orElse(20);
         senderWindow = duration(config, "sender-window", "PT1H");
         language = text(config, PREFIX + "language").orElse("en");
@@ -158,21 +157,9 @@ public class MailSettings {
         return outboxInterval;
     }
 
-    public Duration backoff() {
-        return backoff;
-    }
-
-    public Duration backoffMax() {
-        return backoffMax;
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
     /** A mail of either outbox (customer, staff) was not sent: the next attempt after the backoff, or FAILED. */
     public void attemptFailed(OutboxMail row, Exception e, Instant now) {
-        row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, backoff, backoffMax, maxAttempts);
+        row.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), now, retry);
     }
 
     public int senderLimit() {

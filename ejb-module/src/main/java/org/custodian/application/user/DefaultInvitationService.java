@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import org.custodian.application.audit.AuditActions;
 import org.custodian.application.audit.AuditService;
 import org.custodian.application.auth.HashingBulkhead;
 import org.custodian.application.auth.PasswordHasher;
 import org.custodian.application.auth.PasswordRules;
+import org.custodian.application.auth.SecondFactorRule;
 import org.custodian.application.auth.SecretSealer;
 import org.custodian.application.policy.Permission;
 import org.custodian.application.policy.PolicyService;
@@ -23,7 +23,6 @@ import org.custodian.application.shared.GoneException;
 import org.custodian.application.shared.ResourceNotFoundException;
 import org.custodian.domain.model.audit.AuditOutcome;
 import org.custodian.domain.model.user.Invitation;
-import org.custodian.domain.model.user.Role;
 import org.custodian.domain.model.user.SecondFactor;
 import org.custodian.domain.model.user.User;
 import org.custodian.domain.model.user.UserAdministrationRepository;
@@ -61,11 +60,9 @@ public class DefaultInvitationService implements InvitationService {
     @ConfigProperty(name = "custodian.users.invitation-ttl", defaultValue = "PT72H")
     Duration ttl;
 
-    /** The same setting the sign-in reads: roles whose users must enroll a second factor. */
+    /** The same rule the sign-in applies: roles whose users must enroll a second factor. */
     @Inject
-    @ConfigProperty(name = "custodian.auth.second-factor-roles",
-            defaultValue = "SUPERVISOR,OPERATOR,PRIVACY_OFFICER,AUDITOR,USER_ADMIN")
-    Set<Role> secondFactorRoles;
+    SecondFactorRule secondFactor;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -121,7 +118,7 @@ public class DefaultInvitationService implements InvitationService {
         String hash = hash(password);
         user.setPasswordHash(hash, name, now);
         invitation.use(now);
-        boolean needsFactor = user.getRoles().stream().anyMatch(secondFactorRoles::contains)
+        boolean needsFactor = secondFactor.required(user.getRoles())
                 && users.findSecondFactor(name).filter(SecondFactor::isConfirmed).isEmpty();
         audit.record(holder, AuditActions.INVITATION_ACCEPT, AuditActions.USER, name,
                 List.of("invitation=" + invitation.getId(), "password=set", "secondFactorRequired=" + needsFactor),

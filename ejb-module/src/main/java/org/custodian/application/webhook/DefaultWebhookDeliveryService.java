@@ -126,7 +126,7 @@ public class DefaultWebhookDeliveryService implements WebhookDeliveryService {
                     AuditOutcome.SUCCESS);
             return true;
         }
-        row.failed(status, error, now, settings.backoff(), settings.backoffMax(), settings.maxAttempts());
+        row.failed(status, error, now, settings.retry());
         String why = error;
         LOG.warning(() -> "Webhook " + webhook.getId() + " event " + row.getMessageId() + " not delivered (attempt "
                 + row.getAttempts().getCount() + "): " + why);

@@ -3,6 +3,7 @@ package org.custodian.application.webhook;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import org.custodian.domain.shared.RetryPolicy;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,9 +16,7 @@ public class WebhookSettings {
     private WebhookTargets targets;
     private String allowList;
     private Duration interval;
-    private Duration backoff;
-    private Duration backoffMax;
-    private int maxAttempts;
+    private RetryPolicy retry;
     private Duration timeout;
 
     @PostConstruct
@@ -26,9 +25,8 @@ public class WebhookSettings {
         allowList = config.getOptionalValue(PREFIX + "allowed-targets", String.class).orElse("").trim();
         targets = new WebhookTargets(allowList);
         interval = duration(config, "interval", "PT5S");
-        backoff = duration(config, "backoff", "PT30S");
-        backoffMax = duration(config, "backoff-max", "PT1H");
-        maxAttempts = Math.max(1, config.getOptionalValue(PREFIX + "max-attempts", Integer.class).orElse(8));
+        retry = new RetryPolicy(duration(config, "backoff", "PT30S"), duration(config, "backoff-max", "PT1H"),
+                Math.max(1, config.getOptionalValue(PREFIX + "max-attempts", Integer.class).orElse(8)));
         timeout = duration(config, "timeout", "PT10S");
     }
 
@@ -49,16 +47,8 @@ public class WebhookSettings {
         return interval;
     }
 
-    public Duration backoff() {
-        return backoff;
-    }
-
-    public Duration backoffMax() {
-        return backoffMax;
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
+    public RetryPolicy retry() {
+        return retry;
     }
 
     public Duration timeout() {

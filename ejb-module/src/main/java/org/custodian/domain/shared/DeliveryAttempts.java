@@ -2,7 +2,6 @@ package org.custodian.domain.shared;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -48,16 +47,16 @@ public class DeliveryAttempts {
     }
 
     /**
-     * An attempt failed: the next one after {@code base × 2^(attempts-1)}, at most {@code max}. Answers true when
-     * that was the last of {@code maxAttempts} (the row is then a dead letter and no next one is planned).
+     * An attempt failed: the next one after the policy's {@code base × 2^(attempts-1)}, at most its {@code max}.
+     * Answers true when that was the last of its {@code maxAttempts} (the row is then a dead letter and no next one is planned).
      */
-    public boolean failed(String error, Instant now, Duration base, Duration max, int maxAttempts) {
+    public boolean failed(String error, Instant now, RetryPolicy policy) {
         count++;
         lastError = RetryBackoff.cut(error, ERROR_LENGTH);
-        if (count >= maxAttempts) {
+        if (count >= policy.maxAttempts()) {
             return true;
         }
-        nextAt = RetryBackoff.nextAttempt(now, base, max, count);
+        nextAt = RetryBackoff.nextAttempt(now, policy.base(), policy.max(), count);
         return false;
     }
 

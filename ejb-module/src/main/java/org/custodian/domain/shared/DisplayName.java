@@ -1,6 +1,7 @@
 package org.custodian.domain.shared;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The rule for renaming what people pick from lists (a team, a catalogue entry): 1 to 200 characters, trimmed. */
 public final class DisplayName {
@@ -15,5 +16,12 @@ public final class DisplayName {
         new RuleCheck().requireText(requested, "name", MAX_LENGTH).throwIfAny();
         String trimmed = requested.trim();
         return trimmed.equals(current) ? Optional.empty() : Optional.of(trimmed);
+    }
+
+    /** Hands the requested name, checked and trimmed, to {@code apply} unless it is the current one; true if it did. */
+    public static boolean rename(String current, String requested, Consumer<String> apply) {
+        Optional<String> renamed = changed(current, requested);
+        renamed.ifPresent(apply);
+        return renamed.isPresent();
     }
 }

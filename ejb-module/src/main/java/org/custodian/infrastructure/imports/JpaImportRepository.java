@@ -1,8 +1,10 @@
 package org.custodian.infrastructure.imports;
 
+import static org.custodian.infrastructure.persistence.JdbcValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -20,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.custodian.application.shared.CustodianDatabase;
-import org.postgresql.PGStatement;
 import org.custodian.domain.model.imports.ImportRepository;
 import org.custodian.domain.model.imports.ImportUpload;
+import org.postgresql.PGStatement;
 
 /**
  * Native statements: the bookkeeping is three plain tables. The per-chunk statements (one look-up per kind, batched
@@ -67,19 +69,6 @@ public class JpaImportRepository implements ImportRepository {
         return Optional.of(new ImportUpload(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).intValue(), (String) r[8],
                 r[9] == null ? null : ((Number) r[9]).longValue(), (String) r[10], instant(r[11]), instant(r[12])));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.custodian.infrastructure.persistence;
 
+import static org.custodian.infrastructure.persistence.JdbcValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -138,18 +140,5 @@ public class JpaAccessReviewRepository implements AccessReviewRepository {
                 .setParameter(1, Timestamp.from(now)).getResultList();
         return rows.stream().map(row -> (Object[]) row)
                 .map(row -> new GrantEndRow((String) row[0], instant(row[1]), instant(row[2]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return Instant.parse(value.toString());
     }
 }

@@ -1,11 +1,12 @@
 package org.custodian.infrastructure.persistence;
 
+import static org.custodian.infrastructure.persistence.JdbcValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.custodian.domain.model.monitoring.OccurrenceRepository;
@@ -57,19 +58,6 @@ public class JpaOccurrenceRepository implements OccurrenceRepository {
     public void recovered(long ticketId, Instant at) {
         entityManager.createNativeQuery("update ticket_occurrence set recovered_at = ?2 where ticket_id = ?1")
                 .setParameter(1, ticketId).setParameter(2, Timestamp.from(at)).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return value instanceof Instant i ? i : Instant.parse(value.toString());
     }
 
     private static String cut(String value, int max) {

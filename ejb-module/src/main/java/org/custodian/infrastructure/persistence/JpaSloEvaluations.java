@@ -1,11 +1,12 @@
 package org.custodian.infrastructure.persistence;
 
+import static org.custodian.infrastructure.persistence.JdbcValues.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,15 +62,5 @@ public class JpaSloEvaluations implements SloEvaluations {
         return new Evaluation((String) r[0], (String) r[1], instant(r[2]),
                 r[3] == null ? null : ((Number) r[3]).doubleValue(), ((Number) r[4]).doubleValue(), (String) r[5],
                 (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return value instanceof Instant i ? i : Instant.parse(value.toString());
     }
 }

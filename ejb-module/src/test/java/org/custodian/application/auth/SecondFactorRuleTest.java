@@ -12,16 +12,17 @@ class SecondFactorRuleTest {
 
     private static final Set<Role> NEEDING = EnumSet.of(Role.SUPERVISOR, Role.OPERATOR, Role.PRIVACY_OFFICER,
             Role.AUDITOR);
+    private static final SecondFactorRule REQUIRED = new SecondFactorRule(NEEDING, "required");
 
     @Test
     void tokensForRolesThatNeedASecondFactorNeedAnEnrolledOneUnlessConfiguredOtherwise() {
-        assertTrue(DefaultAuthenticationService.apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR), NEEDING, "required"));
-        assertTrue(DefaultAuthenticationService.apiNeedsSecondFactor(EnumSet.of(Role.AGENT, Role.AUDITOR), NEEDING,
-                "required"), "one such role is enough");
-        assertFalse(DefaultAuthenticationService.apiNeedsSecondFactor(EnumSet.of(Role.AGENT), NEEDING, "required"));
-        assertFalse(DefaultAuthenticationService.apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR), NEEDING,
-                "when-enrolled"));
-        assertTrue(DefaultAuthenticationService.apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR), NEEDING, "anything else"),
+        assertTrue(REQUIRED.apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR)));
+        assertTrue(REQUIRED.apiNeedsSecondFactor(EnumSet.of(Role.AGENT, Role.AUDITOR)),
+                "one such role is enough");
+        assertFalse(REQUIRED.apiNeedsSecondFactor(EnumSet.of(Role.AGENT)));
+        assertFalse(new SecondFactorRule(NEEDING, "when-enrolled")
+                .apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR)));
+        assertTrue(new SecondFactorRule(NEEDING, "anything else").apiNeedsSecondFactor(EnumSet.of(Role.OPERATOR)),
                 "an unknown mode is the strict one");
     }
 }

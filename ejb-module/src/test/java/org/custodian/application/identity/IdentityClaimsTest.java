@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.application.auth.SecondFactorRule;
 import org.custodian.domain.model.user.Role;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +82,12 @@ class IdentityClaimsTest {
     @Test
     void theIdpMustShowMfaForEnrolledUsersAndForSecondFactorRolesWhenRequired() {
         Set<Role> strong = Set.of(Role.PRIVACY_OFFICER, Role.SUPERVISOR);
-        assertTrue(DefaultIdentityProviderService.needsMfa(Set.of(Role.PRIVACY_OFFICER), strong, "required", false));
-        assertFalse(DefaultIdentityProviderService.needsMfa(Set.of(Role.AGENT), strong, "required", false));
-        assertFalse(DefaultIdentityProviderService.needsMfa(Set.of(Role.PRIVACY_OFFICER), strong, "when-enrolled",
-                false));
-        assertTrue(DefaultIdentityProviderService.needsMfa(Set.of(Role.AGENT), strong, "when-enrolled", true),
+        SecondFactorRule required = new SecondFactorRule(strong, "required");
+        SecondFactorRule whenEnrolled = new SecondFactorRule(strong, "when-enrolled");
+        assertTrue(required.idpNeedsMfa(Set.of(Role.PRIVACY_OFFICER), false));
+        assertFalse(required.idpNeedsMfa(Set.of(Role.AGENT), false));
+        assertFalse(whenEnrolled.idpNeedsMfa(Set.of(Role.PRIVACY_OFFICER), false));
+        assertTrue(whenEnrolled.idpNeedsMfa(Set.of(Role.AGENT), true),
                 "a bearer token cannot carry our TOTP code: an enrolled user's IdP must vouch for a second factor");
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,8 +23,7 @@ import org.custodian.domain.model.audit.AuditEvent;
 import org.custodian.domain.model.audit.AuditPrunePoint;
 import org.custodian.domain.model.audit.AuditTrailVerifier;
 import org.custodian.domain.model.audit.MerkleFrontier;
-import org.custodian.infrastructure.batch.repository.ChunkPosition;
-import org.custodian.infrastructure.batch.repository.CommittedPositions;
+import org.custodian.infrastructure.batch.repository.StepPosition;
 
 /**
  * Reads the chain in sequence order, a page at a time, pairing each event with what the chain expects. It resumes
@@ -57,19 +55,16 @@ public class AuditChainReader extends AbstractItemReader {
     StepContext step;
 
     @Inject
-    JobContext job;
-
-    @Inject
-    CommittedPositions positions;
+    StepPosition committedPosition;
 
     @Override
     public void open(Serializable checkpoint) {
         checkpoints = verification.checkpoints();
         pruned = verification.prunePoint().orElse(null);
         // the position committed with the chunks wins: WildFly's JBeret saves its checkpoint outside their transaction
-        Optional<JsonObject> committed = positions.find(job.getInstanceId(), step.getStepName())
+        Optional<JsonObject> committed = committedPosition.committed()
                 .map(text -> Json.createReader(new StringReader(text)).readObject());
-        step.setTransientUserData((ChunkPosition) () -> position.encode((Long) step.getPersistentUserData()));
+        committedPosition.track(() -> position.encode((Long) step.getPersistentUserData()));
         if (committed.isPresent()) {
             position = AuditChainCheckpoint.decode(committed.get());
             step.setPersistentUserData(AuditChainCheckpoint.firstBad(committed.get()));

@@ -8,7 +8,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Locale;
 import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupFailedException;
 import org.custodian.application.backup.BackupLedger;
@@ -46,13 +45,7 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
     String setId;
 
     @Inject
-    @BatchProperty
-    String kind;
-
-    /** Empty: the configured restore or drill schema. */
-    @Inject
-    @BatchProperty
-    String schema;
+    RestoreDestination destination;
 
     /** "false" skips the step (the daily integrity run without its quarterly drill). */
     @Inject
@@ -67,19 +60,13 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
     @BatchProperty
     String requestedBy;
 
-    /** The schema a restore of that kind goes into: the job's parameter, else the configured one. */
-    static String schemaFor(RestoreKind kind, String schema, BackupConfiguration configuration) {
-        return schema != null && !schema.isBlank() ? schema.trim()
-                : kind == RestoreKind.DRILL ? configuration.drillSchema() : configuration.restoreSchema();
-    }
-
     @Override
     public String process() {
         if ("false".equals(enabled)) {
             step.setExitStatus("SKIPPED (no drill in this run)");
             return "SKIPPED";
         }
-        RestoreKind restoreKind = RestoreKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        RestoreKind restoreKind = destination.kind();
         long set;
         if (setId != null && !setId.isBlank()) {
             set = Long.parseLong(setId.trim());
@@ -88,7 +75,7 @@ public class BackupRestoreBatchlet extends AbstractBatchlet {
             set = ledger.newestComplete(target).map(BackupSet::getId).orElseThrow(() -> new BackupFailedException(
                     "no COMPLETE backup set on target " + target + " to restore"));
         }
-        String into = schemaFor(restoreKind, schema, configuration);
+        String into = destination.schema();
         RestoreRunView report = restorer.restore(restoreKind, set, into, requestedBy, reason, job.getExecutionId());
         String status = (Boolean.TRUE.equals(report.ok()) ? "OK" : "FAILED") + " set=" + report.setName()
                 + " pointInTime=" + report.pointInTime() + " rows=" + report.rowsRestored() + " rtoMs="

@@ -1,14 +1,11 @@
 package org.custodian.infrastructure.batch.backup;
 
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Locale;
-import org.custodian.application.backup.BackupConfiguration;
 import org.custodian.application.backup.BackupRestorer;
 import org.custodian.domain.model.backup.RestoreKind;
 
@@ -28,25 +25,15 @@ public class RestoreIndexBatchlet extends AbstractBatchlet {
     BackupRestorer restorer;
 
     @Inject
-    BackupConfiguration configuration;
-
-    @Inject
-    @BatchProperty
-    String kind;
-
-    /** Empty: the configured restore schema, as in the restore step. */
-    @Inject
-    @BatchProperty
-    String schema;
+    RestoreDestination destination;
 
     @Override
     public String process() {
-        RestoreKind restoreKind = RestoreKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
-        if (restoreKind == RestoreKind.DRILL) {
+        if (destination.kind() == RestoreKind.DRILL) {
             step.setExitStatus("SKIPPED (a drill's copy is dropped)");
             return "SKIPPED";
         }
-        String into = BackupRestoreBatchlet.schemaFor(restoreKind, schema, configuration);
+        String into = destination.schema();
         long start = System.nanoTime();
         int built = restorer.buildSearchIndexes(into);
         String status = "OK search indexes of " + into + " built=" + built + " ms="

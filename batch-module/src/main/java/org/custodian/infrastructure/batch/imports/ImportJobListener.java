@@ -1,14 +1,11 @@
 package org.custodian.infrastructure.batch.imports;
 
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.custodian.application.imports.ImportRows;
 import org.custodian.domain.model.imports.ImportUpload;
 
 /**
@@ -19,19 +16,15 @@ import org.custodian.domain.model.imports.ImportUpload;
 @Named
 public class ImportJobListener extends AbstractJobListener {
 
-    @EJB
-    ImportRows rows;
+    @Inject
+    ImportRun run;
 
     @Inject
     JobContext job;
 
-    @Inject
-    @BatchProperty
-    String importId;
-
     @Override
     public void beforeJob() {
-        rows.running(Long.parseLong(importId.trim()), job.getExecutionId());
+        run.running();
     }
 
     @Override
@@ -40,6 +33,6 @@ public class ImportJobListener extends AbstractJobListener {
         String state = status == BatchStatus.FAILED ? ImportUpload.FAILED
                 : status == BatchStatus.STOPPING || status == BatchStatus.STOPPED ? ImportUpload.STOPPED
                 : ImportUpload.COMPLETED;
-        job.setExitStatus(rows.finish(Long.parseLong(importId.trim()), state));
+        job.setExitStatus(run.finish(state));
     }
 }

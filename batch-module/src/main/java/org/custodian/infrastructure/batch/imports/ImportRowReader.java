@@ -2,14 +2,12 @@ package org.custodian.infrastructure.batch.imports;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.imports.ImportRow;
-import org.custodian.application.imports.ImportRows;
 
 /**
  * The rows of one partition of a staged upload in file order, read as the dry run reads them, without those whose
@@ -20,12 +18,8 @@ import org.custodian.application.imports.ImportRows;
 @Named
 public class ImportRowReader extends AbstractItemReader {
 
-    @EJB
-    ImportRows rows;
-
     @Inject
-    @BatchProperty
-    String importId;
+    ImportRun run;
 
     @Inject
     @BatchProperty
@@ -40,8 +34,7 @@ public class ImportRowReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        mine = rows.pendingRows(Long.parseLong(importId.trim()), number(partition, 0),
-                number(partitions, 1));
+        mine = run.pendingRows(number(partition, 0), number(partitions, 1));
         next = 0;
         if (checkpoint instanceof Integer row) {
             while (next < mine.size() && mine.get(next).row() < row) {

@@ -2,19 +2,13 @@ package org.custodian.infrastructure.batch.pii;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.custodian.application.pii.PiiRescanService;
-import org.custodian.application.pii.RescanTarget;
 import org.custodian.application.pii.Rescanned;
-import org.custodian.infrastructure.batch.repository.ChunkPosition;
-import org.custodian.infrastructure.batch.repository.CommittedPositions;
 import org.custodian.infrastructure.batch.repository.IdPages;
+import org.custodian.infrastructure.batch.repository.StepPosition;
 
 /**
  * The step's records (its {@code target}) in id order, a page at a time. The position committed with each chunk
@@ -27,40 +21,28 @@ public class PiiRescanReader extends AbstractItemReader {
 
     static final int PAGE = 1000;
 
-    @EJB
-    PiiRescanService rescans;
-
     @Inject
     @BatchProperty
     String target;
 
     @Inject
-    StepContext step;
+    PiiRescanStep rescan;
 
     @Inject
-    JobContext job;
-
-    @Inject
-    CommittedPositions positions;
+    StepPosition position;
 
     private final IdPages pages = new IdPages(PAGE);
 
     @Override
     public void open(Serializable checkpoint) {
-        pages.restartAfter(checkpoint instanceof Long saved ? saved : 0);
-        positions.find(job.getInstanceId(), step.getStepName()).ifPresent(committed -> {
-            int bar = committed.indexOf('|');
-            pages.restartAfter(Long.parseLong(committed.substring(0, bar)));
-            step.setPersistentUserData(Rescanned.parse(committed.substring(bar + 1)));
-        });
-        step.setTransientUserData(
-                (ChunkPosition) () -> pages.lastHandedOut() + "|" + PiiRescanWriter.totalOf(step).text());
-        step.setExitStatus(PiiRescanWriter.totalOf(step).text());
+        position.resume(pages, checkpoint, '|').ifPresent(totals -> rescan.resumeFrom(Rescanned.parse(totals)));
+        position.track(pages, '|', () -> rescan.total().text());
+        rescan.showTotal();
     }
 
     @Override
     public Object readItem() {
-        return pages.next((after, size) -> rescans.next(RescanTarget.valueOf(target), after, size));
+        return pages.next((after, size) -> rescan.next(target, after, size));
     }
 
     @Override

@@ -2,9 +2,6 @@ package org.custodian.infrastructure.batch.repository;
 
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
 import jakarta.batch.api.listener.StepListener;
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,19 +16,11 @@ import jakarta.inject.Named;
 public class ChunkPositionListener extends AbstractChunkListener implements StepListener {
 
     @Inject
-    StepContext step;
-
-    @Inject
-    JobContext job;
-
-    @Inject
-    CommittedPositions positions;
+    StepPosition position;
 
     @Override
     public void afterChunk() {
-        if (step.getTransientUserData() instanceof ChunkPosition position) {
-            positions.save(job.getInstanceId(), step.getStepName(), position.encode());
-        }
+        position.saveTracked();
     }
 
     @Override
@@ -41,10 +30,6 @@ public class ChunkPositionListener extends AbstractChunkListener implements Step
 
     @Override
     public void afterStep() {
-        // the status may still read STARTED here; a failed or stopped step keeps its row for the restart
-        BatchStatus status = step.getBatchStatus();
-        if (step.getException() == null && (status == BatchStatus.STARTED || status == BatchStatus.COMPLETED)) {
-            positions.forget(job.getInstanceId(), step.getStepName());
-        }
+        position.forgetIfDone();
     }
 }

@@ -1,6 +1,7 @@
 package org.custodian.infrastructure.batch.repository;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -47,5 +48,12 @@ public final class IdPages {
 
     public long lastHandedOut() {
         return lastHandedOut;
+    }
+
+    /** A chunk's items as the ids this walk handed out. */
+    public static List<Long> ids(List<Object> items) {
+        List<Long> ids = new ArrayList<>(items.size());
+        items.forEach(item -> ids.add((Long) item));
+        return ids;
     }
 }

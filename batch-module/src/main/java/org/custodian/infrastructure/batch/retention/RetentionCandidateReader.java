@@ -2,9 +2,6 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +9,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.custodian.application.retention.RetentionService;
 import org.custodian.application.retention.RetentionService.Item;
 
 /**
@@ -23,14 +19,8 @@ import org.custodian.application.retention.RetentionService.Item;
 @Named
 public class RetentionCandidateReader extends AbstractItemReader {
 
-    @EJB
-    RetentionService retention;
-
     @Inject
-    StepContext step;
-
-    @Inject
-    JobContext job;
+    RetentionRun run;
 
     /**
      * Tickets decided per query: at least this many, whatever the chunk size, so small chunks do not pay a query
@@ -66,30 +56,18 @@ public class RetentionCandidateReader extends AbstractItemReader {
         int index = partition == null || partition.isBlank() ? 0 : Integer.parseInt(partition.trim());
         // asOf is fixed when the job starts, so every partition and every restart decides with the same instant
         Instant fixedAsOf = asOf == null || asOf.isBlank() ? Instant.now() : Instant.parse(asOf);
-        RetentionCheckpoint cursor;
-        if (checkpoint instanceof RetentionCheckpoint saved) {
-            cursor = saved;
-        } else {
-            // a restarted job maps its partitions afresh: each resumes after the last ticket its chunks committed
-            cursor = retention.resumePoint(job.getInstanceId(), index)
-                    .map(point -> new RetentionCheckpoint(point.lastTicketId(), fixedAsOf, point.examined()))
-                    .orElseGet(() -> new RetentionCheckpoint(0, fixedAsOf, 0));
-        }
         // what was read ahead of the checkpoint is read again
         buffer.clear();
         exhausted = false;
         // shared with the writer (asOf) and the listeners (counts) of this partition
-        state = new RetentionPartitionState(index, cursor);
-        step.setTransientUserData(state);
+        state = run.open(index, checkpoint instanceof RetentionCheckpoint saved ? saved : null, fixedAsOf);
     }
 
     @Override
     public Object readItem() {
         if (buffer.isEmpty() && !exhausted) {
             int size = pageSize();
-            RetentionCheckpoint cursor = state.checkpoint();
-            buffer.addAll(retention.decideAfter(cursor.lastTicketId(), size, cursor.asOf(), state.partition(),
-                    partitionCount));
+            buffer.addAll(run.decideNext(state, size, partitionCount));
             exhausted = buffer.size() < size;
         }
         Item item = buffer.pollFirst();

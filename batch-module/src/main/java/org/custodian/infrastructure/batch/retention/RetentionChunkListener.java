@@ -1,13 +1,9 @@
 package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.chunk.listener.AbstractChunkListener;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.custodian.application.retention.RetentionService;
 
 /**
  * Writes where each partition stands (its last ticket) and each chunk's counts (examined, anonymized, deleted,
@@ -18,33 +14,22 @@ import org.custodian.application.retention.RetentionService;
 @Named
 public class RetentionChunkListener extends AbstractChunkListener {
 
-    @EJB
-    RetentionService retention;
-
     @Inject
-    StepContext step;
-
-    @Inject
-    JobContext job;
+    RetentionRun run;
 
     @Override
     public void beforeChunk() {
         // runs in the chunk's transaction before anything is read: see RetentionService.beginChunk
-        retention.beginChunk();
+        run.beginChunk();
     }
 
     @Override
     public void afterChunk() {
-        if (step.getTransientUserData() instanceof RetentionPartitionState state) {
-            retention.countProgress(job.getInstanceId(), state.partition(), state.checkpoint().lastTicketId(),
-                    state.drain());
-        }
+        run.countChunk();
     }
 
     @Override
     public void onError(Exception cause) {
-        if (step.getTransientUserData() instanceof RetentionPartitionState state) {
-            state.discard();
-        }
+        run.state().ifPresent(RetentionPartitionState::discard);
     }
 }

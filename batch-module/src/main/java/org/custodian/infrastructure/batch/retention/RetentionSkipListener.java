@@ -2,7 +2,6 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
 import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class RetentionSkipListener implements SkipProcessListener {
     JobContext job;
 
     @Inject
-    StepContext step;
+    RetentionRun run;
 
     @Override
     public void onSkipProcessItem(Object item, Exception cause) {
@@ -36,8 +35,6 @@ public class RetentionSkipListener implements SkipProcessListener {
                 AuditActions.RETENTION_SKIPPED, AuditActions.TICKET, String.valueOf(ticketId),
                 List.of("reason=" + cause.getMessage()), AuditOutcome.FAILURE);
         // counted with the chunk (see RetentionChunkListener), so the summary of a restarted run includes it
-        if (step.getTransientUserData() instanceof RetentionPartitionState state) {
-            state.skipped();
-        }
+        run.state().ifPresent(RetentionPartitionState::skipped);
     }
 }

@@ -2,17 +2,11 @@ package org.custodian.infrastructure.batch.retention;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.batch.runtime.context.StepContext;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.application.job.BatchJob;
-import org.custodian.application.retention.RetentionService;
-import org.custodian.application.retention.RetentionService.Applied;
 import org.custodian.application.retention.RetentionService.Item;
 
 /** Applies the chunk in the chunk's transaction; the chunk listener counts what it did. */
@@ -20,15 +14,10 @@ import org.custodian.application.retention.RetentionService.Item;
 @Named
 public class RetentionWriter extends AbstractItemWriter {
 
-    @EJB
-    RetentionService retention;
-
     @Inject
-    StepContext step;
+    RetentionRun run;
 
-    @Inject
-    JobContext job;
-
+    /** "true": decide and count, change nothing. */
     @Inject
     @BatchProperty
     String dryRun;
@@ -37,10 +26,6 @@ public class RetentionWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) {
         List<Item> work = new ArrayList<>(items.size());
         items.forEach(item -> work.add((Item) item));
-        // the reader's state holds the instant fixed at the first start
-        RetentionPartitionState state = (RetentionPartitionState) step.getTransientUserData();
-        Applied applied = retention.apply(work, state.checkpoint().asOf(), Boolean.parseBoolean(dryRun),
-                BatchJob.RETENTION_PURGE.caller(job.getExecutionId()));
-        state.applied(applied);
+        run.apply(work, Boolean.parseBoolean(dryRun));
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import org.custodian.application.privacy.ConsentService;
 import org.custodian.infrastructure.batch.repository.ChunkPosition;
 import org.custodian.infrastructure.batch.repository.CommittedPositions;
+import org.custodian.infrastructure.batch.repository.StepPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,17 +56,18 @@ class TranscriptReaderRestartTest {
 
     private TranscriptReader reader(Optional<String> committed) {
         TranscriptReader reader = new TranscriptReader();
-        reader.consents = consents;
-        reader.step = context(StepContext.class, "remove");
-        reader.job = context(JobContext.class, "transcript-removal");
-        reader.positions = new CommittedPositions() {
+        reader.removal = new TranscriptRemoval();
+        reader.removal.consents = consents;
+        reader.removal.step = context(StepContext.class, "remove");
+        reader.removal.job = context(JobContext.class, "transcript-removal");
+        reader.position = new StepPosition(reader.removal.step, reader.removal.job, new CommittedPositions() {
             @Override
             public Optional<String> find(long jobInstanceId, String stepName) {
                 assertEquals(41L, jobInstanceId);
                 assertEquals("remove", stepName);
                 return committed;
             }
-        };
+        });
         return reader;
     }
 

@@ -10,9 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Optional;
+import org.custodian.domain.shared.ChangeTracked;
 import org.custodian.domain.shared.DisplayName;
 import org.custodian.domain.shared.RuleCheck;
 
@@ -28,7 +27,7 @@ import org.custodian.domain.shared.RuleCheck;
         query = "SELECT e FROM CatalogEntry e WHERE e.kind = :kind ORDER BY e.code")
 @NamedQuery(name = "CatalogEntry.listActive",
         query = "SELECT e FROM CatalogEntry e WHERE e.kind = :kind AND e.retiredAt IS NULL ORDER BY e.code")
-public class CatalogEntry {
+public class CatalogEntry extends ChangeTracked {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "catalog_entry_seq")
@@ -51,21 +50,13 @@ public class CatalogEntry {
     @Column(name = "retired_at")
     private Instant retiredAt;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Version
-    private long version;
-
     protected CatalogEntry() {
         // for JPA
     }
 
     /** A new active entry; the caller checked that the owner team exists. */
     public CatalogEntry(CatalogKind kind, String code, String name, String ownerTeam, Instant now) {
+        super(now);
         new RuleCheck()
                 .require(kind.wellFormed(code), "code", "must be " + kind.format())
                 .requireText(name, "name", 200)
@@ -76,18 +67,14 @@ public class CatalogEntry {
         this.code = code;
         this.name = name.trim();
         this.ownerTeam = ownerTeam;
-        this.createdAt = now;
-        this.changedAt = now;
     }
 
     /** Renames the entry; true if the name changed. */
     public boolean rename(String newName, Instant now) {
-        Optional<String> renamed = DisplayName.changed(name, newName);
-        renamed.ifPresent(changed -> {
+        return DisplayName.rename(name, newName, changed -> {
             name = changed;
-            changedAt = now;
+            changed(now);
         });
-        return renamed.isPresent();
     }
 
     /** Hands the entry to another team (the caller checked it exists); true if the owner changed. */
@@ -96,7 +83,7 @@ public class CatalogEntry {
             return false;
         }
         ownerTeam = team;
-        changedAt = now;
+        changed(now);
         return true;
     }
 
@@ -106,7 +93,7 @@ public class CatalogEntry {
             return false;
         }
         retiredAt = retired ? now : null;
-        changedAt = now;
+        changed(now);
         return true;
     }
 
@@ -136,17 +123,5 @@ public class CatalogEntry {
 
     public Instant getRetiredAt() {
         return retiredAt;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

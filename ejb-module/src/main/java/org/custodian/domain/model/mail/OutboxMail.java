@@ -6,9 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import org.custodian.domain.shared.DeliveryAttempts;
+import org.custodian.domain.shared.RetryPolicy;
 
 /**
  * What a mail outbox row is, whoever the mail goes to (a customer's {@link OutboundMail}, a member of staff's
@@ -63,8 +63,8 @@ public abstract class OutboxMail {
      * An attempt failed: the next one after {@code base × 2^(attempts-1)}, at most {@code max}; after
      * {@code maxAttempts} the mail is FAILED.
      */
-    public void failed(String error, Instant now, Duration base, Duration max, int maxAttempts) {
-        if (attempts.failed(error, now, base, max, maxAttempts)) {
+    public void failed(String error, Instant now, RetryPolicy policy) {
+        if (attempts.failed(error, now, policy)) {
             status = Status.FAILED;
         }
     }

@@ -14,9 +14,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import org.custodian.domain.shared.ChangeTracked;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.domain.shared.RuleCheck;
@@ -39,7 +39,7 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "Breach.alarmsDue", query = "SELECT b.id FROM Breach b WHERE b.alarmAt <= :now ORDER BY b.alarmAt")
 @NamedQuery(name = "Breach.dueForUpdate", query = "SELECT b FROM Breach b WHERE b.alarmAt <= :now ORDER BY b.alarmAt,"
         + " b.id")
-public class Breach {
+public class Breach extends ChangeTracked {
 
     /** What the timer found due: the early warning, the deadline, or nothing (a stale alarm). */
     public enum Due { NOTHING, WARNING, DEADLINE }
@@ -145,15 +145,6 @@ public class Breach {
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Version
-    private long version;
-
     protected Breach() {
         // for JPA
     }
@@ -186,6 +177,7 @@ public class Breach {
 
     public Breach(Details details, Instant awareAt, Duration warningAfter, Long alertId, String createdBy,
             Instant now) {
+        super(now);
         describe(details, now);
         this.awareAt = awareAt;
         this.dueAt = BreachClock.dueAt(awareAt);
@@ -193,7 +185,6 @@ public class Breach {
         this.status = BreachStatus.OPEN;
         this.alertId = alertId;
         this.createdBy = createdBy;
-        this.createdAt = now;
         rearm();
     }
 
@@ -205,7 +196,7 @@ public class Breach {
         this.recordsApprox = details.recordsApprox();
         this.consequences = details.consequences().trim();
         this.measures = details.measures().trim();
-        this.changedAt = now;
+        changed(now);
     }
 
     /** The scope computed from the trail: whose data {@code actor} read in {@code [from, to]}. */
@@ -246,7 +237,7 @@ public class Breach {
         this.notifiedAt = at;
         this.authorityReference = reference.trim();
         this.delayReason = reasonsForDelay == null || reasonsForDelay.isBlank() ? null : reasonsForDelay.trim();
-        this.changedAt = now;
+        changed(now);
         rearm();
     }
 
@@ -255,7 +246,7 @@ public class Breach {
         new RuleCheck().requireText(reason, "reason", 10, 2000).throwIfAny();
         this.status = BreachStatus.NOT_NOTIFIED;
         this.noNotificationReason = reason.trim();
-        this.changedAt = now;
+        changed(now);
         rearm();
     }
 
@@ -267,7 +258,7 @@ public class Breach {
         this.subjectsReason = reason.trim();
         this.subjectsDecidedBy = by;
         this.subjectsDecidedAt = now;
-        this.changedAt = now;
+        changed(now);
     }
 
     /** Marks what is due at {@code now} (the deadline marks the warning too) and arms the next alarm. */
@@ -414,17 +405,5 @@ public class Breach {
 
     public String getCreatedBy() {
         return createdBy;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
+import org.custodian.domain.shared.ChangeTracked;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +24,7 @@ import java.util.UUID;
         query = "SELECT g FROM ScimGroup g WHERE LOWER(g.displayName) = LOWER(:name)")
 @NamedQuery(name = "ScimGroup.findByMember",
         query = "SELECT DISTINCT g FROM ScimGroup g JOIN g.members m WHERE m = :userId")
-public class ScimGroup {
+public class ScimGroup extends ChangeTracked {
 
     @Id
     @Column(length = 36)
@@ -42,25 +42,15 @@ public class ScimGroup {
     @Column(name = "user_id", nullable = false)
     private Set<Long> members = new TreeSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Version
-    private long version;
-
     protected ScimGroup() {
         // for JPA
     }
 
     public ScimGroup(String displayName, String externalId, Instant now) {
+        super(now);
         this.id = UUID.randomUUID().toString();
         this.displayName = displayName;
         this.externalId = externalId;
-        this.createdAt = now;
-        this.changedAt = now;
     }
 
     /** Replaces name, externalId and members; true when anything changed. */
@@ -72,7 +62,7 @@ public class ScimGroup {
             externalId = newExternalId;
             members.clear();
             members.addAll(wanted);
-            changedAt = now;
+            changed(now);
         }
         return changed;
     }
@@ -80,7 +70,7 @@ public class ScimGroup {
     public boolean removeMember(long userId, Instant now) {
         boolean removed = members.remove(userId);
         if (removed) {
-            changedAt = now;
+            changed(now);
         }
         return removed;
     }
@@ -103,13 +93,5 @@ public class ScimGroup {
 
     public Set<Long> getMembers() {
         return Set.copyOf(members);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
     }
 }

@@ -14,9 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.Optional;
+import org.custodian.domain.shared.ChangeTracked;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ import org.custodian.domain.shared.RuleCheck;
 @NamedQuery(name = "Team.findAll", query = "SELECT t FROM Team t ORDER BY t.key")
 @NamedQuery(name = "Team.findByMember",
         query = "SELECT DISTINCT t FROM Team t JOIN t.members m WHERE m = :username ORDER BY t.key")
-public class Team {
+public class Team extends ChangeTracked {
 
     /** Lower-case letters, digits and inner hyphens, 2-40 characters: safe in a URL path and a query value. */
     public static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,38}[a-z0-9]");
@@ -59,20 +58,12 @@ public class Team {
     @Column(name = "username", length = 64, nullable = false)
     private Set<String> members = new TreeSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
-
-    @Version
-    private long version;
-
     protected Team() {
         // for JPA
     }
 
     public Team(String key, String name, Region region, Instant now) {
+        super(now);
         RuleCheck check = new RuleCheck()
                 .require(key != null && KEY.matcher(key).matches(), "key",
                         "must be 2-40 lower-case letters, digits or inner hyphens, e.g. eu-network")
@@ -82,18 +73,14 @@ public class Team {
         this.key = key;
         this.name = name.trim();
         this.region = region;
-        this.createdAt = now;
-        this.changedAt = now;
     }
 
     /** Renames the team; true if the name changed. */
     public boolean rename(String newName, Instant now) {
-        Optional<String> renamed = DisplayName.changed(name, newName);
-        renamed.ifPresent(changed -> {
+        return DisplayName.rename(name, newName, changed -> {
             name = changed;
-            changedAt = now;
+            changed(now);
         });
-        return renamed.isPresent();
     }
 
     /** Moves the team to another region (the caller checked that every member works there); true if it moved. */
@@ -103,7 +90,7 @@ public class Team {
             return false;
         }
         region = newRegion;
-        changedAt = now;
+        changed(now);
         return true;
     }
 
@@ -111,7 +98,7 @@ public class Team {
     public boolean add(String username, Instant now) {
         boolean added = members.add(username);
         if (added) {
-            changedAt = now;
+            changed(now);
         }
         return added;
     }
@@ -120,7 +107,7 @@ public class Team {
     public boolean remove(String username, Instant now) {
         boolean removed = members.remove(username);
         if (removed) {
-            changedAt = now;
+            changed(now);
         }
         return removed;
     }
@@ -148,17 +135,5 @@ public class Team {
     /** The members' usernames in alphabetical order. */
     public Set<String> getMembers() {
         return new TreeSet<>(members);
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getChangedAt() {
-        return changedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -11,9 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import org.custodian.domain.shared.DeliveryAttempts;
+import org.custodian.domain.shared.RetryPolicy;
 
 /**
  * One event on its way to one webhook (the outbox row): written with the change, sent after commit, retried with
@@ -107,9 +107,9 @@ public class WebhookDelivery {
      * An attempt failed: the next one after {@code base × 2^(attempts-1)}, at most {@code max}; after
      * {@code maxAttempts} the delivery is DEAD (listed, replayable), and later events of its resource go on.
      */
-    public void failed(Integer httpStatus, String error, Instant now, Duration base, Duration max, int maxAttempts) {
+    public void failed(Integer httpStatus, String error, Instant now, RetryPolicy policy) {
         lastStatus = httpStatus;
-        if (attempts.failed(error, now, base, max, maxAttempts)) {
+        if (attempts.failed(error, now, policy)) {
             status = Status.DEAD;
             deadAt = now;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.custodian.domain.shared.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest {
@@ -17,16 +18,15 @@ class WebhookDeliveryTest {
     @Test
     void failuresBackOffExponentiallyUpToTheMaxThenTheDeliveryIsDeadAndAReplayKeepsItsId() {
         WebhookDelivery delivery = new WebhookDelivery(1, "msg_a", "ticket.created", "ticket", 42, null, T0);
-        Duration base = Duration.ofSeconds(30);
-        Duration max = Duration.ofMinutes(2);
-        delivery.failed(503, "answered 503", T0, base, max, 4);
+        RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(2), 4);
+        delivery.failed(503, "answered 503", T0, policy);
         assertEquals(T0.plusSeconds(30), delivery.getAttempts().getNextAt());
-        delivery.failed(null, "ConnectException", T0, base, max, 4);
+        delivery.failed(null, "ConnectException", T0, policy);
         assertEquals(T0.plusSeconds(60), delivery.getAttempts().getNextAt());
-        delivery.failed(302, "answered 302", T0, base, max, 4);
+        delivery.failed(302, "answered 302", T0, policy);
         assertEquals(T0.plusSeconds(120), delivery.getAttempts().getNextAt(), "capped at the max");
         assertEquals(WebhookDelivery.Status.PENDING, delivery.getStatus());
-        delivery.failed(500, "answered 500", T0, base, max, 4);
+        delivery.failed(500, "answered 500", T0, policy);
         assertEquals(WebhookDelivery.Status.DEAD, delivery.getStatus());
         assertEquals(T0, delivery.getDeadAt());
         assertEquals(500, delivery.getLastStatus());
