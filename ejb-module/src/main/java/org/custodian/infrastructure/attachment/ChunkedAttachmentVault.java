@@ -37,6 +37,22 @@ public class ChunkedAttachmentVault implements AttachmentVault {
     }
 
     @Override
+    public OutputStream streamingWriter(Attachment attachment, char[] passphrase) throws IOException {
+        long id = attachment.getId();
+        return new PipelinedChunkWriter(new PipelinedChunkWriter.Chunks() {
+            @Override
+            public void insert(int seq, byte[] chunk) {
+                attachments.writeChunk(id, seq, chunk, chunk.length);
+            }
+
+            @Override
+            public void seal(String sha256, int count) {
+                attachment.sealed(sha256, count);
+            }
+        }, threads, ciphertext -> AttachmentCipher.encrypting(ciphertext, passphrase, attachment.getFilename()));
+    }
+
+    @Override
     public InputStream reader(Attachment attachment, char[] passphrase) throws IOException {
         return AttachmentCipher.decrypting(ciphertext(attachment), passphrase);
     }
