@@ -178,7 +178,10 @@ read -r AGAIN_S AGAIN < <(timed_import "$SOURCE")
 A3=$(app_cpu); D3=$(db_cpu)
 echo "$AGAIN" | grep -q "\"unchanged\":$N" || { echo "second import changed something: ${AGAIN:0:400}" >&2; exit 1; }
 STATS_AGAIN=$(pg_stats "second import")
-[ -z "${BENCH_PG_STATS:-}" ] || printf '\n%s\n\n%s\n' "$STATS_RUN" "$STATS_AGAIN"
+[ -z "${BENCH_PG_STATS:-}" ] || printf '\n%s\n\n%s\n-- sessions of the application (pg_stat_activity.application_name): %s\n' \
+  "$STATS_RUN" "$STATS_AGAIN" "$(psql -X -q -A -t -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "select
+    string_agg(distinct coalesce(nullif(application_name, ''), '(none)'), ', ') from pg_stat_activity
+    where datname = 'custodian' and pid <> pg_backend_pid()")"
 
 printf '\n== legacy import, %d rows (%d conversations)%s; load average before: %s, after: %s ==\n' "$N" \
   "$(( (N + 3) / 4 ))" "${BENCH_WARMUP:+, after a warm-up import}" "$LOAD" "$(cut -d' ' -f1-3 /proc/loadavg)"

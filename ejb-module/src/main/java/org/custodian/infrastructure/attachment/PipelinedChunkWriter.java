@@ -23,7 +23,7 @@ import org.custodian.domain.model.attachment.AttachmentRepository;
  * count), as {@link ChunkedAttachmentVault.ChunkOutputStream} does. A failure on the encrypting thread reaches the
  * caller at its next write or at the close; a failed insert (or an interrupt) stops the encrypting thread.
  */
-final class PipelinedChunkWriter extends OutputStream {
+final class PipelinedChunkWriter extends BlockFillingStream {
 
     /** Plaintext handed to the encrypting thread in blocks of this size, at most {@link #PLAIN_AHEAD} waiting. */
     static final int PLAIN_BLOCK = 1 << 18;
@@ -37,8 +37,6 @@ final class PipelinedChunkWriter extends OutputStream {
     private final BlockingQueue<byte[]> plain = new ArrayBlockingQueue<>(PLAIN_AHEAD);
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private volatile boolean abandoned;
-    private byte[] block = new byte[PLAIN_BLOCK];
-    private int filled;
     private int seq;
     private boolean ended;
     private boolean closed;
@@ -48,10 +46,11 @@ final class PipelinedChunkWriter extends OutputStream {
      * the key and writes the message's header here, on the caller's thread).
      */
     PipelinedChunkWriter(Chunks stored, ThreadFactory threads, Encryption encrypting) throws IOException {
+        super(PLAIN_BLOCK);
         this.stored = stored;
         Sink sink = new Sink();
         OutputStream cipher = encrypting.over(sink);
-        Thread encryptor = threads.newThread(() -> encrypt(cipher, sink));
+        Thread encryptor = threads.newThread(() -> encrypt(cipher));
         encryptor.setName("attachment-encrypt");
         encryptor.start();
     }
@@ -77,27 +76,17 @@ final class PipelinedChunkWriter extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         if (closed || abandoned) {
             throw new IOException(closed ? "the attachment is closed" : "the attachment's storing failed");
         }
-        while (length > 0) {
-            int n = Math.min(length, block.length - filled);
-            System.arraycopy(bytes, offset, block, filled, n);
-            filled += n;
-            offset += n;
-            length -= n;
-            if (filled == block.length) {
-                handPlain(block);
-                block = new byte[PLAIN_BLOCK];
-                filled = 0;
-            }
-        }
+        super.write(bytes, offset, length);
+    }
+
+    @Override
+    byte[] full(byte[] full) throws IOException {
+        handPlain(full);
+        return new byte[PLAIN_BLOCK]; // the handed block is the encrypting thread's now
     }
 
     /** Hands a block to the encrypting thread; while there is no room, inserts the chunks it finished. */
@@ -149,10 +138,9 @@ final class PipelinedChunkWriter extends OutputStream {
             return; // the failure that stopped it is on its way already
         }
         try {
-            if (filled > 0) {
-                handPlain(Arrays.copyOf(block, filled));
+            if (filled() > 0) {
+                handPlain(Arrays.copyOf(block(), filled()));
             }
-            block = null;
             handPlain(new byte[0]); // the end
             while (!ended) {
                 Object item = chunks.poll(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -178,7 +166,7 @@ final class PipelinedChunkWriter extends OutputStream {
     }
 
     /** The encrypting thread: plaintext blocks in, ciphertext chunks and at last the seal (or a failure) out. */
-    private void encrypt(OutputStream cipher, Sink sink) {
+    private void encrypt(OutputStream cipher) {
         try {
             while (true) {
                 byte[] next = plain.poll(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -196,8 +184,6 @@ final class PipelinedChunkWriter extends OutputStream {
             cipher.close(); // the last part, the MDC; closes the sink, which hands over its last chunk and the seal
         } catch (Exception | Error e) {
             handChunk(e);
-        } finally {
-            sink.release();
         }
     }
 
@@ -216,33 +202,20 @@ final class PipelinedChunkWriter extends OutputStream {
     }
 
     /** Ciphertext into fresh 1 MiB arrays, hashed on the way (on the encrypting thread, after the header). */
-    private final class Sink extends OutputStream {
+    private final class Sink extends BlockFillingStream {
 
         private final MessageDigest digest = AttachmentChunkCheck.sha256();
-        private byte[] chunk = new byte[AttachmentRepository.CHUNK_BYTES];
-        private int chunkFilled;
         private int count;
         private boolean sinkClosed;
 
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        Sink() {
+            super(AttachmentRepository.CHUNK_BYTES);
         }
 
         @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            while (length > 0) {
-                int n = Math.min(length, chunk.length - chunkFilled);
-                System.arraycopy(bytes, offset, chunk, chunkFilled, n);
-                chunkFilled += n;
-                offset += n;
-                length -= n;
-                if (chunkFilled == chunk.length) {
-                    emit(chunk);
-                    chunk = new byte[AttachmentRepository.CHUNK_BYTES];
-                    chunkFilled = 0;
-                }
-            }
+        byte[] full(byte[] full) throws IOException {
+            emit(full);
+            return new byte[AttachmentRepository.CHUNK_BYTES]; // the chunk is the caller's thread's now
         }
 
         private void emit(byte[] full) throws IOException {
@@ -259,14 +232,10 @@ final class PipelinedChunkWriter extends OutputStream {
                 return;
             }
             sinkClosed = true;
-            if (chunkFilled > 0) {
-                emit(Arrays.copyOf(chunk, chunkFilled));
+            if (filled() > 0) {
+                emit(Arrays.copyOf(block(), filled()));
             }
             handChunk(new Sealed(HexFormat.of().formatHex(digest.digest()), count));
-        }
-
-        void release() {
-            chunk = null;
         }
     }
 }
