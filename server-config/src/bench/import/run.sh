@@ -15,6 +15,10 @@
 # BENCH_APP=http://host:port uses a server that is already running (and its database) instead of starting both.
 # BENCH_WARMUP=1 first imports the same file under another source name (not measured), so that the measured phases
 # see a JVM whose JIT has compiled the import's code: the steady state rather than the first run after a start.
+# BENCH_DB_URL_PARAMS: the JDBC URL's parameters (default reWriteBatchedInserts=true, as the earlier figures ran;
+# empty: the URL as an installation writes it, the pool's own properties decide).
+# BENCH_PG_STATS=1 loads pg_stat_statements and prints, for the import and the second import, the statements that
+# took the most time (calls, rows, ms): what the database does per chunk.
 set -euo pipefail
 N=${1:-50000}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -44,13 +48,27 @@ start_db() {
   [ "$(id -u)" = 0 ] && chown postgres "$WORK"
   as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
   as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-    -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB" start >/dev/null
+    -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB${BENCH_PG_STATS:+ -c shared_preload_libraries=pg_stat_statements}" \
+    start >/dev/null
   psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+  [ -z "${BENCH_PG_STATS:-}" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian \
+    -c "create extension pg_stat_statements"
+}
+
+# pg_stats <title>: with BENCH_PG_STATS, the statements since the last call by total time, then a reset
+pg_stats() {
+  [ -n "${BENCH_PG_STATS:-}" ] || return 0
+  echo "-- $1: statements by total time (calls, rows, ms)"
+  psql -X -q -A -F ' | ' -t -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "select calls, rows,
+    round(total_exec_time::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 140)
+    from pg_stat_statements where dbid = (select oid from pg_database where datname = 'custodian')
+    order by total_exec_time desc limit ${BENCH_PG_STATS_TOP:-25}" \
+    -c "select pg_stat_statements_reset()" >"$WORK/stats.$$" && grep -v '^$' "$WORK/stats.$$" | sed '$d'
 }
 
 start_app() {
   [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-  CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true" CUSTODIAN_DB_USER=postgres \
+  CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?${BENCH_DB_URL_PARAMS-reWriteBatchedInserts=true}" CUSTODIAN_DB_USER=postgres \
   CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
   CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
   CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
@@ -147,6 +165,7 @@ if [ -n "${BENCH_WARMUP:-}" ]; then
   read -r WARM_S _ < <(timed_import "warmup$SOURCE")
   echo "warm-up import: ${WARM_S}s (not measured)"
 fi
+pg_stats "start-up and warm-up" >/dev/null
 A0=$(app_cpu); D0=$(db_cpu)
 read -r DRY_S DRY < <(timed_dry_run "$SOURCE")
 A1=$(app_cpu); D1=$(db_cpu)
@@ -154,9 +173,15 @@ echo "$DRY" | grep -q "\"valid\":$N" || { echo "dry run did not accept all rows:
 read -r RUN_S RUN < <(timed_import "$SOURCE")
 A2=$(app_cpu); D2=$(db_cpu)
 echo "$RUN" | grep -q "\"created\":$N" || { echo "import did not create all rows: ${RUN:0:400}" >&2; exit 1; }
+STATS_RUN=$(pg_stats "dry run and import")
 read -r AGAIN_S AGAIN < <(timed_import "$SOURCE")
 A3=$(app_cpu); D3=$(db_cpu)
 echo "$AGAIN" | grep -q "\"unchanged\":$N" || { echo "second import changed something: ${AGAIN:0:400}" >&2; exit 1; }
+STATS_AGAIN=$(pg_stats "second import")
+[ -z "${BENCH_PG_STATS:-}" ] || printf '\n%s\n\n%s\n-- sessions of the application (pg_stat_activity.application_name): %s\n' \
+  "$STATS_RUN" "$STATS_AGAIN" "$(psql -X -q -A -t -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "select
+    string_agg(distinct coalesce(nullif(application_name, ''), '(none)'), ', ') from pg_stat_activity
+    where datname = 'custodian' and pid <> pg_backend_pid()")"
 
 printf '\n== legacy import, %d rows (%d conversations)%s; load average before: %s, after: %s ==\n' "$N" \
   "$(( (N + 3) / 4 ))" "${BENCH_WARMUP:+, after a warm-up import}" "$LOAD" "$(cut -d' ' -f1-3 /proc/loadavg)"

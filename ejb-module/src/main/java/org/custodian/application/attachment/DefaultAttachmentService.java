@@ -78,7 +78,7 @@ public class DefaultAttachmentService implements AttachmentService {
         AccessContext context = policy.contextFor(caller);
         Ticket ticket = ticket(caller, ticketId, Permission.TICKET_WRITE);
         Decision decision = policy.authorize(context, Permission.TICKET_WRITE, ResourceScope.of(ticket));
-        Attachment stored = store(caller, ticket, upload, Attachment.Source.UPLOAD, caller.username(), null);
+        Attachment stored = store(caller, ticket, upload, -1, Attachment.Source.UPLOAD, caller.username(), null);
         return AttachmentView.of(stored, mayDownload(decision), false);
     }
 
@@ -105,13 +105,16 @@ public class DefaultAttachmentService implements AttachmentService {
             return null;
         }
         Attachment stored = store(system, ticket, new NewAttachment(filename, declaredType,
-                new java.io.ByteArrayInputStream(content)), Attachment.Source.MAIL, messageId, used);
+                new java.io.ByteArrayInputStream(content)), content.length, Attachment.Source.MAIL, messageId, used);
         return AttachmentView.of(stored, false, false);
     }
 
-    /** @param usedBytes what the ticket's files hold, if the caller just asked (in this transaction), else null */
-    private Attachment store(Caller caller, Ticket ticket, NewAttachment upload, Attachment.Source source,
-            String sourceRef, Long usedBytes) {
+    /**
+     * @param knownSize the content's length if known (a mail's file), else -1
+     * @param usedBytes what the ticket's files hold, if the caller just asked (in this transaction), else null
+     */
+    private Attachment store(Caller caller, Ticket ticket, NewAttachment upload, long knownSize,
+            Attachment.Source source, String sourceRef, Long usedBytes) {
         String filename = filename(upload.filename());
         String declared = ContentSniffer.baseType(upload.declaredType());
         long customerId = ticket.getCustomer().getId();
@@ -134,7 +137,11 @@ public class DefaultAttachmentService implements AttachmentService {
         attachments.store(attachment);
         ContentMeter meter = new ContentMeter(ContentSniffer.isTextType(sniffed));
         long fileLimit = Math.min(limits.maxFileBytes(), limits.maxTicketBytes() - used);
-        try (OutputStream out = vault.writer(attachment, passphrase)) {
+        // an upload of unknown length is encrypted on another thread while this one reads and inserts; a mail's file
+        // of a chunk or less has nothing to overlap
+        try (OutputStream out = knownSize >= 0 && knownSize <= AttachmentRepository.CHUNK_BYTES
+                ? vault.writer(attachment, passphrase)
+                : vault.streamingWriter(attachment, passphrase)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) > 0) {

@@ -37,6 +37,22 @@ public class ChunkedAttachmentVault implements AttachmentVault {
     }
 
     @Override
+    public OutputStream streamingWriter(Attachment attachment, char[] passphrase) throws IOException {
+        long id = attachment.getId();
+        return new PipelinedChunkWriter(new PipelinedChunkWriter.Chunks() {
+            @Override
+            public void insert(int seq, byte[] chunk) {
+                attachments.writeChunk(id, seq, chunk, chunk.length);
+            }
+
+            @Override
+            public void seal(String sha256, int count) {
+                attachment.sealed(sha256, count);
+            }
+        }, threads, ciphertext -> AttachmentCipher.encrypting(ciphertext, passphrase, attachment.getFilename()));
+    }
+
+    @Override
     public InputStream reader(Attachment attachment, char[] passphrase) throws IOException {
         return AttachmentCipher.decrypting(ciphertext(attachment), passphrase);
     }
@@ -93,55 +109,40 @@ public class ChunkedAttachmentVault implements AttachmentVault {
     }
 
     /** Buffers one chunk, then writes it as a row; hashes the ciphertext on the way and seals the attachment. */
-    static final class ChunkOutputStream extends OutputStream {
+    static final class ChunkOutputStream extends BlockFillingStream {
 
         private final AttachmentRepository attachments;
         private final Attachment attachment;
         private final long id;
         private final MessageDigest digest = AttachmentChunkCheck.sha256();
-        private final byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
-        private int filled;
         private int seq;
         private boolean closed;
 
         ChunkOutputStream(AttachmentRepository attachments, Attachment attachment) {
+            super(AttachmentRepository.CHUNK_BYTES);
             this.attachments = attachments;
             this.attachment = attachment;
             this.id = attachment.getId();
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
+        byte[] full(byte[] full) {
+            emit(full, full.length);
+            return full; // the repository is done with it: filled again
         }
 
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            while (length > 0) {
-                int n = Math.min(length, buffer.length - filled);
-                System.arraycopy(bytes, offset, buffer, filled, n);
-                filled += n;
-                offset += n;
-                length -= n;
-                if (filled == buffer.length) {
-                    emit();
-                }
-            }
-        }
-
-        private void emit() {
-            if (filled > 0) {
-                digest.update(buffer, 0, filled);
-                attachments.writeChunk(id, seq++, buffer, filled);
-                filled = 0;
-            }
+        private void emit(byte[] chunk, int length) {
+            digest.update(chunk, 0, length);
+            attachments.writeChunk(id, seq++, chunk, length);
         }
 
         @Override
         public void close() {
             if (!closed) {
                 closed = true;
-                emit();
+                if (filled() > 0) {
+                    emit(block(), filled());
+                }
                 attachment.sealed(HexFormat.of().formatHex(digest.digest()), seq);
             }
         }

@@ -2,9 +2,6 @@ package org.custodian.infrastructure.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -22,8 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class PgpMessageReader extends InputStream {
 
     private static final int BUFFER = 1 << 18;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
 
     private final PgpPackets.Body encryptedBody;
     private final Cipher ecb;
@@ -236,11 +231,8 @@ final class PgpMessageReader extends InputStream {
         } catch (GeneralSecurityException e) {
             throw new IOException("decrypting failed: " + e.getMessage(), e);
         }
-        int i = 0;
-        for (; i + 8 <= usable; i += 8) {
-            LONGS.set(plain, i, (long) LONGS.get(cipherText, PgpPackets.BLOCK + i) ^ (long) LONGS.get(keyStream, i));
-        }
-        for (; i < usable; i++) {
+        // a plain byte loop: C2 compiles it to vector XORs (the long-VarHandle version stayed in the profile)
+        for (int i = 0; i < usable; i++) {
             plain[i] = (byte) (cipherText[PgpPackets.BLOCK + i] ^ keyStream[i]);
         }
         plainStart = 0;

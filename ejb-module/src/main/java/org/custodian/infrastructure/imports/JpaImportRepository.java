@@ -24,11 +24,12 @@ import javax.sql.DataSource;
 import org.custodian.application.shared.CustodianDatabase;
 import org.custodian.domain.model.imports.ImportRepository;
 import org.custodian.domain.model.imports.ImportUpload;
+import org.custodian.infrastructure.persistence.MultiRowInsert;
 import org.postgresql.PGStatement;
 
 /**
- * Native statements: the bookkeeping is three plain tables. The per-chunk statements (one look-up per kind, batched
- * inserts) go through JDBC on the transaction's connection: EclipseLink's native queries bind each parameter with a
+ * Native statements: the bookkeeping is three plain tables. The per-chunk statements (one look-up per kind,
+ * multi-row inserts) go through JDBC on the transaction's connection: EclipseLink's native queries bind each parameter with a
  * linear search, so a statement with thousands of parameters spent most of an import's CPU there.
  */
 @ApplicationScoped
@@ -125,22 +126,18 @@ public class JpaImportRepository implements ImportRepository {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into import_record (source, kind,"
-                        + " external_id, record_type, record_id, import_id, row_no, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Lineage record : records) {
-                insert.setString(1, source);
-                insert.setString(2, record.kind());
-                insert.setString(3, record.externalId());
-                insert.setString(4, record.recordType());
-                insert.setLong(5, record.recordId());
-                insert.setLong(6, record.importId());
-                insert.setInt(7, record.row());
-                insert.setTimestamp(8, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            MultiRowInsert.insert(connection, "insert into import_record (source, kind, external_id, record_type,"
+                    + " record_id, import_id, row_no, created_at) values ", 8, "", records, (insert, at, record) -> {
+                        insert.setString(at, source);
+                        insert.setString(at + 1, record.kind());
+                        insert.setString(at + 2, record.externalId());
+                        insert.setString(at + 3, record.recordType());
+                        insert.setLong(at + 4, record.recordId());
+                        insert.setLong(at + 5, record.importId());
+                        insert.setInt(at + 6, record.row());
+                        insert.setTimestamp(at + 7, now);
+                    });
         } catch (SQLException e) {
             throw new PersistenceException("recording the import lineage failed: " + e.getMessage(), e);
         }
@@ -151,19 +148,16 @@ public class JpaImportRepository implements ImportRepository {
         if (results.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into import_row_result (import_id,"
-                        + " row_no, line, outcome, problems) values (?, ?, ?, ?, ?)"
-                        + " on conflict (import_id, row_no) do nothing")) {
-            for (RowResult result : results) {
-                insert.setLong(1, importId);
-                insert.setInt(2, result.row());
-                insert.setInt(3, result.line());
-                insert.setString(4, result.outcome());
-                insert.setString(5, result.problems());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            MultiRowInsert.insert(connection, "insert into import_row_result (import_id, row_no, line, outcome,"
+                    + " problems) values ", 5, " on conflict (import_id, row_no) do nothing", results,
+                    (insert, at, result) -> {
+                        insert.setLong(at, importId);
+                        insert.setInt(at + 1, result.row());
+                        insert.setInt(at + 2, result.line());
+                        insert.setString(at + 3, result.outcome());
+                        insert.setString(at + 4, result.problems());
+                    });
         } catch (SQLException e) {
             throw new PersistenceException("recording the import's row outcomes failed: " + e.getMessage(), e);
         }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.custodian.domain.model.audit.AuditChainHead;
 import org.custodian.domain.model.audit.AuditEvent;
@@ -36,8 +35,8 @@ public final class AuditSequencing {
     /** Inserts the records as pending, in order, at one instant. */
     public static void enqueue(Connection connection, List<AuditRecord> records, Instant at) throws SQLException {
         Object time = at.atOffset(ZoneOffset.UTC);
-        insertRows(connection, "insert into audit_pending (" + PENDING_COLUMNS + ") values ", 10, records,
-                (insert, at0, record) -> {
+        MultiRowInsert.insert(connection, "insert into audit_pending (" + PENDING_COLUMNS + ") values ", 10, "",
+                records, (insert, at0, record) -> {
                     insert.setObject(at0, time);
                     insert.setString(at0 + 1, record.actor());
                     insert.setString(at0 + 2, record.actorRoles());
@@ -163,9 +162,9 @@ public final class AuditSequencing {
 
     /** Chained events (times as UTC OffsetDateTime, as {@link InstantConverter} writes them). */
     private static void insertEvents(Connection connection, List<AuditEvent> events) throws SQLException {
-        insertRows(connection, "insert into audit_event (sequence, occurred_at, actor, actor_roles, action,"
-                + " resource_type, resource_id, fields, outcome, request_id, client_address, previous_hash, hash,"
-                + " leaf_hash) values ", 14, events, (insert, at, event) -> {
+        MultiRowInsert.insert(connection, "insert into audit_event (sequence, occurred_at, actor, actor_roles,"
+                + " action, resource_type, resource_id, fields, outcome, request_id, client_address, previous_hash,"
+                + " hash, leaf_hash) values ", 14, "", events, (insert, at, event) -> {
                     insert.setLong(at, event.getSequence());
                     insert.setObject(at + 1, event.getOccurredAt().atOffset(ZoneOffset.UTC));
                     insert.setString(at + 2, event.getActor());
@@ -181,46 +180,5 @@ public final class AuditSequencing {
                     insert.setString(at + 12, event.getHash());
                     insert.setString(at + 13, event.getLeafHash());
                 });
-    }
-
-    /** Binds one row's values starting at parameter {@code at}. */
-    @FunctionalInterface
-    private interface RowBinder<T> {
-        void bind(PreparedStatement statement, int at, T row) throws SQLException;
-    }
-
-    /** Rows per multi-row INSERT: one round trip and one statement for many rows, well under 32,767 parameters. */
-    static final int ROWS_PER_INSERT = 250;
-
-    /**
-     * Inserts rows with multi-row {@code VALUES} lists of placeholders (standard SQL on both databases): one
-     * statement per {@value #ROWS_PER_INSERT} rows, where a JDBC batch would be one statement per row unless the
-     * PostgreSQL URL asks the driver to rewrite it.
-     */
-    private static <T> void insertRows(Connection connection, String insertInto, int columns, List<T> rows,
-            RowBinder<T> binder) throws SQLException {
-        String row = "(" + "?, ".repeat(columns - 1) + "?)";
-        int full = rows.size() / ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement insert = connection.prepareStatement(insertInto
-                    + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, row)))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    for (int i = 0; i < ROWS_PER_INSERT; i++) {
-                        binder.bind(insert, i * columns + 1, rows.get(chunk * ROWS_PER_INSERT + i));
-                    }
-                    insert.executeUpdate();
-                }
-            }
-        }
-        int rest = rows.size() - full * ROWS_PER_INSERT;
-        if (rest > 0) {
-            try (PreparedStatement insert = connection.prepareStatement(insertInto
-                    + String.join(", ", Collections.nCopies(rest, row)))) {
-                for (int i = 0; i < rest; i++) {
-                    binder.bind(insert, i * columns + 1, rows.get(full * ROWS_PER_INSERT + i));
-                }
-                insert.executeUpdate();
-            }
-        }
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Rows inserted through JDBC next to the persistence provider (an import's chunk, #24), on the transaction's
- * connection (the container hands out the one enlisted, so they commit with it). Ids: the entity sequences
+ * Rows inserted through JDBC (multi-row statements) next to the persistence provider (an import's chunk, #24), on
+ * the transaction's connection (the container hands out the one enlisted, so they commit with it). Ids: the entity sequences
  * ({@code customer_seq}, {@code ticket_seq}, {@code comment_seq}) go up by 50 and EclipseLink takes each value it
  * draws as the last id of a block of 50 (allocationSize 50); ids taken here are whole such blocks, drawn with one
  * statement, so they never meet the provider's.
@@ -24,11 +24,6 @@ final class BatchInserts {
 
     /** The sequences' increment and the entities' allocationSize. */
     static final int BLOCK = 50;
-
-    /** Binds one item's values to the insert. */
-    interface Binder<T> {
-        void bind(PreparedStatement insert, T item) throws SQLException;
-    }
 
     private BatchInserts() {
     }
@@ -42,18 +37,17 @@ final class BatchInserts {
         }
     }
 
-    /** One batched insert of {@code items} on the transaction's connection. */
-    static <T> void insert(DataSource dataSource, String sql, List<T> items, Binder<T> binder, String what) {
+    /**
+     * Inserts {@code items} on the transaction's connection with multi-row statements ({@link MultiRowInsert}:
+     * {@code insertInto} up to {@code values }, {@code columns} placeholders per row).
+     */
+    static <T> void insert(DataSource dataSource, String insertInto, int columns, List<T> items,
+            MultiRowInsert.RowBinder<T> binder, String what) {
         if (items.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (T item : items) {
-                binder.bind(insert, item);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            MultiRowInsert.insert(connection, insertInto, columns, "", items, binder);
         } catch (SQLException e) {
             throw new PersistenceException("storing " + items.size() + " " + what + " failed: " + e.getMessage(), e);
         }

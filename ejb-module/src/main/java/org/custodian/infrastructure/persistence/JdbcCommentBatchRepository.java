@@ -28,17 +28,17 @@ public class JdbcCommentBatchRepository implements CommentBatchRepository {
         List<Long> ids = BatchInserts.ids(dataSource, "comment_seq", comments.size(), "comment");
         Iterator<Long> next = ids.iterator();
         BatchInserts.insert(dataSource, "insert into ticket_comment (id, ticket_id, body, body_masked, visibility,"
-                + " author, channel, created_at, redacted_types) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", comments,
-                (insert, comment) -> {
-                    insert.setLong(1, next.next());
-                    insert.setLong(2, comment.getTicket().getId());
-                    insert.setString(3, comment.getBody());
-                    insert.setString(4, comment.getBodyMasked());
-                    insert.setString(5, comment.getVisibility().name());
-                    insert.setString(6, comment.getAuthor());
-                    insert.setString(7, comment.getChannel().name());
-                    BatchInserts.setInstant(insert, 8, comment.getCreatedAt());
-                    insert.setString(9, BatchInserts.redactedTypes(comment.getRedactedTypes()));
+                + " author, channel, created_at, redacted_types) values ", 9, comments,
+                (insert, at, comment) -> {
+                    insert.setLong(at, next.next());
+                    insert.setLong(at + 1, comment.getTicket().getId());
+                    insert.setString(at + 2, comment.getBody());
+                    insert.setString(at + 3, comment.getBodyMasked());
+                    insert.setString(at + 4, comment.getVisibility().name());
+                    insert.setString(at + 5, comment.getAuthor());
+                    insert.setString(at + 6, comment.getChannel().name());
+                    BatchInserts.setInstant(insert, at + 7, comment.getCreatedAt());
+                    insert.setString(at + 8, BatchInserts.redactedTypes(comment.getRedactedTypes()));
                 }, "comments");
         return ids;
     }

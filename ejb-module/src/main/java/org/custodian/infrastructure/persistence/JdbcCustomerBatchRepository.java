@@ -27,18 +27,19 @@ public class JdbcCustomerBatchRepository implements CustomerBatchRepository {
     @Override
     public void insertAll(List<Customer> customers) {
         BatchInserts.insert(dataSource, "insert into customer (id, external_id, name, email, phone, national_id,"
-                + " region, created_at, merged_into, merged_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                customers, (insert, customer) -> {
-                    insert.setLong(1, customer.getId());
-                    insert.setString(2, customer.getExternalId());
-                    insert.setString(3, customer.getName());
-                    insert.setString(4, customer.getEmail());
-                    insert.setString(5, customer.getPhone());
-                    insert.setString(6, customer.getNationalId());
-                    insert.setString(7, customer.getRegion().name());
-                    BatchInserts.setInstant(insert, 8, customer.getCreatedAt());
-                    BatchInserts.setLong(insert, 9, customer.getMergedInto());
-                    BatchInserts.setInstant(insert, 10, customer.getMergedAt());
+                + " region, created_at, merged_into, merged_at, version) values ", 11,
+                customers, (insert, at, customer) -> {
+                    insert.setLong(at, customer.getId());
+                    insert.setString(at + 1, customer.getExternalId());
+                    insert.setString(at + 2, customer.getName());
+                    insert.setString(at + 3, customer.getEmail());
+                    insert.setString(at + 4, customer.getPhone());
+                    insert.setString(at + 5, customer.getNationalId());
+                    insert.setString(at + 6, customer.getRegion().name());
+                    BatchInserts.setInstant(insert, at + 7, customer.getCreatedAt());
+                    BatchInserts.setLong(insert, at + 8, customer.getMergedInto());
+                    BatchInserts.setInstant(insert, at + 9, customer.getMergedAt());
+                    insert.setInt(at + 10, 1); // the initial version
                 }, "customers");
     }
 }

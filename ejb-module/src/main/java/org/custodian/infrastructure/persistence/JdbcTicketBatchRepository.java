@@ -30,27 +30,28 @@ public class JdbcTicketBatchRepository implements TicketBatchRepository {
         BatchInserts.insert(dataSource, "insert into ticket (id, subject, description, subject_masked,"
                 + " description_masked, status, priority, category, product_sku, site_code, region, assignee,"
                 + " assigned_team_id, customer_id, created_at, updated_at, resolved_at, anonymized_at, redacted_types,"
-                + " version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", tickets,
-                (insert, ticket) -> {
-                    insert.setLong(1, ticket.getId());
-                    insert.setString(2, ticket.getSubject());
-                    insert.setString(3, ticket.getDescription());
-                    insert.setString(4, ticket.getSubjectMasked());
-                    insert.setString(5, ticket.getDescriptionMasked());
-                    insert.setString(6, ticket.getStatus().name());
-                    insert.setString(7, ticket.getPriority().name());
-                    insert.setString(8, ticket.getCategory());
-                    insert.setString(9, ticket.getProductSku());
-                    insert.setString(10, ticket.getSiteCode());
-                    insert.setString(11, ticket.getRegion().name());
-                    insert.setString(12, ticket.getAssignee());
-                    BatchInserts.setLong(insert, 13, ticket.getTeam() == null ? null : ticket.getTeam().getId());
-                    insert.setLong(14, ticket.getCustomerId());
-                    BatchInserts.setInstant(insert, 15, ticket.getCreatedAt());
-                    BatchInserts.setInstant(insert, 16, ticket.getUpdatedAt());
-                    BatchInserts.setInstant(insert, 17, ticket.getResolvedAt());
-                    BatchInserts.setInstant(insert, 18, ticket.getAnonymizedAt());
-                    insert.setString(19, BatchInserts.redactedTypes(ticket.getRedactedTypes()));
+                + " version) values ", 20, tickets,
+                (insert, at, ticket) -> {
+                    insert.setLong(at, ticket.getId());
+                    insert.setString(at + 1, ticket.getSubject());
+                    insert.setString(at + 2, ticket.getDescription());
+                    insert.setString(at + 3, ticket.getSubjectMasked());
+                    insert.setString(at + 4, ticket.getDescriptionMasked());
+                    insert.setString(at + 5, ticket.getStatus().name());
+                    insert.setString(at + 6, ticket.getPriority().name());
+                    insert.setString(at + 7, ticket.getCategory());
+                    insert.setString(at + 8, ticket.getProductSku());
+                    insert.setString(at + 9, ticket.getSiteCode());
+                    insert.setString(at + 10, ticket.getRegion().name());
+                    insert.setString(at + 11, ticket.getAssignee());
+                    BatchInserts.setLong(insert, at + 12, ticket.getTeam() == null ? null : ticket.getTeam().getId());
+                    insert.setLong(at + 13, ticket.getCustomerId());
+                    BatchInserts.setInstant(insert, at + 14, ticket.getCreatedAt());
+                    BatchInserts.setInstant(insert, at + 15, ticket.getUpdatedAt());
+                    BatchInserts.setInstant(insert, at + 16, ticket.getResolvedAt());
+                    BatchInserts.setInstant(insert, at + 17, ticket.getAnonymizedAt());
+                    insert.setString(at + 18, BatchInserts.redactedTypes(ticket.getRedactedTypes()));
+                    insert.setInt(at + 19, 1); // the initial version
                 }, "tickets");
     }
 }

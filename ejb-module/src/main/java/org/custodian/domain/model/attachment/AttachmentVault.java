@@ -11,6 +11,13 @@ public interface AttachmentVault {
     OutputStream writer(Attachment attachment, char[] passphrase) throws IOException;
 
     /**
+     * As {@link #writer}, for an upload of more than a chunk: the encryption runs on another thread a few blocks
+     * behind the caller, who keeps reading the upload and inserts the finished chunks in its own transaction. Close
+     * it (always) to store the rest and stop that thread.
+     */
+    OutputStream streamingWriter(Attachment attachment, char[] passphrase) throws IOException;
+
+    /**
      * The plaintext, read chunk by chunk (each chunk read on its own, so a download needs no open transaction). An
      * altered ciphertext fails with an IOException at the latest when the end is read.
      */
