@@ -71,7 +71,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
     @Inject
     private Event<DatabaseRestored> restored;
 
-    /** Runs the further connections of the search-index builds. */
+    /** Runs the further connections of the deferred index builds. */
     @Resource
     private ManagedExecutorService executor;
 
@@ -121,12 +121,13 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 }
                 if (kind == RestoreKind.DRILL) {
                     target.drop();
-                    checks.add("OK drill schema " + schema + " dropped (its search indexes were never built)");
+                    checks.add("OK drill schema " + schema + " dropped (its deferred indexes were never built)");
                 } else {
-                    int later = target.recordSearchIndexes(run.getId());
+                    int later = target.recordDeferredIndexes(run.getId());
                     target.commit();
-                    checks.add("OK data committed; " + later + " search index(es) are built after the commit by"
-                            + " the job's step 'indexes' (until then search in " + schema + " works, only slower)");
+                    checks.add("OK data committed; " + later + " index(es) (search, sorting, filtering) are built"
+                            + " after the commit by the job's step 'indexes' (until then every query on " + schema
+                            + " gives the same results, only slower; unique and foreign-key indexes are in place)");
                 }
             }
             return ledger.finishRestore(run.getId(), ok, rows, checks, null);
@@ -141,11 +142,11 @@ public class PostgresBackupRestorer implements BackupRestorer {
     }
 
     @Override
-    public int buildSearchIndexes(String schema) {
+    public int buildDeferredIndexes(String schema) {
         try {
             return RestoreIndexBuilds.buildPending(dataSource, schema, executor, configuration.exportParallelism());
         } catch (SQLException e) {
-            throw new BackupFailedException("building the search indexes of " + schema + " failed: "
+            throw new BackupFailedException("building the deferred indexes of " + schema + " failed: "
                     + e.getMessage(), e);
         }
     }
