@@ -105,7 +105,7 @@ final class RestoreIndexBuilds {
         try (Statement statement = connection.createStatement();
                 PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null");
                 PreparedStatement mark = connection.prepareStatement("update " + table + " set built_at ="
-                        + " current_timestamp, build_ms = ? where schema_name = ? and position = ?")) {
+                        + " current_timestamp, build_ms = ? where schema_name = ? and position = ? and index_name = ?")) {
             statement.execute("set local maintenance_work_mem = '" + DeferredIndexes.BUILD_MEMORY + "'");
             statement.execute("set local search_path to " + schema);
             // a commit lost in a crash loses the index and its mark together: the restart builds it again
@@ -121,6 +121,8 @@ final class RestoreIndexBuilds {
             mark.setLong(1, (System.nanoTime() - start) / 1_000_000);
             mark.setString(2, schema);
             mark.setInt(3, index.position());
+            // by name too: a newer restore into the schema may have replaced the list meanwhile
+            mark.setString(4, index.name());
             mark.executeUpdate();
             connection.commit();
             return built;
