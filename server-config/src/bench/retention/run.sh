@@ -510,7 +510,7 @@ psql_load() {
     ticket_comment union all select count(*) from customer union all select count(*) from audit_event) c")
   echo "  psql load, $mode: $(seconds "$start" "$end")s, of which schema + COPY $(seconds "$start" "$(cat "$WORK/copied-at")")s,"\
     "committed after $(seconds "$start" "$committed")s ($(awk -v n="$restored" -v a="$start" -v b="$committed" \
-    'BEGIN{printf "%.0f", n / (b - a)}') rows/s), then $(wc -l <"$WORK/deferred-indexes.sql" 2>/dev/null || echo 0)"\
+    'BEGIN{printf "%.0f", n / (b - a)}') rows/s), then $([ "$mode" = indexes-on ] && echo 0 || wc -l <"$WORK/deferred-indexes.sql")"\
     "index(es) after the commit ${after}s"
   echo "  (CPU PostgreSQL ${pgcpu}s); $restored rows in" \
     "customer/ticket/comment/audit -> $(awk -v n="$restored" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f", n / (b - a)}')" \
