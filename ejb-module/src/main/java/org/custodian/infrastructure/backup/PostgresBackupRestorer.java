@@ -45,12 +45,15 @@ public class PostgresBackupRestorer implements BackupRestorer {
      * and SIEM collectors and the anomaly detector have consumed it by sequence number. The erasure ledger too: an
      * erasure made after the backup must stay, and is applied again to the restored rows (ErasureReplay); so must a
      * restriction of processing, a withdrawn consent and an objection (#25); the subject packages describe files outside the
-     * database; and second factors must not come back once reset.
+     * database; and second factors must not come back once reset. The nodes' leases and which node runs which job
+     * execution (#26), and the runs' history beside the batch runtime's own tables, describe the running servers:
+     * an old copy of them made the restore's own execution look orphaned (its node gone) while it still ran.
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
             "audit_prune", "audit_daily_aggregate", "audit_pending", "audit_prune_guard", "siem_delivery",
             "erasure", "erasure_subject", "processing_restriction", "consent_record", "processing_objection", "subject_package",
-            "user_second_factor", "user_recovery_code", "flyway_schema_history"));
+            "user_second_factor", "user_recovery_code", "flyway_schema_history", "cluster_node",
+            "cluster_timer_lease", "job_execution_node", "job_run"));
 
     @Inject
     @CustodianDatabase
