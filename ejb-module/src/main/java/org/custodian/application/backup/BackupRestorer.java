@@ -13,8 +13,9 @@ public interface BackupRestorer {
             long jobExecutionId);
 
     /**
-     * Builds the search indexes a restore into the schema left for after its commit, each in a transaction of its
-     * own (so a restart builds only what is missing); returns how many this call built.
+     * Builds the secondary indexes a restore into the schema left for after its commit (all but the unique and
+     * foreign-key ones), each in a transaction of its own (so a restart builds only what is missing); returns how
+     * many this call built.
      */
-    int buildSearchIndexes(String schema);
+    int buildDeferredIndexes(String schema);
 }

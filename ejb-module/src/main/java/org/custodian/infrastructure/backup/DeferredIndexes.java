@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The secondary indexes of a restore schema, taken off before its rows are loaded and built again afterwards, as
@@ -18,21 +21,31 @@ import java.util.List;
  * partitioned table's index goes and comes back with its parent. The definitions are PostgreSQL's own
  * ({@code pg_get_indexdef}), read and replayed in the restore's transaction and search_path, so the rebuilt indexes
  * are the ones the schema script created.
+ * <p>
+ * Most of them are built only after the data committed ({@link RestoreIndexBuilds}): no query needs an index to be
+ * correct, only to be fast. Two kinds are built again inside the transaction, before the checks:
+ * <ul>
+ * <li>unique indexes: they are integrity checks (a duplicate fails the restore, all or nothing) and the arbiters
+ * {@code INSERT … ON CONFLICT} needs; there are few and they are small;</li>
+ * <li>plain b-trees led by a foreign key's columns ({@code ticket.customer_id}, {@code ticket_comment.ticket_id},
+ * …): what the transaction itself still does after the load, the erasure replay ({@code DatabaseRestored}) looking
+ * up each erased customer's tickets and rows, and every delete of a referenced row checking its referencing rows,
+ * would otherwise scan whole tables once per erasure or row; integer b-trees, the cheapest to build.</li>
+ * </ul>
  */
 final class DeferredIndexes {
 
     /** Memory for each index build, this transaction only: a GIN build over a million rows wants more than 64 MB. */
     static final String BUILD_MEMORY = "512MB";
 
-    /** An index taken off: its name as PostgreSQL prints it (quoted where needed) and its CREATE INDEX statement. */
-    record Index(String name, String definition) {
+    /**
+     * An index taken off: its name and its table's as PostgreSQL prints them (quoted where needed), its CREATE INDEX
+     * statement, and
+     * whether it is built again inside the restore's transaction (see the class comment) or after its commit.
+     */
+    record Index(String name, String table, String definition, boolean inTransaction) {
 
-        /**
-         * A search index (GIN: the trigram indexes of V112): the most expensive to build by far (the ticket
-         * description's alone took longer than loading every row) and needed by nothing but search, which works
-         * without it, only slower. Built after the restored data has committed.
-         */
-        boolean search() {
+        boolean gin() {
             return definition.contains(" USING gin ");
         }
     }
@@ -47,7 +60,11 @@ final class DeferredIndexes {
     static DeferredIndexes drop(Connection connection, String schema) throws SQLException {
         List<Index> indexes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("select i.indexrelid::regclass::text,"
-                + " pg_get_indexdef(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " i.indrelid::regclass::text, pg_get_indexdef(i.indexrelid), i.indisunique or (a.amname = 'btree' and i.indpred is null and"
+                + " exists (select 1 from pg_constraint f, lateral (select (string_to_array(i.indkey::text, ' ')"
+                + "::int2[])[1:cardinality(f.conkey)] as columns) l where f.contype = 'f' and f.conrelid ="
+                + " i.indrelid and l.columns @> f.conkey and f.conkey @> l.columns))"
+                + " from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam"
                 + " where c.relnamespace = cast(? as regnamespace)"
                 + " and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)"
                 + " and not exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid)"
@@ -55,7 +72,8 @@ final class DeferredIndexes {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    indexes.add(new Index(rows.getString(1), rows.getString(2)));
+                    indexes.add(new Index(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getBoolean(4)));
                 }
             }
         }
@@ -69,18 +87,30 @@ final class DeferredIndexes {
     }
 
     /**
-     * Builds every dropped index again over the loaded rows, but the search indexes; returns those, to be built
-     * after the commit ({@link RestoreIndexBuilds}).
+     * Builds the dropped indexes the transaction needs (unique, foreign-key lookups) again over the loaded rows;
+     * returns the others, to be built after the commit ({@link RestoreIndexBuilds}): largest table first, GIN before
+     * b-tree, so that the longest builds start first when they are spread over connections.
      */
-    List<Index> rebuildAllButSearch(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
+    List<Index> rebuildInTransaction(Connection connection) throws SQLException {
+        Map<String, Long> sizes = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                PreparedStatement size = connection.prepareStatement("select pg_relation_size(cast(? as regclass))")) {
             statement.execute("set local maintenance_work_mem = '" + BUILD_MEMORY + "'");
             for (Index index : dropped) {
-                if (!index.search()) {
+                if (index.inTransaction()) {
                     statement.execute(index.definition());
+                } else if (!sizes.containsKey(index.table())) {
+                    size.setString(1, index.table());
+                    try (ResultSet row = size.executeQuery()) {
+                        row.next();
+                        sizes.put(index.table(), row.getLong(1));
+                    }
                 }
             }
         }
-        return dropped.stream().filter(Index::search).toList();
+        return dropped.stream().filter(index -> !index.inTransaction())
+                .sorted(Comparator.comparing((Index index) -> -sizes.get(index.table()))
+                        .thenComparing(index -> !index.gin()))
+                .toList();
     }
 }

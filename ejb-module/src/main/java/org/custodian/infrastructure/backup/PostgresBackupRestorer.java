@@ -45,12 +45,15 @@ public class PostgresBackupRestorer implements BackupRestorer {
      * and SIEM collectors and the anomaly detector have consumed it by sequence number. The erasure ledger too: an
      * erasure made after the backup must stay, and is applied again to the restored rows (ErasureReplay); so must a
      * restriction of processing, a withdrawn consent and an objection (#25); the subject packages describe files outside the
-     * database; and second factors must not come back once reset.
+     * database; and second factors must not come back once reset. The nodes' leases and which node runs which job
+     * execution (#26), and the runs' history beside the batch runtime's own tables, describe the running servers:
+     * an old copy of them made the restore's own execution look orphaned (its node gone) while it still ran.
      */
     static final Set<String> KEPT_LIVE = new TreeSet<>(Set.of("audit_event", "audit_chain_head", "audit_checkpoint",
             "audit_prune", "audit_daily_aggregate", "audit_pending", "audit_prune_guard", "siem_delivery",
             "erasure", "erasure_subject", "processing_restriction", "consent_record", "processing_objection", "subject_package",
-            "user_second_factor", "user_recovery_code", "flyway_schema_history"));
+            "user_second_factor", "user_recovery_code", "flyway_schema_history", "cluster_node",
+            "cluster_timer_lease", "job_execution_node", "job_run"));
 
     @Inject
     @CustodianDatabase
@@ -71,7 +74,7 @@ public class PostgresBackupRestorer implements BackupRestorer {
     @Inject
     private Event<DatabaseRestored> restored;
 
-    /** Runs the further connections of the search-index builds. */
+    /** Runs the further connections of the deferred index builds. */
     @Resource
     private ManagedExecutorService executor;
 
@@ -121,12 +124,13 @@ public class PostgresBackupRestorer implements BackupRestorer {
                 }
                 if (kind == RestoreKind.DRILL) {
                     target.drop();
-                    checks.add("OK drill schema " + schema + " dropped (its search indexes were never built)");
+                    checks.add("OK drill schema " + schema + " dropped (its deferred indexes were never built)");
                 } else {
-                    int later = target.recordSearchIndexes(run.getId());
+                    int later = target.recordDeferredIndexes(run.getId());
                     target.commit();
-                    checks.add("OK data committed; " + later + " search index(es) are built after the commit by"
-                            + " the job's step 'indexes' (until then search in " + schema + " works, only slower)");
+                    checks.add("OK data committed; " + later + " index(es) (search, sorting, filtering) are built"
+                            + " after the commit by the job's step 'indexes' (until then every query on " + schema
+                            + " gives the same results, only slower; unique and foreign-key indexes are in place)");
                 }
             }
             return ledger.finishRestore(run.getId(), ok, rows, checks, null);
@@ -141,11 +145,11 @@ public class PostgresBackupRestorer implements BackupRestorer {
     }
 
     @Override
-    public int buildSearchIndexes(String schema) {
+    public int buildDeferredIndexes(String schema) {
         try {
             return RestoreIndexBuilds.buildPending(dataSource, schema, executor, configuration.exportParallelism());
         } catch (SQLException e) {
-            throw new BackupFailedException("building the search indexes of " + schema + " failed: "
+            throw new BackupFailedException("building the deferred indexes of " + schema + " failed: "
                     + e.getMessage(), e);
         }
     }

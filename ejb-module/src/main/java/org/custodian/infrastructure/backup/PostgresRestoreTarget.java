@@ -31,10 +31,11 @@ import org.postgresql.copy.CopyManager;
 /**
  * A PostgreSQL schema a backup chain is restored into, in one transaction on a connection of its own: the set's
  * own schema script creates the tables (search_path points at the restore schema for the whole transaction, so the
- * live schema is never touched), secondary indexes and foreign keys are taken off while rows are loaded with COPY,
- * then the indexes are built over the loaded rows and the foreign keys put back, which checks every reference. Nothing
- * is visible to anyone until {@link #commit}; a failure rolls it all back. The search (GIN) indexes are the
- * exception: they are built after the commit, each in a transaction of its own ({@link RestoreIndexBuilds}).
+ * live schema is never touched), secondary indexes and foreign keys are taken off while rows are loaded with COPY
+ * (FREEZE: the tables were created in this transaction), then the unique and foreign-key indexes are built over the
+ * loaded rows and the foreign keys put back, which checks every reference. Nothing is visible to anyone until
+ * {@link #commit}; a failure rolls it all back. The other secondary indexes (search, sorting, filtering) are built
+ * after the commit, each in a transaction of its own ({@link RestoreIndexBuilds}); see {@link DeferredIndexes}.
  * <p>
  * Identifiers in the SQL come from PostgreSQL's catalog or from the configured schema name checked against
  * {@link #SCHEMA_NAME}; values go through bind parameters wherever PostgreSQL accepts them.
@@ -45,7 +46,7 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     public static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** A foreign key taken off for the load: re-adding it validates every row. */
-    private record ForeignKey(String table, String name, String definition) { }
+    record ForeignKey(String table, String name, String definition) { }
 
     private final Connection connection;
     private final CopyManager copy;
@@ -57,8 +58,10 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     private final List<String> tables = new ArrayList<>();
     /** The tables the backup held (their rows were loaded); the schema script creates others it does not hold. */
     private final Set<String> loaded = new TreeSet<>();
+    /** COPY FREEZE is refused for partitioned tables. */
+    private final Set<String> partitioned = new TreeSet<>();
     private DeferredIndexes indexes;
-    private List<DeferredIndexes.Index> searchIndexes = List.of();
+    private List<DeferredIndexes.Index> deferredIndexes = List.of();
     private boolean committed;
 
     private PostgresRestoreTarget(Connection connection, String schema, String liveSchema) throws SQLException {
@@ -107,14 +110,22 @@ public final class PostgresRestoreTarget implements AutoCloseable {
             statement.execute("create schema " + schema);
             // local: ends with the transaction, so the pooled connection goes back with its usual path
             statement.execute("set local search_path to " + schema);
+            // this transaction's commit need not wait for its WAL to reach the disk: the restore's report commits
+            // after it with a synchronous commit, whose flush covers this one's (WAL is flushed in order), so no
+            // report can outlive a crash that lost the restore it reports
+            statement.execute("set local synchronous_commit = off");
             statement.execute(script);
         }
-        try (PreparedStatement statement = connection.prepareStatement("select c.relname from pg_class c where"
-                + " c.relnamespace = cast(? as regnamespace) and c.relkind in ('r', 'p') order by c.relname")) {
+        try (PreparedStatement statement = connection.prepareStatement("select c.relname, c.relkind = 'p' from"
+                + " pg_class c where c.relnamespace = cast(? as regnamespace) and c.relkind in ('r', 'p') order by"
+                + " c.relname")) {
             statement.setString(1, schema);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
+                    if (rows.getBoolean(2)) {
+                        partitioned.add(rows.getString(1));
+                    }
                 }
             }
         }
@@ -153,29 +164,33 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     public long load(String table, InputStream csv) throws SQLException, IOException {
         requireTable(table);
         loaded.add(table);
-        return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header)", csv);
+        // FREEZE: rows written frozen and pages all-visible, so neither the checks and index builds that read them
+        // next nor a later vacuum rewrite every page; allowed because createSchema created the table in this
+        // transaction (nothing outside it can see the rows before the commit anyway)
+        return copy.copyIn("copy " + identifier(table) + " from stdin (format csv, header"
+                + (partitioned.contains(table) ? "" : ", freeze") + ")", csv);
     }
 
     /**
-     * Builds the secondary indexes taken off for the load over the loaded rows, except the search indexes: those
-     * are left for after the commit ({@link #recordSearchIndexes}); returns how many are left.
+     * Builds the unique and foreign-key indexes taken off for the load over the loaded rows; the other secondary
+     * indexes are left for after the commit ({@link #recordDeferredIndexes}); returns how many are left.
      */
     public int createIndexes() throws SQLException {
         if (indexes == null) {
             throw new IllegalStateException("no schema was created");
         }
-        searchIndexes = indexes.rebuildAllButSearch(connection);
+        deferredIndexes = indexes.rebuildInTransaction(connection);
         indexes = null;
-        return searchIndexes.size();
+        return deferredIndexes.size();
     }
 
     /**
-     * Records, in this transaction, the search indexes still to build in the restore schema (replacing what an
-     * earlier restore into the same schema left): they are there to build exactly when the data committed.
+     * Records, in this transaction, the indexes still to build in the restore schema after the commit (replacing
+     * what an earlier restore into the same schema left): they are there to build exactly when the data committed.
      * Returns how many.
      */
-    public int recordSearchIndexes(long restoreRunId) throws SQLException {
-        return RestoreIndexBuilds.record(connection, liveSchema, schema, searchIndexes, restoreRunId);
+    public int recordDeferredIndexes(long restoreRunId) throws SQLException {
+        return RestoreIndexBuilds.record(connection, liveSchema, schema, deferredIndexes, restoreRunId);
     }
 
     /** Removes every row of the table (a "whole" table of an incremental set replaces it). */
@@ -191,13 +206,16 @@ public final class PostgresRestoreTarget implements AutoCloseable {
         requireTable(table);
         String key = keyColumn(table);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temp table if not exists restore_keys (k text) on commit drop");
-            statement.execute("truncate restore_keys");
+            // the keys in the key column's own type, so that the delete finds them through the primary key
+            statement.execute("drop table if exists pg_temp.restore_keys");
+            statement.execute("create temp table restore_keys on commit drop as select " + identifier(key) + " as k"
+                    + " from " + identifier(table) + " with no data");
         }
         copy.copyIn("copy restore_keys from stdin (format csv, header)", keysCsv);
         try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze restore_keys");
             return statement.executeUpdate("delete from " + identifier(table) + " where " + identifier(key)
-                    + "::text in (select k from restore_keys)");
+                    + " in (select k from restore_keys)");
         }
     }
 
@@ -342,96 +360,10 @@ public final class PostgresRestoreTarget implements AutoCloseable {
 
     /**
      * Moves the restored rows over the live schema's, in this same transaction, for every restored table except
-     * those in keepLive (the audit trail is never rewound). Live foreign keys touching those tables come off and go
-     * back on (checking every reference), change-log triggers stay quiet, sequences only move forward, so ids the
-     * running application already holds are never handed out twice. Returns the tables replaced.
+     * those in keepLive (the audit trail is never rewound); see {@link LiveReplacement}. Returns the tables replaced.
      */
     public List<String> replaceLive(Set<String> keepLive) throws SQLException {
-        String live = identifier(liveSchema) + ".";
-        List<String> replaced = new ArrayList<>();
-        for (String table : loaded) {
-            // only what the backup held: the catalog, the job repository and the like stay live
-            if (!keepLive.contains(table) && existsLive(table)) {
-                replaced.add(table);
-            }
-        }
-        List<ForeignKey> liveKeys = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select conrelid::regclass::text, conname,"
-                + " pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and connamespace = cast(? as"
-                + " regnamespace) and (conrelid::regclass::text = any (?) or confrelid::regclass::text = any (?))")) {
-            String[] qualified = replaced.stream().map(table -> liveSchema + "." + table).toArray(String[]::new);
-            statement.setString(1, liveSchema);
-            statement.setArray(2, connection.createArrayOf("text", qualified));
-            statement.setArray(3, connection.createArrayOf("text", qualified));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    liveKeys.add(new ForeignKey(rows.getString(1), rows.getString(2), rows.getString(3)));
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (ForeignKey key : liveKeys) {
-                statement.execute("alter table " + key.table() + " drop constraint " + identifier(key.name()));
-            }
-            statement.execute("truncate " + String.join(", ", replaced.stream().map(t -> live + identifier(t))
-                    .toList()));
-            for (String table : replaced) {
-                String columns = String.join(", ", columns(table).stream().map(PostgresSnapshotSource::identifier)
-                        .toList());
-                statement.execute("alter table " + live + identifier(table) + " disable trigger user");
-                statement.execute("insert into " + live + identifier(table) + " (" + columns + ") select " + columns
-                        + " from " + identifier(schema) + "." + identifier(table));
-                statement.execute("alter table " + live + identifier(table) + " enable trigger user");
-            }
-            for (ForeignKey key : liveKeys) {
-                statement.execute("alter table " + key.table() + " add constraint " + identifier(key.name()) + " "
-                        + key.definition());
-            }
-            List<String> sequenceNames = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("select sequencename from pg_sequences"
-                    + " where schemaname = ?")) {
-                query.setString(1, schema);
-                try (ResultSet sequences = query.executeQuery()) {
-                    while (sequences.next()) {
-                        sequenceNames.add(sequences.getString(1));
-                    }
-                }
-            }
-            for (String name : sequenceNames) {
-                String liveSequence = live + identifier(name);
-                statement.execute("select setval('" + liveSequence.replace("'", "''") + "', greatest((select"
-                        + " last_value from " + liveSequence + "), (select last_value from " + identifier(schema)
-                        + "." + identifier(name) + ")))");
-            }
-        }
-        return replaced;
-    }
-
-    private boolean existsLive(String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from pg_class where"
-                + " relnamespace = cast(? as regnamespace) and relname = ? and relkind in ('r', 'p')")) {
-            statement.setString(1, liveSchema);
-            statement.setString(2, table);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1) == 1;
-            }
-        }
-    }
-
-    /** The restored table's columns, in order: inserted by name, so a column order that differs does no harm. */
-    private List<String> columns(String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select attname from pg_attribute where"
-                + " attrelid = to_regclass(?) and attnum > 0 and not attisdropped order by attnum")) {
-            statement.setString(1, identifier(schema) + "." + identifier(table));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
-        return columns;
+        return LiveReplacement.replace(connection, liveSchema, schema, loaded, keepLive);
     }
 
     public Connection connection() {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * Builds the search indexes a restore left for after its data committed ({@code restore_index_build}, V118), on up
- * to {@code parallelism} connections at once (PostgreSQL builds a GIN index on one core). Each index is built and
+ * Builds the indexes a restore left for after its data committed ({@code restore_index_build}, V118; which ones:
+ * {@link DeferredIndexes}), on up to {@code parallelism} connections at once, in the order recorded (the longest
+ * first; PostgreSQL builds a GIN index on one core). Each index is built and
  * its row marked built in one transaction of its own, so a failed or killed run leaves every index either built and
  * marked or neither, and a restart builds only what is missing. An index that already exists (built by hand) is
  * only marked.
@@ -30,7 +31,7 @@ final class RestoreIndexBuilds {
     }
 
     /**
-     * Records, in the restore's transaction on {@code connection}, the search indexes still to build in
+     * Records, in the restore's transaction on {@code connection}, the indexes still to build in
      * {@code schema} (replacing what an earlier restore into it left), so that they are there to build exactly when
      * the data committed. Returns how many.
      */
@@ -104,9 +105,11 @@ final class RestoreIndexBuilds {
         try (Statement statement = connection.createStatement();
                 PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null");
                 PreparedStatement mark = connection.prepareStatement("update " + table + " set built_at ="
-                        + " current_timestamp, build_ms = ? where schema_name = ? and position = ?")) {
+                        + " current_timestamp, build_ms = ? where schema_name = ? and position = ? and index_name = ?")) {
             statement.execute("set local maintenance_work_mem = '" + DeferredIndexes.BUILD_MEMORY + "'");
             statement.execute("set local search_path to " + schema);
+            // a commit lost in a crash loses the index and its mark together: the restart builds it again
+            statement.execute("set local synchronous_commit = off");
             exists.setString(1, index.name());
             try (ResultSet row = exists.executeQuery()) {
                 row.next();
@@ -118,6 +121,8 @@ final class RestoreIndexBuilds {
             mark.setLong(1, (System.nanoTime() - start) / 1_000_000);
             mark.setString(2, schema);
             mark.setInt(3, index.position());
+            // by name too: a newer restore into the schema may have replaced the list meanwhile
+            mark.setString(4, index.name());
             mark.executeUpdate();
             connection.commit();
             return built;

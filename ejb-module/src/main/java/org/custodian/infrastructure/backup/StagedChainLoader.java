@@ -21,8 +21,8 @@ import org.custodian.application.backup.BackupFailedException;
  * What PostgreSQL runs (the schema script, the sequence values) is decrypted into memory and compared with the
  * signed manifest's plaintext hash before it runs. Table rows stream into COPY and their hash is compared at the
  * end of each file; they are only data, loaded with the tables' triggers off into a transaction that a mismatch
- * rolls back. The secondary indexes are built once at the end, over all rows (the search indexes later, after the
- * commit: {@link PostgresRestoreTarget#createIndexes}).
+ * rolls back. The unique and foreign-key indexes are built once at the end, over all rows (the other secondary
+ * indexes later, after the commit: {@link PostgresRestoreTarget#createIndexes}).
  */
 final class StagedChainLoader {
 
@@ -77,7 +77,7 @@ final class StagedChainLoader {
             }
         }
         // the secondary indexes were taken off for the load; building each once over all rows is the fast way
-        // (the search indexes are left for after the commit)
+        // (those the transaction does not need are left for after the commit)
         target.createIndexes();
         return rows;
     }

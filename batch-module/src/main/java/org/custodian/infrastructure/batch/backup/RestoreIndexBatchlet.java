@@ -10,9 +10,10 @@ import org.custodian.application.backup.BackupRestorer;
 import org.custodian.domain.model.backup.RestoreKind;
 
 /**
- * The restore job's second step: builds the search indexes that the restore left for after its data committed
- * (the restored rows are all there and checked; search in the restored schema works before, only slower). A
- * restart of a failed run builds only what is still missing. A drill has none (its copy is dropped).
+ * The restore job's second step: builds the secondary indexes that the restore left for after its data committed
+ * (all but the unique and foreign-key ones: search, sorting and filtering indexes). The restored rows are all there
+ * and checked; every query on the restored schema gives the same results before, only slower. A restart of a failed
+ * run builds only what is still missing. A drill has none (its copy is dropped).
  */
 @Dependent
 @Named
@@ -35,8 +36,8 @@ public class RestoreIndexBatchlet extends AbstractBatchlet {
         }
         String into = destination.schema();
         long start = System.nanoTime();
-        int built = restorer.buildSearchIndexes(into);
-        String status = "OK search indexes of " + into + " built=" + built + " ms="
+        int built = restorer.buildDeferredIndexes(into);
+        String status = "OK deferred indexes of " + into + " built=" + built + " ms="
                 + (System.nanoTime() - start) / 1_000_000;
         step.setExitStatus(status);
         return status;
