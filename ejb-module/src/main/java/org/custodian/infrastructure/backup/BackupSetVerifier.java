@@ -43,9 +43,6 @@ public final class BackupSetVerifier {
     /** The first layout: only the manifest was signed (its checksum lists were not). */
     public static final String FORMAT_1 = "custodian-backup-set/1";
 
-    /** Stored size from which a file's plaintext is hashed beside its decryption ({@link PipelinedSha256}). */
-    private static final long PIPELINED_FROM = 1 << 20;
-
     /** The top of a set: manifest, checksum lists and their detached signatures. */
     static final List<String> SIGNED_FILES = List.of("manifest.json", "manifest.json.asc", "SHA256SUMS",
             "SHA256SUMS.asc", "SHA256SUMS.decrypted", "SHA256SUMS.decrypted.asc");
@@ -266,7 +263,7 @@ public final class BackupSetVerifier {
             }
             if (decryptor.isPresent()) {
                 // only bytes whose hash the signed manifest vouches for are decrypted: the staged copy if any
-                String plainHash = decryptedHash(copy == null ? onDisk : copy, size);
+                String plainHash = decryptedHash(copy == null ? onDisk : copy);
                 if (!plainHash.equals(file.getString("plainSha256"))) {
                     return path + ": decrypts to content with SHA-256 " + plainHash + ", the manifest says "
                             + file.getString("plainSha256");
@@ -299,13 +296,9 @@ public final class BackupSetVerifier {
         }
     }
 
-    /** Files of a MiB and more (the large tables) are hashed on a second thread beside their decryption. */
-    private String decryptedHash(Path encrypted, long size) throws IOException {
+    private String decryptedHash(Path encrypted) throws IOException {
         try (InputStream in = Files.newInputStream(encrypted);
                 InputStream plain = decryptor.orElseThrow().decrypt(in)) {
-            if (size >= PIPELINED_FROM) {
-                return PipelinedSha256.of(plain, executor);
-            }
             DigestingOutputStream digest = new DigestingOutputStream(OutputStream.nullOutputStream());
             plain.transferTo(digest);
             return digest.sha256();
