@@ -20,6 +20,13 @@ public final class Flow {
         return again();
     }
 
+    /** The message for the next page and {@code outcome}, a redirect ("?faces-redirect=true") to another page. */
+    public static String doneAt(String outcome, String summary, String detail) {
+        PageFailures.info(summary, detail);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return outcome;
+    }
+
     /** The outcome that redirects to the current page with its view parameters, keeping this request's messages. */
     public static String again() {
         FacesContext faces = FacesContext.getCurrentInstance();

@@ -55,7 +55,7 @@ public class JobDurationsBean implements Serializable {
 
     /** The view action: the period's rows; the chosen job, or the one with the most runs. */
     public void load() {
-        try {
+        PageFailures.read(() -> {
             to = LocalDate.now(ZONE);
             from = to.minusDays(DAYS - 1L);
             all = new ArrayList<>(runs.daily(portal.get(), from, to, ZONE));
@@ -66,9 +66,7 @@ public class JobDurationsBean implements Serializable {
                 // the most runs; of equals, the first by name (max keeps the first of equals)
                 job = jobs.stream().max(java.util.Comparator.comparingLong(counts::get)).orElse(null);
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     /** The chosen job's days, oldest first. */

@@ -58,7 +58,7 @@ public class AccessReviewsBean implements Serializable {
     private String policy = "revoke";
 
     public void load() {
-        try {
+        PageFailures.read(() -> {
             campaigns = reviews.list(portal.get());
             if (id != null) {
                 detail = reviews.get(portal.get(), id);
@@ -67,9 +67,7 @@ public class AccessReviewsBean implements Serializable {
                 dormantReport = dormant.report(portal.get(), days);
                 days = dormantReport.days();
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String open() {

@@ -39,11 +39,7 @@ public class GrantsBean implements Serializable {
     private String reasonInput;
 
     public void load() {
-        try {
-            result = grants.list(portal.get(), status, null, 0, 100);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> result = grants.list(portal.get(), status, null, 0, 100));
     }
 
     /** Why the signed-in user cannot decide this request, or null when they may try. */

@@ -48,11 +48,7 @@ public class ServiceAccountsBean implements Serializable {
     private String rowInput;
 
     public void load() {
-        try {
-            list = accounts.list(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> list = accounts.list(portal.get()));
     }
 
     public String create() {

@@ -46,7 +46,7 @@ public class TeamsBean implements Serializable {
     }
 
     public void load() {
-        try {
+        PageFailures.read(() -> {
             Map<String, List<TeamView>> grouped = new TreeMap<>();
             for (TeamView each : teams.list(portal.get())) {
                 grouped.computeIfAbsent(each.region(), key -> new ArrayList<>()).add(each);
@@ -61,9 +61,7 @@ public class TeamsBean implements Serializable {
                     candidates = teams.candidates(portal.get(), chosen.key());
                 }
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String create() {

@@ -64,11 +64,7 @@ public class CustomerBean extends ShownRecordPage {
         if (id == null) {
             return;
         }
-        try {
-            customer = customers.get(portal.get(), id);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> customer = customers.get(portal.get(), id));
     }
 
     public String register() throws IOException {

@@ -56,27 +56,22 @@ public class TicketLinksBean implements Serializable {
     public String link() {
         return PageFailures.attempt("links", () -> {
             work.link(portal.get(), ticketBean.getId(), linkId);
-            PageFailures.info(TicketWorkText.text("links.linked"), TicketWorkText.text("links.linkedDetail",
-                    String.valueOf(linkId)));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "links.linked", String.valueOf(linkId));
         });
     }
 
     public String unlink(long other) {
         return PageFailures.attempt("links", () -> {
             work.unlink(portal.get(), ticketBean.getId(), other);
-            PageFailures.info(TicketWorkText.text("links.unlinked"), TicketWorkText.text("links.unlinkedDetail",
-                    String.valueOf(other)));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "links.unlinked", String.valueOf(other));
         });
     }
 
     public String merge() {
         return PageFailures.attempt("merge", () -> {
             work.merge(portal.get(), ticketBean.getId(), duplicateId, mergeReason);
-            PageFailures.info(TicketWorkText.text("ticketMerge.done"), TicketWorkText.text("ticketMerge.doneDetail",
-                    String.valueOf(duplicateId), String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "ticketMerge.done", String.valueOf(duplicateId),
+                    String.valueOf(ticketBean.getId()));
         });
     }
 

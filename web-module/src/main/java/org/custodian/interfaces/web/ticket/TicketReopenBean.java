@@ -62,9 +62,7 @@ public class TicketReopenBean implements Serializable {
     public String reopen() {
         try {
             work.reopen(portal.get(), ticketBean.getId(), reason, ticketBean.getVersion());
-            PageFailures.info(TicketWorkText.text("reopen.done"), TicketWorkText.text("reopen.doneDetail",
-                    String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "reopen.done", String.valueOf(ticketBean.getId()));
         } catch (RuntimeException e) {
             stale.showOr(e, "reopen");
             return null;
@@ -74,9 +72,8 @@ public class TicketReopenBean implements Serializable {
     public String followUp() {
         return PageFailures.attempt("followUp", () -> {
             TicketView created = work.followUp(portal.get(), ticketBean.getId(), followUpSubject, followUpDescription);
-            PageFailures.info(TicketWorkText.text("followUp.done"), TicketWorkText.text("followUp.doneDetail",
-                    String.valueOf(created.id()), String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(created.id());
+            return TicketWorkText.doneBackTo(created.id(), "followUp.done", String.valueOf(created.id()),
+                    String.valueOf(ticketBean.getId()));
         });
     }
 
