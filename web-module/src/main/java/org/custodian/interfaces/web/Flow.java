@@ -1,7 +1,10 @@
 package org.custodian.interfaces.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.custodian.interfaces.web.i18n.Texts;
 
 /**
@@ -32,6 +35,23 @@ public final class Flow {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
         return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    /**
+     * Redirects at once to a page of the application (path and query, no faces-redirect), keeping this request's
+     * messages; null, the outcome that stays (the response is complete).
+     */
+    public static String redirect(String pathAndQuery) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        try {
+            external.redirect(external.getRequestContextPath() + pathAndQuery);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+        return null;
     }
 
     /** An error shown on the next page (after the redirect), e.g. when the page's record is gone. */

@@ -1,31 +1,17 @@
 package org.custodian.interfaces.web.ticket;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.ticket.LinkView;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.PageFailures;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: the tickets linked to this one, linking a related one, and merging a duplicate into this ticket. */
 @Named
 @ViewScoped
-public class TicketLinksBean implements Serializable {
+public class TicketLinksBean extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @Inject
-    TicketBean ticketBean;
 
     private List<LinkView> links;
     private Long linkId;

@@ -1,31 +1,18 @@
 package org.custodian.interfaces.web.ticket;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.custodian.application.ticket.ReopenOption;
 import org.custodian.application.ticket.TicketView;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.PageFailures;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: a resolved or closed ticket offers a reopen with a reason within the window, else a follow-up ticket. */
 @Named
 @ViewScoped
-public class TicketReopenBean implements Serializable {
+public class TicketReopenBean extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @Inject
-    TicketBean ticketBean;
 
     @Inject
     TicketStaleNotice stale;
