@@ -116,7 +116,7 @@ write_phase() {
 sql_write_phase() {
   local tps
   tps=$(as_pg "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c 2 -j 2 -T "$SECONDS_PER_PHASE" \
-    -f "$HERE/insert.sql" custodian 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+    -D customers="$CUSTOMERS" -f "$HERE/insert.sql" custodian 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   RESULT[$1]="tps=$tps load=$(load)"
   echo "$1: ${RESULT[$1]}"
 }
