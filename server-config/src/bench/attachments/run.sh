@@ -28,38 +28,19 @@ APP=http://127.0.0.1:$APP_PORT
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 APP_PID=
 
-. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-
-as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-rm -rf "$WORK" && mkdir -p "$WORK/baseline/classes" "$WORK/baseline/war/WEB-INF"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK"
+. "$HERE/../lib.sh"  # a fresh cluster, the application started and awaited, token, and the clean-up at exit
+fresh_cluster -c shared_buffers=256MB
 
 # the baseline WAR, compiled from the bench sources
+mkdir -p "$WORK/baseline/classes" "$WORK/baseline/war/WEB-INF"
 API=$(ls "$M2"/jakarta/ws/rs/jakarta.ws.rs-api/3.1.*/jakarta.ws.rs-api-3.1.*.jar 2>/dev/null | sort -V | tail -1)
 [ -n "$API" ] || { echo "jakarta.ws.rs-api 3.1 is not in $M2: build the project once" >&2; exit 1; }
 command -v javac >/dev/null || { echo "needs a JDK (javac)" >&2; exit 1; }
 javac --release 17 -cp "$API" -d "$WORK/baseline/war/WEB-INF/classes" "$HERE/baseline/PlainFiles.java"
 (cd "$WORK/baseline/war" && jar cf "$WORK/bench-baseline.war" .)
 
-as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w -o "-p $PGPORT -k $WORK -c shared_buffers=256MB" start >/dev/null
-psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
+start_app -Djava.io.tmpdir="$WORK" --deploy "$WORK/bench-baseline.war"
 
-CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
-CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
-CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
-CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
-  java -Xmx2g -Djava.io.tmpdir="$WORK" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" \
-  --deploy "$WORK/bench-baseline.war" >>"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
-
-token() {
-  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"Custodian-Demo-1\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 id_of() { sed -E 's/^\{"id":([0-9]+).*/\1/'; }
 SUPERVISOR=$(token supervisor)
 CUSTOMER=$(curl -sf -X POST "$APP/api/v1/customers" -H "Authorization: Bearer $SUPERVISOR" \
@@ -77,15 +58,6 @@ SHA=$(sha256sum "$FILE" | cut -d' ' -f1)
 
 TICKS=$(getconf CLK_TCK)
 cpu_of() { awk -v t="$TICKS" '{ s += $14 + $15 } END { printf "%.2f", s / t }' "$@" 2>/dev/null; }
-db_cpu() {  # CPU seconds of the database cluster so far: the postmaster with its reaped children, and the live ones
-  local pm p stats=""
-  pm=$(head -1 "$WORK/data/postmaster.pid")
-  # a worker may end between listing and reading: it is then skipped here and counted in the postmaster's
-  # cutime/cstime (fields 16, 17) once reaped, so the sum never runs backwards by a whole worker
-  for p in $(pgrep -P "$pm" || true); do stats+=$(cat "/proc/$p/stat" 2>/dev/null || true)$'\n'; done
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"; printf '%s' "$stats" | awk 'NF { print $14 + $15 }'; } \
-    | awk -v t="$TICKS" '{ s += $1 } END { printf "%.2f", s / t }'
-}
 
 # one operation: prints "<wall seconds> <server cpu seconds>"; checks the status and, for downloads, the bytes
 RESULTS=$WORK/results.txt

@@ -30,30 +30,7 @@ APP_PORT=${BENCH_APP_PORT:-8297}
 APP=${BENCH_APP:-http://127.0.0.1:$APP_PORT}
 APP_PID=
 
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-cleanup() {
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
-  fi
-  [ -n "${BENCH_APP:-}" ] || as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-start_db() {
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  [ "$(id -u)" = 0 ] && chown postgres "$WORK"
-  as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-  as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-    -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB${BENCH_PG_STATS:+ -c shared_preload_libraries=pg_stat_statements}" \
-    start >/dev/null
-  psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
-  [ -z "${BENCH_PG_STATS:-}" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian \
-    -c "create extension pg_stat_statements"
-}
+. "$HERE/../lib.sh"  # a fresh cluster, the application started and awaited, token, and the clean-up at exit
 
 # pg_stats <title>: with BENCH_PG_STATS, the statements since the last call by total time, then a reset
 pg_stats() {
@@ -64,27 +41,6 @@ pg_stats() {
     from pg_stat_statements where dbid = (select oid from pg_database where datname = 'custodian')
     order by total_exec_time desc limit ${BENCH_PG_STATS_TOP:-25}" \
     -c "select pg_stat_statements_reset()" >"$WORK/stats.$$" && grep -v '^$' "$WORK/stats.$$" | sed '$d'
-}
-
-start_app() {
-  [ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
-  CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?${BENCH_DB_URL_PARAMS-reWriteBatchedInserts=true}" CUSTODIAN_DB_USER=postgres \
-  CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
-  CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
-  CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
-    java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 600); do  # a loaded machine takes minutes
-    curl -sf "$APP/health" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "the application did not start; see $WORK/app.log" >&2; exit 1
-}
-
-token() {
-  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"${CUSTODIAN_DEMO_PASSWORD:-Custodian-Demo-1}\"}" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 field() { sed -E "s/.*\"$1\":\"?([^\",}]*).*/\1/"; }
 now() { date +%s.%N; }
@@ -150,8 +106,11 @@ db_cpu() {
 cpu_rate() { echo "scale=0; $N / ($2 - $1)" | bc 2>/dev/null || echo "-"; }
 
 if [ -z "${BENCH_APP:-}" ]; then
-  start_db
-  start_app
+  fresh_cluster -c shared_buffers=512MB -c max_wal_size=4GB \
+    ${BENCH_PG_STATS:+-c shared_preload_libraries=pg_stat_statements}
+  [ -z "${BENCH_PG_STATS:-}" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian \
+    -c "create extension pg_stat_statements"
+  start_app "CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/custodian?${BENCH_DB_URL_PARAMS-reWriteBatchedInserts=true}"
 else
   mkdir -p "$WORK"
 fi

@@ -26,21 +26,12 @@ APP=http://127.0.0.1:$APP_PORT
 PSQL=(psql -X -q -t -A -h 127.0.0.1 -p "$PGPORT" -U postgres -d custodian -v ON_ERROR_STOP=1)
 APP_PID=
 
-. "$HERE/../lib.sh"  # as_pg, a fresh cluster, the wait for the application, and the clean-up at exit
+. "$HERE/../lib.sh"  # a fresh cluster, the application started and awaited, token, and the clean-up at exit
 
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 fresh_cluster -c shared_buffers=512MB -c max_wal_size=4GB
+start_app "CUSTODIAN_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true"
 
-CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian?reWriteBatchedInserts=true" CUSTODIAN_DB_USER=postgres \
-CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
-CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
-CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
-  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
-APP_PID=$!
-await_app "$APP" "$APP_PID" "$WORK/app.log"
-
-OPERATOR=$(curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d '{"username":"operator","password":"Custodian-Demo-1"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+OPERATOR=$(token operator)
 field() { sed -E "s/.*\"$1\":\"?([^\",}]*).*/\1/"; }
 now() { date +%s.%N; }
 cpu() { awk '{print $14 + $15}' "/proc/$APP_PID/stat"; }  # utime + stime, clock ticks

@@ -32,49 +32,27 @@ APP=http://127.0.0.1:$APP_PORT
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 APP_PID=
 
-. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+. "$HERE/../lib.sh"  # a fresh cluster, the application started and awaited, token, and the clean-up at exit
 command -v wrk >/dev/null || { echo "needs wrk (Debian: apt-get install wrk)" >&2; exit 1; }
 command -v javac >/dev/null || { echo "needs a JDK (javac)" >&2; exit 1; }
-
-as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-rm -rf "$WORK" && mkdir -p "$WORK/plain/WEB-INF/classes/META-INF"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK"
+fresh_cluster -c shared_buffers=512MB -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements
+psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "create extension pg_stat_statements"
 
 # the baseline WAR, compiled from the bench sources
+mkdir -p "$WORK/plain/WEB-INF/classes/META-INF"
 api() { ls "$M2"/jakarta/$1 2>/dev/null | sort -V | tail -1; }
 CP=$(api "ws/rs/jakarta.ws.rs-api/3.1.*/jakarta.ws.rs-api-3.1.*.jar"):$(api "persistence/jakarta.persistence-api/3.1.*/jakarta.persistence-api-3.1.*.jar"):$(api "ejb/jakarta.ejb-api/4.*/jakarta.ejb-api-4.*.jar")
 javac --release 17 -cp "$CP" -d "$WORK/plain/WEB-INF/classes" "$HERE/baseline/PlainTickets.java"
 cp "$HERE/baseline/persistence.xml" "$WORK/plain/WEB-INF/classes/META-INF/"
 (cd "$WORK/plain" && jar cf "$WORK/bench-plain.war" .)
 
-as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-  -o "-p $PGPORT -k $WORK -c shared_buffers=512MB -c max_wal_size=4GB \
-      -c shared_preload_libraries=pg_stat_statements" start >/dev/null
-psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "create database custodian"
-psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -c "create extension pg_stat_statements"
-
-CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
-CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
-CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
-CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 CUSTODIAN_DATA_DIR="$WORK/data-dir" \
-CUSTODIAN_RATE_LIMIT_ENABLED=false \
-  java -Xmx2g -Djava.io.tmpdir="$WORK" ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" \
-  --deploy "$WORK/bench-plain.war" >>"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 600); do curl -sf "$APP/health" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "$APP/health" >/dev/null 2>&1 || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+start_app CUSTODIAN_RATE_LIMIT_ENABLED=false -Djava.io.tmpdir="$WORK" --deploy "$WORK/bench-plain.war"
 
 echo "seeding $N tickets..."
 psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -d custodian -v n="$N" -f "$HERE/seed.sql"
 LO=10000001
 HI=$((10000000 + N))
 
-token() {
-  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"Custodian-Demo-1\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 # both sides answer the same row
 curl -sf "$APP/bench-plain/tickets/$LO" >/dev/null || { echo "the baseline does not answer; see $WORK/app.log" >&2; exit 1; }
 curl -sf -H "Authorization: Bearer $(token agent.eu)" "$APP/api/v1/tickets/$LO" >/dev/null \
@@ -82,13 +60,6 @@ curl -sf -H "Authorization: Bearer $(token agent.eu)" "$APP/api/v1/tickets/$LO" 
 
 TICKS=$(getconf CLK_TCK)
 app_cpu() { awk -v t="$TICKS" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$APP_PID/stat"; }
-db_cpu() {  # CPU seconds of the database cluster so far: the postmaster with its reaped children, and the live ones
-  local pm p stats=""
-  pm=$(head -1 "$WORK/data/postmaster.pid")
-  for p in $(pgrep -P "$pm" || true); do stats+=$(cat "/proc/$p/stat" 2>/dev/null || true)$'\n'; done
-  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"; printf '%s' "$stats" | awk 'NF { print $14 + $15 }'; } \
-    | awk -v t="$TICKS" '{ s += $1 } END { printf "%.3f", s / t }'
-}
 
 # stmts reset | stmts <run> <requests>: the statements since the reset, per request (calls, database ms, the SQL)
 stmts() {
@@ -108,11 +79,11 @@ run() {
   shift 3
   case "$prefix" in /api/*) auth=(-H "Authorization: Bearer $(token agent.eu)") ;; esac
   stmts reset
-  a0=$(app_cpu); d0=$(db_cpu)
+  a0=$(app_cpu); d0=$(db_cpu 3)
   wrk -t2 -c"$CONNECTIONS" -d"${duration}s" --timeout 60s "${auth[@]}" -s "$HERE/reads.lua" "$APP" -- \
     "$prefix" "$@" > "$WORK/wrk-$name.txt"
   line=$(grep '^RESULT' "$WORK/wrk-$name.txt")
-  a1=$(app_cpu); d1=$(db_cpu)
+  a1=$(app_cpu); d1=$(db_cpu 3)
   read -r _ requests errors rps p50 p90 p99 <<<"$line"
   [ "$errors" = 0 ] || { echo "$name: $errors of $requests requests failed: $(grep '^ERRORS' "$WORK/wrk-$name.txt")" >&2
     exit 1; }

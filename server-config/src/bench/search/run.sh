@@ -34,34 +34,13 @@ V112=$ROOT/ejb-module/src/main/resources/db/migration/V112__text_search_indexes.
 CREATE_INDEXES=$(awk '/^create index/{p=1} p{print} p&&/;$/{p=0}' "$V112")
 DROP_INDEXES="drop index if exists $(grep -o '^create index [a-z_]*' "$V112" | cut -d' ' -f3 | paste -sd, -)"
 
-. "$HERE/../lib.sh"  # as_pg, and the clean-up of the application and the cluster at exit
-[ -f "$JAR" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+. "$HERE/../lib.sh"  # a fresh cluster, the application started and awaited, token, and the clean-up at exit
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
 
-if [ -z "${BENCH_REUSE:-}" ]; then
-  as_pg pg_ctl -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  [ "$(id -u)" = 0 ] && chown postgres "$WORK"
-  as_pg initdb -D "$WORK/data" -U postgres -A trust >/dev/null
-fi
-as_pg pg_ctl -D "$WORK/data" -l "$WORK/postgres.log" -w \
-  -o "-p $PGPORT -k $WORK -c shared_buffers=1GB -c max_wal_size=8GB -c maintenance_work_mem=512MB" start >/dev/null
-[ -n "${BENCH_REUSE:-}" ] || psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -c "create database custodian"
-
-CUSTODIAN_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/custodian" CUSTODIAN_DB_USER=postgres \
-CUSTODIAN_DB_PASSWORD=unused CUSTODIAN_RETENTION_INTERVAL=PT0S CUSTODIAN_AUDIT_CHECKPOINT_INTERVAL=PT0S \
-CUSTODIAN_AUTH_API_SECOND_FACTOR=when-enrolled CUSTODIAN_BACKUP_SCHEDULE_ENABLED=false \
-CUSTODIAN_RATE_LIMIT_ENABLED=false CUSTODIAN_DEMO_SEED=true CUSTODIAN_DEMO_PASSWORD=Custodian-Demo-1 \
-CUSTODIAN_DATA_DIR="$WORK/data-dir" \
-  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --port "$APP_PORT" >>"$WORK/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 900); do  # a loaded machine takes minutes
-  curl -sf "$APP/health" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the application stopped; see $WORK/app.log" >&2; exit 1; }
-  sleep 1
-done
-curl -sf "$APP/health" >/dev/null || { echo "the application did not start; see $WORK/app.log" >&2; exit 1; }
+PG_OPTIONS=(-c shared_buffers=1GB -c max_wal_size=8GB -c maintenance_work_mem=512MB)
+if [ -z "${BENCH_REUSE:-}" ]; then fresh_cluster "${PG_OPTIONS[@]}"; else start_cluster "${PG_OPTIONS[@]}"; fi
+start_app CUSTODIAN_RATE_LIMIT_ENABLED=false
 
 if [ -z "${BENCH_REUSE:-}" ]; then
   "${PSQL[@]}" -c "$DROP_INDEXES"
@@ -74,10 +53,6 @@ else
   "${PSQL[@]}" -c "$DROP_INDEXES"
 fi
 
-token() {
-  curl -sf -X POST "$APP/api/v1/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"Custodian-Demo-1\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
 AGENT=$(token agent.eu)
 SUPERVISOR=$(token supervisor)
 [ -n "$AGENT" ] && [ -n "$SUPERVISOR" ] || { echo "no token for agent.eu or supervisor" >&2; exit 1; }
@@ -141,7 +116,7 @@ write_phase() {
 sql_write_phase() {
   local tps
   tps=$(as_pg "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c 2 -j 2 -T "$SECONDS_PER_PHASE" \
-    -f "$HERE/insert.sql" custodian 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
+    -D customers="$CUSTOMERS" -f "$HERE/insert.sql" custodian 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p')
   RESULT[$1]="tps=$tps load=$(load)"
   echo "$1: ${RESULT[$1]}"
 }

@@ -1,7 +1,10 @@
 package org.custodian.interfaces.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.custodian.interfaces.web.i18n.Texts;
 
 /**
@@ -20,11 +23,35 @@ public final class Flow {
         return again();
     }
 
+    /** The message for the next page and {@code outcome}, a redirect ("?faces-redirect=true") to another page. */
+    public static String doneAt(String outcome, String summary, String detail) {
+        PageFailures.info(summary, detail);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return outcome;
+    }
+
     /** The outcome that redirects to the current page with its view parameters, keeping this request's messages. */
     public static String again() {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
         return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
+    }
+
+    /**
+     * Redirects at once to a page of the application (path and query, no faces-redirect), keeping this request's
+     * messages; null, the outcome that stays (the response is complete).
+     */
+    public static String redirect(String pathAndQuery) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        try {
+            external.redirect(external.getRequestContextPath() + pathAndQuery);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+        return null;
     }
 
     /** An error shown on the next page (after the redirect), e.g. when the page's record is gone. */

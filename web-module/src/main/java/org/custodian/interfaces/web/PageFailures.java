@@ -75,6 +75,18 @@ public final class PageFailures {
         faces.validationFailed();
     }
 
+    /**
+     * Runs a page's reads (its view action or {@code @PostConstruct}): a failure is shown at the top of the page and
+     * what was read before it stays.
+     */
+    public static void read(Runnable reads) {
+        try {
+            reads.run();
+        } catch (RuntimeException e) {
+            show(e, null);
+        }
+    }
+
     /** Runs a form's action: the page it leads to, or null with the failure shown at the form {@code formId}. */
     public static String attempt(String formId, Supplier<String> action) {
         try {

@@ -42,6 +42,7 @@ import org.custodian.application.privacy.ConsentService.ConsentState;
 import org.custodian.application.privacy.ConsentService.ConsentView;
 import org.custodian.application.privacy.ConsentService.NewConsent;
 import org.custodian.interfaces.rest.shared.MergePatch;
+import org.custodian.interfaces.rest.shared.Paging;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
@@ -116,13 +117,11 @@ public class CustomerResource {
     public PageResult<Map<String, Object>> search(@QueryParam("q") String q, @QueryParam("region") String region,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
-        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
+        Paging paging = Paging.of(page, size, 20, check);
         check.throwIfAny();
         PageResult<CustomerView> found = directory.search(caller.get(),
-                new CustomerQuery(q, region, pageNumber, pageSize));
-        return new PageResult<>(found.items().stream().map(CustomerView::body).toList(), found.page(), found.size(),
-                found.total());
+                new CustomerQuery(q, region, paging.page(), paging.size()));
+        return Paging.shown(found, CustomerView::body);
     }
 
     @GET
@@ -163,8 +162,7 @@ public class CustomerResource {
     @Operation(summary = "The customer's tickets you may see, newest first (at most 50), as the policy shows them")
     public PageResult<Map<String, Object>> tickets(@PathParam("id") long id) {
         PageResult<TicketView> found = customerTickets.ticketsOf(caller.get(), id);
-        return new PageResult<>(found.items().stream().map(TicketView::body).toList(), found.page(), found.size(),
-                found.total());
+        return Paging.shown(found, TicketView::body);
     }
 
     @POST

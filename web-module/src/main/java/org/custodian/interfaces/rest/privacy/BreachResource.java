@@ -25,7 +25,7 @@ import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
-import org.custodian.interfaces.rest.shared.MergePatch;
+import org.custodian.interfaces.rest.shared.Paging;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -67,10 +67,9 @@ public class BreachResource {
     @Operation(summary = "The register, open breaches first (soonest due first), with their clocks; page/size")
     public PageResult<BreachView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
-        int pageSize = MergePatch.wholeNumber(size, 50, "size", check);
+        Paging paging = Paging.of(page, size, 50, check);
         check.throwIfAny();
-        return breaches.list(caller.get(), pageNumber, pageSize);
+        return breaches.list(caller.get(), paging.page(), paging.size());
     }
 
     @GET

@@ -34,6 +34,7 @@ import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
 import org.custodian.domain.shared.RuleCheck;
 import org.custodian.interfaces.rest.shared.MergePatch;
+import org.custodian.interfaces.rest.shared.Paging;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.IfMatch;
@@ -104,16 +105,12 @@ public class TicketResource {
     public PageResult<Map<String, Object>> search(@QueryParam("status") String status, @QueryParam("region") String region,
             @QueryParam("q") String q, @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        // paging arrives as text so that "size=abc" is a 422 naming the field, not JAX-RS's 404;
-        // ranges are checked by the service
         RuleCheck check = new RuleCheck();
-        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
-        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
+        Paging paging = Paging.of(page, size, 20, check);
         check.throwIfAny();
         PageResult<TicketView> found = tickets.search(caller.get(),
-                new TicketQuery(status, region, q, assignee, sort, pageNumber, pageSize));
-        return new PageResult<>(found.items().stream().map(TicketView::body).toList(), found.page(), found.size(),
-                found.total());
+                new TicketQuery(status, region, q, assignee, sort, paging.page(), paging.size()));
+        return Paging.shown(found, TicketView::body);
     }
 
     @POST

@@ -15,7 +15,7 @@ import org.custodian.application.shared.PageResult;
 import org.custodian.application.user.RoleGrantRequestView;
 import org.custodian.application.user.RoleGrantService;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.interfaces.rest.shared.MergePatch;
+import org.custodian.interfaces.rest.shared.Paging;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,10 +41,9 @@ public class RoleGrantRequestResource {
             @QueryParam("username") String username, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
-        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
+        Paging paging = Paging.of(page, size, 20, check);
         check.throwIfAny();
-        return grants.list(caller.get(), status, username, pageNumber, pageSize);
+        return grants.list(caller.get(), status, username, paging.page(), paging.size());
     }
 
     @POST

@@ -28,7 +28,7 @@ import org.custodian.application.user.UserChanges;
 import org.custodian.application.user.UserQuery;
 import org.custodian.application.user.UserView;
 import org.custodian.domain.shared.RuleCheck;
-import org.custodian.interfaces.rest.shared.MergePatch;
+import org.custodian.interfaces.rest.shared.Paging;
 import org.custodian.interfaces.rest.shared.Created;
 import org.custodian.interfaces.rest.shared.CurrentCaller;
 import org.custodian.interfaces.rest.shared.JsonBody;
@@ -67,8 +67,7 @@ public class UserResource {
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         RuleCheck check = new RuleCheck();
-        int pageNumber = MergePatch.wholeNumber(page, 0, "page", check);
-        int pageSize = MergePatch.wholeNumber(size, 20, "size", check);
+        Paging paging = Paging.of(page, size, 20, check);
         Boolean activeOnly = null;
         if (active != null && !active.isBlank()) {
             String text = active.trim().toLowerCase(Locale.ROOT);
@@ -76,7 +75,7 @@ public class UserResource {
             activeOnly = text.equals("true");
         }
         check.throwIfAny();
-        return users.list(caller.get(), new UserQuery(role, region, activeOnly, q, pageNumber, pageSize));
+        return users.list(caller.get(), new UserQuery(role, region, activeOnly, q, paging.page(), paging.size()));
     }
 
     @POST

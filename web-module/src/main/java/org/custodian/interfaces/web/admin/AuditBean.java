@@ -69,19 +69,11 @@ public class AuditBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
-            checkpoints = proofs.checkpoints(portal.get(), CHECKPOINTS_SHOWN).history();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> checkpoints = proofs.checkpoints(portal.get(), CHECKPOINTS_SHOWN).history());
     }
 
     public void verify() {
-        try {
-            verification = verifications.verify(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> verification = verifications.verify(portal.get()));
     }
 
     public void runReport() {

@@ -55,7 +55,7 @@ public class BreachesBean implements Serializable {
 
     /** The view action: the list, the recent alerts, the breach asked for, the form filled in from an alert. */
     public void load() {
-        try {
+        PageFailures.read(() -> {
             var page = breaches.list(portal.get(), 0, 200);
             list = page.items();
             total = page.total();
@@ -69,18 +69,14 @@ public class BreachesBean implements Serializable {
             if (alert != null && !FacesContext.getCurrentInstance().isPostback()) {
                 form.fill(breaches.proposal(portal.get(), alert));
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String record() {
         try {
             BreachView created = breaches.record(portal.get(), form.input());
-            PageFailures.info(Flow.text("breaches.recorded"), Flow.text("breaches.recordedDetail",
-                    String.valueOf(created.id())));
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            return "/admin/breaches.xhtml?faces-redirect=true&id=" + created.id();
+            return Flow.doneAt("/admin/breaches.xhtml?faces-redirect=true&id=" + created.id(),
+                    Flow.text("breaches.recorded"), Flow.text("breaches.recordedDetail", String.valueOf(created.id())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "record");
         }

@@ -53,12 +53,10 @@ public class CatalogBean implements Serializable {
 
     /** The view action: reads the chosen list. */
     public void load() {
-        try {
+        PageFailures.read(() -> {
             entries = new ArrayList<>(catalog.list(portal.get(), kind(), true));
             teamKeys = teams.list(portal.get()).stream().map(TeamView::key).toList();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public CatalogKind kind() {

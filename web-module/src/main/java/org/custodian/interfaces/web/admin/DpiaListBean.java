@@ -26,11 +26,7 @@ public class DpiaListBean {
 
     @PostConstruct
     void load() {
-        try {
-            current = dpias.list(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> current = dpias.list(portal.get()));
     }
 
     public List<DpiaView> getDpias() {

@@ -46,7 +46,7 @@ public class DpiasBean implements Serializable {
 
     /** The view action: the assessment asked for with its versions, and the form filled in from it. */
     public void load() {
-        try {
+        PageFailures.read(() -> {
             if (portal.may("DPIA_MANAGE")) {
                 purposeNames = new ArrayList<>(records.recordsOfProcessing(portal.get()).purposes().stream()
                         .map(p -> p.name()).toList());
@@ -58,9 +58,7 @@ public class DpiasBean implements Serializable {
                     form = DpiaForm.of(current);
                 }
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     /** A new assessment, or the next version of the one shown (refused as stale if someone saved meanwhile). */
@@ -69,10 +67,8 @@ public class DpiasBean implements Serializable {
             DpiaInput input = form.input();
             DpiaView saved = current == null ? dpias.create(portal.get(), input)
                     : dpias.revise(portal.get(), current.id(), input, current.version());
-            PageFailures.info(Flow.text("dpias.saved"), Flow.text("dpias.savedDetail", String.valueOf(saved.id()),
-                    String.valueOf(saved.version())));
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            return "/admin/dpias.xhtml?faces-redirect=true&id=" + saved.id();
+            return Flow.doneAt("/admin/dpias.xhtml?faces-redirect=true&id=" + saved.id(), Flow.text("dpias.saved"),
+                    Flow.text("dpias.savedDetail", String.valueOf(saved.id()), String.valueOf(saved.version())));
         } catch (RuntimeException e) {
             PageFailures.show(e, "dpia");
         }

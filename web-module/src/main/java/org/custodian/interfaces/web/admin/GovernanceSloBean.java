@@ -46,15 +46,13 @@ public class GovernanceSloBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             report = slo.report(portal.get(), null);
             if (!report.objectives().isEmpty()) {
                 objective = report.objectives().get(0).id();
                 loadHistory();
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public void showHistory() {

@@ -39,11 +39,7 @@ public class HoldsBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
-            holds = retention.holds(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> holds = retention.holds(portal.get()));
     }
 
     public String place() {

@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -55,7 +54,7 @@ public class JobDurationsBean implements Serializable {
 
     /** The view action: the period's rows; the chosen job, or the one with the most runs. */
     public void load() {
-        try {
+        PageFailures.read(() -> {
             to = LocalDate.now(ZONE);
             from = to.minusDays(DAYS - 1L);
             all = new ArrayList<>(runs.daily(portal.get(), from, to, ZONE));
@@ -66,9 +65,7 @@ public class JobDurationsBean implements Serializable {
                 // the most runs; of equals, the first by name (max keeps the first of equals)
                 job = jobs.stream().max(java.util.Comparator.comparingLong(counts::get)).orElse(null);
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     /** The chosen job's days, oldest first. */
@@ -109,18 +106,11 @@ public class JobDurationsBean implements Serializable {
 
     private static JsonObjectBuilder dataset(String label, String type, String axis, String colour,
             List<LocalDate> days, Map<LocalDate, DayStats> byDay, Function<DayStats, Double> value, Double none) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        for (LocalDate day : days) {
+        List<Double> values = days.stream().map(day -> {
             DayStats row = byDay.get(day);
-            Double v = row == null ? none : value.apply(row);
-            if (v == null) {
-                data.add(JsonValue.NULL);
-            } else {
-                data.add(v);
-            }
-        }
-        return Json.createObjectBuilder().add("label", label).add("type", type).add("yAxisID", axis)
-                .add("data", data).add("borderColor", colour).add("backgroundColor", colour).add("spanGaps", false);
+            return row == null ? none : value.apply(row);
+        }).toList();
+        return ChartConfig.dataset(label, type, axis, colour, values).add("spanGaps", false);
     }
 
     /** Every job's rows of the period as CSV. */

@@ -45,21 +45,15 @@ public class JobsBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             launchable = jobs.launchable(portal.get());
             executions = jobs.recentExecutions(portal.get(), SHOWN);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     /** The poll's refresh (not audited each time: the page's first listing was). */
     public void refresh() {
-        try {
-            executions = jobs.refreshExecutions(portal.get(), SHOWN);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> executions = jobs.refreshExecutions(portal.get(), SHOWN));
     }
 
     /** The job chosen in the form changed: offer its parameters, empty. */

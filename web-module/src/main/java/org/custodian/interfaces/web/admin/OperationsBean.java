@@ -47,12 +47,10 @@ public class OperationsBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             sets = catalog.list(portal.get());
             restores = catalog.restores(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
         // the same figures /health shows to anyone: no personal data, no policy decision
         siemStatus = siem.status();
     }

@@ -51,13 +51,11 @@ public class PolicyBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             classifications = catalog.classifications(portal.get());
             cells = catalog.matrix(portal.get());
             history = catalog.history(portal.get(), HISTORY_SHOWN);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String reclassify() {

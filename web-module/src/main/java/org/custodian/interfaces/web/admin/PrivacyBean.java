@@ -57,11 +57,9 @@ public class PrivacyBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             register = requests.list(portal.get(), "overdue".equals(show), "soon".equals(show) ? 7 : null);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public void filter() {

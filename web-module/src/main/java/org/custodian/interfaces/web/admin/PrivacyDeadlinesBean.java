@@ -47,12 +47,10 @@ public class PrivacyDeadlinesBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
+        PageFailures.read(() -> {
             plan = PrivacyDeadlines.plan(requests.list(portal.get(), false, null), Clock.systemUTC().instant(),
                     WEEKS_AHEAD);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public Plan getPlan() {

@@ -25,11 +25,7 @@ public class RecordsBean {
 
     @PostConstruct
     void load() {
-        try {
-            current = records.recordsOfProcessing(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> current = records.recordsOfProcessing(portal.get()));
     }
 
     public RecordsOfProcessing getRecords() {

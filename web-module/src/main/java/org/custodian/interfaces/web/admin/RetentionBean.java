@@ -48,11 +48,7 @@ public class RetentionBean implements Serializable {
 
     @PostConstruct
     void load() {
-        try {
-            policies = retention.policies(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> policies = retention.policies(portal.get()));
     }
 
     /**

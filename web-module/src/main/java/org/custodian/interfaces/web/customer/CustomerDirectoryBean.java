@@ -45,14 +45,12 @@ public class CustomerDirectoryBean {
             PageFailures.info(PortalText.of("customers.notAllowed"), PortalText.of("customers.notAllowed"));
             return;
         }
-        try {
+        PageFailures.read(() -> {
             PageResult<CustomerView> found = directory.search(portal.get(),
                     new CustomerQuery(q, region == null || region.isBlank() ? null : region, page, PAGE_SIZE));
             found.items().forEach(customer -> rows.add(customer.body()));
             total = found.total();
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     /** The link text of a row: the name as shown, or the customer number where the name is hidden. */

@@ -17,6 +17,7 @@ import org.custodian.application.macro.MacroService;
 import org.custodian.application.macro.MacroView;
 import org.custodian.application.shared.ConflictException;
 import org.custodian.domain.model.macro.Macro;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.i18n.Times;
@@ -160,10 +161,7 @@ public class MacrosBean implements Serializable {
     }
 
     private static String back(String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        PageFailures.info(done, done);
-        return PAGE;
+        return Flow.doneAt(PAGE, done, done);
     }
 
     public String changedAt(MacroView macro) {

@@ -42,11 +42,7 @@ public class HeldMailBean implements Serializable {
         if (!manager || FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
-        try {
-            mails = held.list(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> mails = held.list(portal.get()));
     }
 
     public String release(long id) {

@@ -18,6 +18,7 @@ import org.custodian.application.review.ReviewViews.ItemView;
 import org.custodian.application.review.ReviewViews.NewReview;
 import org.custodian.application.review.ReviewViews.ReviewDetail;
 import org.custodian.application.review.ReviewViews.ReviewView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -58,7 +59,7 @@ public class AccessReviewsBean implements Serializable {
     private String policy = "revoke";
 
     public void load() {
-        try {
+        PageFailures.read(() -> {
             campaigns = reviews.list(portal.get());
             if (id != null) {
                 detail = reviews.get(portal.get(), id);
@@ -67,9 +68,7 @@ public class AccessReviewsBean implements Serializable {
                 dormantReport = dormant.report(portal.get(), days);
                 days = dormantReport.days();
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String open() {
@@ -78,7 +77,7 @@ public class AccessReviewsBean implements Serializable {
                     ServiceAccountsBean.endOfDay(deadline), blank(reviewer), policy));
             PageFailures.info(Texts.get("msg.reviews.opened"), Texts.get("msg.reviews.opened.detail",
                     String.valueOf(opened.review().id()), opened.items().size()));
-            return Pages.redirect(self(opened.review().id()));
+            return Flow.redirect(self(opened.review().id()));
         });
     }
 
@@ -92,7 +91,7 @@ public class AccessReviewsBean implements Serializable {
                     new Decision(decision, reasons.get(itemId)));
             PageFailures.info(Texts.get("msg.reviews.decided"), decided.username() + " " + decided.kind() + " " + decided.subject() + ": "
                     + decided.state());
-            return Pages.redirect(self(detail.review().id()));
+            return Flow.redirect(self(detail.review().id()));
         });
     }
 
@@ -101,7 +100,7 @@ public class AccessReviewsBean implements Serializable {
             ReviewView closed = reviews.close(portal.get(), detail.review().id());
             PageFailures.info(Texts.get("msg.reviews.closed"), Texts.get("msg.reviews.closed.detail",
                     String.valueOf(closed.id()), closed.outcomeDigest()));
-            return Pages.redirect(self(closed.id()));
+            return Flow.redirect(self(closed.id()));
         });
     }
 

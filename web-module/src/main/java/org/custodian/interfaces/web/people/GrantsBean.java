@@ -12,6 +12,7 @@ import java.util.Map;
 import org.custodian.application.shared.PageResult;
 import org.custodian.application.user.RoleGrantRequestView;
 import org.custodian.application.user.RoleGrantService;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -39,11 +40,7 @@ public class GrantsBean implements Serializable {
     private String reasonInput;
 
     public void load() {
-        try {
-            result = grants.list(portal.get(), status, null, 0, 100);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> result = grants.list(portal.get(), status, null, 0, 100));
     }
 
     /** Why the signed-in user cannot decide this request, or null when they may try. */
@@ -68,7 +65,7 @@ public class GrantsBean implements Serializable {
             RoleGrantRequestView decided = grants.approve(portal.get(), id);
             PageFailures.info(Texts.get("people.grants.APPROVED"), Texts.get("msg.grants.approved",
                     Labels.label("role", decided.role()), decided.username()));
-            return Pages.redirect("/admin/grants.xhtml");
+            return Flow.redirect("/admin/grants.xhtml");
         });
     }
 
@@ -77,7 +74,7 @@ public class GrantsBean implements Serializable {
             RoleGrantRequestView decided = grants.reject(portal.get(), id, reasons.get(id));
             PageFailures.info(Texts.get("people.grants.REJECTED"), Texts.get("msg.grants.rejected",
                     Labels.label("role", decided.role()), decided.username()));
-            return Pages.redirect("/admin/grants.xhtml");
+            return Flow.redirect("/admin/grants.xhtml");
         });
     }
 

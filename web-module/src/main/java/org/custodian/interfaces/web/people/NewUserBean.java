@@ -8,6 +8,7 @@ import java.util.List;
 import org.custodian.application.user.NewUser;
 import org.custodian.application.user.UserAdministrationService;
 import org.custodian.application.user.UserView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -38,7 +39,7 @@ public class NewUserBean extends UserFormFields {
             PageFailures.info(Texts.get("msg.users.created"), Texts.get("msg.users.created.detail",
                     created.username()));
             UserBean.fourEyes(created, List.of());
-            return Pages.redirect("/admin/user.xhtml?username=" + Pages.query(created.username()));
+            return Flow.redirect("/admin/user.xhtml?username=" + Pages.query(created.username()));
         });
     }
 }

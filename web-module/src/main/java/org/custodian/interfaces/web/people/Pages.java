@@ -1,36 +1,20 @@
 package org.custodian.interfaces.web.people;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ActionEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.i18n.Times;
 
 /**
- * What the people pages share: post-redirect-get (the messages survive the redirect, a reload repeats nothing),
- * the flash for what is shown once, and the client id of an input beside a button in a table row.
+ * What the people pages share: the flash for what is shown once (post-redirect-get is {@link Flow#redirect}), and
+ * the client id of an input beside a button in a table row.
  */
 final class Pages {
 
     private Pages() {
-    }
-
-    /** Redirects to a page of the application (path and query), keeping this request's messages. */
-    static String redirect(String pathAndQuery) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.getFlash().setKeepMessages(true);
-        try {
-            external.redirect(external.getRequestContextPath() + pathAndQuery);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        faces.responseComplete();
-        return null;
     }
 
     /** Something for the next page only (a one-time link, a new key's secret): gone after that page shows it. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.custodian.application.integration.ServiceAccountService;
 import org.custodian.application.integration.ServiceAccountService.AccountView;
 import org.custodian.application.integration.ServiceAccountService.CreatedKey;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -48,11 +49,7 @@ public class ServiceAccountsBean implements Serializable {
     private String rowInput;
 
     public void load() {
-        try {
-            list = accounts.list(portal.get());
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> list = accounts.list(portal.get()));
     }
 
     public String create() {
@@ -62,7 +59,7 @@ public class ServiceAccountsBean implements Serializable {
                     List.copyOf(regions), null, endOfDay(expiresOn)));
             PageFailures.info(Texts.get("msg.accounts.created"), Texts.get("msg.accounts.created.detail",
                     created.name(), String.join(", ", created.roles())));
-            return Pages.redirect("/admin/service-accounts.xhtml#account-" + created.name());
+            return Flow.redirect("/admin/service-accounts.xhtml#account-" + created.name());
         });
     }
 
@@ -73,7 +70,7 @@ public class ServiceAccountsBean implements Serializable {
             Pages.flash(NEW_KEY, new ShownKey(key.account(), key.keyId(), key.key(), String.valueOf(key.expiresAt())));
             PageFailures.info(Texts.get("msg.accounts.keyCreated"), Texts.get("msg.accounts.keyCreated.detail",
                     key.keyId(), account));
-            return Pages.redirect("/admin/service-accounts.xhtml");
+            return Flow.redirect("/admin/service-accounts.xhtml");
         });
     }
 
@@ -82,7 +79,7 @@ public class ServiceAccountsBean implements Serializable {
             accounts.revokeKey(portal.get(), account, keyId, "revoked in the admin console");
             PageFailures.info(Texts.get("msg.accounts.keyRevoked"), Texts.get("msg.accounts.keyRevoked.detail",
                     keyId, account));
-            return Pages.redirect("/admin/service-accounts.xhtml");
+            return Flow.redirect("/admin/service-accounts.xhtml");
         });
     }
 
@@ -95,7 +92,7 @@ public class ServiceAccountsBean implements Serializable {
             accounts.disable(portal.get(), account, disableReasons.get(account));
             PageFailures.info(Texts.get("msg.accounts.disabled"), Texts.get("msg.accounts.disabled.detail",
                     account));
-            return Pages.redirect("/admin/service-accounts.xhtml");
+            return Flow.redirect("/admin/service-accounts.xhtml");
         });
     }
 

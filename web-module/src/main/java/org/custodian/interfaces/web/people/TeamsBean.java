@@ -13,6 +13,7 @@ import org.custodian.application.team.NewTeam;
 import org.custodian.application.team.TeamChanges;
 import org.custodian.application.team.TeamService;
 import org.custodian.application.team.TeamView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -46,7 +47,7 @@ public class TeamsBean implements Serializable {
     }
 
     public void load() {
-        try {
+        PageFailures.read(() -> {
             Map<String, List<TeamView>> grouped = new TreeMap<>();
             for (TeamView each : teams.list(portal.get())) {
                 grouped.computeIfAbsent(each.region(), key -> new ArrayList<>()).add(each);
@@ -61,16 +62,14 @@ public class TeamsBean implements Serializable {
                     candidates = teams.candidates(portal.get(), chosen.key());
                 }
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String create() {
         return PageFailures.attempt("newTeam", () -> {
             TeamView created = teams.create(portal.get(), new NewTeam(newKey, newName, newRegion));
             PageFailures.info(Texts.get("msg.teams.created"), created.key() + " (" + created.name() + ", " + created.region() + ")");
-            return Pages.redirect(self(created.key()));
+            return Flow.redirect(self(created.key()));
         });
     }
 
@@ -81,7 +80,7 @@ public class TeamsBean implements Serializable {
                     region == null || region.equals(chosen.region()) ? null : region));
             PageFailures.info(Texts.get("msg.teams.changed"), Texts.get("msg.teams.changed.detail", changed.key(),
                     changed.name(), changed.region()));
-            return Pages.redirect(self(changed.key()));
+            return Flow.redirect(self(changed.key()));
         });
     }
 
@@ -89,7 +88,7 @@ public class TeamsBean implements Serializable {
         return PageFailures.attempt("members", () -> {
             teams.addMember(portal.get(), chosen.key(), member);
             PageFailures.info(Texts.get("msg.teams.added"), Texts.get("msg.teams.added.detail", member, chosen.key()));
-            return Pages.redirect(self(chosen.key()));
+            return Flow.redirect(self(chosen.key()));
         });
     }
 
@@ -98,7 +97,7 @@ public class TeamsBean implements Serializable {
             teams.removeMember(portal.get(), chosen.key(), username);
             PageFailures.info(Texts.get("msg.teams.removed"), Texts.get("msg.teams.removed.detail", username,
                     chosen.key()));
-            return Pages.redirect(self(chosen.key()));
+            return Flow.redirect(self(chosen.key()));
         });
     }
 

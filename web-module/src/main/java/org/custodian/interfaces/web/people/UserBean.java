@@ -21,6 +21,7 @@ import org.custodian.application.user.RoleGrantRequestView;
 import org.custodian.application.user.UserAdministrationService;
 import org.custodian.application.user.UserChanges;
 import org.custodian.application.user.UserView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -171,7 +172,7 @@ public class UserBean extends UserFormFields {
     }
 
     private String back() {
-        return Pages.redirect("/admin/user.xhtml?username=" + Pages.query(user.username()));
+        return Flow.redirect("/admin/user.xhtml?username=" + Pages.query(user.username()));
     }
 
     public ShownInvitation getInvitation() {

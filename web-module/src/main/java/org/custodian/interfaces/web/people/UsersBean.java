@@ -38,13 +38,11 @@ public class UsersBean implements Serializable {
     private PageResult<UserView> result;
 
     public void load() {
-        try {
+        PageFailures.read(() -> {
             Boolean activeOnly = "true".equals(active) ? Boolean.TRUE : "false".equals(active) ? Boolean.FALSE : null;
             result = users.list(portal.get(), new UserQuery(blankToNull(role), blankToNull(region), activeOnly,
                     blankToNull(q), Math.max(page, 0), PAGE_SIZE));
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public List<UserView> getUsers() {

@@ -30,12 +30,10 @@ public class MyNotificationsBean {
         if (latest == null) {
             latest = List.of();
             if (portal.isSignedIn() && portal.may("NOTIFICATION_READ")) {
-                try {
+                PageFailures.read(() -> {
                     List<NotificationView> all = access.notifications(portal.get());
                     latest = all.subList(0, Math.min(SHOWN, all.size()));
-                } catch (RuntimeException e) {
-                    PageFailures.show(e, null);
-                }
+                });
             }
         }
         return latest;

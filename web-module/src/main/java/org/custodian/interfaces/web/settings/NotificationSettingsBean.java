@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.notification.NotificationPreferences;
 import org.custodian.application.notification.NotificationService;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.session.PortalCaller;
@@ -42,7 +43,7 @@ public class NotificationSettingsBean implements Serializable {
         if (!allowed || FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
-        try {
+        PageFailures.read(() -> {
             NotificationPreferences current = notifications.preferences(portal.get());
             mailAddress = current.mailAddress();
             for (NotificationPreferences.Preference preference : current.preferences()) {
@@ -64,9 +65,7 @@ public class NotificationSettingsBean implements Serializable {
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        });
     }
 
     public String save() {
@@ -79,10 +78,8 @@ public class NotificationSettingsBean implements Serializable {
             PageFailures.show(e, "notificationSettings");
             return null;
         }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
         String done = Texts.get("settings.notifications.saved");
-        PageFailures.info(done, done);
-        return PAGE;
+        return Flow.doneAt(PAGE, done, done);
     }
 
     public boolean isAllowed() {

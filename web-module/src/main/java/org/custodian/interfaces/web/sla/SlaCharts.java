@@ -3,7 +3,6 @@ package org.custodian.interfaces.web.sla;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.function.Function;
 import org.custodian.application.sla.SlaReportService.Group;
@@ -40,7 +39,7 @@ final class SlaCharts {
                 .add("count", Json.createObjectBuilder().add("type", "linear").add("position", "right")
                         .add("beginAtZero", true).add("grid", Json.createObjectBuilder().add("drawOnChartArea",
                                 false)));
-        return config("bar", labels, datasets, scales);
+        return ChartConfig.of("bar", labels, datasets, scales);
     }
 
     /** Tickets per group as bars. */
@@ -51,26 +50,12 @@ final class SlaCharts {
                 .add(dataset(ticketsLabel, "bar", "count", BLUE, groups, g -> (double) g.tickets()));
         JsonObjectBuilder scales = Json.createObjectBuilder().add("count", Json.createObjectBuilder()
                 .add("type", "linear").add("beginAtZero", true));
-        return config("bar", labels, datasets, scales);
+        return ChartConfig.of("bar", labels, datasets, scales);
     }
 
+    /** A point per group; a group with nothing decided yet is a gap, not a 0 %. */
     private static JsonObjectBuilder dataset(String label, String type, String axis, String colour, List<Group> groups,
             Function<Group, Double> value) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        for (Group g : groups) {
-            Double v = value.apply(g);
-            if (v == null) {
-                data.add(JsonValue.NULL); // nothing decided yet: a gap, not a 0 %
-            } else {
-                data.add(v);
-            }
-        }
-        return Json.createObjectBuilder().add("label", label).add("type", type).add("yAxisID", axis)
-                .add("data", data).add("borderColor", colour).add("backgroundColor", colour);
-    }
-
-    private static String config(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets,
-            JsonObjectBuilder scales) {
-        return ChartConfig.of(type, labels, datasets, scales);
+        return ChartConfig.dataset(label, type, axis, colour, groups.stream().map(value).toList());
     }
 }

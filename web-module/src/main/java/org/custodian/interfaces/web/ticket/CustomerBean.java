@@ -1,12 +1,9 @@
 package org.custodian.interfaces.web.ticket;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,23 +61,19 @@ public class CustomerBean extends ShownRecordPage {
         if (id == null) {
             return;
         }
-        try {
-            customer = customers.get(portal.get(), id);
-        } catch (RuntimeException e) {
-            PageFailures.show(e, null);
-        }
+        PageFailures.read(() -> customer = customers.get(portal.get(), id));
     }
 
-    public String register() throws IOException {
+    public String register() {
         return register(false);
     }
 
     /** After the duplicate warning: register the new customer all the same. */
-    public String registerAnyway() throws IOException {
+    public String registerAnyway() {
         return register(true);
     }
 
-    private String register(boolean allowDuplicate) throws IOException {
+    private String register(boolean allowDuplicate) {
         CustomerView created;
         try {
             Registration registration = directory.register(portal.get(),
@@ -94,11 +87,8 @@ public class CustomerBean extends ShownRecordPage {
             PageFailures.show(e, "newCustomer");
             return null;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.getFlash().setKeepMessages(true);
         PageFailures.info(Flow.text("customer.registered"), Flow.text("customer.registeredDetail", String.valueOf(created.id())));
-        external.redirect(external.getRequestContextPath() + "/customer.xhtml?id=" + created.id());
-        return null;
+        return Flow.redirect("/customer.xhtml?id=" + created.id());
     }
 
     public List<Registration.Duplicate> getDuplicates() {

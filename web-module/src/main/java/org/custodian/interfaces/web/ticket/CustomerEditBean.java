@@ -18,6 +18,7 @@ import org.custodian.application.customer.CustomerEditing;
 import org.custodian.application.customer.CustomerRevision;
 import org.custodian.application.customer.CustomerView;
 import org.custodian.application.customer.Registration;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.customer.CustomerLabel;
 import org.custodian.interfaces.web.i18n.Texts;
@@ -139,9 +140,8 @@ public class CustomerEditBean implements Serializable {
             duplicates = revision.duplicates();
             return null;
         }
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        PageFailures.info(Texts.get("customerEdit.saved"), Texts.get("customerEdit.savedDetail", id));
-        return "/customer.xhtml?faces-redirect=true&id=" + id;
+        return Flow.doneAt("/customer.xhtml?faces-redirect=true&id=" + id, Texts.get("customerEdit.saved"),
+                Texts.get("customerEdit.savedDetail", id));
     }
 
     private static String trimmed(String value) {

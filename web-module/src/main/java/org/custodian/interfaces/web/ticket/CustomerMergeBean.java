@@ -14,6 +14,7 @@ import java.util.ResourceBundle;
 import org.custodian.application.customer.CustomerMergeService;
 import org.custodian.application.customer.CustomerMergeService.MergeView;
 import org.custodian.application.customer.CustomerView;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Times;
@@ -87,12 +88,10 @@ public class CustomerMergeBean implements Serializable {
             PageFailures.show(e, "merge");
             return null;
         }
-        faces.getExternalContext().getFlash().setKeepMessages(true);
         String done = MessageFormat.format(words.getString("merge.done"), merged.duplicateId(), merged.survivorId(),
                 merged.tickets());
-        PageFailures.info(done, done);
         // post-redirect-get: a reload shows the survivor, it does not merge again
-        return "/customer.xhtml?faces-redirect=true&id=" + merged.survivorId();
+        return Flow.doneAt("/customer.xhtml?faces-redirect=true&id=" + merged.survivorId(), done, done);
     }
 
     private Map<String, Object> body() {

@@ -2,11 +2,8 @@ package org.custodian.interfaces.web.ticket;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import org.custodian.application.ticket.NewTicket;
 import org.custodian.application.ticket.TicketService;
 import org.custodian.application.ticket.TicketView;
@@ -34,7 +31,7 @@ public class NewTicketBean {
     private String siteCode;
     private String assignee;
 
-    public String open() throws IOException {
+    public String open() {
         TicketView created;
         try {
             // the picker's value is a person's username or "team:<key>" for the whole team (#23)
@@ -47,11 +44,8 @@ public class NewTicketBean {
             PageFailures.show(e, "newTicket");
             return null;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.getFlash().setKeepMessages(true);
         PageFailures.info(Flow.text("newTicket.opened"), Flow.text("newTicket.openedDetail", String.valueOf(created.id())));
-        external.redirect(external.getRequestContextPath() + "/ticket.xhtml?id=" + created.id());
-        return null;
+        return Flow.redirect("/ticket.xhtml?id=" + created.id());
     }
 
     private static String blank(String value) {

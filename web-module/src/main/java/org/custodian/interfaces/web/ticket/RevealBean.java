@@ -18,6 +18,7 @@ import org.custodian.application.reveal.RevealRequest;
 import org.custodian.application.reveal.RevealService;
 import org.custodian.application.reveal.RevealView;
 import org.custodian.application.reveal.RevealableField;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.PageFailures;
 import org.custodian.interfaces.web.session.PortalCaller;
 import org.custodian.interfaces.web.i18n.Times;
@@ -122,11 +123,9 @@ public class RevealBean implements Serializable {
         }
         reasons.clear();
         rows.clear();
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        PageFailures.info(text("reveal.done"), MessageFormat.format(text("reveal.recorded"), label(fieldKey),
-                Times.forUser(revealed.expiresAt())));
-        return ("TICKET".equals(type) ? "/ticket" : "/customer") + "?faces-redirect=true&id=" + id;
+        return Flow.doneAt(("TICKET".equals(type) ? "/ticket" : "/customer") + "?faces-redirect=true&id=" + id,
+                text("reveal.done"), MessageFormat.format(text("reveal.recorded"), label(fieldKey),
+                        Times.forUser(revealed.expiresAt())));
     }
 
     /** The problem under the row's reason box; the page stays as it was, with what was typed. */

@@ -2,9 +2,7 @@ package org.custodian.interfaces.web.ticket;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,29 +10,18 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import org.custodian.application.team.TeamService;
 import org.custodian.application.ticket.HistoryEntry;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.i18n.Labels;
 import org.custodian.interfaces.web.i18n.Texts;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: the ticket's activity history (newest first), as the policy shows it to this user. */
 @Named
 @ViewScoped
-public class TicketHistoryBean implements Serializable {
+public class TicketHistoryBean extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @EJB
     TeamService teams;
-
-    @Inject
-    TicketBean ticketBean;
 
     private List<HistoryEntry> entries;
     private Map<String, String> teamNames;

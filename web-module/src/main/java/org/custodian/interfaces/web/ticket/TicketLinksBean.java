@@ -1,31 +1,17 @@
 package org.custodian.interfaces.web.ticket;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.ticket.LinkView;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.PageFailures;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: the tickets linked to this one, linking a related one, and merging a duplicate into this ticket. */
 @Named
 @ViewScoped
-public class TicketLinksBean implements Serializable {
+public class TicketLinksBean extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @Inject
-    TicketBean ticketBean;
 
     private List<LinkView> links;
     private Long linkId;
@@ -56,27 +42,22 @@ public class TicketLinksBean implements Serializable {
     public String link() {
         return PageFailures.attempt("links", () -> {
             work.link(portal.get(), ticketBean.getId(), linkId);
-            PageFailures.info(TicketWorkText.text("links.linked"), TicketWorkText.text("links.linkedDetail",
-                    String.valueOf(linkId)));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "links.linked", String.valueOf(linkId));
         });
     }
 
     public String unlink(long other) {
         return PageFailures.attempt("links", () -> {
             work.unlink(portal.get(), ticketBean.getId(), other);
-            PageFailures.info(TicketWorkText.text("links.unlinked"), TicketWorkText.text("links.unlinkedDetail",
-                    String.valueOf(other)));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "links.unlinked", String.valueOf(other));
         });
     }
 
     public String merge() {
         return PageFailures.attempt("merge", () -> {
             work.merge(portal.get(), ticketBean.getId(), duplicateId, mergeReason);
-            PageFailures.info(TicketWorkText.text("ticketMerge.done"), TicketWorkText.text("ticketMerge.doneDetail",
-                    String.valueOf(duplicateId), String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "ticketMerge.done", String.valueOf(duplicateId),
+                    String.valueOf(ticketBean.getId()));
         });
     }
 

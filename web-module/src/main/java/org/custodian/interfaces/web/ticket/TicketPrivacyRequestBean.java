@@ -42,10 +42,8 @@ public class TicketPrivacyRequestBean implements Serializable {
     public String make() {
         return PageFailures.attempt("privacyRequest", () -> {
             TicketPrivacyRequests.Made made = fromTickets.fromTicket(portal.get(), ticketBean.getId(), type);
-            PageFailures.info(TicketWorkText.text("privacyFromTicket.done"),
-                    TicketWorkText.text("privacyFromTicket.doneDetail", String.valueOf(made.id()),
-                            TicketWorkText.time(made.dueAt())));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "privacyFromTicket.done", String.valueOf(made.id()),
+                    TicketWorkText.time(made.dueAt()));
         });
     }
 

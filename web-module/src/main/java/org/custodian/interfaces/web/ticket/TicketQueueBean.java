@@ -78,12 +78,10 @@ public class TicketQueueBean implements Serializable {
     void load() {
         if (portal.hasRole(Role.CONTRACTOR.name())) {
             // a contractor sees only what a grant covers: say which, and until when
-            try {
+            PageFailures.read(() -> {
                 grants = access.grants(portal.get(), null).stream()
                         .filter(grant -> "ACTIVE".equals(grant.state())).toList();
-            } catch (RuntimeException e) {
-                PageFailures.show(e, null);
-            }
+            });
         }
     }
 

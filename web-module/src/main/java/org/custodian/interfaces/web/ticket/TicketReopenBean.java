@@ -1,31 +1,18 @@
 package org.custodian.interfaces.web.ticket;
 
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import org.custodian.application.ticket.ReopenOption;
 import org.custodian.application.ticket.TicketView;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.PageFailures;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /** #23: a resolved or closed ticket offers a reopen with a reason within the window, else a follow-up ticket. */
 @Named
 @ViewScoped
-public class TicketReopenBean implements Serializable {
+public class TicketReopenBean extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @Inject
-    TicketBean ticketBean;
 
     @Inject
     TicketStaleNotice stale;
@@ -62,9 +49,7 @@ public class TicketReopenBean implements Serializable {
     public String reopen() {
         try {
             work.reopen(portal.get(), ticketBean.getId(), reason, ticketBean.getVersion());
-            PageFailures.info(TicketWorkText.text("reopen.done"), TicketWorkText.text("reopen.doneDetail",
-                    String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(ticketBean.getId());
+            return TicketWorkText.doneBackTo(ticketBean.getId(), "reopen.done", String.valueOf(ticketBean.getId()));
         } catch (RuntimeException e) {
             stale.showOr(e, "reopen");
             return null;
@@ -74,9 +59,8 @@ public class TicketReopenBean implements Serializable {
     public String followUp() {
         return PageFailures.attempt("followUp", () -> {
             TicketView created = work.followUp(portal.get(), ticketBean.getId(), followUpSubject, followUpDescription);
-            PageFailures.info(TicketWorkText.text("followUp.done"), TicketWorkText.text("followUp.doneDetail",
-                    String.valueOf(created.id()), String.valueOf(ticketBean.getId())));
-            return TicketWorkText.backTo(created.id());
+            return TicketWorkText.doneBackTo(created.id(), "followUp.done", String.valueOf(created.id()),
+                    String.valueOf(ticketBean.getId()));
         });
     }
 

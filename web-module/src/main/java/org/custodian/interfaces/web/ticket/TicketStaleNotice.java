@@ -1,17 +1,12 @@
 package org.custodian.interfaces.web.ticket;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 import org.custodian.application.shared.StaleVersionException;
 import org.custodian.application.ticket.HistoryEntry;
-import org.custodian.application.ticket.TicketWorkService;
 import org.custodian.interfaces.web.PageFailures;
-import org.custodian.interfaces.web.session.PortalCaller;
 
 /**
  * #23: a save or status change against the version this page showed, when someone else changed the ticket since,
@@ -19,18 +14,9 @@ import org.custodian.interfaces.web.session.PortalCaller;
  */
 @Named
 @ViewScoped
-public class TicketStaleNotice implements Serializable {
+public class TicketStaleNotice extends TicketWorkSection {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    TicketWorkService work;
-
-    @Inject
-    PortalCaller portal;
-
-    @Inject
-    TicketBean ticketBean;
 
     private String warning;
 

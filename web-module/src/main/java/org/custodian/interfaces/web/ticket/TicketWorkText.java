@@ -3,6 +3,7 @@ package org.custodian.interfaces.web.ticket;
 import jakarta.faces.context.FacesContext;
 import java.time.Instant;
 import java.util.MissingResourceException;
+import org.custodian.interfaces.web.Flow;
 import org.custodian.interfaces.web.i18n.Texts;
 import org.custodian.interfaces.web.i18n.Times;
 
@@ -23,6 +24,11 @@ final class TicketWorkText {
 
     static String time(Instant at) {
         return at == null ? "" : Times.forUser(at);
+    }
+
+    /** Post-redirect-get back to the ticket with the message {@code key} and its {@code key}Detail filled in. */
+    static String doneBackTo(long ticketId, String key, String... detailArguments) {
+        return Flow.doneAt(backTo(ticketId), text(key), text(key + "Detail", (Object[]) detailArguments));
     }
 
     /** Post-redirect-get back to the ticket, the messages kept for the next page. */
