@@ -15,7 +15,7 @@ import jakarta.json.JsonValue;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -290,8 +290,10 @@ class SlaReportIT extends DeployedWar {
         BROWSER.await(driver -> BROWSER.path().startsWith("/index.xhtml"));
         BROWSER.byId("nav-sla").click();
         BROWSER.await(driver -> BROWSER.path().startsWith("/sla-dashboard.xhtml"));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        BROWSER.open("/sla-dashboard.xhtml?from=" + today + "&to=" + today);
+        // the days are Berlin's: from 23:00 UTC "today in UTC" is already yesterday there, so the period
+        // spans the days around Berlin's today
+        LocalDate berlin = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        BROWSER.open("/sla-dashboard.xhtml?from=" + berlin.minusDays(1) + "&to=" + berlin.plusDays(1));
         String categories = BROWSER.byId("sla-by-category").getText();
         assertTrue(categories.contains(WORK) && categories.contains(ESC), categories);
         String teams = BROWSER.byId("sla-by-team").getText();
