@@ -25,6 +25,7 @@
 # BENCH_STATEMENTS=1 prints the statements the database spent the most time on after each job.
 # BENCH_JAR runs another build (a baseline kept aside). BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/purge.jfr to profile a run.
 # backup: BENCH_JFR_BACKUP=FILE records the timed full backup alone (jcmd JFR.start/stop around it).
+# BENCH_PG_OPTS adds server options, e.g. "-c log_min_duration_statement=50" (the statements in $WORK/postgres.log).
 # BENCH_START_SECONDS: how long to wait for the application to start (default 900).
 #
 # The modes live in purge.sh (bench, kill, verify), backup.sh (backup, backup-kill) and restore.sh (the restore
@@ -48,7 +49,7 @@ PG_EXTRA=$([ "$MODE" = backup ] && echo " -c archive_mode=on" || true)
 
 start_db() {
   fresh_cluster -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min$PG_EXTRA \
-    ${BENCH_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements}
+    ${BENCH_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements} ${BENCH_PG_OPTS:-}
   [ -z "$PG_EXTRA" ] || psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres -c "alter system set archive_command = '/bin/true'" \
     -c "select pg_reload_conf()" >/dev/null
   [ -z "${BENCH_STATEMENTS:-}" ] || "${PSQL[@]}" -c "create extension pg_stat_statements"

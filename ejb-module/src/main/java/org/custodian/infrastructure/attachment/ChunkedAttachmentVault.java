@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import org.custodian.domain.model.attachment.Attachment;
 import org.custodian.domain.model.attachment.AttachmentRepository;
 import org.custodian.domain.model.attachment.AttachmentVault;
+import org.custodian.infrastructure.io.BlockFillingStream;
 
 /** The OpenPGP message of an attachment in 1 MiB rows of {@code attachment_chunk}. */
 @ApplicationScoped
@@ -126,7 +127,7 @@ public class ChunkedAttachmentVault implements AttachmentVault {
         }
 
         @Override
-        byte[] full(byte[] full) {
+        protected byte[] full(byte[] full) {
             emit(full, full.length);
             return full; // the repository is done with it: filled again
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.custodian.domain.model.attachment.AttachmentRepository;
+import org.custodian.infrastructure.io.BlockFillingStream;
 
 /**
  * The mirror image of the read-ahead download for an upload (#24): the caller's thread goes on reading, hashing and
@@ -84,7 +85,7 @@ final class PipelinedChunkWriter extends BlockFillingStream {
     }
 
     @Override
-    byte[] full(byte[] full) throws IOException {
+    protected byte[] full(byte[] full) throws IOException {
         handPlain(full);
         return new byte[PLAIN_BLOCK]; // the handed block is the encrypting thread's now
     }
@@ -213,7 +214,7 @@ final class PipelinedChunkWriter extends BlockFillingStream {
         }
 
         @Override
-        byte[] full(byte[] full) throws IOException {
+        protected byte[] full(byte[] full) throws IOException {
             emit(full);
             return new byte[AttachmentRepository.CHUNK_BYTES]; // the chunk is the caller's thread's now
         }

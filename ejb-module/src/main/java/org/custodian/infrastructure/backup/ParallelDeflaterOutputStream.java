@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.Deflater;
+import org.custodian.infrastructure.io.BlockFillingStream;
 
 /**
  * Raw Deflate (RFC 1951, what an OpenPGP ZIP packet holds) of one stream on several threads, as pigz does: the
@@ -22,7 +23,7 @@ import java.util.zip.Deflater;
  * A block nobody has started yet is compressed by the writing thread itself when it needs the result, so this
  * never waits on a busy or exhausted executor. Not thread-safe (one writer), like any stream.
  */
-final class ParallelDeflaterOutputStream extends OutputStream {
+final class ParallelDeflaterOutputStream extends BlockFillingStream {
 
     private static final int BLOCK = 1 << 20;
     private static final int WINDOW = 32 * 1024;
@@ -32,13 +33,12 @@ final class ParallelDeflaterOutputStream extends OutputStream {
     private final int level;
     private final int ahead;
     private final Deque<Block> pending = new ArrayDeque<>();
-    private byte[] current = new byte[BLOCK];
-    private int filled;
     private byte[] previousTail;
     private boolean closed;
 
     /** threads: how many blocks may be compressed at once (1: compressed on the writing thread, in turn). */
     ParallelDeflaterOutputStream(OutputStream out, Executor executor, int threads, int level) {
+        super(BLOCK);
         this.out = out;
         this.executor = executor;
         this.level = level;
@@ -46,30 +46,22 @@ final class ParallelDeflaterOutputStream extends OutputStream {
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        ensureOpen();
+        super.write(bytes, offset, length);
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-        ensureOpen();
-        while (length > 0) {
-            int n = Math.min(length, current.length - filled);
-            System.arraycopy(bytes, offset, current, filled, n);
-            filled += n;
-            offset += n;
-            length -= n;
-            if (filled == current.length) {
-                submit(false);
-            }
-        }
+    protected byte[] full(byte[] full) throws IOException {
+        submit(full, full.length, false);
+        return new byte[BLOCK];
     }
 
     /** Writes the final block and everything still pending; does not close the stream underneath. */
     public void finish() throws IOException {
         ensureOpen();
         closed = true;
-        submit(true);
+        submit(block(), filled(), true);
         while (!pending.isEmpty()) {
             writeHead();
         }
@@ -82,9 +74,7 @@ final class ParallelDeflaterOutputStream extends OutputStream {
         }
     }
 
-    private void submit(boolean last) throws IOException {
-        byte[] input = current;
-        int length = filled;
+    private void submit(byte[] input, int length, boolean last) throws IOException {
         Block block = new Block(input, length, previousTail, level, last);
         previousTail = Arrays.copyOfRange(input, Math.max(0, length - WINDOW), length);
         pending.addLast(block);
@@ -95,8 +85,6 @@ final class ParallelDeflaterOutputStream extends OutputStream {
                 // the writing thread compresses it when it gets there
             }
         }
-        current = last ? null : new byte[BLOCK];
-        filled = 0;
         while (pending.size() >= ahead) {
             writeHead();
         }

@@ -48,6 +48,9 @@ public final class PostgresRestoreTarget implements AutoCloseable {
     /** A foreign key taken off for the load: re-adding it validates every row. */
     record ForeignKey(String table, String name, String definition) { }
 
+    /** Up to this many keys an incremental's removal looks each one up by the primary key. */
+    static final long ARRAY_KEYS_MAX = 100_000;
+
     private final Connection connection;
     private final CopyManager copy;
     private final String schema;
@@ -150,10 +153,37 @@ public final class PostgresRestoreTarget implements AutoCloseable {
                 // the change-log triggers would only log the load itself
                 statement.execute("alter table " + identifier(table) + " disable trigger user");
             }
-            // the migrations seed default rows; the backup has the real ones
-            statement.execute("truncate " + String.join(", ", tables.stream().map(PostgresSnapshotSource::identifier)
-                    .toList()));
         }
+        // the migrations seed default rows; the backup has the real ones. Only the tables that have rows are
+        // truncated: a truncate gives each table, its TOAST table and its indexes new files, 0.6 s for all of them
+        List<String> seeded = seededTables();
+        if (!seeded.isEmpty()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("truncate " + String.join(", ", seeded.stream()
+                        .map(PostgresSnapshotSource::identifier).toList()));
+            }
+        }
+    }
+
+    /** The tables the schema script left rows in, by one statement over all of them. */
+    private List<String> seededTables() throws SQLException {
+        List<String> seeded = new ArrayList<>();
+        if (tables.isEmpty()) {
+            return seeded;
+        }
+        // table names from the catalog, quoted by identifier(); the positions pick the names back
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < tables.size(); i++) {
+            query.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" where exists (select 1 from ")
+                    .append(identifier(tables.get(i))).append(")");
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query.toString())) {
+            while (rows.next()) {
+                seeded.add(tables.get(rows.getInt(1)));
+            }
+        }
+        return seeded;
     }
 
     public List<String> tables() {
@@ -211,11 +241,15 @@ public final class PostgresRestoreTarget implements AutoCloseable {
             statement.execute("create temp table restore_keys on commit drop as select " + identifier(key) + " as k"
                     + " from " + identifier(table) + " with no data");
         }
-        copy.copyIn("copy restore_keys from stdin (format csv, header)", keysCsv);
+        long keys = copy.copyIn("copy restore_keys from stdin (format csv, header)", keysCsv);
         try (Statement statement = connection.createStatement()) {
             statement.execute("analyze restore_keys");
-            return statement.executeUpdate("delete from " + identifier(table) + " where " + identifier(key)
-                    + " in (select k from restore_keys)");
+            // the table was loaded in this transaction and has no statistics yet: against "in (select …)" the planner
+            // scans all of it (0.45 s for 3,000 keys of 300k tickets); an array goes through the primary key. A very
+            // long list is left to the hash join, which is then the better plan.
+            String keysOf = keys <= ARRAY_KEYS_MAX ? " = any (array(select k from restore_keys))"
+                    : " in (select k from restore_keys)";
+            return statement.executeUpdate("delete from " + identifier(table) + " where " + identifier(key) + keysOf);
         }
     }
 
@@ -262,6 +296,12 @@ public final class PostgresRestoreTarget implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /** True if a foreign key of the schema (put back by {@link #restoreForeignKeys}) starts at table.column. */
+    public boolean enforces(String table, String column) {
+        return foreignKeys.stream().anyMatch(key -> key.table().equals(table)
+                && key.definition().startsWith("FOREIGN KEY (" + column + ")"));
     }
 
     /** Row counts of the restored tables. */

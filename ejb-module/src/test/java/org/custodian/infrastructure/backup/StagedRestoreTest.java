@@ -153,6 +153,40 @@ class StagedRestoreTest {
     }
 
     @Test
+    void seededRowsGoTheSetsRowsComeAndAnIncrementalsKeysAreRemovedOneByOne() throws Exception {
+        // the schema script seeds a row (as the migrations do) in one table and leaves another empty
+        String schema = "create table kind (code text primary key);\n"
+                + "insert into kind values ('SEEDED');\n"
+                + "create table note (id bigint primary key, body text, code text, kind text);\n"
+                + "create table remark (id bigint primary key, note_id bigint not null references note (id));\n";
+        String manifestHash = writeSet("set-seeded", schema, "id,body,code,kind\n1,One,a,X\n2,Two,b,X\n3,Three,c,X\n",
+                BackupSetVerifier.FORMAT);
+        try (StagingDirectory staging = StagingDirectory.createIn(stagingRoot)) {
+            BackupSetVerifier.Staged staged = verifier(false).stage(target.resolve("set-seeded"), manifestHash,
+                    staging.path().resolve("0"));
+            assertTrue(staged.report().ok(), staged.report().summary());
+            try (PostgresRestoreTarget restore = PostgresRestoreTarget.open(dataSource(), "restore_seeded")) {
+                assertEquals(3, StagedChainLoader.load(restore, List.of(staged), decryptor()));
+                try (Statement statement = restore.connection().createStatement();
+                        ResultSet row = statement.executeQuery("select (select count(*) from kind),"
+                                + " string_agg(id::text, ',' order by id) from note")) {
+                    assertTrue(row.next());
+                    assertEquals(0, row.getLong(1), "the script's seeded row is not in the restored copy");
+                    assertEquals("1,2,3", row.getString(2));
+                }
+                // an incremental's changed keys, a few (through the primary key) and one not there
+                assertEquals(2, restore.removeKeys("note", new ByteArrayInputStream("id\n1\n3\n9\n"
+                        .getBytes(StandardCharsets.UTF_8))));
+                assertEquals(List.of(), restore.restoreForeignKeys());
+                assertTrue(restore.enforces("remark", "note_id"));
+                assertFalse(restore.enforces("note", "id"), "no foreign key starts at note.id");
+                assertEquals(1, restore.number("select count(*) from note where id = 2"));
+                assertEquals(1, restore.number("select count(*) from note"));
+            } // rolled back
+        }
+    }
+
+    @Test
     void aSchemaScriptRunsOnlyOnceItsPlaintextHashIsTheSignedOne() throws Exception {
         String manifestHash = writeSet("set-plain", SCHEMA, "id,body\n1,x\n", BackupSetVerifier.FORMAT);
         try (StagingDirectory staging = StagingDirectory.createIn(stagingRoot)) {

@@ -1,23 +1,24 @@
-package org.custodian.infrastructure.attachment;
+package org.custodian.infrastructure.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Fills a block array and hands it on when it is full (#24): an attachment's chunk for its insert, a block of an
- * upload for its encryption. What a close does with the last, partial block is the subclass's.
+ * Fills a block array and hands it on when it is full: an attachment's chunk for its insert, a block of an upload
+ * for its encryption (#24), a backup's block for its Deflate (#27). What a close does with the last, partial block
+ * is the subclass's.
  */
-abstract class BlockFillingStream extends OutputStream {
+public abstract class BlockFillingStream extends OutputStream {
 
     private byte[] block;
     private int filled;
 
-    BlockFillingStream(int size) {
+    protected BlockFillingStream(int size) {
         block = new byte[size];
     }
 
     /** Takes a full block; returns the array to fill next (the same one when the block was used up). */
-    abstract byte[] full(byte[] full) throws IOException;
+    protected abstract byte[] full(byte[] full) throws IOException;
 
     @Override
     public void write(int b) throws IOException {
@@ -40,11 +41,11 @@ abstract class BlockFillingStream extends OutputStream {
     }
 
     /** The block being filled: its first {@link #filled()} bytes are the content not handed on yet. */
-    final byte[] block() {
+    protected final byte[] block() {
         return block;
     }
 
-    final int filled() {
+    protected final int filled() {
         return filled;
     }
 }
