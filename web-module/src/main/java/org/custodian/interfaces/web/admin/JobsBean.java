@@ -114,12 +114,29 @@ public class JobsBean implements Serializable {
         return value != null && value.matches("[0-9]{1,18}") ? Long.parseLong(value) : 0;
     }
 
-    /** The step metrics of an execution in one line, in words (#23), e.g. {@code verify: read 100, written 100}. */
+    /**
+     * The step metrics of an execution in one line, in words (#23), e.g. {@code verify: read 100, written 100}; a step
+     * that counted nothing (a backup's export, a restore's index builds) by its name alone.
+     */
     public String metrics(JobExecutionView execution) {
-        return execution.steps().stream().map(step -> step.name() + ": " + step.metrics().entrySet().stream()
-                .filter(metric -> metric.getValue() != 0)
-                .map(metric -> Labels.label("jobMetric", metric.getKey()) + " " + metric.getValue())
-                .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
+        return execution.steps().stream().map(step -> {
+            String counted = step.metrics().entrySet().stream().filter(metric -> metric.getValue() != 0)
+                    .map(metric -> Labels.label("jobMetric", metric.getKey()) + " " + metric.getValue())
+                    .collect(Collectors.joining(", "));
+            return counted.isEmpty() ? step.name() : step.name() + ": " + counted;
+        }).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The exit status as lines: a plain status in words, a job's report of its parts ({@code verify-backups: OK sets=1;
+     * restore-drill: …}, integrity-verify's) one part a line instead of one run-on paragraph in a narrow column.
+     */
+    public List<String> exitLines(JobExecutionView execution) {
+        String exit = execution.exitStatus();
+        if (exit == null || exit.isBlank()) {
+            return List.of();
+        }
+        return exit.contains("; ") ? List.of(exit.split("; ")) : List.of(Labels.label("jobStatus", exit));
     }
 
     public boolean isRunning(JobExecutionView execution) {
